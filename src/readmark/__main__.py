@@ -1,0 +1,5 @@
+import sys
+
+from readmark.cli import main
+
+sys.exit(main())

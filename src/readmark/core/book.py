@@ -1,0 +1,137 @@
+"""The Book model every format loader produces and every view consumes.
+
+A book is split into *sections* (chapters, or parts of an over-long chapter) so
+that a view converts and lays out only what it shows. The table of contents for
+the whole book is built up front from a cheap scan; a section's HTML is produced
+lazily by the loader's `SectionRenderer` and cached by the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Protocol
+
+
+
+class BookError(Exception):
+    """A book could not be opened; the message is meant for the person reading.
+
+    `template` is an English sentence with `{name}` placeholders, marked with
+    `QT_TRANSLATE_NOOP("BookError", ...)`; `params` fill it. Whoever shows the
+    error translates the template in context "BookError" before formatting.
+    """
+
+    context = "BookError"
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.format())
+
+    def format(self, template: str | None = None) -> str:
+        return (template or self.template).format(**self.params)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    authors: tuple[str, ...] = ()
+    language: str = ""  # BCP 47: "zh-Hans", "zh-Hant", "ja", "ko", "en", ...
+    publisher: str = ""
+    date: str = ""
+    isbn: str = ""
+    description: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "authors": list(self.authors),
+            "language": self.language,
+            "publisher": self.publisher,
+            "date": self.date,
+            "isbn": self.isbn,
+            "description": self.description,
+        }
+
+
+@dataclass
+class TocEntry:
+    title: str
+    level: int  # 1 = top level, as the book's headings give it
+    section: int  # index into Book.sections
+    anchor: str  # element id inside the section's HTML; "" = top of section
+    children: list[TocEntry] = field(default_factory=list)
+
+    def walk(self) -> Iterator[TocEntry]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "level": self.level,
+            "section": self.section,
+            "anchor": self.anchor,
+            "children": [c.as_dict() for c in self.children],
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    index: int
+    title: str  # the chapter heading this section belongs to ("" for front matter)
+    anchors: frozenset[str] = frozenset()  # ids defined in this section
+    size: int = 0  # length of the section's source text, for progress estimates
+
+
+class SectionRenderer(Protocol):
+    """Turns one section into display HTML; implemented once per format.
+
+    Must be safe to call from a worker thread (one renderer per thread is fine:
+    `clone()` gives an independent one).
+    """
+
+    def render(self, index: int) -> str: ...
+
+    def clone(self) -> SectionRenderer: ...
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    repair: bool = True  # undo print-conversion damage on display
+
+
+@dataclass
+class Book:
+    path: Path
+    content_id: str  # hash of the file's bytes: identity of the content
+    format: str  # "markdown", ...
+    encoding: str
+    metadata: Metadata
+    toc: list[TocEntry]
+    sections: list[Section]
+    renderer: SectionRenderer
+    options: LoadOptions = LoadOptions()
+    repairs: tuple[str, ...] = ()  # names of the repair rules available for this book
+
+    def section_html(self, index: int) -> str:
+        if not 0 <= index < len(self.sections):
+            raise IndexError(index)
+        return self.renderer.render(index)
+
+    def section_of_anchor(self, anchor: str) -> int | None:
+        for section in self.sections:
+            if anchor in section.anchors:
+                return section.index
+        return None
+
+    def toc_entries(self) -> Iterator[TocEntry]:
+        for entry in self.toc:
+            yield from entry.walk()
+
+    @property
+    def cache_key(self) -> str:
+        """Identifies the rendered output: content, renderer and options."""
+        return f"{self.content_id}-{self.format}-r{int(self.options.repair)}"

@@ -1,0 +1,48 @@
+"""Every folder Readmark reads or writes, in one place.
+
+Platform conventions come from platformdirs. `READMARK_HOME` overrides them all
+with one folder (config/, data/, cache/ inside it) so tests and portable
+installs never touch the user's real folders.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Readmark"
+HOME_ENV = "READMARK_HOME"
+
+
+def _home() -> Path | None:
+    value = os.environ.get(HOME_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def config_dir() -> Path:
+    home = _home()
+    return home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, False))
+
+
+def data_dir() -> Path:
+    home = _home()
+    return home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, False))
+
+
+def cache_dir() -> Path:
+    home = _home()
+    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, False))
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.json"
+
+
+def library_db() -> Path:
+    return data_dir() / "library.sqlite3"
+
+
+def render_cache_dir() -> Path:
+    return cache_dir() / "sections"
