@@ -1,0 +1,188 @@
+"""The command line: `readmark [BOOK]` starts the reader; `info` and `text`
+print what the reader would show, from the same core.
+
+Errors are one clear line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from readmark import __version__
+
+EXIT_ERROR = 2
+COMMANDS = ("info", "text")
+
+
+def _app_for_translation(language: str | None):  # type: ignore[no-untyped-def]
+    """A QCoreApplication (no GUI) so the CLI speaks the user's language too."""
+    from PySide6.QtCore import QCoreApplication
+
+    from readmark import i18n
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    i18n.install_translator(app, language or i18n.system_language())
+    return app
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Cli", text)
+
+
+def _fail(message: str) -> int:
+    print(f"readmark: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _open(path: str, repair: bool):  # type: ignore[no-untyped-def]
+    from readmark.core.book import LoadOptions
+    from readmark.core.formats import open_book
+
+    return open_book(Path(path), LoadOptions(repair=repair))
+
+
+def _print_toc(entries, depth: int = 0) -> None:  # type: ignore[no-untyped-def]
+    for entry in entries:
+        print("  " * depth + entry.title)
+        _print_toc(entry.children, depth + 1)
+
+
+def _command(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="readmark")
+    parser.add_argument("--lang", help="language of messages, e.g. zh_CN")
+    sub = parser.add_subparsers(dest="command", required=True)
+    info = sub.add_parser("info", help="print a book's metadata and table of contents")
+    info.add_argument("book")
+    info.add_argument("--json", action="store_true", help="machine-readable output")
+    info.add_argument("--no-repair", action="store_true", help="show the book as the file has it")
+    text = sub.add_parser("text", help="print a book's text as the reader shows it")
+    text.add_argument("book")
+    text.add_argument("--no-repair", action="store_true", help="show the book as the file has it")
+    text.add_argument("--section", type=int, help="print only this section (0-based)")
+    # Subcommand options may come before or after the book.
+    args = parser.parse_args(argv)
+    _app_for_translation(args.lang)
+
+    from readmark.core.book import BookError
+    from readmark.core.html_text import html_to_text
+    from readmark.i18n import translate_error
+
+    try:
+        book = _open(args.book, repair=not args.no_repair)
+    except BookError as error:
+        return _fail(translate_error(error))
+
+    if args.command == "info":
+        if args.json:
+            payload = {
+                "path": str(book.path),
+                "format": book.format,
+                "encoding": book.encoding,
+                "content_id": book.content_id,
+                "metadata": book.metadata.as_dict(),
+                "sections": len(book.sections),
+                "toc": [entry.as_dict() for entry in book.toc],
+            }
+            print(json.dumps(payload, ensure_ascii=False, indent=2))
+            return 0
+        meta = book.metadata
+        rows = [
+            (_tr("Title"), meta.title),
+            (_tr("Authors"), ", ".join(meta.authors)),
+            (_tr("Language"), meta.language),
+            (_tr("Publisher"), meta.publisher),
+            (_tr("Date"), meta.date),
+            (_tr("ISBN"), meta.isbn),
+            (_tr("Format"), f"{book.format} ({book.encoding})"),
+            (_tr("Sections"), str(len(book.sections))),
+        ]
+        for label, value in rows:
+            if value:
+                print(f"{label}: {value}")
+        print()
+        print(_tr("Contents") + ":")
+        _print_toc(book.toc, 1)
+        return 0
+
+    indices = range(len(book.sections))
+    if args.section is not None:
+        if not 0 <= args.section < len(book.sections):
+            return _fail(
+                _tr("There is no section {number}; this book has {count}.").format(
+                    number=args.section, count=len(book.sections)
+                )
+            )
+        indices = range(args.section, args.section + 1)
+    first = True
+    for index in indices:
+        if not first:
+            sys.stdout.write("\f\n")  # a page separator between sections, as pdftotext does
+        first = False
+        sys.stdout.write(html_to_text(book.section_html(index)).rstrip("\n") + "\n")
+    return 0
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True  # Windows and macOS always have a desktop session for GUI apps
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+    try:
+        if argv and argv[0] in COMMANDS or (len(argv) > 2 and argv[0] == "--lang" and argv[2] in COMMANDS):
+            return _command(argv)
+        return _gui(argv)
+    except BrokenPipeError:
+        # `readmark text book | head`: the reader went away; not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _gui(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="readmark",
+        description="Readmark, an offline e-reader. Commands: info BOOK, text BOOK.",
+    )
+    parser.add_argument("book", nargs="?", help="a book to open (default: the bundled guide)")
+    parser.add_argument("--version", action="version", version=f"Readmark {__version__}")
+    parser.add_argument("--lang", help="user interface language, e.g. en or zh_CN")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the book, wait until its text is on screen, print timings and exit",
+    )
+    args = parser.parse_args(argv)
+    if not _has_display():
+        _app_for_translation(args.lang)
+        return _fail(
+            _tr(
+                "no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set), "
+                "so the reader window cannot open. Run it on a desktop, or under a virtual "
+                "display: xvfb-run readmark. Without a display you can still use "
+                "`readmark info BOOK` and `readmark text BOOK`."
+            )
+        )
+    book = Path(args.book) if args.book else None
+    if book is not None and not book.exists():
+        _app_for_translation(args.lang)
+        return _fail(_tr("“{path}” does not exist.").format(path=args.book))
+    from readmark.ui.app import run_gui
+
+    return run_gui(book, args.lang, smoke_test=args.smoke_test)

@@ -1,0 +1,115 @@
+"""Every action of the main window — text, shortcut, menu — declared in one place.
+
+Shortcuts use QKeySequence.StandardKey where the platform has a convention.
+Handlers are connected by the main window (the composition root); this module
+only builds the actions and the menus that hold them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+SK = QKeySequence.StandardKey
+
+
+class Actions(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+        def make(text: str, *shortcuts: QKeySequence | SK | str, checkable: bool = False):
+            action = QAction(text, window)
+            keys = [s if isinstance(s, QKeySequence) else QKeySequence(s) for s in shortcuts]
+            if keys:
+                action.setShortcuts(keys)
+            action.setCheckable(checkable)
+            window.addAction(action)  # shortcuts work in full screen with the menu bar hidden
+            return action
+
+        # File
+        self.open = make(self.tr("&Open…"), SK.Open)
+        self.close_book = make(self.tr("&Close Book"), SK.Close)
+        self.open_guide = make(self.tr("Open the &Guide"))
+        self.quit = make(self.tr("&Quit"), SK.Quit)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
+
+        # View
+        self.toggle_toc = make(self.tr("&Table of Contents"), "F9", checkable=True)
+        self.full_screen = make(self.tr("&Full Screen"), "F11", checkable=True)
+        self.zoom_in = make(self.tr("&Larger Text"), SK.ZoomIn, "Ctrl+=")
+        self.zoom_out = make(self.tr("&Smaller Text"), SK.ZoomOut)
+        self.zoom_reset = make(self.tr("&Default Text Size"), "Ctrl+0")
+        self.choose_font = make(self.tr("Choose &Font…"))
+        self.reset_font = make(self.tr("Use the Book's Default Font"))
+        self.theme_group = QActionGroup(window)
+        self.themes: dict[str, QAction] = {}
+        for key, label in (
+            ("system", self.tr("Follow the &System")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+            ("sepia", self.tr("S&epia")),
+        ):
+            action = make(label, checkable=True)
+            action.setData(key)
+            self.theme_group.addAction(action)
+            self.themes[key] = action
+
+        # Go
+        self.back = make(self.tr("&Back"), SK.Back)
+        self.next_section = make(self.tr("&Next Chapter"), "Ctrl+PgDown")
+        self.previous_section = make(self.tr("&Previous Chapter"), "Ctrl+PgUp")
+
+        # Book
+        self.repair = make(self.tr("&Repair Book Converted from Print"), checkable=True)
+        self.repair.setStatusTip(
+            self.tr("Join paragraphs split at page breaks and attach stranded footnotes "
+                    "(the file is never changed)")
+        )
+        self.about = make(self.tr("&About Readmark"))
+
+        self.book_actions = [
+            self.close_book, self.back, self.next_section, self.previous_section, self.repair,
+        ]
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        bar = self.window.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.open_guide)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_book)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.toggle_toc)
+        view_menu.addAction(self.full_screen)
+        view_menu.addSeparator()
+        view_menu.addAction(self.zoom_in)
+        view_menu.addAction(self.zoom_out)
+        view_menu.addAction(self.zoom_reset)
+        view_menu.addAction(self.choose_font)
+        view_menu.addAction(self.reset_font)
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        for action in self.themes.values():
+            theme_menu.addAction(action)
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.addAction(self.back)
+        go_menu.addAction(self.previous_section)
+        go_menu.addAction(self.next_section)
+
+        book_menu = bar.addMenu(self.tr("&Book"))
+        book_menu.addAction(self.repair)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.open_guide)
+        help_menu.addAction(self.about)
+
+    def set_book_open(self, is_open: bool) -> None:
+        for action in self.book_actions:
+            action.setEnabled(is_open)

@@ -1,0 +1,85 @@
+"""Starting the GUI: application object, translation, store, window."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from readmark import __version__, i18n, paths, resources
+from readmark.core.library import Library, LibraryError
+from readmark.core.render_cache import RenderCache
+from readmark.core.settings import Settings
+
+_SMOKE_TIMEOUT_MS = 60_000
+
+
+def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -> int:
+    started = time.time()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Readmark")
+    app.setApplicationDisplayName("Readmark")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Readmark")
+
+    settings = Settings(paths.settings_file())
+    language = i18n.normalise(language or settings.get("ui.language") or i18n.system_language())
+    i18n.install_translator(app, language)
+
+    library: Library | None
+    library_problem = ""
+    try:
+        library = Library(paths.library_db())
+    except LibraryError as error:
+        library = None
+        library_problem = i18n.translate_error(error)
+
+    from readmark.ui.main_window import MainWindow
+
+    window = MainWindow(settings, library, RenderCache(paths.render_cache_dir()), language)
+    window.show()
+    if library_problem:
+        window.show_error(
+            window.tr("Your library is unavailable"),
+            library_problem + "\n\n" + window.tr("You can still read; positions will not be saved."),
+        )
+
+    target = book if book is not None else resources.guide_book(language)
+    if smoke_test:
+        _arm_smoke_test(app, window, started)
+    QTimer.singleShot(0, lambda: window.open_path(target))
+    code = app.exec()
+    if library is not None:
+        library.close()
+    return code
+
+
+def _arm_smoke_test(app: QApplication, window, started: float) -> None:  # type: ignore[no-untyped-def]
+    """Exit 0 once the book's first screen of text has been painted; 1 on failure."""
+    marks: dict[str, float] = {}
+
+    def shown(book) -> None:  # type: ignore[no-untyped-def]
+        marks["navigable"] = time.time() - started
+        marks["title"] = book.metadata.title
+        window.reader.viewport().update()
+
+    def painted() -> None:
+        if "navigable" not in marks:
+            return
+        marks["first_paint"] = time.time() - started
+        print(f"smoke-test ok: {marks['title']}", flush=True)
+        print("timings " + json.dumps(marks, ensure_ascii=False), flush=True)
+        QTimer.singleShot(0, lambda: app.exit(0))
+
+    def failed(message: str) -> None:
+        print(f"smoke-test failed: {message}", file=sys.stderr, flush=True)
+        app.exit(1)
+
+    window.book_shown.connect(shown)
+    window.reader.first_painted.connect(painted)
+    window.open_failed.connect(failed)
+    QTimer.singleShot(_SMOKE_TIMEOUT_MS, lambda: (failed("timed out"), None))

@@ -1,0 +1,425 @@
+"""The main window: builds the panes, wires their signals, and does little else.
+
+Panes never call each other; they emit signals that are connected here.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFontDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+)
+
+from readmark import __version__, paths, resources
+from readmark.core.book import Book, LoadOptions
+from readmark.core.formats import SUPPORTED_SUFFIXES
+from readmark.core.library import Library, ReadingPosition
+from readmark.core.render_cache import RenderCache
+from readmark.core.settings import DEFAULT_FONT_SIZE, Settings
+from readmark.i18n import translate_error
+from readmark.ui import fonts, theme
+from readmark.ui.actions import Actions
+from readmark.ui.book_task import BookTask
+from readmark.ui.reader_view import ReaderView
+from readmark.ui.section_provider import SectionProvider
+from readmark.ui.start_page import StartPage
+from readmark.ui.toc_panel import TocPanel
+
+
+class MainWindow(QMainWindow):
+    book_shown = Signal(object)  # Book, once its first section is on screen
+    open_failed = Signal(str)  # the message shown to the user
+
+    def __init__(
+        self,
+        settings: Settings,
+        library: Library | None,
+        cache: RenderCache | None,
+        language: str,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.library = library
+        self.cache = cache
+        self.language = language
+        self._task: BookTask | None = None
+        self._provider: SectionProvider | None = None
+        self._pending_position: ReadingPosition | None = None
+
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Readmark"))
+        self.setAcceptDrops(True)
+        self.resize(1100, 760)
+
+        self.reader = ReaderView(self)
+        self.start_page = StartPage(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.reader)
+        self.setCentralWidget(self.stack)
+        self.toc = TocPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.toc)
+        self.actions = Actions(self)
+        self._build_status_bar()
+        self._wire()
+
+        self.toc.setVisible(bool(settings.get("reader.toc_visible")))
+        self.actions.toggle_toc.setChecked(self.toc.isVisible())
+        self.actions.themes[settings.get("reader.theme")].setChecked(True)
+        self.actions.set_book_open(False)
+        self._restore_window_state()
+        self._apply_appearance()
+        self._refresh_recent()
+
+    # -- construction -------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: opening has no meaningful fraction
+        self.progress.setMaximumWidth(160)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_open)
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            bar.addPermanentWidget(widget)
+            widget.hide()
+
+    def _wire(self) -> None:
+        a = self.actions
+        a.open.triggered.connect(self.choose_book)
+        a.close_book.triggered.connect(self.close_book)
+        a.open_guide.triggered.connect(self.open_guide)
+        a.quit.triggered.connect(self.close)
+        a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        a.toggle_toc.toggled.connect(self._set_toc_visible)
+        self.toc.visibilityChanged.connect(self._toc_visibility_changed)
+        a.full_screen.toggled.connect(self._set_full_screen)
+        a.zoom_in.triggered.connect(lambda: self._change_font_size(+1))
+        a.zoom_out.triggered.connect(lambda: self._change_font_size(-1))
+        a.zoom_reset.triggered.connect(lambda: self._change_font_size(0))
+        a.choose_font.triggered.connect(self._choose_font)
+        a.reset_font.triggered.connect(self._reset_font)
+        a.theme_group.triggered.connect(lambda action: self._set_theme(action.data()))
+        a.back.triggered.connect(self.reader.go_back)
+        a.next_section.triggered.connect(self.reader.next_section)
+        a.previous_section.triggered.connect(self.reader.previous_section)
+        a.repair.toggled.connect(self._set_repair)
+        a.about.triggered.connect(self._about)
+
+        self.start_page.open_requested.connect(self.choose_book)
+        self.start_page.guide_requested.connect(self.open_guide)
+        self.start_page.book_requested.connect(lambda p: self.open_path(Path(p)))
+        self.toc.entry_activated.connect(self._go_to_entry)
+        self.reader.location_changed.connect(self.toc.mark_location)
+        self.reader.position_changed.connect(self._save_position)
+        self.reader.external_link_requested.connect(self._confirm_external_link)
+        self.reader.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    # -- opening and closing books ----------------------------------------------------
+
+    def choose_book(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a Book"),
+            str(Path.home()),
+            self.tr("Books ({patterns});;All files (*)").format(patterns=patterns),
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_guide(self) -> None:
+        self.open_path(resources.guide_book(self.language))
+
+    def open_path(self, path: Path, options: LoadOptions | None = None) -> None:
+        """Open a book on a worker thread; the window stays responsive meanwhile."""
+        self.cancel_open()
+        path = path.expanduser()
+        try:
+            path = path.resolve()
+        except OSError:
+            pass
+        if options is None:
+            record = self.library.get(path) if self.library else None
+            options = LoadOptions(repair=record.repair if record else True)
+        task = BookTask(path, options, self)
+        task.succeeded.connect(self._book_loaded)
+        task.failed.connect(self._book_failed)
+        self._task = task
+        self._show_busy(self.tr("Opening “{name}”…").format(name=path.name))
+        task.start()
+
+    def cancel_open(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self._hide_busy()
+
+    def _show_busy(self, text: str) -> None:
+        self.progress_label.setText(text)
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.show()
+
+    def _hide_busy(self) -> None:
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.hide()
+
+    def _book_failed(self, error: Exception) -> None:
+        if self.sender() is not self._task:
+            return
+        self._task = None
+        self._hide_busy()
+        message = translate_error(error)
+        self.show_error(self.tr("The book could not be opened"), message)
+        self.open_failed.emit(message)
+
+    def _book_loaded(self, book: Book) -> None:
+        if self.sender() is not self._task:
+            return  # cancelled or superseded
+        self._task = None
+        self._hide_busy()
+        self._close_current()
+        position = None
+        if self.library is not None:
+            authors = ", ".join(book.metadata.authors)
+            try:
+                record = self.library.touch(book.path, book.content_id, book.metadata.title, authors)
+                position = record.position
+            except Exception as error:  # noqa: BLE001 - reading works without the library
+                self.statusBar().showMessage(translate_error(error), 8000)
+        self._provider = SectionProvider(book, self.cache)
+        self.reader.set_book(book, self._provider, fonts.is_cjk(book.metadata.language))
+        self._apply_appearance(relayout=False)
+        self.toc.set_entries(book.toc)
+        self.stack.setCurrentWidget(self.reader)
+        self.setWindowTitle(
+            self.tr("{title} — Readmark").format(title=book.metadata.title)
+        )
+        blocker = self.actions.repair.blockSignals(True)
+        self.actions.repair.setChecked(book.options.repair)
+        self.actions.repair.blockSignals(blocker)
+        self.actions.set_book_open(True)
+        self.reader.open_at(self._pending_position or position)
+        self._pending_position = None
+        self.reader.setFocus()
+        self._refresh_recent()
+        self.book_shown.emit(book)
+
+    def close_book(self) -> None:
+        self._close_current()
+        self.stack.setCurrentWidget(self.start_page)
+        self.setWindowTitle(self.tr("Readmark"))
+        self.actions.set_book_open(False)
+        self._refresh_recent()
+
+    def _close_current(self) -> None:
+        if self.reader.book is not None:
+            self.reader.flush_position()
+        self.reader.clear_book()
+        self.toc.clear()
+        if self._provider is not None:
+            self._provider.close()
+            self._provider = None
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _go_to_entry(self, section: int, anchor: str) -> None:
+        self.reader.go_to(section, anchor)
+        self.reader.setFocus()
+
+    def _save_position(self, position: ReadingPosition) -> None:
+        book = self.reader.book
+        if book is None or self.library is None:
+            return
+        try:
+            self.library.save_position(book.path, position)
+        except Exception as error:  # noqa: BLE001 - say so; reading goes on
+            self.statusBar().showMessage(translate_error(error), 8000)
+
+    def _set_repair(self, enabled: bool) -> None:
+        book = self.reader.book
+        if book is None:
+            return
+        if self.library is not None:
+            self.library.set_repair(book.path, enabled)
+        # The text changes, so offsets do too: keep the chapter, start at its top.
+        position = self.reader.position()
+        self._pending_position = (
+            ReadingPosition(position.section, 0) if position is not None else None
+        )
+        self.open_path(book.path, LoadOptions(repair=enabled))
+
+    def _confirm_external_link(self, url: QUrl) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Open link in your browser?"),
+            self.tr("This link leads outside the book:\n\n{url}\n\nOpen it in your web browser?")
+            .format(url=url.toString()),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("externalLinkDialog")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(
+            lambda result: QDesktopServices.openUrl(url)
+            if result == QMessageBox.StandardButton.Open
+            else None
+        )
+        box.open()
+
+    # -- appearance -------------------------------------------------------------------
+
+    def _apply_appearance(self, relayout: bool = True) -> None:
+        book = self.reader.book
+        language = book.metadata.language if book else self.language.replace("_", "-")
+        chosen = theme.resolve(self.settings.get("reader.theme"))
+        theme.apply_palette(self.reader, chosen)
+        font = fonts.book_font(
+            language, self.settings.get("reader.font_family"), self.settings.get("reader.font_size")
+        )
+        css = theme.stylesheet(chosen, fonts.is_cjk(language))
+        if relayout:
+            self.reader.set_appearance(font, css)
+        else:
+            self.reader.document().setDefaultFont(font)
+            self.reader.setFont(font)
+            self.reader._css = css  # noqa: SLF001 - applied by the next show_section
+
+    def _save_setting(self, key: str, value: object) -> None:
+        if not self.settings.set(key, value):
+            self.statusBar().showMessage(
+                self.tr("Your preferences could not be saved to {path}.").format(
+                    path=str(self.settings.path)
+                ),
+                8000,
+            )
+
+    def _change_font_size(self, step: int) -> None:
+        size = self.settings.get("reader.font_size")
+        size = DEFAULT_FONT_SIZE if step == 0 else max(8, min(48, size + step))
+        self._save_setting("reader.font_size", size)
+        self._apply_appearance()
+
+    def _choose_font(self) -> None:
+        ok, font = QFontDialog.getFont(self.reader.document().defaultFont(), self)
+        if ok:
+            self._save_setting("reader.font_family", font.family())
+            self._apply_appearance()
+
+    def _reset_font(self) -> None:
+        self._save_setting("reader.font_family", "")
+        self._apply_appearance()
+
+    def _set_theme(self, name: str) -> None:
+        self._save_setting("reader.theme", name)
+        self._apply_appearance()
+
+    def _system_scheme_changed(self) -> None:
+        if self.settings.get("reader.theme") == "system":
+            self._apply_appearance()
+
+    def _set_toc_visible(self, visible: bool) -> None:
+        self.toc.setVisible(visible)
+
+    def _toc_visibility_changed(self, visible: bool) -> None:
+        if self.isVisible() and not self.isMinimized():
+            blocker = self.actions.toggle_toc.blockSignals(True)
+            self.actions.toggle_toc.setChecked(visible)
+            self.actions.toggle_toc.blockSignals(blocker)
+            if self.settings.get("reader.toc_visible") != visible:
+                self._save_setting("reader.toc_visible", visible)
+
+    def _set_full_screen(self, full: bool) -> None:
+        if full:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.menuBar().setVisible(not full)
+
+    # -- recent books -----------------------------------------------------------------
+
+    def _refresh_recent(self) -> None:
+        records = self.library.recent(10) if self.library else []
+        self.start_page.set_recent(records)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        records = self.library.recent(10) if self.library else []
+        for record in records:
+            action = menu.addAction(record.title)
+            action.setToolTip(record.path)
+            action.triggered.connect(lambda _=False, p=record.path: self.open_path(Path(p)))
+        if not records:
+            menu.addAction(self.tr("No recent books")).setEnabled(False)
+
+    # -- messages -------------------------------------------------------------------------
+
+    def show_error(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorDialog")
+        box.open()  # window-modal but not blocking: tests and the event loop go on
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Readmark"),
+            self.tr("Readmark {version}\n\nAn offline reader for studying the books you own.")
+            .format(version=__version__),
+        )
+
+    # -- window events --------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                event.acceptProposedAction()
+                self.open_path(Path(url.toLocalFile()))
+                return
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self._close_current()
+        self._save_window_state()
+        super().closeEvent(event)
+
+    def _window_state_file(self) -> Path:
+        return paths.config_dir() / "window.json"
+
+    def _save_window_state(self) -> None:
+        state = {
+            "geometry": base64.b64encode(bytes(self.saveGeometry().data())).decode(),
+            "state": base64.b64encode(bytes(self.saveState().data())).decode(),
+        }
+        try:
+            target = self._window_state_file()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(state), encoding="utf-8")
+        except OSError:
+            pass  # window placement is a convenience, not data
+
+    def _restore_window_state(self) -> None:
+        try:
+            state = json.loads(self._window_state_file().read_text(encoding="utf-8"))
+            self.restoreGeometry(QByteArray(base64.b64decode(state["geometry"])))
+            self.restoreState(QByteArray(base64.b64decode(state["state"])))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass

@@ -1,0 +1,490 @@
+"""The reading view: one section (chapter) laid out at a time, flowing into the
+next when the reader scrolls past the end.
+
+Holding a whole large book in one QTextDocument costs seconds of layout and
+hundreds of MB and freezes every resize; one document per section keeps every
+operation proportional to a chapter. The position is kept as a character
+offset into the section's document, which survives resizes, font and theme
+changes (the text is the same, only the layout moves).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QTextCursor,
+    QTextDocument,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip
+
+from readmark.core.book import Book
+from readmark.core.library import ReadingPosition
+from readmark.ui.section_provider import SectionProvider
+
+_WHEEL_NOTCH = 120
+_MAX_IMAGE_BYTES = 50 * 1024 * 1024
+
+
+class ReaderView(QTextBrowser):
+    location_changed = Signal(int, str)  # section, id of the heading being read ("" = none)
+    position_changed = Signal(object)  # ReadingPosition, debounced
+    section_shown = Signal(int)
+    first_painted = Signal()
+    external_link_requested = Signal(QUrl)
+    message = Signal(str)
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAcceptDrops(False)  # drops go to the window, which opens the file
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.viewport().setMouseTracking(True)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.highlighted.connect(self._on_link_hovered)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+        self._book: Book | None = None
+        self._provider: SectionProvider | None = None
+        self._section = -1
+        self._cjk = False
+        self._css = ""
+        self._anchor_positions: dict[str, int] = {}
+        self._notes: dict[str, str] = {}
+        self._toc_anchors: list[tuple[int, str]] = []  # (position, anchor) in this section
+        self._top_offset = 0
+        self._restoring = False
+        self._edge_push = 0
+        self._history: list[ReadingPosition] = []
+        self._location: tuple[int, str] = (-1, "")
+        self._painted = False
+        self._save_timer = QTimer(self, singleShot=True, interval=400)
+        self._save_timer.timeout.connect(self._emit_position)
+
+    # -- public interface -----------------------------------------------------
+
+    @property
+    def book(self) -> Book | None:
+        return self._book
+
+    @property
+    def section(self) -> int:
+        return self._section
+
+    def set_book(self, book: Book, provider: SectionProvider, cjk: bool) -> None:
+        self._book = book
+        self._provider = provider
+        self._cjk = cjk
+        self._section = -1
+        self._history.clear()
+        self._painted = False
+
+    def clear_book(self) -> None:
+        self._save_timer.stop()
+        self._book = None
+        self._provider = None
+        self._section = -1
+        self._history.clear()
+        self.clear()
+
+    def set_appearance(self, font: QFont, css: str) -> None:
+        """New font or stylesheet: re-lay out the current section at the same text."""
+        self.document().setDefaultFont(font)
+        self.setFont(font)
+        self._css = css
+        self.document().setDefaultStyleSheet(css)
+        if self._book is not None and self._section >= 0:
+            self.show_section(self._section, offset=self._top_offset)
+
+    def position(self) -> ReadingPosition | None:
+        if self._book is None or self._section < 0:
+            return None
+        return ReadingPosition(self._section, self._top_offset, self._snippet(self._top_offset))
+
+    def open_at(self, position: ReadingPosition | None) -> None:
+        if self._book is None:
+            return
+        if position is None or not 0 <= position.section < len(self._book.sections):
+            self.show_section(0)
+            return
+        self.show_section(position.section, offset=position.offset)
+
+    def go_to(self, section: int, anchor: str = "", remember: bool = True) -> None:
+        if self._book is None or not 0 <= section < len(self._book.sections):
+            return
+        if remember:
+            self._remember()
+        if section == self._section and anchor in self._anchor_positions:
+            self._restoring = True
+            self._scroll_to_offset(self._anchor_positions[anchor])
+            self._restoring = False
+            self._after_move()
+        else:
+            self.show_section(section, anchor=anchor)
+
+    def go_back(self) -> None:
+        if self._history:
+            target = self._history.pop()
+            self.show_section(target.section, offset=target.offset)
+
+    def next_section(self) -> None:
+        if self._book and self._section + 1 < len(self._book.sections):
+            self.show_section(self._section + 1)
+
+    def previous_section(self) -> None:
+        if self._book and self._section > 0:
+            self.show_section(self._section - 1)
+
+    def anchor_position(self, anchor: str) -> int | None:
+        return self._anchor_positions.get(anchor)
+
+    def note_text(self, anchor: str) -> str | None:
+        return self._notes.get(anchor)
+
+    # -- showing a section ----------------------------------------------------
+
+    def show_section(
+        self, index: int, *, offset: int | None = None, anchor: str = "", at_end: bool = False
+    ) -> None:
+        assert self._book is not None and self._provider is not None
+        html = self._provider.html(index)
+        self._restoring = True
+        try:
+            self._section = index
+            self.document().setDefaultStyleSheet(self._css)
+            self.setHtml(html)
+            self._apply_column()
+            self._index_document()
+            if anchor and anchor in self._anchor_positions:
+                self._scroll_to_offset(self._anchor_positions[anchor])
+            elif offset is not None:
+                self._scroll_to_offset(min(offset, self.document().characterCount() - 1))
+            elif at_end:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.maximum())
+            else:
+                self.verticalScrollBar().setValue(0)
+        finally:
+            self._restoring = False
+        self._edge_push = 0
+        self._after_move()
+        self.section_shown.emit(index)
+        self._provider.prefetch([index + 1, index - 1])
+
+    def _index_document(self) -> None:
+        """Find anchors (for links, the TOC and footnote popups) once per section."""
+        positions: dict[str, int] = {}
+        doc = self.document()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid():
+                    fmt = fragment.charFormat()
+                    if fmt.isAnchor():
+                        for name in fmt.anchorNames():
+                            positions.setdefault(name, fragment.position())
+                it += 1
+            block = block.next()
+        self._anchor_positions = positions
+        self._notes = {}
+        for name, pos in positions.items():
+            if name.startswith("fn:") or name.startswith("fn-"):
+                text = doc.findBlock(pos).text().replace("\u21a9", "").strip()
+                self._notes[name] = text
+        assert self._book is not None
+        anchors = [
+            (positions[e.anchor], e.anchor)
+            for e in self._book.toc_entries()
+            if e.section == self._section and e.anchor in positions
+        ]
+        self._toc_anchors = sorted(anchors)
+
+    def _apply_column(self) -> None:
+        """A reading column of limited width, centred by the root frame's margins."""
+        font = self.document().defaultFont()
+        metrics = QFontMetricsF(font)
+        if self._cjk:
+            column = metrics.horizontalAdvance("\u4e2d") * 36
+        else:
+            column = metrics.averageCharWidth() * 70
+        width = self.viewport().width()
+        side = max(24.0, (width - column) / 2)
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if (fmt.leftMargin(), fmt.rightMargin()) != (side, side):
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(28)
+            fmt.setBottomMargin(56)
+            frame.setFrameFormat(fmt)
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        doc = self.document()
+        block = doc.findBlock(max(0, offset))
+        if not block.isValid():
+            return
+        y = doc.documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(offset - block.position())
+            if line.isValid():
+                y += line.y()
+        self.verticalScrollBar().setValue(int(y))
+        self._top_offset = offset
+
+    def _offset_at_top(self) -> int:
+        frame = self.document().rootFrame().frameFormat()
+        x = int(frame.leftMargin()) + 2
+        return self.cursorForPosition(QPoint(x, 2)).position()
+
+    def _snippet(self, offset: int) -> str:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(offset)
+        cursor.movePosition(
+            QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, 40
+        )
+        return cursor.selectedText().replace("\u2029", " ").strip()
+
+    # -- tracking the position --------------------------------------------------
+
+    def _on_scrolled(self, _value: int) -> None:
+        if self._restoring:
+            return
+        self._top_offset = self._offset_at_top()
+        self._after_move()
+
+    def _after_move(self) -> None:
+        self._update_location()
+        self._save_timer.start()
+
+    def _update_location(self) -> None:
+        # A heading in the top fifth of the screen already counts as being read.
+        probe_y = max(2, self.viewport().height() // 5)
+        frame = self.document().rootFrame().frameFormat()
+        probe = self.cursorForPosition(QPoint(int(frame.leftMargin()) + 2, probe_y)).position()
+        current = ""
+        for position, anchor in self._toc_anchors:
+            if position <= probe:
+                current = anchor
+            else:
+                break
+        location = (self._section, current)
+        if location != self._location:
+            self._location = location
+            self.location_changed.emit(*location)
+
+    def _emit_position(self) -> None:
+        position = self.position()
+        if position is not None:
+            self.position_changed.emit(position)
+
+    def flush_position(self) -> None:
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._emit_position()
+
+    def _remember(self) -> None:
+        position = self.position()
+        if position is not None:
+            self._history.append(position)
+            del self._history[:-50]
+
+    # -- moving through the book ------------------------------------------------
+
+    def _at_top(self) -> bool:
+        return self.verticalScrollBar().value() <= 0
+
+    def _at_bottom(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum()
+
+    def _has_next(self) -> bool:
+        return self._book is not None and self._section + 1 < len(self._book.sections)
+
+    def _page_height(self) -> int:
+        line = QFontMetricsF(self.document().defaultFont()).lineSpacing()
+        return max(1, int(self.viewport().height() - 2 * line))
+
+    def scroll_page(self, direction: int) -> None:
+        if self._book is None:
+            return
+        if direction > 0 and self._at_bottom():
+            if self._has_next():
+                self.show_section(self._section + 1)
+            return
+        if direction < 0 and self._at_top():
+            if self._section > 0:
+                self.show_section(self._section - 1, at_end=True)
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + direction * self._page_height())
+
+    def scroll_line(self, direction: int) -> None:
+        if self._book is None:
+            return
+        if (direction > 0 and self._at_bottom()) or (direction < 0 and self._at_top()):
+            self.scroll_page(direction)
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + direction * bar.singleStep() * 3)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if self._book is None or ctrl and key not in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right) or (key == Qt.Key.Key_Space and not shift):
+            self.scroll_page(+1)
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left) or (key == Qt.Key.Key_Space and shift):
+            self.scroll_page(-1)
+        elif key == Qt.Key.Key_Down:
+            self.scroll_line(+1)
+        elif key == Qt.Key.Key_Up:
+            self.scroll_line(-1)
+        elif key == Qt.Key.Key_Home:
+            if ctrl:
+                self.go_to(0)
+            else:
+                self.verticalScrollBar().setValue(0)
+        elif key == Qt.Key.Key_End:
+            if ctrl:
+                self._remember()
+                self.show_section(len(self._book.sections) - 1, at_end=True)
+            else:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        dy = event.angleDelta().y()
+        if self._book is not None and dy and not event.modifiers():
+            at_edge = self._at_bottom() if dy < 0 else self._at_top()
+            if at_edge:
+                # Scrolling on at an edge turns into the neighbouring section once
+                # a full notch has accumulated, so a fling doesn't skip chapters.
+                self._edge_push += abs(dy)
+                if self._edge_push >= _WHEEL_NOTCH:
+                    self._edge_push = 0
+                    if dy < 0 and self._has_next():
+                        self.show_section(self._section + 1)
+                    elif dy > 0 and self._section > 0:
+                        self.show_section(self._section - 1, at_end=True)
+                event.accept()
+                return
+            self._edge_push = 0
+        super().wheelEvent(event)
+
+    # -- layout events ------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        top = self._top_offset
+        self._restoring = True
+        try:
+            super().resizeEvent(event)
+            if self._book is not None and self._section >= 0:
+                self._apply_column()
+                self._scroll_to_offset(top)
+        finally:
+            self._restoring = False
+        if self._book is not None and self._section >= 0:
+            self._update_location()
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted and self._section >= 0:
+            self._painted = True
+            self.first_painted.emit()
+
+    # -- links and resources ------------------------------------------------------
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto", "ftp"):
+            self.external_link_requested.emit(url)
+            return
+        if not url.scheme() and not url.path() and url.hasFragment():
+            anchor = url.fragment(QUrl.ComponentFormattingOption.FullyDecoded)
+            if anchor in self._anchor_positions:
+                self.go_to(self._section, anchor)
+                return
+            section = self._book.section_of_anchor(anchor) if self._book else None
+            if section is not None:
+                self.go_to(section, anchor)
+                return
+        self.message.emit(self.tr("This link leads outside the book and was not followed."))
+
+    def _on_link_hovered(self, url: QUrl) -> None:
+        if url.isEmpty():
+            QToolTip.hideText()
+            return
+        anchor = url.fragment(QUrl.ComponentFormattingOption.FullyDecoded)
+        note = self._notes.get(anchor) if not url.scheme() and not url.path() else None
+        if note:
+            from PySide6.QtGui import QCursor
+
+            text = note if len(note) <= 600 else note[:600] + "…"
+            QToolTip.showText(QCursor.pos(), text, self)
+        elif url.scheme():
+            self.message.emit(url.toString())
+
+    def loadResource(self, kind: int, url: QUrl):  # type: ignore[no-untyped-def]  # noqa: N802
+        """Images from the book's own folder only; nothing is ever fetched."""
+        if kind != QTextDocument.ResourceType.ImageResource.value:
+            return None
+        text = url.toString()
+        if url.scheme() in ("http", "https", "ftp") or text.startswith("//"):
+            return self._placeholder(self.tr("Remote image not loaded (Readmark works offline)"))
+        if url.scheme() not in ("", "file") or self._book is None:
+            return self._placeholder(self.tr("Image not loaded"))
+        folder = self._book.path.parent.resolve()
+        relative = url.toLocalFile() if url.scheme() == "file" else url.path()
+        try:
+            candidate = (folder / relative).resolve()
+        except (OSError, RuntimeError):
+            return self._placeholder(self.tr("Image not loaded"))
+        if not candidate.is_relative_to(folder) or not candidate.is_file():
+            return self._placeholder(self.tr("Image outside the book's folder not loaded"))
+        if candidate.stat().st_size > _MAX_IMAGE_BYTES:
+            return self._placeholder(self.tr("Image too large"))
+        image = QImage(str(candidate))
+        if image.isNull():
+            return self._placeholder(self.tr("Image could not be read"))
+        limit = self._column_width()
+        if image.width() > limit > 0:
+            image = image.scaledToWidth(int(limit), Qt.TransformationMode.SmoothTransformation)
+        return image
+
+    def _column_width(self) -> float:
+        frame = self.document().rootFrame().frameFormat()
+        return self.viewport().width() - frame.leftMargin() - frame.rightMargin() - 8
+
+    def _placeholder(self, text: str) -> QImage:
+        image = QImage(360, 64, QImage.Format.Format_ARGB32)
+        image.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(image)
+        colour = self.palette().text().color()
+        colour.setAlpha(150)
+        painter.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
+        painter.drawRect(QRectF(0.5, 0.5, 359, 63))
+        painter.drawText(QRectF(8, 0, 344, 64), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        return image
+
+    def book_folder(self) -> Path | None:
+        return self._book.path.parent if self._book else None
