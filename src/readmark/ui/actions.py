@@ -29,10 +29,10 @@ class Actions(QObject):
             return action
 
         # File
-        self.open = make(self.tr("&Open…"), SK.Open)
-        self.close_book = make(self.tr("&Close Book"), SK.Close)
+        self.open = make(self.tr("&Open…"), "Ctrl+O")
+        self.close_book = make(self.tr("&Close Book"), "Ctrl+W")
         self.open_guide = make(self.tr("Open the &Guide"))
-        self.quit = make(self.tr("&Quit"), SK.Quit)
+        self.quit = make(self.tr("&Quit"), "Ctrl+Q")
         self.recent_menu = QMenu(self.tr("Open &Recent"), window)
 
         # View

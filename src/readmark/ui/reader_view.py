@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -129,6 +129,7 @@ class ReaderView(QTextBrowser):
         if section == self._section and anchor in self._anchor_positions:
             self._restoring = True
             self._scroll_to_offset(self._anchor_positions[anchor])
+            self._top_offset = self._offset_at_top()
             self._restoring = False
             self._after_move()
         else:
@@ -176,6 +177,8 @@ class ReaderView(QTextBrowser):
                 bar.setValue(bar.maximum())
             else:
                 self.verticalScrollBar().setValue(0)
+            if offset is None or anchor:
+                self._top_offset = self._offset_at_top()
         finally:
             self._restoring = False
         self._edge_push = 0
@@ -247,9 +250,19 @@ class ReaderView(QTextBrowser):
         self._top_offset = offset
 
     def _offset_at_top(self) -> int:
+        return self._offset_at(0)
+
+    def _offset_at(self, viewport_y: int) -> int:
+        """Text position at a height of the viewport, inside the text column.
+
+        Points in the frame's top margin hit nothing and Qt answers with the
+        end of the document, so the probe is kept below the margin.
+        """
         frame = self.document().rootFrame().frameFormat()
+        scroll = self.verticalScrollBar().value()
+        y = max(viewport_y + 2, int(frame.topMargin()) + 2 - scroll)
         x = int(frame.leftMargin()) + 2
-        return self.cursorForPosition(QPoint(x, 2)).position()
+        return self.cursorForPosition(QPoint(x, y)).position()
 
     def _snippet(self, offset: int) -> str:
         cursor = QTextCursor(self.document())
@@ -273,9 +286,7 @@ class ReaderView(QTextBrowser):
 
     def _update_location(self) -> None:
         # A heading in the top fifth of the screen already counts as being read.
-        probe_y = max(2, self.viewport().height() // 5)
-        frame = self.document().rootFrame().frameFormat()
-        probe = self.cursorForPosition(QPoint(int(frame.leftMargin()) + 2, probe_y)).position()
+        probe = self._offset_at(self.viewport().height() // 5)
         current = ""
         for position, anchor in self._toc_anchors:
             if position <= probe:
@@ -344,9 +355,13 @@ class ReaderView(QTextBrowser):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if self._book is None or ctrl and key not in (Qt.Key.Key_Home, Qt.Key.Key_End):
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        shift = mods == Qt.KeyboardModifier.ShiftModifier
+        ctrl = mods == Qt.KeyboardModifier.ControlModifier
+        plain = mods == Qt.KeyboardModifier.NoModifier
+        navigation = plain or (shift and key == Qt.Key.Key_Space)
+        navigation = navigation or (ctrl and key in (Qt.Key.Key_Home, Qt.Key.Key_End))
+        if self._book is None or not navigation:
             super().keyPressEvent(event)
             return
         if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right) or (key == Qt.Key.Key_Space and not shift):
@@ -371,6 +386,17 @@ class ReaderView(QTextBrowser):
                 bar.setValue(bar.maximum())
         else:
             super().keyPressEvent(event)
+
+    def event(self, event) -> bool:  # type: ignore[no-untyped-def]
+        # QTextBrowser claims modified keys (Alt+Left, Ctrl+W…) before shortcuts
+        # see them; the window's actions must win. Unclaimed keys still arrive
+        # as ordinary key presses (Ctrl+C copies).
+        if event.type() == QEvent.Type.ShortcutOverride:
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+                event.ignore()
+                return False
+        return super().event(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         dy = event.angleDelta().y()
