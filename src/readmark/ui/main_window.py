@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QFontInfo, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QFontDialog,
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         font = fonts.book_font(
             language, self.settings.get("reader.font_family"), self.settings.get("reader.font_size")
         )
-        css = theme.stylesheet(chosen, fonts.is_cjk(language))
+        css = theme.stylesheet(chosen, fonts.is_cjk(language), QFontInfo(font).pixelSize())
         if relayout:
             self.reader.set_appearance(font, css)
         else:

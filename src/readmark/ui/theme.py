@@ -58,29 +58,37 @@ def apply_palette(widget, theme: Theme) -> None:  # type: ignore[no-untyped-def]
     widget.setPalette(palette)
 
 
-def stylesheet(theme: Theme, cjk: bool) -> str:
-    indent = "text-indent: 2em;" if cjk else ""
-    line_height = "175%" if cjk else "150%"
+def stylesheet(theme: Theme, cjk: bool, em: float) -> str:
+    """Document CSS. Qt takes margins and indents in px only, so `em` (the text
+    font's pixel size) converts the typographic units here."""
+
+    def px(ems: float) -> str:
+        return f"{round(ems * em)}px"
+
+    indent = f"text-indent: {px(2)};" if cjk else ""
+    # CJK fonts already carry tall line boxes; 140% of that reads like ~1.9em.
+    line_height = "140%" if cjk else "135%"
     return f"""
 body {{ color: {theme.text}; }}
-p {{ margin-top: 0; margin-bottom: 0.75em; line-height: {line_height}; {indent} }}
-li {{ line-height: {line_height}; }}
-dd {{ line-height: {line_height}; margin-left: 1.5em; }}
-dt {{ font-weight: bold; margin-top: 0.5em; }}
-h1 {{ font-size: 1.6em; margin-top: 1.2em; margin-bottom: 0.8em; font-weight: bold; }}
-h2 {{ font-size: 1.35em; margin-top: 1.1em; margin-bottom: 0.6em; font-weight: bold; }}
-h3 {{ font-size: 1.15em; margin-top: 1em; margin-bottom: 0.5em; font-weight: bold; }}
-h4, h5, h6 {{ font-size: 1em; margin-top: 0.9em; margin-bottom: 0.4em; font-weight: bold; }}
+p {{ margin-top: 0; margin-bottom: {px(0.7)}; line-height: {line_height}; {indent} }}
+li {{ line-height: {line_height}; margin-bottom: {px(0.2)}; }}
+dd {{ line-height: {line_height}; margin-left: {px(1.5)}; }}
+dt {{ font-weight: bold; margin-top: {px(0.5)}; }}
+h1 {{ font-size: x-large; margin-top: {px(1.2)}; margin-bottom: {px(0.8)}; font-weight: bold; }}
+h2 {{ font-size: large; margin-top: {px(1.1)}; margin-bottom: {px(0.6)}; font-weight: bold; }}
+h3, h4, h5, h6 {{ font-size: medium; margin-top: {px(1)}; margin-bottom: {px(0.5)};
+                  font-weight: bold; }}
 a {{ color: {theme.link}; text-decoration: none; }}
-blockquote {{ color: {theme.muted}; margin-left: 1.5em; margin-right: 1em; font-style: italic; }}
-pre {{ background-color: {theme.code_background}; font-family: monospace; font-size: 0.9em;
-       margin-top: 0.5em; margin-bottom: 0.9em; }}
-code {{ background-color: {theme.code_background}; font-family: monospace; font-size: 0.9em; }}
-table {{ margin-top: 0.5em; margin-bottom: 1em; border-color: {theme.muted}; }}
-th {{ font-weight: bold; padding: 4px 8px; }}
-td {{ padding: 4px 8px; }}
-hr {{ color: {theme.muted}; margin-top: 1em; margin-bottom: 1em; }}
-div.footnote {{ font-size: 0.88em; color: {theme.muted}; }}
+blockquote {{ color: {theme.muted}; margin-left: {px(1.5)}; margin-right: {px(1)};
+              font-style: italic; }}
+pre {{ background-color: {theme.code_background}; font-family: monospace;
+       margin-top: {px(0.5)}; margin-bottom: {px(0.9)}; }}
+code {{ background-color: {theme.code_background}; font-family: monospace; }}
+table {{ margin-top: {px(0.5)}; margin-bottom: {px(1)}; border-color: {theme.muted}; }}
+th {{ font-weight: bold; padding: {px(0.25)}; }}
+td {{ padding: {px(0.25)}; }}
+hr {{ color: {theme.muted}; margin-top: {px(1)}; margin-bottom: {px(1)}; }}
+div.footnote {{ font-size: small; color: {theme.muted}; }}
 div.footnote p {{ text-indent: 0; }}
-sup {{ font-size: 0.75em; }}
+li p {{ text-indent: 0; }}
 """
