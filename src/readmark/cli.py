@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from readmark import __version__
 
 EXIT_ERROR = 2
@@ -20,19 +22,11 @@ COMMANDS = ("info", "text")
 
 def _app_for_translation(language: str | None):  # type: ignore[no-untyped-def]
     """A QCoreApplication (no GUI) so the CLI speaks the user's language too."""
-    from PySide6.QtCore import QCoreApplication
-
     from readmark import i18n
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     i18n.install_translator(app, language or i18n.system_language())
     return app
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Cli", text)
 
 
 def _fail(message: str) -> int:
@@ -93,20 +87,20 @@ def _command(argv: list[str]) -> int:
             return 0
         meta = book.metadata
         rows = [
-            (_tr("Title"), meta.title),
-            (_tr("Authors"), ", ".join(meta.authors)),
-            (_tr("Language"), meta.language),
-            (_tr("Publisher"), meta.publisher),
-            (_tr("Date"), meta.date),
-            (_tr("ISBN"), meta.isbn),
-            (_tr("Format"), f"{book.format} ({book.encoding})"),
-            (_tr("Sections"), str(len(book.sections))),
+            (QCoreApplication.translate("Cli", "Title"), meta.title),
+            (QCoreApplication.translate("Cli", "Authors"), ", ".join(meta.authors)),
+            (QCoreApplication.translate("Cli", "Language"), meta.language),
+            (QCoreApplication.translate("Cli", "Publisher"), meta.publisher),
+            (QCoreApplication.translate("Cli", "Date"), meta.date),
+            (QCoreApplication.translate("Cli", "ISBN"), meta.isbn),
+            (QCoreApplication.translate("Cli", "Format"), f"{book.format} ({book.encoding})"),
+            (QCoreApplication.translate("Cli", "Sections"), str(len(book.sections))),
         ]
         for label, value in rows:
             if value:
                 print(f"{label}: {value}")
         print()
-        print(_tr("Contents") + ":")
+        print(QCoreApplication.translate("Cli", "Contents") + ":")
         _print_toc(book.toc, 1)
         return 0
 
@@ -114,9 +108,9 @@ def _command(argv: list[str]) -> int:
     if args.section is not None:
         if not 0 <= args.section < len(book.sections):
             return _fail(
-                _tr("There is no section {number}; this book has {count}.").format(
-                    number=args.section, count=len(book.sections)
-                )
+                QCoreApplication.translate(
+                    "Cli", "There is no section {number}; this book has {count}."
+                ).format(number=args.section, count=len(book.sections))
             )
         indices = range(args.section, args.section + 1)
     first = True
@@ -126,6 +120,17 @@ def _command(argv: list[str]) -> int:
         first = False
         sys.stdout.write(html_to_text(book.section_html(index)).rstrip("\n") + "\n")
     return 0
+
+
+def _first_word(argv: list[str]) -> str | None:
+    """The first argument that is not an option (or an option's value)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--lang":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def _has_display() -> bool:
@@ -144,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         except (AttributeError, ValueError):
             pass
     try:
-        if argv and argv[0] in COMMANDS or (len(argv) > 2 and argv[0] == "--lang" and argv[2] in COMMANDS):
+        if _first_word(argv) in COMMANDS:
             return _command(argv)
         return _gui(argv)
     except BrokenPipeError:
@@ -172,17 +177,20 @@ def _gui(argv: list[str]) -> int:
     if not _has_display():
         _app_for_translation(args.lang)
         return _fail(
-            _tr(
+            QCoreApplication.translate(
+                "Cli",
                 "no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set), "
                 "so the reader window cannot open. Run it on a desktop, or under a virtual "
                 "display: xvfb-run readmark. Without a display you can still use "
-                "`readmark info BOOK` and `readmark text BOOK`."
+                "`readmark info BOOK` and `readmark text BOOK`.",
             )
         )
     book = Path(args.book) if args.book else None
     if book is not None and not book.exists():
         _app_for_translation(args.lang)
-        return _fail(_tr("“{path}” does not exist.").format(path=args.book))
+        return _fail(
+            QCoreApplication.translate("Cli", "“{path}” does not exist.").format(path=args.book)
+        )
     from readmark.ui.app import run_gui
 
     return run_gui(book, args.lang, smoke_test=args.smoke_test)
