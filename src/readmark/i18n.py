@@ -59,6 +59,12 @@ def translate_error(error: Exception) -> str:
     if template is None or context is None:
         return str(error)
     translated = QCoreApplication.translate(context, template)
+    # Some parameters are themselves marked phrases ("a PNG image"); names and
+    # paths have no translation and come back unchanged.
+    params = {
+        key: QCoreApplication.translate(context, value) if isinstance(value, str) else value
+        for key, value in params.items()
+    }
     try:
         return translated.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -38,7 +38,7 @@ class Setting:
         return self.maximum is None or value <= self.maximum
 
 
-DEFAULT_FONT_SIZE = 17
+DEFAULT_FONT_SIZE = 15
 
 SCHEMA: tuple[Setting, ...] = (
     Setting("reader.font_family", str, "", "Font family for book text; empty = by book language"),

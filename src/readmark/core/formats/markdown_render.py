@@ -1,0 +1,63 @@
+"""Rendering one section of a Markdown book to display HTML.
+
+Per section: print-repair (when `LoadOptions.repair` is on), conversion with one
+reused `markdown.Markdown` instance, then the HTML allowlist of
+`readmark.core.html_sanitize`. A renderer is not thread-safe (the Markdown
+instance keeps state); `clone()` gives an independent one for another thread,
+sharing the immutable section sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import markdown
+
+from readmark.core.book import LoadOptions
+from readmark.core.formats.markdown_extensions import QtRichTextExtension
+from readmark.core.html_sanitize import sanitize_html
+from readmark.core.repair import repair_markdown
+
+DEFAULT_OPTIONS = LoadOptions()
+
+
+EXTENSIONS = ("tables", "footnotes", "fenced_code", "attr_list", "def_list", "sane_lists")
+
+
+def new_markdown(justify: bool = True) -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[*EXTENSIONS, QtRichTextExtension(justify=justify)],
+        output_format="html",
+    )
+
+
+class MarkdownSectionRenderer:
+    """`SectionRenderer` for Markdown section sources."""
+
+    def __init__(
+        self, sources: Sequence[str], options: LoadOptions = DEFAULT_OPTIONS, justify: bool = True
+    ) -> None:
+        """`justify`: CJK text is justified as in print; Latin text without
+        hyphenation would open rivers of space, so it stays ragged-right."""
+        self._sources = tuple(sources)
+        self._options = options
+        self._justify = justify
+        self._md = new_markdown(justify)
+
+    @property
+    def section_count(self) -> int:
+        return len(self._sources)
+
+    def source(self, index: int) -> str:
+        """The section's Markdown as the loader cut it (before repair)."""
+        return self._sources[index]
+
+    def render(self, index: int) -> str:
+        source = self._sources[index]
+        if self._options.repair:
+            source = repair_markdown(source, id_prefix=f"s{index}-")
+        self._md.reset()
+        return sanitize_html(self._md.convert(source))
+
+    def clone(self) -> MarkdownSectionRenderer:
+        return MarkdownSectionRenderer(self._sources, self._options, self._justify)

@@ -1,0 +1,121 @@
+"""Plain text of rendered HTML, as a reader sees it (used by `readmark text`).
+
+Block elements are separated by blank lines, list items and table rows stand on
+lines of their own, `<br>` is a line break, whitespace collapses as a browser
+collapses it (except in `<pre>`), entities are decoded, and footnote back-links
+(↩) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_BLOCKS = frozenset(
+    (
+        "p div h1 h2 h3 h4 h5 h6 blockquote pre ul ol dl table hr figure figcaption "
+        "section article aside header footer nav main address center caption"
+    ).split()
+)
+_LINES = frozenset({"li", "dt", "dd", "tr"})
+_SKIP = frozenset({"script", "style", "head", "title", "template"})
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextParser()
+    parser.feed(markup)
+    parser.close()
+    return parser.result()
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._parts: list[str] = []
+        self._pending = 0  # newlines owed before the next text
+        self._skip: list[str] = []
+        self._pre = 0
+        self._cell = False  # a table cell already on this row
+
+    def result(self) -> str:
+        text = "".join(self._parts)
+        lines = [line.rstrip() for line in text.split("\n")]
+        return "\n".join(lines).strip("\n") + ("\n" if text.strip() else "")
+
+    def _break(self, newlines: int) -> None:
+        if self._parts:
+            self._pending = max(self._pending, newlines)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._skip.append(tag)
+            return
+        attributes = dict(attrs)
+        if tag in _SKIP or (tag == "a" and "footnote-backref" in (attributes.get("class") or "")):
+            self._skip.append(tag)
+            return
+        if tag == "br":
+            self._emit("\n", raw=True)
+        elif tag == "img":
+            alt = attributes.get("alt") or ""
+            if alt:
+                self._emit(alt)
+        elif tag in _BLOCKS:
+            self._break(2)
+            if tag == "pre":
+                self._pre += 1
+            if tag == "hr":
+                self._break(2)
+        elif tag in _LINES:
+            self._break(1)
+            if tag == "tr":
+                self._cell = False
+        elif tag in ("td", "th"):
+            if self._cell:
+                self._emit("\t", raw=True)
+            self._cell = True
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in ("br", "img", "hr"):
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._skip.pop()
+            return
+        if tag in _BLOCKS:
+            if tag == "pre":
+                self._pre = max(0, self._pre - 1)
+            self._break(2)
+        elif tag in _LINES:
+            self._break(1)
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if self._pre:
+            self._emit(data, raw=True)
+            return
+        text = _SPACE.sub(" ", data)
+        if not text.strip():
+            # whitespace between inline elements is a space; between blocks, nothing
+            if self._parts and not self._pending and not self._parts[-1].endswith((" ", "\n")):
+                self._parts.append(" ")
+            return
+        if self._pending or not self._parts or self._parts[-1].endswith("\n"):
+            text = text.lstrip()
+        self._emit(text)
+
+    def _emit(self, text: str, raw: bool = False) -> None:
+        if self._pending:
+            if self._parts:
+                tail = self._parts[-1]
+                if tail.endswith(" "):
+                    self._parts[-1] = tail.rstrip(" ")
+                self._parts.append("\n" * self._pending)
+            self._pending = 0
+        self._parts.append(text)

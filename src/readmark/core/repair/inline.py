@@ -1,0 +1,45 @@
+"""Inline spans of a Markdown paragraph that a repair must never edit inside."""
+
+from __future__ import annotations
+
+import re
+
+_CODE_SPAN = r"(?P<ticks>`+)[\s\S]*?(?<!`)(?P=ticks)(?!`)"
+_PROTECTED = re.compile(
+    "|".join(
+        (
+            _CODE_SPAN,
+            r"<[A-Za-z/!?][^<>\n]*>",  # html tags and comments, autolinks
+            r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[!-;=?-~]+",  # URLs (ASCII, no <>)
+            r"\{[:#.][^{}\n]*\}",  # attribute lists {#id .class}
+            r"\[\^[^\]\n]*\]",  # footnote references [^id]
+            r"\]\([^)\n]*\)",  # link destinations ](url "title")
+            r"\]\[[^\]\n]*\]",  # reference links ][ref]
+            r"&#?\w+;",  # character entities
+        )
+    )
+)
+_CODE_ONLY = re.compile(_CODE_SPAN)
+
+
+def protected_mask(text: str, *, code_only: bool = False) -> list[bool]:
+    """For each character: does it belong to a span that must stay as written?"""
+    mask = [False] * len(text)
+    pattern = _CODE_ONLY if code_only else _PROTECTED
+    for match in pattern.finditer(text):
+        for i in range(match.start(), match.end()):
+            mask[i] = True
+    return mask
+
+
+def free_segments(text: str) -> list[tuple[int, int]]:
+    """The [start, end) runs of `text` outside protected spans."""
+    segments: list[tuple[int, int]] = []
+    position = 0
+    for match in _PROTECTED.finditer(text):
+        if match.start() > position:
+            segments.append((position, match.start()))
+        position = match.end()
+    if position < len(text):
+        segments.append((position, len(text)))
+    return segments

@@ -1,0 +1,136 @@
+"""page_split_join: a paragraph cut in two at a page boundary is joined back.
+
+A conversion from print ends a paragraph wherever a page ends. Such a cut is told
+apart from a real paragraph break by both sides:
+
+- the first half stops mid-clause: on a letter (Han or Latin) or on clause
+  punctuation (，、；：—), never on sentence-final punctuation, a digit or markup;
+- the second half goes on with the sentence: it starts with a Han character, a
+  lowercase Latin letter or clause punctuation, not with an opening quote, a
+  bracket, a list ordinal (一、) or markup;
+- both halves are prose: they contain clause punctuation, end a sentence or are
+  long, and neither is a short "key: value" line of a copyright page.
+
+Only two adjacent paragraphs are joined (never a heading, list, table, quote, code,
+HTML or a paragraph before a thematic break). CJK halves are joined directly; Latin
+halves with one space, or without the hyphen when a lowercase word was hyphenated.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks
+from readmark.core.repair.cjk import (
+    CLAUSE,
+    CLOSERS,
+    DASHES,
+    SENTENCE_FINAL,
+    cjk_after,
+    cjk_before,
+    is_ideograph,
+)
+from readmark.core.repair.rule import RepairContext, RepairRule
+
+PROSE_LENGTH = 60  # non-space characters: about two printed lines of Chinese
+FIELD_LENGTH = 40
+_HARD_BREAK = re.compile(r"(?:  +|\\)\n")
+# 责任编辑:张克敏, 邮 编:100080, Editor: Jane Doe (the label may be spaced out in print)
+_FIELD = re.compile(r"^[^\s:：,，、;；。.]{1,12}[:：]")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百千\d]+[章节回部篇卷])")
+_LAST_LINE_MARKUP = re.compile(r"^ {0,3}(?:#|(?:[-*_][ \t]*){3,}$|[=-]+[ \t]*$)")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _is_field(text: str) -> bool:
+    compact = _compact(text)
+    return len(compact) <= FIELD_LENGTH and bool(_FIELD.match(compact))
+
+
+def is_prose(text: str) -> bool:
+    compact = _compact(text)
+    if _is_field(_HARD_BREAK.split(text)[0]) or _is_field(_HARD_BREAK.split(text)[-1]):
+        return False
+    return (
+        len(compact) >= PROSE_LENGTH
+        or any(ch in CLAUSE for ch in compact)
+        or compact.rstrip("".join(CLOSERS))[-1:] in SENTENCE_FINAL
+    )
+
+
+def _is_lowercase(ch: str) -> bool:
+    return unicodedata.category(ch) == "Ll"
+
+
+def ends_mid_clause(text: str) -> bool:
+    """The first half of a page split: cut on a letter or clause punctuation."""
+    stripped = text.rstrip()
+    if not stripped or _LAST_LINE_MARKUP.match(stripped.rsplit("\n", 1)[-1]):
+        return False
+    i = len(stripped) - 1
+    while i >= 0 and stripped[i] in CLOSERS:
+        i -= 1
+    if i < 0:
+        return False
+    last = stripped[i]
+    if last in SENTENCE_FINAL:
+        return False
+    if i < len(stripped) - 1:  # 叫做“群众路线”‖，是…: a quote closed mid-sentence
+        return last.isalpha()
+    if last == "-":
+        return i > 0 and _is_lowercase(stripped[i - 1])
+    return last.isalpha() or last in CLAUSE or last in DASHES
+
+
+def continues_sentence(text: str) -> bool:
+    """The second half of a page split: goes on with the sentence."""
+    stripped = text.lstrip()
+    if not stripped or _ORDINAL.match(stripped):
+        return False
+    first = stripped[0]
+    return is_ideograph(first) or _is_lowercase(first) or first in CLAUSE
+
+
+def is_page_split(first: Block, second: Block) -> bool:
+    return (
+        first.kind is BlockKind.PARAGRAPH
+        and second.kind is BlockKind.PARAGRAPH
+        and ends_mid_clause(first.text)
+        and continues_sentence(second.text)
+        and is_prose(first.text)
+        and is_prose(second.text)
+    )
+
+
+def join_halves(first: str, second: str) -> str:
+    head, tail = first.rstrip(), second.lstrip()
+    if cjk_before(head, len(head)) or cjk_after(tail, 0):
+        return head + tail
+    if head.endswith("-") and len(head) > 1 and _is_lowercase(head[-2]) and _is_lowercase(tail[0]):
+        return head[:-1] + tail
+    return head + " " + tail
+
+
+def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
+    blocks: list[Block] = []
+    for block in source.blocks:
+        if blocks and is_page_split(blocks[-1], block):
+            blocks[-1] = blocks[-1].with_text(join_halves(blocks[-1].text, block.text))
+        else:
+            blocks.append(block)
+    return source.with_blocks(blocks)
+
+
+PAGE_SPLIT_JOIN = RepairRule(
+    name="page_split_join",
+    description=QT_TRANSLATE_NOOP(
+        "RepairRule",
+        "Join paragraphs that the printed book's page breaks cut in two",
+    ),
+    apply=_apply,
+)

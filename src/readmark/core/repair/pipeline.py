@@ -1,0 +1,40 @@
+"""The ordered rules and the one call the Markdown renderer makes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from readmark.core.repair.blocks import split_blocks
+from readmark.core.repair.footnotes import STRANDED_FOOTNOTES
+from readmark.core.repair.page_splits import PAGE_SPLIT_JOIN
+from readmark.core.repair.punctuation import CJK_PUNCTUATION
+from readmark.core.repair.rule import RepairContext, RepairRule
+from readmark.core.repair.soft_breaks import CJK_SOFT_BREAKS
+
+# Order matters: footnote bodies leave the page break before its halves are joined;
+# punctuation is made full-width before soft breaks look for CJK on both sides.
+RULES: tuple[RepairRule, ...] = (
+    STRANDED_FOOTNOTES,
+    PAGE_SPLIT_JOIN,
+    CJK_PUNCTUATION,
+    CJK_SOFT_BREAKS,
+)
+
+
+def repair_markdown(
+    source: str, *, id_prefix: str = "", rules: Sequence[RepairRule] | None = None
+) -> str:
+    """Repair the Markdown source of one section converted from print.
+
+    Works on the text only (the file on disk is never touched) and returns the
+    source unchanged when no rule applies. `id_prefix` keeps the footnote ids of
+    different sections of one book apart.
+    """
+    chosen = RULES if rules is None else tuple(rules)
+    if not chosen or not source:
+        return source
+    blocks = split_blocks(source)
+    context = RepairContext(id_prefix=id_prefix)
+    for rule in chosen:
+        blocks = rule.apply(blocks, context)
+    return blocks.join()

@@ -1,0 +1,76 @@
+"""cjk_punctuation: half-width , : ; ? ! ( ) in Chinese text become full-width.
+
+Print conversions mix the two widths (`力,不断` next to `，`). A mark is converted
+only where CJK text comes right before it (through closing quotes); a pair of
+parentheses only where CJK text is inside, before or after it. Code spans, URLs,
+HTML tags, attribute lists and link syntax are never touched, and neither is a
+mark after a digit or a Latin letter, so numbers and Latin text stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.repair.blocks import BlockKind, SourceBlocks
+from readmark.core.repair.cjk import CLOSERS, is_cjk, is_ideograph
+from readmark.core.repair.inline import free_segments, protected_mask
+from readmark.core.repair.rule import RepairContext, RepairRule
+
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+# Innermost pair, with no parenthesis of either width inside (keeps a second pass a no-op).
+_PAIR = re.compile(r"\(([^()（）\n]{0,80})\)")
+_KINDS = (BlockKind.PARAGRAPH, BlockKind.NOTE, BlockKind.FOOTNOTE_DEF)
+
+
+def convert_punctuation(text: str) -> str:
+    mask = protected_mask(text)
+    chars = list(text)
+    for start, end in free_segments(text):
+        for match in _PAIR.finditer(text, start, end):
+            if _pair_is_cjk(text, match):
+                chars[match.start()] = "（"
+                chars[match.end() - 1] = "）"
+    # Left to right over what is already converted, so "中,," converts whole in one pass.
+    out: list[str] = []
+    for i, ch in enumerate(chars):
+        if ch in FULL_WIDTH and not mask[i] and _cjk_tail(out):
+            following = chars[i + 1] if i + 1 < len(chars) else ""
+            if not (ch == "!" and following == "["):  # ![image](...)
+                ch = FULL_WIDTH[ch]
+        out.append(ch)
+    return "".join(out)
+
+
+def _pair_is_cjk(text: str, match: re.Match[str]) -> bool:
+    before = text[match.start() - 1] if match.start() > 0 else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    if before == "]":  # [text](destination) that the link pattern did not catch
+        return False
+    return any(is_ideograph(ch) for ch in before + after + match.group(1))
+
+
+def _cjk_tail(out: list[str]) -> bool:
+    i = len(out) - 1
+    while i >= 0 and out[i] in CLOSERS:
+        i -= 1
+    return i >= 0 and is_cjk(out[i])
+
+
+def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
+    blocks = [
+        block.with_text(convert_punctuation(block.text)) if block.kind in _KINDS else block
+        for block in source.blocks
+    ]
+    return source.with_blocks(blocks)
+
+
+CJK_PUNCTUATION = RepairRule(
+    name="cjk_punctuation",
+    description=QT_TRANSLATE_NOOP(
+        "RepairRule",
+        "Use full-width punctuation (，：；？！（）) after Chinese text where the "
+        "conversion left half-width marks",
+    ),
+    apply=_apply,
+)

@@ -1,0 +1,232 @@
+"""Reading a text book from disk: checks, encoding detection, newline normalisation.
+
+`read_text` either returns the decoded text or raises `BookError` with a message
+for the person reading. It never guesses in a way that can crash: the last resort
+is UTF-8 with replacement characters.
+
+Encodings are tried in this order: a byte order mark (UTF-32 before UTF-16, as
+the UTF-32 LE mark starts with the UTF-16 LE one), UTF-16 without a BOM when
+every other byte is NUL, strict UTF-8, strict GB18030
+(a superset of GBK and GB2312, the common encodings of Chinese plain-text books),
+then UTF-8 with errors replaced.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from readmark.core.book import BookError
+from readmark.core.i18n import QT_TRANSLATE_NOOP
+
+MAX_BYTES = 200 * 1024 * 1024
+MAX_LINE_CHARS = 2_000_000
+# Share of control characters (other than tab, newline, carriage return, form
+# feed) in the decoded sample above which the file is taken for binary.
+_CONTROL_SHARE = 0.10
+_SAMPLE_CHARS = 64 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Magic numbers of files people are likely to try to open by mistake.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", QT_TRANSLATE_NOOP("BookError", "a PNG image")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("BookError", "a JPEG image")),
+    (b"GIF87a", QT_TRANSLATE_NOOP("BookError", "a GIF image")),
+    (b"GIF89a", QT_TRANSLATE_NOOP("BookError", "a GIF image")),
+    (b"%PDF-", QT_TRANSLATE_NOOP("BookError", "a PDF document")),
+    (b"PK\x03\x04", QT_TRANSLATE_NOOP("BookError", "a ZIP archive (an EPUB or office document?)")),
+    (b"PK\x05\x06", QT_TRANSLATE_NOOP("BookError", "a ZIP archive")),
+    (b"\x1f\x8b", QT_TRANSLATE_NOOP("BookError", "a gzip archive")),
+    (b"7z\xbc\xaf\x27\x1c", QT_TRANSLATE_NOOP("BookError", "a 7-Zip archive")),
+    (b"Rar!\x1a\x07", QT_TRANSLATE_NOOP("BookError", "a RAR archive")),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        QT_TRANSLATE_NOOP("BookError", "an old Microsoft Office document"),
+    ),
+    (b"\x7fELF", QT_TRANSLATE_NOOP("BookError", "a program")),
+    (b"MZ", QT_TRANSLATE_NOOP("BookError", "a Windows program")),
+    (b"SQLite format 3\x00", QT_TRANSLATE_NOOP("BookError", "an SQLite database")),
+    (b"BM", QT_TRANSLATE_NOOP("BookError", "a BMP image")),
+    (b"ID3", QT_TRANSLATE_NOOP("BookError", "an MP3 audio file")),
+    (b"OggS", QT_TRANSLATE_NOOP("BookError", "an Ogg audio file")),
+    (b"fLaC", QT_TRANSLATE_NOOP("BookError", "a FLAC audio file")),
+)
+# Short magics that plain text could also begin with; they only count when
+# the file also fails to look like text.
+_WEAK_MAGIC = {b"MZ", b"BM", b"ID3", b"\x1f\x8b"}
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NEWLINE_RE = re.compile(r"\r\n?")
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str  # newlines normalised to "\n", BOM removed
+    encoding: str  # Python codec name that decoded it ("utf-8", "gb18030", ...)
+    content_id: str  # blake2b hex digest of the raw bytes
+    size: int  # bytes on disk
+
+
+def read_text(path: Path) -> DecodedText:
+    """Read and decode a text file, or raise `BookError` saying why not."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    if not raw.strip(b" \t\r\n\f\v"):
+        raise BookError(QT_TRANSLATE_NOOP("BookError", "“{name}” is empty."), name=path.name)
+
+    bom_encoding = _bom_encoding(raw) or _bomless_utf16(raw)
+    if bom_encoding is None:
+        _check_magic(raw, path)
+        if b"\x00" in raw[: 1024 * 1024]:
+            raise BookError(
+                QT_TRANSLATE_NOOP("BookError", "“{name}” is a binary file, not a text book."),
+                name=path.name,
+            )
+    text, encoding = decode_bytes(raw, bom_encoding)
+    text = _NEWLINE_RE.sub("\n", text) if "\r" in text else text
+    text = text.lstrip("\ufeff")
+
+    if not text.strip():
+        raise BookError(QT_TRANSLATE_NOOP("BookError", "“{name}” is empty."), name=path.name)
+    sample = text[:_SAMPLE_CHARS]
+    if len(_CONTROL_RE.findall(sample)) > _CONTROL_SHARE * len(sample):
+        raise BookError(
+            QT_TRANSLATE_NOOP("BookError", "“{name}” is a binary file, not a text book."),
+            name=path.name,
+        )
+    _check_line_length(text, path)
+    return DecodedText(
+        text=text,
+        encoding=encoding,
+        content_id=hashlib.blake2b(raw, digest_size=20).hexdigest(),
+        size=len(raw),
+    )
+
+
+def decode_bytes(raw: bytes, bom_encoding: str | None = None) -> tuple[str, str]:
+    """Decode `raw` by BOM, UTF-8, GB18030, then lenient UTF-8; never raises."""
+    if bom_encoding is None:
+        bom_encoding = _bom_encoding(raw)
+    if bom_encoding is not None:
+        return raw.decode(bom_encoding, errors="replace"), bom_encoding
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("utf-8", errors="replace"), "utf-8"
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = path.name or str(path)
+    try:
+        if path.is_dir():
+            raise BookError(
+                QT_TRANSLATE_NOOP("BookError", "“{name}” is a folder, not a book."), name=name
+            )
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise BookError(
+            QT_TRANSLATE_NOOP("BookError", "“{name}” does not exist."), name=name
+        ) from None
+    except PermissionError:
+        raise BookError(
+            QT_TRANSLATE_NOOP("BookError", "Readmark is not allowed to read “{name}”."),
+            name=name,
+        ) from None
+    except OSError as exc:
+        raise BookError(
+            QT_TRANSLATE_NOOP("BookError", "“{name}” could not be read: {reason}"),
+            name=name,
+            reason=exc.strerror or str(exc),
+        ) from None
+    if size > MAX_BYTES:
+        raise BookError(
+            QT_TRANSLATE_NOOP(
+                "BookError",
+                "“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.",
+            ),
+            name=name,
+            size=size // (1024 * 1024),
+            limit=MAX_BYTES // (1024 * 1024),
+        )
+    try:
+        with open(path, "rb") as f:
+            return f.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise BookError(
+            QT_TRANSLATE_NOOP("BookError", "Readmark is not allowed to read “{name}”."),
+            name=name,
+        ) from None
+    except OSError as exc:
+        raise BookError(
+            QT_TRANSLATE_NOOP("BookError", "“{name}” could not be read: {reason}"),
+            name=name,
+            reason=exc.strerror or os.strerror(exc.errno or 0),
+        ) from None
+
+
+def _bom_encoding(raw: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return encoding
+    return None
+
+
+def _bomless_utf16(raw: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    sample = raw[:4096]
+    if len(sample) < 8 or len(raw) % 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.1 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _check_magic(raw: bytes, path: Path) -> None:
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic):
+            if magic in _WEAK_MAGIC and b"\x00" not in raw[:4096]:
+                continue
+            raise BookError(
+                QT_TRANSLATE_NOOP("BookError", "“{name}” is {kind}, not a text book."),
+                name=path.name,
+                kind=kind,
+            )
+
+
+def _check_line_length(text: str, path: Path) -> None:
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    start = 0
+    n = len(text)
+    while start < n:
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        if end - start > MAX_LINE_CHARS:
+            raise BookError(
+                QT_TRANSLATE_NOOP(
+                    "BookError",
+                    "“{name}” has a line of {length} characters; it does not look like a book.",
+                ),
+                name=path.name,
+                length=end - start,
+            )
+        start = end + 1

@@ -1,0 +1,85 @@
+"""The public API the Markdown renderer relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from readmark.core.repair import RULES, RepairRule, repair_markdown
+from readmark.core.repair.blocks import BlockKind, split_blocks
+
+
+def test_rules_are_named_described_and_ordered() -> None:
+    assert [rule.name for rule in RULES] == [
+        "stranded_footnotes",
+        "page_split_join",
+        "cjk_punctuation",
+        "cjk_soft_breaks",
+    ]
+    for rule in RULES:
+        assert isinstance(rule, RepairRule)
+        assert rule.description and rule.description[0].isupper()
+        assert rule.context == "RepairRule"
+
+
+def test_no_rules_means_no_change() -> None:
+    source = "力,不断\n中文"
+    assert repair_markdown(source, rules=[]) == source
+    assert repair_markdown(source, rules=()) == source
+
+
+def test_a_custom_rule_can_join_the_pipeline() -> None:
+    def shout(blocks, context):  # type: ignore[no-untyped-def]
+        return blocks.with_blocks([b.with_text(b.text.upper()) for b in blocks.blocks])
+
+    rule = RepairRule("shout", "Shout", shout)
+    assert repair_markdown("a\n\nb", rules=[*RULES, rule]) == "A\n\nB"
+
+
+def test_id_prefix_keeps_footnotes_of_sections_apart() -> None:
+    source = "引文。<sup>①</sup>\n\n---\n\n<sup>①</sup> 注。\n"
+    repaired = repair_markdown(source, id_prefix="s3-")
+    assert repaired == "引文。[^s3-fn1]\n\n[^s3-fn1]: 注。\n"
+
+
+def test_existing_footnote_ids_are_not_reused() -> None:
+    source = "已有[^fn1]。新的<sup>①</sup>\n\n---\n\n<sup>①</sup> 注。\n\n[^fn1]: 旧注。\n"
+    repaired = repair_markdown(source)
+    assert "新的[^fn2]" in repaired and repaired.endswith("[^fn2]: 注。\n")
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("# 标题", BlockKind.HEADING),
+        ("#标题", BlockKind.HEADING),
+        ("标题\n---", BlockKind.HEADING),
+        ("---", BlockKind.THEMATIC_BREAK),
+        ("* * *", BlockKind.THEMATIC_BREAK),
+        ("- 项", BlockKind.LIST),
+        ("1. 项", BlockKind.LIST),
+        ("> 引", BlockKind.QUOTE),
+        ("    代码", BlockKind.CODE),
+        ("```\n代码\n```", BlockKind.CODE),
+        ("| a | b |\n|---|---|", BlockKind.TABLE),
+        ("<div>\n块\n</div>", BlockKind.HTML),
+        ("<em>强调</em>的段落", BlockKind.PARAGRAPH),
+        ("[^a]: 注", BlockKind.FOOTNOTE_DEF),
+        ("[a]: http://x", BlockKind.LINK_DEF),
+        ("<sup>①</sup> 注", BlockKind.NOTE),
+        ("　　全角空格缩进的段落", BlockKind.PARAGRAPH),
+    ],
+)
+def test_blocks_are_classified_as_python_markdown_reads_them(source: str, kind: BlockKind) -> None:
+    (block,) = split_blocks(source).blocks
+    assert block.kind is kind
+
+
+def test_a_fence_with_blank_lines_stays_one_block() -> None:
+    source = "前文，\n\n```\n代码，\n\n还是代码\n```\n\n后文"
+    blocks = split_blocks(source)
+    assert [b.kind for b in blocks.blocks] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.CODE,
+        BlockKind.PARAGRAPH,
+    ]
+    assert repair_markdown(source, rules=RULES[1:2]) == source

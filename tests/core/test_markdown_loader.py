@@ -1,0 +1,347 @@
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readmark.core.book import Book, BookError, LoadOptions
+from readmark.core.formats import SUPPORTED_SUFFIXES, markdown_loader, open_book
+from readmark.core.formats.markdown_loader import PART_CHARS, split_markdown
+
+
+def sources_of(book: Book) -> list[str]:
+    return [book.renderer.source(i) for i in range(len(book.sections))]  # type: ignore[attr-defined]
+
+
+def toc_flat(book: Book) -> list[tuple[str, int, int, str]]:
+    return [(e.title, e.level, e.section, e.anchor) for e in book.toc_entries()]
+
+
+def write(tmp_path: Path, text: str, name: str = "book.md") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -------------------------------------------------------------- open_book
+
+
+def test_supported_suffixes() -> None:
+    assert {".md", ".markdown", ".mdown", ".mkd", ".txt"} == set(SUPPORTED_SUFFIXES)
+
+
+def test_unknown_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "book.docx"
+    path.write_bytes(b"whatever")
+    with pytest.raises(BookError) as info:
+        open_book(path)
+    assert info.value.template == "Readmark cannot open {suffix} files yet."
+    assert info.value.params == {"suffix": ".docx"}
+
+
+def test_suffix_is_case_insensitive(tmp_path: Path) -> None:
+    book = open_book(write(tmp_path, "# A\n\ntext\n", "BOOK.MARKDOWN"))
+    assert book.format == "markdown"
+
+
+def test_book_fields(md_fixtures: Path) -> None:
+    book = open_book(md_fixtures / "front_matter.md", LoadOptions(repair=False))
+    assert book.format == "markdown"
+    assert book.encoding == "utf-8"
+    assert len(book.content_id) == 40
+    assert book.options == LoadOptions(repair=False)
+    assert book.cache_key.endswith("-markdown-r0")
+    assert book.metadata.title == "The Front Matter Book"
+    # The YAML block is metadata, not content.
+    assert [s.title for s in book.sections] == ["Chapter One", "Chapter Two"]
+    assert "Analytical" not in "".join(sources_of(book))
+
+
+def test_missing_file_is_book_error(tmp_path: Path) -> None:
+    with pytest.raises(BookError):
+        open_book(tmp_path / "absent.md")
+
+
+# ------------------------------------------------------------- splitting
+
+
+def test_split_level_is_smallest_repeated_level(tmp_path: Path) -> None:
+    text = (
+        "# The Book\n\n"  # a lone title heading does not set the level
+        "## One\n\ntext\n\n### Sub\n\ntext\n\n"
+        "## Two\n\ntext\n"
+    )
+    book = open_book(write(tmp_path, text))
+    assert [s.title for s in book.sections] == ["The Book", "One", "Two"]
+    assert toc_flat(book) == [
+        ("The Book", 1, 0, "the-book"),
+        ("One", 2, 1, "one"),
+        ("Sub", 3, 1, "sub"),
+        ("Two", 2, 2, "two"),
+    ]
+    assert [c.title for c in book.toc[0].children] == ["One", "Two"]
+    assert [c.title for c in book.toc[0].children[0].children] == ["Sub"]
+
+
+def test_text_before_first_heading_is_section_zero(md_fixtures: Path) -> None:
+    book = open_book(md_fixtures / "duplicate_headings.md")
+    assert book.sections[0].title == ""
+    assert sources_of(book)[0].startswith("Intro text before any heading.")
+    assert book.sections[0].anchors == frozenset()
+
+
+def test_blank_front_is_not_a_section(tmp_path: Path) -> None:
+    book = open_book(write(tmp_path, "\n\n\n# A\n\nx\n\n# B\n\ny\n"))
+    assert [s.title for s in book.sections] == ["A", "B"]
+
+
+def test_duplicate_headings_get_unique_ids(md_fixtures: Path) -> None:
+    book = open_book(md_fixtures / "duplicate_headings.md")
+    anchors = [e.anchor for e in book.toc_entries()]
+    assert anchors == ["chapter", "notes", "chapter-1", "notes-1", "setext-title"]
+    assert len(set(anchors)) == len(anchors)
+    # Setext level 1 heading is a chapter; the # line inside code is not a heading.
+    assert [s.title for s in book.sections] == ["", "Chapter", "Chapter", "Setext Title"]
+    assert "# not a heading inside code" in sources_of(book)[3]
+
+
+def test_ids_are_written_into_sources_and_html(md_fixtures: Path) -> None:
+    book = open_book(md_fixtures / "duplicate_headings.md")
+    source = sources_of(book)[2]
+    assert "# Chapter {#chapter-1}" in source
+    assert "## Notes {#notes-1}" in source
+    html = book.section_html(2)
+    assert '<h1 id="chapter-1">' in html and '<a name="chapter-1"></a>' in html
+    assert book.section_of_anchor("notes-1") == 2
+    setext = book.section_html(3)
+    assert '<h1 id="setext-title">' in setext
+
+
+def test_cjk_headings_have_real_slugs(md_fixtures: Path) -> None:
+    book = open_book(md_fixtures / "cjk_headings.md")
+    assert toc_flat(book) == [
+        ("第一章 开始", 1, 0, "第一章-开始"),
+        ("第一节 重要的事", 2, 0, "第一节-重要的事"),
+        ("第二章 链接之后", 1, 1, "第二章-链接之后"),
+        ("Café Noir", 1, 2, "custom-id"),  # explicit {#id} honoured
+    ]
+    for i, section in enumerate(book.sections):
+        html = book.section_html(i)
+        for anchor in section.anchors:
+            assert f'id="{anchor}"' in html and f'<a name="{anchor}"></a>' in html
+
+
+def test_closing_hashes_and_existing_attributes(tmp_path: Path) -> None:
+    text = "# One ##\n\nx\n\n# Two {.fancy}\n\ny\n"
+    book = open_book(write(tmp_path, text), LoadOptions(repair=False))
+    assert [e.anchor for e in book.toc_entries()] == ["one", "two"]
+    assert '<h1 class="fancy" id="two">' in book.section_html(1) or (
+        'id="two"' in book.section_html(1) and 'class="fancy"' in book.section_html(1)
+    )
+
+
+def test_large_headingless_book_is_cut_at_blank_lines(md_fixtures: Path) -> None:
+    book = open_book(md_fixtures / "no_headings_large.md")
+    sources = sources_of(book)
+    assert len(sources) >= 2
+    assert all(s.title == "" for s in book.sections)
+    assert all(len(src) < PART_CHARS + 2000 for src in sources)
+    # Parts are cut between paragraphs: each starts with a paragraph number.
+    assert all(src[:4].isdigit() for src in sources)
+    # The fenced block is never cut even though it contains blank lines.
+    whole = [src for src in sources if "code block that must stay whole" in src]
+    assert len(whole) == 1 and "with blank lines inside\n```" in whole[0]
+    assert (
+        sum(s.size for s in book.sections)
+        >= (md_fixtures / "no_headings_large.md").stat().st_size - 10
+    )
+
+
+def test_oversized_chapter_parts_share_title(tmp_path: Path) -> None:
+    para = "长" * 1000
+    text = "# 第一章\n\n" + "\n\n".join([para] * 150) + "\n\n# 第二章\n\n短。\n"
+    book = open_book(write(tmp_path, text))
+    titles = [s.title for s in book.sections]
+    assert titles[-1] == "第二章"
+    assert set(titles[:-1]) == {"第一章"} and len(titles) >= 3
+    assert book.section_of_anchor("第一章") == 0
+    assert book.section_of_anchor("第二章") == len(titles) - 1
+
+
+def test_no_blank_lines_still_splits(tmp_path: Path) -> None:
+    text = "\n".join("一行文字" * 50 for _ in range(2000))  # ~400 K chars, no blank line
+    book = open_book(write(tmp_path, text))
+    assert len(book.sections) >= 3
+    assert max(s.size for s in book.sections) <= markdown_loader.HARD_PART_CHARS + 1000
+
+
+def test_footnotes_at_end_move_to_citing_sections(md_fixtures: Path) -> None:
+    book = open_book(md_fixtures / "footnotes_at_end.md", LoadOptions(repair=False))
+    one, two, three, notes = sources_of(book)
+    assert "[^a]: The note for a." in one and "[^b]: The note for b," in one
+    assert "    continued on an indented line." in one and "    And a second paragraph." in one
+    assert "[^b]: The note for b," in two and "[^a]:" not in two
+    assert "[^" not in three
+    assert "[^a]:" not in notes and "[^b]:" not in notes
+    assert "[^unused]: Nobody cites this one." in notes  # unreferenced notes stay put
+    html = book.section_html(1)
+    assert 'class="footnote"' in html and "The note for b" in html
+    assert "The note for a" not in html
+
+
+def test_hash_without_space_is_a_heading_like_python_markdown(tmp_path: Path) -> None:
+    book = open_book(write(tmp_path, "#第一章\n\n文\n\n#第二章\n\n文\n"))
+    assert [s.title for s in book.sections] == ["第一章", "第二章"]
+    assert '<h1 id="第二章">' in book.section_html(1)
+
+
+@pytest.mark.parametrize("heading", ["#_:", "# _a b_c", "# a _b", "## x_ y", "#! {", "# a { b"])
+def test_stray_underscores_do_not_swallow_the_id(tmp_path: Path, heading: str) -> None:
+    book = open_book(write(tmp_path, heading + "\n"), LoadOptions(repair=False))
+    (entry,) = list(book.toc_entries())
+    assert "_" not in (entry.anchor[0], entry.anchor[-1])
+    assert f'id="{entry.anchor}"' in book.section_html(0)
+
+
+def test_unclosed_fence_hides_nothing(tmp_path: Path) -> None:
+    book = open_book(write(tmp_path, "# A\n\n```\nnot closed\n\n# B\n\nx\n"))
+    assert [s.title for s in book.sections] == ["A", "B"]
+
+
+def test_longer_fence_needs_same_closer(tmp_path: Path) -> None:
+    text = "# A\n\n````\n```\n# inside\n```\n````\n\n# B\n\nx\n"
+    book = open_book(write(tmp_path, text))
+    assert [s.title for s in book.sections] == ["A", "B"]
+
+
+def test_setext_needs_a_block_start(tmp_path: Path) -> None:
+    text = "# A\n\nline one\nline two\n---\n\n# B\n\nx\n"
+    book = open_book(write(tmp_path, text))
+    assert [e.title for e in book.toc_entries()] == ["A", "B"]
+
+
+def test_label_headings_are_not_chapters(shared_books: Path) -> None:
+    book = open_book(shared_books / "Enchiridion of Epictetus.md")
+    assert book.sections[0].title == ""
+    titles = [s.title for s in book.sections[1:]]
+    assert titles[:3] == ["I", "II", "III"] and len(titles) == 51
+    assert [e.level for e in book.toc] == [3] * 51
+
+
+# ------------------------------------------------------------ real books
+
+
+def test_sample_print_book(shared_books: Path) -> None:
+    book = open_book(shared_books / "000_25b2869f1a30fd56.txt")
+    assert book.metadata.title == "怎样做好群众工作 密切党群关系"
+    assert [s.title for s in book.sections] == [
+        "怎样",
+        "怎样 做好群众工作 密切党群关系",
+        "前 言",
+        "目 录",
+    ]
+    assert book.section_of_anchor("前-言") == 2
+    assert "Readmark" not in book.section_html(2)
+    assert book.repairs  # the repair rules are offered for this book
+
+
+def test_bom_book(shared_books: Path) -> None:
+    book = open_book(shared_books / "春秋左传_cleaned_text_sample.md")
+    assert book.encoding == "utf-8-sig"
+    assert book.sections[0].title == "隐公元年"
+    assert len(book.sections) == 11 and book.sections[-1].title == "隐公十一年"
+
+
+def test_plain_text_still_opens(shared_books: Path) -> None:
+    book = open_book(shared_books / "三国演义.txt")
+    assert book.encoding == "gb18030"
+    assert book.section_html(0)
+
+
+# ------------------------------------------------------------ performance
+
+
+def _big_chinese_book(chapters: int = 700) -> str:
+    rng = random.Random(7)
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地出就分对成会可主发年动"
+    out = ["# 测试之书\n\n"]
+    for ch in range(1, chapters + 1):
+        out.append(f"# 第{ch}章\n\n")
+        for sub in range(3):
+            out.append(f"## 第{sub + 1}节\n\n")
+            for p in range(8):
+                text = "".join(rng.choices(chars, k=rng.randint(80, 300)))
+                out.append(text + (f"[^{ch}-{sub}]" if p == 3 else "") + "。\n\n")
+            out.append(f"[^{ch}-{sub}]: 注释。\n\n")
+    return "".join(out)
+
+
+@pytest.mark.slow
+def test_ten_megabyte_book_loads_fast(tmp_path: Path) -> None:
+    path = write(tmp_path, _big_chinese_book())
+    assert path.stat().st_size > 9_000_000
+    open_book(path)  # warm imports
+    start = time.perf_counter()
+    book = open_book(path)
+    elapsed = time.perf_counter() - start
+    assert len(book.sections) == 701
+    assert sum(1 for _ in book.toc_entries()) == 1 + 700 * 4
+    assert elapsed < 0.5, f"loading took {elapsed:.3f} s"
+    assert "[^350-1]: 注释。" in book.renderer.source(350)  # type: ignore[attr-defined]
+
+
+def test_split_is_linear_not_rendering(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import markdown
+
+    def forbidden(*args: object, **kwargs: object) -> str:
+        raise AssertionError("open_book must not convert Markdown")
+
+    monkeypatch.setattr(markdown.Markdown, "convert", forbidden)
+    book = open_book(write(tmp_path, "# A\n\nx\n\n# B\n\ny\n"))
+    assert len(book.sections) == 2
+
+
+def test_split_markdown_of_empty_body() -> None:
+    sources, sections, toc = split_markdown("")
+    assert len(sources) == len(sections) == 1 and toc == []
+
+
+# --------------------------------------------------------------- property
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=600),
+        st.text(
+            alphabet=st.sampled_from(list("#=-*_`~[]^:() \n\t>|{}!<>/ab中文\r0.\x00\ufeff")),
+            max_size=400,
+        ).map(lambda s: s.encode("utf-8")),
+        st.text(max_size=200).map(lambda s: s.encode("utf-16")),
+    ),
+    repair=st.booleans(),
+)
+def test_any_bytes_open_or_raise_book_error(tmp_path: Path, data: bytes, repair: bool) -> None:
+    path = tmp_path / "random.md"
+    path.write_bytes(data)
+    try:
+        book = open_book(path, LoadOptions(repair=repair))
+    except BookError:
+        return
+    assert book.sections
+    clone = book.renderer.clone()
+    for i in range(len(book.sections)):
+        assert isinstance(book.section_html(i), str)
+        assert clone.render(i) == book.section_html(i)
+    for entry in book.toc_entries():
+        assert 0 <= entry.section < len(book.sections)
+        assert entry.anchor in book.sections[entry.section].anchors
+        assert f'id="{entry.anchor}"' in book.section_html(entry.section)

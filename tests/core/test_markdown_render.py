@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from readmark.core.book import LoadOptions
+from readmark.core.formats import open_book
+from readmark.core.formats.markdown_render import MarkdownSectionRenderer
+from readmark.core.html_text import html_to_text
+
+
+def render(source: str, repair: bool = False) -> str:
+    return MarkdownSectionRenderer([source], LoadOptions(repair=repair)).render(0)
+
+
+def test_extensions_are_enabled() -> None:
+    html = render(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "```python\ncode()\n```\n\n"
+        "Term\n:   Definition\n\n"
+        "Text[^n].\n\n[^n]: The note.\n\n"
+        "{: .lead }\nAttr para.\n"
+    )
+    assert "<table>" in html and "<td>1</td>" in html
+    assert "<pre><code" in html and "code()" in html
+    assert "<dl>" in html and "<dd>" in html
+    assert 'class="footnote"' in html and "The note." in html
+
+
+def test_sane_lists_do_not_mix_list_types() -> None:
+    html = render("1. one\n2. two\n\n* star\n")
+    assert html.count("<ol>") == 1 and html.count("<ul>") == 1
+
+
+def test_paragraphs_are_justified_for_qt() -> None:
+    html = render("One.\n\nTwo.\n")
+    assert html.count('<p align="justify">') == 2
+
+
+def test_cjk_books_are_justified_latin_books_ragged(tmp_path: Path) -> None:
+    chinese = tmp_path / "zh.md"
+    chinese.write_text("# 第一章\n\n这是一个中文段落，用来检查两端对齐。\n", encoding="utf-8")
+    english = tmp_path / "en.md"
+    english.write_text("# One\n\nAn English paragraph, left ragged.\n", encoding="utf-8")
+    assert '<p align="justify">' in open_book(chinese).section_html(0)
+    html = open_book(english).section_html(0)
+    assert "<p>An English paragraph" in html and "justify" not in html
+
+
+def test_every_id_gets_a_named_anchor() -> None:
+    html = render("# Title {#t}\n\nText[^1].\n\n[^1]: Note.\n")
+    assert '<h1 id="t"><a name="t"></a>Title</h1>' in html
+    assert '<a name="fnref:1"></a>' in html
+    assert '<li id="fn:1"><a name="fn:1"></a>' in html
+    # no <a name> nested inside an <a>
+    assert '<a class="footnote-ref" href="#fn:1"><a' not in html
+
+
+def test_renderer_is_reused_and_reset() -> None:
+    renderer = MarkdownSectionRenderer(
+        ["A[^x].\n\n[^x]: first note\n", "B[^x].\n\n[^x]: second note\n"],
+        LoadOptions(repair=False),
+    )
+    md = renderer._md
+    first, second = renderer.render(0), renderer.render(1)
+    assert renderer._md is md
+    assert "first note" in first and "first note" not in second
+    assert renderer.render(0) == first
+
+
+def test_clone_is_independent_and_equivalent() -> None:
+    sources = [f"# Chapter {i}\n\n" + "word " * 500 for i in range(20)]
+    renderer = MarkdownSectionRenderer(sources, LoadOptions(repair=False))
+    expected = [renderer.render(i) for i in range(20)]
+    results: dict[int, list[str]] = {}
+
+    def work(n: int) -> None:
+        clone = renderer.clone()
+        results[n] = [clone.render(i) for i in range(20)]
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(results[n] == expected for n in range(4))
+    assert renderer.clone()._md is not renderer._md
+
+
+def test_repair_option_decides_whether_repair_runs(shared_books: Path) -> None:
+    path = shared_books / "000_25b2869f1a30fd56.txt"
+    repaired = open_book(path, LoadOptions(repair=True)).section_html(2)
+    raw = open_book(path, LoadOptions(repair=False)).section_html(2)
+    assert "<sup>①</sup>" in raw  # the stranded print footnote, as printed
+    assert repaired != raw
+
+
+def test_hostile_markdown_is_sanitised(md_fixtures: Path) -> None:
+    book = open_book(md_fixtures / "hostile.md", LoadOptions(repair=False))
+    html = book.section_html(0)
+    lowered = html.lower()
+    for bad in (
+        "<script",
+        "alert(",
+        "<iframe",
+        "inside iframe",
+        "onerror",
+        "onclick",
+        "onmouseover",
+        "javascript:",
+        "<form",
+        "<input",
+        "<button",
+        "<style",
+        "display: none",
+        "<object",
+        "<embed",
+        "style=",
+    ):
+        assert bad not in lowered, bad
+    assert 'src="https://example.com/track.png"' in html and 'class="remote"' in html
+    assert '<img src="images/local.png" alt="local" />' in html
+    assert "<div>styled <b>bold</b></div>" in html
+    before_text = html.split("</h1>")[1].split("<p>Text with")[0]
+    assert before_text.strip() == ""  # raw HTML blocks are not wrapped in paragraphs
+    assert 'href="https://example.org/"' in html
+    assert "<b>bold</b>" in html and "fallback" not in html
+
+
+def test_html_text_of_rendered_section(shared_books: Path) -> None:
+    book = open_book(shared_books / "000_25b2869f1a30fd56.txt")
+    text = html_to_text(book.section_html(2))
+    assert text.startswith("前 言\n\n党的十八大报告指出")
+    assert "↩" not in text and "<" not in text

@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from readmark.core import textio
+from readmark.core.book import BookError
+from readmark.core.textio import read_text
+
+
+def test_utf8_plain(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes("# Título\n\ntext 中文\n".encode())
+    decoded = read_text(path)
+    assert decoded.text == "# Título\n\ntext 中文\n"
+    assert decoded.encoding == "utf-8"
+    assert decoded.size == len(path.read_bytes())
+    assert decoded.content_id == hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+
+
+def test_content_id_is_hash_of_bytes_not_text(tmp_path: Path) -> None:
+    (tmp_path / "lf.md").write_bytes(b"# A\n\nb\n")
+    (tmp_path / "crlf.md").write_bytes(b"# A\r\n\r\nb\r\n")
+    lf, crlf = read_text(tmp_path / "lf.md"), read_text(tmp_path / "crlf.md")
+    assert lf.text == crlf.text
+    assert lf.content_id != crlf.content_id
+
+
+def test_utf16_le_bom(md_fixtures: Path) -> None:
+    decoded = read_text(md_fixtures / "utf16_bom.md")
+    assert decoded.encoding == "utf-16-le"
+    assert decoded.text.startswith("# Ünïcödé Title\n")
+    assert "\ufeff" not in decoded.text and "中文" in decoded.text
+
+
+def test_utf16_be_bom(md_fixtures: Path) -> None:
+    decoded = read_text(md_fixtures / "utf16be_bom.md")
+    assert decoded.encoding == "utf-16-be"
+    assert decoded.text == "# Big Endian\n\nText.\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "nobom.md"
+    path.write_bytes("# Plain heading\n\nMostly ASCII text, 一点中文.\n".encode(codec))
+    decoded = read_text(path)
+    assert decoded.encoding == codec
+    assert decoded.text.startswith("# Plain heading\n")
+
+
+def test_utf32_bom(tmp_path: Path) -> None:
+    path = tmp_path / "u32.md"
+    path.write_bytes("# 三十二\n".encode("utf-32"))  # BOM + native order
+    decoded = read_text(path)
+    assert decoded.encoding.startswith("utf-32")
+    assert decoded.text == "# 三十二\n"
+
+
+def test_utf8_bom_is_stripped_before_heading(md_fixtures: Path) -> None:
+    decoded = read_text(md_fixtures / "bom_heading.md")
+    assert decoded.encoding == "utf-8-sig"
+    assert decoded.text.startswith("# 隐公元年\n")
+
+
+def test_gb18030(md_fixtures: Path) -> None:
+    decoded = read_text(md_fixtures / "gb18030.md")
+    assert decoded.encoding == "gb18030"
+    assert decoded.text.startswith("# 第一章 桃园结义\n")
+
+
+def test_crlf_and_cr_become_lf(md_fixtures: Path) -> None:
+    decoded = read_text(md_fixtures / "crlf.md")
+    assert "\r" not in decoded.text
+    assert decoded.text == "# Title\n\nFirst line.\nSecond line.\n\n## Part\n\nEnd.\n"
+
+
+def test_undecodable_bytes_fall_back_to_replacement(tmp_path: Path) -> None:
+    # Invalid in UTF-8 and in GB18030 (0x80 is not a GB18030 lead byte), no NULs.
+    path = tmp_path / "broken.md"
+    path.write_bytes(b"# Title\n\nabc \x80 def \xff\n")
+    decoded = read_text(path)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.startswith("# Title\n") and "\ufffd" in decoded.text
+
+
+def test_gbk_real_novel(shared_books: Path) -> None:
+    decoded = read_text(shared_books / "三国演义.txt")
+    assert decoded.encoding == "gb18030"
+    assert "第一百二十回" in decoded.text
+    assert "\ufffd" not in decoded.text
+
+
+def test_real_book_bom_and_crlf(shared_books: Path) -> None:
+    zuozhuan = read_text(shared_books / "春秋左传_cleaned_text_sample.md")
+    assert zuozhuan.text.startswith("# 隐公元年")
+    epictetus = read_text(shared_books / "Enchiridion of Epictetus.md")
+    assert "\r" not in epictetus.text
+
+
+def _error(path: Path) -> BookError:
+    with pytest.raises(BookError) as info:
+        read_text(path)
+    return info.value
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    error = _error(tmp_path / "nope.md")
+    assert error.template == "“{name}” does not exist."
+    assert str(error) == "“nope.md” does not exist."
+
+
+def test_directory(tmp_path: Path) -> None:
+    (tmp_path / "folder.md").mkdir()
+    assert "is a folder" in str(_error(tmp_path / "folder.md"))
+
+
+def test_unreadable_via_permission_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "secret.md"
+    path.write_text("# secret\n")
+
+    def deny(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("builtins.open", deny)
+    error = _error(path)
+    assert error.template == "Readmark is not allowed to read “{name}”."
+
+
+@pytest.mark.parametrize("name", ["empty.md", "whitespace.md"])
+def test_empty(md_fixtures: Path, name: str) -> None:
+    assert str(_error(md_fixtures / name)) == f"“{name}” is empty."
+
+
+def test_utf16_whitespace_only_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "blank16.md"
+    path.write_bytes(" \n \n".encode("utf-16"))
+    assert "is empty" in str(_error(path))
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("image.png", "a PNG image"),
+        ("photo.md", "a JPEG image"),
+        ("book.zip.md", "a ZIP archive"),
+        ("document.pdf.md", "a PDF document"),
+    ],
+)
+def test_binary_magic_says_what_it_is(md_fixtures: Path, name: str, kind: str) -> None:
+    error = _error(md_fixtures / name)
+    assert error.params["kind"].startswith(kind)
+    assert str(error).startswith(f"“{name}” is {kind}")
+
+
+@pytest.mark.parametrize("name", ["nul_bytes.md", "control_chars.md"])
+def test_binary_without_magic(md_fixtures: Path, name: str) -> None:
+    assert "is a binary file" in str(_error(md_fixtures / name))
+
+
+def test_text_starting_with_weak_magic_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "bm.md"
+    path.write_text("BMW and MZ are just letters here.\n")
+    assert read_text(path).text.startswith("BMW")
+
+
+def test_too_big(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textio, "MAX_BYTES", 1024 * 1024)
+    path = tmp_path / "big.md"
+    path.write_bytes(b"word " * (1024 * 1024 // 5 + 10))
+    error = _error(path)
+    assert "too big" in str(error) and error.params["limit"] == 1
+
+
+def test_default_size_limit_is_200_mb() -> None:
+    assert textio.MAX_BYTES == 200 * 1024 * 1024
+
+
+def test_absurdly_long_line(tmp_path: Path) -> None:
+    path = tmp_path / "oneline.md"
+    path.write_bytes(b"# T\n\n" + b"a" * (textio.MAX_LINE_CHARS + 1) + b"\nend\n")
+    error = _error(path)
+    assert error.params["length"] == textio.MAX_LINE_CHARS + 1
+
+
+def test_long_but_acceptable_line(tmp_path: Path) -> None:
+    path = tmp_path / "longline.md"
+    path.write_bytes(b"x" * 100_000 + b"\n" + b"y" * 100_000)
+    assert len(read_text(path).text) == 200_001
+
+
+def test_every_message_is_a_marked_template() -> None:
+    source = Path(textio.__file__).read_text(encoding="utf-8")
+    raised = re.findall(r"raise BookError\(", source)
+    marked = re.findall(r"raise BookError\(\s*QT_TRANSLATE_NOOP\(\s*\"BookError\",", source)
+    assert len(raised) >= 8
+    assert len(marked) == len(raised)
