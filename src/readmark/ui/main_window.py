@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         language = book.metadata.language if book else self.language.replace("_", "-")
         chosen = theme.resolve(self.settings.get("reader.theme"))
         theme.apply_palette(self.reader, chosen)
+        theme.apply_palette(self.toc.tree, chosen)  # the contents match the page
         font = fonts.book_font(
             language, self.settings.get("reader.font_family"), self.settings.get("reader.font_size")
         )

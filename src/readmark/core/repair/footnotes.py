@@ -91,6 +91,8 @@ def _take_marker(blocks: list[Block], before: int, note: _Note, ref: str) -> boo
         block = blocks[index]
         if block.kind not in _RUNNING_TEXT:
             continue
+        if not pattern.search(block.text):
+            continue
         mask = protected_mask(block.text, code_only=True)
         found = [m for m in pattern.finditer(block.text) if not mask[m.start()]]
         if found:
