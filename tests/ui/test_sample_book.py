@@ -1,0 +1,76 @@
+"""The first customer's book, converted from print, in the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontInfo
+
+SAMPLE = "000_25b2869f1a30fd56.txt"
+
+
+def _go(window, title: str) -> None:
+    tree = window.toc.tree
+    item = tree.findItems(title, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
+    tree.itemClicked.emit(item, 0)
+
+
+def test_repaired_preface_with_footnote_popup(qtbot, make_window, open_and_wait, shared_books: Path):
+    window = make_window()
+    open_and_wait(window, shared_books / SAMPLE)
+    assert window.windowTitle().startswith("怎样做好群众工作 密切党群关系")
+    _go(window, "前 言")
+    reader = window.reader
+    text = reader.toPlainText()
+    assert "得到贯彻落实。马克思主义唯物史观认为" in text
+    assert "<sup>" not in text
+    notes = [name for name in reader._notes]  # noqa: SLF001 - what the hover popup shows
+    assert len(notes) == 1
+    assert reader.note_text(notes[0]).startswith("《坚定不移沿着中国特色社会主义道路前进")
+    # The book font is a Simplified Chinese one, not the Japanese fallback.
+    family = QFontInfo(reader.document().defaultFont()).family()
+    assert "SC" in family or "CN" in family or "Hei" in family, family
+
+
+def test_switching_repair_off_shows_the_file_as_it_is(
+    qtbot, make_window, open_and_wait, shared_books: Path
+):
+    window = make_window()
+    open_and_wait(window, shared_books / SAMPLE)
+    _go(window, "前 言")
+    assert window.actions.repair.isChecked()
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        window.actions.repair.trigger()
+    reader = window.reader
+    assert reader.section == 2  # still in the preface
+    text = reader.toPlainText()
+    assert "得到贯彻落实。马克思\n" in text  # the page split is back
+    assert window.library.get(reader.book.path).repair is False
+    window.close()
+
+    again = make_window()
+    open_and_wait(again, shared_books / SAMPLE)
+    assert not again.actions.repair.isChecked()  # remembered per book
+
+
+def test_chinese_user_interface(qtbot, make_window, open_and_wait, shared_books: Path):
+    from readmark import i18n
+
+    app = QCoreApplication.instance()
+    assert i18n.install_translator(app, "zh_CN")
+    try:
+        window = make_window(language="zh_CN")
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert any("文件" in m for m in menus), menus
+        assert window.toc.windowTitle() == "目录"
+        assert "阅读" in window.start_page.guide_button.text() or "指南" in (
+            window.start_page.guide_button.text()
+        )
+        with qtbot.waitSignal(window.book_shown, timeout=10_000):
+            window.open_guide()
+        assert window.reader.book.path.name == "guide.zh.md"
+    finally:
+        for translator in list(i18n._installed):  # noqa: SLF001 - undo for other tests
+            app.removeTranslator(translator)
+        i18n._installed.clear()  # noqa: SLF001
