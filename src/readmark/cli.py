@@ -133,11 +133,39 @@ def _first_word(argv: list[str]) -> str | None:
     return None
 
 
+def _x_server_answers(display: str) -> bool:
+    """Whether the X server named by DISPLAY accepts a connection.
+
+    Qt aborts the process (with advice about unrelated libraries) when it
+    cannot connect, so we look first: ":N" is a local socket, "host:N" TCP.
+    """
+    import socket
+
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".")[0]
+    if not number.isdigit():
+        return True  # an unusual form; let Qt judge it
+    try:
+        if host in ("", "unix") or host.startswith("/"):
+            path = host if host.startswith("/") else f"/tmp/.X11-unix/X{number}"
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                sock.settimeout(2)
+                sock.connect(path)
+        else:
+            socket.create_connection((host, 6000 + int(number)), timeout=2).close()
+    except OSError:
+        return False
+    return True
+
+
 def _has_display() -> bool:
     if os.environ.get("QT_QPA_PLATFORM"):
         return True
     if sys.platform.startswith("linux") or "bsd" in sys.platform:
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        if os.environ.get("WAYLAND_DISPLAY"):
+            return True
+        display = os.environ.get("DISPLAY", "")
+        return bool(display) and _x_server_answers(display)
     return True  # Windows and macOS always have a desktop session for GUI apps
 
 
@@ -179,10 +207,10 @@ def _gui(argv: list[str]) -> int:
         return _fail(
             QCoreApplication.translate(
                 "Cli",
-                "no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set), "
-                "so the reader window cannot open. Run it on a desktop, or under a virtual "
-                "display: xvfb-run readmark. Without a display you can still use "
-                "`readmark info BOOK` and `readmark text BOOK`.",
+                "no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, "
+                "or the display does not answer), so the reader window cannot open. Run it on "
+                "a desktop, or under a virtual display: xvfb-run readmark. Without a display "
+                "you can still use `readmark info BOOK` and `readmark text BOOK`.",
             )
         )
     book = Path(args.book) if args.book else None

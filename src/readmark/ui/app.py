@@ -20,8 +20,10 @@ _SMOKE_TIMEOUT_MS = 60_000
 
 def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -> int:
     started = time.time()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # "readmark" as argv[0] names the window class (WM_CLASS) whatever started us.
+    app = QApplication.instance() or QApplication(["readmark"])
     app.setApplicationName("Readmark")
+    app.setDesktopFileName("readmark")
     app.setApplicationDisplayName("Readmark")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Readmark")

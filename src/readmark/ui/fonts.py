@@ -65,3 +65,13 @@ def book_font(language: str, preferred: str, point_size: int) -> QFont:
     font.setPointSize(point_size)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font
+
+
+def missing_cjk_font(language: str) -> bool:
+    """A CJK book with no CJK font installed would show empty boxes."""
+    key = script_key(language)
+    if key is None:
+        return False
+    installed = set(QFontDatabase.families())
+    known = {family for families in _CJK.values() for family in families}
+    return not (installed & known) and not any("CJK" in f or "Han" in f for f in installed)

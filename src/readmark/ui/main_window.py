@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontInfo, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFontDialog,
     QLabel,
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self._provider: SectionProvider | None = None
         self._pending_position: ReadingPosition | None = None
 
+        self._system_palette = QApplication.palette()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Readmark"))
         self.setAcceptDrops(True)
@@ -79,7 +81,8 @@ class MainWindow(QMainWindow):
         self.actions.toggle_toc.setChecked(self.toc.isVisible())
         self.actions.themes[settings.get("reader.theme")].setChecked(True)
         self.actions.set_book_open(False)
-        self._restore_window_state()
+        if not self._restore_window_state():
+            self.resizeDocks([self.toc], [300], Qt.Orientation.Horizontal)
         self._apply_appearance()
         self._refresh_recent()
 
@@ -214,6 +217,12 @@ class MainWindow(QMainWindow):
         self.actions.repair.setChecked(book.options.repair)
         self.actions.repair.blockSignals(blocker)
         self.actions.set_book_open(True)
+        if fonts.missing_cjk_font(book.metadata.language):
+            self.statusBar().showMessage(
+                self.tr("No Chinese, Japanese or Korean font is installed, so this book's text "
+                        "may show as empty boxes. Install one (e.g. fonts-noto-cjk)."),
+                0,
+            )
         self.reader.open_at(self._pending_position or position)
         self._pending_position = None
         self.reader.setFocus()
@@ -287,7 +296,11 @@ class MainWindow(QMainWindow):
     def _apply_appearance(self, relayout: bool = True) -> None:
         book = self.reader.book
         language = book.metadata.language if book else self.language.replace("_", "-")
-        chosen = theme.resolve(self.settings.get("reader.theme"))
+        choice = self.settings.get("reader.theme")
+        chosen = theme.resolve(choice)
+        QApplication.setPalette(
+            self._system_palette if choice == "system" else theme.window_palette(chosen)
+        )
         theme.apply_palette(self.reader, chosen)
         theme.apply_palette(self.toc.tree, chosen)  # the contents match the page
         font = fonts.book_font(
@@ -417,10 +430,10 @@ class MainWindow(QMainWindow):
         except OSError:
             pass  # window placement is a convenience, not data
 
-    def _restore_window_state(self) -> None:
+    def _restore_window_state(self) -> bool:
         try:
             state = json.loads(self._window_state_file().read_text(encoding="utf-8"))
             self.restoreGeometry(QByteArray(base64.b64decode(state["geometry"])))
-            self.restoreState(QByteArray(base64.b64decode(state["state"])))
+            return self.restoreState(QByteArray(base64.b64decode(state["state"])))
         except (OSError, ValueError, KeyError, TypeError):
-            pass
+            return False

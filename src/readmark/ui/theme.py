@@ -21,13 +21,20 @@ class Theme:
     link: str
     code_background: str
     selection: str
+    chrome: str  # menus, panels, buttons around the page
     dark: bool
 
 
 THEMES = {
-    "light": Theme("light", "#fcfcfa", "#1f1f1f", "#6a6a66", "#1a5fb4", "#f0f0ec", "#b5d3f5", False),
-    "dark": Theme("dark", "#1d1e21", "#dadad4", "#9a9a94", "#8ab4f8", "#2b2d31", "#3d5a80", True),
-    "sepia": Theme("sepia", "#f4ecd8", "#3b2f1e", "#7d6a50", "#8a4b0f", "#eadfc4", "#d9c192", False),
+    "light": Theme(
+        "light", "#fcfcfa", "#1f1f1f", "#6a6a66", "#1a5fb4", "#f0f0ec", "#b5d3f5", "#efefec", False
+    ),
+    "dark": Theme(
+        "dark", "#1d1e21", "#dadad4", "#9a9a94", "#8ab4f8", "#2b2d31", "#3d5a80", "#2a2b2f", True
+    ),
+    "sepia": Theme(
+        "sepia", "#f4ecd8", "#3b2f1e", "#7d6a50", "#8a4b0f", "#eadfc4", "#d9c192", "#e8dcc0", False
+    ),
 }
 
 
@@ -56,6 +63,40 @@ def apply_palette(widget, theme: Theme) -> None:  # type: ignore[no-untyped-def]
         palette.setColor(group, QPalette.ColorRole.Highlight, QColor(theme.selection))
         palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(theme.text))
     widget.setPalette(palette)
+
+
+def window_palette(theme: Theme) -> QPalette:
+    """A palette for the whole window in the theme's colours, so menus, panels
+    and scroll bars don't frame a dark page in light grey."""
+    palette = QPalette()
+    chrome, page, text = QColor(theme.chrome), QColor(theme.background), QColor(theme.text)
+    muted = QColor(theme.muted)
+    roles = {
+        QPalette.ColorRole.Window: chrome,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: page,
+        QPalette.ColorRole.AlternateBase: chrome,
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: chrome,
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.ToolTipBase: page,
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: muted,
+        QPalette.ColorRole.Link: QColor(theme.link),
+        QPalette.ColorRole.Highlight: QColor(theme.selection),
+        QPalette.ColorRole.HighlightedText: text,
+        QPalette.ColorRole.Light: chrome.lighter(130),
+        QPalette.ColorRole.Midlight: chrome.lighter(115),
+        QPalette.ColorRole.Mid: chrome.darker(130) if not theme.dark else chrome.lighter(160),
+        QPalette.ColorRole.Dark: chrome.darker(160) if not theme.dark else chrome.lighter(200),
+        QPalette.ColorRole.Shadow: QColor("#000000"),
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, colour)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
+    return palette
 
 
 def stylesheet(theme: Theme, cjk: bool, em: float) -> str:

@@ -80,7 +80,7 @@ def ends_mid_clause(text: str) -> bool:
     last = stripped[i]
     if last in SENTENCE_FINAL:
         return False
-    if i < len(stripped) - 1:  # 叫做“群众路线”‖，是…: a quote closed mid-sentence
+    if i < len(stripped) - 1:  # 叫做“群众路线”‖，是…: see is_page_split
         return last.isalpha()
     if last == "-":
         return i > 0 and _is_lowercase(stripped[i - 1])
@@ -89,7 +89,8 @@ def ends_mid_clause(text: str) -> bool:
 
 def continues_sentence(text: str) -> bool:
     """The second half of a page split: goes on with the sentence."""
-    stripped = text.lstrip()
+    # A first line indented with ideographic spaces (　　) opens a new paragraph.
+    stripped = text.lstrip(" \t")
     if not stripped or _ORDINAL.match(stripped):
         return False
     first = stripped[0]
@@ -102,13 +103,16 @@ def is_page_split(first: Block, second: Block) -> bool:
         and second.kind is BlockKind.PARAGRAPH
         and ends_mid_clause(first.text)
         and continues_sentence(second.text)
+        # After a closing quote or bracket only punctuation proves the sentence goes on:
+        # 叫做“群众路线”‖，是… joins, ——调寄《临江仙》‖话说… does not.
+        and (first.text.rstrip()[-1] not in CLOSERS or second.text.lstrip(" \t")[0] in CLAUSE)
         and is_prose(first.text)
         and is_prose(second.text)
     )
 
 
 def join_halves(first: str, second: str) -> str:
-    head, tail = first.rstrip(), second.lstrip()
+    head, tail = first.rstrip(), second.lstrip(" \t")
     if cjk_before(head, len(head)) or cjk_after(tail, 0):
         return head + tail
     if head.endswith("-") and len(head) > 1 and _is_lowercase(head[-2]) and _is_lowercase(tail[0]):

@@ -1,0 +1,51 @@
+#!/bin/sh
+# Makes the README's screenshots in docs/images/ from the real main window.
+#
+#   sh packaging/make_screenshots.sh
+#
+# Needs Xvfb (xvfb-run), a CJK font (fonts-noto-cjk) and the shared sample books in
+# ../shared/books; `sh packaging/setup.sh` installs the first two. Each picture is
+# taken by packaging/screenshot.py on its own throwaway READMARK_HOME. PNGs are
+# optimised when oxipng, optipng or pngquant is installed, and are committed.
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+PYTHON=${PYTHON:-.venv/bin/python}
+OUT=docs/images
+SAMPLE=../shared/books/000_25b2869f1a30fd56.txt
+GUIDE=resources/guide/guide.en.md
+
+die() { printf 'make_screenshots: error: %s\n' "$*" >&2; exit 1; }
+command -v xvfb-run >/dev/null 2>&1 || die "xvfb-run is missing (apt-get install xvfb xauth)"
+[ -x "$PYTHON" ] || die "$PYTHON is missing; run sh packaging/setup.sh first"
+[ -f "$SAMPLE" ] || die "$SAMPLE is missing (the shared sample books)"
+mkdir -p "$OUT"
+
+shot() {  # shot BOOK OUT.png [screenshot.py options...]
+  book=$1 out=$2
+  shift 2
+  # Unset QT_QPA_PLATFORM so Qt draws on the virtual display (xcb), as for a user.
+  env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1280x860x24" \
+    "$PYTHON" packaging/screenshot.py "$book" "$out" "$@"
+}
+
+shot "$SAMPLE" "$OUT/reader-light.png" --entry "前 言" --theme light
+shot "$SAMPLE" "$OUT/reader-dark.png" --entry "前 言" --theme dark
+shot "$SAMPLE" "$OUT/reader-sepia.png" --entry "前 言" --theme sepia
+if [ -f "$GUIDE" ]; then
+  shot "$GUIDE" "$OUT/guide.png" --theme light
+else
+  printf 'make_screenshots: %s is missing; guide.png not made\n' "$GUIDE" >&2
+fi
+
+for png in "$OUT"/*.png; do
+  if command -v oxipng >/dev/null 2>&1; then
+    oxipng -q -o 4 --strip safe "$png"
+  elif command -v optipng >/dev/null 2>&1; then
+    optipng -quiet -o5 -strip all "$png"
+  elif command -v pngquant >/dev/null 2>&1; then
+    pngquant --force --skip-if-larger --quality 80-95 --output "$png" -- "$png" || true
+  fi
+  printf '%s %s KB\n' "$png" "$(( $(wc -c < "$png") / 1024 ))"
+done
