@@ -173,6 +173,9 @@ class ReaderView(QTextBrowser):
             elif offset is not None:
                 self._scroll_to_offset(min(offset, self.document().characterCount() - 1))
             elif at_end:
+                # Lay the whole chapter out first, or the scroll range is still
+                # growing and "the end" lands short of it.
+                self.document().documentLayout().documentSize()
                 bar = self.verticalScrollBar()
                 bar.setValue(bar.maximum())
             else:
@@ -184,7 +187,13 @@ class ReaderView(QTextBrowser):
         self._edge_push = 0
         self._after_move()
         self.section_shown.emit(index)
-        self._provider.prefetch([index + 1, index - 1])
+        # Prefetch after this screen is painted: the worker holds the GIL while
+        # converting and would otherwise slow the first paint.
+        QTimer.singleShot(50, lambda: self._prefetch_around(index))
+
+    def _prefetch_around(self, index: int) -> None:
+        if self._provider is not None and index == self._section:
+            self._provider.prefetch([index + 1, index - 1])
 
     def _index_document(self) -> None:
         """Find anchors (for links, the TOC and footnote popups) once per section."""
@@ -382,6 +391,7 @@ class ReaderView(QTextBrowser):
                 self._remember()
                 self.show_section(len(self._book.sections) - 1, at_end=True)
             else:
+                self.document().documentLayout().documentSize()
                 bar = self.verticalScrollBar()
                 bar.setValue(bar.maximum())
         else:
