@@ -271,3 +271,45 @@ def test_sepia_theme_changes_the_page_and_is_remembered(qtbot, open_and_wait, ma
     base = window.reader.palette().color(window.reader.palette().ColorRole.Base).name()
     assert base == THEMES["sepia"].background
     assert window.settings.get("reader.theme") == "sepia"
+
+
+def test_cancelling_an_open_keeps_the_window_as_it_was(qtbot, make_window, long_book):
+    window = make_window()
+    window.open_path(long_book)
+    assert window.cancel_button.isVisible()
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.cancel_button.isVisible()
+    qtbot.wait(300)  # the worker finishes; its result must be dropped
+    assert window.reader.book is None
+    assert window.stack.currentWidget() is window.start_page
+
+
+def test_full_screen_and_contents_toggle(qtbot, make_window, open_and_wait, long_book):
+    window = make_window()
+    open_and_wait(window, long_book)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F11)
+    assert window.isFullScreen()
+    assert not window.menuBar().isVisible()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F11)
+    assert not window.isFullScreen()
+    assert window.menuBar().isVisible()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F9)
+    assert not window.toc.isVisible()
+    assert window.settings.get("reader.toc_visible") is False
+    qtbot.keyClick(window.reader, Qt.Key.Key_F9)
+    assert window.toc.isVisible()
+
+
+def test_recent_menu_reopens_a_book(qtbot, make_window, open_and_wait, long_book, tmp_path):
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\nText.\n", encoding="utf-8")
+    window = make_window()
+    open_and_wait(window, long_book)
+    open_and_wait(window, other)
+    menu = window.actions.recent_menu
+    menu.aboutToShow.emit()
+    titles = [a.text() for a in menu.actions()]
+    assert titles == ["Other", "A Long Book"]
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        menu.actions()[1].trigger()
+    assert window.reader.book.metadata.title == "A Long Book"

@@ -307,12 +307,7 @@ class MainWindow(QMainWindow):
             language, self.settings.get("reader.font_family"), self.settings.get("reader.font_size")
         )
         css = theme.stylesheet(chosen, fonts.is_cjk(language), QFontInfo(font).pixelSize())
-        if relayout:
-            self.reader.set_appearance(font, css)
-        else:
-            self.reader.document().setDefaultFont(font)
-            self.reader.setFont(font)
-            self.reader._css = css  # noqa: SLF001 - applied by the next show_section
+        self.reader.set_appearance(font, css, relayout)
 
     def _save_setting(self, key: str, value: object) -> None:
         if not self.settings.set(key, value):

@@ -99,13 +99,14 @@ class ReaderView(QTextBrowser):
         self._history.clear()
         self.clear()
 
-    def set_appearance(self, font: QFont, css: str) -> None:
-        """New font or stylesheet: re-lay out the current section at the same text."""
+    def set_appearance(self, font: QFont, css: str, relayout: bool = True) -> None:
+        """New font or stylesheet: re-lay out the current section at the same text
+        (or, with relayout=False, just use them for the next section shown)."""
         self.document().setDefaultFont(font)
         self.setFont(font)
         self._css = css
         self.document().setDefaultStyleSheet(css)
-        if self._book is not None and self._section >= 0:
+        if relayout and self._book is not None and self._section >= 0:
             self.show_section(self._section, offset=self._top_offset)
 
     def position(self) -> ReadingPosition | None:
