@@ -132,3 +132,16 @@ def test_html_text_of_rendered_section(shared_books: Path) -> None:
     text = html_to_text(book.section_html(2))
     assert text.startswith("前 言\n\n党的十八大报告指出")
     assert "↩" not in text and "<" not in text
+
+
+def test_extension_classes_are_the_registered_ones() -> None:
+    # new_markdown passes instances instead of names (sparing the entry point
+    # lookup); they must be the classes Python-Markdown registers under them.
+    from importlib import metadata
+
+    from readmark.core.formats import markdown_render
+
+    registered = {ep.name: ep.load() for ep in metadata.entry_points(group="markdown.extensions")}
+    assert set(markdown_render._EXTENSION_CLASSES) == set(markdown_render.EXTENSIONS)
+    for name in markdown_render.EXTENSIONS:
+        assert markdown_render._EXTENSION_CLASSES[name] is registered[name]

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from readmark.core.metadata import (
+    HEAD_CHARS,
     detect_language,
     extract_metadata,
     find_isbn,
@@ -200,3 +201,28 @@ def test_strip_inline_markup() -> None:
     )
     assert strip_inline_markup("Title {#custom}") == "Title"
     assert strip_inline_markup("Note[^1] <sup>2</sup> &amp; more") == "Note 2 & more"
+
+
+def test_precomputed_front_matter_gives_the_same_metadata(md_fixtures: Path) -> None:
+    text = read_text(md_fixtures / "front_matter.md").text
+    front = split_front_matter(text)
+    assert front.end > 0
+    assert extract_metadata(text, "f", front) == extract_metadata(text, "f")
+
+
+def test_only_the_start_of_the_book_is_read() -> None:
+    # A title page heading far into the book is a chapter, not the title, and
+    # the language is that of the start (the rest is never even copied).
+    start = "Plain prose of an English book, long enough to tell the language.\n\n"
+    text = start * 600 + "# Late Title\n\n" + "这是中文。" * 50_000
+    assert len(start * 600) > HEAD_CHARS
+    meta = extract_metadata(text, "stem")
+    assert meta.title == "stem"
+    assert meta.language == "en"
+
+
+@pytest.mark.parametrize(
+    "text", ["Plain  Title", " spaced\tout  words ", "中文 标题", "a:b (c) #1 - d", ""]
+)
+def test_strip_inline_markup_of_plain_text_only_collapses_space(text: str) -> None:
+    assert strip_inline_markup(text) == " ".join(text.split())

@@ -197,3 +197,59 @@ def test_every_message_is_a_marked_template() -> None:
     marked = re.findall(r"raise BookError\(\s*QT_TRANSLATE_NOOP\(\s*\"BookError\",", source)
     assert len(raised) >= 8
     assert len(marked) == len(raised)
+
+
+def _longest_line(text: str) -> int:
+    return max(len(line) for line in text.split("\n"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n",
+        "abcde",
+        "abcdef",
+        "abc\ndefghi\n",
+        "abcdef\n\n\nab",
+        "ab\ncd\nef\ngh\nij\nklmnop",
+        "a\n" * 10 + "bcdefg" + "\n" * 3,
+        "\n" * 20 + "x" * 6,
+    ],
+)
+def test_line_length_check_finds_the_first_long_line(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    # The check jumps a window of MAX_LINE_CHARS at a time; with a small limit
+    # every kind of line boundary falls inside, at or past a window's end.
+    monkeypatch.setattr(textio, "MAX_LINE_CHARS", 5)
+    path = Path("book.md")
+    if _longest_line(text) <= 5:
+        textio._check_line_length(text, path)
+        return
+    with pytest.raises(BookError) as info:
+        textio._check_line_length(text, path)
+    first_long = next(line for line in text.split("\n") if len(line) > 5)
+    assert info.value.params["length"] == len(first_long)
+
+
+def test_line_length_check_matches_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    monkeypatch.setattr(textio, "MAX_LINE_CHARS", 7)
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab\n") for _ in range(rng.randint(0, 60)))
+        try:
+            textio._check_line_length(text, Path("b.md"))
+            found = None
+        except BookError as error:
+            found = error.params["length"]
+        expected = next((len(line) for line in text.split("\n") if len(line) > 7), None)
+        assert found == expected, repr(text)
+
+
+def test_unicode_white_space_only_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "blank.md"
+    path.write_text("\u3000 \n\u2028\t\x0c\n\u00a0\n", encoding="utf-8")
+    assert _error(path).template == "“{name}” is empty."

@@ -27,6 +27,8 @@ from readmark.core.book import Metadata
 
 FRONT_PAGES_CHARS = 20 * 1024
 LANGUAGE_SAMPLE_CHARS = 32 * 1024
+# How much of the text after the metadata block `extract_metadata` reads.
+HEAD_CHARS = max(FRONT_PAGES_CHARS, LANGUAGE_SAMPLE_CHARS)
 
 # ---------------------------------------------------------------- meta blocks
 
@@ -234,10 +236,15 @@ _INLINE_PATTERNS = (
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])"), r"\1"),
 )
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+# Every pattern above needs one of these characters (images and links a `[`);
+# most titles have none, and a book can have thousands of headings.
+_MARKUP_CHAR = re.compile(r"[{\[<*_~`\\&]")
 
 
 def strip_inline_markup(text: str) -> str:
     """The plain text of a line of inline Markdown (for titles and slugs)."""
+    if not _MARKUP_CHAR.search(text):
+        return " ".join(text.split())
     for pattern, repl in _INLINE_PATTERNS:
         if pattern.search(text):
             text = pattern.sub(repl, text)
@@ -507,11 +514,17 @@ def detect_language(text: str) -> str:
 # ------------------------------------------------------------------ main
 
 
-def extract_metadata(text: str, fallback_title: str) -> Metadata:
-    """Everything the book says about itself; `fallback_title` is usually the file stem."""
-    front = split_front_matter(text)
+def extract_metadata(text: str, fallback_title: str, front: FrontMatter | None = None) -> Metadata:
+    """Everything the book says about itself; `fallback_title` is usually the file stem.
+
+    `front` is `split_front_matter(text)` when the caller already has it.
+    """
+    if front is None:
+        front = split_front_matter(text)
     meta = _normalise_fields(front.fields)
-    body = text[front.end :]
+    # Only the start of the book is looked at; copying a whole 10 MB text would
+    # cost more than all the rest.
+    body = text[front.end : front.end + HEAD_CHARS]
 
     page_title, labels = _title_from_headings(body)
     for key, value in _normalise_fields(labels).items():

@@ -68,6 +68,10 @@ _WEAK_MAGIC = {b"MZ", b"BM", b"ID3", b"\x1f\x8b"}
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINE_RE = re.compile(r"\r\n?")
+# Emptiness tests that stop at the first visible character instead of making a
+# stripped copy of the whole book (`\S` is what `str.strip()` strips).
+_NOT_SPACE_BYTE = re.compile(rb"[^ \t\r\n\f\v]")
+_NOT_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ def read_text(path: Path) -> DecodedText:
     """Read and decode a text file, or raise `BookError` saying why not."""
     path = Path(path)
     raw = _read_bytes(path)
-    if not raw.strip(b" \t\r\n\f\v"):
+    if not _NOT_SPACE_BYTE.search(raw):
         raise BookError(QT_TRANSLATE_NOOP("BookError", "“{name}” is empty."), name=path.name)
 
     bom_encoding = _bom_encoding(raw) or _bomless_utf16(raw)
@@ -97,7 +101,7 @@ def read_text(path: Path) -> DecodedText:
     text = _NEWLINE_RE.sub("\n", text) if "\r" in text else text
     text = text.lstrip("\ufeff")
 
-    if not text.strip():
+    if not _NOT_SPACE.search(text):
         raise BookError(QT_TRANSLATE_NOOP("BookError", "“{name}” is empty."), name=path.name)
     sample = text[:_SAMPLE_CHARS]
     if len(_CONTROL_RE.findall(sample)) > _CONTROL_SHARE * len(sample):
@@ -212,21 +216,25 @@ def _check_magic(raw: bytes, path: Path) -> None:
 
 
 def _check_line_length(text: str, path: Path) -> None:
-    if len(text) <= MAX_LINE_CHARS:
-        return
-    start = 0
+    """Refuse text with a line longer than MAX_LINE_CHARS.
+
+    Rather than visiting every line, look at windows of MAX_LINE_CHARS + 1
+    characters from a line start: every line starting before the window's last
+    newline ends within the window, so is short enough, and the next window
+    starts after that newline. A window without a newline is a line too long.
+    """
     n = len(text)
-    while start < n:
-        end = text.find("\n", start)
-        if end < 0:
-            end = n
-        if end - start > MAX_LINE_CHARS:
+    start = 0
+    while start + MAX_LINE_CHARS < n:
+        last = text.rfind("\n", start, start + MAX_LINE_CHARS + 1)
+        if last < 0:
+            end = text.find("\n", start)
             raise BookError(
                 QT_TRANSLATE_NOOP(
                     "BookError",
                     "“{name}” has a line of {length} characters; it does not look like a book.",
                 ),
                 name=path.name,
-                length=end - start,
+                length=(n if end < 0 else end) - start,
             )
-        start = end + 1
+        start = last + 1

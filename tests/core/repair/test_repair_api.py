@@ -83,3 +83,20 @@ def test_a_fence_with_blank_lines_stays_one_block() -> None:
         BlockKind.PARAGRAPH,
     ]
     assert repair_markdown(source, rules=RULES[1:2]) == source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<div>\n\n群众工作，写到这里\n\n没有结束，\n\n</div>",
+        "<!--\n\n群众工作，写到这里\n\n没有结束，\n\n-->",
+    ],
+)
+def test_raw_html_with_blank_lines_is_left_alone(source: str) -> None:
+    assert [b.kind for b in split_blocks(source).blocks] == [BlockKind.HTML]
+    assert repair_markdown(source) == source
+
+
+def test_a_void_html_element_does_not_swallow_what_follows() -> None:
+    source = "<hr>\n\n群众工作，写到这里\n\n没有结束，"
+    assert repair_markdown(source) == "<hr>\n\n群众工作，写到这里没有结束，"

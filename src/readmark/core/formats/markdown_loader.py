@@ -1,10 +1,16 @@
 """Loading a Markdown book: one linear scan, no conversion.
 
 Opening a book must be fast however long it is, so nothing is converted here.
-One pass over the lines finds headings (ATX and setext, the way Python-Markdown
-reads them, skipping fenced code) and footnote definitions; from that come the
-table of contents, the split into sections, and each section's Markdown source,
-which `MarkdownSectionRenderer` converts when a view asks for it.
+One scan finds headings (ATX and setext, the way Python-Markdown reads them,
+skipping fenced code) and footnote definitions; from that come the table of
+contents, the split into sections, and each section's Markdown source, which
+`MarkdownSectionRenderer` converts when a view asks for it.
+
+The scan works in character offsets into the text: a regex finds the few lines
+that can matter (those starting with `#`, a fence, `[^`, or made of `=` / `-`),
+and only those are looked at in Python; section sources are slices of the text
+with the heading lines patched. A loop over every line of a 10 MB book would
+cost more than everything else the loader does.
 
 Splitting: the smallest heading level that occurs at least twice is the chapter
 level; every heading at that level or above starts a section. Text before the
@@ -25,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,17 +57,29 @@ HARD_PART_CHARS = 2 * PART_CHARS
 _ATX = re.compile(r"^(#{1,6})(.*?)#*[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^(=+|-+)[ ]*$")
 _FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})")
+_FENCE_BARE = re.compile(r"^(`{3,}|~{3,}) *$")  # the only kind of line that closes a fence
 _ATTR_BLOCK = re.compile(r"[ \t]*\{:?[ \t]*([^}\n]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]]*)\]:")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\n]*)\](?!:)")
 _EDGE_UNDERSCORES = re.compile(r"(?:^|(?<=-))_+|_+(?=-|$)")
 _LIST_OR_QUOTE = re.compile(r"^ {0,3}(?:[*+-]|\d+\.)[ \t]|^ {0,3}>")
+# A line the scan has to look at: an ATX heading, a fence, a footnote
+# definition or a setext underline. The exact tests are the patterns above;
+# this only has to let every such line through and few others.
+_CANDIDATE = r"#|```|~~~| {0,3}\[\^|=+ *(?![^\n])|-+ *(?![^\n])"
+_CANDIDATE_FIRST_LINE = re.compile(_CANDIDATE)
+# Starting with the newline before the line lets the regex engine jump from
+# newline to newline instead of trying every position, as `^` with re.M does.
+_CANDIDATE_LINE = re.compile(rf"\n(?={_CANDIDATE})")
+# `str.strip()` and `\s` agree on what is white space.
+_NOT_SPACE = re.compile(r"\S")
 
 
 @dataclass
 class Heading:
-    line: int  # index of the heading's (first) line
+    start: int  # offset of the heading's (first) line in the text
+    end: int  # offset where that line's text ends (its newline or the end of the text)
     level: int
     title: str  # plain text
     anchor: str = ""
@@ -69,12 +88,30 @@ class Heading:
     setext: bool = False
 
 
+class Spans:
+    """Sorted, disjoint [start, end) offset ranges of whole lines."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]] = ()) -> None:
+        self.spans = list(spans)
+        self._starts = [a for a, _ in self.spans]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self.spans[k][1]
+
+
 @dataclass
 class ScanResult:
-    lines: list[str]
+    """What the scan found, in offsets into the text.
+
+    A span of lines runs from its first line's start to the next line's start;
+    `len(text) + 1` stands for the start of the line after the last one, so a
+    span always ends just after a newline or at that end mark.
+    """
+
     headings: list[Heading]
-    in_fence: bytearray  # 1 for lines inside (or delimiting) fenced code
-    footnotes: dict[str, tuple[int, int]]  # label -> [start, end) line range
+    fences: Spans  # fenced code blocks, delimiter lines included
+    footnotes: dict[str, tuple[int, int]]  # label -> span of its definition
 
 
 def load_markdown(path: Path, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
@@ -84,9 +121,11 @@ def load_markdown(path: Path, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
 
 def build_book(path: Path, decoded: DecodedText, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
     text = decoded.text
-    metadata = extract_metadata(text, Path(path).stem)
-    body = text[split_front_matter(text).end :]
-    sources, sections, toc = split_markdown(body)
+    front = split_front_matter(text)
+    metadata = extract_metadata(text, Path(path).stem, front)
+    # The book proper starts after the metadata block; passing the offset
+    # rather than slicing spares a copy of the whole text.
+    sources, sections, toc = split_markdown(text, front.end)
     return Book(
         path=Path(path),
         content_id=decoded.content_id,
@@ -103,53 +142,63 @@ def build_book(path: Path, decoded: DecodedText, options: LoadOptions = DEFAULT_
     )
 
 
-def split_markdown(body: str) -> tuple[list[str], list[Section], list[TocEntry]]:
-    """Section sources, sections and nested TOC of a Markdown text."""
-    scan = scan_lines(body)
+def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section], list[TocEntry]]:
+    """Section sources, sections and nested TOC of the Markdown text body[start:]."""
+    scan = scan_lines(body, start)
     _assign_anchors(scan.headings)
     starts = _section_starts(scan.headings)
-    lines = scan.lines
+    end_mark = len(body) + 1
 
     # Footnote definitions referenced anywhere move to the sections citing them.
-    referenced = set(_FOOTNOTE_REF.findall(body)) if scan.footnotes else set()
+    referenced = set(_FOOTNOTE_REF.findall(body, start)) if scan.footnotes else set()
     definitions: dict[str, str] = {}
-    dropped = bytearray(len(lines))
+    dropped: list[tuple[int, int]] = []
     for label, (a, b) in scan.footnotes.items():
         if label in referenced:
-            definitions[label] = "\n".join(lines[a:b]).strip("\n")
-            dropped[a:b] = b"\x01" * (b - a)
+            definitions[label] = body[a:b].strip("\n")
+            dropped.append((a, b))
+    dropped.sort()
 
-    edited: dict[int, str] = {h.line: _with_anchor(lines[h.line], h) for h in scan.headings}
+    # Edits to the text when it is cut into sources: heading lines get their
+    # `{#id}`, moved footnote definitions go. Sorted by offset; never overlapping,
+    # as the scan does not look for headings inside a footnote definition.
+    patches = sorted(
+        [(h.start, h.end, _with_anchor(body[h.start : h.end], h)) for h in scan.headings]
+        + [(a, b, "") for a, b in dropped]
+    )
+    patch_starts = [p[0] for p in patches]
 
-    # Chapter boundaries as (first line, title); front matter gets title "".
+    # Chapter boundaries as (offset, title); front matter gets title "".
     bounds: list[tuple[int, str]] = []
-    first = starts[0].line if starts else len(lines)
-    if any(lines[i].strip() for i in range(first) if not dropped[i]):
-        bounds.append((0, ""))
-    bounds.extend((h.line, h.title) for h in starts)
+    first = starts[0].start if starts else end_mark
+    if _has_text(body, start, first, dropped):
+        bounds.append((start, ""))
+    bounds.extend((h.start, h.title) for h in starts)
     if not bounds:
-        bounds.append((0, ""))
+        bounds.append((start, ""))
 
+    dropped_spans = Spans(dropped)
     sources: list[str] = []
     section_titles: list[str] = []
-    section_of_line: list[int] = []  # first line of each section, for the TOC
-    for n, (start, title) in enumerate(bounds):
-        end = bounds[n + 1][0] if n + 1 < len(bounds) else len(lines)
-        for a, b in _parts(lines, scan.in_fence, dropped, start, end):
-            chunk = [edited.get(i, lines[i]) for i in range(a, b) if not dropped[i]]
-            source = "\n".join(chunk).strip("\n")
+    section_starts: list[int] = []  # offset where each section starts, for the TOC
+    for n, (section_start, title) in enumerate(bounds):
+        end = bounds[n + 1][0] if n + 1 < len(bounds) else end_mark
+        for a, b in _parts(body, section_start, end, scan.fences, dropped_spans):
+            lo = bisect.bisect_left(patch_starts, a)
+            hi = bisect.bisect_left(patch_starts, b, lo)
+            source = _patched(body, a, b, patches[lo:hi]).strip("\n")
             if definitions:
                 notes = _notes_for(source, definitions)
                 if notes:
                     source = source + "\n\n" + notes
             sources.append(source + "\n")
             section_titles.append(title)
-            section_of_line.append(a)
+            section_starts.append(a)
 
     anchors_by_section: list[set[str]] = [set() for _ in sources]
     heading_sections: list[int] = []
     for h in scan.headings:
-        index = bisect.bisect_right(section_of_line, h.line) - 1
+        index = bisect.bisect_right(section_starts, h.start) - 1
         index = max(index, 0)
         heading_sections.append(index)
         anchors_by_section[index].add(h.anchor)
@@ -169,108 +218,157 @@ def split_markdown(body: str) -> tuple[list[str], list[Section], list[TocEntry]]
     return sources, sections, toc
 
 
-def scan_lines(body: str) -> ScanResult:
-    """One pass: headings, fenced code and footnote definitions, by line."""
-    lines = body.split("\n")
-    n = len(lines)
-    in_fence = bytearray(n)
-    headings: list[Heading] = []
-    footnotes: dict[str, tuple[int, int]] = {}
-    closers: dict[str, list[int]] | None = None
+def _has_text(body: str, start: int, end: int, dropped: list[tuple[int, int]]) -> bool:
+    """Whether body[start:end], less the dropped spans, has anything but white space."""
+    pos = start
+    for a, b in dropped:
+        if a >= end:
+            break
+        if _NOT_SPACE.search(body, pos, a):
+            return True
+        pos = max(pos, b)
+    return pos < end and _NOT_SPACE.search(body, pos, end) is not None
 
-    i = 0
-    prev_blank = True  # the line before `i - 1` was blank (or there was none)
-    while i < n:
-        line = lines[i]
+
+def _patched(body: str, start: int, end: int, patches: list[tuple[int, int, str]]) -> str:
+    """body[start:end] with each (a, b, text) patch's range replaced by its text."""
+    if not patches:
+        return body[start:end]
+    pieces: list[str] = []
+    pos = start
+    for a, b, text in patches:
+        pieces.append(body[pos:a])
+        pieces.append(text)
+        pos = b
+    pieces.append(body[pos:end])
+    return "".join(pieces)
+
+
+def scan_lines(body: str, start: int = 0) -> ScanResult:
+    """One scan of body[start:]: headings, fenced code and footnote definitions.
+
+    Equivalent to walking every line in order, where a fence (up to its closer)
+    or a footnote definition (up to its end) is skipped whole, an ATX line is a
+    heading, and any other line is a setext heading when it starts a block (the
+    line before is blank) and the next line is an underline. Only the candidate
+    lines are visited; `pos` is where that walk would be, so a candidate inside
+    something already consumed is passed over.
+    """
+    starts = [m.end() for m in _CANDIDATE_LINE.finditer(body, start)]
+    if _CANDIDATE_FIRST_LINE.match(body, start):
+        starts.insert(0, start)
+    candidates = [(s, body[s : _line_end(body, s)]) for s in starts]
+
+    # Closing fences are bare lines of the same run of ` or ~ as the opener.
+    closers: dict[str, list[int]] = {}
+    for s, line in candidates:
+        bare = _FENCE_BARE.match(line)
+        if bare:
+            closers.setdefault(bare.group(1), []).append(s)
+
+    headings: list[Heading] = []
+    fences: list[tuple[int, int]] = []
+    footnotes: dict[str, tuple[int, int]] = {}
+    pos = start  # start of the first line not yet consumed
+    for s, line in candidates:
+        if s < pos:
+            continue
         first = line[:1]
         if first == "`" or first == "~":
-            m = _FENCE_OPEN.match(line)
-            if m:
-                if closers is None:
-                    closers = _fence_closers(lines)
-                fence = m.group(1)
-                candidates = closers.get(fence, [])
-                k = bisect.bisect_right(candidates, i)
-                if k < len(candidates):
-                    close = candidates[k]
-                    in_fence[i : close + 1] = b"\x01" * (close + 1 - i)
-                    i = close + 1
-                    prev_blank = False
-                    continue
+            fence = _FENCE_OPEN.match(line)
+            if fence:
+                later = closers.get(fence.group(1), [])
+                k = bisect.bisect_right(later, s)
+                if k < len(later):
+                    pos = _next_line(body, later[k])
+                    fences.append((s, pos))
+            # An unclosed fence is plain text (and may head a setext heading).
         elif first == "#":
-            m = _ATX.match(line)
-            if m:
-                title = m.group(2)
-                headings.append(_heading(i, len(m.group(1)), title))
-                prev_blank = False
-                i += 1
-                continue
-        elif first == "[" or (first == " " and line.lstrip(" ")[:2] == "[^"):
-            m = _FOOTNOTE_DEF.match(line)
-            if m:
-                end = _footnote_end(lines, i)
-                footnotes.setdefault(m.group(1), (i, end))
-                i = end
-                prev_blank = bool(i and not lines[i - 1].strip())
-                continue
-        # A setext heading: a text line that starts a block, underlined by = or -.
-        if (
-            i + 1 < n
-            and prev_blank
-            and line.strip()
-            and lines[i + 1][:1] in ("=", "-")
-            and not line.startswith(("    ", "\t"))
-            and _SETEXT_UNDERLINE.match(lines[i + 1])
-            and not _LIST_OR_QUOTE.match(line)
-        ):
-            level = 1 if lines[i + 1][0] == "=" else 2
-            heading = _heading(i, level, line.strip())
-            heading.setext = True
-            headings.append(heading)
-            i += 2
-            prev_blank = False
-            continue
-        prev_blank = not line.strip()
-        i += 1
+            atx = _ATX.match(line)
+            if atx:
+                headings.append(_heading(s, s + len(line), len(atx.group(1)), atx.group(2)))
+                pos = _next_line(body, s)
+        elif first == "=" or first == "-":
+            # `line` underlines the line before it, if that line is not
+            # consumed (when `pos` is before `s`, it is at most that line).
+            if s > pos and _SETEXT_UNDERLINE.match(line):
+                text_start = _line_start(body, s - 1, start)
+                if _is_setext_text(body, text_start, s - 1, start):
+                    text = body[text_start : s - 1]
+                    heading = _heading(text_start, s - 1, 1 if first == "=" else 2, text)
+                    heading.setext = True
+                    headings.append(heading)
+                    pos = _next_line(body, s)
+        else:
+            note = _FOOTNOTE_DEF.match(line)
+            if note:
+                pos = _footnote_end(body, s)
+                footnotes.setdefault(note.group(1), (s, pos))
     headings = [h for h in headings if h.title or h.explicit]
-    return ScanResult(lines, headings, in_fence, footnotes)
+    return ScanResult(headings, Spans(fences), footnotes)
 
 
-def _fence_closers(lines: list[str]) -> dict[str, list[int]]:
-    """Line numbers of bare fence lines (```, ~~~~ …), the only ones that close."""
-    closers: dict[str, list[int]] = {}
-    for i, line in enumerate(lines):
-        if line[:3] in ("```", "~~~"):
-            bare = line.rstrip(" ")
-            if bare and bare == bare[0] * len(bare):
-                closers.setdefault(bare, []).append(i)
-    return closers
+def _line_start(body: str, offset: int, floor: int) -> int:
+    """Start of the line holding `offset` (a newline belongs to the line it ends),
+    taking `floor` for the start of the text."""
+    return max(body.rfind("\n", floor, offset) + 1, floor)
 
 
-def _footnote_end(lines: list[str], start: int) -> int:
-    """End (exclusive) of the footnote definition starting at `start`."""
-    n = len(lines)
-    i = start + 1
+def _line_end(body: str, start: int) -> int:
+    """Offset of the newline ending the line at `start` (or of the end of the text)."""
+    end = body.find("\n", start)
+    return len(body) if end < 0 else end
+
+
+def _next_line(body: str, start: int) -> int:
+    """Start of the line after the one at `start`; len(body) + 1 after the last."""
+    return body.find("\n", start) + 1 or len(body) + 1
+
+
+def _is_blank(line: str) -> bool:
+    return _NOT_SPACE.search(line) is None
+
+
+def _is_setext_text(body: str, start: int, end: int, text_start: int) -> bool:
+    """Whether the line body[start:end] can be the text of a setext heading."""
+    line = body[start:end]
+    if _is_blank(line) or line.startswith(("    ", "\t")) or _LIST_OR_QUOTE.match(line):
+        return False
+    # It must start a block: be the first line, or follow a blank line.
+    if start == text_start:
+        return True
+    before = _line_start(body, start - 1, text_start)
+    return _NOT_SPACE.search(body, before, start - 1) is None
+
+
+def _footnote_end(body: str, start: int) -> int:
+    """Start of the first line after the footnote definition on the line at `start`."""
+    end_mark = len(body) + 1
+    pos = _next_line(body, start)
     # Lazy continuation: the rest of the paragraph.
-    while i < n and lines[i].strip():
-        if _FOOTNOTE_DEF.match(lines[i]) or lines[i].startswith(("#", "```", "~~~")):
-            return i
-        i += 1
+    while pos < end_mark:
+        line = body[pos : _line_end(body, pos)]
+        if _is_blank(line):
+            break
+        if _FOOTNOTE_DEF.match(line) or line.startswith(("#", "```", "~~~")):
+            return pos
+        pos = _next_line(body, pos)
     # Indented blocks after blank lines belong to it too.
-    end = i
-    while i < n:
-        if not lines[i].strip():
-            i += 1
+    end = pos
+    while pos < end_mark:
+        line = body[pos : _line_end(body, pos)]
+        if _is_blank(line):
+            pos = _next_line(body, pos)
             continue
-        if lines[i].startswith(("    ", "\t")):
-            i += 1
-            end = i
+        if line.startswith(("    ", "\t")):
+            pos = _next_line(body, pos)
+            end = pos
             continue
         break
     return end
 
 
-def _heading(line_no: int, level: int, raw: str) -> Heading:
+def _heading(start: int, end: int, level: int, raw: str) -> Heading:
     raw = raw.strip()
     explicit = ""
     attrs = _ATTR_BLOCK.search(raw)
@@ -281,7 +379,8 @@ def _heading(line_no: int, level: int, raw: str) -> Heading:
         raw = raw[: attrs.start()]
     title = strip_inline_markup(raw)
     return Heading(
-        line=line_no,
+        start=start,
+        end=end,
         level=level,
         title=title,
         anchor=explicit,
@@ -348,24 +447,32 @@ def _section_starts(headings: list[Heading]) -> list[Heading]:
     return [h for h in headings if h.level <= split_level and not h.label]
 
 
-def _parts(
-    lines: list[str], in_fence: bytearray, dropped: bytearray, start: int, end: int
-) -> list[tuple[int, int]]:
-    """[start, end) cut into parts of about PART_CHARS at blank lines outside code."""
+_NON_SPACE = re.compile(r"\S")
+
+
+def _parts(body: str, start: int, end: int, fences: Spans, dropped: Spans) -> list[tuple[int, int]]:
+    """The span [start, end) cut into parts of about PART_CHARS at blank lines
+    outside code; lines in `dropped` neither count nor are cut at."""
+    # Before a cut there must be PART_CHARS of lines, and a line to cut at.
+    if end - start <= PART_CHARS:
+        return [(start, end)]
     parts: list[tuple[int, int]] = []
     size = 0
     part_start = start
-    for i in range(start, end):
-        if dropped[i]:
-            continue
-        line = lines[i]
-        if size >= PART_CHARS and not in_fence[i] and i > part_start:
-            blank = not line.strip()
-            if blank or size >= HARD_PART_CHARS:
-                parts.append((part_start, i))
-                part_start = i
-                size = 0
-        size += len(line) + 1
+    pos = start
+    # body[start : end - 1] leaves out the newline ending the span's last line.
+    for line in body[start : end - 1].split("\n"):
+        if pos not in dropped:
+            if size >= PART_CHARS and pos not in fences and pos > part_start:
+                if size >= HARD_PART_CHARS or _is_blank(line):
+                    parts.append((part_start, pos))
+                    part_start = pos
+                    size = 0
+            size += len(line) + 1
+        pos += len(line) + 1
+    if parts and not _NON_SPACE.search(body, part_start, end):
+        # Only blank lines were left after the last cut: no empty part.
+        part_start = parts.pop()[0]
     parts.append((part_start, end))
     return parts
 

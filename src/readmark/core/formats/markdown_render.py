@@ -12,6 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import markdown
+from markdown.extensions import Extension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 
 from readmark.core.book import LoadOptions
 from readmark.core.formats.markdown_extensions import QtRichTextExtension
@@ -22,11 +29,26 @@ DEFAULT_OPTIONS = LoadOptions()
 
 
 EXTENSIONS = ("tables", "footnotes", "fenced_code", "attr_list", "def_list", "sane_lists")
+# The classes Python-Markdown registers under those names. Passing instances
+# rather than names spares the lookup of the names among the installed
+# packages' entry points (importing importlib.metadata and reading every
+# package's metadata: ~25 ms at the first book opened).
+_EXTENSION_CLASSES: dict[str, type[Extension]] = {
+    "tables": TableExtension,
+    "footnotes": FootnoteExtension,
+    "fenced_code": FencedCodeExtension,
+    "attr_list": AttrListExtension,
+    "def_list": DefListExtension,
+    "sane_lists": SaneListExtension,
+}
 
 
 def new_markdown(justify: bool = True) -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=[*EXTENSIONS, QtRichTextExtension(justify=justify)],
+        extensions=[
+            *(_EXTENSION_CLASSES[name]() for name in EXTENSIONS),
+            QtRichTextExtension(justify=justify),
+        ],
         output_format="html",
     )
 

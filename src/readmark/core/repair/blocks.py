@@ -148,14 +148,13 @@ def _fence_end(lines: list[str], start: int, fence: str) -> int:
 
 
 def _merge_html(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep `<div>` … blank lines … `</div>` as one block, as Python-Markdown does."""
+    """Keep `<div>` … blank lines … `</div>` (or a comment) as one block, as Python-Markdown does."""
     merged: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
         start, end = spans[i]
-        opening = _HTML_OPEN.match(lines[start])
-        if opening and _HTML.match(lines[start]):
-            closing = re.compile(rf"</{re.escape(opening.group(1))}\s*>", re.I)
+        closing = _closing_of(lines[start])
+        if closing is not None:
             j = i
             while j < len(spans) - 1 and not closing.search("\n".join(lines[start : spans[j][1]])):
                 j += 1
@@ -164,3 +163,16 @@ def _merge_html(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[in
         merged.append((start, end))
         i += 1
     return merged
+
+
+_VOID_TAGS = {"area", "base", "col", "embed", "hr", "input", "link", "meta", "param", "source", "track"}
+
+
+def _closing_of(first_line: str) -> re.Pattern[str] | None:
+    """What ends the raw HTML block this line opens, if it opens one."""
+    if re.match(r"^ {0,3}<!--", first_line):
+        return re.compile(r"-->")
+    opening = _HTML_OPEN.match(first_line)
+    if not opening or not _HTML.match(first_line) or opening.group(1).lower() in _VOID_TAGS:
+        return None
+    return re.compile(rf"</{re.escape(opening.group(1))}\s*>", re.I)

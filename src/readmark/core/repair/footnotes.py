@@ -94,13 +94,23 @@ def _take_marker(blocks: list[Block], before: int, note: _Note, ref: str) -> boo
         if not pattern.search(block.text):
             continue
         mask = protected_mask(block.text, code_only=True)
-        found = [m for m in pattern.finditer(block.text) if not mask[m.start()]]
+        found = [
+            m
+            for m in pattern.finditer(block.text)
+            if not mask[m.start()] and not _would_define(block.text, m.start(), m.end())
+        ]
         if found:
             last = found[-1]
             text = block.text[: last.start()] + ref + block.text[last.end() :]
             blocks[index] = Block(block.kind, text, block.gap)  # kind kept: only a marker changed
             return True
     return False
+
+
+def _would_define(text: str, start: int, end: int) -> bool:
+    """Would a reference here read as a footnote definition ("[^fn1]:" opening a line)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[line_start:start].strip(" ") == "" and text[end : end + 1] == ":"
 
 
 def _is_body(blocks: list[Block], index: int) -> bool:
@@ -113,7 +123,7 @@ def _is_body(blocks: list[Block], index: int) -> bool:
     j = index - 1
     while j >= 0 and (blocks[j].kind is BlockKind.NOTE or _BARE_BODY.match(blocks[j].text)):
         j -= 1
-    return j >= 0 and blocks[j].kind is BlockKind.THEMATIC_BREAK and j < index
+    return j >= 0 and blocks[j].kind is BlockKind.THEMATIC_BREAK
 
 
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
@@ -132,19 +142,19 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
             block = blocks[index]
             left: list[str] = []
             for note in _parse_notes(block.text, bare=block.kind is not BlockKind.NOTE):
-                counter += 1
-                while f"{context.id_prefix}fn{counter}" in used:
-                    counter += 1
-                note_id = f"{context.id_prefix}fn{counter}"
+                number = counter + 1
+                while f"{context.id_prefix}fn{number}" in used:  # ids the section already has
+                    number += 1
+                note_id = f"{context.id_prefix}fn{number}"
                 if _take_marker(blocks, run_start, note, f"[^{note_id}]"):
-                    used.add(note_id)
+                    counter = number
                     definitions.append(Block(BlockKind.FOOTNOTE_DEF, f"[^{note_id}]: {note.body}"))
                 else:
-                    counter -= 1
-                    left.extend(note.lines)
+                    left.extend(note.lines)  # no marker for it: the body stays where it was
             if left:
                 kept.append(block.with_text("\n".join(left)))
             index += 1
+        # The page rule goes with the bodies, unless one of them had to stay.
         rule = run_start - 1
         drop_rule = not kept and rule >= 0 and blocks[rule].kind is BlockKind.THEMATIC_BREAK
         first = rule if drop_rule else run_start
