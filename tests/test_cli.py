@@ -123,3 +123,14 @@ def test_no_display_says_so_plainly(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "display" in result.stderr
     assert "qt.qpa" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_text_written_one_paragraph_per_line_keeps_its_paragraphs(shared_books: Path) -> None:
+    # 春秋左传: UTF-8 with a BOM before the first heading, no blank lines at all.
+    result = run("text", str(shared_books / "春秋左传_cleaned_text_sample.md"), "--section", "0")
+    assert result.returncode == 0, result.stderr
+    paragraphs = result.stdout.split("\n\n")
+    assert paragraphs[0] == "隐公元年"
+    assert paragraphs[1] == "【经】元年春王正月。三月，公及邾仪父盟于蔑。夏五月，郑伯克段于鄢。"
+    assert "\n\n【传】元年春，王周正月。不书即位，摄也。\n\n" in result.stdout
+    assert " 【传】" not in result.stdout  # no line joined into its neighbour with a space

@@ -11,6 +11,7 @@ from readmark.core.repair.blocks import BlockKind, split_blocks
 def test_rules_are_named_described_and_ordered() -> None:
     assert [rule.name for rule in RULES] == [
         "stranded_footnotes",
+        "line_paragraphs",
         "page_split_join",
         "cjk_punctuation",
         "cjk_soft_breaks",

@@ -6,15 +6,18 @@ from collections.abc import Sequence
 
 from readmark.core.repair.blocks import split_blocks
 from readmark.core.repair.footnotes import STRANDED_FOOTNOTES
+from readmark.core.repair.line_paragraphs import LINE_PARAGRAPHS
 from readmark.core.repair.page_splits import PAGE_SPLIT_JOIN
 from readmark.core.repair.punctuation import CJK_PUNCTUATION
 from readmark.core.repair.rule import RepairContext, RepairRule
 from readmark.core.repair.soft_breaks import CJK_SOFT_BREAKS
 
 # Order matters: footnote bodies leave the page break before its halves are joined;
-# punctuation is made full-width before soft breaks look for CJK on both sides.
+# lines become paragraphs before soft breaks would join them; punctuation is made
+# full-width before soft breaks look for CJK on both sides.
 RULES: tuple[RepairRule, ...] = (
     STRANDED_FOOTNOTES,
+    LINE_PARAGRAPHS,
     PAGE_SPLIT_JOIN,
     CJK_PUNCTUATION,
     CJK_SOFT_BREAKS,
