@@ -506,6 +506,11 @@ An offline reader for studying the books you own.</source>
         <source>Remove line breaks inside a paragraph between Chinese characters, which would show as stray spaces</source>
         <translation>删除段落内汉字之间的换行，以免显示为多余的空格</translation>
     </message>
+    <message>
+        <location filename="../../src/readmark/core/repair/line_paragraphs.py" line="88"/>
+        <source>Treat each line as a paragraph in Chinese text written one paragraph per line</source>
+        <translation>中文文本每行一段时，把每一行当作一个段落</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>

@@ -145,3 +145,11 @@ def test_extension_classes_are_the_registered_ones() -> None:
     assert set(markdown_render._EXTENSION_CLASSES) == set(markdown_render.EXTENSIONS)
     for name in markdown_render.EXTENSIONS:
         assert markdown_render._EXTENSION_CLASSES[name] is registered[name]
+
+
+def test_image_only_paragraph_is_a_centred_figure() -> None:
+    html = render("![a picture](pic.png)\n\nText with ![inline](x.png) image.\n")
+    assert '<p align="center" class="figure"><img' in html or (
+        '<p class="figure" align="center"><img' in html
+    )
+    assert '<p align="justify">Text with <img' in html

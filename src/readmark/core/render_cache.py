@@ -1,18 +1,45 @@
 """On-disk cache of converted sections, so re-opening a book skips conversion.
 
 Keyed by the book's content hash, the format, the options that change output
-and the renderer version; a changed file or renderer simply misses. Files are
+and a digest of the rendering code; a changed file or renderer simply misses. Files are
 written atomically; any read or write problem is a miss, never an error.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import tempfile
 from pathlib import Path
 
-# Bump when rendered HTML changes for the same input.
-RENDERER_VERSION = "1"
+from readmark import __version__
+
+_RENDERING_CODE = ("formats", "repair", "html_sanitize.py")
+
+
+@functools.cache
+def renderer_version() -> str:
+    """A digest of the code that turns a book into HTML.
+
+    Any change to a loader, a repair rule or the sanitiser changes it, so a
+    cached chapter can never outlive the code that made it (no version number
+    to forget to bump).
+    """
+    core = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=8)
+    # A frozen build may ship no sources: the release number still separates them.
+    digest.update(__version__.encode())
+    for name in _RENDERING_CODE:
+        target = core / name
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
+        for file in files:
+            digest.update(file.relative_to(core).as_posix().encode())
+            try:
+                digest.update(file.read_bytes())
+            except OSError:
+                pass
+    return digest.hexdigest()
 
 
 class RenderCache:
@@ -20,7 +47,7 @@ class RenderCache:
         self.root = root
 
     def _file(self, book_key: str, index: int) -> Path:
-        return self.root / f"{book_key}-v{RENDERER_VERSION}" / f"{index}.html"
+        return self.root / f"{book_key}-{renderer_version()}" / f"{index}.html"
 
     def get(self, book_key: str, index: int) -> str | None:
         try:

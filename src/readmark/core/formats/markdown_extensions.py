@@ -6,6 +6,9 @@ attribute. `QtRichTextExtension` therefore, after every other tree step:
 
 - puts an empty `<a name="ID"></a>` at the start of every element with an `id`
   (an `<a>` with an id gets `name="ID"` itself: anchors must not nest);
+- marks paragraphs holding only images as `class="figure"`, centred (the
+  stylesheet gives them no proportional line height, which Qt would apply to
+  the image's line as well);
 - when asked to, sets `align="justify"` on paragraphs that have no alignment of their own
   (not on the placeholder paragraphs of raw HTML blocks).
 """
@@ -30,6 +33,13 @@ def _is_raw_html(paragraph: ElementTree.Element) -> bool:
     return len(paragraph) == 0 and bool(HTML_PLACEHOLDER_RE.fullmatch(text))
 
 
+def _is_figure(paragraph: ElementTree.Element) -> bool:
+    """A paragraph holding only images (and whitespace)."""
+    if len(paragraph) == 0 or (paragraph.text or "").strip():
+        return False
+    return all(child.tag == "img" and not (child.tail or "").strip() for child in paragraph)
+
+
 class QtAnchorTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, justify: bool) -> None:
         super().__init__(md)
@@ -40,7 +50,12 @@ class QtAnchorTreeprocessor(Treeprocessor):
             tag = element.tag
             if not isinstance(tag, str):
                 continue  # comments, processing instructions
-            if self.justify and tag == "p" and "align" not in element.attrib and not _is_raw_html(element):
+            if tag == "p" and _is_figure(element):
+                # Qt multiplies a proportional line height into the image's
+                # line too; a figure paragraph gets its own plain style.
+                element.set("class", "figure")
+                element.set("align", "center")
+            elif self.justify and tag == "p" and "align" not in element.attrib and not _is_raw_html(element):
                 element.set("align", "justify")
             anchor_id = element.get("id")
             if not anchor_id:
