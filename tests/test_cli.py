@@ -117,8 +117,11 @@ def test_messages_in_chinese(tmp_path: Path) -> None:
 
 
 def test_no_display_says_so_plainly(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = run(env=env)
     assert result.returncode == 2
     assert "display" in result.stderr

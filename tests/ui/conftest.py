@@ -41,7 +41,10 @@ def make_window(qtbot):
     def build(language: str = "en") -> MainWindow:
         library = Library(paths.library_db())
         window = MainWindow(
-            Settings(paths.settings_file()), library, RenderCache(paths.render_cache_dir()), language
+            Settings(paths.settings_file()),
+            library,
+            RenderCache(paths.render_cache_dir()),
+            language,
         )
         qtbot.addWidget(window)
         window.resize(1000, 700)

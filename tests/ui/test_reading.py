@@ -7,7 +7,6 @@ from PySide6.QtGui import QDropEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 
-
 def _top_block_text(window) -> str:
     reader = window.reader
     return reader.document().findBlock(reader.position().offset).text()
@@ -60,7 +59,9 @@ def test_scrolling_marks_the_heading_being_read(qtbot, open_and_wait, make_windo
     assert reader.section == 0
 
 
-def test_paging_past_the_end_flows_into_the_next_chapter(qtbot, open_and_wait, make_window, long_book):
+def test_paging_past_the_end_flows_into_the_next_chapter(
+    qtbot, open_and_wait, make_window, long_book
+):
     window = make_window()
     open_and_wait(window, long_book)
     reader = window.reader
@@ -74,9 +75,12 @@ def test_paging_past_the_end_flows_into_the_next_chapter(qtbot, open_and_wait, m
     bar = reader.verticalScrollBar()
     qtbot.wait(100)  # any late layout would grow the range past where we landed
     assert bar.value() == bar.maximum()  # back at the end of the previous chapter
-    assert "Paragraph 1.29" in reader.cursorForPosition(
-        reader.viewport().rect().bottomLeft() + QPoint(200, -60)
-    ).block().text()
+    assert (
+        "Paragraph 1.29"
+        in reader.cursorForPosition(reader.viewport().rect().bottomLeft() + QPoint(200, -60))
+        .block()
+        .text()
+    )
 
 
 def test_wheel_past_the_end_needs_a_deliberate_notch(qtbot, open_and_wait, make_window, long_book):
@@ -89,9 +93,14 @@ def test_wheel_past_the_end_needs_a_deliberate_notch(qtbot, open_and_wait, make_
     def wheel(delta: int) -> None:
         pos = QPointF(reader.viewport().rect().center())
         event = QWheelEvent(
-            pos, QPointF(reader.viewport().mapToGlobal(pos.toPoint())), QPoint(0, 0),
-            QPoint(0, delta), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase, False,
+            pos,
+            QPointF(reader.viewport().mapToGlobal(pos.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, delta),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
         )
         QApplication.sendEvent(reader.viewport(), event)
 
@@ -173,7 +182,9 @@ def test_binary_file_shows_a_clear_message(qtbot, make_window, tmp_path):
     assert window.reader.book is None
 
 
-def test_close_returns_to_start_page_with_recent_books(qtbot, open_and_wait, make_window, long_book):
+def test_close_returns_to_start_page_with_recent_books(
+    qtbot, open_and_wait, make_window, long_book
+):
     window = make_window()
     open_and_wait(window, long_book)
     qtbot.keyClick(window.reader, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
@@ -192,7 +203,10 @@ def test_dropping_a_file_opens_it(qtbot, make_window, long_book):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(long_book))])
     event = QDropEvent(
-        QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
@@ -262,7 +276,9 @@ def test_remote_images_are_never_fetched(qtbot, open_and_wait, make_window, tmp_
     assert escaped.width() == 360
 
 
-def test_sepia_theme_changes_the_page_and_is_remembered(qtbot, open_and_wait, make_window, long_book):
+def test_sepia_theme_changes_the_page_and_is_remembered(
+    qtbot, open_and_wait, make_window, long_book
+):
     window = make_window()
     open_and_wait(window, long_book)
     window.actions.themes["sepia"].trigger()

@@ -16,7 +16,9 @@ def _go(window, title: str) -> None:
     tree.itemClicked.emit(item, 0)
 
 
-def test_repaired_preface_with_footnote_popup(qtbot, make_window, open_and_wait, shared_books: Path):
+def test_repaired_preface_with_footnote_popup(
+    qtbot, make_window, open_and_wait, shared_books: Path
+):
     window = make_window()
     open_and_wait(window, shared_books / SAMPLE)
     assert window.windowTitle().startswith("怎样做好群众工作 密切党群关系")

@@ -8,10 +8,10 @@ lazily by the loader's `SectionRenderer` and cached by the caller.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Protocol
-
+from typing import Protocol
 
 
 class BookError(Exception):

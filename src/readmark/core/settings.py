@@ -43,7 +43,12 @@ DEFAULT_FONT_SIZE = 15
 SCHEMA: tuple[Setting, ...] = (
     Setting("reader.font_family", str, "", "Font family for book text; empty = by book language"),
     Setting(
-        "reader.font_size", int, DEFAULT_FONT_SIZE, "Book text size in points", minimum=8, maximum=48
+        "reader.font_size",
+        int,
+        DEFAULT_FONT_SIZE,
+        "Book text size in points",
+        minimum=8,
+        maximum=48,
     ),
     Setting(
         "reader.theme",

@@ -64,13 +64,19 @@ class Actions(QObject):
         # Book
         self.repair = make(self.tr("&Repair Book Converted from Print"), checkable=True)
         self.repair.setStatusTip(
-            self.tr("Join paragraphs split at page breaks and attach stranded footnotes "
-                    "(the file is never changed)")
+            self.tr(
+                "Join paragraphs split at page breaks and attach stranded footnotes "
+                "(the file is never changed)"
+            )
         )
         self.about = make(self.tr("&About Readmark"))
 
         self.book_actions = [
-            self.close_book, self.back, self.next_section, self.previous_section, self.repair,
+            self.close_book,
+            self.back,
+            self.next_section,
+            self.previous_section,
+            self.repair,
         ]
         self._build_menus()
 

@@ -47,7 +47,9 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
     if library_problem:
         window.show_error(
             window.tr("Your library is unavailable"),
-            library_problem + "\n\n" + window.tr("You can still read; positions will not be saved."),
+            library_problem
+            + "\n\n"
+            + window.tr("You can still read; positions will not be saved."),
         )
 
     target = book if book is not None else resources.guide_book(language)

@@ -12,14 +12,39 @@ from PySide6.QtGui import QFont, QFontDatabase
 _SERIF_LATIN = ["Noto Serif", "DejaVu Serif", "Georgia", "Times New Roman", "Liberation Serif"]
 
 _CJK = {
-    "zh-Hans": ["Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "SimSun",
-                "Songti SC", "Microsoft YaHei", "WenQuanYi Micro Hei"],
-    "zh-Hant": ["Noto Serif CJK TC", "Noto Sans CJK TC", "Source Han Serif TC", "PMingLiU",
-                "Songti TC", "Microsoft JhengHei"],
-    "ja": ["Noto Serif CJK JP", "Noto Sans CJK JP", "Source Han Serif JP", "Yu Mincho",
-           "Hiragino Mincho ProN", "MS Mincho"],
-    "ko": ["Noto Serif CJK KR", "Noto Sans CJK KR", "Source Han Serif KR", "Batang",
-           "AppleMyungjo", "Malgun Gothic"],
+    "zh-Hans": [
+        "Noto Serif CJK SC",
+        "Noto Sans CJK SC",
+        "Source Han Serif SC",
+        "SimSun",
+        "Songti SC",
+        "Microsoft YaHei",
+        "WenQuanYi Micro Hei",
+    ],
+    "zh-Hant": [
+        "Noto Serif CJK TC",
+        "Noto Sans CJK TC",
+        "Source Han Serif TC",
+        "PMingLiU",
+        "Songti TC",
+        "Microsoft JhengHei",
+    ],
+    "ja": [
+        "Noto Serif CJK JP",
+        "Noto Sans CJK JP",
+        "Source Han Serif JP",
+        "Yu Mincho",
+        "Hiragino Mincho ProN",
+        "MS Mincho",
+    ],
+    "ko": [
+        "Noto Serif CJK KR",
+        "Noto Sans CJK KR",
+        "Source Han Serif KR",
+        "Batang",
+        "AppleMyungjo",
+        "Malgun Gothic",
+    ],
 }
 
 

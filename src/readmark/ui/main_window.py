@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontInfo, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QFontInfo, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -201,7 +201,9 @@ class MainWindow(QMainWindow):
         if self.library is not None:
             authors = ", ".join(book.metadata.authors)
             try:
-                record = self.library.touch(book.path, book.content_id, book.metadata.title, authors)
+                record = self.library.touch(
+                    book.path, book.content_id, book.metadata.title, authors
+                )
                 position = record.position
             except Exception as error:  # noqa: BLE001 - reading works without the library
                 self.statusBar().showMessage(translate_error(error), 8000)
@@ -210,17 +212,17 @@ class MainWindow(QMainWindow):
         self._apply_appearance(relayout=False)
         self.toc.set_entries(book.toc)
         self.stack.setCurrentWidget(self.reader)
-        self.setWindowTitle(
-            self.tr("{title} — Readmark").format(title=book.metadata.title)
-        )
+        self.setWindowTitle(self.tr("{title} — Readmark").format(title=book.metadata.title))
         blocker = self.actions.repair.blockSignals(True)
         self.actions.repair.setChecked(book.options.repair)
         self.actions.repair.blockSignals(blocker)
         self.actions.set_book_open(True)
         if fonts.missing_cjk_font(book.metadata.language):
             self.statusBar().showMessage(
-                self.tr("No Chinese, Japanese or Korean font is installed, so this book's text "
-                        "may show as empty boxes. Install one (e.g. fonts-noto-cjk)."),
+                self.tr(
+                    "No Chinese, Japanese or Korean font is installed, so this book's text "
+                    "may show as empty boxes. Install one (e.g. fonts-noto-cjk)."
+                ),
                 0,
             )
         self.reader.open_at(self._pending_position or position)
@@ -277,17 +279,18 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Open link in your browser?"),
-            self.tr("This link leads outside the book:\n\n{url}\n\nOpen it in your web browser?")
-            .format(url=url.toString()),
+            self.tr(
+                "This link leads outside the book:\n\n{url}\n\nOpen it in your web browser?"
+            ).format(url=url.toString()),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("externalLinkDialog")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(
-            lambda result: QDesktopServices.openUrl(url)
-            if result == QMessageBox.StandardButton.Open
-            else None
+            lambda result: (
+                QDesktopServices.openUrl(url) if result == QMessageBox.StandardButton.Open else None
+            )
         )
         box.open()
 
@@ -380,7 +383,9 @@ class MainWindow(QMainWindow):
     # -- messages -------------------------------------------------------------------------
 
     def show_error(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
         box.setObjectName("errorDialog")
         box.open()  # window-modal but not blocking: tests and the event loop go on
 
@@ -388,8 +393,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About Readmark"),
-            self.tr("Readmark {version}\n\nAn offline reader for studying the books you own.")
-            .format(version=__version__),
+            self.tr(
+                "Readmark {version}\n\nAn offline reader for studying the books you own."
+            ).format(version=__version__),
         )
 
     # -- window events --------------------------------------------------------------------

@@ -277,9 +277,7 @@ class ReaderView(QTextBrowser):
     def _snippet(self, offset: int) -> str:
         cursor = QTextCursor(self.document())
         cursor.setPosition(offset)
-        cursor.movePosition(
-            QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, 40
-        )
+        cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, 40)
         return cursor.selectedText().replace("\u2029", " ").strip()
 
     # -- tracking the position --------------------------------------------------
@@ -374,7 +372,9 @@ class ReaderView(QTextBrowser):
         if self._book is None or not navigation:
             super().keyPressEvent(event)
             return
-        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right) or (key == Qt.Key.Key_Space and not shift):
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right) or (
+            key == Qt.Key.Key_Space and not shift
+        ):
             self.scroll_page(+1)
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left) or (key == Qt.Key.Key_Space and shift):
             self.scroll_page(-1)

@@ -13,7 +13,6 @@ import pytest
 
 from readmark.core.repair import RULES, repair_markdown
 
-
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "repair"
 RULES_BY_NAME = {rule.name: rule for rule in RULES}
 CASES = sorted(FIXTURES.glob("*/*.in.md"))

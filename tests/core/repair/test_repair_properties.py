@@ -18,23 +18,96 @@ HALF_WIDTH = str.maketrans("，：；？！（）", ",:;?!()")
 # page rules, note bodies and markers, Markdown syntax, line and block breaks.
 PIECES = st.sampled_from(
     [
-        "群众", "工作", "马克思", "主义", "的", "创造", "力", "，", "、", "。", "：", "；",
-        "“", "”", "（", "）", "《", "》", "…", "——",
-        "the", "committee", "Vote", "commit-", "tee", " ", "  ",
-        ",", ":", ";", "?", "!", "(", ")", ".", "16.00", "2013", "1/32",
-        "\n", "\n", "\n\n", "\n\n", "\n\n---\n\n", "\\\n", "  \n",
-        "<sup>①</sup>", "<sup>②</sup>", "<sup>1</sup>", "<sup>[1]</sup>", "<sup>*</sup>",
-        "①", "[1]", "[^fn1]", "[^a]: ",
-        "# ", "## ", "- ", "1. ", "> ", "    ", "```", "`", "|", "---", "***",
-        "[", "]", "](http://x.y/a,b)", "![", "{#id}", "<div>", "</div>", "<em>", "</em>",
-        "www.a.com", "http://a.b/c?d=1", "责任编辑:", "张克敏", "ISBN 978-7",
-        "　　", "\r\n", "\t",
+        "群众",
+        "工作",
+        "马克思",
+        "主义",
+        "的",
+        "创造",
+        "力",
+        "，",
+        "、",
+        "。",
+        "：",
+        "；",
+        "“",
+        "”",
+        "（",
+        "）",
+        "《",
+        "》",
+        "…",
+        "——",
+        "the",
+        "committee",
+        "Vote",
+        "commit-",
+        "tee",
+        " ",
+        "  ",
+        ",",
+        ":",
+        ";",
+        "?",
+        "!",
+        "(",
+        ")",
+        ".",
+        "16.00",
+        "2013",
+        "1/32",
+        "\n",
+        "\n",
+        "\n\n",
+        "\n\n",
+        "\n\n---\n\n",
+        "\\\n",
+        "  \n",
+        "<sup>①</sup>",
+        "<sup>②</sup>",
+        "<sup>1</sup>",
+        "<sup>[1]</sup>",
+        "<sup>*</sup>",
+        "①",
+        "[1]",
+        "[^fn1]",
+        "[^a]: ",
+        "# ",
+        "## ",
+        "- ",
+        "1. ",
+        "> ",
+        "    ",
+        "```",
+        "`",
+        "|",
+        "---",
+        "***",
+        "[",
+        "]",
+        "](http://x.y/a,b)",
+        "![",
+        "{#id}",
+        "<div>",
+        "</div>",
+        "<em>",
+        "</em>",
+        "www.a.com",
+        "http://a.b/c?d=1",
+        "责任编辑:",
+        "张克敏",
+        "ISBN 978-7",
+        "　　",
+        "\r\n",
+        "\t",
     ]
 )
 _WORDS = st.sampled_from(
     ["群众", "工作", "马克思", "主义", "的", "力", "the", "vote", "commit-", "tee", "Rome", "2013"]
 )
-_MARKS = st.sampled_from(["，", "、", ",", ":", "；", "。", "”", "！", "?", " ", "\n", "<sup>①</sup>"])
+_MARKS = st.sampled_from(
+    ["，", "、", ",", ":", "；", "。", "”", "！", "?", " ", "\n", "<sup>①</sup>"]
+)
 _PROSE = st.lists(_WORDS | _MARKS, min_size=1, max_size=30).map("".join)
 _BLOCK = (
     _PROSE
@@ -45,7 +118,11 @@ _BLOCK = (
 # Print-like sections: many paragraphs, page rules and note bodies.
 PRINT_LIKE = st.lists(_BLOCK, max_size=12).map("\n\n".join)
 MARKDOWNISH = st.lists(PIECES | st.text(max_size=3), max_size=60).map("".join) | PRINT_LIKE
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("REPAIR_EXAMPLES", "400")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(__import__("os").environ.get("REPAIR_EXAMPLES", "400")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _normalized(text: str) -> str:

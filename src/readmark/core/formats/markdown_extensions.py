@@ -55,7 +55,12 @@ class QtAnchorTreeprocessor(Treeprocessor):
                 # line too; a figure paragraph gets its own plain style.
                 element.set("class", "figure")
                 element.set("align", "center")
-            elif self.justify and tag == "p" and "align" not in element.attrib and not _is_raw_html(element):
+            elif (
+                self.justify
+                and tag == "p"
+                and "align" not in element.attrib
+                and not _is_raw_html(element)
+            ):
                 element.set("align", "justify")
             anchor_id = element.get("id")
             if not anchor_id:

@@ -165,7 +165,19 @@ def _merge_html(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[in
     return merged
 
 
-_VOID_TAGS = {"area", "base", "col", "embed", "hr", "input", "link", "meta", "param", "source", "track"}
+_VOID_TAGS = {
+    "area",
+    "base",
+    "col",
+    "embed",
+    "hr",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+}
 
 
 def _closing_of(first_line: str) -> re.Pattern[str] | None:

@@ -39,7 +39,9 @@ FIELD_LENGTH = 40
 _HARD_BREAK = re.compile(r"(?:  +|\\)\n")
 # 责任编辑:张克敏, 邮 编:100080, Editor: Jane Doe (the label may be spaced out in print)
 _FIELD = re.compile(r"^[^\s:：,，、;；。.]{1,12}[:：]")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百千\d]+[章节回部篇卷])")
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百千\d]+[章节回部篇卷])"
+)
 _LAST_LINE_MARKUP = re.compile(r"^ {0,3}(?:#|(?:[-*_][ \t]*){3,}$|[=-]+[ \t]*$)")
 
 
