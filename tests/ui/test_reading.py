@@ -191,7 +191,8 @@ def test_close_returns_to_start_page_with_recent_books(
     assert window.stack.currentWidget() is window.start_page
     recent = window.start_page.recent
     assert recent.count() == 1
-    assert recent.item(0).text().startswith("A Long Book")
+    assert recent.item(0).text().startswith("A Long Book — Test Author\n")
+    assert not window.toc.isVisible()  # no contents on the start page
     rect = recent.visualItemRect(recent.item(0))
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
         qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -72,6 +72,7 @@ class Actions(QObject):
         self.about = make(self.tr("&About Readmark"))
 
         self.book_actions = [
+            self.toggle_toc,
             self.close_book,
             self.back,
             self.next_section,

@@ -77,12 +77,13 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._wire()
 
-        self.toc.setVisible(bool(settings.get("reader.toc_visible")))
-        self.actions.toggle_toc.setChecked(self.toc.isVisible())
+        self._book_open = False
+        self.actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))
         self.actions.themes[settings.get("reader.theme")].setChecked(True)
         self.actions.set_book_open(False)
         if not self._restore_window_state():
             self.resizeDocks([self.toc], [300], Qt.Orientation.Horizontal)
+        self.toc.hide()  # the start page has no contents to show
         self._apply_appearance()
         self._refresh_recent()
 
@@ -212,6 +213,8 @@ class MainWindow(QMainWindow):
         self._apply_appearance(relayout=False)
         self.toc.set_entries(book.toc)
         self.stack.setCurrentWidget(self.reader)
+        self._book_open = True
+        self.toc.setVisible(bool(self.settings.get("reader.toc_visible")))
         self.setWindowTitle(self.tr("{title} — Readmark").format(title=book.metadata.title))
         blocker = self.actions.repair.blockSignals(True)
         self.actions.repair.setChecked(book.options.repair)
@@ -233,6 +236,8 @@ class MainWindow(QMainWindow):
 
     def close_book(self) -> None:
         self._close_current()
+        self._book_open = False
+        self.toc.hide()
         self.stack.setCurrentWidget(self.start_page)
         self.setWindowTitle(self.tr("Readmark"))
         self.actions.set_book_open(False)
@@ -349,7 +354,8 @@ class MainWindow(QMainWindow):
         self.toc.setVisible(visible)
 
     def _toc_visibility_changed(self, visible: bool) -> None:
-        if self.isVisible() and not self.isMinimized():
+        # Only the reader's choice counts, not hiding it for the start page.
+        if self._book_open and self.isVisible() and not self.isMinimized():
             blocker = self.actions.toggle_toc.blockSignals(True)
             self.actions.toggle_toc.setChecked(visible)
             self.actions.toggle_toc.blockSignals(blocker)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -43,6 +44,8 @@ class StartPage(QWidget):
         self.recent_label = QLabel(self.tr("Recent books"))
         self.recent = QListWidget()
         self.recent.setObjectName("recentBooks")
+        self.recent.setSpacing(4)
+        self.recent.setWordWrap(True)
         self.recent.itemActivated.connect(self._activated)
         self.recent.itemClicked.connect(self._activated)
         self.empty_label = QLabel(
@@ -69,11 +72,15 @@ class StartPage(QWidget):
 
     def set_recent(self, records: list[BookRecord]) -> None:
         self.recent.clear()
+        line = QFontMetrics(self.recent.font()).lineSpacing()
         for record in records:
             label = record.title
             if record.authors:
                 label += " — " + record.authors
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(f"{label}\n{record.path}")
+            # Two lines, tall enough for CJK fallback glyphs, which the default
+            # size hint (measured with the Latin font) cuts off.
+            item.setSizeHint(QSize(0, int(line * 2.8)))
             item.setToolTip(record.path)
             item.setData(_PATH, record.path)
             self.recent.addItem(item)
