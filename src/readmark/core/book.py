@@ -121,6 +121,16 @@ class Book:
             raise IndexError(index)
         return self.renderer.render(index)
 
+    def section_text(self, index: int) -> str:
+        """The section's text as a reader sees it (`readmark text --section`).
+
+        Annotation positions (TextPositionSelector offsets) count characters of
+        exactly this text.
+        """
+        from readmark.core.html_text import html_to_text
+
+        return html_to_text(self.section_html(index))
+
     def section_of_anchor(self, anchor: str) -> int | None:
         for section in self.sections:
             if anchor in section.anchors:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from readmark.core.annotation_store import AnnotationStore
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 class LibraryError(Exception):
@@ -46,30 +47,6 @@ class BookRecord:
     repair: bool
 
 
-def _migration_1(db: sqlite3.Connection) -> None:
-    db.execute(
-        """CREATE TABLE books (
-            id INTEGER PRIMARY KEY,
-            path TEXT NOT NULL UNIQUE,
-            content_id TEXT NOT NULL,
-            title TEXT NOT NULL,
-            authors TEXT NOT NULL DEFAULT '',
-            last_opened REAL NOT NULL,
-            position_section INTEGER,
-            position_offset INTEGER,
-            position_snippet TEXT NOT NULL DEFAULT '',
-            repair INTEGER NOT NULL DEFAULT 1
-        )"""
-    )
-    db.execute("CREATE INDEX books_content ON books(content_id)")
-    db.execute("CREATE INDEX books_opened ON books(last_opened)")
-
-
-# Numbered forward migrations: MIGRATIONS[n] takes the schema from n to n+1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
 class Library:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -80,6 +57,7 @@ class Library:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=FULL")
             self._migrate()
+            self._annotations = AnnotationStore(self._db, self._transaction)
         except sqlite3.DatabaseError as exc:
             raise LibraryError(
                 QT_TRANSLATE_NOOP("LibraryError", "The library {path} cannot be used: {reason}"),
@@ -95,6 +73,11 @@ class Library:
 
     def close(self) -> None:
         self._db.close()
+
+    @property
+    def annotations(self) -> AnnotationStore:
+        """The highlights, notes and bookmarks of the library's books."""
+        return self._annotations
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]

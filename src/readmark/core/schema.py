@@ -1,0 +1,64 @@
+"""The library's schema as numbered forward migrations.
+
+MIGRATIONS[n] takes the database from version n to n+1 inside one transaction.
+Never edit a released migration; add the next one. Plain typed columns and
+JSON text only: no pickles, no Qt types.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def _1_books(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE books (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            content_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            authors TEXT NOT NULL DEFAULT '',
+            last_opened REAL NOT NULL,
+            position_section INTEGER,
+            position_offset INTEGER,
+            position_snippet TEXT NOT NULL DEFAULT '',
+            repair INTEGER NOT NULL DEFAULT 1
+        )"""
+    )
+    db.execute("CREATE INDEX books_content ON books(content_id)")
+    db.execute("CREATE INDEX books_opened ON books(last_opened)")
+
+
+def _2_annotations(db: sqlite3.Connection) -> None:
+    # book_id is NULL for an imported annotation whose book was never opened
+    # here; `source` then says which book it belongs to until it is.
+    db.execute(
+        """CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            book_id INTEGER REFERENCES books(id) ON DELETE RESTRICT,
+            source TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL CHECK (kind IN ('highlight', 'note', 'bookmark')),
+            section INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            color TEXT NOT NULL DEFAULT 'yellow',
+            style TEXT NOT NULL DEFAULT 'highlight',
+            note TEXT NOT NULL DEFAULT '',
+            label TEXT NOT NULL DEFAULT '',
+            created REAL NOT NULL,
+            modified REAL NOT NULL,
+            orphaned INTEGER NOT NULL DEFAULT 0,
+            original_exact TEXT NOT NULL DEFAULT '',
+            anchored_to TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX annotations_book ON annotations(book_id, section, start)")
+    db.execute("CREATE INDEX annotations_source ON annotations(source) WHERE book_id IS NULL")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_1_books, _2_annotations]
+SCHEMA_VERSION = len(MIGRATIONS)

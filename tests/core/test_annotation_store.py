@@ -1,0 +1,63 @@
+"""Annotations in a real SQLite file: committed, read back, updated, deleted."""
+
+from pathlib import Path
+
+import pytest
+
+from readmark.core.annotations import Annotation, Kind, Style, TextTarget
+from readmark.core.library import Library
+
+
+@pytest.fixture
+def library(tmp_path: Path):
+    lib = Library(tmp_path / "lib.sqlite3")
+    lib.touch(tmp_path / "book.md", "content", "Book", "")
+    yield lib
+    lib.close()
+
+
+def _highlight(section: int = 0, start: int = 5, text: str = "0123456789abcdefghij") -> Annotation:
+    return Annotation(Kind.HIGHLIGHT, TextTarget.from_text(section, text, start, start + 5))
+
+
+def test_target_from_text_keeps_context() -> None:
+    text = "x" * 40 + "QUOTE" + "y" * 40
+    target = TextTarget.from_text(2, text, 40, 45)
+    assert (target.exact, target.prefix, target.suffix) == ("QUOTE", "x" * 32, "y" * 32)
+
+
+def test_add_is_committed_and_read_back(library: Library, tmp_path: Path) -> None:
+    note = Annotation(Kind.NOTE, TextTarget(1, 3, 3, "", "ab", "cd"), note="**why** this")
+    added = library.annotations.add(tmp_path / "book.md", _highlight())
+    library.annotations.add(tmp_path / "book.md", note)
+    again = Library(tmp_path / "lib.sqlite3")  # a second connection sees committed rows
+    stored = again.annotations.for_book(tmp_path / "book.md")
+    assert [a.id for a in stored] == [added.id, note.id]  # reading order
+    assert stored[1] == note
+    again.close()
+
+
+def test_update_and_delete_return_what_changed(library: Library, tmp_path: Path) -> None:
+    book = tmp_path / "book.md"
+    added = library.annotations.add(book, _highlight())
+    changed = added.edited(color="blue", style=Style.UNDERLINE, note="n")
+    library.annotations.update(changed)
+    assert library.annotations.get(added.id).color == "blue"
+    assert changed.modified >= added.modified
+    removed = library.annotations.delete(added.id)
+    assert removed == changed
+    assert library.annotations.for_book(book) == []
+    library.annotations.add(book, removed)  # undo puts back the same annotation
+    assert library.annotations.for_book(book) == [removed]
+
+
+def test_unknown_book_is_an_error_not_a_silent_drop(library: Library, tmp_path: Path) -> None:
+    with pytest.raises(KeyError):
+        library.annotations.add(tmp_path / "never-opened.md", _highlight())
+
+
+def test_moved_book_keeps_its_annotations(library: Library, tmp_path: Path) -> None:
+    added = library.annotations.add(tmp_path / "book.md", _highlight())
+    moved = tmp_path / "elsewhere" / "renamed.md"  # book.md itself no longer exists
+    library.touch(moved, "content", "Book", "")
+    assert library.annotations.for_book(moved) == [added]
