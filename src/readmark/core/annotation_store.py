@@ -65,7 +65,7 @@ class AnnotationStore:
             cursor = self._db.execute(
                 "UPDATE annotations SET kind = ?, section = ?, start = ?, end = ?, exact = ?, "
                 "prefix = ?, suffix = ?, color = ?, style = ?, note = ?, label = ?, "
-                "modified = ?, orphaned = ?, original_exact = ? WHERE id = ?",
+                "created = ?, modified = ?, orphaned = ?, original_exact = ? WHERE id = ?",
                 (*_values(annotation)[1:], annotation.id),
             )
             if cursor.rowcount != 1:
