@@ -4,144 +4,660 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="32"/>
+        <location filename="../../src/readmark/ui/actions.py" line="36"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="33"/>
+        <location filename="../../src/readmark/ui/actions.py" line="37"/>
         <source>&amp;Close Book</source>
         <translation>关闭图书(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="34"/>
+        <location filename="../../src/readmark/ui/actions.py" line="38"/>
         <source>Open the &amp;Guide</source>
         <translation>打开使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="35"/>
+        <location filename="../../src/readmark/ui/actions.py" line="39"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="36"/>
+        <location filename="../../src/readmark/ui/actions.py" line="40"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="39"/>
+        <location filename="../../src/readmark/ui/actions.py" line="43"/>
         <source>&amp;Table of Contents</source>
         <translation>目录(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="40"/>
+        <location filename="../../src/readmark/ui/actions.py" line="44"/>
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="41"/>
+        <location filename="../../src/readmark/ui/actions.py" line="45"/>
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="42"/>
+        <location filename="../../src/readmark/ui/actions.py" line="46"/>
         <source>&amp;Smaller Text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="43"/>
+        <location filename="../../src/readmark/ui/actions.py" line="47"/>
         <source>&amp;Default Text Size</source>
         <translation>默认字号(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="44"/>
+        <location filename="../../src/readmark/ui/actions.py" line="48"/>
         <source>Choose &amp;Font…</source>
         <translation>选择字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="45"/>
+        <location filename="../../src/readmark/ui/actions.py" line="49"/>
         <source>Use the Book&apos;s Default Font</source>
         <translation>使用图书的默认字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="49"/>
+        <location filename="../../src/readmark/ui/actions.py" line="53"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="50"/>
+        <location filename="../../src/readmark/ui/actions.py" line="54"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="51"/>
+        <location filename="../../src/readmark/ui/actions.py" line="55"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="52"/>
+        <location filename="../../src/readmark/ui/actions.py" line="56"/>
         <source>S&amp;epia</source>
         <translation>棕褐色(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="60"/>
+        <location filename="../../src/readmark/ui/actions.py" line="64"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="65"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="66"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="67"/>
+        <source>Copy as &amp;Quote</source>
+        <translation>复制为引文(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="69"/>
+        <source>Copy the selection with its author, title and chapter</source>
+        <translation>复制所选文字，并附上作者、书名和章节</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="73"/>
+        <source>&amp;Highlight</source>
+        <translation>高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="74"/>
+        <source>Highlight the selection in the colour used last</source>
+        <translation>用上次使用的颜色高亮所选文字</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="78"/>
+        <source>Highlight &amp;Yellow</source>
+        <translation>黄色高亮(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="79"/>
+        <source>Highlight &amp;Green</source>
+        <translation>绿色高亮(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="80"/>
+        <source>Highlight &amp;Blue</source>
+        <translation>蓝色高亮(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="81"/>
+        <source>Highlight &amp;Pink</source>
+        <translation>粉色高亮(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="82"/>
+        <source>Highlight P&amp;urple</source>
+        <translation>紫色高亮(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="89"/>
+        <source>&amp;Underline</source>
+        <translation>下划线(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="90"/>
+        <source>Add &amp;Note…</source>
+        <translation>添加笔记(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="92"/>
+        <source>A note on the selection, or at the caret when nothing is selected</source>
+        <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="94"/>
+        <source>Toggle &amp;Bookmark</source>
+        <translation>添加/移除书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="97"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="61"/>
+        <location filename="../../src/readmark/ui/actions.py" line="98"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="62"/>
+        <location filename="../../src/readmark/ui/actions.py" line="99"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="65"/>
+        <location filename="../../src/readmark/ui/actions.py" line="102"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="67"/>
+        <location filename="../../src/readmark/ui/actions.py" line="105"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="70"/>
+        <location filename="../../src/readmark/ui/actions.py" line="109"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="79"/>
+        <location filename="../../src/readmark/ui/actions.py" line="132"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="88"/>
+        <location filename="../../src/readmark/ui/actions.py" line="141"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="148"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="97"/>
+        <location filename="../../src/readmark/ui/actions.py" line="157"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="101"/>
+        <location filename="../../src/readmark/ui/actions.py" line="161"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="106"/>
+        <location filename="../../src/readmark/ui/actions.py" line="166"/>
+        <source>&amp;Annotate</source>
+        <translation>标注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="175"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="109"/>
+        <location filename="../../src/readmark/ui/actions.py" line="178"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatedReaderView</name>
+    <message>
+        <location filename="../../src/readmark/ui/annotated_reader.py" line="255"/>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="245"/>
+        <source>Select some text first.</source>
+        <translation>请先选择一些文字。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="251"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="270"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="285"/>
+        <source>Add Note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="351"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="473"/>
+        <source>Remove Bookmark</source>
+        <translation>移除书签</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="355"/>
+        <source>Bookmark removed.</source>
+        <translation>书签已移除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="361"/>
+        <source>Add Bookmark</source>
+        <translation>添加书签</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="362"/>
+        <source>Bookmarked: {label}</source>
+        <translation>已添加书签：{label}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="381"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="391"/>
+        <source>Rename Bookmark</source>
+        <translation>重命名书签</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="382"/>
+        <source>Bookmark name:</source>
+        <translation>书签名称：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="403"/>
+        <source>This passage is no longer in the book.</source>
+        <translation>书中已找不到这段文字。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="426"/>
+        <source>Edit Note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="435"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="444"/>
+        <source>Change Colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="450"/>
+        <source>Change Style</source>
+        <translation>更改样式</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="472"/>
+        <source>Rename Bookmark…</source>
+        <translation>重命名书签…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="558"/>
+        <source>Add Note Here…</source>
+        <translation>在此处添加笔记…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="571"/>
+        <source>Underline</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="578"/>
+        <source>Edit Note…</source>
+        <translation>编辑笔记…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="578"/>
+        <source>Add Note…</source>
+        <translation>添加笔记…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="580"/>
+        <source>Delete Note</source>
+        <translation>删除笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="580"/>
+        <source>Delete Highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="159"/>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="181"/>
+        <source>Filter by text</source>
+        <translation>按文字筛选</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="190"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="191"/>
+        <source>Highlights</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="192"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="193"/>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="194"/>
+        <source>Notes include highlights that carry a note</source>
+        <translation>“笔记”也包括带有笔记的高亮</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="206"/>
+        <source>Show or hide {colour}</source>
+        <translation>显示或隐藏{colour}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="251"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="253"/>
+        <source>Export this book&apos;s annotations to a file</source>
+        <translation>将本书的批注导出到文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="347"/>
+        <source>Section {number}</source>
+        <translation>第 {number} 节</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="349"/>
+        <source>Front matter</source>
+        <translation>正文前部分</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="360"/>
+        <source>Not found in this version of the book</source>
+        <translation>在此版本的书中找不到</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="427"/>
+        <source>No annotations yet.
+
+Select text in the book to highlight it or add a note. Bookmarks you add are listed here too.</source>
+        <translation>还没有批注。
+
+在书中选中文字即可高亮或添加笔记。你添加的书签也会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="433"/>
+        <source>No annotations match the filter.</source>
+        <translation>没有符合筛选条件的批注。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="439"/>
+        <source>{shown} of 1 annotation</source>
+        <translation>{shown} / 1 条批注</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="441"/>
+        <source>{shown} of %n annotations</source>
+        <translation>
+            <numerusform>{shown} / %n 条批注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="443"/>
+        <source>1 annotation</source>
+        <translation>1 条批注</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="445"/>
+        <source>%n annotations</source>
+        <translation>
+            <numerusform>%n 条批注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="505"/>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="508"/>
+        <source>Rename Bookmark…</source>
+        <translation>重命名书签…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="510"/>
+        <source>Edit Note…</source>
+        <translation>编辑笔记…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="512"/>
+        <source>Copy Text</source>
+        <translation>复制文字</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="516"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="535"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="536"/>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="537"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="538"/>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="539"/>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="544"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="545"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="546"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="551"/>
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="547"/>
+        <source>Underline</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="548"/>
+        <source>Created {date}</source>
+        <translation>创建于 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="549"/>
+        <source>Edited {date}</source>
+        <translation>编辑于 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="550"/>
+        <source>Originally: {quote}</source>
+        <translation>原文：{quote}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="58"/>
+        <source>Annotation Backups</source>
+        <translation>批注备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="61"/>
+        <source>Readmark backs up your highlights, notes and bookmarks (of every book) regularly. Restoring a backup replaces them all with the backup&apos;s.</source>
+        <translation>Readmark 会定期备份你（所有书中）的高亮、笔记和书签。恢复一个备份会用备份中的内容替换它们全部。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="74"/>
+        <source>Made</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="74"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="74"/>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="74"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="78"/>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="81"/>
+        <source>Back Up Now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="84"/>
+        <source>Restore Selected…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="107"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="108"/>
+        <source>Backed up by you</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="109"/>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="110"/>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="116"/>
+        <source>Damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="118"/>
+        <source>1 annotation</source>
+        <translation>1 条批注</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="120"/>
+        <source>%n annotations</source>
+        <translation>
+            <numerusform>%n 条批注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="130"/>
+        <source>This backup cannot be read</source>
+        <translation>无法读取此备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="132"/>
+        <source>Made by a newer version of Readmark</source>
+        <translation>由较新版本的 Readmark 创建</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="161"/>
+        <source>Restore Backup?</source>
+        <translation>恢复备份？</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="162"/>
+        <source>Restore the backup made {when}?</source>
+        <translation>恢复 {when} 的备份？</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="171"/>
+        <source>All your current highlights, notes and bookmarks, in every book, will be replaced by the {count} in this backup. They are backed up first, so you can go back to them from this list.</source>
+        <translation>所有书中你当前的高亮、笔记和书签都将被此备份中的 {count} 条批注替换。替换前会先备份它们，因此你可以从此列表中恢复回来。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/backup_dialog.py" line="176"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
@@ -290,130 +806,595 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="90"/>
+        <location filename="../../src/readmark/cli.py" line="114"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="91"/>
+        <location filename="../../src/readmark/cli.py" line="115"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="92"/>
+        <location filename="../../src/readmark/cli.py" line="116"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="93"/>
+        <location filename="../../src/readmark/cli.py" line="117"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="94"/>
+        <location filename="../../src/readmark/cli.py" line="118"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="95"/>
+        <location filename="../../src/readmark/cli.py" line="119"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="96"/>
+        <location filename="../../src/readmark/cli.py" line="120"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="97"/>
+        <location filename="../../src/readmark/cli.py" line="121"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="103"/>
+        <location filename="../../src/readmark/cli.py" line="127"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="111"/>
+        <location filename="../../src/readmark/cli.py" line="135"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
+        <location filename="../../src/readmark/cli.py" line="163"/>
+        <source>“{path}” is not in the library: open it in Readmark first.</source>
+        <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="184"/>
+        <source>“{path}” cannot be written: {reason}</source>
+        <translation>无法写入“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="205"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="206"/>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="207"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
         <location filename="../../src/readmark/cli.py" line="208"/>
+        <source>Waiting for their book to be opened</source>
+        <translation>等待打开所属图书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="209"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="241"/>
+        <source>The library cannot be used: {reason}</source>
+        <translation>书库无法使用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="335"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="220"/>
+        <location filename="../../src/readmark/cli.py" line="347"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
     </message>
 </context>
 <context>
+    <name>Colours</name>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="29"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="30"/>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="31"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="32"/>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="33"/>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="56"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="57"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="58"/>
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="61"/>
+        <source>yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="62"/>
+        <source>green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="63"/>
+        <source>blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="64"/>
+        <source>pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="65"/>
+        <source>purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="67"/>
+        <source>underlined</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="68"/>
+        <source>not found in the book as it is now</source>
+        <translation>在当前版本的书中找不到</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="69"/>
+        <source>Not found in the book as it is now</source>
+        <translation>在当前版本的书中找不到</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="70"/>
+        <source>The text of these annotations is no longer in the book (it was edited or replaced); they are kept as they were made.</source>
+        <translation>这些标注的原文已不在书中（书被修改或替换了）；标注按创建时的样子保留。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="75"/>
+        <source>Beginning</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="76"/>
+        <source>This book has no annotations yet.</source>
+        <translation>这本书还没有标注。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="77"/>
+        <source>Annotations: {title}</source>
+        <translation>标注：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="65"/>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="159"/>
+        <source>Export Annotations</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="72"/>
+        <source>Markdown — for notes apps and plain text</source>
+        <translation>Markdown — 适用于笔记应用和纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="73"/>
+        <source>HTML — to read or print in a browser</source>
+        <translation>HTML — 在浏览器中阅读或打印</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="74"/>
+        <source>JSON (W3C Web Annotation) — for other programs</source>
+        <translation>JSON（W3C Web 批注）— 供其他程序使用</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="85"/>
+        <source>Include annotations not found in the book</source>
+        <translation>包括在书中找不到的批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="88"/>
+        <source>Their text has changed or gone in this version of the book</source>
+        <translation>它们的文字在此版本的书中已更改或删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="94"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="102"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="104"/>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="109"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="152"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="153"/>
+        <source>HTML (*.html *.htm)</source>
+        <translation>HTML 文件 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="154"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="182"/>
+        <source>Replace File?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/export_dialog.py" line="183"/>
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已存在。要替换它吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ImportError</name>
+    <message>
+        <location filename="../../src/readmark/core/export/importer.py" line="71"/>
+        <source>its target ({source}) is not a book Readmark can find</source>
+        <translation>其目标（{source}）不是 Readmark 能找到的图书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/importer.py" line="95"/>
+        <source>the library holds a version modified later; kept that one</source>
+        <translation>书库中的版本修改得更晚，已保留该版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="92"/>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="98"/>
+        <source>{path} is larger than {limit} MB; Readmark does not import files that large.</source>
+        <translation>{path} 超过 {limit} MB；Readmark 不导入这么大的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="109"/>
+        <source>{path} is not JSON: it is not UTF-8 text.</source>
+        <translation>{path} 不是 JSON：它不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="128"/>
+        <source>{path} is not valid JSON: {reason}</source>
+        <translation>{path} 不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="141"/>
+        <source>The file is nested more than {limit} levels deep; it is not an annotation file.</source>
+        <translation>该文件嵌套超过 {limit} 层，不是标注文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="148"/>
+        <source>{path} is nested more than {limit} levels deep; it is not an annotation file.</source>
+        <translation>{path} 嵌套超过 {limit} 层，不是标注文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="174"/>
+        <source>The file holds text that is not valid Unicode.</source>
+        <translation>该文件包含无效的 Unicode 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="214"/>
+        <source>the file holds this annotation again later</source>
+        <translation>文件后面还有这条标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="223"/>
+        <source>The file does not hold W3C annotations: expected an Annotation, an array of them, an AnnotationPage or an AnnotationCollection.</source>
+        <translation>该文件不含 W3C 标注：应为一个 Annotation、由它们组成的数组、一个 AnnotationPage 或一个 AnnotationCollection。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="251"/>
+        <source>The collection&apos;s pages are not in the file (only a link to them is); save the pages themselves and import those.</source>
+        <translation>该集合的分页不在文件中（只有指向它们的链接）；请保存分页本身再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="267"/>
+        <source>An AnnotationPage&apos;s items are not an array.</source>
+        <translation>AnnotationPage 的 items 不是数组。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="283"/>
+        <source>Annotation {where}: it is not a JSON object</source>
+        <translation>标注 {where}：它不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="290"/>
+        <source>Annotation {where}: its id is not a string</source>
+        <translation>标注 {where}：其 id 不是字符串</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="296"/>
+        <source>Annotation {where}: its type is not Annotation</source>
+        <translation>标注 {where}：其类型不是 Annotation</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="305"/>
+        <source>its motivation ({motivation}) is not highlighting, commenting or bookmarking</source>
+        <translation>其用途（{motivation}）不是高亮、评论或书签</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="314"/>
+        <source>it does not point at text by a quote (TextQuoteSelector)</source>
+        <translation>它没有用引文（TextQuoteSelector）指向文本</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="322"/>
+        <source>its quote is empty</source>
+        <translation>其引文为空</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="359"/>
+        <source>Annotation {where}: its motivation is not a string</source>
+        <translation>标注 {where}：其 motivation 不是字符串</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="373"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="378"/>
+        <source>Annotation {where}: it has no target</source>
+        <translation>标注 {where}：没有目标（target）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="386"/>
+        <source>Annotation {where}: its target is neither an object nor a link</source>
+        <translation>标注 {where}：其目标既不是对象也不是链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="394"/>
+        <source>Annotation {where}: its target has no source</source>
+        <translation>标注 {where}：其目标没有来源（source）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="406"/>
+        <source>Annotation {where}: a selector is not an object</source>
+        <translation>标注 {where}：有一个选择器不是对象</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="423"/>
+        <source>Annotation {where}: its TextPositionSelector ends before it starts</source>
+        <translation>标注 {where}：其 TextPositionSelector 的结束位置在开始位置之前</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="435"/>
+        <source>Annotation {where}: {name} is not a section number</source>
+        <translation>标注 {where}：{name} 不是章节编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="455"/>
+        <source>Annotation {where}: its {name} is not text</source>
+        <translation>标注 {where}：其 {name} 不是文本</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="466"/>
+        <source>Annotation {where}: its {name} is not a character offset</source>
+        <translation>标注 {where}：其 {name} 不是字符偏移量</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="481"/>
+        <source>Annotation {where}: its bodyValue is not text</source>
+        <translation>标注 {where}：其 bodyValue 不是文本</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="492"/>
+        <source>Annotation {where}: a body is neither an object nor a link</source>
+        <translation>标注 {where}：有一个 body 既不是对象也不是链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="504"/>
+        <source>Annotation {where}: a TextualBody has no text value</source>
+        <translation>标注 {where}：有一个 TextualBody 没有文本值</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="537"/>
+        <source>Annotation {where}: its {name} time is not text</source>
+        <translation>标注 {where}：其 {name} 时间不是文本</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="548"/>
+        <source>Annotation {where}: its {name} time ({value}) is not an ISO 8601 date</source>
+        <translation>标注 {where}：其 {name} 时间（{value}）不是 ISO 8601 日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="562"/>
+        <source>Annotation {where}: {name} has the wrong type</source>
+        <translation>标注 {where}：{name} 的类型不对</translation>
+    </message>
+</context>
+<context>
     <name>LibraryError</name>
     <message>
-        <location filename="../../src/readmark/core/library.py" line="85"/>
-        <location filename="../../src/readmark/core/library.py" line="91"/>
+        <location filename="../../src/readmark/core/library.py" line="101"/>
+        <location filename="../../src/readmark/core/library.py" line="291"/>
         <source>The library {path} cannot be used: {reason}</source>
         <translation>无法使用书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/library.py" line="103"/>
+        <location filename="../../src/readmark/core/library.py" line="134"/>
         <source>The library {path} was written by a newer Readmark (schema {found}, this version knows {known}).</source>
         <translation>书库 {path} 由更新版本的 Readmark 写入（结构版本 {found}，当前版本只支持到 {known}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/library.py" line="173"/>
+        <source>The library {path} needs upgrading but could not be backed up first, so it was left as it was: {reason}</source>
+        <translation>书库 {path} 需要升级，但未能先行备份，因此保持原样未作改动：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/library.py" line="286"/>
+        <location filename="../../src/readmark/core/recovery.py" line="103"/>
+        <source>The library {path} is damaged: {reason}</source>
+        <translation>书库 {path} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/backups.py" line="104"/>
+        <source>The backup {backup} cannot be restored: it is damaged or was made by a newer Readmark.</source>
+        <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/backups.py" line="129"/>
+        <source>The backup {backup} could not be restored: {reason}</source>
+        <translation>恢复备份 {backup} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/backups.py" line="142"/>
+        <source>There is no library at {path} to back up.</source>
+        <translation>{path} 处没有可备份的书库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/backups.py" line="170"/>
+        <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
+        <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/backups.py" line="184"/>
+        <source>The library {path} could not be backed up: {reason}</source>
+        <translation>无法备份书库 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/recovery.py" line="119"/>
+        <source>The library {path} cannot be used and could not be moved aside: {reason}</source>
+        <translation>书库 {path} 无法使用，也无法移到一旁：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/recovery.py" line="150"/>
+        <source>It was moved to {moved}, where a newer Readmark can still open it, and the backup made {when} ({backup}) was restored.</source>
+        <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已恢复 {when} 创建的备份（{backup}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/recovery.py" line="156"/>
+        <source>It was moved to {moved}, where a newer Readmark can still open it, and a new, empty library was started.</source>
+        <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已新建一个空书库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/recovery.py" line="162"/>
+        <source>It was moved to {moved} and the backup made {when} ({backup}) was restored; anything saved after that backup is only in the moved file.</source>
+        <translation>它已被移至 {moved}，并已恢复 {when} 创建的备份（{backup}）；该备份之后保存的内容只存在于移走的文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/recovery.py" line="168"/>
+        <source>It was moved to {moved}; no usable backup was found, so a new, empty library was started.</source>
+        <translation>它已被移至 {moved}；未找到可用的备份，因此已新建一个空书库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/recovery.py" line="216"/>
+        <source>The data folder {folder} cannot be written: {reason}</source>
+        <translation>无法写入数据文件夹 {folder}：{reason}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="64"/>
-        <location filename="../../src/readmark/ui/main_window.py" line="235"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="72"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="274"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="97"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="142"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="175"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="144"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="177"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="167"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="200"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="191"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="224"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="214"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="250"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="222"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="258"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="279"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="319"/>
         <source>Open link in your browser?</source>
         <translation>在浏览器中打开链接？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="280"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="321"/>
         <source>This link leads outside the book:
 
 {url}
@@ -426,22 +1407,22 @@ Open it in your web browser?</source>
 要在浏览器中打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="315"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="359"/>
         <source>Your preferences could not be saved to {path}.</source>
         <translation>无法将你的偏好设置保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="378"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="423"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="390"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="437"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="391"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="439"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -449,37 +1430,70 @@ An offline reader for studying the books you own.</source>
 
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
+    <message>
+        <location filename="../../src/readmark/ui/app.py" line="47"/>
+        <source>Your library is unavailable</source>
+        <translation>书库不可用</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/app.py" line="48"/>
+        <source>You can still read; positions will not be saved.</source>
+        <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/app.py" line="51"/>
+        <source>Your library was recovered</source>
+        <translation>已恢复你的书库</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../src/readmark/ui/note_dialog.py" line="28"/>
+        <source>Edit Note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/note_dialog.py" line="28"/>
+        <source>Add Note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/note_dialog.py" line="45"/>
+        <source>Your note (Markdown works: *emphasis*, lists…)</source>
+        <translation>你的笔记（支持 Markdown：*强调*、列表…）</translation>
+    </message>
 </context>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="467"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="518"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="489"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="540"/>
         <source>Remote image not loaded (Readmark works offline)</source>
         <translation>未加载远程图片（Readmark 离线工作）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="491"/>
-        <location filename="../../src/readmark/ui/reader_view.py" line="497"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="542"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="548"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="499"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="550"/>
         <source>Image outside the book&apos;s folder not loaded</source>
         <translation>未加载图书文件夹以外的图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="501"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="552"/>
         <source>Image too large</source>
         <translation>图片过大</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="504"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="555"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>
@@ -492,7 +1506,7 @@ An offline reader for studying the books you own.</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/page_splits.py" line="135"/>
+        <location filename="../../src/readmark/core/repair/page_splits.py" line="137"/>
         <source>Join paragraphs that the printed book&apos;s page breaks cut in two</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>
@@ -513,34 +1527,106 @@ An offline reader for studying the books you own.</source>
     </message>
 </context>
 <context>
+    <name>SelectionPopup</name>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="82"/>
+        <source>Highlight in {colour}</source>
+        <translation>用{colour}高亮</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="87"/>
+        <source>U</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="87"/>
+        <source>Underline</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="95"/>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="140"/>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="160"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="95"/>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="141"/>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="161"/>
+        <source>Add a note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="98"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="98"/>
+        <source>Copy the text</source>
+        <translation>复制文字</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="102"/>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="102"/>
+        <source>Copy as a quote with its source</source>
+        <translation>复制为引文，并附上出处</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="106"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="106"/>
+        <source>Delete (Ctrl+Z undoes)</source>
+        <translation>删除（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="157"/>
+        <source>Edit Note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/selection_popup.py" line="158"/>
+        <source>Edit the note</source>
+        <translation>编辑笔记</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="29"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="30"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="34"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="35"/>
         <source>Read, study and annotate the books you own — offline.</source>
         <translation>离线阅读、研读和批注你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="35"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="36"/>
         <source>Open a Book…</source>
         <translation>打开图书…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="37"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="38"/>
         <source>Read the Guide</source>
         <translation>阅读使用指南</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="43"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="44"/>
         <source>Recent books</source>
         <translation>最近阅读</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="49"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="52"/>
         <source>Books you open appear here. You can also drop a file on this window.</source>
         <translation>你打开过的图书会显示在这里。也可以把文件拖放到此窗口。</translation>
     </message>
@@ -551,19 +1637,6 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/ui/toc_panel.py" line="17"/>
         <source>Contents</source>
         <translation>目录</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../src/readmark/ui/app.py" line="49"/>
-        <source>Your library is unavailable</source>
-        <translation>书库不可用</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/app.py" line="50"/>
-        <source>You can still read; positions will not be saved.</source>
-        <translation>你仍然可以阅读，但不会保存阅读位置。</translation>
     </message>
 </context>
 </TS>

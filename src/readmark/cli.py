@@ -1,5 +1,6 @@
 """The command line: `readmark [BOOK]` starts the reader; `info` and `text`
-print what the reader would show, from the same core.
+print what the reader would show, from the same core; `export` and `import`
+move a book's annotations out of and into the library.
 
 Errors are one clear line on stderr and exit status 2, never a traceback.
 """
@@ -7,17 +8,24 @@ Errors are one clear line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import sqlite3
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from readmark import __version__
 
+if TYPE_CHECKING:
+    from readmark.core.library import Library
+
 EXIT_ERROR = 2
-COMMANDS = ("info", "text")
+COMMANDS = ("info", "text", "export", "import")
 
 
 def _app_for_translation(language: str | None):  # type: ignore[no-untyped-def]
@@ -59,9 +67,25 @@ def _command(argv: list[str]) -> int:
     text.add_argument("book")
     text.add_argument("--no-repair", action="store_true", help="show the book as the file has it")
     text.add_argument("--section", type=int, help="print only this section (0-based)")
+    export = sub.add_parser(
+        "export", help="write a book's annotations as Markdown, HTML or W3C JSON"
+    )
+    export.add_argument("book")
+    export.add_argument(
+        "--format",
+        choices=("md", "html", "json"),
+        help="md, html or json (default: from the suffix of -o, else md)",
+    )
+    export.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    import_ = sub.add_parser("import", help="merge W3C Web Annotations (JSON) into the library")
+    import_.add_argument("file")
     # Subcommand options may come before or after the book.
     args = parser.parse_args(argv)
     _app_for_translation(args.lang)
+    if args.command == "export":
+        return _export(args)
+    if args.command == "import":
+        return _import(args)
 
     from readmark.core.book import BookError
     from readmark.core.html_text import html_to_text
@@ -120,6 +144,106 @@ def _command(argv: list[str]) -> int:
         first = False
         sys.stdout.write(html_to_text(book.section_html(index)).rstrip("\n") + "\n")
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """`readmark export BOOK`: the book's annotations, anchored in the book as it is on disk."""
+    from readmark.core.book import BookError
+    from readmark.core.export import FORMATS, format_for, save_text
+    from readmark.core.export.collect import annotations_to_export, find_record
+    from readmark.core.export.common import ExportedBook
+    from readmark.i18n import translate_error
+
+    try:
+        book = _open(args.book, repair=True)
+        with _library() as library:
+            record = find_record(library, book)
+            if record is None:
+                return _fail(
+                    QCoreApplication.translate(
+                        "Cli", "“{path}” is not in the library: open it in Readmark first."
+                    ).format(path=args.book)
+                )
+            if not record.repair:  # positions count the text as the reader shows it
+                book = _open(args.book, repair=False)
+            placed = annotations_to_export(library, record, book)
+    except BookError as error:
+        return _fail(translate_error(error))
+    except _LibraryUnusableError as failure:
+        return _fail(failure.message)
+    name = args.format or (format_for(Path(args.output)) if args.output else "md")
+    exporter, _suffix = FORMATS[name]
+    text = exporter(ExportedBook.from_book(book), placed, QCoreApplication.translate)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        save_text(Path(args.output), text)
+    except OSError as exc:
+        return _fail(
+            QCoreApplication.translate("Cli", "“{path}” cannot be written: {reason}").format(
+                path=args.output, reason=exc.strerror or str(exc)
+            )
+        )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """`readmark import FILE.json`: merge, then say what happened to each annotation."""
+    from readmark.core.export.importer import import_annotations
+    from readmark.core.export.w3c_import import AnnotationImportError
+    from readmark.i18n import translate_error
+
+    try:
+        with _library() as library:
+            report = import_annotations(library, Path(args.file))
+    except AnnotationImportError as error:
+        return _fail(translate_error(error))
+    except _LibraryUnusableError as failure:
+        return _fail(failure.message)
+    rows = [
+        (QCoreApplication.translate("Cli", "Added"), report.added),
+        (QCoreApplication.translate("Cli", "Updated"), report.updated),
+        (QCoreApplication.translate("Cli", "Unchanged"), report.unchanged),
+        (QCoreApplication.translate("Cli", "Waiting for their book to be opened"), report.pending),
+        (QCoreApplication.translate("Cli", "Skipped"), len(report.skipped)),
+    ]
+    for label, count in rows:
+        print(f"{label}: {count}")
+    for skipped in report.skipped:
+        print(f"  {skipped.where}: {translate_error(skipped)}")
+    return 0
+
+
+class _LibraryUnusableError(Exception):
+    """The library could not be opened or read; `message` is ready to show."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@contextlib.contextmanager
+def _library() -> Iterator[Library]:
+    """The user's library, closed afterwards; its failures become one readable line."""
+    from readmark import paths
+    from readmark.core.library import Library, LibraryError
+    from readmark.i18n import translate_error
+
+    try:
+        library = Library(paths.library_db())
+    except LibraryError as error:
+        raise _LibraryUnusableError(translate_error(error)) from error
+    try:
+        yield library
+    except sqlite3.Error as exc:
+        raise _LibraryUnusableError(
+            QCoreApplication.translate("Cli", "The library cannot be used: {reason}").format(
+                reason=str(exc)
+            )
+        ) from exc
+    finally:
+        library.close()
 
 
 def _first_word(argv: list[str]) -> str | None:
@@ -191,7 +315,10 @@ def main(argv: list[str] | None = None) -> int:
 def _gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="readmark",
-        description="Readmark, an offline e-reader. Commands: info BOOK, text BOOK.",
+        description=(
+            "Readmark, an offline e-reader. Commands: info BOOK, text BOOK, "
+            "export BOOK, import FILE.json."
+        ),
     )
     parser.add_argument("book", nargs="?", help="a book to open (default: the bundled guide)")
     parser.add_argument("--version", action="version", version=f"Readmark {__version__}")

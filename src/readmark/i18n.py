@@ -51,8 +51,9 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
     return True
 
 
-def translate_error(error: Exception) -> str:
-    """A core error (BookError, LibraryError) in the UI language."""
+def translate_error(error: object) -> str:
+    """A core error or message (BookError, LibraryError, StoreMessage) in the
+    UI language: anything with `template`, `context` and `params`."""
     template = getattr(error, "template", None)
     context = getattr(error, "context", None)
     params = getattr(error, "params", {})

@@ -44,5 +44,10 @@ def library_db() -> Path:
     return data_dir() / "library.sqlite3"
 
 
+def backups_dir() -> Path:
+    """Automatic and manual copies of the library (see core.backups)."""
+    return data_dir() / "backups"
+
+
 def render_cache_dir() -> Path:
     return cache_dir() / "sections"

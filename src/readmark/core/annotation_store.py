@@ -4,12 +4,20 @@ Rows belong to a book row (`books.id`); the book's record follows it when the
 file is moved (found again by content) or edited (kept by path), so the
 annotations do too. Nothing here deletes an annotation except `delete`, which
 returns what it removed so the UI can undo it.
+
+Imported annotations whose book is not in the library yet are *pending*:
+stored with `book_id` NULL and `source` naming the book (its
+`urn:readmark:book:<content id>` or its absolute path) until `claim_pending`
+gives them to the book when it is opened. A quote-only import is stored with
+section, start and end -1 (`UNPLACED`) until anchoring finds its quote.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from readmark.core.annotations import Annotation, Kind, Style, TextTarget
@@ -18,6 +26,25 @@ _COLUMNS = (
     "id, kind, section, start, end, exact, prefix, suffix, color, style, note, label, "
     "created, modified, orphaned, original_exact"
 )
+
+
+BOOK_URN = "urn:readmark:book:"  # + content id: how exports name a book
+
+
+class MergeOutcome(StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"  # the library holds the same annotation already
+    KEPT_NEWER = "kept-newer"  # the library's copy was modified later than the import's
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One annotation to merge: into `book_path`'s book, or pending for `source`."""
+
+    annotation: Annotation
+    book_path: Path | None
+    source: str = ""
 
 
 class AnnotationStore:
@@ -108,6 +135,80 @@ class AnnotationStore:
                         book_id,
                     ),
                 )
+
+    # -- imports ---------------------------------------------------------------
+
+    def book_with_content(self, content_id: str) -> Path | None:
+        """The library's book with these exact bytes (the last opened, if copies)."""
+        row = self._db.execute(
+            "SELECT path FROM books WHERE content_id = ? ORDER BY last_opened DESC",
+            (content_id,),
+        ).fetchone()
+        return Path(row[0]) if row else None
+
+    def merge(self, incoming: Sequence[Incoming]) -> list[MergeOutcome]:
+        """Add or update by id, all in one transaction; one outcome per item.
+
+        An id already in the library is updated, not duplicated, unless the
+        library's copy was modified later (then it is kept). An update without
+        a known book leaves the annotation with the book it already has.
+        """
+        outcomes = []
+        with self._transaction():
+            for item in incoming:
+                outcomes.append(self._merge_one(item))
+        return outcomes
+
+    def _merge_one(self, item: Incoming) -> MergeOutcome:
+        annotation = item.annotation
+        book_id = None if item.book_path is None else self._book_id(item.book_path)
+        source = "" if book_id is not None else item.source
+        row = self._db.execute(
+            f"SELECT {_COLUMNS}, book_id, source FROM annotations WHERE id = ?",
+            (annotation.id,),
+        ).fetchone()
+        if row is None:
+            self._write(book_id, annotation, "")
+            self._db.execute(
+                "UPDATE annotations SET source = ? WHERE id = ?", (source, annotation.id)
+            )
+            return MergeOutcome.ADDED
+        existing = _annotation(row[:-2])
+        old_book_id, old_source = row[-2], row[-1]
+        if book_id is None and old_book_id is not None:
+            book_id, source = old_book_id, ""
+        if existing == annotation and (book_id, source) == (old_book_id, old_source):
+            return MergeOutcome.UNCHANGED
+        if existing.modified > annotation.modified:
+            return MergeOutcome.KEPT_NEWER
+        self._write(book_id, annotation, "")
+        self._db.execute("UPDATE annotations SET source = ? WHERE id = ?", (source, annotation.id))
+        return MergeOutcome.UPDATED
+
+    def pending(self) -> list[tuple[str, Annotation]]:
+        """(source, annotation) of every import still waiting for its book."""
+        rows = self._db.execute(
+            f"SELECT source, {_COLUMNS} FROM annotations WHERE book_id IS NULL "
+            "ORDER BY source, created, id"
+        ).fetchall()
+        return [(row[0], _annotation(row[1:])) for row in rows]
+
+    def claim_pending(self, book_path: Path, content_id: str) -> int:
+        """Give the book at `book_path` (in the library) the imports waiting for it.
+
+        Call right after `Library.touch`. Matches a pending source naming the
+        book's content (`urn:readmark:book:<content_id>`) or its path; returns
+        how many were claimed. Their positions are not verified yet
+        (`anchored_to` is empty), so the next anchoring pass places them.
+        """
+        book_id = self._book_id(book_path)
+        with self._transaction():
+            cursor = self._db.execute(
+                "UPDATE annotations SET book_id = ?, source = '', anchored_to = '' "
+                "WHERE book_id IS NULL AND source IN (?, ?)",
+                (book_id, BOOK_URN + content_id, str(book_path)),
+            )
+        return cursor.rowcount
 
     def _write(self, book_id: int | None, annotation: Annotation, anchored_to: str) -> None:
         values = _values(annotation)

@@ -1,9 +1,15 @@
 """The library: books the user opened, where they stopped, per-book choices.
 
-One SQLite file in the data folder. The schema is versioned with
-`PRAGMA user_version`; each migration runs in its own transaction and a
-database newer than this code is refused rather than guessed at. Every write is
-a single committed transaction before the method returns.
+One SQLite file in the data folder, in WAL mode with synchronous=FULL: every
+write is a single committed, synced transaction before the method returns, so a
+crash right after cannot lose it. Several processes may use the file at once:
+writers take the lock with BEGIN IMMEDIATE and wait for each other (busy
+timeout) instead of failing.
+
+The schema is versioned with `PRAGMA user_version`; each migration runs in its
+own transaction, an existing library is backed up before the first one, and a
+database newer than this code is refused rather than guessed at. Start-up with
+recovery from damaged files is `core.recovery.open_library`.
 """
 
 from __future__ import annotations
@@ -13,7 +19,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from readmark.core import sqlite_setup
 from readmark.core.annotation_store import AnnotationStore
+from readmark.core.backups import BackupError, BackupManager
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -27,6 +35,18 @@ class LibraryError(Exception):
         self.template = template
         self.params = params
         super().__init__(template.format(**params))
+
+
+class CorruptLibraryError(LibraryError):
+    """The file is not an SQLite database, or a damaged one."""
+
+
+class NewerLibraryError(LibraryError):
+    """The file was written by a newer Readmark (a schema this code does not know)."""
+
+    def __init__(self, template: str, *, found: int, **params: object) -> None:
+        super().__init__(template, found=found, **params)
+        self.found = found
 
 
 @dataclass(frozen=True)
@@ -48,28 +68,43 @@ class BookRecord:
 
 
 class Library:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, backups: Path | None = None) -> None:
+        """Open (creating or upgrading) the library at `path`.
+
+        `backups` is where the copy made before an upgrade goes; by default the
+        `backups` folder beside the file (what `paths.backups_dir()` is).
+        Raises CorruptLibraryError, NewerLibraryError or, for anything the
+        environment is to blame for (permissions, a full disk, a lock held too
+        long), LibraryError.
+        """
         self.path = path
+        self._backups = backups if backups is not None else path.parent / "backups"
+        db: sqlite3.Connection | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, isolation_level=None, timeout=10)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA synchronous=FULL")
+            db = self._db = sqlite_setup.connect(path)
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA synchronous=FULL")
+            sqlite_setup.use_wal(db)
             self._migrate()
-            self._annotations = AnnotationStore(self._db, self._transaction)
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(
-                QT_TRANSLATE_NOOP("LibraryError", "The library {path} cannot be used: {reason}"),
-                path=str(path),
-                reason=str(exc),
-            ) from exc
-        except OSError as exc:
-            raise LibraryError(
-                QT_TRANSLATE_NOOP("LibraryError", "The library {path} cannot be used: {reason}"),
-                path=str(path),
-                reason=exc.strerror or str(exc),
-            ) from exc
+            self._check_writable()
+            self._annotations = AnnotationStore(db, self._transaction)
+        except BaseException as exc:
+            # A connection left open would later checkpoint into, or delete, a
+            # -wal file by name, even after the files were moved aside.
+            if db is not None:
+                db.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise _library_error(path, exc) from exc
+            if isinstance(exc, OSError):
+                raise LibraryError(
+                    QT_TRANSLATE_NOOP(
+                        "LibraryError", "The library {path} cannot be used: {reason}"
+                    ),
+                    path=str(path),
+                    reason=exc.strerror or str(exc),
+                ) from exc
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -79,23 +114,70 @@ class Library:
         """The highlights, notes and bookmarks of the library's books."""
         return self._annotations
 
+    def integrity_ok(self) -> bool:
+        """Whether `PRAGMA integrity_check` finds the file whole."""
+        try:
+            return self._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        except sqlite3.DatabaseError:
+            return False
+
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
+        # The version is read inside the write transaction, so two processes
+        # opening an old (or new) file at once take turns instead of both
+        # running the same migration.
+        backed_up = migrated = False
+        while True:
+            with self._transaction():
+                version = self._db.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise NewerLibraryError(
+                        QT_TRANSLATE_NOOP(
+                            "LibraryError",
+                            "The library {path} was written by a newer Readmark (schema "
+                            "{found}, this version knows {known}).",
+                        ),
+                        path=str(self.path),
+                        found=version,
+                        known=SCHEMA_VERSION,
+                    )
+                if version == SCHEMA_VERSION:
+                    return
+                # Only a library that existed before this opening holds anything.
+                back_up_first = version > 0 and not (backed_up or migrated)
+                if not back_up_first:
+                    MIGRATIONS[version](self._db)
+                    self._db.execute(f"PRAGMA user_version = {version + 1}")
+                    migrated = True
+            if back_up_first:
+                self._back_up_before_migration()
+                backed_up = True
+
+    def _check_writable(self) -> None:
+        """Fail now, not at the first save, when SQLite can only read the file.
+
+        (It opens a file it may not write read-only without a word; a read-only
+        disk shows up the same way.) The probe write is rolled back.
+        """
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            self._db.execute(f"PRAGMA user_version = {version}")
+        finally:
+            self._db.execute("ROLLBACK")
+
+    def _back_up_before_migration(self) -> None:
+        try:
+            BackupManager(self.path, self._backups).backup_now("before-migration")
+        except BackupError as exc:
             raise LibraryError(
                 QT_TRANSLATE_NOOP(
                     "LibraryError",
-                    "The library {path} was written by a newer Readmark (schema {found}, "
-                    "this version knows {known}).",
+                    "The library {path} needs upgrading but could not be backed up first, "
+                    "so it was left as it was: {reason}",
                 ),
                 path=str(self.path),
-                found=version,
-                known=SCHEMA_VERSION,
-            )
-        for number in range(version, SCHEMA_VERSION):
-            with self._transaction():
-                MIGRATIONS[number](self._db)
-                self._db.execute(f"PRAGMA user_version = {number + 1}")
+                reason=str(exc),
+            ) from exc
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
@@ -182,9 +264,34 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
         if exc_type is None:
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
         else:
+            self._rollback()
+
+    def _rollback(self) -> None:
+        # SQLite has already rolled back after some errors (a full disk, say);
+        # a second ROLLBACK would hide the real error behind "no transaction".
+        if self._db.in_transaction:
             self._db.execute("ROLLBACK")
+
+
+def _library_error(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
+    """Damage (the file is not a database, or a malformed one) vs. the environment."""
+    if sqlite_setup.is_damage(exc):
+        return CorruptLibraryError(
+            QT_TRANSLATE_NOOP("LibraryError", "The library {path} is damaged: {reason}"),
+            path=str(path),
+            reason=str(exc),
+        )
+    return LibraryError(
+        QT_TRANSLATE_NOOP("LibraryError", "The library {path} cannot be used: {reason}"),
+        path=str(path),
+        reason=str(exc),
+    )
 
 
 def _record(row: tuple) -> BookRecord:  # type: ignore[type-arg]

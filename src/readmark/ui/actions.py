@@ -21,7 +21,11 @@ class Actions(QObject):
 
         def make(text: str, *shortcuts: QKeySequence | SK | str, checkable: bool = False):
             action = QAction(text, window)
-            keys = [s if isinstance(s, QKeySequence) else QKeySequence(s) for s in shortcuts]
+            keys: list[QKeySequence] = []
+            for shortcut in shortcuts:
+                key = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
+                if key not in keys:  # the same key twice makes Qt call it ambiguous
+                    keys.append(key)
             if keys:
                 action.setShortcuts(keys)
             action.setCheckable(checkable)
@@ -56,6 +60,39 @@ class Actions(QObject):
             self.theme_group.addAction(action)
             self.themes[key] = action
 
+        # Edit
+        self.undo = make(self.tr("&Undo"), SK.Undo)
+        self.redo = make(self.tr("&Redo"), SK.Redo, "Ctrl+Shift+Z", "Ctrl+Y")
+        self.copy = make(self.tr("&Copy"), SK.Copy)
+        self.copy_quote = make(self.tr("Copy as &Quote"), "Ctrl+Shift+C")
+        self.copy_quote.setStatusTip(
+            self.tr("Copy the selection with its author, title and chapter")
+        )
+
+        # Annotate: shortcuts for the common marks; the five colours in COLOURS order
+        self.highlight = make(self.tr("&Highlight"), "Ctrl+H")
+        self.highlight.setStatusTip(self.tr("Highlight the selection in the colour used last"))
+        self.highlight_colours: dict[str, QAction] = {}
+        for number, (colour, label) in enumerate(
+            (
+                ("yellow", self.tr("Highlight &Yellow")),
+                ("green", self.tr("Highlight &Green")),
+                ("blue", self.tr("Highlight &Blue")),
+                ("pink", self.tr("Highlight &Pink")),
+                ("purple", self.tr("Highlight P&urple")),
+            ),
+            start=1,
+        ):
+            action = make(label, f"Ctrl+{number}")
+            action.setData(colour)
+            self.highlight_colours[colour] = action
+        self.underline = make(self.tr("&Underline"), "Ctrl+U")
+        self.add_note = make(self.tr("Add &Note…"), "Ctrl+Shift+N")
+        self.add_note.setStatusTip(
+            self.tr("A note on the selection, or at the caret when nothing is selected")
+        )
+        self.toggle_bookmark = make(self.tr("Toggle &Bookmark"), "Ctrl+D")
+
         # Go
         self.back = make(self.tr("&Back"), SK.Back)
         self.next_section = make(self.tr("&Next Chapter"), "Ctrl+PgDown")
@@ -78,7 +115,16 @@ class Actions(QObject):
             self.next_section,
             self.previous_section,
             self.repair,
+            self.copy,
+            self.copy_quote,
+            self.highlight,
+            *self.highlight_colours.values(),
+            self.underline,
+            self.add_note,
+            self.toggle_bookmark,
         ]
+        self.undo.setEnabled(False)  # the undo stack says when there is something
+        self.redo.setEnabled(False)
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -91,6 +137,13 @@ class Actions(QObject):
         file_menu.addAction(self.close_book)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo)
+        edit_menu.addAction(self.redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.copy)
+        edit_menu.addAction(self.copy_quote)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.toggle_toc)
@@ -109,6 +162,15 @@ class Actions(QObject):
         go_menu.addAction(self.back)
         go_menu.addAction(self.previous_section)
         go_menu.addAction(self.next_section)
+
+        annotate_menu = bar.addMenu(self.tr("&Annotate"))
+        annotate_menu.addAction(self.highlight)
+        for action in self.highlight_colours.values():
+            annotate_menu.addAction(action)
+        annotate_menu.addAction(self.underline)
+        annotate_menu.addSeparator()
+        annotate_menu.addAction(self.add_note)
+        annotate_menu.addAction(self.toggle_bookmark)
 
         book_menu = bar.addMenu(self.tr("&Book"))
         book_menu.addAction(self.repair)

@@ -7,11 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from readmark import __version__, i18n, paths, resources
-from readmark.core.library import Library, LibraryError
+from readmark.core.recovery import open_library
 from readmark.core.render_cache import RenderCache
 from readmark.core.settings import Settings
 
@@ -32,24 +32,32 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
     language = i18n.normalise(language or settings.get("ui.language") or i18n.system_language())
     i18n.install_translator(app, language)
 
-    library: Library | None
-    library_problem = ""
-    try:
-        library = Library(paths.library_db())
-    except LibraryError as error:
-        library = None
-        library_problem = i18n.translate_error(error)
+    # Never raises: a damaged or newer library is moved aside and a backup
+    # restored; an unwritable data folder leaves reading without saving.
+    opening = open_library(paths.library_db(), paths.backups_dir())
+    library = opening.library
+    notes = [i18n.translate_error(message) for message in opening.messages]
 
     from readmark.ui.main_window import MainWindow
 
     window = MainWindow(settings, library, RenderCache(paths.render_cache_dir()), language)
     window.show()
-    if library_problem:
+    if library is None:
         window.show_error(
-            window.tr("Your library is unavailable"),
-            library_problem
-            + "\n\n"
-            + window.tr("You can still read; positions will not be saved."),
+            QCoreApplication.translate("MainWindow", "Your library is unavailable"),
+            "\n\n".join(
+                [
+                    *notes,
+                    QCoreApplication.translate(
+                        "MainWindow", "You can still read; positions will not be saved."
+                    ),
+                ]
+            ),
+        )
+    elif notes:
+        window.show_error(
+            QCoreApplication.translate("MainWindow", "Your library was recovered"),
+            "\n\n".join(notes),
         )
 
     target = book if book is not None else resources.guide_book(language)

@@ -10,7 +10,14 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QFontInfo, QGuiApplication
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QFontInfo,
+    QGuiApplication,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -32,8 +39,9 @@ from readmark.core.settings import DEFAULT_FONT_SIZE, Settings
 from readmark.i18n import translate_error
 from readmark.ui import fonts, theme
 from readmark.ui.actions import Actions
+from readmark.ui.annotated_reader import AnnotatedReaderView
+from readmark.ui.annotation_controller import AnnotationController
 from readmark.ui.book_task import BookTask
-from readmark.ui.reader_view import ReaderView
 from readmark.ui.section_provider import SectionProvider
 from readmark.ui.start_page import StartPage
 from readmark.ui.toc_panel import TocPanel
@@ -65,7 +73,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1100, 760)
 
-        self.reader = ReaderView(self)
+        self.reader = AnnotatedReaderView(self)
         self.start_page = StartPage(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start_page)
@@ -74,6 +82,7 @@ class MainWindow(QMainWindow):
         self.toc = TocPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.toc)
         self.actions = Actions(self)
+        self.annotator = AnnotationController(self.reader, library, self.actions, self)
         self._build_status_bar()
         self._wire()
 
@@ -122,6 +131,7 @@ class MainWindow(QMainWindow):
         a.previous_section.triggered.connect(self.reader.previous_section)
         a.repair.toggled.connect(self._set_repair)
         a.about.triggered.connect(self._about)
+        self._wire_annotations()
 
         self.start_page.open_requested.connect(self.choose_book)
         self.start_page.guide_requested.connect(self.open_guide)
@@ -133,6 +143,28 @@ class MainWindow(QMainWindow):
         self.reader.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    def _wire_annotations(self) -> None:
+        a, annotator, reader = self.actions, self.annotator, self.reader
+        stack = annotator.undo_stack
+        a.undo.triggered.connect(stack.undo)
+        a.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(a.undo.setEnabled)
+        stack.canRedoChanged.connect(a.redo.setEnabled)
+        a.copy.triggered.connect(annotator.copy)
+        a.copy_quote.triggered.connect(annotator.copy_quote)
+        a.highlight.triggered.connect(lambda: annotator.highlight())
+        for colour, action in a.highlight_colours.items():
+            action.triggered.connect(lambda _=False, c=colour: annotator.highlight(c))
+        a.underline.triggered.connect(annotator.underline)
+        a.add_note.triggered.connect(annotator.add_note)
+        a.toggle_bookmark.triggered.connect(annotator.toggle_bookmark)
+        reader.selection_finished.connect(annotator.show_selection_popup)
+        reader.annotation_clicked.connect(annotator.show_annotation_popup)
+        reader.context_menu_requested.connect(annotator.fill_context_menu)
+        reader.dismiss_popups.connect(annotator.hide_popups)
+        annotator.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.book_shown.connect(annotator.set_book)
 
     # -- opening and closing books ----------------------------------------------------
 
@@ -246,6 +278,7 @@ class MainWindow(QMainWindow):
     def _close_current(self) -> None:
         if self.reader.book is not None:
             self.reader.flush_position()
+        self.annotator.close_book()
         self.reader.clear_book()
         self.toc.clear()
         if self._provider is not None:
@@ -311,6 +344,9 @@ class MainWindow(QMainWindow):
         )
         theme.apply_palette(self.reader, chosen)
         theme.apply_palette(self.toc.tree, chosen)  # the contents match the page
+        colours = theme.highlight_colours(chosen)
+        self.reader.set_highlight_colours(colours)
+        self.annotator.set_colours(colours, QColor(chosen.background))
         font = fonts.book_font(
             language, self.settings.get("reader.font_family"), self.settings.get("reader.font_size")
         )

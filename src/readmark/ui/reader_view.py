@@ -51,6 +51,14 @@ class ReaderView(QTextBrowser):
         self.setAcceptDrops(False)  # drops go to the window, which opens the file
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Caret browsing: Shift+arrows select from the caret, as with the mouse.
+        flags = Qt.TextInteractionFlag
+        self.setTextInteractionFlags(
+            flags.TextSelectableByMouse
+            | flags.TextSelectableByKeyboard
+            | flags.LinksAccessibleByMouse
+            | flags.LinksAccessibleByKeyboard
+        )
         self.viewport().setMouseTracking(True)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_link_hovered)
@@ -72,6 +80,7 @@ class ReaderView(QTextBrowser):
         self._painted = False
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self._emit_position)
+        self._html = ""  # of the section shown
 
     # -- public interface -----------------------------------------------------
 
@@ -97,6 +106,7 @@ class ReaderView(QTextBrowser):
         self._provider = None
         self._section = -1
         self._history.clear()
+        self._html = ""
         self.clear()
 
     def set_appearance(self, font: QFont, css: str, relayout: bool = True) -> None:
@@ -167,8 +177,10 @@ class ReaderView(QTextBrowser):
             self._section = index
             self.document().setDefaultStyleSheet(self._css)
             self.setHtml(html)
+            self._html = html
             self._apply_column()
             self._index_document()
+            self._section_laid_out()
             if anchor and anchor in self._anchor_positions:
                 self._scroll_to_offset(self._anchor_positions[anchor])
             elif offset is not None:
@@ -191,6 +203,9 @@ class ReaderView(QTextBrowser):
         # Prefetch after this screen is painted: the worker holds the GIL while
         # converting and would otherwise slow the first paint.
         QTimer.singleShot(50, lambda: self._prefetch_around(index))
+
+    def _section_laid_out(self) -> None:
+        """Hook: the shown section's document was just (re)built."""
 
     def _prefetch_around(self, index: int) -> None:
         if self._provider is not None and index == self._section:
@@ -266,13 +281,21 @@ class ReaderView(QTextBrowser):
         """Text position at a height of the viewport, inside the text column.
 
         Points in the frame's top margin hit nothing and Qt answers with the
-        end of the document, so the probe is kept below the margin.
+        end of the document, so the probe is kept below the margin. Qt also
+        answers "the end" for text it has not laid out yet (it lays out lazily,
+        and a page scrolled to early on can be past that): then the rest is
+        laid out and asked again.
         """
-        frame = self.document().rootFrame().frameFormat()
+        doc = self.document()
+        frame = doc.rootFrame().frameFormat()
         scroll = self.verticalScrollBar().value()
         y = max(viewport_y + 2, int(frame.topMargin()) + 2 - scroll)
         x = int(frame.leftMargin()) + 2
-        return self.cursorForPosition(QPoint(x, y)).position()
+        position = self.cursorForPosition(QPoint(x, y)).position()
+        if position >= doc.characterCount() - 1 and doc.characterCount() > 1:
+            doc.documentLayout().documentSize()
+            position = self.cursorForPosition(QPoint(x, y)).position()
+        return position
 
     def _snippet(self, offset: int) -> str:
         cursor = QTextCursor(self.document())
@@ -370,7 +393,14 @@ class ReaderView(QTextBrowser):
         navigation = plain or (shift and key == Qt.Key.Key_Space)
         navigation = navigation or (ctrl and key in (Qt.Key.Key_Home, Qt.Key.Key_End))
         if self._book is None or not navigation:
+            if self._book is not None and mods & Qt.KeyboardModifier.ShiftModifier:
+                self._caret_to_screen()
             super().keyPressEvent(event)
+            return
+        if key == Qt.Key.Key_Escape:
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
             return
         if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right) or (
             key == Qt.Key.Key_Space and not shift
@@ -397,6 +427,27 @@ class ReaderView(QTextBrowser):
                 bar.setValue(bar.maximum())
         else:
             super().keyPressEvent(event)
+
+    def _caret_to_screen(self) -> None:
+        """Selecting with the keyboard starts on the first whole line of the page
+        being read when the caret is somewhere off it (Qt would scroll to it)."""
+        if self.textCursor().hasSelection() or self.viewport().rect().contains(self.cursorRect()):
+            return
+        x = int(self.document().rootFrame().frameFormat().leftMargin()) + 2
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offset_at(0))
+        for _ in range(4):  # past a line cut off at the top, and a paragraph gap
+            rect = self.cursorRect(cursor)
+            if rect.top() >= 0:
+                break
+            cursor.setPosition(self.cursorForPosition(QPoint(x, rect.bottom() + 2)).position())
+        self._restoring = True  # placing the caret must not scroll the page
+        try:
+            value = self.verticalScrollBar().value()
+            self.setTextCursor(cursor)
+            self.verticalScrollBar().setValue(value)
+        finally:
+            self._restoring = False
 
     def event(self, event) -> bool:  # type: ignore[no-untyped-def]
         # QTextBrowser claims modified keys (Alt+Left, Ctrl+W…) before shortcuts

@@ -1,0 +1,225 @@
+"""Opening the library at start-up, recovering from what can go wrong with it.
+
+`open_library` never raises for a problem with the file or its folder: it
+returns the Library (or None, when the folder cannot be written and the user
+can only read) and the messages to show. A damaged file, or one written by a
+newer Readmark, is renamed aside, never deleted, and the newest good backup
+takes its place. Problems the environment causes (permissions, a read-only
+disk, a lock held too long) leave the file alone.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from readmark.core.backups import BackupError, BackupManager
+from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.library import (
+    CorruptLibraryError,
+    Library,
+    LibraryError,
+    NewerLibraryError,
+)
+
+STARTUP_BACKUP_INTERVAL_S = 6 * 3600
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class StoreMessage:
+    """A message for the user, translated like LibraryError (template, params, context)."""
+
+    template: str
+    params: dict[str, object] = field(default_factory=dict)
+    context: str = "LibraryError"
+
+    def __str__(self) -> str:
+        return self.template.format(**self.params)
+
+
+@dataclass(frozen=True)
+class LibraryOpening:
+    library: Library | None  # None: nothing can be saved this session
+    messages: list[StoreMessage]
+
+
+def open_library(
+    path: Path,
+    backups: Path,
+    *,
+    keep: int = 10,
+    backup_interval: float = STARTUP_BACKUP_INTERVAL_S,
+) -> LibraryOpening:
+    """Open the library for this session, recovering from a damaged or newer file.
+
+    Also backs the library up when the newest backup is older than
+    `backup_interval` seconds (and the library holds anything).
+    """
+    manager = BackupManager(path, backups, keep)
+    problem = _unwritable(path.parent)
+    if problem is not None:
+        return LibraryOpening(None, [problem])
+    messages: list[StoreMessage] = []
+    try:
+        library = _open_whole(path, backups)
+    except (CorruptLibraryError, NewerLibraryError) as error:
+        library = _recover(path, manager, error, messages)
+    except LibraryError as error:
+        return LibraryOpening(None, [_message(error)])
+    if library is not None:
+        _startup_backup(library, manager, backup_interval, messages)
+    return LibraryOpening(library, messages)
+
+
+def move_aside(path: Path, label: str) -> Path:
+    """Rename the database and its -wal/-shm/-journal to `<name>.<label>-<time>…`.
+
+    The side files keep their suffix after the new name, so SQLite still pairs
+    them with the moved file if someone opens it to rescue what it holds.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    counter = 1
+    while any(Path(f"{target}{suffix}").exists() for suffix in ("", *_SIDE_FILES)):
+        counter += 1
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
+    for suffix in _SIDE_FILES:  # side files first: a lone -wal is never left for a new file
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.replace(side, f"{target}{suffix}")
+    os.replace(path, target)
+    return target
+
+
+def _open_whole(path: Path, backups: Path) -> Library:
+    library = Library(path, backups)
+    if not library.integrity_ok():
+        library.close()
+        raise CorruptLibraryError(
+            QT_TRANSLATE_NOOP("LibraryError", "The library {path} is damaged: {reason}"),
+            path=str(path),
+            reason="integrity check failed",
+        )
+    return library
+
+
+def _recover(
+    path: Path, manager: BackupManager, error: LibraryError, messages: list[StoreMessage]
+) -> Library | None:
+    newer = isinstance(error, NewerLibraryError)
+    try:
+        moved = move_aside(path, "newer" if newer else "corrupt")
+    except OSError as exc:
+        messages.append(
+            StoreMessage(
+                QT_TRANSLATE_NOOP(
+                    "LibraryError",
+                    "The library {path} cannot be used and could not be moved aside: {reason}",
+                ),
+                {"path": str(path), "reason": exc.strerror or str(exc)},
+            )
+        )
+        return None
+    messages.append(_message(error))
+
+    restored = _restore_newest(manager, messages)
+    try:
+        library = _open_whole(path, manager.folder)
+    except LibraryError as again:
+        # The backup passed its checks a moment ago, so this is rare; start empty
+        # rather than loop, keeping this file too.
+        messages.append(_message(again))
+        restored = None
+        try:
+            if path.exists():
+                move_aside(path, "corrupt")
+            library = Library(path, manager.folder)
+        except (OSError, LibraryError) as last:
+            messages.append(_message(last))
+            return None
+
+    params: dict[str, object] = {"moved": str(moved)}
+    if restored is not None:
+        params["backup"] = restored.name
+        params["when"] = time.strftime("%Y-%m-%d %H:%M", time.localtime(restored.stat().st_mtime))
+    if newer and restored is not None:
+        template = QT_TRANSLATE_NOOP(
+            "LibraryError",
+            "It was moved to {moved}, where a newer Readmark can still open it, and the "
+            "backup made {when} ({backup}) was restored.",
+        )
+    elif newer:
+        template = QT_TRANSLATE_NOOP(
+            "LibraryError",
+            "It was moved to {moved}, where a newer Readmark can still open it, and a new, "
+            "empty library was started.",
+        )
+    elif restored is not None:
+        template = QT_TRANSLATE_NOOP(
+            "LibraryError",
+            "It was moved to {moved} and the backup made {when} ({backup}) was restored; "
+            "anything saved after that backup is only in the moved file.",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "LibraryError",
+            "It was moved to {moved}; no usable backup was found, so a new, empty library "
+            "was started.",
+        )
+    messages.append(StoreMessage(template, params))
+    return library
+
+
+def _restore_newest(manager: BackupManager, messages: list[StoreMessage]) -> Path | None:
+    backup = manager.newest_good()
+    if backup is None:
+        return None
+    try:
+        manager.restore(backup)
+    except BackupError as error:
+        messages.append(_message(error))
+        return None
+    return backup
+
+
+def _startup_backup(
+    library: Library, manager: BackupManager, interval: float, messages: list[StoreMessage]
+) -> None:
+    if not library.recent(1):
+        return  # nothing to lose yet
+    newest = manager.newest_created()
+    if newest is not None and 0 <= time.time() - newest < interval:
+        return
+    try:
+        manager.backup_now("startup")
+    except BackupError as error:
+        messages.append(_message(error))
+
+
+def _unwritable(folder: Path) -> StoreMessage | None:
+    """A message when the data folder cannot be written (permissions, read-only disk).
+
+    Tried by writing, not with os.access, which says yes to root and knows
+    nothing of read-only mounts.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".readmark-probe-", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        return StoreMessage(
+            QT_TRANSLATE_NOOP(
+                "LibraryError", "The data folder {folder} cannot be written: {reason}"
+            ),
+            {"folder": str(folder), "reason": exc.strerror or str(exc)},
+        )
+    return None
+
+
+def _message(error: LibraryError | BackupError) -> StoreMessage:
+    return StoreMessage(error.template, dict(error.params), error.context)

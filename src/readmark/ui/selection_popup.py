@@ -1,0 +1,184 @@
+"""The small bar that appears next to selected text or a clicked highlight.
+
+A child of the reader's viewport rather than a window of its own: it never
+takes the keyboard focus from the page, needs no window manager, and goes
+away with a scroll or a click elsewhere (the reader says when).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGraphicsDropShadowEffect,
+    QHBoxLayout,
+    QToolButton,
+    QWidget,
+)
+
+from readmark.core.annotations import COLOURS, Annotation, Kind, Style
+
+_GAP = 6  # pixels between the text and the bar
+
+
+def colour_names() -> dict[str, str]:
+    """The five highlight colours as the reader reads them, in COLOURS order."""
+    names = {
+        "yellow": QCoreApplication.translate("Colours", "Yellow"),
+        "green": QCoreApplication.translate("Colours", "Green"),
+        "blue": QCoreApplication.translate("Colours", "Blue"),
+        "pink": QCoreApplication.translate("Colours", "Pink"),
+        "purple": QCoreApplication.translate("Colours", "Purple"),
+    }
+    return {colour: names.get(colour, colour) for colour in COLOURS}
+
+
+def swatch_icon(colour: QColor, size: int = 18, ring: QColor | None = None) -> QIcon:
+    """A round colour sample; `ring` draws a circle around it (the current colour)."""
+    pixmap = QPixmap(size * 2, size * 2)  # drawn at 2x: crisp on high-DPI screens
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    inset = 3.5 if ring is not None else 2.0
+    painter.setPen(QPen(colour.darker(130), 1))
+    painter.setBrush(colour)
+    painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset))
+    if ring is not None:
+        painter.setPen(QPen(ring, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QRectF(0.75, 0.75, size - 1.5, size - 1.5))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class SelectionPopup(QFrame):
+    colour_chosen = Signal(str)
+    underline_chosen = Signal()
+    note_requested = Signal()
+    copy_requested = Signal()
+    quote_requested = Signal()
+    delete_requested = Signal()
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        self.setObjectName("selectionPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(12)
+        shadow.setOffset(0, 2)
+        shadow.setColor(QColor(0, 0, 0, 90))
+        self.setGraphicsEffect(shadow)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.annotation: Annotation | None = None  # what it acts on; None = the selection
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 3, 4, 3)
+        layout.setSpacing(1)
+        self.swatches: dict[str, QToolButton] = {}
+        for colour, name in colour_names().items():
+            button = self._button(layout, "", self.tr("Highlight in {colour}").format(colour=name))
+            button.setObjectName(f"swatch_{colour}")
+            button.setIconSize(QSize(18, 18))
+            button.clicked.connect(lambda _=False, c=colour: self.colour_chosen.emit(c))
+            self.swatches[colour] = button
+        self.underline = self._button(layout, self.tr("U"), self.tr("Underline"))
+        self.underline.setObjectName("underlineButton")
+        font = QFont(self.underline.font())
+        font.setUnderline(True)
+        self.underline.setFont(font)
+        self.underline.setCheckable(True)
+        self.underline.clicked.connect(lambda: self.underline_chosen.emit())
+        layout.addSpacing(6)
+        self.note = self._button(layout, self.tr("Note"), self.tr("Add a note"))
+        self.note.setObjectName("noteButton")
+        self.note.clicked.connect(lambda: self.note_requested.emit())
+        self.copy = self._button(layout, self.tr("Copy"), self.tr("Copy the text"))
+        self.copy.setObjectName("copyButton")
+        self.copy.clicked.connect(lambda: self.copy_requested.emit())
+        self.quote = self._button(
+            layout, self.tr("Quote"), self.tr("Copy as a quote with its source")
+        )
+        self.quote.setObjectName("quoteButton")
+        self.quote.clicked.connect(lambda: self.quote_requested.emit())
+        self.delete = self._button(layout, self.tr("Delete"), self.tr("Delete (Ctrl+Z undoes)"))
+        self.delete.setObjectName("deleteButton")
+        self.delete.clicked.connect(lambda: self.delete_requested.emit())
+        self._colours: dict[str, QColor] = {}
+        self.hide()
+
+    def _button(self, layout: QHBoxLayout, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(button)
+        return button
+
+    def set_colours(self, colours: dict[str, QColor]) -> None:
+        """Solid colour per name for the swatches (the theme's line colours)."""
+        self._colours = colours
+        self._paint_swatches(None)
+
+    def _paint_swatches(self, current: str | None) -> None:
+        ring = self.palette().windowText().color()
+        for colour, button in self.swatches.items():
+            fill = self._colours.get(colour, QColor(colour))
+            button.setIcon(swatch_icon(fill, 18, ring if colour == current else None))
+
+    def show_for_selection(self, rect: QRect) -> None:
+        """Offer to mark the selected text, which `rect` (viewport) spans."""
+        self.annotation = None
+        self._paint_swatches(None)
+        for button in self.swatches.values():
+            button.setVisible(True)
+        self.underline.setVisible(True)
+        self.underline.setChecked(False)
+        self.note.setText(self.tr("Note"))
+        self.note.setToolTip(self.tr("Add a note"))
+        self.copy.setVisible(True)
+        self.quote.setVisible(True)
+        self.delete.setVisible(False)
+        self._place(rect)
+
+    def show_for_annotation(self, annotation: Annotation, rect: QRect) -> None:
+        """Offer to change or delete a highlight or note shown at `rect`."""
+        self.annotation = annotation
+        marks = annotation.kind is Kind.HIGHLIGHT
+        self._paint_swatches(annotation.color if annotation.style is Style.HIGHLIGHT else None)
+        for button in self.swatches.values():
+            button.setVisible(marks)
+        self.underline.setVisible(marks)
+        self.underline.setChecked(annotation.style is Style.UNDERLINE)
+        if annotation.note:
+            self.note.setText(self.tr("Edit Note"))
+            self.note.setToolTip(self.tr("Edit the note"))
+        else:
+            self.note.setText(self.tr("Note"))
+            self.note.setToolTip(self.tr("Add a note"))
+        self.copy.setVisible(marks)
+        self.quote.setVisible(marks)
+        self.delete.setVisible(True)
+        self._place(rect)
+
+    def _place(self, rect: QRect) -> None:
+        """Above the text if there is room, else below it; always inside the viewport."""
+        # The window's look, not the page's: the viewport carries the book's font
+        # and colours, which would make a bar of buttons in 20-pixel type.
+        self.setFont(QApplication.font())
+        self.setPalette(QApplication.palette())
+        self.adjustSize()
+        area = self.parentWidget().rect()
+        size = self.sizeHint()
+        x = rect.center().x() - size.width() // 2
+        y = rect.top() - size.height() - _GAP
+        if y < area.top() + 2:
+            y = rect.bottom() + _GAP
+        x = max(area.left() + 2, min(x, area.right() - size.width() - 2))
+        y = max(area.top() + 2, min(y, area.bottom() - size.height() - 2))
+        self.move(QPoint(x, y))
+        self.show()
+        self.raise_()
