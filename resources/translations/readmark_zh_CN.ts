@@ -194,42 +194,62 @@
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="132"/>
+        <location filename="../../src/readmark/ui/actions.py" line="112"/>
+        <source>&amp;Export Annotations…</source>
+        <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="113"/>
+        <source>&amp;Back Up Library Now</source>
+        <translation>立即备份书库(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="114"/>
+        <source>Backups and &amp;Restore…</source>
+        <translation>备份与恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="115"/>
+        <source>&amp;Annotations Panel</source>
+        <translation>批注面板(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="140"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="141"/>
+        <location filename="../../src/readmark/ui/actions.py" line="153"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="148"/>
+        <location filename="../../src/readmark/ui/actions.py" line="160"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="157"/>
+        <location filename="../../src/readmark/ui/actions.py" line="170"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="161"/>
+        <location filename="../../src/readmark/ui/actions.py" line="174"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="166"/>
+        <location filename="../../src/readmark/ui/actions.py" line="179"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="175"/>
+        <location filename="../../src/readmark/ui/actions.py" line="188"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="178"/>
+        <location filename="../../src/readmark/ui/actions.py" line="191"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1346,55 +1366,93 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
 </context>
 <context>
+    <name>LibraryTools</name>
+    <message>
+        <location filename="../../src/readmark/ui/library_tools.py" line="65"/>
+        <source>The annotations could not be exported</source>
+        <translation>无法导出批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library_tools.py" line="66"/>
+        <source>Writing {path} failed: {reason}</source>
+        <translation>写入 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library_tools.py" line="72"/>
+        <source>Exported {count} annotations to {path}</source>
+        <translation>已将 {count} 条批注导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library_tools.py" line="99"/>
+        <source>The backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library_tools.py" line="101"/>
+        <source>Backed up the library to {path}</source>
+        <translation>已将书库备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library_tools.py" line="124"/>
+        <source>The backup could not be restored</source>
+        <translation>无法恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library_tools.py" line="126"/>
+        <source>Restored the backup {name}</source>
+        <translation>已恢复备份 {name}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="72"/>
-        <location filename="../../src/readmark/ui/main_window.py" line="274"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="74"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="345"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="107"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="116"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="175"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="241"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="177"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="243"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="200"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="266"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="224"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="290"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="250"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="320"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="258"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="328"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="319"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="390"/>
         <source>Open link in your browser?</source>
         <translation>在浏览器中打开链接？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="321"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="392"/>
         <source>This link leads outside the book:
 
 {url}
@@ -1407,22 +1465,22 @@ Open it in your web browser?</source>
 要在浏览器中打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="359"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="431"/>
         <source>Your preferences could not be saved to {path}.</source>
         <translation>无法将你的偏好设置保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="423"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="495"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="437"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="509"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="439"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="511"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1436,12 +1494,12 @@ An offline reader for studying the books you own.</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/app.py" line="48"/>
+        <location filename="../../src/readmark/ui/app.py" line="51"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/app.py" line="51"/>
+        <location filename="../../src/readmark/ui/app.py" line="59"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>

@@ -13,10 +13,15 @@ def test_put_then_get(tmp_path: Path) -> None:
 
 
 def test_changed_rendering_code_misses(tmp_path: Path, monkeypatch) -> None:
-    cache = RenderCache(tmp_path)
-    cache.put("book", 0, "<p>old</p>")
+    from readmark.core.formats import open_book
+
+    book_file = tmp_path / "b.md"
+    book_file.write_text("# A\n\ntext\n")
+    book = open_book(book_file)
+    cache = RenderCache(tmp_path / "cache")
+    cache.put(book.cache_key, 0, "<p>old</p>")
     monkeypatch.setattr(render_cache, "renderer_version", lambda: "different-code")
-    assert cache.get("book", 0) is None
+    assert cache.get(book.cache_key, 0) is None
 
 
 def test_version_is_a_stable_digest_of_the_code() -> None:

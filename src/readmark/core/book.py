@@ -143,5 +143,11 @@ class Book:
 
     @property
     def cache_key(self) -> str:
-        """Identifies the rendered output: content, renderer and options."""
-        return f"{self.content_id}-{self.format}-r{int(self.options.repair)}"
+        """Identifies the rendered output: content, rendering code and options.
+
+        Cached chapters and stored annotation positions are valid exactly as
+        long as this key is unchanged.
+        """
+        from readmark.core.render_cache import renderer_version
+
+        return f"{self.content_id}-{self.format}-r{int(self.options.repair)}-{renderer_version()}"

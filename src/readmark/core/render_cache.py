@@ -1,7 +1,7 @@
 """On-disk cache of converted sections, so re-opening a book skips conversion.
 
-Keyed by the book's content hash, the format, the options that change output
-and a digest of the rendering code; a changed file or renderer simply misses. Files are
+Keyed by `Book.cache_key`: the content hash, the format, the options that
+change output and a digest of the rendering code; a changed file or renderer simply misses. Files are
 written atomically; any read or write problem is a miss, never an error.
 """
 
@@ -47,7 +47,7 @@ class RenderCache:
         self.root = root
 
     def _file(self, book_key: str, index: int) -> Path:
-        return self.root / f"{book_key}-{renderer_version()}" / f"{index}.html"
+        return self.root / book_key / f"{index}.html"
 
     def get(self, book_key: str, index: int) -> str | None:
         try:

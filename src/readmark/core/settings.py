@@ -58,6 +58,7 @@ SCHEMA: tuple[Setting, ...] = (
         choices=("system", "light", "dark", "sepia"),
     ),
     Setting("reader.toc_visible", bool, True, "Show the table of contents"),
+    Setting("reader.annotations_visible", bool, False, "Show the annotations panel (F10)"),
     Setting("ui.language", str, "", "UI language (e.g. zh_CN); empty = system locale"),
 )
 

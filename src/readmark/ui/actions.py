@@ -108,8 +108,16 @@ class Actions(QObject):
         )
         self.about = make(self.tr("&About Readmark"))
 
+        # Library
+        self.export_annotations = make(self.tr("&Export Annotations…"), "Ctrl+E")
+        self.backup_now = make(self.tr("&Back Up Library Now"))
+        self.backups = make(self.tr("Backups and &Restore…"))
+        self.toggle_annotations = make(self.tr("&Annotations Panel"), "F10", checkable=True)
+
         self.book_actions = [
             self.toggle_toc,
+            self.toggle_annotations,
+            self.export_annotations,
             self.close_book,
             self.back,
             self.next_section,
@@ -134,6 +142,10 @@ class Actions(QObject):
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.open_guide)
         file_menu.addSeparator()
+        file_menu.addAction(self.export_annotations)
+        file_menu.addAction(self.backup_now)
+        file_menu.addAction(self.backups)
+        file_menu.addSeparator()
         file_menu.addAction(self.close_book)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
@@ -147,6 +159,7 @@ class Actions(QObject):
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.toggle_toc)
+        view_menu.addAction(self.toggle_annotations)
         view_menu.addAction(self.full_screen)
         view_menu.addSeparator()
         view_menu.addAction(self.zoom_in)

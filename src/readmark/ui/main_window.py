@@ -41,7 +41,9 @@ from readmark.ui import fonts, theme
 from readmark.ui.actions import Actions
 from readmark.ui.annotated_reader import AnnotatedReaderView
 from readmark.ui.annotation_controller import AnnotationController
+from readmark.ui.annotations_panel import AnnotationsPanel
 from readmark.ui.book_task import BookTask
+from readmark.ui.library_tools import LibraryTools
 from readmark.ui.section_provider import SectionProvider
 from readmark.ui.start_page import StartPage
 from readmark.ui.toc_panel import TocPanel
@@ -83,16 +85,23 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.toc)
         self.actions = Actions(self)
         self.annotator = AnnotationController(self.reader, library, self.actions, self)
+        self.annotations_panel = AnnotationsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_panel)
+        self.tools = LibraryTools(self, lambda: self.library)
         self._build_status_bar()
         self._wire()
 
         self._book_open = False
         self.actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))
+        self.actions.toggle_annotations.setChecked(bool(settings.get("reader.annotations_visible")))
         self.actions.themes[settings.get("reader.theme")].setChecked(True)
         self.actions.set_book_open(False)
         if not self._restore_window_state():
-            self.resizeDocks([self.toc], [300], Qt.Orientation.Horizontal)
-        self.toc.hide()  # the start page has no contents to show
+            self.resizeDocks(
+                [self.toc, self.annotations_panel], [300, 340], Qt.Orientation.Horizontal
+            )
+        self.toc.hide()  # the start page has no contents or annotations to show
+        self.annotations_panel.hide()
         self._apply_appearance()
         self._refresh_recent()
 
@@ -165,6 +174,63 @@ class MainWindow(QMainWindow):
         reader.dismiss_popups.connect(annotator.hide_popups)
         annotator.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.book_shown.connect(annotator.set_book)
+        self._wire_library_tools()
+
+    def _wire_library_tools(self) -> None:
+        a, panel, annotator, tools = (
+            self.actions,
+            self.annotations_panel,
+            self.annotator,
+            self.tools,
+        )
+        annotator.annotations_changed.connect(self._show_annotations)
+        panel.activated.connect(lambda i: self._with_annotation(i, annotator.go_to))
+        panel.edit_requested.connect(lambda i: self._with_annotation(i, annotator.edit_note))
+        panel.delete_requested.connect(lambda i: self._with_annotation(i, annotator.delete))
+        panel.export_requested.connect(a.export_annotations.trigger)
+        self.reader.position_changed.connect(
+            lambda p: panel.mark_location(p.section, self.reader.top_offset())
+        )
+        a.toggle_annotations.toggled.connect(self._set_annotations_visible)
+        panel.visibilityChanged.connect(self._annotations_visibility_changed)
+        a.export_annotations.triggered.connect(
+            lambda: tools.export(annotator.book, annotator.annotations())
+        )
+        a.backup_now.triggered.connect(tools.backup_now)
+        a.backups.triggered.connect(tools.show_backups)
+        tools.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        tools.error.connect(self.show_error)
+        tools.library_replaced.connect(self._library_replaced)
+
+    def _show_annotations(self, annotations: list) -> None:  # type: ignore[type-arg]
+        book = self.reader.book
+        titles = {s.index: s.title for s in book.sections} if book else {}
+        self.annotations_panel.set_annotations(annotations, titles)
+
+    def _with_annotation(self, annotation_id: str, action) -> None:  # type: ignore[no-untyped-def]
+        found = next((a for a in self.annotator.annotations() if a.id == annotation_id), None)
+        if found is not None:
+            action(found)
+
+    def _set_annotations_visible(self, visible: bool) -> None:
+        self.annotations_panel.setVisible(visible)
+
+    def _annotations_visibility_changed(self, visible: bool) -> None:
+        if self._book_open and self.isVisible() and not self.isMinimized():
+            blocker = self.actions.toggle_annotations.blockSignals(True)
+            self.actions.toggle_annotations.setChecked(visible)
+            self.actions.toggle_annotations.blockSignals(blocker)
+            if self.settings.get("reader.annotations_visible") != visible:
+                self._save_setting("reader.annotations_visible", visible)
+
+    def _library_replaced(self, library: Library | None) -> None:
+        """After a restore: everyone uses the reopened library; the book is reread."""
+        self.library = library
+        self.annotator.library = library
+        book = self.reader.book
+        self._refresh_recent()
+        if book is not None:
+            self.open_path(book.path)
 
     # -- opening and closing books ----------------------------------------------------
 
@@ -238,6 +304,8 @@ class MainWindow(QMainWindow):
                     book.path, book.content_id, book.metadata.title, authors
                 )
                 position = record.position
+                # Annotations imported before this book was ever opened here.
+                self.library.annotations.claim_pending(book.path, book.content_id)
             except Exception as error:  # noqa: BLE001 - reading works without the library
                 self.statusBar().showMessage(translate_error(error), 8000)
         self._provider = SectionProvider(book, self.cache)
@@ -247,6 +315,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.reader)
         self._book_open = True
         self.toc.setVisible(bool(self.settings.get("reader.toc_visible")))
+        self.annotations_panel.setVisible(bool(self.settings.get("reader.annotations_visible")))
+        self.layout().activate()  # the reader gets its final width before laying out text
         self.setWindowTitle(self.tr("{title} — Readmark").format(title=book.metadata.title))
         blocker = self.actions.repair.blockSignals(True)
         self.actions.repair.setChecked(book.options.repair)
@@ -270,6 +340,7 @@ class MainWindow(QMainWindow):
         self._close_current()
         self._book_open = False
         self.toc.hide()
+        self.annotations_panel.hide()
         self.stack.setCurrentWidget(self.start_page)
         self.setWindowTitle(self.tr("Readmark"))
         self.actions.set_book_open(False)
@@ -347,6 +418,7 @@ class MainWindow(QMainWindow):
         colours = theme.highlight_colours(chosen)
         self.reader.set_highlight_colours(colours)
         self.annotator.set_colours(colours, QColor(chosen.background))
+        self.annotations_panel.set_colours(colours)
         font = fonts.book_font(
             language, self.settings.get("reader.font_family"), self.settings.get("reader.font_size")
         )

@@ -1,0 +1,128 @@
+"""File-menu tools over the library: exporting annotations, backups, restoring.
+
+They talk to the core (export functions, BackupManager, Library) and report
+through signals; the main window only connects them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from readmark import paths
+from readmark.core.annotations import Annotation
+from readmark.core.backups import BackupManager
+from readmark.core.book import Book
+from readmark.core.export import FORMATS, save_text
+from readmark.core.export.common import ExportedBook
+from readmark.core.library import Library
+from readmark.i18n import translate_error
+from readmark.ui.backup_dialog import BackupDialog
+from readmark.ui.export_dialog import ExportChoice, ExportDialog, ExportFormat
+
+_FORMAT_NAMES = {
+    ExportFormat.MARKDOWN: "md",
+    ExportFormat.HTML: "html",
+    ExportFormat.W3C_JSON: "json",
+}
+
+
+def export_annotations(book: Book, annotations: list[Annotation], choice: ExportChoice) -> None:
+    """Write the export the reader chose; raises OSError when the file can't be written."""
+    chosen = annotations if choice.include_orphaned else [a for a in annotations if not a.orphaned]
+    exporter, _suffix = FORMATS[_FORMAT_NAMES[choice.format]]
+    text = exporter(ExportedBook.from_book(book), chosen, QCoreApplication.translate)
+    save_text(choice.path, text)
+
+
+class LibraryTools(QObject):
+    message = Signal(str)  # for the status bar
+    error = Signal(str, str)  # title, text: for a dialog
+    library_replaced = Signal(object)  # the reopened Library (or None) after a restore
+
+    def __init__(self, window: QWidget, library: Callable[[], Library | None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self._library = library
+        self.backups = BackupManager(paths.library_db(), paths.backups_dir())
+        self.dialog: BackupDialog | None = None
+
+    # -- export -------------------------------------------------------------------------
+
+    def export(self, book: Book | None, annotations: list[Annotation]) -> None:
+        if book is None:
+            return
+        choice = ExportDialog.ask(book.metadata.title, book.path.parent, self.window)
+        if choice is None:
+            return
+        try:
+            export_annotations(book, annotations, choice)
+        except OSError as error:
+            self.error.emit(
+                self.tr("The annotations could not be exported"),
+                self.tr("Writing {path} failed: {reason}").format(
+                    path=str(choice.path), reason=error.strerror or str(error)
+                ),
+            )
+            return
+        self.message.emit(
+            self.tr("Exported {count} annotations to {path}").format(
+                count=len(annotations), path=str(choice.path)
+            )
+        )
+
+    # -- backups ------------------------------------------------------------------------
+
+    def show_backups(self) -> None:
+        if self.dialog is None:
+            self.dialog = BackupDialog(self._list(), self.window)
+            self.dialog.setObjectName("backupDialog")
+            self.dialog.backup_requested.connect(self.backup_now)
+            self.dialog.restore_requested.connect(self.restore)
+        else:
+            self.dialog.set_backups(self._list())
+        self.dialog.open()
+
+    def _list(self):  # type: ignore[no-untyped-def]
+        try:
+            return self.backups.backups()
+        except OSError:
+            return []
+
+    def backup_now(self) -> Path | None:
+        try:
+            made = self.backups.backup_now("manual")
+        except Exception as error:  # noqa: BLE001 - BackupError or the file system: say so
+            self.error.emit(self.tr("The backup failed"), translate_error(error))
+            return None
+        self.message.emit(self.tr("Backed up the library to {path}").format(path=str(made)))
+        if self.dialog is not None:
+            self.dialog.set_backups(self._list())
+        return made
+
+    def restore(self, backup: Path) -> None:
+        """Close the library, restore `backup` (the current state is backed up
+        first), and reopen whatever is there now, restored or not."""
+        library = self._library()
+        if library is not None:
+            library.close()
+        problem = ""
+        try:
+            self.backups.restore(backup)
+        except Exception as error:  # noqa: BLE001 - reported; the old file is still in place
+            problem = translate_error(error)
+        try:
+            reopened: Library | None = Library(paths.library_db(), paths.backups_dir())
+        except Exception as error:  # noqa: BLE001
+            reopened = None
+            problem = "\n\n".join(filter(None, [problem, translate_error(error)]))
+        self.library_replaced.emit(reopened)
+        if problem:
+            self.error.emit(self.tr("The backup could not be restored"), problem)
+        else:
+            self.message.emit(self.tr("Restored the backup {name}").format(name=backup.name))
+        if self.dialog is not None:
+            self.dialog.set_backups(self._list())
