@@ -5,7 +5,7 @@ annotation. Each target is the book (`urn:readmark:book:<content id>`, the
 hash of the file's bytes) with a TextQuoteSelector and, when the annotation is
 placed, a TextPositionSelector counting characters of the section's text plus
 `readmark:section`. What the model has no word for is kept under `readmark:`
-keys (listed in `EXTRA_KEYS`, documented in docs/export-import.md), so any W3C
+keys (listed in `EXTRA_KEYS`, documented in the README), so any W3C
 tool can read the file and Readmark reads back everything it wrote.
 """
 
