@@ -47,11 +47,12 @@ class OpResult:
 class Session:
     """A MainWindow on a throwaway READMARK_HOME with one book open."""
 
-    def __init__(self, book: Path, language: str) -> None:
+    def __init__(self, book: Path | None, language: str, home: str | None = None) -> None:
+        """Open `book` (None: leave the window empty) on `home` (None: a fresh one)."""
         from PySide6.QtWidgets import QApplication
 
         self.app = QApplication.instance() or QApplication(["readmark-bench"])
-        self.home = tempfile.mkdtemp(prefix="readmark-bench-ui-")
+        self.home = home or tempfile.mkdtemp(prefix="readmark-bench-ui-")
         os.environ["READMARK_HOME"] = self.home
 
         from readmark import paths
@@ -74,7 +75,8 @@ class Session:
         self._shown_at = 0.0
         self.reader.section_shown.connect(self._on_section_shown)
         self.app.processEvents()
-        self._open(book)
+        if book is not None:
+            self._open(book)
 
     # -- plumbing --------------------------------------------------------------
 

@@ -34,10 +34,13 @@ What it does:
    render cache warm), scrolling a page, flowing into the next chapter (after the
    prefetch has finished, and right away), flowing back into the previous chapter
    (which must land at its end), resizing the window; median and max over 20 trials.
+5. Annotations (bench/annotations.py; `--no-annotations` skips it): the 3 MB books
+   with 10,000 highlights seeded through the core API: opening from process start
+   with and without them, scrolling a page among 1,500 highlights, adding one.
+6. Prints Markdown tables with the targets and PASS/FAIL, and writes them to
+   bench/results.md (bench/results-quick.md with --quick).
 
 For where the time of one open goes, step by step: bench/phases.py BOOK.
-5. Prints Markdown tables with the targets and PASS/FAIL, and writes them to
-   bench/results.md (bench/results-quick.md with --quick).
 
 Everything runs offscreen (QT_QPA_PLATFORM=offscreen unless set) on throwaway
 READMARK_HOME folders; nothing touches the user's real settings, library or cache.
@@ -62,7 +65,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["READMARK_HOME"] = tempfile.mkdtemp(prefix="readmark-bench-home-")  # never the real one
+# Never the real one. Kept by name: the in-process sessions point READMARK_HOME elsewhere.
+BENCH_HOME = os.environ["READMARK_HOME"] = tempfile.mkdtemp(prefix="readmark-bench-home-")
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -479,6 +483,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-interaction", action="store_true", help="skip the in-process interaction timings"
     )
+    parser.add_argument(
+        "--no-annotations",
+        dest="annotations",
+        action="store_false",
+        help="skip the 10,000-highlight annotation timings (bench/annotations.py)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated books and homes")
     parser.add_argument(
         "--output", type=Path, help="where to write the report (default bench/results.md)"
@@ -530,6 +540,24 @@ def main(argv: list[str] | None = None) -> int:
                 r.spec.path, max(reps, 1), work / "md-home"
             )
 
+        annotation_bench = None
+        if args.annotations:
+            import annotations as annotation_module
+
+            three = [spec for spec in specs if spec.nominal_mb == 3.0]
+            annotation_bench = annotation_module.AnnotationBench(
+                [(spec.label, spec.path, spec.language) for spec in three],
+                work,
+                reps,
+                trials,
+                PYTHON,
+                child_env,
+                open_in_reader,
+            )
+            log("annotations: seeding 10,000 highlights per 3 MB book …")
+            annotation_bench.seed()
+            annotation_bench.spawned_opens()  # spawned while this process is still small
+
         per_book: list[tuple[BookSpec, list]] = []  # type: ignore[type-arg]
         if not args.no_interaction:
             import interact
@@ -574,7 +602,13 @@ def main(argv: list[str] | None = None) -> int:
                 "viewport().repaint()).",
                 "",
             ]
-        report += ["## Targets", ""] + target_lines(results, per_book) + [""]
+        if annotation_bench is not None:
+            annotation_bench.in_process()
+            report += annotation_bench.report()
+        report += ["## Targets", ""] + target_lines(results, per_book)
+        if annotation_bench is not None:
+            report += annotation_bench.target_lines()
+        report += [""]
         if CROSS_CHECKS:
             report += [
                 "Peak RSS cross-check disagreements (ru_maxrss vs polled VmHWM, > 10 %):",
@@ -591,7 +625,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-            shutil.rmtree(os.environ["READMARK_HOME"], ignore_errors=True)
+            shutil.rmtree(BENCH_HOME, ignore_errors=True)
     return 0
 
 

@@ -33,6 +33,10 @@ shot() {  # shot BOOK OUT.png [screenshot.py options...]
 shot "$SAMPLE" "$OUT/reader-light.png" --entry "前 言" --theme light
 shot "$SAMPLE" "$OUT/reader-dark.png" --entry "前 言" --theme dark
 shot "$SAMPLE" "$OUT/reader-sepia.png" --entry "前 言" --theme sepia
+# Highlights in four colours (one with a note), an underline and a bookmark on the
+# preface (section 2), with the annotations panel (F10) instead of the contents.
+shot "$SAMPLE" "$OUT/annotations-light.png" --annotations 2 --theme light
+shot "$SAMPLE" "$OUT/annotations-dark.png" --annotations 2 --theme dark
 if [ -f "$GUIDE" ]; then
   shot "$GUIDE" "$OUT/guide.png" --theme light
 else

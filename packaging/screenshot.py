@@ -13,6 +13,89 @@ import sys
 import tempfile
 from pathlib import Path
 
+_SENTENCE_ENDS = '。；！？!?;“”「」"'
+_CLAUSE_ENDS = "，：,:"
+
+
+def _sentences(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """The sentences of text[start:end], each as its clauses' [start, end)."""
+    sentences: list[list[tuple[int, int]]] = []
+    clauses: list[tuple[int, int]] = []
+    begin = start
+    for i in range(start, end + 1):
+        ch = text[i] if i < end else "。"
+        if ch in _SENTENCE_ENDS or ch in _CLAUSE_ENDS:
+            if text[begin:i].strip():
+                clauses.append((begin, i))
+            begin = i + 1
+            if ch in _SENTENCE_ENDS and clauses:
+                sentences.append(clauses)
+                clauses = []
+    return sentences
+
+
+def _span(sentences: list[list[tuple[int, int]]], sentence: int, clause: int) -> tuple[int, int]:
+    """Clauses of one sentence from `clause` on, up to ~40 characters (a quotable bit)."""
+    clauses = sentences[sentence % len(sentences)]
+    first = clauses[clause % len(clauses)]
+    last = first
+    for candidate in clauses[clauses.index(first) + 1 :]:
+        if candidate[1] - first[0] > 40:
+            break
+        last = candidate
+    return first[0], last[1]
+
+
+def seed_annotations(book_path: Path, section: int) -> None:
+    """A small, varied set on `section`'s first two paragraphs, through the core API:
+    four highlight colours (one with a note), an underline and a bookmark."""
+    from readmark import paths
+    from readmark.core.annotations import Annotation, Kind, Style, TextTarget
+    from readmark.core.formats import open_book
+    from readmark.core.library import Library, ReadingPosition
+    from readmark.core.settings import Settings
+
+    book = open_book(book_path)
+    text = book.section_text(section)
+    paragraphs, at = [], 0
+    for line in text.split("\n"):
+        if len(line) >= 60:
+            paragraphs.append(_sentences(text, at, at + len(line)))
+        at += len(line) + 1
+    if len(paragraphs) < 2:
+        raise SystemExit(f"section {section} has too little text to annotate")
+    first, second = paragraphs[0], paragraphs[1]
+    cjk = book.metadata.language.startswith(("zh", "ja", "ko"))
+
+    def target(sentences: list[list[tuple[int, int]]], sentence: int, clause: int) -> TextTarget:
+        return TextTarget.from_text(section, text, *_span(sentences, sentence, clause))
+
+    note = "全书的立论基础，第一章展开。" if cjk else "The book's premise; chapter 1 develops it."
+    marks = [
+        Annotation(Kind.HIGHLIGHT, target(first, 1, 0), color="yellow"),
+        Annotation(Kind.HIGHLIGHT, target(first, 4, 0), color="green"),
+        Annotation(Kind.HIGHLIGHT, target(second, 1, 1), color="blue", note=note),
+        Annotation(Kind.HIGHLIGHT, target(second, 2, 1), color="pink"),
+        Annotation(Kind.HIGHLIGHT, target(second, 4, 0), color="purple", style=Style.UNDERLINE),
+        Annotation(
+            Kind.BOOKMARK,
+            TextTarget.from_text(section, text, first[0][0][0], first[0][0][0]),
+            label=book.sections[section].title,
+        ),
+    ]
+    settings = Settings(paths.settings_file())
+    settings.set("reader.toc_visible", False)
+    settings.set("reader.annotations_visible", True)
+    library = Library(paths.library_db())
+    try:
+        authors = ", ".join(book.metadata.authors)
+        library.touch(book.path, book.content_id, book.metadata.title, authors)
+        for annotation in marks:
+            library.annotations.add(book.path, annotation, anchored_to=book.cache_key)
+        library.save_position(book.path, ReadingPosition(section, 0))
+    finally:
+        library.close()
+
 
 def main() -> int:
     parser = argparse.ArgumentParser()
@@ -23,8 +106,17 @@ def main() -> int:
     parser.add_argument("--theme", default="light", choices=["light", "dark", "sepia"])
     parser.add_argument("--size", default="1200x800")
     parser.add_argument("--lang", default="en")
+    parser.add_argument(
+        "--annotations",
+        type=int,
+        metavar="SECTION",
+        help="seed highlights, an underline, a note and a bookmark into section SECTION, "
+        "open the book there and show the annotations panel instead of the contents",
+    )
     args = parser.parse_args()
     os.environ.setdefault("READMARK_HOME", tempfile.mkdtemp(prefix="readmark-shot-"))
+    if args.annotations is not None:
+        seed_annotations(args.book.resolve(), args.annotations)
 
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication

@@ -52,7 +52,19 @@ def xvfb() -> Iterator[str]:
         )
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        [binary, "-displayfd", str(write_end), "-screen", "0", SCREEN_SIZE, "-nolisten", "tcp"],
+        # -noreset: by default X resets when its last client leaves, and a client
+        # connecting during that reset is refused.
+        [
+            binary,
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            SCREEN_SIZE,
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

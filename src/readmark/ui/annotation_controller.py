@@ -10,6 +10,7 @@ version of its text (another file, or repair switched) are placed again by
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import importlib
 import threading
@@ -79,6 +80,9 @@ class AnnotationController(QObject):
         self.last_colour = "yellow"
         self._book: Book | None = None
         self._annotations: dict[str, Annotation] = {}
+        # Reading order kept up to date change by change: re-sorting 10,000 on
+        # every added highlight would cost more than committing it.
+        self._ordered: list[Annotation] | None = None
         self._generation = 0
         self._relay = _Relay(self)
         self._relay.resolved.connect(self._resolved)
@@ -100,7 +104,9 @@ class AnnotationController(QObject):
 
     def annotations(self) -> list[Annotation]:
         """The open book's annotations in reading order (orphans last)."""
-        return sorted(self._annotations.values(), key=_reading_order)
+        if self._ordered is None:
+            self._ordered = sorted(self._annotations.values(), key=_reading_order)
+        return list(self._ordered)
 
     def set_book(self, book: Book) -> None:
         """Load the book's annotations; re-place them first if its text changed."""
@@ -119,12 +125,14 @@ class AnnotationController(QObject):
             self._start_resolving(book, stored, resolve)
             return
         self._annotations = {a.id: a for a in stored}
+        self._ordered = None
         self._publish()
 
     def close_book(self) -> None:
         self._generation += 1  # a resolution still running is for a book no longer open
         self._book = None
         self._annotations = {}
+        self._ordered = None
         self.undo_stack.clear()
         self.hide_popups()
         self.reader.set_annotations([])
@@ -165,6 +173,7 @@ class AnnotationController(QObject):
             self.message.emit(translate_error(failure))
             return
         self._annotations = {a.id: a for a in fresh}
+        self._ordered = None
         self._publish()
 
     def _publish(self) -> None:
@@ -193,23 +202,34 @@ class AnnotationController(QObject):
             )
         )
         if ok:
-            self._annotations[annotation.id] = annotation
+            self._keep(annotation)
             self._publish()
         return ok
 
     def remove(self, annotation_id: str) -> bool:
         ok = self._commit(lambda: self.library.annotations.delete(annotation_id))  # type: ignore[union-attr]
         if ok:
-            self._annotations.pop(annotation_id, None)
+            self._drop(annotation_id)
             self._publish()
         return ok
 
     def replace(self, annotation: Annotation) -> bool:
         ok = self._commit(lambda: self.library.annotations.update(annotation))  # type: ignore[union-attr]
         if ok:
-            self._annotations[annotation.id] = annotation
+            self._keep(annotation)
             self._publish()
         return ok
+
+    def _keep(self, annotation: Annotation) -> None:
+        self._drop(annotation.id)
+        self._annotations[annotation.id] = annotation
+        if self._ordered is not None:
+            bisect.insort(self._ordered, annotation, key=_reading_order)
+
+    def _drop(self, annotation_id: str) -> None:
+        if self._annotations.pop(annotation_id, None) is not None and self._ordered is not None:
+            index = next(i for i, a in enumerate(self._ordered) if a.id == annotation_id)
+            del self._ordered[index]
 
     def _add(self, annotation: Annotation, text: str) -> Annotation | None:
         if not self.insert(annotation):

@@ -333,8 +333,10 @@ class AnnotationDelegate(QStyledItemDelegate):
                 blocks += 1
                 if lines >= NOTE_LINES:
                     break
-            # Rich text adds a little between paragraphs and list items.
-            note_height = max(1, lines) * spacing + 3 * (blocks - 1)
+            # Rich text adds a little between paragraphs and list items; CJK
+            # glyphs come from a fallback font whose lines are taller.
+            line = spacing * 1.3 if _has_cjk(a.note) else spacing
+            note_height = int(max(1, lines) * line + 3 * (blocks - 1))
             height += 3 + note_height
         height += 2 + fonts.small_metrics.lineSpacing() + PAD
         layout = _Layout(label, quote, note_height, height)
@@ -519,8 +521,13 @@ def _wrap(text: str, fonts: _Fonts, width: int, max_lines: int) -> list[str]:
     return lines
 
 
+def _has_cjk(text: str) -> bool:
+    return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" for ch in text)
+
+
 def _clip_height(doc: QTextDocument, room: float) -> float:
-    """The bottom of the document's last line that fits whole into `room`."""
+    """The bottom of the document's last line that fits whole into `room`
+    (at least the first line: a note is never drawn as nothing)."""
     layout = doc.documentLayout()
     bottom = 0.0
     block = doc.begin()
@@ -531,7 +538,7 @@ def _clip_height(doc: QTextDocument, room: float) -> float:
             line = text_layout.lineAt(i)
             line_bottom = top + line.y() + line.height()
             if line_bottom > room + 0.5:
-                return bottom
+                return bottom or line_bottom
             bottom = line_bottom
         block = block.next()
     return bottom

@@ -163,6 +163,7 @@ class AnnotationsPanel(QDockWidget):
         )
         self._annotations: list[Annotation] = []
         self._keys: dict[str, str] = {}
+        self._key_cache: dict[tuple[str, float], str] = {}
         self._positions: dict[int, list[tuple[int, str]]] = {}  # section -> [(start, id)]
         self._collapsed: set[object] = set()
 
@@ -273,7 +274,14 @@ class AnnotationsPanel(QDockWidget):
         chapters where the same annotations are still there."""
         title_of = chapter_titles.get if isinstance(chapter_titles, Mapping) else chapter_titles
         self._annotations = list(annotations)
-        self._keys = {a.id: search_key(a) for a in self._annotations}
+        # Keys are cached per (id, modified): retyping 10,000 of them on every
+        # added highlight costs more than the whole rest of the change.
+        cache = self._key_cache
+        self._key_cache = {
+            (a.id, a.modified): cache.get((a.id, a.modified)) or search_key(a)
+            for a in self._annotations
+        }
+        self._keys = {a.id: self._key_cache[(a.id, a.modified)] for a in self._annotations}
         self._positions = {}
         for a in sorted(
             (a for a in self._annotations if not a.orphaned),

@@ -9,7 +9,7 @@ import base64
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -88,6 +88,11 @@ class MainWindow(QMainWindow):
         self.annotations_panel = AnnotationsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_panel)
         self.tools = LibraryTools(self, lambda: self.library)
+        self._panel_pending: list | None = None  # type: ignore[type-arg]
+        # Long enough for the highlight's repaint to reach the screen first and to
+        # fold a burst of changes (undo, redo, several colours) into one refresh.
+        self._panel_timer = QTimer(self, singleShot=True, interval=150)
+        self._panel_timer.timeout.connect(self._refresh_panel)
         self._build_status_bar()
         self._wire()
 
@@ -203,6 +208,17 @@ class MainWindow(QMainWindow):
         tools.library_replaced.connect(self._library_replaced)
 
     def _show_annotations(self, annotations: list) -> None:  # type: ignore[type-arg]
+        # The reader has drawn the change already; the panel catches up once the
+        # event loop is free (several changes in a row refresh it once), and not
+        # at all while it is hidden — it is filled when shown.
+        self._panel_pending = annotations
+        if self.annotations_panel.isVisible():
+            self._panel_timer.start()
+
+    def _refresh_panel(self) -> None:
+        annotations, self._panel_pending = self._panel_pending, None
+        if annotations is None:
+            return
         book = self.reader.book
         titles = {s.index: s.title for s in book.sections} if book else {}
         self.annotations_panel.set_annotations(annotations, titles)
@@ -216,6 +232,8 @@ class MainWindow(QMainWindow):
         self.annotations_panel.setVisible(visible)
 
     def _annotations_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._refresh_panel()
         if self._book_open and self.isVisible() and not self.isMinimized():
             blocker = self.actions.toggle_annotations.blockSignals(True)
             self.actions.toggle_annotations.setChecked(visible)
