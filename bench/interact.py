@@ -114,6 +114,10 @@ class Session:
 
     def idle(self, timeout: float = 5.0) -> None:
         """Let background prefetch finish so it does not share the GIL with a trial."""
+        timer = getattr(self.reader, "_prefetch_timer", None)
+        if timer is not None:  # prefetch starts once the reader pauses
+            self._wait(lambda: not timer.isActive(), timeout=timeout)
+            self.app.processEvents()
         provider = getattr(self.window, "_provider", None)
         pending = getattr(provider, "_pending", None)
         if pending is None:

@@ -78,6 +78,8 @@ class ReaderView(QTextBrowser):
         self._history: list[ReadingPosition] = []
         self._location: tuple[int, str] = (-1, "")
         self._painted = False
+        self._prefetch_timer = QTimer(self, singleShot=True, interval=300)
+        self._prefetch_timer.timeout.connect(self._prefetch_around)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self._emit_position)
         self._html = ""  # of the section shown
@@ -102,6 +104,7 @@ class ReaderView(QTextBrowser):
 
     def clear_book(self) -> None:
         self._save_timer.stop()
+        self._prefetch_timer.stop()
         self._book = None
         self._provider = None
         self._section = -1
@@ -200,15 +203,14 @@ class ReaderView(QTextBrowser):
         self._edge_push = 0
         self._after_move()
         self.section_shown.emit(index)
-        # Prefetch after this screen is painted: the worker holds the GIL while
-        # converting and would otherwise slow the first paint.
-        QTimer.singleShot(50, lambda: self._prefetch_around(index))
+        # Neighbours are converted once the reader pauses: the worker holds the
+        # GIL while converting and would otherwise stall the first paint or a
+        # scroll in progress.
+        self._prefetch_timer.start()
 
-    def _section_laid_out(self) -> None:
-        """Hook: the shown section's document was just (re)built."""
-
-    def _prefetch_around(self, index: int) -> None:
-        if self._provider is not None and index == self._section:
+    def _prefetch_around(self) -> None:
+        index = self._section
+        if self._provider is not None and index >= 0:
             self._provider.prefetch([index + 1, index - 1])
 
     def _index_document(self) -> None:
@@ -314,6 +316,8 @@ class ReaderView(QTextBrowser):
     def _after_move(self) -> None:
         self._update_location()
         self._save_timer.start()
+        if self._prefetch_timer.isActive():
+            self._prefetch_timer.start()  # still moving: later
 
     def _update_location(self) -> None:
         # A heading in the top fifth of the screen already counts as being read.
