@@ -478,7 +478,12 @@ class AnnotationBench:
                     for s in reader.extraSelections()
                 ):
                     failures.append(f"trial {k}: not among the extra selections")
+            # The panel refreshes on a 150 ms coalescing timer; run it now and time it.
             catch_up_start = time.perf_counter()
+            timer = session.window._panel_timer  # noqa: SLF001 - benchmark bookkeeping
+            if timer.isActive():
+                timer.stop()
+                session.window._refresh_panel()  # noqa: SLF001
             session.app.processEvents()
             session.window.annotations_panel.tree.viewport().repaint()
             catch_up = (time.perf_counter() - catch_up_start) * 1000
@@ -581,7 +586,7 @@ class AnnotationBench:
                     f"{b.seeded.get('first_section', 0):,} highlights{note} "
                     f"| {s.median:.1f} | {s.max:.1f} "
                     f"| click → committed {s.part('call'):.1f}, repaint {s.part('repaint'):.1f}; "
-                    f"then the panel catches up in {s.part('panel_after'):.1f} "
+                    f"then the panel refreshes in {s.part('panel_after'):.1f} "
                     f"| {len(s.samples_ms)} "
                     f"| < {ADD_MAX_MS:.0f} ms (median) {verdict(s.median < ADD_MAX_MS)}"
                     + (f"; max over {ADD_MAX_MS:.0f} ms" if s.max >= ADD_MAX_MS else "")
@@ -597,8 +602,9 @@ class AnnotationBench:
             "reader has repainted; checked afterwards, untimed: the row is in SQLite "
             '(`library.annotations.get`) and among `reader.extraSelections()`. "click → '
             "committed\" is the signal's handlers (SQLite commit with synchronous=FULL, "
-            'redrawing the layer, refilling the panel\'s model); "the panel catches up" is '
-            "the next processEvents and the panel's repaint after the clock stopped.",
+            'redrawing the layer); "the panel refreshes" is the annotations panel catching up '
+            "afterwards: it refreshes on a 150 ms timer that folds bursts of changes into one, "
+            "run and timed here after the clock stopped.",
             "",
         ]
         problems = [f"- {b.label}: {p}" for b in self.books for p in b.problems]
