@@ -265,110 +265,110 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="245"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="265"/>
         <source>Select some text first.</source>
         <translation>请先选择一些文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="251"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="271"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="270"/>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="285"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="290"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="305"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="351"/>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="473"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="371"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="493"/>
         <source>Remove Bookmark</source>
         <translation>移除书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="355"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="375"/>
         <source>Bookmark removed.</source>
         <translation>书签已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="361"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="381"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="362"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="382"/>
         <source>Bookmarked: {label}</source>
         <translation>已添加书签：{label}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="381"/>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="391"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="401"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="411"/>
         <source>Rename Bookmark</source>
         <translation>重命名书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="382"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="402"/>
         <source>Bookmark name:</source>
         <translation>书签名称：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="403"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="423"/>
         <source>This passage is no longer in the book.</source>
         <translation>书中已找不到这段文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="426"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="446"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="435"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="455"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="444"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="464"/>
         <source>Change Colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="450"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="470"/>
         <source>Change Style</source>
         <translation>更改样式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="472"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="492"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="558"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="578"/>
         <source>Add Note Here…</source>
         <translation>在此处添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="571"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="591"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="578"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="598"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="578"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="598"/>
         <source>Add Note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="580"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="600"/>
         <source>Delete Note</source>
         <translation>删除笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="580"/>
+        <location filename="../../src/readmark/ui/annotation_controller.py" line="600"/>
         <source>Delete Highlight</source>
         <translation>删除高亮</translation>
     </message>
@@ -381,67 +381,67 @@
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="181"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="182"/>
         <source>Filter by text</source>
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="190"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="191"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="191"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="192"/>
         <source>Highlights</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="192"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="193"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="193"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="194"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="194"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="195"/>
         <source>Notes include highlights that carry a note</source>
         <translation>“笔记”也包括带有笔记的高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="206"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="207"/>
         <source>Show or hide {colour}</source>
         <translation>显示或隐藏{colour}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="251"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="252"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="253"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="254"/>
         <source>Export this book&apos;s annotations to a file</source>
         <translation>将本书的批注导出到文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="347"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="355"/>
         <source>Section {number}</source>
         <translation>第 {number} 节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="349"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="357"/>
         <source>Front matter</source>
         <translation>正文前部分</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="360"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="368"/>
         <source>Not found in this version of the book</source>
         <translation>在此版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="427"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="435"/>
         <source>No annotations yet.
 
 Select text in the book to highlight it or add a note. Bookmarks you add are listed here too.</source>
@@ -450,117 +450,117 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 在书中选中文字即可高亮或添加笔记。你添加的书签也会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="433"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="441"/>
         <source>No annotations match the filter.</source>
         <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="439"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="447"/>
         <source>{shown} of 1 annotation</source>
         <translation>{shown} / 1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="441"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="449"/>
         <source>{shown} of %n annotations</source>
         <translation>
             <numerusform>{shown} / %n 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="443"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="451"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="445"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="453"/>
         <source>%n annotations</source>
         <translation>
             <numerusform>%n 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="505"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="513"/>
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="508"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="516"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="510"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="518"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="512"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="520"/>
         <source>Copy Text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="516"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="524"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="535"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="543"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="536"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="544"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="537"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="545"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="538"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="546"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="539"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="547"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="544"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="552"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="545"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="553"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="546"/>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="551"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="554"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="559"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="547"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="555"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="548"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="556"/>
         <source>Created {date}</source>
         <translation>创建于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="549"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="557"/>
         <source>Edited {date}</source>
         <translation>编辑于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="550"/>
+        <location filename="../../src/readmark/ui/annotations_panel.py" line="558"/>
         <source>Originally: {quote}</source>
         <translation>原文：{quote}</translation>
     </message>
@@ -1407,52 +1407,52 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     <name>MainWindow</name>
     <message>
         <location filename="../../src/readmark/ui/main_window.py" line="74"/>
-        <location filename="../../src/readmark/ui/main_window.py" line="345"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="363"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="116"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="241"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="259"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="243"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="261"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="266"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="284"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="290"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="308"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="320"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="338"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="328"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="346"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="390"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="408"/>
         <source>Open link in your browser?</source>
         <translation>在浏览器中打开链接？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="392"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="410"/>
         <source>This link leads outside the book:
 
 {url}
@@ -1465,22 +1465,22 @@ Open it in your web browser?</source>
 要在浏览器中打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="431"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="449"/>
         <source>Your preferences could not be saved to {path}.</source>
         <translation>无法将你的偏好设置保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="495"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="513"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="509"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="527"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="511"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="529"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1525,33 +1525,17 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="518"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="521"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="540"/>
-        <source>Remote image not loaded (Readmark works offline)</source>
-        <translation>未加载远程图片（Readmark 离线工作）</translation>
-    </message>
-    <message>
         <location filename="../../src/readmark/ui/reader_view.py" line="542"/>
-        <location filename="../../src/readmark/ui/reader_view.py" line="548"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
         <location filename="../../src/readmark/ui/reader_view.py" line="550"/>
-        <source>Image outside the book&apos;s folder not loaded</source>
-        <translation>未加载图书文件夹以外的图片</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="552"/>
-        <source>Image too large</source>
-        <translation>图片过大</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="555"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>
@@ -1582,6 +1566,34 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/core/repair/line_paragraphs.py" line="88"/>
         <source>Treat each line as a paragraph in Chinese text written one paragraph per line</source>
         <translation>中文文本每行一段时，把每一行当作一个段落</translation>
+    </message>
+</context>
+<context>
+    <name>Resources</name>
+    <message>
+        <location filename="../../src/readmark/core/book_resources.py" line="21"/>
+        <source>Remote image not loaded (Readmark works offline)</source>
+        <translation>未加载远程图片（Readmark 离线工作）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/book_resources.py" line="22"/>
+        <source>Image outside the book not loaded</source>
+        <translation>未加载书外的图片</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/book_resources.py" line="23"/>
+        <source>Image missing from the book</source>
+        <translation>书中缺少此图片</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/book_resources.py" line="24"/>
+        <source>Image too large</source>
+        <translation>图片过大</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/book_resources.py" line="25"/>
+        <source>Image not loaded</source>
+        <translation>未加载图片</translation>
     </message>
 </context>
 <context>

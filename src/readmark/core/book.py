@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from readmark.core.book_resources import BookResources, Refused
 
 
 class BookError(Exception):
@@ -101,6 +104,8 @@ class SectionRenderer(Protocol):
 @dataclass(frozen=True)
 class LoadOptions:
     repair: bool = True  # undo print-conversion damage on display
+    encoding: str = ""  # plain text: the user's choice of encoding; "" = detect
+    detect_chapters: bool = True  # plain text: find chapter headings
 
 
 @dataclass
@@ -115,6 +120,16 @@ class Book:
     renderer: SectionRenderer
     options: LoadOptions = LoadOptions()
     repairs: tuple[str, ...] = ()  # names of the repair rules available for this book
+    resources: BookResources | None = None  # images the book refers to; None = its folder
+    cover: str = ""  # the cover image's URL for `resource`, if the book names one
+
+    def resource(self, section: int, url: str) -> bytes | Refused:
+        """An image (or other file) the book refers to from `section`, never from
+        outside the book or the network."""
+        from readmark.core.book_resources import FolderResources
+
+        source = self.resources or FolderResources(self.path.parent)
+        return source.load(section, url)
 
     def section_html(self, index: int) -> str:
         if not 0 <= index < len(self.sections):

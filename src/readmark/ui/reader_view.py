@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,7 +32,6 @@ from readmark.core.library import ReadingPosition
 from readmark.ui.section_provider import SectionProvider
 
 _WHEEL_NOTCH = 120
-_MAX_IMAGE_BYTES = 50 * 1024 * 1024
 
 
 class ReaderView(QTextBrowser):
@@ -536,25 +535,17 @@ class ReaderView(QTextBrowser):
             self.message.emit(url.toString())
 
     def loadResource(self, kind: int, url: QUrl):  # type: ignore[no-untyped-def]  # noqa: N802
-        """Images from the book's own folder only; nothing is ever fetched."""
+        """Images from inside the book only (the core decides); nothing is fetched."""
         if kind != QTextDocument.ResourceType.ImageResource.value:
             return None
-        text = url.toString()
-        if url.scheme() in ("http", "https", "ftp") or text.startswith("//"):
-            return self._placeholder(self.tr("Remote image not loaded (Readmark works offline)"))
-        if url.scheme() not in ("", "file") or self._book is None:
+        if self._book is None:
             return self._placeholder(self.tr("Image not loaded"))
-        folder = self._book.path.parent.resolve()
-        relative = url.toLocalFile() if url.scheme() == "file" else url.path()
-        try:
-            candidate = (folder / relative).resolve()
-        except (OSError, RuntimeError):
-            return self._placeholder(self.tr("Image not loaded"))
-        if not candidate.is_relative_to(folder) or not candidate.is_file():
-            return self._placeholder(self.tr("Image outside the book's folder not loaded"))
-        if candidate.stat().st_size > _MAX_IMAGE_BYTES:
-            return self._placeholder(self.tr("Image too large"))
-        image = QImage(str(candidate))
+        from readmark.core.book_resources import Refused
+
+        data = self._book.resource(self._section, url.toString())
+        if isinstance(data, Refused):
+            return self._placeholder(QCoreApplication.translate(data.context, data.reason))
+        image = QImage.fromData(data)
         if image.isNull():
             return self._placeholder(self.tr("Image could not be read"))
         limit = self._column_width()
