@@ -195,61 +195,106 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/actions.py" line="112"/>
+        <source>Detect &amp;Chapters</source>
+        <translation>识别章节(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="113"/>
+        <source>Text &amp;Encoding</source>
+        <translation>文本编码(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="117"/>
+        <source>Detect Automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="120"/>
+        <source>Chinese Simplified (GB18030/GBK)</source>
+        <translation>简体中文（GB18030/GBK）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="121"/>
+        <source>Chinese Traditional (Big5)</source>
+        <translation>繁体中文（Big5）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="122"/>
+        <source>Japanese (Shift_JIS)</source>
+        <translation>日文（Shift_JIS）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="123"/>
+        <source>Korean (EUC-KR)</source>
+        <translation>韩文（EUC-KR）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="124"/>
+        <source>Western (Windows-1252)</source>
+        <translation>西文（Windows-1252）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="125"/>
+        <source>Western (ISO 8859-1)</source>
+        <translation>西文（ISO 8859-1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="136"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="113"/>
+        <location filename="../../src/readmark/ui/actions.py" line="137"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="114"/>
+        <location filename="../../src/readmark/ui/actions.py" line="138"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="115"/>
+        <location filename="../../src/readmark/ui/actions.py" line="139"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="140"/>
+        <location filename="../../src/readmark/ui/actions.py" line="164"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="153"/>
+        <location filename="../../src/readmark/ui/actions.py" line="177"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="160"/>
+        <location filename="../../src/readmark/ui/actions.py" line="184"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="170"/>
+        <location filename="../../src/readmark/ui/actions.py" line="194"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="174"/>
+        <location filename="../../src/readmark/ui/actions.py" line="198"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="179"/>
+        <location filename="../../src/readmark/ui/actions.py" line="203"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="188"/>
+        <location filename="../../src/readmark/ui/actions.py" line="212"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="191"/>
+        <location filename="../../src/readmark/ui/actions.py" line="218"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1288,23 +1333,23 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>LibraryError</name>
     <message>
-        <location filename="../../src/readmark/core/library.py" line="101"/>
-        <location filename="../../src/readmark/core/library.py" line="291"/>
+        <location filename="../../src/readmark/core/library.py" line="111"/>
+        <location filename="../../src/readmark/core/library.py" line="306"/>
         <source>The library {path} cannot be used: {reason}</source>
         <translation>无法使用书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/library.py" line="134"/>
+        <location filename="../../src/readmark/core/library.py" line="144"/>
         <source>The library {path} was written by a newer Readmark (schema {found}, this version knows {known}).</source>
         <translation>书库 {path} 由更新版本的 Readmark 写入（结构版本 {found}，当前版本只支持到 {known}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/library.py" line="173"/>
+        <location filename="../../src/readmark/core/library.py" line="183"/>
         <source>The library {path} needs upgrading but could not be backed up first, so it was left as it was: {reason}</source>
         <translation>书库 {path} 需要升级，但未能先行备份，因此保持原样未作改动：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/library.py" line="286"/>
+        <location filename="../../src/readmark/core/library.py" line="301"/>
         <location filename="../../src/readmark/core/recovery.py" line="103"/>
         <source>The library {path} is damaged: {reason}</source>
         <translation>书库 {path} 已损坏：{reason}</translation>
@@ -1406,53 +1451,68 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="74"/>
-        <location filename="../../src/readmark/ui/main_window.py" line="363"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="75"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="397"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="121"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="259"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="130"/>
+        <source>The text encoding of this book (Book › Text Encoding)</source>
+        <translation>这本书的文本编码（图书 › 文本编码）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/main_window.py" line="271"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="261"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="273"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="284"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="296"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="308"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="320"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="338"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="350"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="346"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="355"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="408"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="382"/>
+        <source>Detect Automatically (found: {encoding})</source>
+        <translation>自动识别（识别结果：{encoding}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/main_window.py" line="384"/>
+        <source>Detect Automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/main_window.py" line="463"/>
         <source>Open link in your browser?</source>
         <translation>在浏览器中打开链接？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="410"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="465"/>
         <source>This link leads outside the book:
 
 {url}
@@ -1465,22 +1525,22 @@ Open it in your web browser?</source>
 要在浏览器中打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="449"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="504"/>
         <source>Your preferences could not be saved to {path}.</source>
         <translation>无法将你的偏好设置保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="513"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="568"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="527"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="582"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="529"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="584"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>

@@ -165,4 +165,6 @@ class Book:
         """
         from readmark.core.render_cache import renderer_version
 
-        return f"{self.content_id}-{self.format}-r{int(self.options.repair)}-{renderer_version()}"
+        o = self.options
+        choices = f"r{int(o.repair)}-e{o.encoding or 'auto'}-c{int(o.detect_chapters)}"
+        return f"{self.content_id}-{self.format}-{choices}-{renderer_version()}"

@@ -22,6 +22,7 @@ from pathlib import Path
 from readmark.core import sqlite_setup
 from readmark.core.annotation_store import AnnotationStore
 from readmark.core.backups import BackupError, BackupManager
+from readmark.core.book import LoadOptions
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -65,6 +66,15 @@ class BookRecord:
     last_opened: float
     position: ReadingPosition | None
     repair: bool
+    encoding: str = ""  # plain text: the reader's choice; "" = detect
+    detect_chapters: bool = True
+
+    @property
+    def options(self) -> LoadOptions:
+        """How the reader chose to open this book."""
+        return LoadOptions(
+            repair=self.repair, encoding=self.encoding, detect_chapters=self.detect_chapters
+        )
 
 
 class Library:
@@ -219,17 +229,14 @@ class Library:
 
     def get(self, path: Path) -> BookRecord | None:
         row = self._db.execute(
-            "SELECT path, content_id, title, authors, last_opened, position_section, "
-            "position_offset, position_snippet, repair FROM books WHERE path = ?",
+            f"SELECT {_RECORD_COLUMNS} FROM books WHERE path = ?",
             (str(path),),
         ).fetchone()
         return _record(row) if row else None
 
     def recent(self, limit: int = 10) -> list[BookRecord]:
         rows = self._db.execute(
-            "SELECT path, content_id, title, authors, last_opened, position_section, "
-            "position_offset, position_snippet, repair FROM books "
-            "ORDER BY last_opened DESC LIMIT ?",
+            f"SELECT {_RECORD_COLUMNS} FROM books ORDER BY last_opened DESC LIMIT ?",
             (limit,),
         ).fetchall()
         return [_record(r) for r in rows]
@@ -250,6 +257,14 @@ class Library:
         with self._transaction():
             self._db.execute(
                 "UPDATE books SET repair = ? WHERE path = ?", (int(enabled), str(path))
+            )
+
+    def set_text_choices(self, path: Path, encoding: str, detect_chapters: bool) -> None:
+        """A plain-text book's encoding ("" = detect) and chapter detection."""
+        with self._transaction():
+            self._db.execute(
+                "UPDATE books SET encoding = ?, detect_chapters = ? WHERE path = ?",
+                (encoding, int(detect_chapters), str(path)),
             )
 
 
@@ -294,7 +309,15 @@ def _library_error(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
     )
 
 
+_RECORD_COLUMNS = (
+    "path, content_id, title, authors, last_opened, position_section, position_offset, "
+    "position_snippet, repair, encoding, detect_chapters"
+)
+
+
 def _record(row: tuple) -> BookRecord:  # type: ignore[type-arg]
-    path, content_id, title, authors, opened, section, offset, snippet, repair = row
+    path, content_id, title, authors, opened, section, offset, snippet, repair, enc, chapters = row
     position = None if section is None else ReadingPosition(section, offset or 0, snippet)
-    return BookRecord(path, content_id, title, authors, opened, position, bool(repair))
+    return BookRecord(
+        path, content_id, title, authors, opened, position, bool(repair), enc, bool(chapters)
+    )

@@ -60,5 +60,16 @@ def _2_annotations(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX annotations_source ON annotations(source) WHERE book_id IS NULL")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_1_books, _2_annotations]
+def _3_text_choices(db: sqlite3.Connection) -> None:
+    # Per-book choices for plain-text books: the encoding the reader picked
+    # ('' = detect) and whether chapter headings are looked for.
+    db.execute("ALTER TABLE books ADD COLUMN encoding TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE books ADD COLUMN detect_chapters INTEGER NOT NULL DEFAULT 1")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _1_books,
+    _2_annotations,
+    _3_text_choices,
+]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -108,6 +108,30 @@ class Actions(QObject):
         )
         self.about = make(self.tr("&About Readmark"))
 
+        # Plain-text books: the encoding and the chapter headings
+        self.detect_chapters = make(self.tr("Detect &Chapters"), checkable=True)
+        self.encoding_menu = QMenu(self.tr("Text &Encoding"), window)
+        self.encoding_group = QActionGroup(window)
+        self.encodings: dict[str, QAction] = {}
+        for codec, label in (
+            ("", self.tr("Detect Automatically")),
+            ("utf-8", "UTF-8"),
+            ("utf-16", "UTF-16"),
+            ("gb18030", self.tr("Chinese Simplified (GB18030/GBK)")),
+            ("big5", self.tr("Chinese Traditional (Big5)")),
+            ("shift_jis", self.tr("Japanese (Shift_JIS)")),
+            ("euc-kr", self.tr("Korean (EUC-KR)")),
+            ("cp1252", self.tr("Western (Windows-1252)")),
+            ("latin-1", self.tr("Western (ISO 8859-1)")),
+        ):
+            action = QAction(label, window)
+            action.setCheckable(True)
+            action.setData(codec)
+            self.encoding_group.addAction(action)
+            self.encoding_menu.addAction(action)
+            self.encodings[codec] = action
+        self.text_actions = [self.detect_chapters, self.encoding_menu.menuAction()]
+
         # Library
         self.export_annotations = make(self.tr("&Export Annotations…"), "Ctrl+E")
         self.backup_now = make(self.tr("&Back Up Library Now"))
@@ -187,11 +211,16 @@ class Actions(QObject):
 
         book_menu = bar.addMenu(self.tr("&Book"))
         book_menu.addAction(self.repair)
+        book_menu.addSeparator()
+        book_menu.addMenu(self.encoding_menu)
+        book_menu.addAction(self.detect_chapters)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.open_guide)
         help_menu.addAction(self.about)
 
-    def set_book_open(self, is_open: bool) -> None:
+    def set_book_open(self, is_open: bool, is_text: bool = False) -> None:
         for action in self.book_actions:
             action.setEnabled(is_open)
+        for action in self.text_actions:  # only plain-text books have these choices
+            action.setEnabled(is_open and is_text)

@@ -6,6 +6,7 @@ Panes never call each other; they emit signals that are connected here.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 from pathlib import Path
 
@@ -123,6 +124,13 @@ class MainWindow(QMainWindow):
         for widget in (self.progress_label, self.progress, self.cancel_button):
             bar.addPermanentWidget(widget)
             widget.hide()
+        self.encoding_label = QLabel()
+        self.encoding_label.setObjectName("encodingLabel")
+        self.encoding_label.setToolTip(
+            self.tr("The text encoding of this book (Book › Text Encoding)")
+        )
+        bar.addPermanentWidget(self.encoding_label)
+        self.encoding_label.hide()
 
     def _wire(self) -> None:
         a = self.actions
@@ -144,6 +152,10 @@ class MainWindow(QMainWindow):
         a.next_section.triggered.connect(self.reader.next_section)
         a.previous_section.triggered.connect(self.reader.previous_section)
         a.repair.toggled.connect(self._set_repair)
+        a.detect_chapters.toggled.connect(lambda on: self._set_text_choices(chapters=on))
+        a.encoding_group.triggered.connect(
+            lambda action: self._set_text_choices(encoding=action.data())
+        )
         a.about.triggered.connect(self._about)
         self._wire_annotations()
 
@@ -276,7 +288,7 @@ class MainWindow(QMainWindow):
             pass
         if options is None:
             record = self.library.get(path) if self.library else None
-            options = LoadOptions(repair=record.repair if record else True)
+            options = record.options if record else LoadOptions()
         task = BookTask(path, options, self)
         task.succeeded.connect(self._book_loaded)
         task.failed.connect(self._book_failed)
@@ -336,10 +348,7 @@ class MainWindow(QMainWindow):
         self.annotations_panel.setVisible(bool(self.settings.get("reader.annotations_visible")))
         self.layout().activate()  # the reader gets its final width before laying out text
         self.setWindowTitle(self.tr("{title} — Readmark").format(title=book.metadata.title))
-        blocker = self.actions.repair.blockSignals(True)
-        self.actions.repair.setChecked(book.options.repair)
-        self.actions.repair.blockSignals(blocker)
-        self.actions.set_book_open(True)
+        self._show_book_choices(book)
         if fonts.missing_cjk_font(book.metadata.language):
             self.statusBar().showMessage(
                 self.tr(
@@ -354,11 +363,36 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
         self.book_shown.emit(book)
 
+    def _show_book_choices(self, book: Book) -> None:
+        """The Book menu's checks and the status bar show how this book was opened."""
+        a = self.actions
+        is_text = book.format == "text"
+        for action, checked in (
+            (a.repair, book.options.repair),
+            (a.detect_chapters, book.options.detect_chapters),
+        ):
+            blocker = action.blockSignals(True)
+            action.setChecked(checked)
+            action.blockSignals(blocker)
+        chosen = a.encodings.get(book.options.encoding) or a.encodings[""]
+        blocker = a.encoding_group.blockSignals(True)
+        chosen.setChecked(True)
+        a.encoding_group.blockSignals(blocker)
+        a.encodings[""].setText(
+            self.tr("Detect Automatically (found: {encoding})").format(encoding=book.encoding)
+            if is_text and not book.options.encoding
+            else self.tr("Detect Automatically")
+        )
+        a.set_book_open(True, is_text)
+        self.encoding_label.setText(book.encoding.upper() if is_text else "")
+        self.encoding_label.setVisible(is_text)
+
     def close_book(self) -> None:
         self._close_current()
         self._book_open = False
         self.toc.hide()
         self.annotations_panel.hide()
+        self.encoding_label.hide()
         self.stack.setCurrentWidget(self.start_page)
         self.setWindowTitle(self.tr("Readmark"))
         self.actions.set_book_open(False)
@@ -395,12 +429,33 @@ class MainWindow(QMainWindow):
             return
         if self.library is not None:
             self.library.set_repair(book.path, enabled)
-        # The text changes, so offsets do too: keep the chapter, start at its top.
+        self._reopen(dataclasses.replace(book.options, repair=enabled))
+
+    def _set_text_choices(self, encoding: str | None = None, chapters: bool | None = None) -> None:
+        """A plain-text book reopened with another encoding or chapter detection."""
+        book = self.reader.book
+        if book is None:
+            return
+        options = dataclasses.replace(
+            book.options,
+            encoding=book.options.encoding if encoding is None else encoding,
+            detect_chapters=book.options.detect_chapters if chapters is None else chapters,
+        )
+        if self.library is not None:
+            self.library.set_text_choices(book.path, options.encoding, options.detect_chapters)
+        self._reopen(options)
+
+    def _reopen(self, options: LoadOptions) -> None:
+        """The same book with other choices: the text changes, so offsets do too;
+        keep the chapter (when it still exists) and start at its top."""
+        book = self.reader.book
+        if book is None:
+            return
         position = self.reader.position()
         self._pending_position = (
             ReadingPosition(position.section, 0) if position is not None else None
         )
-        self.open_path(book.path, LoadOptions(repair=enabled))
+        self.open_path(book.path, options)
 
     def _confirm_external_link(self, url: QUrl) -> None:
         box = QMessageBox(
