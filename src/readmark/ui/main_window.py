@@ -44,6 +44,7 @@ from readmark.ui.annotated_reader import AnnotatedReaderView
 from readmark.ui.annotation_controller import AnnotationController
 from readmark.ui.annotations_panel import AnnotationsPanel
 from readmark.ui.book_task import BookTask
+from readmark.ui.covers import cover_icon, remember_cover
 from readmark.ui.library_tools import LibraryTools
 from readmark.ui.section_provider import SectionProvider
 from readmark.ui.start_page import StartPage
@@ -360,6 +361,7 @@ class MainWindow(QMainWindow):
         self.reader.open_at(self._pending_position or position)
         self._pending_position = None
         self.reader.setFocus()
+        remember_cover(book)
         self._refresh_recent()
         self.book_shown.emit(book)
 
@@ -562,6 +564,9 @@ class MainWindow(QMainWindow):
         records = self.library.recent(10) if self.library else []
         for record in records:
             action = menu.addAction(record.title)
+            icon = cover_icon(record.content_id)
+            if icon is not None:
+                action.setIcon(icon)
             action.setToolTip(record.path)
             action.triggered.connect(lambda _=False, p=record.path: self.open_path(Path(p)))
         if not records:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from readmark.core.library import BookRecord
+from readmark.ui.covers import cover_icon
 
 _PATH = Qt.ItemDataRole.UserRole
 
@@ -46,6 +47,7 @@ class StartPage(QWidget):
         self.recent.setObjectName("recentBooks")
         self.recent.setSpacing(4)
         self.recent.setWordWrap(True)
+        self.recent.setIconSize(QSize(36, 52))
         self.recent.itemActivated.connect(self._activated)
         self.recent.itemClicked.connect(self._activated)
         self.empty_label = QLabel(
@@ -80,7 +82,10 @@ class StartPage(QWidget):
             item = QListWidgetItem(f"{label}\n{record.path}")
             # Two lines, tall enough for CJK fallback glyphs, which the default
             # size hint (measured with the Latin font) cuts off.
-            item.setSizeHint(QSize(0, int(line * 2.8)))
+            item.setSizeHint(QSize(0, max(int(line * 2.8), 56)))
+            icon = cover_icon(record.content_id)
+            if icon is not None:
+                item.setIcon(icon)
             item.setToolTip(record.path)
             item.setData(_PATH, record.path)
             self.recent.addItem(item)
