@@ -728,144 +728,238 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>BookError</name>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="43"/>
+        <location filename="../../src/readmark/core/textio.py" line="46"/>
         <source>a PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="44"/>
+        <location filename="../../src/readmark/core/textio.py" line="47"/>
         <source>a JPEG image</source>
         <translation>JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="45"/>
-        <location filename="../../src/readmark/core/textio.py" line="46"/>
+        <location filename="../../src/readmark/core/textio.py" line="48"/>
+        <location filename="../../src/readmark/core/textio.py" line="49"/>
         <source>a GIF image</source>
         <translation>GIF 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="47"/>
+        <location filename="../../src/readmark/core/textio.py" line="50"/>
         <source>a PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="48"/>
+        <location filename="../../src/readmark/core/textio.py" line="51"/>
         <source>a ZIP archive (an EPUB or office document?)</source>
         <translation>ZIP 压缩包（也许是 EPUB 或办公文档？）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="49"/>
+        <location filename="../../src/readmark/core/textio.py" line="52"/>
         <source>a ZIP archive</source>
         <translation>ZIP 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="50"/>
+        <location filename="../../src/readmark/core/textio.py" line="53"/>
         <source>a gzip archive</source>
         <translation>gzip 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="51"/>
+        <location filename="../../src/readmark/core/textio.py" line="54"/>
         <source>a 7-Zip archive</source>
         <translation>7-Zip 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="52"/>
+        <location filename="../../src/readmark/core/textio.py" line="55"/>
         <source>a RAR archive</source>
         <translation>RAR 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="55"/>
+        <location filename="../../src/readmark/core/textio.py" line="58"/>
         <source>an old Microsoft Office document</source>
         <translation>旧版 Microsoft Office 文档</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="57"/>
+        <location filename="../../src/readmark/core/textio.py" line="60"/>
         <source>a program</source>
         <translation>可执行程序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="58"/>
+        <location filename="../../src/readmark/core/textio.py" line="61"/>
         <source>a Windows program</source>
         <translation>Windows 程序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="59"/>
+        <location filename="../../src/readmark/core/textio.py" line="62"/>
         <source>an SQLite database</source>
         <translation>SQLite 数据库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="60"/>
+        <location filename="../../src/readmark/core/textio.py" line="63"/>
         <source>a BMP image</source>
         <translation>BMP 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="61"/>
+        <location filename="../../src/readmark/core/textio.py" line="64"/>
         <source>an MP3 audio file</source>
         <translation>MP3 音频文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="62"/>
+        <location filename="../../src/readmark/core/textio.py" line="65"/>
         <source>an Ogg audio file</source>
         <translation>Ogg 音频文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="63"/>
+        <location filename="../../src/readmark/core/textio.py" line="66"/>
         <source>a FLAC audio file</source>
         <translation>FLAC 音频文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="90"/>
-        <location filename="../../src/readmark/core/textio.py" line="105"/>
+        <location filename="../../src/readmark/core/formats/epub/archive.py" line="107"/>
+        <source>“{name}” has {count} files inside; Readmark opens EPUBs with up to {limit}.</source>
+        <translation>“{name}”内含 {count} 个文件；Readmark 只打开最多含 {limit} 个文件的 EPUB。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/epub/archive.py" line="126"/>
+        <source>“{name}” expands to far more than its size (a “zip bomb”); it was not opened.</source>
+        <translation>“{name}”解压后远大于自身大小（“压缩炸弹”），因此没有打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/epub/archive.py" line="201"/>
+        <location filename="../../src/readmark/core/textio.py" line="101"/>
+        <location filename="../../src/readmark/core/textio.py" line="116"/>
         <source>“{name}” is empty.</source>
         <translation>“{name}”是空文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="97"/>
-        <location filename="../../src/readmark/core/textio.py" line="109"/>
+        <location filename="../../src/readmark/core/formats/epub/archive.py" line="205"/>
+        <source>“{name}” is {kind}, not an EPUB book.</source>
+        <translation>“{name}”是{kind}，不是 EPUB 图书。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/epub/archive.py" line="211"/>
+        <source>“{name}” is damaged or incomplete: its ZIP archive cannot be read.</source>
+        <translation>“{name}”已损坏或不完整：无法读取其中的 ZIP 压缩包。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/epub/archive.py" line="217"/>
+        <source>“{name}” is not an EPUB book (it is not a ZIP archive).</source>
+        <translation>“{name}”不是 EPUB 图书（它不是 ZIP 压缩包）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/textio.py" line="120"/>
+        <location filename="../../src/readmark/core/textio.py" line="222"/>
         <source>“{name}” is a binary file, not a text book.</source>
         <translation>“{name}”是二进制文件，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="140"/>
+        <location filename="../../src/readmark/core/textio.py" line="151"/>
         <source>“{name}” is a folder, not a book.</source>
         <translation>“{name}”是文件夹，不是图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="145"/>
+        <location filename="../../src/readmark/core/textio.py" line="156"/>
         <source>“{name}” does not exist.</source>
         <translation>“{name}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="149"/>
-        <location filename="../../src/readmark/core/textio.py" line="173"/>
+        <location filename="../../src/readmark/core/textio.py" line="160"/>
+        <location filename="../../src/readmark/core/textio.py" line="184"/>
         <source>Readmark is not allowed to read “{name}”.</source>
         <translation>Readmark 没有读取“{name}”的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="154"/>
-        <location filename="../../src/readmark/core/textio.py" line="178"/>
+        <location filename="../../src/readmark/core/textio.py" line="165"/>
+        <location filename="../../src/readmark/core/textio.py" line="189"/>
         <source>“{name}” could not be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="160"/>
+        <location filename="../../src/readmark/core/textio.py" line="171"/>
         <source>“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.</source>
         <translation>“{name}”太大（{size} MB）；Readmark 最多只能打开 {limit} MB 的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="212"/>
+        <location filename="../../src/readmark/core/textio.py" line="233"/>
         <source>“{name}” is {kind}, not a text book.</source>
         <translation>“{name}”是{kind}，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="233"/>
+        <location filename="../../src/readmark/core/textio.py" line="254"/>
         <source>“{name}” has a line of {length} characters; it does not look like a book.</source>
         <translation>“{name}”中有一行长达 {length} 个字符，看起来不像是一本书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/__init__.py" line="26"/>
+        <location filename="../../src/readmark/core/formats/__init__.py" line="27"/>
         <source>Readmark cannot open {suffix} files yet.</source>
         <translation>Readmark 暂时还不能打开 {suffix} 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/epub/loader.py" line="60"/>
+        <source>“{name}” is damaged: none of the {count} parts listed in its package can be read from the file.</source>
+        <translation>“{name}”已损坏：其包文件中列出的 {count} 个部分都无法从文件中读取。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/epub/package.py" line="100"/>
+        <source>“{name}” is not a readable EPUB: it has no package document (OPF).</source>
+        <translation>“{name}”不是可读的 EPUB：它没有包文档（OPF）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/epub/package.py" line="113"/>
+        <source>“{name}” is damaged: its package document (OPF) cannot be read.</source>
+        <translation>“{name}”已损坏：无法读取其包文档（OPF）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="92"/>
+        <source>Readmark does not know the text encoding “{encoding}”.</source>
+        <translation>Readmark 不认识文本编码“{encoding}”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="102"/>
+        <source>The text encoding “{encoding}” cannot read this book.</source>
+        <translation>文本编码“{encoding}”无法读取这本书。</translation>
+    </message>
+</context>
+<context>
+    <name>ChapterRule</name>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="84"/>
+        <source>Chinese volumes and parts: 第一卷, 第二部, 卷一, 卷之三, 上卷</source>
+        <translation>中文卷与部：第一卷、第二部、卷一、卷之三、上卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="95"/>
+        <source>Chinese chapters: 第一章, 第十二回, 第3章, 第１２话, with Chinese, Arabic or full-width numerals</source>
+        <translation>中文章回：第一章、第十二回、第3章、第１２话，可用汉字、阿拉伯或全角数字</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="106"/>
+        <source>Chinese sections: 第一节, 第3节</source>
+        <translation>中文小节：第一节、第3节</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="117"/>
+        <source>Chinese named parts: 序, 序章, 前言, 引子, 楔子, 尾声, 后记, 番外, 附录</source>
+        <translation>中文专名部分：序、序章、前言、引子、楔子、尾声、后记、番外、附录</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="130"/>
+        <source>English parts, books and volumes: Part One, BOOK II, Volume 3</source>
+        <translation>英文部、卷、册：Part One、BOOK II、Volume 3</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="141"/>
+        <source>English chapters: Chapter 1, CHAPTER XII, Chapter Twenty-One, with Arabic or Roman numerals or numbers in words</source>
+        <translation>英文章节：Chapter 1、CHAPTER XII、Chapter Twenty-One，可用阿拉伯数字、罗马数字或英文数词</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="152"/>
+        <source>English named parts: Prologue, Preface, Foreword, Introduction, Interlude, Epilogue, Afterword, Appendix</source>
+        <translation>英文专名部分：Prologue、Preface、Foreword、Introduction、Interlude、Epilogue、Afterword、Appendix</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="167"/>
+        <source>A Roman numeral on a line of its own (I., II, XII.), or before a title; only in books with at least two</source>
+        <translation>单独成行的罗马数字（I.、II、XII.）或其后带标题；书中至少出现两次才算</translation>
     </message>
 </context>
 <context>
@@ -1451,68 +1545,68 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="75"/>
-        <location filename="../../src/readmark/ui/main_window.py" line="397"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="76"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="399"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="122"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="123"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="130"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="131"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="271"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="272"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="273"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="274"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="296"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="297"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="320"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="321"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="350"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="351"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="355"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="356"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="382"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="384"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="384"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="386"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="463"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="465"/>
         <source>Open link in your browser?</source>
         <translation>在浏览器中打开链接？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="465"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="467"/>
         <source>This link leads outside the book:
 
 {url}
@@ -1525,22 +1619,22 @@ Open it in your web browser?</source>
 要在浏览器中打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="504"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="506"/>
         <source>Your preferences could not be saved to {path}.</source>
         <translation>无法将你的偏好设置保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="568"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="573"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="582"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="587"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="584"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="589"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1731,32 +1825,32 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="30"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="31"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="35"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="36"/>
         <source>Read, study and annotate the books you own — offline.</source>
         <translation>离线阅读、研读和批注你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="36"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="37"/>
         <source>Open a Book…</source>
         <translation>打开图书…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="38"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="39"/>
         <source>Read the Guide</source>
         <translation>阅读使用指南</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="44"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="45"/>
         <source>Recent books</source>
         <translation>最近阅读</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="52"/>
+        <location filename="../../src/readmark/ui/start_page.py" line="54"/>
         <source>Books you open appear here. You can also drop a file on this window.</source>
         <translation>你打开过的图书会显示在这里。也可以把文件拖放到此窗口。</translation>
     </message>

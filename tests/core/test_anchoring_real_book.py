@@ -175,9 +175,9 @@ def test_an_english_book_edited(shared_books: Path, tmp_path: Path) -> None:
     book = open_book(alice)
     section = len(book.sections) - 1
     annotations = [
-        mark(book, 0, "considering in her own mind (as well as she could, for the hot day"),
+        mark(book, 1, "considering in her own mind (as well as she could, for the hot day"),
         mark(book, section, "the Mock Turtle"),
-        mark(book, 1, "“Off with his head!”"),
+        mark(book, 8, "“Off with his head!”"),
     ]
     original = alice.read_text(encoding="utf-8")
     insertion = "A NOTE FROM THE EDITOR.\n\nThis edition adds a paragraph here.\n\n"

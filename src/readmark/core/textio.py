@@ -8,7 +8,9 @@ Encodings are tried in this order: a byte order mark (UTF-32 before UTF-16, as
 the UTF-32 LE mark starts with the UTF-16 LE one), UTF-16 without a BOM when
 every other byte is NUL, strict UTF-8, strict GB18030
 (a superset of GBK and GB2312, the common encodings of Chinese plain-text books),
-then UTF-8 with errors replaced.
+then UTF-8 with errors replaced. A loader with its own detection (the plain-text
+loader's, or the reader's choice of encoding) passes it as `decoder`; the checks
+stay the same.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import codecs
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +77,10 @@ _NOT_SPACE_BYTE = re.compile(rb"[^ \t\r\n\f\v]")
 _NOT_SPACE = re.compile(r"\S")
 
 
+# Raw bytes -> (text, Python codec name); may raise BookError (an unknown codec).
+Decoder = Callable[[bytes], tuple[str, str]]
+
+
 @dataclass(frozen=True)
 class DecodedText:
     text: str  # newlines normalised to "\n", BOM removed
@@ -82,22 +89,26 @@ class DecodedText:
     size: int  # bytes on disk
 
 
-def read_text(path: Path) -> DecodedText:
-    """Read and decode a text file, or raise `BookError` saying why not."""
+def read_text(path: Path, decoder: Decoder | None = None) -> DecodedText:
+    """Read and decode a text file, or raise `BookError` saying why not.
+
+    `decoder` replaces the built-in choice of encoding; text it decodes as
+    UTF-16 or UTF-32 may hold NUL bytes, any other is checked for being binary.
+    """
     path = Path(path)
     raw = _read_bytes(path)
     if not _NOT_SPACE_BYTE.search(raw):
         raise BookError(QT_TRANSLATE_NOOP("BookError", "“{name}” is empty."), name=path.name)
 
-    bom_encoding = _bom_encoding(raw) or _bomless_utf16(raw)
-    if bom_encoding is None:
-        _check_magic(raw, path)
-        if b"\x00" in raw[: 1024 * 1024]:
-            raise BookError(
-                QT_TRANSLATE_NOOP("BookError", "“{name}” is a binary file, not a text book."),
-                name=path.name,
-            )
-    text, encoding = decode_bytes(raw, bom_encoding)
+    if decoder is None:
+        bom_encoding = _bom_encoding(raw) or _bomless_utf16(raw)
+        if bom_encoding is None:
+            _check_binary(raw, path)
+        text, encoding = decode_bytes(raw, bom_encoding)
+    else:
+        text, encoding = decoder(raw)
+        if not encoding.replace("_", "-").startswith(("utf-16", "utf-32")):
+            _check_binary(raw, path)
     text = _NEWLINE_RE.sub("\n", text) if "\r" in text else text
     text = text.lstrip("\ufeff")
 
@@ -201,6 +212,16 @@ def _bomless_utf16(raw: bytes) -> str | None:
     if even > 0.4 * half and odd < 0.1 * half:
         return "utf-16-be"
     return None
+
+
+def _check_binary(raw: bytes, path: Path) -> None:
+    """Refuse a known binary format, or bytes with NULs (not UTF-16/32 text)."""
+    _check_magic(raw, path)
+    if b"\x00" in raw[: 1024 * 1024]:
+        raise BookError(
+            QT_TRANSLATE_NOOP("BookError", "“{name}” is a binary file, not a text book."),
+            name=path.name,
+        )
 
 
 def _check_magic(raw: bytes, path: Path) -> None:

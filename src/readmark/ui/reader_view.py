@@ -548,7 +548,8 @@ class ReaderView(QTextBrowser):
         image = QImage.fromData(data)
         if image.isNull():
             return self._placeholder(self.tr("Image could not be read"))
-        limit = self._column_width()
+        # Before the first layout the column is not known yet: a sensible width.
+        limit = self._column_width() if self.viewport().width() > 100 else 720
         if image.width() > limit > 0:
             image = image.scaledToWidth(int(limit), Qt.TransformationMode.SmoothTransformation)
         return image

@@ -170,5 +170,6 @@ hr {{ color: {theme.muted}; margin-top: {px(1)}; margin-bottom: {px(1)}; }}
 div.footnote {{ font-size: small; color: {theme.muted}; }}
 div.footnote p {{ text-indent: 0; }}
 li p {{ text-indent: 0; }}
+.small-caps {{ font-variant: small-caps; }}
 p.figure {{ line-height: 100%; text-indent: 0; margin-top: {px(0.5)}; margin-bottom: {px(1)}; }}
 """

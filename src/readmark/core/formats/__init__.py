@@ -11,7 +11,8 @@ DEFAULT_OPTIONS = LoadOptions()
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt"})
-SUPPORTED_SUFFIXES = tuple(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES))
+EPUB_SUFFIXES = frozenset({".epub"})
+SUPPORTED_SUFFIXES = tuple(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES | EPUB_SUFFIXES))
 
 
 def open_book(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
@@ -26,8 +27,19 @@ def open_book(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
             QT_TRANSLATE_NOOP("BookError", "Readmark cannot open {suffix} files yet."),
             suffix=suffix or path.name,
         )
+    if suffix in EPUB_SUFFIXES:
+        from readmark.core.formats.epub import load_epub
+
+        return load_epub(path, options)
+    if suffix in TEXT_SUFFIXES:
+        # A .txt is plain text unless it is evidently Markdown; either way its
+        # encoding is detected (or chosen by the reader) the plain-text way.
+        from readmark.core.formats.plaintext import build_plain_book, read_plain_text
+        from readmark.core.sniff import looks_like_markdown
+
+        decoded = read_plain_text(path, options)
+        if not looks_like_markdown(decoded.text):
+            return build_plain_book(path, decoded, options)
+        return build_book(path, decoded, options)
     decoded = read_text(path)
-    # TODO(plain-text loader): a .txt for which sniff.looks_like_markdown() is
-    # False goes to the plain-text loader once it exists; until then the
-    # Markdown loader reads it (plain paragraphs render acceptably).
     return build_book(path, decoded, options)

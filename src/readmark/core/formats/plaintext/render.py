@@ -1,0 +1,95 @@
+"""Rendering one section of a plain-text book to display HTML.
+
+The heading becomes `<h1>`–`<h3>` (by its TOC level) with the id the TOC points
+at, its subtitle after a line break; every paragraph a `<p>` (justified for
+Chinese and Japanese, as in print), a block of kept lines one `<p>` with `<br />`
+between them, a scene break `<hr />`. Text is HTML-escaped; Project Gutenberg's
+`_italics_` become `<em>`. The result goes through the sanitiser like every
+format's. The renderer holds only immutable data, so it is thread-safe; `clone`
+gives another all the same, as `SectionRenderer` asks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from readmark.core.formats.plaintext.chapters import Heading
+from readmark.core.formats.plaintext.reflow import Layout, paragraphs
+from readmark.core.html_sanitize import sanitize_html
+
+# Control characters other than tab and newline: invisible at best.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ITALICS = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
+
+
+@dataclass(frozen=True)
+class SectionSpan:
+    start: int  # offset of the section's text (its heading line, if it has one)
+    end: int
+    heading: Heading | None = None  # the heading this section starts with
+
+
+class PlainTextSectionRenderer:
+    """`SectionRenderer` for spans of a plain text."""
+
+    def __init__(
+        self, text: str, spans: Sequence[SectionSpan], layout: Layout, justify: bool = False
+    ) -> None:
+        self._text = text
+        self._spans = tuple(spans)
+        self._layout = layout
+        self._justify = justify
+
+    @property
+    def section_count(self) -> int:
+        return len(self._spans)
+
+    @property
+    def layout(self) -> Layout:
+        return self._layout
+
+    def source(self, index: int) -> str:
+        """The section's text as it stands in the file (newlines normalised)."""
+        span = self._spans[index]
+        return self._text[span.start : span.end]
+
+    def render(self, index: int) -> str:
+        span = self._spans[index]
+        out: list[str] = []
+        body_start = span.start
+        if span.heading is not None:
+            out.append(_heading_html(span.heading))
+            body_start = span.heading.end
+        body = self._text[body_start : span.end]
+        if _CONTROLS.search(body):
+            body = _CONTROLS.sub("", body)
+        paragraph_tag = '<p align="justify">' if self._justify else "<p>"
+        for block in paragraphs(body, self._layout):
+            if block.kind == "break":
+                out.append("<hr />")
+            elif block.kind == "lines":
+                out.append(paragraph_tag + "<br />".join(map(_inline, block.lines)) + "</p>")
+            else:
+                out.append(paragraph_tag + _inline(block.lines[0]) + "</p>")
+        return sanitize_html("\n".join(out))
+
+    def clone(self) -> PlainTextSectionRenderer:
+        return PlainTextSectionRenderer(self._text, self._spans, self._layout, self._justify)
+
+
+def _heading_html(heading: Heading) -> str:
+    tag = f"h{min(max(heading.level, 1), 6)}"
+    inner = html.escape(heading.label, quote=False)
+    if heading.subtitle:
+        inner += "<br />" + html.escape(heading.subtitle, quote=False)
+    return f'<{tag} id="{html.escape(heading.anchor)}">{inner}</{tag}>'
+
+
+def _inline(text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    if "_" in escaped:
+        escaped = _ITALICS.sub(r"<em>\1</em>", escaped)
+    return escaped

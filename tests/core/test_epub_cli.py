@@ -1,0 +1,50 @@
+"""`readmark info` and `readmark text` on EPUB books (the CLI goes through open_book).
+
+Run as a child process, as a user runs it: the CLI sets up a QCoreApplication
+for its messages, which must not leak into this Qt-free test process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "epub"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "readmark", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env=dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8"),
+    )
+
+
+def test_info_json() -> None:
+    result = run("--lang", "en", "info", str(FIXTURES / "nav_fragments.epub"), "--json")
+    assert result.returncode == 0, result.stderr
+    info = json.loads(result.stdout)
+    assert info["format"] == "epub"
+    assert info["sections"] == 3
+    assert info["metadata"]["title"] == "Fragments"
+    assert info["metadata"]["isbn"] == "978-1-23456-789-7"
+    assert [entry["title"] for entry in info["toc"]] == ["One", "Part Two"]
+    assert info["toc"][0]["children"][0]["anchor"] == "i0-p3"
+
+
+def test_text_of_one_section() -> None:
+    result = run("text", str(FIXTURES / "vertical_ja.epub"), "--section", "0")
+    assert result.returncode == 0, result.stderr
+    assert "漢字(かんじ)を読（よ）む。" in result.stdout
+
+
+def test_broken_epub_is_one_clear_line() -> None:
+    result = run("--lang", "en", "info", str(FIXTURES / "truncated.epub"))
+    assert result.returncode == 2
+    assert "truncated.epub" in result.stderr and "Traceback" not in result.stderr
