@@ -37,6 +37,10 @@ shot "$SAMPLE" "$OUT/reader-sepia.png" --entry "前 言" --theme sepia
 # preface (section 2), with the annotations panel (F10) instead of the contents.
 shot "$SAMPLE" "$OUT/annotations-light.png" --annotations 2 --theme light
 shot "$SAMPLE" "$OUT/annotations-dark.png" --annotations 2 --theme dark
+# One of each kind: a GBK .txt novel and an EPUB 3 poem.
+shot ../shared/books/三国演义.txt "$OUT/text-novel.png" \
+  --entry "第一回 宴桃园豪杰三结义 斩黄巾英雄首立功" --theme sepia
+shot ../shared/books/wasteland.epub "$OUT/epub-poem.png" --entry "II. A GAME OF CHESS" --theme light
 if [ -f "$GUIDE" ]; then
   shot "$GUIDE" "$OUT/guide.png" --theme light
 else
