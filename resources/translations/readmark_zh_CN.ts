@@ -825,6 +825,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
     <message>
         <location filename="../../src/readmark/core/formats/epub/archive.py" line="201"/>
+        <location filename="../../src/readmark/core/formats/html_loader.py" line="154"/>
         <location filename="../../src/readmark/core/textio.py" line="101"/>
         <location filename="../../src/readmark/core/textio.py" line="116"/>
         <source>“{name}” is empty.</source>
@@ -846,6 +847,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”不是 EPUB 图书（它不是 ZIP 压缩包）。</translation>
     </message>
     <message>
+        <location filename="../../src/readmark/core/formats/html_loader.py" line="147"/>
         <location filename="../../src/readmark/core/textio.py" line="120"/>
         <location filename="../../src/readmark/core/textio.py" line="222"/>
         <source>“{name}” is a binary file, not a text book.</source>
@@ -889,7 +891,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”中有一行长达 {length} 个字符，看起来不像是一本书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/__init__.py" line="27"/>
+        <location filename="../../src/readmark/core/formats/__init__.py" line="30"/>
         <source>Readmark cannot open {suffix} files yet.</source>
         <translation>Readmark 暂时还不能打开 {suffix} 文件。</translation>
     </message>

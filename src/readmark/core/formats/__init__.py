@@ -12,7 +12,10 @@ DEFAULT_OPTIONS = LoadOptions()
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt"})
 EPUB_SUFFIXES = frozenset({".epub"})
-SUPPORTED_SUFFIXES = tuple(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES | EPUB_SUFFIXES))
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+SUPPORTED_SUFFIXES = tuple(
+    sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES | EPUB_SUFFIXES | HTML_SUFFIXES)
+)
 
 
 def open_book(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
@@ -31,6 +34,10 @@ def open_book(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
         from readmark.core.formats.epub import load_epub
 
         return load_epub(path, options)
+    if suffix in HTML_SUFFIXES:
+        from readmark.core.formats.html_loader import load_html
+
+        return load_html(path, options)
     if suffix in TEXT_SUFFIXES:
         # A .txt is plain text unless it is evidently Markdown; either way its
         # encoding is detected (or chosen by the reader) the plain-text way.

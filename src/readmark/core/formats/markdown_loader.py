@@ -391,6 +391,7 @@ def _heading(start: int, end: int, level: int, raw: str) -> Heading:
 
 def _assign_anchors(headings: list[Heading]) -> None:
     used = {h.anchor for h in headings if h.explicit}
+    last: dict[str, int] = {}  # the last suffix given per slug: linear with many repeats
     for h in headings:
         if h.explicit:
             continue
@@ -398,10 +399,13 @@ def _assign_anchors(headings: list[Heading]) -> None:
         # by a stray `_` in the heading text and swallow the injected `{#id}`.
         base = _EDGE_UNDERSCORES.sub("", slugify_unicode(h.title, "-")) or "section"
         anchor = base
-        counter = 0
+        counter = last.get(base, 0)
+        if counter:
+            anchor = f"{base}-{counter}"
         while anchor in used:
             counter += 1
             anchor = f"{base}-{counter}"
+        last[base] = counter
         used.add(anchor)
         h.anchor = anchor
 
