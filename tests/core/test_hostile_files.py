@@ -199,7 +199,7 @@ def test_every_supported_suffix_has_samples() -> None:
 @pytest.mark.parametrize("name", COMMITTED)
 def test_hostile_sample(name: str, book_folder: Path) -> None:
     if not supported(name):
-        pytest.skip(f"no loader for {Path(name).suffix} yet")
+        pytest.fail(f"a hostile sample for {Path(name).suffix}, which no loader opens")
     path = book_folder / name
     path.write_bytes((HOSTILE / name).read_bytes())
     assert_safe(run_guarded(path), name)
@@ -209,7 +209,7 @@ def test_hostile_sample(name: str, book_folder: Path) -> None:
 @pytest.mark.parametrize("name", LARGE)
 def test_large_hostile_sample(name: str, book_folder: Path) -> None:
     if not supported(name):
-        pytest.skip(f"no loader for {Path(name).suffix} yet")
+        pytest.fail(f"a hostile sample for {Path(name).suffix}, which no loader opens")
     path = book_folder / name
     path.write_bytes(samples.build(name, large=True))
     assert_safe(run_guarded(path), name)
