@@ -96,12 +96,12 @@ def read_text(path: Path, decoder: Decoder | None = None) -> DecodedText:
     UTF-16 or UTF-32 may hold NUL bytes, any other is checked for being binary.
     """
     path = Path(path)
-    raw = _read_bytes(path)
+    raw = read_bytes(path)
     if not _NOT_SPACE_BYTE.search(raw):
         raise BookError(QT_TRANSLATE_NOOP("BookError", "“{name}” is empty."), name=path.name)
 
     if decoder is None:
-        bom_encoding = _bom_encoding(raw) or _bomless_utf16(raw)
+        bom_encoding = _bom_encoding(raw) or bomless_utf16(raw)
         if bom_encoding is None:
             _check_binary(raw, path)
         text, encoding = decode_bytes(raw, bom_encoding)
@@ -143,7 +143,8 @@ def decode_bytes(raw: bytes, bom_encoding: str | None = None) -> tuple[str, str]
     return raw.decode("utf-8", errors="replace"), "utf-8"
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes (at most MAX_BYTES + 1), or a BookError saying why not."""
     name = path.name or str(path)
     try:
         if path.is_dir():
@@ -151,34 +152,22 @@ def _read_bytes(path: Path) -> bytes:
                 QT_TRANSLATE_NOOP("BookError", "“{name}” is a folder, not a book."), name=name
             )
         size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise BookError(
+                QT_TRANSLATE_NOOP(
+                    "BookError",
+                    "“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.",
+                ),
+                name=name,
+                size=size // (1024 * 1024),
+                limit=MAX_BYTES // (1024 * 1024),
+            )
+        with open(path, "rb") as f:
+            return f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise BookError(
             QT_TRANSLATE_NOOP("BookError", "“{name}” does not exist."), name=name
         ) from None
-    except PermissionError:
-        raise BookError(
-            QT_TRANSLATE_NOOP("BookError", "Readmark is not allowed to read “{name}”."),
-            name=name,
-        ) from None
-    except OSError as exc:
-        raise BookError(
-            QT_TRANSLATE_NOOP("BookError", "“{name}” could not be read: {reason}"),
-            name=name,
-            reason=exc.strerror or str(exc),
-        ) from None
-    if size > MAX_BYTES:
-        raise BookError(
-            QT_TRANSLATE_NOOP(
-                "BookError",
-                "“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.",
-            ),
-            name=name,
-            size=size // (1024 * 1024),
-            limit=MAX_BYTES // (1024 * 1024),
-        )
-    try:
-        with open(path, "rb") as f:
-            return f.read(MAX_BYTES + 1)
     except PermissionError:
         raise BookError(
             QT_TRANSLATE_NOOP("BookError", "Readmark is not allowed to read “{name}”."),
@@ -199,7 +188,7 @@ def _bom_encoding(raw: bytes) -> str | None:
     return None
 
 
-def _bomless_utf16(raw: bytes) -> str | None:
+def bomless_utf16(raw: bytes) -> str | None:
     """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
     sample = raw[:4096]
     if len(sample) < 8 or len(raw) % 2:
@@ -216,7 +205,7 @@ def _bomless_utf16(raw: bytes) -> str | None:
 
 def _check_binary(raw: bytes, path: Path) -> None:
     """Refuse a known binary format, or bytes with NULs (not UTF-16/32 text)."""
-    _check_magic(raw, path)
+    check_magic(raw, path)
     if b"\x00" in raw[: 1024 * 1024]:
         raise BookError(
             QT_TRANSLATE_NOOP("BookError", "“{name}” is a binary file, not a text book."),
@@ -224,7 +213,7 @@ def _check_binary(raw: bytes, path: Path) -> None:
         )
 
 
-def _check_magic(raw: bytes, path: Path) -> None:
+def check_magic(raw: bytes, path: Path) -> None:
     for magic, kind in _MAGIC:
         if raw.startswith(magic):
             if magic in _WEAK_MAGIC and b"\x00" not in raw[:4096]:

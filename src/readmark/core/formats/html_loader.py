@@ -32,7 +32,7 @@ from readmark.core.formats.html_render import HtmlSectionRenderer
 from readmark.core.formats.html_scan import Cut, Heading, ScannedHtml, scan_html
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.metadata import detect_language, find_isbn
-from readmark.core.textio import _bomless_utf16, _check_magic, _read_bytes, decode_bytes
+from readmark.core.textio import bomless_utf16, check_magic, decode_bytes, read_bytes
 
 DEFAULT_OPTIONS = LoadOptions()
 
@@ -83,7 +83,7 @@ _NON_ASCII = re.compile(rb"[\x80-\xff]")
 def load_html(path: Path, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
     """Load the HTML file at `path`, or raise `BookError` saying why it cannot be opened."""
     path = Path(path)
-    raw = _read_bytes(path)
+    raw = read_bytes(path)
     text, encoding = decode_html(raw, path)
     return build_book(
         path, text, encoding, hashlib.blake2b(raw, digest_size=20).hexdigest(), options
@@ -121,9 +121,9 @@ def build_book(
 
 def decode_html(raw: bytes, path: Path) -> tuple[str, str]:
     """The document's text (newlines normalised, controls removed) and its encoding."""
-    encoding = _bom_encoding(raw) or _bomless_utf16(raw)
+    encoding = _bom_encoding(raw) or bomless_utf16(raw)
     if encoding is None:
-        _check_magic(raw, path)
+        check_magic(raw, path)
         encoding = declared_encoding(raw[:PRESCAN_BYTES])
         if encoding is not None and encoding != "utf-8" and _NON_ASCII.search(raw):
             try:

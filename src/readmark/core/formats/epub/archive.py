@@ -221,6 +221,6 @@ def _not_a_zip(data: bytes, name: str) -> BookError:
 
 def read_book_file(path: Path) -> bytes:
     """The bytes of the EPUB at `path`, with the same checks (and messages) as text books."""
-    from readmark.core.textio import _read_bytes
+    from readmark.core.textio import read_bytes
 
-    return _read_bytes(path)
+    return read_bytes(path)
