@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -31,6 +34,31 @@ def shared_books() -> Path:
     if not SHARED_BOOKS.is_dir():
         pytest.skip("../shared/books is absent (a user's clone); CI always has it")
     return SHARED_BOOKS
+
+
+def _same_book_module() -> ModuleType:
+    name = "same_book_fixtures"
+    if name not in sys.modules:
+        script = TESTS / "fixtures" / "same_book" / "make_fixtures.py"
+        spec = importlib.util.spec_from_file_location(name, script)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while being made
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture
+def same_book() -> ModuleType:
+    """tests/fixtures/same_book/make_fixtures.py: one book, written as Markdown,
+    EPUB, plain text and HTML (`write(book, folder)` → {format: path})."""
+    return _same_book_module()
+
+
+@pytest.fixture(params=["markdown", "epub", "plaintext", "html"])
+def book_format(request: pytest.FixtureRequest) -> str:
+    """Run a test once for each format of the same book."""
+    return request.param
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -300,6 +300,36 @@ def test_a_bookmark_follows_its_context() -> None:
     assert result.target.start == after.text(0).index("The lamp") and not result.orphaned
 
 
+@pytest.mark.parametrize(
+    ("heading", "paragraph", "before", "inserted"),
+    [
+        (
+            "Chapter 1: The Ferry",
+            "The ferry left from the east end of the town. Old Zhou rowed it every morning.",
+            "The fe",
+            "(Edited from the manuscript.)",
+        ),
+        (
+            "序",
+            "我在江边住了十二年。每天清晨，江水从磨坊旁慢慢流过，像一个不肯醒来的人。",
+            "我在江边住了",
+            "（编者按：本章据作者手稿重新整理。）",
+        ),
+    ],
+)
+def test_a_bookmark_follows_its_paragraph_when_one_is_inserted_above_it(
+    heading: str, paragraph: str, before: str, inserted: str
+) -> None:
+    # Near a chapter's start the stored prefix is short or mostly the heading; a
+    # paragraph inserted under the heading leaves only the suffix whole.
+    old = SectionTexts.of_strings([f"{heading}\n\n{paragraph}\n"])
+    bookmark = position(old, 0, before, Kind.BOOKMARK)
+    new = SectionTexts.of_strings([f"{heading}\n\n{inserted}\n\n{paragraph}\n"])
+    result = resolve(bookmark, new)
+    assert not result.orphaned
+    assert result.target.start == new.text(0).index(paragraph) + len(before)
+
+
 def test_a_note_at_a_position_follows_its_context_approximately() -> None:
     text = "The wind backed south-west and freshened. Then she stopped writing in the log."
     note = position(SectionTexts.of_strings([text]), 0, "freshened. ", Kind.NOTE)
