@@ -849,44 +849,42 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     <message>
         <location filename="../../src/readmark/core/formats/html_loader.py" line="147"/>
         <location filename="../../src/readmark/core/textio.py" line="120"/>
-        <location filename="../../src/readmark/core/textio.py" line="222"/>
+        <location filename="../../src/readmark/core/textio.py" line="211"/>
         <source>“{name}” is a binary file, not a text book.</source>
         <translation>“{name}”是二进制文件，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="151"/>
+        <location filename="../../src/readmark/core/textio.py" line="152"/>
         <source>“{name}” is a folder, not a book.</source>
         <translation>“{name}”是文件夹，不是图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="156"/>
+        <location filename="../../src/readmark/core/textio.py" line="169"/>
         <source>“{name}” does not exist.</source>
         <translation>“{name}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="160"/>
-        <location filename="../../src/readmark/core/textio.py" line="184"/>
+        <location filename="../../src/readmark/core/textio.py" line="173"/>
         <source>Readmark is not allowed to read “{name}”.</source>
         <translation>Readmark 没有读取“{name}”的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="165"/>
-        <location filename="../../src/readmark/core/textio.py" line="189"/>
+        <location filename="../../src/readmark/core/textio.py" line="178"/>
         <source>“{name}” could not be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="171"/>
+        <location filename="../../src/readmark/core/textio.py" line="157"/>
         <source>“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.</source>
         <translation>“{name}”太大（{size} MB）；Readmark 最多只能打开 {limit} MB 的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="233"/>
+        <location filename="../../src/readmark/core/textio.py" line="222"/>
         <source>“{name}” is {kind}, not a text book.</source>
         <translation>“{name}”是{kind}，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="254"/>
+        <location filename="../../src/readmark/core/textio.py" line="243"/>
         <source>“{name}” has a line of {length} characters; it does not look like a book.</source>
         <translation>“{name}”中有一行长达 {length} 个字符，看起来不像是一本书。</translation>
     </message>
@@ -1093,6 +1091,24 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/ui/selection_popup.py" line="33"/>
         <source>Purple</source>
         <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>EpubNote</name>
+    <message>
+        <location filename="../../src/readmark/core/formats/epub/render.py" line="31"/>
+        <source>This part of the book ({name}) is missing from the book file.</source>
+        <translation>书中的这一部分（{name}）在书籍文件中缺失。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/epub/render.py" line="34"/>
+        <source>This part of the book ({name}) is too large to show.</source>
+        <translation>书中的这一部分（{name}）太大，无法显示。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/formats/epub/render.py" line="37"/>
+        <source>This part of the book ({name}) is damaged in the book file.</source>
+        <translation>书中的这一部分（{name}）在书籍文件中已损坏。</translation>
     </message>
 </context>
 <context>

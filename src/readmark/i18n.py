@@ -32,6 +32,9 @@ def normalise(language: str) -> str:
 def install_translator(app: QCoreApplication, language: str) -> bool:
     """Install the translation for `language`; False if none ships (English is built in)."""
     language = normalise(language)
+    from readmark.core import i18n as core_i18n
+
+    core_i18n.use_translator(None, "en")
     if language.startswith("en"):
         return False
     qm = resources.translations_dir() / f"readmark_{language}.qm"
@@ -40,6 +43,7 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
         return False
     app.installTranslator(translator)
     _installed.append(translator)
+    core_i18n.use_translator(QCoreApplication.translate, language)
     # Qt's own strings (standard dialog buttons) when the wheel ships them.
     from PySide6.QtCore import QLibraryInfo
 

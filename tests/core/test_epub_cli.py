@@ -48,3 +48,11 @@ def test_broken_epub_is_one_clear_line() -> None:
     result = run("--lang", "en", "info", str(FIXTURES / "truncated.epub"))
     assert result.returncode == 2
     assert "truncated.epub" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_note_for_a_missing_chapter_is_in_the_readers_language() -> None:
+    book = str(FIXTURES / "missing_file.epub")
+    english = run("--lang", "en", "text", book, "--section", "1")
+    chinese = run("--lang", "zh_CN", "text", book, "--section", "1")
+    assert english.stdout == "This part of the book (gone.xhtml) is missing from the book file.\n"
+    assert chinese.stdout == "书中的这一部分（gone.xhtml）在书籍文件中缺失。\n"

@@ -229,3 +229,18 @@ def test_undeclared_entities_html_as_xhtml_and_deep_nesting() -> None:
     assert book.section_text(1) == "One\ntwo\n\nThree © pic\n\nFour\n"
     assert book.section_of_anchor("i1-last") == 1
     assert "Deep text." in book.section_text(2)
+
+
+def test_a_book_with_notes_written_by_readmark_is_cached_per_language() -> None:
+    from readmark.core import i18n
+
+    broken, whole = fixture("missing_file.epub"), fixture("nav_fragments.epub")
+    assert broken.localized_text and not whole.localized_text
+    keys = (broken.cache_key, whole.cache_key)
+    i18n.use_translator(lambda context, text: f"«{text}»", "zh_CN")
+    try:
+        assert broken.section_text(1).startswith("«This part of the book")
+        assert broken.cache_key != keys[0]  # the cached chapter in English is not reused
+        assert whole.cache_key == keys[1]  # nothing in it depends on the language
+    finally:
+        i18n.use_translator(None, "en")

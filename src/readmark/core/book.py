@@ -122,6 +122,8 @@ class Book:
     repairs: tuple[str, ...] = ()  # names of the repair rules available for this book
     resources: BookResources | None = None  # images the book refers to; None = its folder
     cover: str = ""  # the cover image's URL for `resource`, if the book names one
+    # Its text holds sentences Readmark wrote (`core.i18n.localize`), in the reader's language.
+    localized_text: bool = False
 
     def resource(self, section: int, url: str) -> bytes | Refused:
         """An image (or other file) the book refers to from `section`, never from
@@ -163,8 +165,11 @@ class Book:
         Cached chapters and stored annotation positions are valid exactly as
         long as this key is unchanged.
         """
+        from readmark.core.i18n import text_language
         from readmark.core.render_cache import renderer_version
 
         o = self.options
         choices = f"r{int(o.repair)}-e{o.encoding or 'auto'}-c{int(o.detect_chapters)}"
+        if self.localized_text:
+            choices += f"-l{text_language()}"
         return f"{self.content_id}-{self.format}-{choices}-{renderer_version()}"

@@ -99,6 +99,7 @@ def load_epub(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
         options=options,
         resources=EpubResources(archive, members),
         cover=image_url(package.cover) if package.cover else "",
+        localized_text=any(plan.problem for plan in plans),  # notes where parts are missing
     )
 
 

@@ -23,12 +23,20 @@ from readmark.core.formats.epub.package import resolve_href
 from readmark.core.formats.epub.styles import StyleSheet
 from readmark.core.formats.epub.transform import VOID, FileContext, image_url, transform
 from readmark.core.html_sanitize import sanitize_html
+from readmark.core.i18n import QT_TRANSLATE_NOOP, localize
 
 MAX_DEPTH = 120  # elements nested deeper are shown without their tags
+# Shown in the text where the chapter would be: whole sentences, for translators.
 _REASONS = {
-    "missing": "is missing from the book file",
-    "too large": "is too large to show",
-    "damaged": "is damaged in the book file",
+    "missing": QT_TRANSLATE_NOOP(
+        "EpubNote", "This part of the book ({name}) is missing from the book file."
+    ),
+    "too large": QT_TRANSLATE_NOOP(
+        "EpubNote", "This part of the book ({name}) is too large to show."
+    ),
+    "damaged": QT_TRANSLATE_NOOP(
+        "EpubNote", "This part of the book ({name}) is damaged in the book file."
+    ),
 }
 
 
@@ -96,9 +104,9 @@ class EpubSectionRenderer:
 
 
 def _note(member: str, reason: str) -> str:
-    what = _REASONS.get(reason, _REASONS["damaged"])
-    name = html.escape(member.rsplit("/", 1)[-1] or "?")
-    return f'<p class="missing" align="center"><i>This part of the book ({name}) {what}.</i></p>'
+    sentence = localize("EpubNote", _REASONS.get(reason, _REASONS["damaged"]))
+    text = html.escape(sentence.format(name=member.rsplit("/", 1)[-1] or "?"))
+    return f'<p class="missing" align="center"><i>{text}</i></p>'
 
 
 def serialize(root: ElementTree.Element) -> str:
