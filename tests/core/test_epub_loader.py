@@ -78,6 +78,10 @@ def test_wasteland_noterefs_become_popup_notes(shared_books: Path) -> None:
         assert target in names
         assert book.section_of_anchor(target) == 0
     assert "April is the cruellest month" in book.section_text(0)
+    # Its line numbers float right in the publisher's CSS: set apart, not run into the verse.
+    text = book.section_text(0)
+    assert "peeped out\u200380\n" in text and "out80" not in text
+    assert '<span class="aside">\u200380</span>' in html
 
 
 def test_tiny_bad_gives_a_clear_error(shared_books: Path) -> None:

@@ -171,5 +171,6 @@ div.footnote {{ font-size: small; color: {theme.muted}; }}
 div.footnote p {{ text-indent: 0; }}
 li p {{ text-indent: 0; }}
 .small-caps {{ font-variant: small-caps; }}
+.aside {{ color: {theme.muted}; font-size: small; }}
 p.figure {{ line-height: 100%; text-indent: 0; margin-top: {px(0.5)}; margin-bottom: {px(1)}; }}
 """

@@ -9,7 +9,10 @@ attributes, and the renderer turns them into markup Qt understands:
 - `font-style: italic|oblique` -> `<i>`; `font-weight: bold|bolder|600…900` -> `<b>`;
 - `text-align` on a block -> `align=`;
 - `font-variant: small-caps` (or `font-variant-caps`) -> class `small-caps`, for
-  the view's stylesheet to style.
+  the view's stylesheet to style;
+- `float: left|right` on an inline element (a poem's line numbers, a page
+  number in the margin) -> class `aside` and an em space before it: Qt cannot
+  float text, and run into the verse a number reads as part of it ("out80").
 
 Everything else goes: fonts and sizes, colours (they fight dark mode), margins,
 positioning, floats, `writing-mode` (vertical CJK is shown horizontally).
@@ -31,6 +34,7 @@ class Style:
     bold: bool | None = None
     align: str = ""
     small_caps: bool = False
+    floats: bool = False
 
     def merged(self, other: Style) -> Style:
         """`other` applied over this one."""
@@ -39,6 +43,7 @@ class Style:
             bold=other.bold if other.bold is not None else self.bold,
             align=other.align or self.align,
             small_caps=other.small_caps or self.small_caps,
+            floats=other.floats or self.floats,
         )
 
 
@@ -50,6 +55,7 @@ def parse_declarations(text: str) -> Style:
     bold: bool | None = None
     align = ""
     small_caps = False
+    floats = False
     for declaration in text.split(";"):
         name, _, value = declaration.partition(":")
         name = name.strip().lower()
@@ -62,12 +68,14 @@ def parse_declarations(text: str) -> Style:
             align = value
         elif name in ("font-variant", "font-variant-caps") and "small-caps" in value:
             small_caps = True
+        elif name == "float" and value in ("left", "right"):
+            floats = True
         elif name == "font":
             words = value.split()
             italic = True if "italic" in words or "oblique" in words else italic
             bold = True if "bold" in words else bold
             small_caps = small_caps or "small-caps" in words
-    return Style(italic, bold, align, small_caps)
+    return Style(italic, bold, align, small_caps, floats)
 
 
 class StyleSheet:

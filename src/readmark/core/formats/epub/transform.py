@@ -38,6 +38,7 @@ BLOCKS = frozenset(
 )
 # HTML5 blocks Qt's rich text does not know (it would lay them out inline).
 _AS_DIV = frozenset("section article aside header footer nav main figure figcaption hgroup".split())
+ASIDE_SEPARATOR = "\u2003"  # an em space sets floated inline text apart from the line
 _ITALIC_TAGS = frozenset("i em cite var dfn".split())
 _BOLD_TAGS = frozenset("b strong th".split()) | HEADINGS
 _DROPPED_ATTRIBUTES = ("style", "class", "color", "face", "size", "bgcolor")
@@ -216,8 +217,12 @@ def _apply_style(element: ElementTree.Element, context: FileContext) -> list[Ele
         return []
     if style.align and tag in BLOCKS and (style.align != "justify" or context.justify):
         element.set("align", style.align)
-    if style.small_caps:
-        element.set("class", "small-caps")
+    classes = ["small-caps"] if style.small_caps else []
+    if style.floats and tag not in BLOCKS and (element.text or len(element)):
+        classes.append("aside")
+        element.text = ASIDE_SEPARATOR + (element.text or "")
+    if classes:
+        element.set("class", " ".join(classes))
     wrappers = []
     if style.bold and tag not in _BOLD_TAGS:
         wrappers.append(_wrap_content(element, "b"))
