@@ -41,13 +41,38 @@ shot "$SAMPLE" "$OUT/annotations-dark.png" --annotations 2 --theme dark
 shot ../shared/books/三国演义.txt "$OUT/text-novel.png" \
   --entry "第一回 宴桃园豪杰三结义 斩黄巾英雄首立功" --theme sepia
 shot ../shared/books/wasteland.epub "$OUT/epub-poem.png" --entry "II. A GAME OF CHESS" --theme light
+# docs/formats.md: every kind of book, and what a reader sees when one cannot be read.
+KINDS=$OUT/formats
+mkdir -p "$KINDS"
+EPUBS=tests/fixtures/epub
+TEXTS=tests/fixtures/plaintext
+kind() {  # kind BOOK OUT.png [options...]
+  book=$1 out=$2
+  shift 2
+  shot "$book" "$KINDS/$out" --size 1000x620 "$@"
+}
+kind ../shared/books/Liber_Esther.epub epub2-ncx.png --entry "1. REGINA VASTHI EICITUR, 1:1-22." --theme sepia
+kind ../shared/books/11-0.txt gutenberg.png --entry "CHAPTER I. Down the Rabbit-Hole" --theme light
+kind "$TEXTS/gb18030_user_area.txt" gb18030-user-area.png --theme light
+kind "$TEXTS/big5_wrapped.txt" big5-hard-wrapped.png --theme light
+kind "$EPUBS/vertical_ja.epub" vertical-japanese-ruby.png --theme light
+kind "$EPUBS/missing_file.epub" epub-missing-file.png --section 1 --theme light
+kind "$EPUBS/non_utf8_name.epub" epub-legacy-entry-name.png --theme light
+kind tests/fixtures/same_book/zh.html html-page.png --entry "第一章 渡口" --theme light
+EMPTY=$(mktemp -d)/empty.txt
+: > "$EMPTY"
+kind "$EMPTY" error-empty-file.png --error
+kind "$EPUBS/truncated.epub" error-truncated-zip.png --error
+kind "$EPUBS/photo.epub" error-jpeg-renamed.png --error
+kind ../shared/books/TIny-3-Bad.epub error-every-chapter-missing.png --error
+
 if [ -f "$GUIDE" ]; then
   shot "$GUIDE" "$OUT/guide.png" --theme light
 else
   printf 'make_screenshots: %s is missing; guide.png not made\n' "$GUIDE" >&2
 fi
 
-for png in "$OUT"/*.png; do
+for png in "$OUT"/*.png "$KINDS"/*.png; do
   if command -v oxipng >/dev/null 2>&1; then
     oxipng -q -o 4 --strip safe "$png"
   elif command -v optipng >/dev/null 2>&1; then

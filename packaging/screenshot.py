@@ -102,6 +102,7 @@ def main() -> int:
     parser.add_argument("book", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--entry", default="", help="TOC entry title to go to")
+    parser.add_argument("--section", type=int, help="section to go to (0-based)")
     parser.add_argument("--pages", type=int, default=0, help="pages to turn after that")
     parser.add_argument("--theme", default="light", choices=["light", "dark", "sepia"])
     parser.add_argument("--size", default="1200x800")
@@ -112,6 +113,11 @@ def main() -> int:
         metavar="SECTION",
         help="seed highlights, an underline, a note and a bookmark into section SECTION, "
         "open the book there and show the annotations panel instead of the contents",
+    )
+    parser.add_argument(
+        "--error",
+        action="store_true",
+        help="the book is expected not to open: take the window with its message",
     )
     args = parser.parse_args()
     os.environ.setdefault("READMARK_HOME", tempfile.mkdtemp(prefix="readmark-shot-"))
@@ -145,6 +151,16 @@ def main() -> int:
     window.open_failed.connect(lambda message: (print(message, file=sys.stderr), loop.quit()))
     window.open_path(args.book)
     loop.exec()
+    if args.error:
+        if window.reader.book is not None:
+            print(f"{args.book} opened; expected an error", file=sys.stderr)
+            return 1
+        wait(400)  # the message box is shown and painted
+        frame = window.frameGeometry()
+        shot = app.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        shot.save(str(args.out))
+        print(args.out)
+        return 0
     if window.reader.book is None:
         return 1
     if args.entry:
@@ -154,6 +170,8 @@ def main() -> int:
             print(f"no TOC entry {args.entry!r}", file=sys.stderr)
             return 1
         tree.itemClicked.emit(items[0], 0)
+    if args.section is not None:
+        window.reader.go_to(args.section)
     for _ in range(args.pages):
         window.reader.scroll_page(+1)
     wait(300)
