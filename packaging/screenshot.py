@@ -157,7 +157,9 @@ def main() -> int:
             return 1
         wait(400)  # the message box is shown and painted
         frame = window.frameGeometry()
-        shot = app.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        shot = app.primaryScreen().grabWindow(
+            0, frame.x(), frame.y(), frame.width(), frame.height()
+        )
         shot.save(str(args.out))
         print(args.out)
         return 0
