@@ -330,6 +330,18 @@ def test_a_bookmark_follows_its_paragraph_when_one_is_inserted_above_it(
     assert result.target.start == new.text(0).index(paragraph) + len(before)
 
 
+def test_a_bookmark_at_a_paragraph_start_goes_with_its_paragraph() -> None:
+    first = "The keeper wrote in the log every night at nine, before the lamp was trimmed."
+    second = "She climbed the steps to the lamp room, as she did every evening of the year."
+    old = SectionTexts.of_strings([f"Chapter one\n\n{first}\n\n{second}\n"])
+    bookmark = position(old, 0, f"{first}\n\n", Kind.BOOKMARK)  # the top of the page
+    inserted = "A paragraph the editor added between the two, long enough to matter."
+    new = SectionTexts.of_strings([f"Chapter one\n\n{first}\n\n{inserted}\n\n{second}\n"])
+    result = resolve(bookmark, new)
+    assert not result.orphaned
+    assert result.target.start == new.text(0).index(second)
+
+
 def test_a_note_at_a_position_follows_its_context_approximately() -> None:
     text = "The wind backed south-west and freshened. Then she stopped writing in the log."
     note = position(SectionTexts.of_strings([text]), 0, "freshened. ", Kind.NOTE)

@@ -37,8 +37,12 @@ does not change. The caller writes the changed ones back
 (`AnnotationStore.save_anchors`) so the next open takes the fast path.
 
 Positions (an empty `exact`: a stand-alone note or a bookmark) are found by
-their context: prefix and suffix together exactly, or approximately with a
-context score of at least `POSITION_THRESHOLD` (0.75). A **bookmark** whose
+their context: prefix and suffix together exactly; else next to one side
+found whole and only once in a section — the suffix first, as what follows a
+bookmark is what was to be read next (a paragraph inserted right at the point,
+or under the heading a bookmark near a chapter's start was made after, leaves
+only one side whole); else approximately with a context score of at least
+`POSITION_THRESHOLD` (0.75). A **bookmark** whose
 context cannot be found is never orphaned: it stays in the same section (the
 last one if the book got shorter) at its offsets clamped to the section's
 length — a reading position near the old one is still useful. A position with

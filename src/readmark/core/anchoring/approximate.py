@@ -96,41 +96,14 @@ def _judged(section: int, text: str, span: Span, target: TextTarget) -> Match | 
 
 
 def _position(section: int, text: str, start: int, end: int, target: TextTarget) -> Match | None:
-    """The point in the matched context where the stored prefix and suffix meet best.
-
-    Where one side is there whole, the point is next to it: scoring alone can
-    prefer a point a few characters off, when a stray character of the stored
-    context also occurs in text inserted on the other side.
-    """
-    prefix, suffix = target.prefix, target.suffix
-    expected = start + len(prefix)
-    points = range(start, end + 1)
-    whole = [
-        p
-        for p in points
-        if (len(suffix) >= SMALL_QUOTE and text.startswith(suffix, p))
-        or (len(prefix) >= SMALL_QUOTE and text.endswith(prefix, 0, p))
-    ]
+    """The point in the matched context where the stored prefix and suffix meet best."""
+    expected = start + len(target.prefix)
     point = max(
-        whole or points,
+        range(start, end + 1),
         key=lambda p: (
-            round(context_score(text, p, p, prefix, suffix), 3),
+            round(context_score(text, p, p, target.prefix, target.suffix), 3),
             -abs(p - expected),
         ),
     )
-    score = context_score(text, point, point, prefix, suffix)
-    if score >= POSITION_THRESHOLD or (point in whole and _unique_side(text, point, target)):
-        return Match(section, point, point, score)
-    return None
-
-
-def _unique_side(text: str, point: int, target: TextTarget) -> bool:
-    """Whether a whole side of the stored context is at `point`, and nowhere else:
-    the other side may have been edited away entirely (a paragraph inserted
-    between a heading and the bookmark), the place is still certain."""
-    prefix, suffix = target.prefix, target.suffix
-    if len(suffix) >= SMALL_QUOTE and text.startswith(suffix, point):
-        return text.count(suffix) == 1
-    return (
-        len(prefix) >= SMALL_QUOTE and text.endswith(prefix, 0, point) and text.count(prefix) == 1
-    )
+    score = context_score(text, point, point, target.prefix, target.suffix)
+    return Match(section, point, point, score) if score >= POSITION_THRESHOLD else None

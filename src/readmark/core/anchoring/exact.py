@@ -5,7 +5,7 @@ from __future__ import annotations
 from readmark.core.anchoring.candidates import Match, better
 from readmark.core.anchoring.matching import context_score, occurrences
 from readmark.core.anchoring.texts import SectionTexts
-from readmark.core.anchoring.thresholds import SHORT_CONTEXT, acceptable
+from readmark.core.anchoring.thresholds import SHORT_CONTEXT, SMALL_QUOTE, acceptable
 from readmark.core.annotations import TextTarget
 
 
@@ -46,3 +46,26 @@ def judged_in(
         if acceptable(1.0, score, len(quote)) if quote else score >= SHORT_CONTEXT:
             best = better(target, best, Match(section, start, end, score))
     return best, len(starts)
+
+
+def one_side_in(section: int, target: TextTarget, texts: SectionTexts) -> Match | None:
+    """A position (no quote) next to one whole side of its context, when that side
+    occurs exactly once in the section: the suffix first, as what follows a
+    bookmark is what was to be read next; then the prefix.
+
+    Text inserted or changed right at the point leaves one side whole and the
+    other gone, which the joint search cannot find and scoring splits evenly.
+    """
+    text = texts.text(section)
+    suffix, prefix = target.suffix, target.prefix
+    for side, after in ((suffix, 0), (prefix, len(prefix))):
+        if len(side) >= SMALL_QUOTE and (found := _only(side, text)) >= 0:
+            start = found + after
+            return Match(section, start, start, context_score(text, start, start, prefix, suffix))
+    return None
+
+
+def _only(needle: str, text: str) -> int:
+    """Where `needle` is in `text` if it is there exactly once, else -1."""
+    i = text.find(needle)
+    return i if i >= 0 and text.find(needle, i + 1) < 0 else -1

@@ -72,10 +72,7 @@ def _found_again(stored: str, now: str) -> float:
     shortest = min(CONTEXT_RUN, len(stored))
     blocks = Indel.opcodes(stored, now).as_matching_blocks()
     found = sum(block.size for block in blocks if block.size >= shortest)
-    # Text now beyond the stored context's length costs nothing: a context
-    # stored short because it met the start or end of its section is whole
-    # again when it is found in a longer stretch (a paragraph inserted there).
-    return 2 * found / (len(stored) + min(len(now), len(stored)))
+    return 2 * found / (len(stored) + len(now))
 
 
 def occurrences(needle: str, text: str, near: int, limit: int = MAX_OCCURRENCES) -> list[int]:

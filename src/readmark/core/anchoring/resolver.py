@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from readmark.core.anchoring.approximate import approximately
 from readmark.core.anchoring.candidates import Match, better
-from readmark.core.anchoring.exact import intact_in, judged_in
+from readmark.core.anchoring.exact import intact_in, judged_in, one_side_in
 from readmark.core.anchoring.matching import MAX_OCCURRENCES
 from readmark.core.anchoring.texts import SectionTexts
 from readmark.core.anchoring.thresholds import MIN_POSITION_CONTEXT, SHORT_QUOTE
@@ -76,6 +76,10 @@ def _find(target: TextTarget, texts: SectionTexts) -> Match | None:
     if enough_context or quote_only:
         for section in texts.nearest_first(target.section):  # the old one first, if it exists
             if match := intact_in(section, target, texts):
+                return match
+    if not quote and enough_context:
+        for section in texts.nearest_first(target.section):
+            if match := one_side_in(section, target, texts):
                 return match
     if quote or not enough_context:
         budget, best = MAX_OCCURRENCES, None
