@@ -211,7 +211,9 @@ def text_samples(large: bool) -> dict[str, bytes]:
         b"<h1>Second</h1><p>text <a href='#nowhere'"
     )
     samples["empty.html"] = b""
+    samples["empty.txt"] = b""
     samples["blank.md"] = b"  \n\t\n"
+    samples["blank.txt"] = "\u3000\u3000\r\n \n\t".encode("utf-8")
     return samples
 
 
@@ -480,6 +482,8 @@ _ERROR = Expect("error")
 _OPEN = Expect("open")
 EXPECTATIONS: dict[str, Expect] = {
     "empty.html": _ERROR,
+    "empty.txt": _ERROR,
+    "blank.txt": _ERROR,
     "blank.md": _ERROR,
     "empty.epub": _ERROR,
     "not_a_zip.epub": _ERROR,
