@@ -5,6 +5,11 @@
 (`# 第N章 …` or `# Chapter N: …`), each with a few `##` sub-headings, paragraphs
 of realistic length, some emphasis, a footnote now and then and the odd list.
 The same arguments always give the same text.
+
+`generate_novel(target_bytes)` is the other kind of book Chinese readers keep:
+a `.txt` novel in GB18030 — a 《title》 and 作者： line, bare `第N章 …` chapter
+lines with Chinese numerals, one paragraph per line indented with full-width
+spaces, CRLF line ends.
 """
 
 from __future__ import annotations
@@ -205,6 +210,43 @@ def generate(language: str, target_bytes: int, seed: int = 1) -> str:
     return "".join(parts)
 
 
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 305 → 三百零五, 1024 → 一千零二十四 (n < 10,000)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    parts, zero = [], False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            if zero:
+                parts.append("零")
+            parts.append(("" if (unit == "十" and n < 20) else _CN_DIGITS[digit]) + unit)
+            zero = False
+        elif parts:
+            zero = True
+    return "".join(parts)
+
+
+def generate_novel(target_bytes: int, seed: int = 1) -> str:
+    """A .txt novel of about `target_bytes` GB18030 bytes (see the module docstring)."""
+    rng = random.Random(f"novel-{target_bytes}-{seed}")
+    lines = [f"《基准小说（{target_bytes / 1e6:g} MB）》", "作者：佚名", ""]
+    size, number = 0, 0
+    while size < target_bytes:
+        number += 1
+        title = "".join(rng.choice(_ZH_CHARS) for _ in range(rng.randint(2, 6)))
+        chapter = ["", f"第{chinese_numeral(number)}章 {title}", ""]
+        for _ in range(rng.randint(25, 60)):
+            sentences = [_zh_sentence(rng) for _ in range(rng.randint(1, 6))]
+            chapter.append("\u3000\u3000" + "".join(sentences))
+        size += sum(2 * len(line) + 2 for line in chapter)  # ~2 bytes a character
+        lines += chapter
+    return "\r\n".join(lines) + "\r\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """`books.py FOLDER --sizes 0.3 3 [--sample PATH]`: write the books, print JSON.
 
@@ -220,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--sizes", type=float, nargs="+", required=True, help="MB")
     parser.add_argument("--sample", type=Path, help="a real book to include first")
+    parser.add_argument("--novel", type=float, help="MB: also a GB18030 .txt novel this big")
     parser.add_argument("--show", action="store_true", help="print the start of each book instead")
     args = parser.parse_args(argv)
 
@@ -250,6 +293,22 @@ def main(argv: list[str] | None = None) -> int:
                     "path": str(path),
                     "language": language,
                     "nominal_mb": mb,
+                }
+            )
+    if args.novel:
+        path = args.folder / f"zh-novel-{args.novel:g}MB.txt"
+        text = generate_novel(int(args.novel * 1_000_000))
+        if args.show:
+            print(text[:3000])
+        else:
+            path.write_bytes(text.encode("gb18030"))
+            specs.append(
+                {
+                    "label": f"Chinese .txt novel {args.novel:g} MB (GB18030)",
+                    "path": str(path),
+                    "language": "zh",
+                    "nominal_mb": args.novel,
+                    "kind": "text",
                 }
             )
     if args.show:

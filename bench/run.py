@@ -11,6 +11,9 @@ What it does:
    folder: Chinese and English, ~0.3, ~3 and ~10 MB, chapters of 20–40 KB with
    `##` sub-headings, emphasis, footnotes and lists. The real sample book
    ../shared/books/000_25b2869f1a30fd56.txt (29 KB) is the baseline row when present.
+   Also a Chinese `.txt` novel as big as the biggest book, in GB18030 (bare
+   `第N章` lines, full-width indents; `books.generate_novel`): detection of its
+   encoding and chapters is part of what is timed.
 2. For every book, spawns `.venv/bin/python -m readmark BOOK --smoke-test` and
    measures from outside (time.perf_counter() before Popen until the child prints
    its `timings` line) the time to the first painted screen of text. "navigable"
@@ -100,6 +103,7 @@ class BookSpec:
     path: Path
     language: str  # "zh" or "en"
     nominal_mb: float | None  # None for the real sample book
+    kind: str = "markdown"  # or "text": a .txt novel, no Markdown reference
     size_bytes: int = 0
     sections: int = 0
     toc_entries: int = 0
@@ -108,7 +112,7 @@ class BookSpec:
 def make_books(folder: Path, sizes_mb: list[float]) -> list[BookSpec]:
     """Generated in a child process (bench/books.py), so this process stays small."""
     argv = [PYTHON, str(BENCH / "books.py"), str(folder), "--sizes", *map(str, sizes_mb)]
-    argv += ["--sample", str(SAMPLE_BOOK)]
+    argv += ["--sample", str(SAMPLE_BOOK), "--novel", str(max(sizes_mb))]
     if not SAMPLE_BOOK.is_file():
         log(f"note: {SAMPLE_BOOK} is absent; no baseline row")
     done = subprocess.run(
@@ -305,7 +309,7 @@ class BookResult:
 
 
 def s(value: float) -> str:
-    return f"{value:.3f} s"
+    return "—" if value != value else f"{value:.3f} s"  # NaN: not measured
 
 
 def mb(value: float) -> str:
@@ -535,6 +539,8 @@ def main(argv: list[str] | None = None) -> int:
         }
 
         for r in results:
+            if r.spec.kind != "markdown":
+                continue  # NaN: shown as "—"
             log(f"markdown.markdown() on {r.spec.label} …")
             r.md_plain, r.md_extended = markdown_reference(
                 r.spec.path, max(reps, 1), work / "md-home"
