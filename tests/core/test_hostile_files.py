@@ -42,18 +42,7 @@ sys.modules["make_samples"] = samples  # dataclasses look their module up by nam
 _spec.loader.exec_module(samples)
 
 COMMITTED = sorted(p.name for p in HOSTILE.iterdir() if p.name != "make_samples.py")
-# Full-size samples the Markdown loader cannot yet handle in time (quadratic paths
-# outside the HTML loader). Not run: each would spend TIME_LIMIT before failing.
-KNOWN_SLOW = {
-    "unterminated_start_tags.md": "Python-Markdown's raw-HTML parser (markdown.htmlparser, "
-    "html.parser underneath) is quadratic on unterminated '<a ': the source needs defusing",
-}
-LARGE = [
-    pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_SLOW[name], run=False))
-    if name in KNOWN_SLOW
-    else name
-    for name in sorted(samples.text_samples(large=True))
-]
+LARGE = sorted(samples.text_samples(large=True))
 
 
 def supported(name: str) -> bool:

@@ -3,6 +3,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+
 from readmark.core.book import LoadOptions
 from readmark.core.formats import open_book
 from readmark.core.formats.markdown_render import MarkdownSectionRenderer
@@ -153,3 +155,60 @@ def test_image_only_paragraph_is_a_centred_figure() -> None:
         '<p class="figure" align="center"><img' in html
     )
     assert '<p align="justify">Text with <img' in html
+
+
+def render_with_markdowns_own_html_stage(source: str) -> str:
+    renderer = MarkdownSectionRenderer([source], LoadOptions(repair=False))
+    preprocessors = renderer._md.preprocessors
+    preprocessors.register(preprocessors["html_block"].stage, "html_block", 20)
+    return renderer.render(0)
+
+
+def test_unterminated_tags_show_as_written_and_code_is_untouched() -> None:
+    # Everything after `<https://e.org>` lies past the last `>`: the raw-HTML stage
+    # hides those `<` from its parser, and must hand every one back as written,
+    # since a code span or block shows an escape literally. (The hostile samples'
+    # 200,000 `<a ` catch a return of the quadratic parser path.)
+    source = (
+        "<b>Bold</b> and <https://e.org> first.\n\n"
+        "Then `<a href` and ``<i ` `` in code, a < b, x <y, </p.\n\n"
+        "```\n<pre <b\n```\n\n"
+        "    <c </d\n\n" + "<a " * 2000 + "\n"
+    )
+    html = render(source)
+    assert "<b>Bold</b>" in html and html.count("<a ") == 1  # the autolink
+    assert "<code>&lt;a href</code>" in html and "<code>&lt;i `</code>" in html
+    assert "<pre><code>&lt;pre &lt;b\n</code></pre>" in html
+    assert "<pre><code>&lt;c &lt;/d\n</code></pre>" in html
+    text = html_to_text(html)
+    assert "in code, a < b, x <y, </p." in text
+    assert text.endswith(("<a " * 2000).strip() + "\n")
+    assert html == render_with_markdowns_own_html_stage(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a < b and x <y, `<a ` in code\n",
+        "```\n<a <b\n```\n\n    <c </d\n",
+        "<div>\nclosed <i>raw</i> block\n</div>\n\nthen <a <b\n",
+        "<!-- note --> <? <!x </ <![ <!--\n",
+        "<hr>\ntext <a\n\n* item <b\n",
+        "Text[^1] <x\n\n[^1]: A note <a\n",
+        "<https://e.org> `</a` <a\n",
+    ],
+)
+def test_raw_html_stage_gives_what_markdowns_own_gives(source: str) -> None:
+    assert render(source) == render_with_markdowns_own_html_stage(source)
+
+
+def test_raw_html_block_open_to_the_end_shows_its_unterminated_tags() -> None:
+    # Such a block goes to the output verbatim, here before the footnotes: a bare
+    # `<a <b` there would make the sanitiser read `<a <b … <div class="footnote">`
+    # as one tag (hiding the text), and 200,000 of them would make its
+    # html.parser quadratic in turn. They come back as `&lt;` instead.
+    html = render("Text[^1].\n\n[^1]: The note.\n\n<div>\nopen <a <b")
+    assert "open &lt;a &lt;b" in html and '<div class="footnote">' in html
+    assert html_to_text(html) == "Text1.\n\nopen <a <b\n\nThe note.\n"
+    many = render("<div>\n" + "<a " * 2000)
+    assert html_to_text(many).strip() == ("<a " * 2000).strip()
