@@ -212,3 +212,27 @@ def test_raw_html_block_open_to_the_end_shows_its_unterminated_tags() -> None:
     assert html_to_text(html) == "Text1.\n\nopen <a <b\n\nThe note.\n"
     many = render("<div>\n" + "<a " * 2000)
     assert html_to_text(many).strip() == ("<a " * 2000).strip()
+
+
+def render_without_bracket_guard(source: str) -> str:
+    renderer = MarkdownSectionRenderer([source], LoadOptions(repair=False))
+    renderer._md.treeprocessors.deregister("readmark_bracket_guard")
+    return renderer.render(0)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # Past BRACKET_SCAN_LIMIT: the unclosed brackets are hidden from the link
+        # patterns and come back as written; links that close still work.
+        "[a link](https://e.org) and " + "[ " * 1600 + "\n",
+        "![an image](pic.png) " + "[a](" * 1500 + "\n",
+        # Brackets in code spans and escaped ones do not close anything.
+        "[x](y) " + "[ `]` " * 1000 + "\n",
+        "[x][] " + "\\] [" * 1200 + "\n\n[x]: https://e.org\n",
+        # Below the limit nothing is touched.
+        "[a [b] c](u) [ ( `[` \\[\n",
+    ],
+)
+def test_unclosed_brackets_show_as_python_markdown_shows_them(source: str) -> None:
+    assert render(source) == render_without_bracket_guard(source)

@@ -201,6 +201,9 @@ def text_samples(large: bool) -> dict[str, bytes]:
     samples["marked_sections.html"] = b"<p>x</p>" + b"<![" * repeat + b"<![if x]>y<![endif]>"
     samples["unterminated_start_tags.md"] = b"# T\n\n" + b"<a " * repeat
     samples["unterminated_end_tags.md"] = b"# T\n\n" + b"</" * repeat
+    # Link patterns search to the paragraph's end for the `]` or `)` closing each.
+    samples["unclosed_brackets.md"] = b"# T\n\n" + b"[ " * repeat + b"]"
+    samples["unclosed_link_parens.md"] = b"# T\n\n" + b"[a](" * (repeat // 2)
     samples["marked_sections.md"] = b"# T\n\n<![<![ x\n\n<![CDATA[ y\n"
     # Thousands of headings with one title: unique ids must stay linear.
     samples["same_heading_many_times.html"] = b"<h2>Notes</h2><p>x</p>" * (repeat // 2)

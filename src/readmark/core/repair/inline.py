@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 
-_CODE_SPAN = r"(?P<ticks>`+)[\s\S]*?(?<!`)(?P=ticks)(?!`)"
+# Every span has a bounded length: an unclosed one would otherwise be searched
+# to the end of the paragraph from each of its openings (quadratic on hostile
+# text); no real code span, link destination or reference is near these bounds.
+_CODE_SPAN = r"(?P<ticks>`+)[\s\S]{0,4096}?(?<!`)(?P=ticks)(?!`)"
 _PROTECTED = re.compile(
     "|".join(
         (
             _CODE_SPAN,
-            r"<[A-Za-z/!?][^<>\n]*>",  # html tags and comments, autolinks
+            r"<[A-Za-z/!?][^<>\n]{0,4096}>",  # html tags and comments, autolinks
             r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[!-;=?-~]+",  # URLs (ASCII, no <>)
-            r"\{[:#.][^{}\n]*\}",  # attribute lists {#id .class}
-            r"\[\^[^\]\n]*\]",  # footnote references [^id]
-            r"\]\([^)\n]*\)",  # link destinations ](url "title")
-            r"\]\[[^\]\n]*\]",  # reference links ][ref]
+            r"\{[:#.][^{}\n]{0,1024}\}",  # attribute lists {#id .class}
+            r"\[\^[^\]\n]{0,1024}\]",  # footnote references [^id]
+            r"\]\([^)\n]{0,4096}\)",  # link destinations ](url "title")
+            r"\]\[[^\]\n]{0,1024}\]",  # reference links ][ref]
             r"&#?\w+;",  # character entities
         )
     )
