@@ -1697,17 +1697,22 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="521"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="191"/>
+        <source>Preparing this part of the book…</source>
+        <translation>正在准备书的这一部分…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/reader_view.py" line="548"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="542"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="569"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="550"/>
+        <location filename="../../src/readmark/ui/reader_view.py" line="577"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>

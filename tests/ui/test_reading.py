@@ -330,3 +330,34 @@ def test_recent_menu_reopens_a_book(qtbot, make_window, open_and_wait, long_book
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
         menu.actions()[1].trigger()
     assert window.reader.book.metadata.title == "A Long Book"
+
+
+def test_a_section_slow_to_convert_is_shown_when_ready_without_freezing(
+    qtbot, open_and_wait, make_window, long_book
+):
+    import threading
+
+    window = make_window()
+    open_and_wait(window, long_book)
+    provider = window._provider
+    release = threading.Event()
+    inner = provider._worker_renderer
+
+    class Slow:  # a hostile book's pathological paragraph, held until released
+        def render(self, index: int) -> str:
+            release.wait(30)
+            return inner.render(index)
+
+    provider._worker_renderer = Slow()
+    try:
+        _click_toc(qtbot, window, "Chapter 3")
+        # The click has returned: the window runs, the old page stays, the status says why.
+        assert window.reader.section == 0
+        assert window.statusBar().currentMessage() == "Preparing this part of the book…"
+        qtbot.wait(200)
+        assert window.reader.section == 0
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window.reader.section == 2, timeout=10_000)
+    assert _top_block_text(window).startswith("Chapter 3")
+    assert window.statusBar().currentMessage() == ""

@@ -32,6 +32,9 @@ from readmark.core.library import ReadingPosition
 from readmark.ui.section_provider import SectionProvider
 
 _WHEEL_NOTCH = 120
+# How long showing a section may wait for its conversion before the view goes on
+# and shows it when it is ready: far above a real chapter's ~30 ms.
+SECTION_WAIT_S = 0.4
 
 
 class ReaderView(QTextBrowser):
@@ -79,6 +82,9 @@ class ReaderView(QTextBrowser):
         self._painted = False
         self._prefetch_timer = QTimer(self, singleShot=True, interval=300)
         self._prefetch_timer.timeout.connect(self._prefetch_around)
+        self._awaited: tuple[int, int | None, str, bool] | None = None
+        self._await_timer = QTimer(self, interval=50)
+        self._await_timer.timeout.connect(self._check_awaited)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self._emit_position)
         self._html = ""  # of the section shown
@@ -104,6 +110,8 @@ class ReaderView(QTextBrowser):
     def clear_book(self) -> None:
         self._save_timer.stop()
         self._prefetch_timer.stop()
+        self._await_timer.stop()
+        self._awaited = None
         self._book = None
         self._provider = None
         self._section = -1
@@ -173,7 +181,15 @@ class ReaderView(QTextBrowser):
         self, index: int, *, offset: int | None = None, anchor: str = "", at_end: bool = False
     ) -> None:
         assert self._book is not None and self._provider is not None
-        html = self._provider.html(index)
+        self._awaited = None
+        html = self._provider.html_within(index, SECTION_WAIT_S)
+        if html is None:
+            # Still converting (a pathological paragraph): stay responsive, show
+            # it when it is ready unless the reader has gone elsewhere by then.
+            self._awaited = (index, offset, anchor, at_end)
+            self._await_timer.start()
+            self.message.emit(self.tr("Preparing this part of the book…"))
+            return
         self._restoring = True
         try:
             self._section = index
@@ -206,6 +222,17 @@ class ReaderView(QTextBrowser):
         # GIL while converting and would otherwise stall the first paint or a
         # scroll in progress.
         self._prefetch_timer.start()
+
+    def _check_awaited(self) -> None:
+        awaited = self._awaited
+        if awaited is None or self._provider is None:
+            self._await_timer.stop()
+            return
+        if self._provider.ready(awaited[0]):
+            self._await_timer.stop()
+            self.message.emit("")
+            index, offset, anchor, at_end = awaited
+            self.show_section(index, offset=offset, anchor=anchor, at_end=at_end)
 
     def _prefetch_around(self) -> None:
         index = self._section
