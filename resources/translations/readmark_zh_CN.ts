@@ -225,76 +225,86 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/actions.py" line="123"/>
+        <source>Japanese (ISO-2022-JP)</source>
+        <translation>日文（ISO-2022-JP）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="124"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="124"/>
+        <location filename="../../src/readmark/ui/actions.py" line="125"/>
+        <source>Korean (ISO-2022-KR)</source>
+        <translation>韩文（ISO-2022-KR）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="126"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="125"/>
+        <location filename="../../src/readmark/ui/actions.py" line="127"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="136"/>
+        <location filename="../../src/readmark/ui/actions.py" line="138"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="137"/>
+        <location filename="../../src/readmark/ui/actions.py" line="139"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="138"/>
+        <location filename="../../src/readmark/ui/actions.py" line="140"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="139"/>
+        <location filename="../../src/readmark/ui/actions.py" line="141"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="164"/>
+        <location filename="../../src/readmark/ui/actions.py" line="166"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="177"/>
+        <location filename="../../src/readmark/ui/actions.py" line="179"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="184"/>
+        <location filename="../../src/readmark/ui/actions.py" line="186"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="194"/>
+        <location filename="../../src/readmark/ui/actions.py" line="196"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="198"/>
+        <location filename="../../src/readmark/ui/actions.py" line="200"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="203"/>
+        <location filename="../../src/readmark/ui/actions.py" line="205"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="212"/>
+        <location filename="../../src/readmark/ui/actions.py" line="214"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="218"/>
+        <location filename="../../src/readmark/ui/actions.py" line="220"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -909,12 +919,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”已损坏：无法读取其包文档（OPF）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="92"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="96"/>
         <source>Readmark does not know the text encoding “{encoding}”.</source>
         <translation>Readmark 不认识文本编码“{encoding}”。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="102"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="106"/>
         <source>The text encoding “{encoding}” cannot read this book.</source>
         <translation>文本编码“{encoding}”无法读取这本书。</translation>
     </message>

@@ -35,6 +35,8 @@ MAKE = _make_fixtures()
         ("big5_wrapped.txt", "big5", lambda: MAKE.big5_wrapped().decode("big5")),
         ("shift_jis.txt", "shift_jis", lambda: MAKE.shift_jis().decode("shift_jis")),
         ("euc_kr.txt", "euc_kr", lambda: MAKE.euc_kr().decode("euc_kr")),
+        ("iso2022_jp.txt", "iso2022_jp", lambda: MAKE.shift_jis().decode("shift_jis")),
+        ("iso2022_kr.txt", "iso2022_kr", lambda: MAKE.euc_kr().decode("euc_kr")),
         ("utf16le_nobom.txt", "utf-16-le", MAKE.utf16_chinese),
         ("utf16be_nobom.txt", "utf-16-be", MAKE.utf16_english),
         ("utf32_bom.txt", "utf-32-le", MAKE.utf16_chinese),
@@ -46,6 +48,12 @@ def test_encoding_is_detected(name: str, codec: str, original) -> None:
     decoded = read_plain_text(FIXTURES / name)
     assert decoded.encoding == codec
     assert decoded.text == original()
+
+
+def test_ascii_text_that_merely_mentions_escapes_stays_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "ascii.txt"
+    path.write_bytes(b"Chapter 1\n\nThe sequence ESC $ B switches sets; $B is a price.\n")
+    assert read_plain_text(path).encoding == "utf-8"
 
 
 def test_gb18030_user_defined_area_is_not_read_as_gbk() -> None:

@@ -56,3 +56,21 @@ def test_markdown_books_have_no_text_choices(qtbot, make_window, open_and_wait, 
     assert not window.encoding_label.isVisible()
     assert not window.actions.detect_chapters.isEnabled()
     assert not window.actions.encoding_menu.menuAction().isEnabled()
+
+
+def test_a_seven_bit_japanese_text_is_read_and_can_be_chosen(
+    qtbot, make_window, open_and_wait, tmp_path: Path
+):
+    book = tmp_path / "neko.txt"
+    shutil.copyfile(FIXTURES / "iso2022_jp.txt", book)
+    window = make_window()
+    open_and_wait(window, book)
+    assert window.encoding_label.text() == "ISO2022_JP"
+    assert "吾輩は猫である。" in window.reader.toPlainText()
+    # Forced to UTF-8 it is the escape-sequence mojibake; back to ISO-2022-JP by hand.
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        window.actions.encodings["utf-8"].trigger()
+    assert "吾輩" not in window.reader.toPlainText()
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        window.actions.encodings["iso2022_jp"].trigger()
+    assert "吾輩は猫である。" in window.reader.toPlainText()

@@ -120,7 +120,9 @@ class Actions(QObject):
             ("gb18030", self.tr("Chinese Simplified (GB18030/GBK)")),
             ("big5", self.tr("Chinese Traditional (Big5)")),
             ("shift_jis", self.tr("Japanese (Shift_JIS)")),
+            ("iso2022_jp", self.tr("Japanese (ISO-2022-JP)")),
             ("euc-kr", self.tr("Korean (EUC-KR)")),
+            ("iso2022_kr", self.tr("Korean (ISO-2022-KR)")),
             ("cp1252", self.tr("Western (Windows-1252)")),
             ("latin-1", self.tr("Western (ISO 8859-1)")),
         ):

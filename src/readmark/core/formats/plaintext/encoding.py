@@ -6,8 +6,12 @@ Order of evidence, strongest first:
    UTF-16 LE one);
 2. UTF-16 / UTF-32 without a mark: NUL bytes in the first 4 KB, and one of the
    four readings gives almost only ordinary characters;
-3. strict UTF-8 over the whole file (ASCII is UTF-8);
-4. charset-normalizer's ranking of a *sample* (the start and the middle, cut at
+3. 7-bit ISO-2022-JP and ISO-2022-KR (old Japanese and Korean mail and net
+   texts): only ASCII bytes, so UTF-8 would read them as `$B$N3+H/` mojibake,
+   but their escape sequences never occur in other text; a strict decode of
+   the whole file must agree;
+4. strict UTF-8 over the whole file (ASCII is UTF-8);
+5. charset-normalizer's ranking of a *sample* (the start and the middle, cut at
    line ends): on a 10 MB file the library itself would take seconds. Each
    candidate, best first, must then decode the *whole* file strictly; a Chinese,
    Japanese or Korean codec is widened to its superset when the narrow one
@@ -16,7 +20,7 @@ Order of evidence, strongest first:
    CP932; EUC-KR → CP949). When the likeliest fails on a handful of bytes only
    (a damaged file) it is kept with replacement characters rather than letting
    a single-byte codec that "decodes" anything turn the whole book to mojibake.
-5. the last resort: of the likeliest codec, UTF-8 and GB18030, the one that
+6. the last resort: of the likeliest codec, UTF-8 and GB18030, the one that
    needs the fewest replacement characters.
 
 Nothing here raises on a wrong guess; only a codec name the reader typed that
@@ -113,6 +117,8 @@ def detect(raw: bytes) -> tuple[str, str]:
         wide = _wide_unicode(raw)
         if wide is not None:
             return raw.decode(wide, errors="replace"), wide
+    if raw.isascii() and (seven_bit := _iso2022(raw)) is not None:
+        return seven_bit
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -142,6 +148,24 @@ def detect(raw: bytes) -> tuple[str, str]:
             best = (replaced, text, codec)
     assert best is not None
     return best[1], best[2]
+
+
+# Designations of a double-byte character set, by the codecs that read them.
+_ISO2022 = (
+    (re.compile(rb"\x1b\$[@B]|\x1b\$\(D"), ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext")),
+    (re.compile(rb"\x1b\$\)C"), ("iso2022_kr",)),
+)
+
+
+def _iso2022(raw: bytes) -> tuple[str, str] | None:
+    for designation, codecs_ in _ISO2022:
+        if designation.search(raw):
+            for codec in codecs_:
+                try:
+                    return raw.decode(codec), codec
+                except UnicodeDecodeError:
+                    continue
+    return None
 
 
 def decoder(override: str = "") -> Callable[[bytes], tuple[str, str]]:
