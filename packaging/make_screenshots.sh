@@ -52,6 +52,7 @@ kind() {  # kind BOOK OUT.png [options...]
   shot "$book" "$KINDS/$out" --size 1000x620 "$@"
 }
 kind ../shared/books/Liber_Esther.epub epub2-ncx.png --entry "1. REGINA VASTHI EICITUR, 1:1-22." --theme sepia
+kind ../shared/books/三国演义.txt chapter-rules-zh.png --chapter-rules --lang zh_CN --theme sepia
 kind ../shared/books/11-0.txt gutenberg.png --entry "CHAPTER I. Down the Rabbit-Hole" --theme light
 kind "$TEXTS/gb18030_user_area.txt" gb18030-user-area.png --theme light
 kind "$TEXTS/big5_wrapped.txt" big5-hard-wrapped.png --theme light

@@ -115,6 +115,11 @@ def main() -> int:
         "open the book there and show the annotations panel instead of the contents",
     )
     parser.add_argument(
+        "--chapter-rules",
+        action="store_true",
+        help="open Book › Chapter Rules… over the book and take the window with it",
+    )
+    parser.add_argument(
         "--error",
         action="store_true",
         help="the book is expected not to open: take the window with its message",
@@ -176,6 +181,16 @@ def main() -> int:
         window.reader.go_to(args.section)
     for _ in range(args.pages):
         window.reader.scroll_page(+1)
+    if args.chapter_rules:
+        window.actions.chapter_rules.trigger()
+        wait(400)
+        frame = window.frameGeometry()
+        screen = app.primaryScreen()
+        screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(
+            str(args.out)
+        )
+        print(args.out)
+        return 0
     wait(300)
     window.grab().save(str(args.out))
     print(args.out)

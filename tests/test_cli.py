@@ -137,3 +137,12 @@ def test_text_written_one_paragraph_per_line_keeps_its_paragraphs(shared_books: 
     assert paragraphs[1] == "【经】元年春王正月。三月，公及邾仪父盟于蔑。夏五月，郑伯克段于鄢。"
     assert "\n\n【传】元年春，王周正月。不书即位，摄也。\n\n" in result.stdout
     assert " 【传】" not in result.stdout  # no line joined into its neighbour with a space
+
+
+def test_info_tells_which_rules_found_a_text_books_chapters(shared_books: Path) -> None:
+    book = str(shared_books / "三国演义.txt")
+    plain = run("--lang", "en", "info", book)
+    assert plain.returncode == 0, plain.stderr
+    assert "Chapters found by: chinese-chapter (120)" in plain.stdout
+    payload = json.loads(run("info", "--json", book).stdout)
+    assert payload["chapter_rules"] == {"chinese-chapter": 120}

@@ -249,62 +249,67 @@
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="138"/>
+        <location filename="../../src/readmark/ui/actions.py" line="135"/>
+        <source>Chapter &amp;Rules…</source>
+        <translation>章节规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/actions.py" line="143"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="139"/>
+        <location filename="../../src/readmark/ui/actions.py" line="144"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="140"/>
+        <location filename="../../src/readmark/ui/actions.py" line="145"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="141"/>
+        <location filename="../../src/readmark/ui/actions.py" line="146"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="166"/>
+        <location filename="../../src/readmark/ui/actions.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="179"/>
+        <location filename="../../src/readmark/ui/actions.py" line="184"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="186"/>
+        <location filename="../../src/readmark/ui/actions.py" line="191"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="196"/>
+        <location filename="../../src/readmark/ui/actions.py" line="201"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="200"/>
+        <location filename="../../src/readmark/ui/actions.py" line="205"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="205"/>
+        <location filename="../../src/readmark/ui/actions.py" line="210"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="214"/>
+        <location filename="../../src/readmark/ui/actions.py" line="219"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="220"/>
+        <location filename="../../src/readmark/ui/actions.py" line="226"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -973,104 +978,152 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
 </context>
 <context>
+    <name>ChapterRulesDialog</name>
+    <message>
+        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="32"/>
+        <source>Chapter Rules</source>
+        <translation>章节规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="35"/>
+        <source>Chapter detection is off for this book: it is one continuous text.</source>
+        <translation>这本书的章节识别已关闭：全书作为一段连续的文字显示。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="38"/>
+        <source>{count} chapter headings were found in this book by the rules below. A line counts only when it stands alone, like a heading, not inside a sentence.</source>
+        <translation>按下列规则，在这本书中找到 {count} 个章节标题。只有像标题那样单独成行的文字才算，句子中间提到的不算。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="42"/>
+        <source>No chapter headings were found in this book by the rules below.</source>
+        <translation>按下列规则，在这本书中没有找到章节标题。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="48"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="48"/>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="48"/>
+        <source>Found in this book</source>
+        <translation>本书中找到</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="73"/>
+        <source>Detect chapters in this book</source>
+        <translation>识别这本书的章节</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="114"/>
+        <location filename="../../src/readmark/cli.py" line="116"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="115"/>
+        <location filename="../../src/readmark/cli.py" line="117"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="116"/>
+        <location filename="../../src/readmark/cli.py" line="118"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="117"/>
+        <location filename="../../src/readmark/cli.py" line="119"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="118"/>
+        <location filename="../../src/readmark/cli.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="119"/>
+        <location filename="../../src/readmark/cli.py" line="121"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="120"/>
+        <location filename="../../src/readmark/cli.py" line="122"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="121"/>
+        <location filename="../../src/readmark/cli.py" line="123"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="127"/>
+        <location filename="../../src/readmark/cli.py" line="125"/>
+        <source>Chapters found by</source>
+        <translation>章节识别规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="133"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="135"/>
+        <location filename="../../src/readmark/cli.py" line="141"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="163"/>
+        <location filename="../../src/readmark/cli.py" line="169"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="184"/>
+        <location filename="../../src/readmark/cli.py" line="190"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="205"/>
+        <location filename="../../src/readmark/cli.py" line="211"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="206"/>
+        <location filename="../../src/readmark/cli.py" line="212"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="207"/>
+        <location filename="../../src/readmark/cli.py" line="213"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="208"/>
+        <location filename="../../src/readmark/cli.py" line="214"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="209"/>
+        <location filename="../../src/readmark/cli.py" line="215"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="241"/>
+        <location filename="../../src/readmark/cli.py" line="247"/>
         <source>The library cannot be used: {reason}</source>
         <translation>书库无法使用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="335"/>
+        <location filename="../../src/readmark/cli.py" line="341"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="347"/>
+        <location filename="../../src/readmark/cli.py" line="353"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
     </message>
@@ -1573,68 +1626,68 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="76"/>
-        <location filename="../../src/readmark/ui/main_window.py" line="399"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="77"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="415"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="123"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="131"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="133"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="272"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="275"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="274"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="277"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="297"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="300"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="321"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="324"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="351"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="354"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="356"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="359"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="384"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="387"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="386"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="389"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="465"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="481"/>
         <source>Open link in your browser?</source>
         <translation>在浏览器中打开链接？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="467"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="483"/>
         <source>This link leads outside the book:
 
 {url}
@@ -1647,22 +1700,22 @@ Open it in your web browser?</source>
 要在浏览器中打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="506"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="522"/>
         <source>Your preferences could not be saved to {path}.</source>
         <translation>无法将你的偏好设置保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="573"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="589"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="587"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="603"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="589"/>
+        <location filename="../../src/readmark/ui/main_window.py" line="605"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>

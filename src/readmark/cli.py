@@ -107,6 +107,8 @@ def _command(argv: list[str]) -> int:
                 "sections": len(book.sections),
                 "toc": [entry.as_dict() for entry in book.toc],
             }
+            if book.format == "text":
+                payload["chapter_rules"] = book.chapter_rules
             print(json.dumps(payload, ensure_ascii=False, indent=2))
             return 0
         meta = book.metadata
@@ -119,6 +121,10 @@ def _command(argv: list[str]) -> int:
             (QCoreApplication.translate("Cli", "ISBN"), meta.isbn),
             (QCoreApplication.translate("Cli", "Format"), f"{book.format} ({book.encoding})"),
             (QCoreApplication.translate("Cli", "Sections"), str(len(book.sections))),
+            (
+                QCoreApplication.translate("Cli", "Chapters found by"),
+                ", ".join(f"{name} ({count})" for name, count in book.chapter_rules.items()),
+            ),
         ]
         for label, value in rows:
             if value:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+
+LEFT = Qt.MouseButton.LeftButton
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plaintext"
 
 
@@ -74,3 +78,56 @@ def test_a_seven_bit_japanese_text_is_read_and_can_be_chosen(
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
         window.actions.encodings["iso2022_jp"].trigger()
     assert "吾輩は猫である。" in window.reader.toPlainText()
+
+
+def test_the_chapter_rules_are_shown_with_what_they_found(
+    qtbot, make_window, open_and_wait, tmp_path: Path
+):
+    from readmark.core.formats.plaintext import RULES
+
+    book = tmp_path / "named.txt"
+    shutil.copyfile(FIXTURES / "chinese_named.txt", book)
+    window = make_window()
+    open_and_wait(window, book)
+    assert window.actions.chapter_rules.isEnabled()
+    window.actions.chapter_rules.trigger()
+    dialog = window.chapter_rules_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    table = dialog.table
+    rows = {RULES[r].name: table.item(r, 2).text() for r in range(table.rowCount())}
+    assert len(rows) == len(RULES)
+    assert rows["chinese-chapter"] == "2" and rows["chinese-named"] == "4"
+    assert rows["english-chapter"] == "0"
+    assert "第十二回" in table.item(1, 1).text()  # the examples
+    titles_before = window.toc.tree.topLevelItemCount()
+    assert titles_before > 0
+
+    # Switching detection off from the dialog reopens the book as one text.
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        box = dialog.detect
+        qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))  # on the tick box
+    assert not window.reader.book.options.detect_chapters
+    assert not window.actions.detect_chapters.isChecked()
+    assert window.toc.tree.topLevelItemCount() == 0
+
+
+def test_chapter_rules_speak_chinese(qtbot, make_window, open_and_wait, tmp_path: Path):
+    book = tmp_path / "named.txt"
+    shutil.copyfile(FIXTURES / "chinese_named.txt", book)
+    from readmark import i18n
+    from readmark.core import i18n as core_i18n
+
+    app = QCoreApplication.instance()
+    assert i18n.install_translator(app, "zh_CN")
+    try:
+        window = make_window("zh_CN")
+        open_and_wait(window, book)
+        window.actions.chapter_rules.trigger()
+        table = window.chapter_rules_dialog.table
+        assert table.horizontalHeaderItem(0).text() == "规则"
+        assert "第一章" in table.item(1, 0).text() and "Chinese" not in table.item(1, 0).text()
+    finally:
+        for translator in list(i18n._installed):  # noqa: SLF001 - undo for other tests
+            app.removeTranslator(translator)
+        i18n._installed.clear()  # noqa: SLF001
+        core_i18n.use_translator(None, "en")

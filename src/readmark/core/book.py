@@ -124,6 +124,8 @@ class Book:
     cover: str = ""  # the cover image's URL for `resource`, if the book names one
     # Its text holds sentences Readmark wrote (`core.i18n.localize`), in the reader's language.
     localized_text: bool = False
+    # Plain text: chapter headings found, by the name of the rule that found them.
+    chapter_rules: dict[str, int] = field(default_factory=dict)
 
     def resource(self, section: int, url: str) -> bytes | Refused:
         """An image (or other file) the book refers to from `section`, never from

@@ -132,7 +132,12 @@ class Actions(QObject):
             self.encoding_group.addAction(action)
             self.encoding_menu.addAction(action)
             self.encodings[codec] = action
-        self.text_actions = [self.detect_chapters, self.encoding_menu.menuAction()]
+        self.chapter_rules = make(self.tr("Chapter &Rules…"))
+        self.text_actions = [
+            self.detect_chapters,
+            self.chapter_rules,
+            self.encoding_menu.menuAction(),
+        ]
 
         # Library
         self.export_annotations = make(self.tr("&Export Annotations…"), "Ctrl+E")
@@ -216,6 +221,7 @@ class Actions(QObject):
         book_menu.addSeparator()
         book_menu.addMenu(self.encoding_menu)
         book_menu.addAction(self.detect_chapters)
+        book_menu.addAction(self.chapter_rules)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.open_guide)

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QFontDialog,
     QLabel,
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.annotations_panel = AnnotationsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_panel)
         self.tools = LibraryTools(self, lambda: self.library)
+        self.chapter_rules_dialog: QDialog | None = None  # Book › Chapter Rules…, while open
         self._panel_pending: list | None = None  # type: ignore[type-arg]
         # Long enough for the highlight's repaint to reach the screen first and to
         # fold a burst of changes (undo, redo, several colours) into one refresh.
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         a.previous_section.triggered.connect(self.reader.previous_section)
         a.repair.toggled.connect(self._set_repair)
         a.detect_chapters.toggled.connect(lambda on: self._set_text_choices(chapters=on))
+        a.chapter_rules.triggered.connect(self._show_chapter_rules)
         a.encoding_group.triggered.connect(
             lambda action: self._set_text_choices(encoding=action.data())
         )
@@ -388,6 +391,19 @@ class MainWindow(QMainWindow):
         a.set_book_open(True, is_text)
         self.encoding_label.setText(book.encoding.upper() if is_text else "")
         self.encoding_label.setVisible(is_text)
+
+    def _show_chapter_rules(self) -> None:
+        book = self.reader.book
+        if book is None:
+            return
+        from readmark.ui.chapter_rules_dialog import ChapterRulesDialog
+
+        dialog = ChapterRulesDialog(book, book.options.detect_chapters, self)
+        dialog.detect.toggled.connect(self.actions.detect_chapters.setChecked)
+        dialog.detect.toggled.connect(dialog.accept)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.chapter_rules_dialog = dialog
+        dialog.open()
 
     def close_book(self) -> None:
         self._close_current()

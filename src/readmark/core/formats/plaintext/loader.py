@@ -18,6 +18,7 @@ book's end marker, is a last section of its own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from markdown.extensions.toc import slugify_unicode
@@ -104,6 +105,7 @@ def build_plain_book(
         sections=sections,
         renderer=PlainTextSectionRenderer(text, spans, layout, justify=cjk),
         options=options,
+        chapter_rules=dict(Counter(h.rule for h in headings)),
     )
 
 
