@@ -151,6 +151,17 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    def save_screen_over_window() -> int:
+        """The screen where the window is, with any dialog over it (window.grab()
+        would leave the dialog out)."""
+        wait(400)  # the dialog is shown and painted
+        frame = window.frameGeometry()
+        screen = app.primaryScreen()
+        shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        shot.save(str(args.out))
+        print(args.out)
+        return 0
+
     loop = QEventLoop()
     window.book_shown.connect(loop.quit)
     window.open_failed.connect(lambda message: (print(message, file=sys.stderr), loop.quit()))
@@ -160,14 +171,7 @@ def main() -> int:
         if window.reader.book is not None:
             print(f"{args.book} opened; expected an error", file=sys.stderr)
             return 1
-        wait(400)  # the message box is shown and painted
-        frame = window.frameGeometry()
-        shot = app.primaryScreen().grabWindow(
-            0, frame.x(), frame.y(), frame.width(), frame.height()
-        )
-        shot.save(str(args.out))
-        print(args.out)
-        return 0
+        return save_screen_over_window()
     if window.reader.book is None:
         return 1
     if args.entry:
@@ -183,14 +187,7 @@ def main() -> int:
         window.reader.scroll_page(+1)
     if args.chapter_rules:
         window.actions.chapter_rules.trigger()
-        wait(400)
-        frame = window.frameGeometry()
-        screen = app.primaryScreen()
-        screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(
-            str(args.out)
-        )
-        print(args.out)
-        return 0
+        return save_screen_over_window()
     wait(300)
     window.grab().save(str(args.out))
     print(args.out)

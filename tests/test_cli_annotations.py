@@ -4,11 +4,8 @@ on the test's own READMARK_HOME (set by tests/conftest.py and inherited)."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,19 +13,9 @@ import pytest
 from readmark import paths
 from readmark.core.formats import open_book
 from readmark.core.library import Library
+from test_cli import run
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "export"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "readmark", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        env=dict(os.environ),
-    )
 
 
 @pytest.fixture

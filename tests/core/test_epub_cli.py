@@ -9,21 +9,15 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
+
+from test_cli import run as run_cli
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "epub"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "readmark", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        env=dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8"),
-    )
+    return run_cli(*args, env=dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8"))
 
 
 def test_info_json() -> None:

@@ -69,7 +69,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 # the file also fails to look like text.
 _WEAK_MAGIC = {b"MZ", b"BM", b"ID3", b"\x1f\x8b"}
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINE_RE = re.compile(r"\r\n?")
 # Emptiness tests that stop at the first visible character instead of making a
 # stripped copy of the whole book (`\S` is what `str.strip()` strips).
@@ -101,10 +101,10 @@ def read_text(path: Path, decoder: Decoder | None = None) -> DecodedText:
         raise BookError(QT_TRANSLATE_NOOP("BookError", "“{name}” is empty."), name=path.name)
 
     if decoder is None:
-        bom_encoding = _bom_encoding(raw) or bomless_utf16(raw)
-        if bom_encoding is None:
+        marked = bom_encoding(raw) or bomless_utf16(raw)
+        if marked is None:
             _check_binary(raw, path)
-        text, encoding = decode_bytes(raw, bom_encoding)
+        text, encoding = decode_bytes(raw, marked)
     else:
         text, encoding = decoder(raw)
         if not encoding.replace("_", "-").startswith(("utf-16", "utf-32")):
@@ -114,12 +114,7 @@ def read_text(path: Path, decoder: Decoder | None = None) -> DecodedText:
 
     if not _NOT_SPACE.search(text):
         raise BookError(QT_TRANSLATE_NOOP("BookError", "“{name}” is empty."), name=path.name)
-    sample = text[:_SAMPLE_CHARS]
-    if len(_CONTROL_RE.findall(sample)) > _CONTROL_SHARE * len(sample):
-        raise BookError(
-            QT_TRANSLATE_NOOP("BookError", "“{name}” is a binary file, not a text book."),
-            name=path.name,
-        )
+    refuse_control_heavy(text, path)
     _check_line_length(text, path)
     return DecodedText(
         text=text,
@@ -129,12 +124,11 @@ def read_text(path: Path, decoder: Decoder | None = None) -> DecodedText:
     )
 
 
-def decode_bytes(raw: bytes, bom_encoding: str | None = None) -> tuple[str, str]:
-    """Decode `raw` by BOM, UTF-8, GB18030, then lenient UTF-8; never raises."""
-    if bom_encoding is None:
-        bom_encoding = _bom_encoding(raw)
-    if bom_encoding is not None:
-        return raw.decode(bom_encoding, errors="replace"), bom_encoding
+def decode_bytes(raw: bytes, marked: str | None = None) -> tuple[str, str]:
+    """Decode `raw` by BOM (or `marked`), UTF-8, GB18030, then lenient UTF-8; never raises."""
+    marked = marked or bom_encoding(raw)
+    if marked is not None:
+        return raw.decode(marked, errors="replace"), marked
     for encoding in ("utf-8", "gb18030"):
         try:
             return raw.decode(encoding), encoding
@@ -181,11 +175,22 @@ def read_bytes(path: Path) -> bytes:
         ) from None
 
 
-def _bom_encoding(raw: bytes) -> str | None:
+def bom_encoding(raw: bytes) -> str | None:
+    """The encoding a byte order mark at the start of `raw` names, if any."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return encoding
     return None
+
+
+def refuse_control_heavy(text: str, path: Path) -> None:
+    """Decoded text whose start is mostly control characters is a binary file."""
+    sample = text[:_SAMPLE_CHARS]
+    if len(CONTROL_RE.findall(sample)) > _CONTROL_SHARE * len(sample):
+        raise BookError(
+            QT_TRANSLATE_NOOP("BookError", "“{name}” is a binary file, not a text book."),
+            name=path.name,
+        )
 
 
 def bomless_utf16(raw: bytes) -> str | None:

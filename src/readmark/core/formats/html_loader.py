@@ -30,9 +30,18 @@ from pathlib import Path
 from readmark.core.book import Book, BookError, LoadOptions, Metadata, Section, TocEntry
 from readmark.core.formats.html_render import HtmlSectionRenderer
 from readmark.core.formats.html_scan import Cut, Heading, ScannedHtml, scan_html
+from readmark.core.formats.toc import chapter_level, nest_toc
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.metadata import detect_language, find_isbn
-from readmark.core.textio import bomless_utf16, check_magic, decode_bytes, read_bytes
+from readmark.core.textio import (
+    CONTROL_RE,
+    bom_encoding,
+    bomless_utf16,
+    check_magic,
+    decode_bytes,
+    read_bytes,
+    refuse_control_heavy,
+)
 
 DEFAULT_OPTIONS = LoadOptions()
 
@@ -41,16 +50,7 @@ PART_CHARS = 64 * 1024
 MIN_TAIL_CHARS = 4 * 1024
 PRESCAN_BYTES = 4096
 # Share of control characters in the decoded sample above which the file is binary.
-_CONTROL_SHARE = 0.10
-_SAMPLE_CHARS = 64 * 1024
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
 # Labels browsers read differently from Python's codec of the same name.
@@ -75,7 +75,6 @@ _WHATWG_LABELS = {
 _REFUSED_CODECS = frozenset(
     {"utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"}
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NOT_SPACE = re.compile(r"\S")
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 
@@ -121,7 +120,7 @@ def build_book(
 
 def decode_html(raw: bytes, path: Path) -> tuple[str, str]:
     """The document's text (newlines normalised, controls removed) and its encoding."""
-    encoding = _bom_encoding(raw) or bomless_utf16(raw)
+    encoding = bom_encoding(raw) or bomless_utf16(raw)
     if encoding is None:
         check_magic(raw, path)
         encoding = declared_encoding(raw[:PRESCAN_BYTES])
@@ -141,25 +140,13 @@ def decode_html(raw: bytes, path: Path) -> tuple[str, str]:
     text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    sample = text[:_SAMPLE_CHARS]
-    if len(_CONTROL.findall(sample)) > _CONTROL_SHARE * len(sample):
-        raise BookError(
-            QT_TRANSLATE_NOOP("BookError", "“{name}” is a binary file, not a text book."),
-            name=path.name,
-        )
+    refuse_control_heavy(text, path)
     # NUL and other control characters are errors in HTML and show as boxes in
     # Qt; browsers drop them from the text.
-    text = _CONTROL.sub("", text)
+    text = CONTROL_RE.sub("", text)
     if not _NOT_SPACE.search(text):
         raise BookError(QT_TRANSLATE_NOOP("BookError", "“{name}” is empty."), name=path.name)
     return text, encoding
-
-
-def _bom_encoding(raw: bytes) -> str | None:
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return encoding
-    return None
 
 
 def declared_encoding(head: bytes) -> str | None:
@@ -231,31 +218,15 @@ def split_scanned(scanned: ScannedHtml) -> tuple[list[str], list[Section], list[
         Section(index=i, title=titles[i], anchors=frozenset(anchors[i]), size=len(sources[i]))
         for i in range(len(sources))
     ]
-    toc = _nested_toc([(h, section_of(h.chunk)) for h in scanned.headings])
+    toc = nest_toc(
+        TocEntry(h.title, h.level, section_of(h.chunk), h.anchor) for h in scanned.headings
+    )
     return sources, sections, toc
 
 
 def _section_starts(headings: list[Heading]) -> list[Heading]:
-    counts: dict[int, int] = {}
-    for h in headings:
-        counts[h.level] = counts.get(h.level, 0) + 1
-    if not counts:
-        return []
-    repeated = [level for level, count in counts.items() if count >= 2]
-    split_level = min(repeated) if repeated else min(counts)
-    return [h for h in headings if h.level <= split_level]
-
-
-def _nested_toc(items: list[tuple[Heading, int]]) -> list[TocEntry]:
-    roots: list[TocEntry] = []
-    stack: list[TocEntry] = []
-    for h, section in items:
-        entry = TocEntry(title=h.title, level=h.level, section=section, anchor=h.anchor)
-        while stack and stack[-1].level >= h.level:
-            stack.pop()
-        (stack[-1].children if stack else roots).append(entry)
-        stack.append(entry)
-    return roots
+    level = chapter_level(h.level for h in headings)
+    return [h for h in headings if level is not None and h.level <= level]
 
 
 # ----------------------------------------------------------------- metadata

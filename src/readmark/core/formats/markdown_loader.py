@@ -39,6 +39,7 @@ from markdown.extensions.toc import slugify_unicode
 
 from readmark.core.book import Book, LoadOptions, Section, TocEntry
 from readmark.core.formats.markdown_render import MarkdownSectionRenderer
+from readmark.core.formats.toc import chapter_level, nest_toc
 from readmark.core.metadata import (
     extract_metadata,
     is_label_heading,
@@ -212,8 +213,10 @@ def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section],
         )
         for i in range(len(sources))
     ]
-    toc = _nested_toc(
-        [(h, s) for h, s in zip(scan.headings, heading_sections, strict=True) if not h.label]
+    toc = nest_toc(
+        TocEntry(h.title, h.level, s, h.anchor)
+        for h, s in zip(scan.headings, heading_sections, strict=True)
+        if not h.label
     )
     return sources, sections, toc
 
@@ -440,15 +443,8 @@ def _protect_braces(content: str) -> str:
 
 
 def _section_starts(headings: list[Heading]) -> list[Heading]:
-    counts: dict[int, int] = {}
-    for h in headings:
-        if not h.label:
-            counts[h.level] = counts.get(h.level, 0) + 1
-    if not counts:
-        return []
-    repeated = [level for level, count in counts.items() if count >= 2]
-    split_level = min(repeated) if repeated else min(counts)
-    return [h for h in headings if h.level <= split_level and not h.label]
+    level = chapter_level(h.level for h in headings if not h.label)
+    return [h for h in headings if level is not None and h.level <= level and not h.label]
 
 
 _NON_SPACE = re.compile(r"\S")
@@ -489,18 +485,6 @@ def _notes_for(source: str, definitions: dict[str, str]) -> str:
             seen.add(label)
             labels.append(label)
     return "\n\n".join(definitions[label] for label in labels)
-
-
-def _nested_toc(items: list[tuple[Heading, int]]) -> list[TocEntry]:
-    roots: list[TocEntry] = []
-    stack: list[TocEntry] = []
-    for h, section in items:
-        entry = TocEntry(title=h.title, level=h.level, section=section, anchor=h.anchor)
-        while stack and stack[-1].level >= h.level:
-            stack.pop()
-        (stack[-1].children if stack else roots).append(entry)
-        stack.append(entry)
-    return roots
 
 
 def _available_repairs() -> tuple[str, ...]:

@@ -35,19 +35,13 @@ from collections.abc import Callable
 
 from readmark.core.book import BookError
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.textio import bom_encoding
 
 SAMPLE_BYTES = 64 * 1024
 # Share of replaced characters up to which a damaged file keeps its best codec.
 _DAMAGE_SHARE = 0.001
 _DAMAGE_MIN = 16
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 # Narrow codec -> the codecs to try, narrowest first. Supersets only.
 _FAMILIES: dict[str, tuple[str, ...]] = {
@@ -173,13 +167,6 @@ def decoder(override: str = "") -> Callable[[bytes], tuple[str, str]]:
     if override.strip():
         return lambda raw: decode_as(raw, override)
     return detect
-
-
-def bom_encoding(raw: bytes) -> str | None:
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return encoding
-    return None
 
 
 def is_wide(codec: str) -> bool:

@@ -33,6 +33,7 @@ from readmark.core.formats.plaintext.front_matter import (
 )
 from readmark.core.formats.plaintext.reflow import detect_layout
 from readmark.core.formats.plaintext.render import PlainTextSectionRenderer, SectionSpan
+from readmark.core.formats.toc import nest_toc
 from readmark.core.metadata import LANGUAGE_SAMPLE_CHARS, detect_language
 from readmark.core.textio import DecodedText, read_text
 
@@ -92,7 +93,11 @@ def build_plain_book(
         )
         for i, span in enumerate(spans)
     ]
-    toc = _nested_toc(spans)
+    toc = nest_toc(
+        TocEntry(span.heading.title, span.heading.level, index, span.heading.anchor)
+        for index, span in enumerate(spans)
+        if span.heading is not None
+    )
     if front.licence_start >= 0 and spans and spans[-1].start == front.licence_start:
         toc.append(TocEntry(LICENCE_TITLE, level=1, section=len(spans) - 1, anchor=""))
     return Book(
@@ -172,18 +177,3 @@ def _assign_anchors(headings: list[Heading]) -> None:
             anchor = f"{base}-{counter}"
         used.add(anchor)
         h.anchor = anchor
-
-
-def _nested_toc(spans: list[SectionSpan]) -> list[TocEntry]:
-    roots: list[TocEntry] = []
-    stack: list[TocEntry] = []
-    for index, span in enumerate(spans):
-        h = span.heading
-        if h is None:
-            continue
-        entry = TocEntry(title=h.title, level=h.level, section=index, anchor=h.anchor)
-        while stack and stack[-1].level >= h.level:
-            stack.pop()
-        (stack[-1].children if stack else roots).append(entry)
-        stack.append(entry)
-    return roots
