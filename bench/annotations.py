@@ -137,8 +137,8 @@ def seed_home(book_path: Path, home: Path, count: int) -> dict[str, object]:
     os.environ["READMARK_HOME"] = str(home)
     from readmark import paths
     from readmark.core.formats import open_book
-    from readmark.core.library import Library
-    from readmark.core.settings import Settings
+    from readmark.core.store.library import Library
+    from readmark.core.store.settings import Settings
 
     settings = Settings(paths.settings_file())
     settings.set("reader.annotations_visible", True)

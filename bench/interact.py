@@ -56,10 +56,10 @@ class Session:
         os.environ["READMARK_HOME"] = self.home
 
         from readmark import paths
-        from readmark.core.library import Library
         from readmark.core.render_cache import RenderCache
-        from readmark.core.settings import Settings
-        from readmark.ui.main_window import MainWindow
+        from readmark.core.store.library import Library
+        from readmark.core.store.settings import Settings
+        from readmark.ui.shell.main_window import MainWindow
 
         self.library = Library(paths.library_db())
         self.window = MainWindow(

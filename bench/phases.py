@@ -52,13 +52,18 @@ def instrument() -> None:
 
     EVENTS.append((start, _ms() - start, "MainThread", "import PySide6.QtWidgets"))
     start = _ms()
-    import readmark.ui.app as app
-    import readmark.ui.main_window as main_window
+    import readmark.ui.shell.app as app
+    import readmark.ui.shell.main_window as main_window
 
-    EVENTS.append((start, _ms() - start, "MainThread", "import readmark.ui.app + main_window"))
-    from readmark.core import library, metadata, textio
-    from readmark.core.formats import markdown_loader, markdown_render
-    from readmark.ui import book_task, reader_view, section_provider, toc_panel
+    EVENTS.append(
+        (start, _ms() - start, "MainThread", "import readmark.ui.shell.app + main_window")
+    )
+    from readmark.core import metadata, textio
+    from readmark.core.formats.markdown import loader as markdown_loader
+    from readmark.core.formats.markdown import render as markdown_render
+    from readmark.core.store import library
+    from readmark.ui.reader import reader_view, section_provider, toc_panel
+    from readmark.ui.shell import book_task
 
     wrap(book_task, "open_book", "open_book (worker thread)")
     wrap(textio, "read_text")

@@ -31,7 +31,7 @@ What it does:
    file (default extensions, and Readmark's extension set), in a child process
    (bench/mdref.py), median of 3; and floors spawned like the reader: a bare
    interpreter; interpreter + import PySide6.QtWidgets + QApplication; that plus
-   showing and painting an empty QMainWindow; and plus import readmark.ui.main_window.
+   showing and painting an empty QMainWindow; and plus import readmark.ui.shell.main_window.
 4. In-process interaction timings (bench/interact.py) on the largest Chinese and
    English books: TOC jump to a far chapter (not yet converted, then again with the
    render cache warm), scrolling a page, flowing into the next chapter (after the
@@ -257,9 +257,9 @@ FLOORS = {
         "w = QMainWindow(); w.setCentralWidget(View()); w.resize(1100, 760); w.show()\n"
         "app.exec()"
     ),
-    "… + import readmark.ui.main_window (no window)": (
+    "… + import readmark.ui.shell.main_window (no window)": (
         "import sys\nfrom PySide6.QtWidgets import QApplication\n"
-        "app = QApplication(sys.argv[:1])\nimport readmark.ui.main_window\n"
+        "app = QApplication(sys.argv[:1])\nimport readmark.ui.shell.main_window\n"
         "print('ready', flush=True)"
     ),
 }

@@ -52,8 +52,8 @@ def seed_annotations(book_path: Path, section: int) -> None:
     from readmark import paths
     from readmark.core.annotations import Annotation, Kind, Style, TextTarget
     from readmark.core.formats import open_book
-    from readmark.core.library import Library, ReadingPosition
-    from readmark.core.settings import Settings
+    from readmark.core.store.library import Library, ReadingPosition
+    from readmark.core.store.settings import Settings
 
     book = open_book(book_path)
     text = book.section_text(section)
@@ -133,9 +133,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from readmark import i18n, paths
-    from readmark.core.library import Library
-    from readmark.core.settings import Settings
-    from readmark.ui.main_window import MainWindow
+    from readmark.core.store.library import Library
+    from readmark.core.store.settings import Settings
+    from readmark.ui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     i18n.install_translator(app, args.lang)

@@ -12,7 +12,7 @@ import pytest
 
 from readmark import paths
 from readmark.core.formats import open_book
-from readmark.core.library import Library
+from readmark.core.store.library import Library
 from test_cli import run
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "export"

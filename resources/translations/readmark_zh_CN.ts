@@ -4,312 +4,312 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="36"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="36"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="37"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="37"/>
         <source>&amp;Close Book</source>
         <translation>关闭图书(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="38"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="38"/>
         <source>Open the &amp;Guide</source>
         <translation>打开使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="39"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="39"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="40"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="40"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="43"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="43"/>
         <source>&amp;Table of Contents</source>
         <translation>目录(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="44"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="44"/>
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="45"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="45"/>
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="46"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="46"/>
         <source>&amp;Smaller Text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="47"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="47"/>
         <source>&amp;Default Text Size</source>
         <translation>默认字号(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="48"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="48"/>
         <source>Choose &amp;Font…</source>
         <translation>选择字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="49"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="49"/>
         <source>Use the Book&apos;s Default Font</source>
         <translation>使用图书的默认字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="53"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="53"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="54"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="54"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="55"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="55"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="56"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="56"/>
         <source>S&amp;epia</source>
         <translation>棕褐色(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="64"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="64"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="65"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="65"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="66"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="66"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="67"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="67"/>
         <source>Copy as &amp;Quote</source>
         <translation>复制为引文(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="69"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="69"/>
         <source>Copy the selection with its author, title and chapter</source>
         <translation>复制所选文字，并附上作者、书名和章节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="73"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="73"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="74"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="74"/>
         <source>Highlight the selection in the colour used last</source>
         <translation>用上次使用的颜色高亮所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="78"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="78"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="79"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="79"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="80"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
         <source>Highlight &amp;Blue</source>
         <translation>蓝色高亮(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="81"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="82"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="82"/>
         <source>Highlight P&amp;urple</source>
         <translation>紫色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="89"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="89"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="90"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="92"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="92"/>
         <source>A note on the selection, or at the caret when nothing is selected</source>
         <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="94"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="94"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/移除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="97"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="98"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="98"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="99"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="99"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="102"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="102"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="112"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="112"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="113"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="113"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="117"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="117"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="121"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="121"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="122"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="122"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="123"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="123"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="124"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="126"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="126"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="127"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="127"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="135"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="143"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="143"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="144"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="144"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="145"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="145"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="146"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="146"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="171"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="184"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="184"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="191"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="201"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="201"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="205"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="205"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="210"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="210"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="219"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="219"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/actions.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -317,7 +317,7 @@
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/annotated_reader.py" line="255"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="255"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -325,110 +325,110 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="265"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="265"/>
         <source>Select some text first.</source>
         <translation>请先选择一些文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="271"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="271"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="290"/>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="305"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="290"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="305"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="371"/>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="493"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="371"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="493"/>
         <source>Remove Bookmark</source>
         <translation>移除书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="375"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="375"/>
         <source>Bookmark removed.</source>
         <translation>书签已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="381"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="381"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="382"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="382"/>
         <source>Bookmarked: {label}</source>
         <translation>已添加书签：{label}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="401"/>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="411"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="401"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="411"/>
         <source>Rename Bookmark</source>
         <translation>重命名书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="402"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="402"/>
         <source>Bookmark name:</source>
         <translation>书签名称：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="423"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="423"/>
         <source>This passage is no longer in the book.</source>
         <translation>书中已找不到这段文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="446"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="446"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="455"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="455"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="464"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="464"/>
         <source>Change Colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="470"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="470"/>
         <source>Change Style</source>
         <translation>更改样式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="492"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="492"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="578"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="578"/>
         <source>Add Note Here…</source>
         <translation>在此处添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="591"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="591"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="598"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="598"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="598"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="598"/>
         <source>Add Note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="600"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="600"/>
         <source>Delete Note</source>
         <translation>删除笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotation_controller.py" line="600"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="600"/>
         <source>Delete Highlight</source>
         <translation>删除高亮</translation>
     </message>
@@ -436,72 +436,72 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="159"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="159"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="182"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="182"/>
         <source>Filter by text</source>
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="191"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="191"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="192"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="192"/>
         <source>Highlights</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="193"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="193"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="194"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="194"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="195"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="195"/>
         <source>Notes include highlights that carry a note</source>
         <translation>“笔记”也包括带有笔记的高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="207"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="207"/>
         <source>Show or hide {colour}</source>
         <translation>显示或隐藏{colour}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="252"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="252"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="254"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="254"/>
         <source>Export this book&apos;s annotations to a file</source>
         <translation>将本书的批注导出到文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="355"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="355"/>
         <source>Section {number}</source>
         <translation>第 {number} 节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="357"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="357"/>
         <source>Front matter</source>
         <translation>正文前部分</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="368"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="368"/>
         <source>Not found in this version of the book</source>
         <translation>在此版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="435"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="435"/>
         <source>No annotations yet.
 
 Select text in the book to highlight it or add a note. Bookmarks you add are listed here too.</source>
@@ -510,117 +510,117 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 在书中选中文字即可高亮或添加笔记。你添加的书签也会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="441"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="441"/>
         <source>No annotations match the filter.</source>
         <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="447"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="447"/>
         <source>{shown} of 1 annotation</source>
         <translation>{shown} / 1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="449"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="449"/>
         <source>{shown} of %n annotations</source>
         <translation>
             <numerusform>{shown} / %n 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="451"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="451"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="453"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="453"/>
         <source>%n annotations</source>
         <translation>
             <numerusform>%n 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="513"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="513"/>
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="516"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="516"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="518"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="518"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="520"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="520"/>
         <source>Copy Text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="524"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="524"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="543"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="543"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="544"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="544"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="545"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="545"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="546"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="546"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="547"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="547"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="552"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="552"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="553"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="553"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="554"/>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="559"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="554"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="559"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="555"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="555"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="556"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="556"/>
         <source>Created {date}</source>
         <translation>创建于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="557"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="557"/>
         <source>Edited {date}</source>
         <translation>编辑于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations_panel.py" line="558"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="558"/>
         <source>Originally: {quote}</source>
         <translation>原文：{quote}</translation>
     </message>
@@ -628,114 +628,114 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="58"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="58"/>
         <source>Annotation Backups</source>
         <translation>批注备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="61"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="61"/>
         <source>Readmark backs up your highlights, notes and bookmarks (of every book) regularly. Restoring a backup replaces them all with the backup&apos;s.</source>
         <translation>Readmark 会定期备份你（所有书中）的高亮、笔记和书签。恢复一个备份会用备份中的内容替换它们全部。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="74"/>
         <source>Made</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="74"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="74"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="74"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="78"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="78"/>
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="81"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="81"/>
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="84"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="84"/>
         <source>Restore Selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="107"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="107"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="108"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="108"/>
         <source>Backed up by you</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="109"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="109"/>
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="110"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="110"/>
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="116"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="116"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="118"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="118"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="120"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="120"/>
         <source>%n annotations</source>
         <translation>
             <numerusform>%n 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="130"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="130"/>
         <source>This backup cannot be read</source>
         <translation>无法读取此备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="132"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="132"/>
         <source>Made by a newer version of Readmark</source>
         <translation>由较新版本的 Readmark 创建</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="161"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="161"/>
         <source>Restore Backup?</source>
         <translation>恢复备份？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="162"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="162"/>
         <source>Restore the backup made {when}?</source>
         <translation>恢复 {when} 的备份？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="171"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="171"/>
         <source>All your current highlights, notes and bookmarks, in every book, will be replaced by the {count} in this backup. They are backed up first, so you can go back to them from this list.</source>
         <translation>所有书中你当前的高亮、笔记和书签都将被此备份中的 {count} 条批注替换。替换前会先备份它们，因此你可以从此列表中恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/backup_dialog.py" line="176"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="176"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -840,7 +840,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
     <message>
         <location filename="../../src/readmark/core/formats/epub/archive.py" line="201"/>
-        <location filename="../../src/readmark/core/formats/html_loader.py" line="154"/>
+        <location filename="../../src/readmark/core/formats/html/loader.py" line="148"/>
         <location filename="../../src/readmark/core/textio.py" line="101"/>
         <location filename="../../src/readmark/core/textio.py" line="116"/>
         <source>“{name}” is empty.</source>
@@ -862,44 +862,43 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”不是 EPUB 图书（它不是 ZIP 压缩包）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/html_loader.py" line="147"/>
-        <location filename="../../src/readmark/core/textio.py" line="120"/>
-        <location filename="../../src/readmark/core/textio.py" line="211"/>
+        <location filename="../../src/readmark/core/textio.py" line="191"/>
+        <location filename="../../src/readmark/core/textio.py" line="216"/>
         <source>“{name}” is a binary file, not a text book.</source>
         <translation>“{name}”是二进制文件，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="152"/>
+        <location filename="../../src/readmark/core/textio.py" line="146"/>
         <source>“{name}” is a folder, not a book.</source>
         <translation>“{name}”是文件夹，不是图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="169"/>
+        <location filename="../../src/readmark/core/textio.py" line="163"/>
         <source>“{name}” does not exist.</source>
         <translation>“{name}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="173"/>
+        <location filename="../../src/readmark/core/textio.py" line="167"/>
         <source>Readmark is not allowed to read “{name}”.</source>
         <translation>Readmark 没有读取“{name}”的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="178"/>
+        <location filename="../../src/readmark/core/textio.py" line="172"/>
         <source>“{name}” could not be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="157"/>
+        <location filename="../../src/readmark/core/textio.py" line="151"/>
         <source>“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.</source>
         <translation>“{name}”太大（{size} MB）；Readmark 最多只能打开 {limit} MB 的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="222"/>
+        <location filename="../../src/readmark/core/textio.py" line="227"/>
         <source>“{name}” is {kind}, not a text book.</source>
         <translation>“{name}”是{kind}，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="243"/>
+        <location filename="../../src/readmark/core/textio.py" line="248"/>
         <source>“{name}” has a line of {length} characters; it does not look like a book.</source>
         <translation>“{name}”中有一行长达 {length} 个字符，看起来不像是一本书。</translation>
     </message>
@@ -924,12 +923,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”已损坏：无法读取其包文档（OPF）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="96"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="90"/>
         <source>Readmark does not know the text encoding “{encoding}”.</source>
         <translation>Readmark 不认识文本编码“{encoding}”。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="106"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="100"/>
         <source>The text encoding “{encoding}” cannot read this book.</source>
         <translation>文本编码“{encoding}”无法读取这本书。</translation>
     </message>
@@ -980,42 +979,42 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>ChapterRulesDialog</name>
     <message>
-        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="32"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="32"/>
         <source>Chapter Rules</source>
         <translation>章节规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="35"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="35"/>
         <source>Chapter detection is off for this book: it is one continuous text.</source>
         <translation>这本书的章节识别已关闭：全书作为一段连续的文字显示。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="38"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="38"/>
         <source>{count} chapter headings were found in this book by the rules below. A line counts only when it stands alone, like a heading, not inside a sentence.</source>
         <translation>按下列规则，在这本书中找到 {count} 个章节标题。只有像标题那样单独成行的文字才算，句子中间提到的不算。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="42"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="42"/>
         <source>No chapter headings were found in this book by the rules below.</source>
         <translation>按下列规则，在这本书中没有找到章节标题。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="48"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="48"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="48"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="48"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="48"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="48"/>
         <source>Found in this book</source>
         <translation>本书中找到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/chapter_rules_dialog.py" line="73"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="73"/>
         <source>Detect chapters in this book</source>
         <translation>识别这本书的章节</translation>
     </message>
@@ -1131,27 +1130,27 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="29"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="29"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="30"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="30"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="31"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="31"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="32"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="32"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="33"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="33"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
@@ -1255,78 +1254,78 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="65"/>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="159"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="159"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="72"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="72"/>
         <source>Markdown — for notes apps and plain text</source>
         <translation>Markdown — 适用于笔记应用和纯文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="73"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="73"/>
         <source>HTML — to read or print in a browser</source>
         <translation>HTML — 在浏览器中阅读或打印</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="74"/>
         <source>JSON (W3C Web Annotation) — for other programs</source>
         <translation>JSON（W3C Web 批注）— 供其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="85"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="85"/>
         <source>Include annotations not found in the book</source>
         <translation>包括在书中找不到的批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="88"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="88"/>
         <source>Their text has changed or gone in this version of the book</source>
         <translation>它们的文字在此版本的书中已更改或删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="94"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="94"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="102"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="102"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="104"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="104"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="109"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="109"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="152"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="152"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown 文件 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="153"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="153"/>
         <source>HTML (*.html *.htm)</source>
         <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="154"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="154"/>
         <source>JSON (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="182"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="182"/>
         <source>Replace File?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/export_dialog.py" line="183"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="183"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在。要替换它吗？</translation>
     </message>
@@ -1508,79 +1507,79 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>LibraryError</name>
     <message>
-        <location filename="../../src/readmark/core/library.py" line="111"/>
-        <location filename="../../src/readmark/core/library.py" line="306"/>
+        <location filename="../../src/readmark/core/store/library.py" line="111"/>
+        <location filename="../../src/readmark/core/store/library.py" line="306"/>
         <source>The library {path} cannot be used: {reason}</source>
         <translation>无法使用书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/library.py" line="144"/>
+        <location filename="../../src/readmark/core/store/library.py" line="144"/>
         <source>The library {path} was written by a newer Readmark (schema {found}, this version knows {known}).</source>
         <translation>书库 {path} 由更新版本的 Readmark 写入（结构版本 {found}，当前版本只支持到 {known}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/library.py" line="183"/>
+        <location filename="../../src/readmark/core/store/library.py" line="183"/>
         <source>The library {path} needs upgrading but could not be backed up first, so it was left as it was: {reason}</source>
         <translation>书库 {path} 需要升级，但未能先行备份，因此保持原样未作改动：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/library.py" line="301"/>
-        <location filename="../../src/readmark/core/recovery.py" line="103"/>
+        <location filename="../../src/readmark/core/store/library.py" line="301"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="103"/>
         <source>The library {path} is damaged: {reason}</source>
         <translation>书库 {path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/backups.py" line="104"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="104"/>
         <source>The backup {backup} cannot be restored: it is damaged or was made by a newer Readmark.</source>
         <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/backups.py" line="129"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="129"/>
         <source>The backup {backup} could not be restored: {reason}</source>
         <translation>恢复备份 {backup} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/backups.py" line="142"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="142"/>
         <source>There is no library at {path} to back up.</source>
         <translation>{path} 处没有可备份的书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/backups.py" line="170"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="170"/>
         <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
         <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/backups.py" line="184"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="184"/>
         <source>The library {path} could not be backed up: {reason}</source>
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/recovery.py" line="119"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="119"/>
         <source>The library {path} cannot be used and could not be moved aside: {reason}</source>
         <translation>书库 {path} 无法使用，也无法移到一旁：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/recovery.py" line="150"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="150"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and the backup made {when} ({backup}) was restored.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已恢复 {when} 创建的备份（{backup}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/recovery.py" line="156"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="156"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and a new, empty library was started.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/recovery.py" line="162"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="162"/>
         <source>It was moved to {moved} and the backup made {when} ({backup}) was restored; anything saved after that backup is only in the moved file.</source>
         <translation>它已被移至 {moved}，并已恢复 {when} 创建的备份（{backup}）；该备份之后保存的内容只存在于移走的文件中。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/recovery.py" line="168"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="168"/>
         <source>It was moved to {moved}; no usable backup was found, so a new, empty library was started.</source>
         <translation>它已被移至 {moved}；未找到可用的备份，因此已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/recovery.py" line="216"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="216"/>
         <source>The data folder {folder} cannot be written: {reason}</source>
         <translation>无法写入数据文件夹 {folder}：{reason}</translation>
     </message>
@@ -1588,37 +1587,37 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>LibraryTools</name>
     <message>
-        <location filename="../../src/readmark/ui/library_tools.py" line="65"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="65"/>
         <source>The annotations could not be exported</source>
         <translation>无法导出批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library_tools.py" line="66"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="66"/>
         <source>Writing {path} failed: {reason}</source>
         <translation>写入 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library_tools.py" line="72"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="72"/>
         <source>Exported {count} annotations to {path}</source>
         <translation>已将 {count} 条批注导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library_tools.py" line="99"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="99"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library_tools.py" line="101"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="101"/>
         <source>Backed up the library to {path}</source>
         <translation>已将书库备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library_tools.py" line="124"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="124"/>
         <source>The backup could not be restored</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library_tools.py" line="126"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="126"/>
         <source>Restored the backup {name}</source>
         <translation>已恢复备份 {name}</translation>
     </message>
@@ -1626,68 +1625,68 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="77"/>
-        <location filename="../../src/readmark/ui/main_window.py" line="415"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="77"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="415"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="133"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="133"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="275"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="275"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="277"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="277"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="300"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="300"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="324"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="324"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="354"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="354"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="359"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="359"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="387"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="387"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="389"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="389"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="481"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="481"/>
         <source>Open link in your browser?</source>
         <translation>在浏览器中打开链接？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="483"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="483"/>
         <source>This link leads outside the book:
 
 {url}
@@ -1700,22 +1699,22 @@ Open it in your web browser?</source>
 要在浏览器中打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="522"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="522"/>
         <source>Your preferences could not be saved to {path}.</source>
         <translation>无法将你的偏好设置保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="589"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="589"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="603"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="603"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/main_window.py" line="605"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="605"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1724,17 +1723,17 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/app.py" line="47"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="47"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/app.py" line="51"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="51"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/app.py" line="59"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="59"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>
@@ -1742,17 +1741,17 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../src/readmark/ui/note_dialog.py" line="28"/>
+        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="28"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/note_dialog.py" line="28"/>
+        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="28"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/note_dialog.py" line="45"/>
+        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="45"/>
         <source>Your note (Markdown works: *emphasis*, lists…)</source>
         <translation>你的笔记（支持 Markdown：*强调*、列表…）</translation>
     </message>
@@ -1760,22 +1759,22 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="191"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="191"/>
         <source>Preparing this part of the book…</source>
         <translation>正在准备书的这一部分…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="548"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="548"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="569"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="569"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader_view.py" line="577"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="577"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>
@@ -1839,71 +1838,71 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SelectionPopup</name>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="82"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="82"/>
         <source>Highlight in {colour}</source>
         <translation>用{colour}高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="87"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="87"/>
         <source>U</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="87"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="87"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="95"/>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="140"/>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="160"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="95"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="140"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="160"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="95"/>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="141"/>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="161"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="95"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="141"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="161"/>
         <source>Add a note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="98"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="98"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="98"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="98"/>
         <source>Copy the text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="102"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="102"/>
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="102"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="102"/>
         <source>Copy as a quote with its source</source>
         <translation>复制为引文，并附上出处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="106"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="106"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="106"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="106"/>
         <source>Delete (Ctrl+Z undoes)</source>
         <translation>删除（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="157"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="157"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/selection_popup.py" line="158"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="158"/>
         <source>Edit the note</source>
         <translation>编辑笔记</translation>
     </message>
@@ -1911,32 +1910,32 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="31"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="31"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="36"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="36"/>
         <source>Read, study and annotate the books you own — offline.</source>
         <translation>离线阅读、研读和批注你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="37"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="37"/>
         <source>Open a Book…</source>
         <translation>打开图书…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="39"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="39"/>
         <source>Read the Guide</source>
         <translation>阅读使用指南</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="45"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="45"/>
         <source>Recent books</source>
         <translation>最近阅读</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/start_page.py" line="54"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="54"/>
         <source>Books you open appear here. You can also drop a file on this window.</source>
         <translation>你打开过的图书会显示在这里。也可以把文件拖放到此窗口。</translation>
     </message>
@@ -1944,7 +1943,7 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>TocPanel</name>
     <message>
-        <location filename="../../src/readmark/ui/toc_panel.py" line="17"/>
+        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="17"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>

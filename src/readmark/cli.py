@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication
 from readmark import __version__
 
 if TYPE_CHECKING:
-    from readmark.core.library import Library
+    from readmark.core.store.library import Library
 
 EXIT_ERROR = 2
 COMMANDS = ("info", "text", "export", "import")
@@ -233,7 +233,7 @@ class _LibraryUnusableError(Exception):
 def _library() -> Iterator[Library]:
     """The user's library, closed afterwards; its failures become one readable line."""
     from readmark import paths
-    from readmark.core.library import Library, LibraryError
+    from readmark.core.store.library import Library, LibraryError
     from readmark.i18n import translate_error
 
     try:
@@ -352,6 +352,6 @@ def _gui(argv: list[str]) -> int:
         return _fail(
             QCoreApplication.translate("Cli", "“{path}” does not exist.").format(path=args.book)
         )
-    from readmark.ui.app import run_gui
+    from readmark.ui.shell.app import run_gui
 
     return run_gui(book, args.lang, smoke_test=args.smoke_test)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from readmark.core.annotations import Annotation, Kind, Style, TextTarget
-from readmark.core.library import Library
+from readmark.core.store.library import Library
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from readmark.core.book import Book, BookError
 from readmark.core.book_resources import OUTSIDE, REMOTE, Refused
 from readmark.core.formats import SUPPORTED_SUFFIXES, open_book
-from readmark.core.formats.html_loader import PART_CHARS, declared_encoding
-from readmark.core.formats.html_scan import MAX_DEPTH
+from readmark.core.formats.html.loader import PART_CHARS, declared_encoding
+from readmark.core.formats.html.scan import MAX_DEPTH
 from readmark.core.html_defuse import defuse_markup
 from readmark.core.html_sanitize import sanitize_html
 

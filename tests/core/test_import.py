@@ -30,7 +30,7 @@ from readmark.core.export.w3c_import import (
     parse_w3c,
 )
 from readmark.core.formats import open_book
-from readmark.core.library import Library
+from readmark.core.store.library import Library
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "export"
 ANNO = "http://www.w3.org/ns/anno.jsonld"

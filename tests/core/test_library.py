@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from readmark.core.library import SCHEMA_VERSION, Library, LibraryError, ReadingPosition
+from readmark.core.store.library import SCHEMA_VERSION, Library, LibraryError, ReadingPosition
 
 
 def test_new_library_has_current_schema_and_wal(tmp_path):

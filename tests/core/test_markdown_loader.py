@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from readmark.core.book import Book, BookError, LoadOptions
-from readmark.core.formats import SUPPORTED_SUFFIXES, markdown_loader, open_book
-from readmark.core.formats.markdown_loader import PART_CHARS, split_markdown
+from readmark.core.formats import SUPPORTED_SUFFIXES, open_book
+from readmark.core.formats.markdown import loader as markdown_loader
+from readmark.core.formats.markdown.loader import PART_CHARS, split_markdown
 
 
 def sources_of(book: Book) -> list[str]:
@@ -361,7 +362,7 @@ _TRICKY_LINES = [
 
 def _reference_scan(body: str) -> tuple[list[tuple[int, int, bool]], list[int], dict]:
     """(line, level, setext) of headings, fenced lines, footnote line ranges."""
-    from readmark.core.formats.markdown_loader import (
+    from readmark.core.formats.markdown.loader import (
         _ATX,
         _FENCE_OPEN,
         _FOOTNOTE_DEF,

@@ -7,7 +7,7 @@ import pytest
 
 from readmark.core.book import LoadOptions
 from readmark.core.formats import open_book
-from readmark.core.formats.markdown_render import MarkdownSectionRenderer
+from readmark.core.formats.markdown.render import MarkdownSectionRenderer
 from readmark.core.html_text import html_to_text
 
 
@@ -141,7 +141,7 @@ def test_extension_classes_are_the_registered_ones() -> None:
     # lookup); they must be the classes Python-Markdown registers under them.
     from importlib import metadata
 
-    from readmark.core.formats import markdown_render
+    from readmark.core.formats.markdown import render as markdown_render
 
     registered = {ep.name: ep.load() for ep in metadata.entry_points(group="markdown.extensions")}
     assert set(markdown_render._EXTENSION_CLASSES) == set(markdown_render.EXTENSIONS)

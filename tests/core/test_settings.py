@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from readmark.core.settings import DEFAULT_FONT_SIZE, SCHEMA, Settings
+from readmark.core.store.settings import DEFAULT_FONT_SIZE, SCHEMA, Settings
 
 
 def test_defaults_when_no_file(tmp_path):

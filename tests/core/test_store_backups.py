@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from readmark.core.annotations import Annotation, Kind, TextTarget
-from readmark.core.backups import BackupError, BackupManager
-from readmark.core.library import SCHEMA_VERSION, Library
+from readmark.core.store.backups import BackupError, BackupManager
+from readmark.core.store.library import SCHEMA_VERSION, Library
 
 TEXT = "It was the best of times, it was the worst of times."
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from readmark.core.backups import BackupManager
-from readmark.core.library import SCHEMA_VERSION, Library, LibraryError, ReadingPosition
-from readmark.core.recovery import open_library
+from readmark.core.store.backups import BackupManager
+from readmark.core.store.library import SCHEMA_VERSION, Library, LibraryError, ReadingPosition
+from readmark.core.store.recovery import open_library
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "store"
 RELEASED = sorted(FIXTURES.glob("library-v*.sqlite3"))

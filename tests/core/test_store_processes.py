@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from readmark.core.library import Library
+from readmark.core.store.library import Library
 
 # argv: library, book, how many annotations (0: until killed), a tag for the ids,
 # a pause between writes in ms (a user is not a tight loop), and when to wait
@@ -30,7 +30,7 @@ WRITER = """
 import sys, time
 from pathlib import Path
 from readmark.core.annotations import Annotation, Kind, TextTarget
-from readmark.core.library import Library
+from readmark.core.store.library import Library
 
 path, book, count, tag = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 pause, wait = float(sys.argv[5]) / 1000, sys.argv[6]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from readmark.core import recovery, sqlite_setup
 from readmark.core.annotations import Annotation, Kind, TextTarget
-from readmark.core.backups import BackupManager
-from readmark.core.library import SCHEMA_VERSION, Library
-from readmark.core.recovery import LibraryOpening, open_library
+from readmark.core.store import recovery, sqlite_setup
+from readmark.core.store.backups import BackupManager
+from readmark.core.store.library import SCHEMA_VERSION, Library
+from readmark.core.store.recovery import LibraryOpening, open_library
 
 TEXT = "Happy families are all alike; every unhappy family is unhappy in its own way."
 

@@ -51,8 +51,8 @@ def _seed(home: Path, book_path: Path, theme_name: str, monkeypatch: pytest.Monk
     from readmark import paths
     from readmark.core.annotations import Annotation, Kind, Style, TextTarget
     from readmark.core.formats import open_book
-    from readmark.core.library import Library, ReadingPosition
-    from readmark.core.settings import Settings
+    from readmark.core.store.library import Library, ReadingPosition
+    from readmark.core.store.settings import Settings
 
     settings = Settings(paths.settings_file())
     assert settings.set("reader.theme", theme_name)
@@ -220,7 +220,7 @@ def test_the_check_wants_the_fill_with_text_on_it(qapp: object, artifacts: Path)
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-    from readmark.ui import theme
+    from readmark.ui.reader import theme
 
     light = theme.THEMES["light"]
     page, ink = QColor(light.background), QColor(light.text)
@@ -263,7 +263,7 @@ def test_highlights_are_drawn_in_their_colours_under_the_text(
 ) -> None:
     from PySide6.QtGui import QColor
 
-    from readmark.ui import theme
+    from readmark.ui.reader import theme
 
     book = (shared_books / SAMPLE).resolve()
     _seed(Path(x_env["READMARK_HOME"]), book, theme_name, monkeypatch)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from readmark import paths
-from readmark.core.library import Library
 from readmark.core.render_cache import RenderCache
-from readmark.core.settings import Settings
+from readmark.core.store.library import Library
+from readmark.core.store.settings import Settings
 
 
 def chapter(number: int, paragraphs: int = 30) -> str:
@@ -34,7 +34,7 @@ def long_book(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_window(qtbot):
     """Build a MainWindow on the test's own READMARK_HOME; call again to 'restart'."""
-    from readmark.ui.main_window import MainWindow
+    from readmark.ui.shell.main_window import MainWindow
 
     windows = []
 

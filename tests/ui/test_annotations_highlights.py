@@ -258,7 +258,7 @@ def test_a_section_builds_its_highlights_once_not_per_paint(
     qtbot, make_window, open_and_wait, long_book, monkeypatch
 ):
     from readmark.core.annotations import Annotation, TextTarget
-    from readmark.ui import highlight_layer
+    from readmark.ui.reader import highlight_layer
 
     window = make_window()
     open_and_wait(window, long_book)

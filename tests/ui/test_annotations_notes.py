@@ -20,7 +20,7 @@ from readmark.core.annotations import Kind
 
 
 def note_dialog(qtbot, window):
-    from readmark.ui.note_dialog import NoteDialog
+    from readmark.ui.annotations.note_dialog import NoteDialog
 
     def shown() -> list[NoteDialog]:
         return [d for d in window.findChildren(NoteDialog, "noteDialog") if d.isVisible()]

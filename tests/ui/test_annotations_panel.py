@@ -10,10 +10,10 @@ from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPlainTextEdit
 
 from readmark.core.annotations import COLOURS, Annotation, Kind, Style, TextTarget
-from readmark.ui.annotations_model import ANNOTATION_ROLE
-from readmark.ui.annotations_panel import AnnotationsPanel
-from readmark.ui.markdown_note import note_html
-from readmark.ui.theme import THEMES, window_palette
+from readmark.ui.annotations.markdown_note import note_html
+from readmark.ui.annotations.model import ANNOTATION_ROLE
+from readmark.ui.annotations.panel import AnnotationsPanel
+from readmark.ui.reader.theme import THEMES, window_palette
 
 ORPHANS = "Not found in this version of the book"
 # Sections 1 and 2 are two parts of one chapter: they share a group.

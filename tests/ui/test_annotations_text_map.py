@@ -12,7 +12,7 @@ from readmark import resources
 from readmark.core.book import LoadOptions
 from readmark.core.formats import open_book
 from readmark.core.html_text import html_to_text
-from readmark.ui.text_map import TextMap
+from readmark.ui.reader.text_map import TextMap
 
 SAMPLE = "000_25b2869f1a30fd56.txt"
 NOT_TEXT = set("\ufdd0\ufdd1\ufdd2")

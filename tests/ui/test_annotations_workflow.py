@@ -11,7 +11,7 @@ from test_annotations_highlights import LEFT, drag_select, drawn, find, stored
 
 from readmark import paths
 from readmark.core.annotations import Kind
-from readmark.ui.export_dialog import ExportChoice, ExportFormat
+from readmark.ui.dialogs.export_dialog import ExportChoice, ExportFormat
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -65,7 +65,7 @@ def test_mark_quit_return_and_export(qtbot, make_window, open_and_wait, long_boo
     # File > Export Annotations… (the dialog's choice stands in for the person).
     out = tmp_path / "notes.json"
     choice = ExportChoice(ExportFormat.W3C_JSON, out, True)
-    from readmark.ui import library_tools
+    from readmark.ui.shell import library_tools
 
     original = library_tools.ExportDialog.ask
     library_tools.ExportDialog.ask = classmethod(lambda cls, *args, **kwargs: choice)
@@ -117,7 +117,7 @@ def test_import_for_an_unopened_book_appears_when_it_is_opened(
     qtbot, make_window, open_and_wait, long_book: Path, tmp_path: Path
 ):
     from readmark.core.export.importer import import_annotations
-    from readmark.core.library import Library
+    from readmark.core.store.library import Library
 
     data = {
         "@context": "http://www.w3.org/ns/anno.jsonld",

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from readmark.core.schema import SCHEMA_VERSION
-from readmark.ui.backup_dialog import BackupDialog
+from readmark.core.store.schema import SCHEMA_VERSION
+from readmark.ui.dialogs.backup_dialog import BackupDialog
 
 
 @dataclass(frozen=True)

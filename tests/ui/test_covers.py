@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from readmark.core.formats import open_book
-from readmark.ui.covers import cover_icon, remember_cover
+from readmark.ui.shell.covers import cover_icon, remember_cover
 
 
 def test_a_books_cover_is_kept_and_shown_among_recent_books(qtbot, make_window, tmp_path: Path):

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 
-from readmark.ui.export_dialog import ExportChoice, ExportDialog, ExportFormat, file_name
+from readmark.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportFormat, file_name
 
 
 @pytest.fixture

@@ -283,7 +283,7 @@ def test_sepia_theme_changes_the_page_and_is_remembered(
     window = make_window()
     open_and_wait(window, long_book)
     window.actions.themes["sepia"].trigger()
-    from readmark.ui.theme import THEMES
+    from readmark.ui.reader.theme import THEMES
 
     base = window.reader.palette().color(window.reader.palette().ColorRole.Base).name()
     assert base == THEMES["sepia"].background

@@ -26,7 +26,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from readmark.core.annotation_store import BOOK_URN, Incoming, MergeOutcome
 from readmark.core.annotations import Annotation
 from readmark.core.export.w3c_import import (
     ImportedAnnotation,
@@ -35,6 +34,7 @@ from readmark.core.export.w3c_import import (
     read_json_file,
 )
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.store.annotation_store import BOOK_URN, Incoming, MergeOutcome
 
 # Anything with a scheme of two letters or more; "C:\\…" is a Windows path, not a URL.
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")

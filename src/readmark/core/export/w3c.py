@@ -16,9 +16,9 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 
-from readmark.core import annotation_store
 from readmark.core.annotations import Annotation, Kind
 from readmark.core.export.common import ExportedBook, iso_utc, reading_order
+from readmark.core.store import annotation_store
 
 CONTEXT_URL = "http://www.w3.org/ns/anno.jsonld"
 BOOK_URN = annotation_store.BOOK_URN  # + content id

@@ -20,7 +20,7 @@ SUPPORTED_SUFFIXES = tuple(
 
 def open_book(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
     """Load the book at `path`, or raise `BookError` saying why it cannot be opened."""
-    from readmark.core.formats.markdown_loader import build_book
+    from readmark.core.formats.markdown.loader import build_book
     from readmark.core.textio import read_text
 
     path = Path(path)
@@ -35,7 +35,7 @@ def open_book(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
 
         return load_epub(path, options)
     if suffix in HTML_SUFFIXES:
-        from readmark.core.formats.html_loader import load_html
+        from readmark.core.formats.html.loader import load_html
 
         return load_html(path, options)
     if suffix in TEXT_SUFFIXES:

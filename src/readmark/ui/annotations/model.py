@@ -41,8 +41,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from readmark.core.annotations import Annotation, Kind, Style
-from readmark.ui.markdown_note import note_html
-from readmark.ui.theme import THEMES, highlight_colours
+from readmark.ui.annotations.markdown_note import note_html
+from readmark.ui.reader.theme import THEMES, highlight_colours
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the Annotation of an entry row, else None
 CURRENT_ROLE = Qt.ItemDataRole.UserRole + 2  # True for the annotation at the reader's place

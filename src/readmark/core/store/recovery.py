@@ -16,9 +16,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readmark.core.backups import BackupError, BackupManager
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.library import (
+from readmark.core.store.backups import BackupError, BackupManager
+from readmark.core.store.library import (
     CorruptLibraryError,
     Library,
     LibraryError,

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from readmark.core.annotations import COLOURS, Annotation, Kind
-from readmark.ui.annotations_model import (
+from readmark.ui.annotations.model import (
     ANNOTATION_ROLE,
     AnnotationDelegate,
     AnnotationsModel,

@@ -24,8 +24,8 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 
 from readmark.core.book import LoadOptions
-from readmark.core.formats.markdown_extensions import QtRichTextExtension
-from readmark.core.formats.markdown_linear import make_linear
+from readmark.core.formats.markdown.extensions import QtRichTextExtension
+from readmark.core.formats.markdown.linear import make_linear
 from readmark.core.html_sanitize import sanitize_html
 from readmark.core.repair import repair_markdown
 

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 
 from readmark.core.annotations import Annotation, Kind, Style, TextTarget
 from readmark.core.book import Book
-from readmark.core.library import Library
+from readmark.core.store.library import Library
 from readmark.i18n import translate_error
-from readmark.ui.actions import Actions
-from readmark.ui.annotated_reader import AnnotatedReaderView
-from readmark.ui.note_dialog import NoteDialog
-from readmark.ui.selection_popup import SelectionPopup, colour_names, swatch_icon
-from readmark.ui.undo import AddAnnotation, ChangeAnnotation, DeleteAnnotation
+from readmark.ui.annotations.note_dialog import NoteDialog
+from readmark.ui.annotations.popup import SelectionPopup, colour_names, swatch_icon
+from readmark.ui.annotations.undo import AddAnnotation, ChangeAnnotation, DeleteAnnotation
+from readmark.ui.reader.annotated_reader import AnnotatedReaderView
+from readmark.ui.shell.actions import Actions
 
 _LABEL_WORDS = 8
 _LABEL_CJK_CHARS = 16

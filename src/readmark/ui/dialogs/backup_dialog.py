@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readmark.core.schema import SCHEMA_VERSION
+from readmark.core.store.schema import SCHEMA_VERSION
 
 _PATH = Qt.ItemDataRole.UserRole
 
 
 class BackupInfo(Protocol):
-    """What the dialog shows of a backup; readmark.core.backups.BackupInfo fits."""
+    """What the dialog shows of a backup; readmark.core.store.backups.BackupInfo fits."""
 
     @property
     def path(self) -> Path: ...

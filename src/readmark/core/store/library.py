@@ -19,12 +19,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from readmark.core import sqlite_setup
-from readmark.core.annotation_store import AnnotationStore
-from readmark.core.backups import BackupError, BackupManager
 from readmark.core.book import LoadOptions
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.schema import MIGRATIONS, SCHEMA_VERSION
+from readmark.core.store import sqlite_setup
+from readmark.core.store.annotation_store import AnnotationStore
+from readmark.core.store.backups import BackupError, BackupManager
+from readmark.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 class LibraryError(Exception):

@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from readmark import __version__, i18n, paths, resources
-from readmark.core.recovery import open_library
 from readmark.core.render_cache import RenderCache
-from readmark.core.settings import Settings
+from readmark.core.store.recovery import open_library
+from readmark.core.store.settings import Settings
 
 _SMOKE_TIMEOUT_MS = 60_000
 
@@ -38,7 +38,7 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
     library = opening.library
     notes = [i18n.translate_error(message) for message in opening.messages]
 
-    from readmark.ui.main_window import MainWindow
+    from readmark.ui.shell.main_window import MainWindow
 
     window = MainWindow(settings, library, RenderCache(paths.render_cache_dir()), language)
     window.show()

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QWidget
 
 from readmark import paths
 from readmark.core.annotations import Annotation
-from readmark.core.backups import BackupManager
 from readmark.core.book import Book
 from readmark.core.export import FORMATS, save_text
 from readmark.core.export.common import ExportedBook
-from readmark.core.library import Library
+from readmark.core.store.backups import BackupManager
+from readmark.core.store.library import Library
 from readmark.i18n import translate_error
-from readmark.ui.backup_dialog import BackupDialog
-from readmark.ui.export_dialog import ExportChoice, ExportDialog, ExportFormat
+from readmark.ui.dialogs.backup_dialog import BackupDialog
+from readmark.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportFormat
 
 _FORMAT_NAMES = {
     ExportFormat.MARKDOWN: "md",

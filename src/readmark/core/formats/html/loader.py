@@ -28,8 +28,8 @@ import re
 from pathlib import Path
 
 from readmark.core.book import Book, BookError, LoadOptions, Metadata, Section, TocEntry
-from readmark.core.formats.html_render import HtmlSectionRenderer
-from readmark.core.formats.html_scan import Cut, Heading, ScannedHtml, scan_html
+from readmark.core.formats.html.render import HtmlSectionRenderer
+from readmark.core.formats.html.scan import Cut, Heading, ScannedHtml, scan_html
 from readmark.core.formats.toc import chapter_level, nest_toc
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.metadata import detect_language, find_isbn

@@ -28,8 +28,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip
 
 from readmark.core.book import Book
-from readmark.core.library import ReadingPosition
-from readmark.ui.section_provider import SectionProvider
+from readmark.core.store.library import ReadingPosition
+from readmark.ui.reader.section_provider import SectionProvider
 
 _WHEEL_NOTCH = 120
 # How long showing a section may wait for its conversion before the view goes on

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.schema import SCHEMA_VERSION
-from readmark.core.sqlite_setup import BUSY_TIMEOUT_S, use_wal
+from readmark.core.store.schema import SCHEMA_VERSION
+from readmark.core.store.sqlite_setup import BUSY_TIMEOUT_S, use_wal
 
 _NAME = re.compile(r"^library-(\d{8})-(\d{6})-([a-z0-9-]+?)(?:~(\d+))?\.sqlite3$")
 

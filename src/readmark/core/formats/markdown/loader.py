@@ -38,7 +38,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify_unicode
 
 from readmark.core.book import Book, LoadOptions, Section, TocEntry
-from readmark.core.formats.markdown_render import MarkdownSectionRenderer
+from readmark.core.formats.markdown.render import MarkdownSectionRenderer
 from readmark.core.formats.toc import chapter_level, nest_toc
 from readmark.core.metadata import (
     extract_metadata,

@@ -35,21 +35,21 @@ from PySide6.QtWidgets import (
 from readmark import __version__, paths, resources
 from readmark.core.book import Book, LoadOptions
 from readmark.core.formats import SUPPORTED_SUFFIXES
-from readmark.core.library import Library, ReadingPosition
 from readmark.core.render_cache import RenderCache
-from readmark.core.settings import DEFAULT_FONT_SIZE, Settings
+from readmark.core.store.library import Library, ReadingPosition
+from readmark.core.store.settings import DEFAULT_FONT_SIZE, Settings
 from readmark.i18n import translate_error
-from readmark.ui import fonts, theme
-from readmark.ui.actions import Actions
-from readmark.ui.annotated_reader import AnnotatedReaderView
-from readmark.ui.annotation_controller import AnnotationController
-from readmark.ui.annotations_panel import AnnotationsPanel
-from readmark.ui.book_task import BookTask
-from readmark.ui.covers import cover_icon, remember_cover
-from readmark.ui.library_tools import LibraryTools
-from readmark.ui.section_provider import SectionProvider
-from readmark.ui.start_page import StartPage
-from readmark.ui.toc_panel import TocPanel
+from readmark.ui.annotations.controller import AnnotationController
+from readmark.ui.annotations.panel import AnnotationsPanel
+from readmark.ui.reader import fonts, theme
+from readmark.ui.reader.annotated_reader import AnnotatedReaderView
+from readmark.ui.reader.section_provider import SectionProvider
+from readmark.ui.reader.toc_panel import TocPanel
+from readmark.ui.shell.actions import Actions
+from readmark.ui.shell.book_task import BookTask
+from readmark.ui.shell.covers import cover_icon, remember_cover
+from readmark.ui.shell.library_tools import LibraryTools
+from readmark.ui.shell.start_page import StartPage
 
 
 class MainWindow(QMainWindow):
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
         book = self.reader.book
         if book is None:
             return
-        from readmark.ui.chapter_rules_dialog import ChapterRulesDialog
+        from readmark.ui.dialogs.chapter_rules_dialog import ChapterRulesDialog
 
         dialog = ChapterRulesDialog(book, book.options.detect_chapters, self)
         dialog.detect.toggled.connect(self.actions.detect_chapters.setChecked)

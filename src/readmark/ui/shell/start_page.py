@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readmark.core.library import BookRecord
-from readmark.ui.covers import cover_icon
+from readmark.core.store.library import BookRecord
+from readmark.ui.shell.covers import cover_icon
 
 _PATH = Qt.ItemDataRole.UserRole
 

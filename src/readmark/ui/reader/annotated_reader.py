@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QMenu, QToolTip
 
 from readmark.core.annotations import Annotation
 from readmark.core.html_text import html_to_text
-from readmark.ui.highlight_layer import HighlightLayer
-from readmark.ui.reader_view import ReaderView
-from readmark.ui.text_map import TextMap
+from readmark.ui.reader.highlight_layer import HighlightLayer
+from readmark.ui.reader.reader_view import ReaderView
+from readmark.ui.reader.text_map import TextMap
 
 _CLICK_SLOP = 4  # pixels a click may move and still be a click
 _TOOLTIP_CHARS = 800

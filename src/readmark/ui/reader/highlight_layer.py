@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QTextCharForma
 from PySide6.QtWidgets import QTextEdit
 
 from readmark.core.annotations import Annotation, Kind, Style
-from readmark.ui.text_map import TextMap
+from readmark.ui.reader.text_map import TextMap
 
 _MARK_HIT_SLOP = 3.0
 # Looked up once: PySide's enum access is slow, and a default argument costs the same.

@@ -1,0 +1,1 @@
+"""Single HTML pages: loader, scanner and section renderer."""
