@@ -245,3 +245,48 @@ def test_format_for_suffix_and_atomic_save(tmp_path: Path) -> None:
     save_text(target, "new ✓\n")
     assert target.read_text(encoding="utf-8") == "new ✓\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and umask are POSIX")
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_export_gets_the_mode_a_normal_create_gives(
+    tmp_path: Path, umask: int, mode: int
+) -> None:
+    target = tmp_path / "notes.md"
+    old = os.umask(umask)
+    try:
+        save_text(target, "notes\n")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o7777 == mode
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and umask are POSIX")
+def test_overwriting_an_export_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    old = os.umask(0o022)
+    try:
+        save_text(target, "new\n")
+    finally:
+        os.umask(old)
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert target.stat().st_mode & 0o7777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]
+
+
+def test_a_failed_export_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("old", encoding="utf-8")
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        save_text(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]

@@ -16,8 +16,10 @@ annotations (anchored by the caller against the book as it is now):
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -60,18 +62,48 @@ def format_for(path: Path) -> str:
 
 
 def save_text(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` atomically: the old file stays whole on failure."""
+    """Write `text` (UTF-8) to `path` atomically: the old file stays whole on failure.
+
+    The file gets the permissions a plain `open(path, "w")` would give it: an
+    existing file keeps its mode, a new one gets 0o666 less the umask (a
+    temporary file from `mkstemp` would be private, 0o600, whatever the umask).
+    """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _create_beside(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            _keep_mode(out.fileno(), path)
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def _keep_mode(fd: int, path: Path) -> None:
+    """Give the open file `fd` the permission bits of the file at `path`, if any."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return  # a new file: the mode os.open gave it is already right
+    if os.chmod in os.supports_fd:  # not on Windows, where the mode is only read-only
+        os.chmod(fd, mode)
+
+
+def _create_beside(path: Path) -> tuple[int, Path]:
+    """A new, uniquely named file in `path`'s folder, opened for writing, with the
+    mode the system gives new files (0o666 less the umask and default ACLs)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "No unused temporary file name", str(path.parent))
 
 
 __all__ = ["FORMATS", "ExportedBook", "format_for", "save_text"]
