@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from readmark.core.book import Metadata
+from readmark.core.scripts import is_chinese_or_japanese, is_han, is_hangul, is_kana
 
 FRONT_PAGES_CHARS = 20 * 1024
 LANGUAGE_SAMPLE_CHARS = 32 * 1024
@@ -291,17 +292,16 @@ def _headings_near_start(text: str, limit: int) -> list[tuple[int, str, int]]:
     return found
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
-
-
 def join_title(title: str, subtitle: str) -> str:
-    """Title and subtitle as one line: no space between CJK, ': ' between Latin."""
+    """Title and subtitle as one line: no space between CJK, ': ' between Latin.
+
+    CJK here is Chinese and Japanese, written without spaces; a Korean title takes
+    ': ' like a Latin one, as Korean puts spaces between words."""
     if not title:
         return subtitle
     if not subtitle:
         return title
-    if _is_cjk(title[-1]) or _is_cjk(subtitle[0]):
+    if is_chinese_or_japanese(title[-1]) or is_chinese_or_japanese(subtitle[0]):
         return title + subtitle
     return f"{title}: {subtitle}"
 
@@ -481,15 +481,15 @@ def detect_language(text: str) -> str:
             if ch.isalpha():
                 latin += 1
             continue
-        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+        if is_han(ch):
             han += 1
             if ch in _SIMPLIFIED_SET:
                 simplified += 1
             elif ch in _TRADITIONAL_SET:
                 traditional += 1
-        elif "\u3040" <= ch <= "\u30ff":
+        elif is_kana(ch):
             kana += 1
-        elif "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff":
+        elif is_hangul(ch):
             hangul += 1
         elif ch.isalpha():
             if unicodedata.name(ch, "").startswith("LATIN"):

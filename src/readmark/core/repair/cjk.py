@@ -1,11 +1,14 @@
 """Character classes for Chinese/Japanese text, shared by the repair rules.
 
 "CJK" here means text written without spaces between words: Han ideographs, kana,
-and their full-width punctuation. Hangul is left out on purpose: Korean puts spaces
-between words, so a line break there is a real word break.
+and their full-width punctuation (`readmark.core.scripts.is_chinese_or_japanese`).
+Hangul is left out on purpose: Korean puts spaces between words, so a line break
+there is a real word break.
 """
 
 from __future__ import annotations
+
+from readmark.core.scripts import is_chinese_or_japanese, is_han, is_kana
 
 # Closing marks that may sit between a word and the punctuation after it: 中”, 中）,
 CLOSERS = frozenset("”’」』》〉】）)]\"'")
@@ -16,37 +19,22 @@ SENTENCE_FINAL = frozenset("。！？…⋯!?.．｡")
 # Punctuation inside a sentence: a paragraph ending in one is cut mid-clause.
 CLAUSE = frozenset("，、；：,;:")
 DASHES = frozenset("—–―")
+# Marks shared with Latin text that Chinese print uses as its own punctuation.
+_PRINT_MARKS = frozenset("…⋯—")
 
 
 def is_ideograph(ch: str) -> bool:
     """A Han character or kana: a letter of unspaced CJK text."""
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3134F
-        or 0x3040 <= code <= 0x30FF  # hiragana, katakana
-        or 0x31F0 <= code <= 0x31FF
-        or ch in "々〇〆"
-    )
-
-
-def is_cjk_punct(ch: str) -> bool:
-    """Full-width punctuation of CJK text (not the ideographic space)."""
-    code = ord(ch)
-    return (
-        (0x3001 <= code <= 0x303F)
-        or (0xFF01 <= code <= 0xFF0F)
-        or (0xFF1A <= code <= 0xFF20)
-        or (0xFF3B <= code <= 0xFF40)
-        or (0xFF5B <= code <= 0xFF65)
-        or ch in "…⋯—"
-    )
+    return is_han(ch) or is_kana(ch)
 
 
 def is_cjk(ch: str) -> bool:
-    return is_ideograph(ch) or is_cjk_punct(ch)
+    """A character of unspaced Chinese or Japanese text, as the repair rules see it:
+    Han, kana and CJK punctuation (`core.scripts.is_chinese_or_japanese`), plus the
+    ellipses and the dash, which Chinese print uses doubled (……, ——) and which
+    then sit between CJK characters like any other of its punctuation marks.
+    Hangul does not count: Korean puts spaces between words."""
+    return is_chinese_or_japanese(ch) or ch in _PRINT_MARKS
 
 
 def cjk_before(text: str, end: int) -> bool:

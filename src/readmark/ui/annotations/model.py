@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from readmark.core.annotations import Annotation, Kind, Style
+from readmark.core.scripts import has_chinese_or_japanese
 from readmark.ui.annotations.markdown_note import note_html
 from readmark.ui.reader.theme import THEMES, highlight_colours
 
@@ -335,7 +336,7 @@ class AnnotationDelegate(QStyledItemDelegate):
                     break
             # Rich text adds a little between paragraphs and list items; CJK
             # glyphs come from a fallback font whose lines are taller.
-            line = spacing * 1.3 if _has_cjk(a.note) else spacing
+            line = spacing * 1.3 if has_chinese_or_japanese(a.note) else spacing
             note_height = int(max(1, lines) * line + 3 * (blocks - 1))
             height += 3 + note_height
         height += 2 + fonts.small_metrics.lineSpacing() + PAD
@@ -519,10 +520,6 @@ def _wrap(text: str, fonts: _Fonts, width: int, max_lines: int) -> list[str]:
         lines.append(text[start : start + line.textLength()].rstrip())
     layout.endLayout()
     return lines
-
-
-def _has_cjk(text: str) -> bool:
-    return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" for ch in text)
 
 
 def _clip_height(doc: QTextDocument, room: float) -> float:

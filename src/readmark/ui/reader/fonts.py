@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from readmark.core.scripts import is_cjk_language
+
 _SERIF_LATIN = ["Noto Serif", "DejaVu Serif", "Georgia", "Times New Roman", "Liberation Serif"]
 
 _CJK = {
@@ -79,7 +81,7 @@ def family_list(language: str, preferred: str = "") -> list[str]:
 
 
 def is_cjk(language: str) -> bool:
-    return script_key(language) is not None
+    return is_cjk_language(language)
 
 
 def book_font(language: str, preferred: str, point_size: int) -> QFont:

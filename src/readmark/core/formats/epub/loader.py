@@ -30,6 +30,7 @@ from readmark.core.formats.epub.scan import FileScan, scan_file
 from readmark.core.formats.epub.toc import NavPoint, read_nav, read_ncx
 from readmark.core.formats.epub.transform import image_url
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.scripts import is_cjk_language
 
 DEFAULT_OPTIONS = LoadOptions()
 
@@ -84,7 +85,6 @@ def load_epub(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
         Section(index=i, title=titles[i], anchors=anchors[i], size=scans[i].size)
         for i in range(len(plans))
     ]
-    language = package.metadata.language.lower()
     return Book(
         path=path,
         content_id=hashlib.blake2b(data, digest_size=20).hexdigest(),
@@ -94,7 +94,7 @@ def load_epub(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
         toc=toc,
         sections=sections,
         renderer=EpubSectionRenderer(
-            archive, tuple(plans), book_map, justify=language.startswith(("zh", "ja", "ko"))
+            archive, tuple(plans), book_map, justify=is_cjk_language(package.metadata.language)
         ),
         options=options,
         resources=EpubResources(archive, members),

@@ -33,6 +33,7 @@ from readmark.core.formats.html.scan import Cut, Heading, ScannedHtml, scan_html
 from readmark.core.formats.toc import chapter_level, nest_toc
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.metadata import detect_language, find_isbn
+from readmark.core.scripts import is_cjk_language
 from readmark.core.textio import (
     CONTROL_RE,
     bom_encoding,
@@ -107,9 +108,7 @@ def build_book(
         metadata=metadata,
         toc=toc,
         sections=sections,
-        renderer=HtmlSectionRenderer(
-            sources, justify=metadata.language.startswith(("zh", "ja", "ko"))
-        ),
+        renderer=HtmlSectionRenderer(sources, justify=is_cjk_language(metadata.language)),
         options=options,
         repairs=(),  # the print-repair rules work on Markdown sources
     )

@@ -46,6 +46,7 @@ from readmark.core.metadata import (
     split_front_matter,
     strip_inline_markup,
 )
+from readmark.core.scripts import is_cjk_language
 from readmark.core.textio import DecodedText, read_text
 
 DEFAULT_OPTIONS = LoadOptions()
@@ -136,7 +137,7 @@ def build_book(path: Path, decoded: DecodedText, options: LoadOptions = DEFAULT_
         toc=toc,
         sections=sections,
         renderer=MarkdownSectionRenderer(
-            tuple(sources), options, justify=metadata.language.startswith(("zh", "ja", "ko"))
+            tuple(sources), options, justify=is_cjk_language(metadata.language)
         ),
         options=options,
         repairs=_available_repairs(),

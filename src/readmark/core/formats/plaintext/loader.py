@@ -35,6 +35,7 @@ from readmark.core.formats.plaintext.reflow import detect_layout
 from readmark.core.formats.plaintext.render import PlainTextSectionRenderer, SectionSpan
 from readmark.core.formats.toc import nest_toc
 from readmark.core.metadata import LANGUAGE_SAMPLE_CHARS, detect_language
+from readmark.core.scripts import is_chinese_or_japanese_language
 from readmark.core.textio import DecodedText, read_text
 
 DEFAULT_OPTIONS = LoadOptions()
@@ -68,7 +69,9 @@ def build_plain_book(
     front = read_front_matter(text)
     start, end = front.body_start, front.body_end
     language = front.language or detect_language(text[start : start + LANGUAGE_SAMPLE_CHARS])
-    cjk = language.startswith(("zh", "ja"))
+    # Full lines are exact and line breaks join without a space only in the
+    # languages written without spaces between words; Korean wraps like English.
+    cjk = is_chinese_or_japanese_language(language)
     layout = detect_layout(text, start, end, cjk=cjk)
     headings = find_headings(text, layout, start, end) if options.detect_chapters else []
     _assign_anchors(headings)
