@@ -24,10 +24,23 @@ def path(*parts: str) -> Path:
     return root().joinpath(*parts)
 
 
+GUIDE_NAMES = {"en": "guide.en.md", "zh": "guide.zh.md"}
+
+
 def guide_book(language: str) -> Path:
     """The bundled guide in the UI language: Chinese for zh*, English otherwise."""
-    name = "guide.zh.md" if language.lower().startswith("zh") else "guide.en.md"
-    return path("guide", name)
+    return path("guide", GUIDE_NAMES["zh" if language.lower().startswith("zh") else "en"])
+
+
+def guide_books() -> tuple[Path, ...]:
+    """Every bundled guide, resolved as the window records an opened book's path
+    (recent books leave them out: the guide is always under Help); () when the
+    resources folder is missing."""
+    try:
+        folder = path("guide")
+    except FileNotFoundError:
+        return ()
+    return tuple((folder / name).resolve() for name in GUIDE_NAMES.values())
 
 
 def translations_dir() -> Path:

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from readmark import resources
 from readmark.core.book import LoadOptions
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.store import sqlite_setup
@@ -234,10 +236,16 @@ class Library:
         ).fetchone()
         return _record(row) if row else None
 
-    def recent(self, limit: int = 10) -> list[BookRecord]:
+    def recent(self, limit: int = 10, exclude: Iterable[Path] | None = None) -> list[BookRecord]:
+        """The books opened last, newest first, leaving out the paths in `exclude`:
+        by default Readmark's bundled guides, which are remembered (their place is
+        kept) but always one click away under Help, so they are no recent book."""
+        hidden = [str(p) for p in (resources.guide_books() if exclude is None else exclude)]
+        marks = ", ".join("?" * len(hidden))
         rows = self._db.execute(
-            f"SELECT {_RECORD_COLUMNS} FROM books ORDER BY last_opened DESC LIMIT ?",
-            (limit,),
+            f"SELECT {_RECORD_COLUMNS} FROM books WHERE path NOT IN ({marks}) "
+            "ORDER BY last_opened DESC LIMIT ?",
+            (*hidden, limit),
         ).fetchall()
         return [_record(r) for r in rows]
 
