@@ -628,114 +628,114 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="58"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="55"/>
         <source>Annotation Backups</source>
         <translation>批注备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="61"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="58"/>
         <source>Readmark backs up your highlights, notes and bookmarks (of every book) regularly. Restoring a backup replaces them all with the backup&apos;s.</source>
         <translation>Readmark 会定期备份你（所有书中）的高亮、笔记和书签。恢复一个备份会用备份中的内容替换它们全部。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="71"/>
         <source>Made</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="71"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="71"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="71"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="78"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="75"/>
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="81"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="78"/>
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="84"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="81"/>
         <source>Restore Selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="107"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="104"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="108"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="105"/>
         <source>Backed up by you</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="109"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="106"/>
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="110"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="107"/>
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="116"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="113"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="118"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="115"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="120"/>
-        <source>%n annotations</source>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="117"/>
+        <source>%Ln annotations</source>
         <translation>
-            <numerusform>%n 条批注</numerusform>
+            <numerusform>%Ln 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="130"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="129"/>
         <source>This backup cannot be read</source>
         <translation>无法读取此备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="132"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="131"/>
         <source>Made by a newer version of Readmark</source>
         <translation>由较新版本的 Readmark 创建</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="161"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="160"/>
         <source>Restore Backup?</source>
         <translation>恢复备份？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="162"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="161"/>
         <source>Restore the backup made {when}?</source>
         <translation>恢复 {when} 的备份？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="171"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="170"/>
         <source>All your current highlights, notes and bookmarks, in every book, will be replaced by the {count} in this backup. They are backed up first, so you can go back to them from this list.</source>
         <translation>所有书中你当前的高亮、笔记和书签都将被此备份中的 {count} 条批注替换。替换前会先备份它们，因此你可以从此列表中恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="176"/>
+        <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="175"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -840,7 +840,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
     <message>
         <location filename="../../src/readmark/core/formats/epub/archive.py" line="201"/>
-        <location filename="../../src/readmark/core/formats/html/loader.py" line="148"/>
+        <location filename="../../src/readmark/core/formats/html/loader.py" line="147"/>
         <location filename="../../src/readmark/core/textio.py" line="101"/>
         <location filename="../../src/readmark/core/textio.py" line="116"/>
         <source>“{name}” is empty.</source>
@@ -908,7 +908,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>Readmark 暂时还不能打开 {suffix} 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/epub/loader.py" line="60"/>
+        <location filename="../../src/readmark/core/formats/epub/loader.py" line="61"/>
         <source>“{name}” is damaged: none of the {count} parts listed in its package can be read from the file.</source>
         <translation>“{name}”已损坏：其包文件中列出的 {count} 个部分都无法从文件中读取。</translation>
     </message>
@@ -979,42 +979,42 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>ChapterRulesDialog</name>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="32"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="33"/>
         <source>Chapter Rules</source>
         <translation>章节规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="35"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="36"/>
         <source>Chapter detection is off for this book: it is one continuous text.</source>
         <translation>这本书的章节识别已关闭：全书作为一段连续的文字显示。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="38"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="39"/>
         <source>{count} chapter headings were found in this book by the rules below. A line counts only when it stands alone, like a heading, not inside a sentence.</source>
         <translation>按下列规则，在这本书中找到 {count} 个章节标题。只有像标题那样单独成行的文字才算，句子中间提到的不算。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="42"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="43"/>
         <source>No chapter headings were found in this book by the rules below.</source>
         <translation>按下列规则，在这本书中没有找到章节标题。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="48"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="49"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="48"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="49"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="48"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="49"/>
         <source>Found in this book</source>
         <translation>本书中找到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="73"/>
+        <location filename="../../src/readmark/ui/dialogs/chapter_rules_dialog.py" line="74"/>
         <source>Detect chapters in this book</source>
         <translation>识别这本书的章节</translation>
     </message>
@@ -1507,23 +1507,23 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>LibraryError</name>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="111"/>
-        <location filename="../../src/readmark/core/store/library.py" line="306"/>
+        <location filename="../../src/readmark/core/store/library.py" line="113"/>
+        <location filename="../../src/readmark/core/store/library.py" line="314"/>
         <source>The library {path} cannot be used: {reason}</source>
         <translation>无法使用书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="144"/>
+        <location filename="../../src/readmark/core/store/library.py" line="146"/>
         <source>The library {path} was written by a newer Readmark (schema {found}, this version knows {known}).</source>
         <translation>书库 {path} 由更新版本的 Readmark 写入（结构版本 {found}，当前版本只支持到 {known}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="183"/>
+        <location filename="../../src/readmark/core/store/library.py" line="185"/>
         <source>The library {path} needs upgrading but could not be backed up first, so it was left as it was: {reason}</source>
         <translation>书库 {path} 需要升级，但未能先行备份，因此保持原样未作改动：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="301"/>
+        <location filename="../../src/readmark/core/store/library.py" line="309"/>
         <location filename="../../src/readmark/core/store/recovery.py" line="103"/>
         <source>The library {path} is damaged: {reason}</source>
         <translation>书库 {path} 已损坏：{reason}</translation>

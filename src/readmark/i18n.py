@@ -3,15 +3,21 @@
 English is the source language; other languages are compiled Qt Linguist files
 in resources/translations. The language comes from --lang, then the saved
 preference, then the system locale.
+
+The same language sets Qt's default locale, so dates and numbers shown with
+`QLocale()` (`format_datetime`, `format_number`, `%Ln` in a translation) read
+as the rest of the interface does: "2026/12/6 14:54" beside Chinese text, not
+the C locale's "6 12 2026 14:54" of a system without a locale set.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator
 
 from readmark import resources
 
 _installed: list[QTranslator] = []  # keep translators alive as long as the app
+_system_locale = QLocale()  # Qt's default before any language was chosen
 
 
 def system_language() -> str:
@@ -35,6 +41,7 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
     from readmark.core import i18n as core_i18n
 
     core_i18n.use_translator(None, "en")
+    QLocale.setDefault(ui_locale(language))
     if language.startswith("en"):
         return False
     qm = resources.translations_dir() / f"readmark_{language}.qm"
@@ -55,8 +62,54 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
     return True
 
 
+def uninstall_translators(app: QCoreApplication) -> None:
+    """Undo `install_translator`: English again, and Qt's default locale as it was."""
+    from readmark.core import i18n as core_i18n
+
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    core_i18n.use_translator(None, "en")
+    QLocale.setDefault(_system_locale)
+
+
+def ui_locale(language: str) -> QLocale:
+    """The locale of the interface language: its dates, times and numbers.
+
+    A language Qt does not know, and the C/POSIX locale of a bare system, are
+    shown as English (United States), the language of the untranslated text.
+    """
+    locale = QLocale(normalise(language))
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return locale
+
+
+def format_datetime(epoch: float, long: bool = False) -> str:
+    """A moment (seconds since the epoch) in local time, as the UI language writes it.
+
+    Short: the locale's short date and time ("12/6/26 2:54 PM", "2026/12/6 14:54").
+    Long: its long date with the short time ("Sunday, December 6, 2026 2:54 PM",
+    "2026年12月6日星期日 14:54"); Qt's long time adds seconds and the zone's name.
+    """
+    locale = QLocale()
+    when = QDateTime.fromMSecsSinceEpoch(round(epoch * 1000))
+    if not long:
+        return locale.toString(when, QLocale.FormatType.ShortFormat)
+    pattern = (
+        f"{locale.dateFormat(QLocale.FormatType.LongFormat)} "
+        f"{locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+    )
+    return locale.toString(when, pattern)
+
+
+def format_number(number: int | float) -> str:
+    """A number as the UI language writes it: 12,345 in English and Chinese."""
+    return QLocale().toString(number)
+
+
 def translate_error(error: object) -> str:
-    """A core error or message (BookError, LibraryError, StoreMessage) in the
+    """A core error or message (BookError, StoreError, StoreMessage) in the
     UI language: anything with `template`, `context` and `params`."""
     template = getattr(error, "template", None)
     context = getattr(error, "context", None)

@@ -73,9 +73,4 @@ def test_chinese_user_interface(qtbot, make_window, open_and_wait, shared_books:
             window.open_guide()
         assert window.reader.book.path.name == "guide.zh.md"
     finally:
-        for translator in list(i18n._installed):  # noqa: SLF001 - undo for other tests
-            app.removeTranslator(translator)
-        i18n._installed.clear()  # noqa: SLF001
-        from readmark.core import i18n as core_i18n
-
-        core_i18n.use_translator(None, "en")
+        i18n.uninstall_translators(app)  # English and the default locale for other tests

@@ -115,7 +115,6 @@ def test_chapter_rules_speak_chinese(qtbot, make_window, open_and_wait, tmp_path
     book = tmp_path / "named.txt"
     shutil.copyfile(FIXTURES / "chinese_named.txt", book)
     from readmark import i18n
-    from readmark.core import i18n as core_i18n
 
     app = QCoreApplication.instance()
     assert i18n.install_translator(app, "zh_CN")
@@ -127,7 +126,4 @@ def test_chapter_rules_speak_chinese(qtbot, make_window, open_and_wait, tmp_path
         assert table.horizontalHeaderItem(0).text() == "规则"
         assert "第一章" in table.item(1, 0).text() and "Chinese" not in table.item(1, 0).text()
     finally:
-        for translator in list(i18n._installed):  # noqa: SLF001 - undo for other tests
-            app.removeTranslator(translator)
-        i18n._installed.clear()  # noqa: SLF001
-        core_i18n.use_translator(None, "en")
+        i18n.uninstall_translators(app)  # English and the default locale for other tests

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPointF,
     QRect,
@@ -41,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from readmark.core.annotations import Annotation, Kind, Style
+from readmark.i18n import format_datetime
 from readmark.core.scripts import has_chinese_or_japanese
 from readmark.ui.annotations.markdown_note import note_html
 from readmark.ui.reader.theme import THEMES, highlight_colours
@@ -241,9 +240,8 @@ def shown_quote(a: Annotation) -> str:
 
 
 def format_date(epoch: float, long: bool = False) -> str:
-    when = QDateTime.fromMSecsSinceEpoch(int(epoch * 1000))
-    kind = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().toString(when, kind)
+    """In the UI language's locale (readmark.i18n sets it with the translator)."""
+    return format_datetime(epoch, long)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from readmark.core.store.schema import SCHEMA_VERSION
+from readmark.i18n import format_datetime, format_number
 
 _PATH = Qt.ItemDataRole.UserRole
 
@@ -42,10 +43,6 @@ class BackupInfo(Protocol):
     def schema_version(self) -> int | None: ...  # None: the file cannot be read
     @property
     def annotation_count(self) -> int | None: ...  # None: the file cannot be read
-
-
-def _when(epoch: float, format: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
-    return QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(epoch * 1000)), format)
 
 
 class BackupDialog(QDialog):
@@ -117,9 +114,11 @@ class BackupDialog(QDialog):
             elif backup.annotation_count == 1:
                 count = self.tr("1 annotation")
             else:
-                count = self.tr("%n annotations", "", backup.annotation_count)
+                count = self.tr("%Ln annotations", "", backup.annotation_count)
             reason = reasons.get(backup.reason, backup.reason)
-            item = QTreeWidgetItem([_when(backup.created), reason, count, backup.path.name])
+            item = QTreeWidgetItem(
+                [format_datetime(backup.created), reason, count, backup.path.name]
+            )
             item.setData(0, _PATH, str(backup.path))
             item.setToolTip(3, str(backup.path))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -160,7 +159,7 @@ class BackupDialog(QDialog):
             QMessageBox.Icon.Question,
             self.tr("Restore Backup?"),
             self.tr("Restore the backup made {when}?").format(
-                when=_when(backup.created, QLocale.FormatType.LongFormat)
+                when=format_datetime(backup.created, long=True)
             ),
             QMessageBox.StandardButton.Cancel,
             self,
@@ -171,7 +170,7 @@ class BackupDialog(QDialog):
                 "All your current highlights, notes and bookmarks, in every book, will be "
                 "replaced by the {count} in this backup. They are backed up first, so you "
                 "can go back to them from this list."
-            ).format(count=backup.annotation_count or 0)
+            ).format(count=format_number(backup.annotation_count or 0))
         )
         restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from readmark.core.book import Book
 from readmark.core.formats.plaintext import RULES
+from readmark.i18n import format_number
 
 
 class ChapterRulesDialog(QDialog):
@@ -37,7 +38,7 @@ class ChapterRulesDialog(QDialog):
             summary = self.tr(
                 "{count} chapter headings were found in this book by the rules below. "
                 "A line counts only when it stands alone, like a heading, not inside a sentence."
-            ).format(count=found)
+            ).format(count=format_number(found))
         else:
             summary = self.tr("No chapter headings were found in this book by the rules below.")
         label = QLabel(summary)
@@ -57,7 +58,7 @@ class ChapterRulesDialog(QDialog):
             cells = (
                 QCoreApplication.translate("ChapterRule", rule.description),
                 " · ".join(rule.examples),
-                str(count),
+                format_number(count),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -19,7 +19,7 @@ from readmark.core.export import FORMATS, save_text
 from readmark.core.export.common import ExportedBook
 from readmark.core.store.backups import BackupManager
 from readmark.core.store.library import Library
-from readmark.i18n import translate_error
+from readmark.i18n import format_number, translate_error
 from readmark.ui.dialogs.backup_dialog import BackupDialog
 from readmark.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportFormat
 
@@ -70,7 +70,7 @@ class LibraryTools(QObject):
             return
         self.message.emit(
             self.tr("Exported {count} annotations to {path}").format(
-                count=len(annotations), path=str(choice.path)
+                count=format_number(len(annotations)), path=str(choice.path)
             )
         )
 
