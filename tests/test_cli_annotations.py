@@ -151,3 +151,35 @@ def test_export_errors_are_one_line(tmp_path: Path, book_file: Path) -> None:
     assert unwritable.stderr.count("\n") == 1
     missing_json = run("import", str(tmp_path / "nowhere.json"))
     assert missing_json.returncode == 2 and "cannot be read" in missing_json.stderr
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message", "chinese"),
+    [
+        ("garbage", "is damaged", "已损坏"),
+        ("folder", "cannot be opened", "无法打开"),
+        ("newer", "newer Readmark", "更新版本"),
+    ],
+)
+def test_an_unusable_library_is_one_line_status_2(
+    tmp_path: Path, book_file: Path, spoil: str, message: str, chinese: str
+) -> None:
+    library = paths.library_db()
+    library.parent.mkdir(parents=True, exist_ok=True)
+    if spoil == "garbage":
+        library.write_bytes(b"not a database " * 1000)
+    elif spoil == "folder":
+        library.mkdir()  # SQLite cannot open a folder as its file
+    else:
+        Library(library).close()
+        db = sqlite3.connect(library)
+        db.execute("PRAGMA user_version = 999")
+        db.close()
+    for args in (["export", str(book_file)], ["import", str(golden_file(tmp_path, book_file))]):
+        result = run(*args)
+        assert result.returncode == 2, result.stderr
+        assert message in result.stderr and str(library) in result.stderr
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert result.stdout == ""
+    translated = run("--lang", "zh_CN", "export", str(book_file))
+    assert translated.returncode == 2 and chinese in translated.stderr

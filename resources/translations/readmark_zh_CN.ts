@@ -1022,107 +1022,102 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="116"/>
+        <location filename="../../src/readmark/cli.py" line="115"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="117"/>
+        <location filename="../../src/readmark/cli.py" line="116"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="118"/>
+        <location filename="../../src/readmark/cli.py" line="117"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="119"/>
+        <location filename="../../src/readmark/cli.py" line="118"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="120"/>
+        <location filename="../../src/readmark/cli.py" line="119"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="121"/>
+        <location filename="../../src/readmark/cli.py" line="120"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="122"/>
+        <location filename="../../src/readmark/cli.py" line="121"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="123"/>
+        <location filename="../../src/readmark/cli.py" line="122"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="125"/>
+        <location filename="../../src/readmark/cli.py" line="124"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="133"/>
+        <location filename="../../src/readmark/cli.py" line="132"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="141"/>
+        <location filename="../../src/readmark/cli.py" line="140"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="169"/>
+        <location filename="../../src/readmark/cli.py" line="168"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="190"/>
+        <location filename="../../src/readmark/cli.py" line="189"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="211"/>
+        <location filename="../../src/readmark/cli.py" line="210"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="212"/>
+        <location filename="../../src/readmark/cli.py" line="211"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="213"/>
+        <location filename="../../src/readmark/cli.py" line="212"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="214"/>
+        <location filename="../../src/readmark/cli.py" line="213"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="215"/>
+        <location filename="../../src/readmark/cli.py" line="214"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="247"/>
-        <source>The library cannot be used: {reason}</source>
-        <translation>书库无法使用：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli.py" line="341"/>
+        <location filename="../../src/readmark/cli.py" line="337"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="353"/>
+        <location filename="../../src/readmark/cli.py" line="349"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
     </message>
@@ -1507,79 +1502,122 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>LibraryError</name>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="113"/>
-        <location filename="../../src/readmark/core/store/library.py" line="314"/>
+        <location filename="../../src/readmark/core/store/library.py" line="100"/>
         <source>The library {path} cannot be used: {reason}</source>
         <translation>无法使用书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="146"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="73"/>
         <source>The library {path} was written by a newer Readmark (schema {found}, this version knows {known}).</source>
         <translation>书库 {path} 由更新版本的 Readmark 写入（结构版本 {found}，当前版本只支持到 {known}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="185"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="90"/>
+        <source>“{path}” is not in the library: open it in Readmark first.</source>
+        <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="103"/>
+        <source>The annotation {id} is not in the library; it may have been deleted.</source>
+        <translation>批注 {id} 不在书库中，可能已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="117"/>
+        <source>Readmark made an error using the library {path} ({reason}). This is a bug in Readmark; please report it.</source>
+        <translation>Readmark 在使用书库 {path} 时出错（{reason}）。这是 Readmark 的程序缺陷，请报告此问题。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="132"/>
+        <source>The library {path} is busy: another program kept it locked for too long ({reason}). Try again in a moment.</source>
+        <translation>书库 {path} 正忙：另一个程序锁定它的时间过长（{reason}）。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="137"/>
+        <source>The library {path} cannot be saved: the disk is full ({reason}).</source>
+        <translation>无法保存书库 {path}：磁盘已满（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="140"/>
+        <source>The library {path} cannot be written: the file, its folder or the disk is read-only ({reason}).</source>
+        <translation>无法写入书库 {path}：该文件、其所在的文件夹或磁盘是只读的（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="145"/>
+        <source>The library {path} cannot be opened ({reason}).</source>
+        <translation>无法打开书库 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="146"/>
+        <source>The library {path} could not be read or written: a disk error ({reason}).</source>
+        <translation>无法读写书库 {path}：磁盘出错（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="149"/>
+        <source>There is not enough memory to use the library {path} ({reason}).</source>
+        <translation>内存不足，无法使用书库 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/library.py" line="163"/>
         <source>The library {path} needs upgrading but could not be backed up first, so it was left as it was: {reason}</source>
         <translation>书库 {path} 需要升级，但未能先行备份，因此保持原样未作改动：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="309"/>
-        <location filename="../../src/readmark/core/store/recovery.py" line="103"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="62"/>
         <source>The library {path} is damaged: {reason}</source>
         <translation>书库 {path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="104"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="91"/>
         <source>The backup {backup} cannot be restored: it is damaged or was made by a newer Readmark.</source>
         <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="129"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="117"/>
         <source>The backup {backup} could not be restored: {reason}</source>
         <translation>恢复备份 {backup} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="142"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="130"/>
         <source>There is no library at {path} to back up.</source>
         <translation>{path} 处没有可备份的书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="170"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="158"/>
         <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
         <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="184"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="173"/>
         <source>The library {path} could not be backed up: {reason}</source>
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="119"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="223"/>
         <source>The library {path} cannot be used and could not be moved aside: {reason}</source>
         <translation>书库 {path} 无法使用，也无法移到一旁：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="150"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="147"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and the backup made {when} ({backup}) was restored.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已恢复 {when} 创建的备份（{backup}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="156"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="153"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and a new, empty library was started.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="162"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="159"/>
         <source>It was moved to {moved} and the backup made {when} ({backup}) was restored; anything saved after that backup is only in the moved file.</source>
         <translation>它已被移至 {moved}，并已恢复 {when} 创建的备份（{backup}）；该备份之后保存的内容只存在于移走的文件中。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="168"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="165"/>
         <source>It was moved to {moved}; no usable backup was found, so a new, empty library was started.</source>
         <translation>它已被移至 {moved}；未找到可用的备份，因此已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="216"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="213"/>
         <source>The data folder {folder} cannot be written: {reason}</source>
         <translation>无法写入数据文件夹 {folder}：{reason}</translation>
     </message>

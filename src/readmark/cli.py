@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -233,21 +232,18 @@ class _LibraryUnusableError(Exception):
 def _library() -> Iterator[Library]:
     """The user's library, closed afterwards; its failures become one readable line."""
     from readmark import paths
-    from readmark.core.store.library import Library, LibraryError
+    from readmark.core.store.errors import StoreError
+    from readmark.core.store.library import Library
     from readmark.i18n import translate_error
 
     try:
         library = Library(paths.library_db())
-    except LibraryError as error:
+    except StoreError as error:
         raise _LibraryUnusableError(translate_error(error)) from error
     try:
         yield library
-    except sqlite3.Error as exc:
-        raise _LibraryUnusableError(
-            QCoreApplication.translate("Cli", "The library cannot be used: {reason}").format(
-                reason=str(exc)
-            )
-        ) from exc
+    except StoreError as error:
+        raise _LibraryUnusableError(translate_error(error)) from error
     finally:
         library.close()
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from readmark.core.annotations import Annotation, Kind, Style, TextTarget
+from readmark.core.store.errors import AnnotationNotFoundError, NotInLibraryError
 from readmark.core.store.library import Library
 
 
@@ -52,8 +53,23 @@ def test_update_and_delete_return_what_changed(library: Library, tmp_path: Path)
 
 
 def test_unknown_book_is_an_error_not_a_silent_drop(library: Library, tmp_path: Path) -> None:
-    with pytest.raises(KeyError):
-        library.annotations.add(tmp_path / "never-opened.md", _highlight())
+    never_opened = tmp_path / "never-opened.md"
+    with pytest.raises(NotInLibraryError, match="not in the library") as raised:
+        library.annotations.add(never_opened, _highlight())
+    assert raised.value.book_path == never_opened
+    for read in (library.annotations.for_book, library.annotations.anchored_to):
+        with pytest.raises(NotInLibraryError):
+            read(never_opened)
+
+
+def test_unknown_annotation_is_an_error(library: Library, tmp_path: Path) -> None:
+    ghost = _highlight()  # never added
+    with pytest.raises(AnnotationNotFoundError) as raised:
+        library.annotations.update(ghost)
+    assert raised.value.annotation_id == ghost.id
+    with pytest.raises(AnnotationNotFoundError, match=ghost.id):
+        library.annotations.delete(ghost.id)
+    assert library.annotations.get(ghost.id) is None  # a lookup, not an error
 
 
 def test_moved_book_keeps_its_annotations(library: Library, tmp_path: Path) -> None:

@@ -4,7 +4,12 @@ import sqlite3
 
 import pytest
 
-from readmark.core.store.library import SCHEMA_VERSION, Library, LibraryError, ReadingPosition
+from readmark.core.store.errors import (
+    CorruptLibraryError,
+    NewerLibraryError,
+    StoreUnavailableError,
+)
+from readmark.core.store.library import SCHEMA_VERSION, Library, ReadingPosition
 
 
 def test_new_library_has_current_schema_and_wal(tmp_path):
@@ -73,19 +78,20 @@ def test_newer_schema_is_refused_not_guessed(tmp_path):
     db = sqlite3.connect(path)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.close()
-    with pytest.raises(LibraryError, match="newer Readmark"):
+    with pytest.raises(NewerLibraryError, match="newer Readmark") as raised:
         Library(path)
+    assert raised.value.found == SCHEMA_VERSION + 1
 
 
-def test_garbage_file_is_a_library_error(tmp_path):
+def test_garbage_file_is_a_corrupt_library(tmp_path):
     path = tmp_path / "lib.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(LibraryError):
+    with pytest.raises(CorruptLibraryError, match="is damaged"):
         Library(path)
 
 
-def test_unwritable_folder_is_a_library_error(tmp_path):
+def test_unwritable_folder_is_an_unavailable_store(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")  # a file where the folder should be
-    with pytest.raises(LibraryError):
+    with pytest.raises(StoreUnavailableError, match="cannot be used"):
         Library(blocker / "lib.sqlite3")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from readmark.core.annotations import Annotation, Kind, TextTarget
-from readmark.core.store.backups import BackupError, BackupManager
+from readmark.core.store.backups import BackupManager
+from readmark.core.store.errors import BackupError
 from readmark.core.store.library import SCHEMA_VERSION, Library
 
 TEXT = "It was the best of times, it was the worst of times."

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from readmark.core.store.backups import BackupManager
-from readmark.core.store.library import SCHEMA_VERSION, Library, LibraryError, ReadingPosition
+from readmark.core.store.errors import StoreUnavailableError
+from readmark.core.store.library import SCHEMA_VERSION, Library, ReadingPosition
 from readmark.core.store.recovery import open_library
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "store"
@@ -79,7 +80,7 @@ def test_no_upgrade_without_a_backup(tmp_path: Path) -> None:
     path = _copy(FIXTURES / "library-v1.sqlite3", tmp_path)
     blocker = tmp_path / "blocker"
     blocker.write_text("x")
-    with pytest.raises(LibraryError, match="could not be backed up first"):
+    with pytest.raises(StoreUnavailableError, match="could not be backed up first"):
         Library(path, blocker / "backups")
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1  # left as it was

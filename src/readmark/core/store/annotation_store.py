@@ -15,12 +15,18 @@ section, start and end -1 (`UNPLACED`) until anchoring finds its quote.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from readmark.core.annotations import Annotation, Kind, Style, TextTarget
+from readmark.core.store.errors import (
+    AnnotationNotFoundError,
+    NotInLibraryError,
+    converts_sqlite_errors,
+)
 
 _COLUMNS = (
     "id, kind, section, start, end, exact, prefix, suffix, color, style, note, label, "
@@ -47,15 +53,30 @@ class Incoming:
     source: str = ""
 
 
+@converts_sqlite_errors
 class AnnotationStore:
-    def __init__(self, db: sqlite3.Connection, transaction) -> None:  # type: ignore[no-untyped-def]
+    """The library's annotations (`Library.annotations`).
+
+    Its methods raise StoreError (core.store.errors), never sqlite3's: among them
+    NotInLibraryError for a book never opened here and AnnotationNotFoundError
+    for an id the library does not hold.
+    """
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        transaction: Callable[[], AbstractContextManager[None]],
+        path: Path,
+    ) -> None:
+        """`transaction()` is the library's BEGIN IMMEDIATE … COMMIT; `path` its file."""
         self._db = db
         self._transaction = transaction
+        self.path = path
 
     def _book_id(self, book_path: Path) -> int:
         row = self._db.execute("SELECT id FROM books WHERE path = ?", (str(book_path),)).fetchone()
         if row is None:
-            raise KeyError(f"{book_path} is not in the library; open it first")
+            raise NotInLibraryError(book_path)
         return int(row[0])
 
     def for_book(self, book_path: Path) -> list[Annotation]:
@@ -96,7 +117,7 @@ class AnnotationStore:
                 (*_values(annotation)[1:], annotation.id),
             )
             if cursor.rowcount != 1:
-                raise KeyError(annotation.id)
+                raise AnnotationNotFoundError(annotation.id)
         return annotation
 
     def delete(self, annotation_id: str) -> Annotation:
@@ -106,7 +127,7 @@ class AnnotationStore:
                 f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)
             ).fetchone()
             if row is None:
-                raise KeyError(annotation_id)
+                raise AnnotationNotFoundError(annotation_id)
             self._db.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
         return _annotation(row)
 

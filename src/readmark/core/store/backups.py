@@ -21,25 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.store.errors import BackupError, from_sqlite, is_environmental
 from readmark.core.store.schema import SCHEMA_VERSION
 from readmark.core.store.sqlite_setup import BUSY_TIMEOUT_S, use_wal
 
 _NAME = re.compile(r"^library-(\d{8})-(\d{6})-([a-z0-9-]+?)(?:~(\d+))?\.sqlite3$")
-
-
-class BackupError(Exception):
-    """A backup could not be made or restored (the message is for the user).
-
-    Shaped like LibraryError (template, params, context) so the UI translates
-    both the same way.
-    """
-
-    context = "LibraryError"
-
-    def __init__(self, template: str, **params: object) -> None:
-        self.template = template
-        self.params = params
-        super().__init__(template.format(**params))
 
 
 @dataclass(frozen=True)
@@ -66,7 +52,8 @@ class BackupManager:
 
         Raises BackupError when there is no library, it cannot be read, the
         copy fails its integrity check (the library itself is then likely
-        damaged) or the folder cannot be written.
+        damaged) or the folder cannot be written; StoreBugError when SQLite
+        refuses what Readmark asked of it.
         """
         made = self._write(reason)
         self._rotate(protect={made})
@@ -125,6 +112,7 @@ class BackupManager:
             finally:
                 source.close()
         except (sqlite3.Error, OSError) as exc:
+            _raise_if_bug(exc, self.db_path)
             raise BackupError(
                 QT_TRANSLATE_NOOP(
                     "LibraryError", "The backup {backup} could not be restored: {reason}"
@@ -180,6 +168,7 @@ class BackupManager:
             _fsync(self.folder)
             return final
         except (sqlite3.Error, OSError) as exc:
+            _raise_if_bug(exc, self.db_path)
             raise BackupError(
                 QT_TRANSLATE_NOOP(
                     "LibraryError", "The library {path} could not be backed up: {reason}"
@@ -300,6 +289,12 @@ def _fsync(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _raise_if_bug(exc: BaseException, path: Path) -> None:
+    """A StoreBugError when SQLite refused our own SQL: that is no fault of the backup."""
+    if isinstance(exc, sqlite3.Error) and not is_environmental(exc):
+        raise from_sqlite(exc, path) from exc
 
 
 def _reason(exc: BaseException) -> str:

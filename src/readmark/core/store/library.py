@@ -25,31 +25,15 @@ from readmark.core.book import LoadOptions
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.store import sqlite_setup
 from readmark.core.store.annotation_store import AnnotationStore
-from readmark.core.store.backups import BackupError, BackupManager
+from readmark.core.store.backups import BackupManager
+from readmark.core.store.errors import (
+    BackupError,
+    NewerLibraryError,
+    StoreUnavailableError,
+    converts_sqlite_errors,
+    from_sqlite,
+)
 from readmark.core.store.schema import MIGRATIONS, SCHEMA_VERSION
-
-
-class LibraryError(Exception):
-    """The library file cannot be used (environment problem, not our bug)."""
-
-    context = "LibraryError"
-
-    def __init__(self, template: str, **params: object) -> None:
-        self.template = template
-        self.params = params
-        super().__init__(template.format(**params))
-
-
-class CorruptLibraryError(LibraryError):
-    """The file is not an SQLite database, or a damaged one."""
-
-
-class NewerLibraryError(LibraryError):
-    """The file was written by a newer Readmark (a schema this code does not know)."""
-
-    def __init__(self, template: str, *, found: int, **params: object) -> None:
-        super().__init__(template, found=found, **params)
-        self.found = found
 
 
 @dataclass(frozen=True)
@@ -79,15 +63,18 @@ class BookRecord:
         )
 
 
+@converts_sqlite_errors
 class Library:
+    """The library file. Its methods raise StoreError (core.store.errors), never sqlite3's."""
+
     def __init__(self, path: Path, backups: Path | None = None) -> None:
         """Open (creating or upgrading) the library at `path`.
 
         `backups` is where the copy made before an upgrade goes; by default the
         `backups` folder beside the file (what `paths.backups_dir()` is).
-        Raises CorruptLibraryError, NewerLibraryError or, for anything the
+        Raises CorruptLibraryError, NewerLibraryError or, for anything else the
         environment is to blame for (permissions, a full disk, a lock held too
-        long), LibraryError.
+        long), StoreUnavailableError; StoreBugError when SQLite refuses our SQL.
         """
         self.path = path
         self._backups = backups if backups is not None else path.parent / "backups"
@@ -100,16 +87,16 @@ class Library:
             sqlite_setup.use_wal(db)
             self._migrate()
             self._check_writable()
-            self._annotations = AnnotationStore(db, self._transaction)
+            self._annotations = AnnotationStore(db, self._transaction, path)
         except BaseException as exc:
             # A connection left open would later checkpoint into, or delete, a
             # -wal file by name, even after the files were moved aside.
             if db is not None:
                 db.close()
-            if isinstance(exc, sqlite3.DatabaseError):
-                raise _library_error(path, exc) from exc
+            if isinstance(exc, sqlite3.Error):
+                raise from_sqlite(exc, path) from exc
             if isinstance(exc, OSError):
-                raise LibraryError(
+                raise StoreUnavailableError(
                     QT_TRANSLATE_NOOP(
                         "LibraryError", "The library {path} cannot be used: {reason}"
                     ),
@@ -142,16 +129,7 @@ class Library:
             with self._transaction():
                 version = self._db.execute("PRAGMA user_version").fetchone()[0]
                 if version > SCHEMA_VERSION:
-                    raise NewerLibraryError(
-                        QT_TRANSLATE_NOOP(
-                            "LibraryError",
-                            "The library {path} was written by a newer Readmark (schema "
-                            "{found}, this version knows {known}).",
-                        ),
-                        path=str(self.path),
-                        found=version,
-                        known=SCHEMA_VERSION,
-                    )
+                    raise NewerLibraryError(self.path, found=version, known=SCHEMA_VERSION)
                 if version == SCHEMA_VERSION:
                     return
                 # Only a library that existed before this opening holds anything.
@@ -181,7 +159,7 @@ class Library:
         try:
             BackupManager(self.path, self._backups).backup_now("before-migration")
         except BackupError as exc:
-            raise LibraryError(
+            raise StoreUnavailableError(
                 QT_TRANSLATE_NOOP(
                     "LibraryError",
                     "The library {path} needs upgrading but could not be backed up first, "
@@ -300,21 +278,6 @@ class _Transaction:
         # a second ROLLBACK would hide the real error behind "no transaction".
         if self._db.in_transaction:
             self._db.execute("ROLLBACK")
-
-
-def _library_error(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
-    """Damage (the file is not a database, or a malformed one) vs. the environment."""
-    if sqlite_setup.is_damage(exc):
-        return CorruptLibraryError(
-            QT_TRANSLATE_NOOP("LibraryError", "The library {path} is damaged: {reason}"),
-            path=str(path),
-            reason=str(exc),
-        )
-    return LibraryError(
-        QT_TRANSLATE_NOOP("LibraryError", "The library {path} cannot be used: {reason}"),
-        path=str(path),
-        reason=str(exc),
-    )
 
 
 _RECORD_COLUMNS = (

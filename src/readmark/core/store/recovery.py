@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.store.backups import BackupError, BackupManager
-from readmark.core.store.library import (
+from readmark.core.store.backups import BackupManager
+from readmark.core.store.errors import (
     CorruptLibraryError,
-    Library,
-    LibraryError,
     NewerLibraryError,
+    StoreError,
 )
+from readmark.core.store.library import Library
 
 STARTUP_BACKUP_INTERVAL_S = 6 * 3600
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -31,7 +31,7 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 @dataclass(frozen=True)
 class StoreMessage:
-    """A message for the user, translated like LibraryError (template, params, context)."""
+    """A message for the user, translated like StoreError (template, params, context)."""
 
     template: str
     params: dict[str, object] = field(default_factory=dict)
@@ -64,11 +64,14 @@ def open_library(
     if problem is not None:
         return LibraryOpening(None, [problem])
     messages: list[StoreMessage] = []
+    library: Library | None
     try:
         library = _open_whole(path, backups)
     except (CorruptLibraryError, NewerLibraryError) as error:
         library = _recover(path, manager, error, messages)
-    except LibraryError as error:
+    except StoreError as error:
+        # The environment (a lock, a read-only disk), or a bug of ours: either
+        # way the file may be fine, so it stays where it is.
         return LibraryOpening(None, [_message(error)])
     if library is not None:
         _startup_backup(library, manager, backup_interval, messages)
@@ -99,37 +102,28 @@ def _open_whole(path: Path, backups: Path) -> Library:
     library = Library(path, backups)
     if not library.integrity_ok():
         library.close()
-        raise CorruptLibraryError(
-            QT_TRANSLATE_NOOP("LibraryError", "The library {path} is damaged: {reason}"),
-            path=str(path),
-            reason="integrity check failed",
-        )
+        raise CorruptLibraryError(path, "integrity check failed")
     return library
 
 
 def _recover(
-    path: Path, manager: BackupManager, error: LibraryError, messages: list[StoreMessage]
+    path: Path,
+    manager: BackupManager,
+    error: CorruptLibraryError | NewerLibraryError,
+    messages: list[StoreMessage],
 ) -> Library | None:
     newer = isinstance(error, NewerLibraryError)
     try:
         moved = move_aside(path, "newer" if newer else "corrupt")
     except OSError as exc:
-        messages.append(
-            StoreMessage(
-                QT_TRANSLATE_NOOP(
-                    "LibraryError",
-                    "The library {path} cannot be used and could not be moved aside: {reason}",
-                ),
-                {"path": str(path), "reason": exc.strerror or str(exc)},
-            )
-        )
+        messages.append(_not_moved_aside(path, exc))
         return None
     messages.append(_message(error))
 
     restored = _restore_newest(manager, messages)
     try:
         library = _open_whole(path, manager.folder)
-    except LibraryError as again:
+    except StoreError as again:
         # The backup passed its checks a moment ago, so this is rare; start empty
         # rather than loop, keeping this file too.
         messages.append(_message(again))
@@ -138,7 +132,10 @@ def _recover(
             if path.exists():
                 move_aside(path, "corrupt")
             library = Library(path, manager.folder)
-        except (OSError, LibraryError) as last:
+        except OSError as exc:
+            messages.append(_not_moved_aside(path, exc))
+            return None
+        except StoreError as last:
             messages.append(_message(last))
             return None
 
@@ -180,7 +177,7 @@ def _restore_newest(manager: BackupManager, messages: list[StoreMessage]) -> Pat
         return None
     try:
         manager.restore(backup)
-    except BackupError as error:
+    except StoreError as error:  # BackupError, or a bug of ours: reported, not fatal
         messages.append(_message(error))
         return None
     return backup
@@ -196,7 +193,7 @@ def _startup_backup(
         return
     try:
         manager.backup_now("startup")
-    except BackupError as error:
+    except StoreError as error:  # BackupError, or a bug of ours: reported, not fatal
         messages.append(_message(error))
 
 
@@ -221,5 +218,15 @@ def _unwritable(folder: Path) -> StoreMessage | None:
     return None
 
 
-def _message(error: LibraryError | BackupError) -> StoreMessage:
+def _not_moved_aside(path: Path, exc: OSError) -> StoreMessage:
+    return StoreMessage(
+        QT_TRANSLATE_NOOP(
+            "LibraryError",
+            "The library {path} cannot be used and could not be moved aside: {reason}",
+        ),
+        {"path": str(path), "reason": exc.strerror or str(exc)},
+    )
+
+
+def _message(error: StoreError) -> StoreMessage:
     return StoreMessage(error.template, dict(error.params), error.context)

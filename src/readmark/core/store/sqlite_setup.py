@@ -38,13 +38,14 @@ def use_wal(db: sqlite3.Connection) -> None:
 
 
 def is_busy(exc: sqlite3.Error) -> bool:
-    return _primary_code(exc) == sqlite3.SQLITE_BUSY
+    return primary_code(exc) == sqlite3.SQLITE_BUSY
 
 
 def is_damage(exc: sqlite3.Error) -> bool:
     """The file is not a database, or a malformed one (not a lock, disk or permission problem)."""
-    return _primary_code(exc) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    return primary_code(exc) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
-def _primary_code(exc: sqlite3.Error) -> int:
+def primary_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code (SQLITE_BUSY, …) of `exc`; 0 when it has none."""
     return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
