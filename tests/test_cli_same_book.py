@@ -22,8 +22,12 @@ def info(path: Path) -> dict[str, object]:
     payload = json.loads(result.stdout)
     for key in FILE_FACTS:
         payload.pop(key)
-    # A text file also says which rules found its chapters (the others have headings).
+    # A text file also says which rules found its chapters (the others have headings),
+    # and lists the text before its first chapter, named by its title line: without
+    # markup, nothing else would lead there from the contents.
     if path.suffix == ".txt":
+        front = payload["toc"].pop(0)
+        assert (front["title"], front["section"]) == (payload["metadata"]["title"], 0)
         assert sum(payload.pop("chapter_rules").values()) == len(payload["toc"])
 
     def without_anchors(entry: dict) -> dict:  # type: ignore[type-arg]

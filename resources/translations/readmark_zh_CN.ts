@@ -1795,6 +1795,14 @@ An offline reader for studying the books you own.</source>
     </message>
 </context>
 <context>
+    <name>PlainText</name>
+    <message>
+        <location filename="../../src/readmark/core/formats/plaintext/front_matter.py" line="33"/>
+        <source>Front Matter</source>
+        <translation>卷首</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <location filename="../../src/readmark/ui/reader/reader_view.py" line="191"/>

@@ -61,14 +61,20 @@ def test_romance_of_the_three_kingdoms(shared_books: Path) -> None:
     assert book.encoding == "gb18030"
     assert book.metadata.title == "三国演义" and book.metadata.authors == ("罗贯中",)
     assert book.metadata.language == "zh-Hans"
-    entries = list(book.toc_entries())
+    front, *entries = book.toc_entries()
+    # The title line and 内容简介 before the first chapter: an entry named by its heading.
+    assert (front.title, front.level, front.section, front.anchor) == ("内容简介", 1, 0, "")
+    assert "内容简介" in book.section_text(0) and "三国演义" in book.section_text(0)
+    assert book.sections[0].title == ""  # still the front matter to exports and the panel
     assert len(entries) == 120
     assert [e.title.split()[0] for e in entries] == [
         f"第{chinese_numeral(n)}回" for n in range(1, 121)
     ]
     assert entries[0].title == "第一回 宴桃园豪杰三结义 斩黄巾英雄首立功"
-    assert [e.section for e in entries] == sorted({e.section for e in entries})
-    assert book.sections[0].title == ""  # 内容简介 before the first chapter
+    assert entries[0].section == 1
+    assert [e.section for e in book.toc_entries()] == sorted(
+        {e.section for e in book.toc_entries()}
+    )
     first = book.section_html(entries[0].section)
     assert first.startswith('<h1 id="第一回-宴桃园豪杰三结义-斩黄巾英雄首立功">')
     # Full-width indents start paragraphs and are not kept as text.
@@ -89,11 +95,13 @@ def test_alice(shared_books: Path) -> None:
     assert book.metadata.title == "Alice’s Adventures in Wonderland"
     assert book.metadata.authors == ("Lewis Carroll",)
     assert book.metadata.language == "en"
-    entries = list(book.toc_entries())
+    front, *entries = book.toc_entries()
     assert [e.title.split(".")[0] for e in entries] == [f"CHAPTER {n}" for n in ROMAN]
     assert entries[0].title == "CHAPTER I. Down the Rabbit-Hole"
     assert entries[10].title == "CHAPTER XI. Who Stole the Tarts?"
-    # The hand-made contents list stays in the front matter, as text.
+    # The title page and the hand-made contents list stay in the front matter, as
+    # text, with a contents entry named by its first heading ([Illustration] is none).
+    assert (front.title, front.level, front.section) == ("Alice’s Adventures in Wonderland", 1, 0)
     assert book.sections[0].title == "" and entries[0].section == 1
     front = book.section_text(0)
     assert "Contents\n\nCHAPTER I. Down the Rabbit-Hole\nCHAPTER II. The Pool of Tears" in front
@@ -180,6 +188,7 @@ def test_english_parts_chapters_and_decorations() -> None:
     book = open_book(FIXTURES / "english_parts.txt")
     assert book.metadata.title == "THE TEST BOOK" and book.metadata.authors == ("Jane Doe",)
     assert [(e.title, [c.title for c in e.children]) for e in book.toc] == [
+        ("THE TEST BOOK", []),  # the title page before the first part
         ("PART ONE", ["CHAPTER I", "CHAPTER II. The Second"]),
         ("Part Two", ["CHAPTER XII", "Epilogue"]),
     ]
@@ -275,6 +284,56 @@ def test_duplicate_headings_get_unique_ids(tmp_path: Path) -> None:
     path.write_text("序\n\n正文。\n\n第一章\n\n一。\n\n序\n\n又一个序。\n", encoding="utf-8")
     book = open_book(path)
     assert [e.anchor for e in book.toc_entries()] == ["序", "第一章", "序-1"]
+
+
+def test_front_matter_is_named_by_its_first_heading(tmp_path: Path) -> None:
+    path = tmp_path / "novel.txt"
+    path.write_text(
+        "《江湖夜雨》\n作者：某人\n\n"  # a title page: no heading of its own
+        "［插图］\n\n"
+        "　　序言写在这里，没有标题。\n\n"
+        "编者的话\n\n"
+        "　　这是编者的话。\n\n"
+        "第一章 夜雨\n\n　　正文。\n\n第二章 江湖\n\n　　又一章。\n",
+        encoding="utf-8",
+    )
+    book = open_book(path)
+    assert toc_flat(book)[0] == ("编者的话", 1, 0, "")
+    assert [e.title for e in book.toc_entries()][1:] == ["第一章 夜雨", "第二章 江湖"]
+
+
+def test_a_title_line_in_book_title_marks_names_the_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "novel.txt"
+    path.write_text(
+        "《江湖夜雨》\n\n作者：某人\n\n　　一段简介。\n\n第一章 夜雨\n\n　　正文。\n",
+        encoding="utf-8",
+    )
+    book = open_book(path)
+    assert book.metadata.title == "江湖夜雨"
+    assert toc_flat(book) == [("江湖夜雨", 1, 0, ""), ("第一章 夜雨", 1, 1, "第一章-夜雨")]
+
+
+def test_front_matter_without_a_heading_gets_a_translated_label(tmp_path: Path) -> None:
+    from readmark.core import i18n
+
+    path = tmp_path / "novel.txt"
+    path.write_text(
+        "　　没有标题的开头，只是一段话。\n\n第一章 夜雨\n\n　　正文。\n", encoding="utf-8"
+    )
+    assert toc_flat(open_book(path))[0] == ("Front Matter", 1, 0, "")
+    i18n.use_translator(lambda context, text: f"«{context}:{text}»", "zh_CN")
+    try:
+        assert toc_flat(open_book(path))[0] == ("«PlainText:Front Matter»", 1, 0, "")
+    finally:
+        i18n.use_translator(None, "en")
+
+
+def test_no_front_matter_no_entry_for_it(tmp_path: Path) -> None:
+    path = tmp_path / "novel.txt"
+    path.write_text(
+        "\n\n第一章 夜雨\n\n　　正文。\n\n第二章 江湖\n\n　　又一章。\n", encoding="utf-8"
+    )
+    assert [e.title for e in open_book(path).toc_entries()] == ["第一章 夜雨", "第二章 江湖"]
 
 
 def test_language_tags() -> None:
@@ -389,10 +448,12 @@ def test_ten_megabyte_novel_opens_without_rendering(
         elapsed = time.perf_counter() - started
     assert book.encoding == "gb18030"
     assert book.metadata.title == "测试长篇" and book.metadata.authors == ("佚名",)
-    assert len(book.toc) == chapters
-    assert [e.title.split()[0] for e in book.toc[:3]] == ["第1章", "第2章", "第3章"]
+    front, *toc = book.toc
+    assert front.title == "内容简介" and front.section == 0
+    assert len(toc) == chapters
+    assert [e.title.split()[0] for e in toc[:3]] == ["第1章", "第2章", "第3章"]
     started = time.perf_counter()
-    html = book.section_html(book.toc[0].section)
+    html = book.section_html(toc[0].section)
     first_chapter = time.perf_counter() - started
     assert html.startswith('<h1 id="第1章') and html.count("<p ") >= 20
     # The goal is the first chapter on screen within 1 s (measured: ~0.1 s for

@@ -10,6 +10,11 @@ from the book's own text.
 
 Without such a header the first lines may still be a title page: a title in
 《》 and an `作者：` line, or a short title line followed by "by Author".
+
+The text before the first chapter heading (title page, 内容简介, a preface the
+chapter rules do not know) is a section of its own; its contents entry is named
+by its first line that reads as a heading (`front_matter_title`), else "Front
+Matter" in the reader's language.
 """
 
 from __future__ import annotations
@@ -17,10 +22,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from readmark.core.formats.plaintext.reflow import DECORATION
+from readmark.core.i18n import QT_TRANSLATE_NOOP
+
 HEADER_CHARS = 64 * 1024
 TITLE_PAGE_CHARS = 3000
 TITLE_PAGE_LINES = 12
 LICENCE_TITLE = "The Project Gutenberg License"
+# The contents entry of text before the first chapter that has no heading of its own.
+FRONT_MATTER_TITLE = QT_TRANSLATE_NOOP("PlainText", "Front Matter")
+FRONT_HEADING_CHARS = 40
 
 _START = re.compile(
     r"^[ \t]*\*{3}[ \t]*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*$", re.M | re.I
@@ -37,6 +48,10 @@ _BY = re.compile(r"^(?:by|BY|By)[ \t]+(.{2,60})$")
 _BOOK_TITLE_MARKS = re.compile(r"《([^》\n]{1,40})》")
 _CHINESE_AUTHOR = re.compile(r"(?:作者|著者)[ \t\u3000]*[:：][ \t\u3000]*([^\s　，,。;；]{1,20})")
 _SENTENCE_END = tuple(".,;:。，；：")
+# In a heading-like line: none of these (a sentence, a title-and-author line).
+_NOT_IN_HEADING = re.compile(r"[。，、；：！？,.;:!?“”\"「」『』（）()]")
+_WHOLE_BOOK_TITLE = re.compile(r"《([^》]+)》")
+_SPACES = " \t\u3000"
 
 _LANGUAGES = {
     "english": "en",
@@ -148,3 +163,46 @@ def _is_name(text: str) -> bool:
     return 0 < len(words) <= 8 and all(
         w[0].isupper() or w.lower() in _NAME_PARTICLES or w[0] in '(“"' for w in words
     )
+
+
+def front_matter_title(text: str, start: int, end: int) -> str:
+    """The first line of text[start:end] that reads as a heading, or "".
+
+    Such a line stands alone (a blank line or the start above it, a blank line
+    or the end below it), is short, holds no sentence punctuation, and is not
+    an author line, an [Illustration] or a rule of dashes: "内容简介", "Contents",
+    a book's title. A title in book title marks alone on its line, 《三国演义》,
+    is given without them. Only the first lines are looked at.
+    """
+    lines = text[start : min(end, start + TITLE_PAGE_CHARS)].split("\n")
+    if start + TITLE_PAGE_CHARS < end:
+        lines.pop()  # cut off mid-line: its end is unknown
+    seen = 0
+    for n, raw in enumerate(lines):
+        line = raw.strip(_SPACES)
+        if not line:
+            continue
+        seen += 1
+        if seen > TITLE_PAGE_LINES:
+            break
+        alone = (n == 0 or not lines[n - 1].strip()) and (
+            n + 1 == len(lines) or not lines[n + 1].strip()
+        )
+        if (
+            alone
+            and len(line) <= FRONT_HEADING_CHARS
+            and not _NOT_IN_HEADING.search(line)
+            and not _BRACKETED.match(line)
+            and not _is_bracketed_cjk(line)
+            and not DECORATION.fullmatch(line)
+            and not _BY.match(line)
+            and not _CHINESE_AUTHOR.search(line)
+        ):
+            whole = _WHOLE_BOOK_TITLE.fullmatch(line)
+            return whole.group(1).strip() if whole else " ".join(line.split())
+    return ""
+
+
+def _is_bracketed_cjk(line: str) -> bool:
+    """［插图］, 【图】: a placeholder, not a heading."""
+    return line[0] in "［【〔" and line[-1] in "］】〕"

@@ -7,7 +7,8 @@ into the text. Paragraphs are re-flowed and HTML made per section, when a view
 asks (`render.PlainTextSectionRenderer`).
 
 Sections: the text before the first heading (a title page, a preface) when it
-is not blank, then one section per heading. A section longer than `PART_CHARS`
+is not blank, with a contents entry named by its own first heading-like line
+(`front_matter.front_matter_title`), then one section per heading. A section longer than `PART_CHARS`
 is cut into parts that share its title, at a blank line, else at the start of
 an indented line, else after a line ending a sentence, else at any line end.
 A book without headings, or opened with `LoadOptions.detect_chapters` off, is
@@ -27,13 +28,16 @@ from readmark.core.book import Book, LoadOptions, Metadata, Section, TocEntry
 from readmark.core.formats.plaintext import encoding
 from readmark.core.formats.plaintext.chapters import Heading, find_headings
 from readmark.core.formats.plaintext.front_matter import (
+    FRONT_MATTER_TITLE,
     LICENCE_TITLE,
+    front_matter_title,
     read_front_matter,
     title_page,
 )
 from readmark.core.formats.plaintext.reflow import detect_layout
 from readmark.core.formats.plaintext.render import PlainTextSectionRenderer, SectionSpan
 from readmark.core.formats.toc import nest_toc
+from readmark.core.i18n import localize
 from readmark.core.metadata import LANGUAGE_SAMPLE_CHARS, detect_language
 from readmark.core.scripts import is_chinese_or_japanese_language
 from readmark.core.textio import DecodedText, read_text
@@ -101,6 +105,11 @@ def build_plain_book(
         for index, span in enumerate(spans)
         if span.heading is not None
     )
+    if headings and spans[0].heading is None:
+        # The text before the first chapter: reachable from the contents too.
+        name = front_matter_title(text, start, headings[0].start)
+        name = name or localize("PlainText", FRONT_MATTER_TITLE)
+        toc.insert(0, TocEntry(name, level=1, section=0, anchor=""))
     if front.licence_start >= 0 and spans and spans[-1].start == front.licence_start:
         toc.append(TocEntry(LICENCE_TITLE, level=1, section=len(spans) - 1, anchor=""))
     return Book(
