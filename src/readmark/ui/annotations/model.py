@@ -39,8 +39,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from readmark.core.annotations import Annotation, Kind, Style
-from readmark.i18n import format_datetime
 from readmark.core.scripts import has_chinese_or_japanese
+from readmark.i18n import format_datetime
 from readmark.ui.annotations.markdown_note import note_html
 from readmark.ui.reader.theme import THEMES, highlight_colours
 
