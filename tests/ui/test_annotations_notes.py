@@ -66,9 +66,10 @@ def test_note_on_a_selection_via_the_popup(qtbot, make_window, open_and_wait, lo
     assert [a.id for _rect, a in mark] == [note.id]
     rect = mark[0][0]
     assert rect.left() >= reader.cursorRect(reader.textCursor()).left() - 1
-    # … and hovering the highlight or the mark shows the note
-    assert hover(qtbot, reader, point_at(reader, start + 2)) == "First line\n*second* line"
-    assert hover(qtbot, reader, rect.center().toPoint()) == "First line\n*second* line"
+    # … and hovering the highlight or the mark shows the note, rendered
+    shown = "<p>First line<br />\n<em>second</em> line</p>"
+    assert hover(qtbot, reader, point_at(reader, start + 2)) == shown
+    assert hover(qtbot, reader, rect.center().toPoint()) == shown
     assert hover(qtbot, reader, point_at(reader, end + 20)) == ""
 
 
@@ -122,7 +123,7 @@ def test_free_standing_note_at_the_caret(qtbot, make_window, open_and_wait, long
     reader.viewport().repaint()
     [(rect, marked)] = reader._layer._marks  # noqa: SLF001
     assert marked.id == note.id
-    assert hover(qtbot, reader, rect.center().toPoint()) == "Standing alone"
+    assert hover(qtbot, reader, rect.center().toPoint()) == "<p>Standing alone</p>"
     # clicking the mark offers to edit or delete it
     qtbot.mouseClick(reader.viewport(), LEFT, pos=rect.center().toPoint())
     popup = window.annotator.popup
@@ -223,7 +224,7 @@ def test_everything_is_drawn_in_place_after_a_restart(qtbot, make_window, open_a
     kinds = sorted(a.kind for _r, a in reader._layer._marks)  # noqa: SLF001
     assert kinds == sorted([Kind.HIGHLIGHT, Kind.BOOKMARK])  # the note's mark, the ribbon
     [(note_rect, _)] = [(r, a) for r, a in reader._layer._marks if a.note]  # noqa: SLF001
-    assert hover(qtbot, reader, note_rect.center().toPoint()) == "remember me"
+    assert hover(qtbot, reader, note_rect.center().toPoint()) == "<p>remember me</p>"
 
 
 def test_annotations_changed_tells_the_panel(qtbot, make_window, open_and_wait, long_book):

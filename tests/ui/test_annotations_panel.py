@@ -10,7 +10,7 @@ from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPlainTextEdit
 
 from readmark.core.annotations import COLOURS, Annotation, Kind, Style, TextTarget
-from readmark.ui.annotations.markdown_note import note_html
+from readmark.core.note_markdown import note_html
 from readmark.ui.annotations.model import ANNOTATION_ROLE
 from readmark.ui.annotations.panel import AnnotationsPanel
 from readmark.ui.reader.theme import THEMES, window_palette

@@ -2,18 +2,15 @@
 
 Self-contained: the style sheet is inline, there are no scripts and nothing is
 fetched (images in notes are left out; links stay links). Every piece of text
-from the book or the reader is escaped; notes are Markdown, rendered and then
-passed through the same allowlist sanitiser as book content.
+from the book or the reader is escaped; notes are Markdown, rendered as the
+annotations panel and the reader show them (`readmark.core.note_markdown`).
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from datetime import tzinfo
-
-import markdown as markdown_lib
 
 from readmark.core.annotations import COLOURS, Annotation, Kind
 from readmark.core.export.common import (
@@ -31,9 +28,7 @@ from readmark.core.export.common import (
     local_time,
     untranslated,
 )
-from readmark.core.html_sanitize import sanitize_html
-
-_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+from readmark.core.note_markdown import note_html
 
 # Mark colours as on screen; on paper the border carries the colour, the tint is light.
 _COLOUR_CSS = {
@@ -138,9 +133,3 @@ def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None) -> list[s
     out.append(f'<p class="meta">{" · ".join(stamped)}</p>')
     out.append("</article>")
     return out
-
-
-def note_html(note: str) -> str:
-    """A Markdown note as safe HTML: sanitised, without images (nothing is fetched)."""
-    rendered = markdown_lib.markdown(note, output_format="html")
-    return _IMG.sub("", sanitize_html(rendered)).strip()

@@ -9,7 +9,6 @@ and cached per annotation and width.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -39,9 +38,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from readmark.core.annotations import Annotation, Kind, Style
+from readmark.core.note_markdown import note_html, plain_note_lines
 from readmark.core.scripts import has_chinese_or_japanese
 from readmark.i18n import format_datetime
-from readmark.ui.annotations.markdown_note import note_html
 from readmark.ui.reader.theme import THEMES, highlight_colours
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the Annotation of an entry row, else None
@@ -482,15 +481,6 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         date = format_date(a.created)
         painter.drawText(QPointF(x, y + 2 + fonts.small_metrics.ascent()), date)
-
-
-_MARKUP = re.compile(r"^\s*(?:[#>]+|[-*+]|\d+[.)])\s+|[*_`~]+")
-
-
-def plain_note_lines(note: str) -> list[str]:
-    """A note's lines without the usual Markdown marks: its height, roughly."""
-    lines = (_MARKUP.sub("", line).strip() for line in note.splitlines())
-    return [line for line in lines if line]
 
 
 def _wrap(text: str, fonts: _Fonts, width: int, max_lines: int) -> list[str]:

@@ -233,12 +233,19 @@ class AnnotatedReaderView(ReaderView):
             hit = self.mark_at(point)
             if hit is None:
                 hit = next((a for a in self.highlights_at(point) if a.note), None)
-            text = (hit.note or hit.label) if hit is not None else ""
-            if text:
+            text = ""
+            if hit is not None and hit.note:
+                from readmark.core.note_markdown import note_html_excerpt
+
+                # The note as the annotations panel shows it: rendered, never its marks.
+                text = note_html_excerpt(hit.note, _TOOLTIP_CHARS)
+            elif hit is not None and hit.label:  # a bookmark's label is plain text
+                text = hit.label
                 if len(text) > _TOOLTIP_CHARS:
                     text = text[:_TOOLTIP_CHARS] + "…"
                 if "<" in text or "&" in text:  # shown as written, never as markup
                     text = f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+            if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
                 return True
         return super().viewportEvent(event)
