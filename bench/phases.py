@@ -58,14 +58,14 @@ def instrument() -> None:
     EVENTS.append(
         (start, _ms() - start, "MainThread", "import readmark.ui.shell.app + main_window")
     )
+    import readmark.core.formats as formats
     from readmark.core import metadata, textio
     from readmark.core.formats.markdown import loader as markdown_loader
     from readmark.core.formats.markdown import render as markdown_render
     from readmark.core.store import library
     from readmark.ui.reader import reader_view, section_provider, toc_panel
-    from readmark.ui.shell import book_task
 
-    wrap(book_task, "open_book", "open_book (worker thread)")
+    wrap(formats, "open_book", "open_book (worker thread)")
     wrap(textio, "read_text")
     import readmark.core.formats as formats
 

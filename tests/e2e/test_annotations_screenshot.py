@@ -224,7 +224,7 @@ def test_the_check_wants_the_fill_with_text_on_it(qapp: object, artifacts: Path)
 
     light = theme.THEMES["light"]
     page, ink = QColor(light.background), QColor(light.text)
-    colours = theme.highlight_colours(light)
+    colours = theme.highlight_palette(light).tints
     fills = {c: _blend(colours[c][0], page) for c in ("yellow", "green", "blue")}
     image = QImage(640, 260, QImage.Format.Format_RGB32)
     image.fill(page)
@@ -269,7 +269,7 @@ def test_highlights_are_drawn_in_their_colours_under_the_text(
     _seed(Path(x_env["READMARK_HOME"]), book, theme_name, monkeypatch)
     chosen = theme.THEMES[theme_name]
     page = QColor(chosen.background)
-    colours = theme.highlight_colours(chosen)
+    colours = theme.highlight_palette(chosen).tints
     fills = {c: _blend(colours[c][0], page) for c, style, _q, _n in MARKS if style == "highlight"}
     lines = {
         "underline (purple)": colours["purple"][1].getRgb()[:3],

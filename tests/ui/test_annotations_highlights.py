@@ -216,13 +216,13 @@ def test_context_menu_offers_the_same_actions(qtbot, make_window, open_and_wait,
     from PySide6.QtWidgets import QMenu
 
     menu = QMenu()
-    window.annotator.fill_context_menu(menu, point_at(reader, start + 1))
+    window.annotator.fill_context_menu(menu, reader.spot_at(point_at(reader, start + 1)))
     texts = [a.text() for a in menu.actions() if a.text()]
     assert "Highlight &Purple".replace("&P", "P&u") in texts or "Highlight P&urple" in texts
     assert "Copy as &Quote" in texts and "Add &Note…" in texts
     window.actions.highlight_colours["purple"].trigger()
     menu = QMenu()
-    window.annotator.fill_context_menu(menu, point_at(reader, start + 1))
+    window.annotator.fill_context_menu(menu, reader.spot_at(point_at(reader, start + 1)))
     actions = {a.text(): a for a in menu.actions() if a.text()}
     assert actions["Purple"].isChecked()
     actions["Delete Highlight"].trigger()
@@ -278,7 +278,9 @@ def test_a_section_builds_its_highlights_once_not_per_paint(
         "build",
         lambda self, *args: builds.append(1) or real(self, *args),
     )
-    reader.set_annotations(many + other)
+    from readmark.core.operations import ChangeSet
+
+    reader.apply_changes(ChangeSet(reset=True), lambda: many + other)
     assert len(builds) == 1
     assert len(reader.extraSelections()) == len(many)  # only this section's
     for _ in range(5):

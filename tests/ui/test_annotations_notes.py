@@ -62,7 +62,7 @@ def test_note_on_a_selection_via_the_popup(qtbot, make_window, open_and_wait, lo
     )
     assert drawn(reader) == ["brown fox jumps"]
     reader.viewport().repaint()  # the note mark is painted after the text …
-    mark = reader._layer._marks  # noqa: SLF001 - where the last paint put the marks
+    mark = reader.marks_on_screen()
     assert [a.id for _rect, a in mark] == [note.id]
     rect = mark[0][0]
     assert rect.left() >= reader.cursorRect(reader.textCursor()).left() - 1
@@ -121,7 +121,7 @@ def test_free_standing_note_at_the_caret(qtbot, make_window, open_and_wait, long
     assert note.target.suffix.startswith("Paragraph 1.3:") and note.target.prefix
     assert drawn(reader) == []  # no highlight, only a mark
     reader.viewport().repaint()
-    [(rect, marked)] = reader._layer._marks  # noqa: SLF001
+    [(rect, marked)] = reader.marks_on_screen()
     assert marked.id == note.id
     assert hover(qtbot, reader, rect.center().toPoint()) == "<p>Standing alone</p>"
     # clicking the mark offers to edit or delete it
@@ -139,7 +139,7 @@ def test_note_here_from_the_context_menu(qtbot, make_window, open_and_wait, long
     reader = window.reader
     start, _ = find(reader, "Paragraph 1.2:")
     menu = QMenu()
-    window.annotator.fill_context_menu(menu, point_at(reader, start))
+    window.annotator.fill_context_menu(menu, reader.spot_at(point_at(reader, start)))
     [here] = [a for a in menu.actions() if a.text() == "Add Note Here…"]
     here.trigger()
     dialog = note_dialog(qtbot, window)
@@ -165,7 +165,7 @@ def test_ctrl_d_bookmarks_the_page_with_a_label_and_toggles(
     assert bookmark.label.startswith("Chapter 1 — " + words), bookmark.label
     assert bookmark.label in window.statusBar().currentMessage()
     reader.viewport().repaint()
-    [(ribbon, marked)] = reader._layer._marks  # noqa: SLF001
+    [(ribbon, marked)] = reader.marks_on_screen()
     assert marked.id == bookmark.id
     margin = reader.document().rootFrame().frameFormat().leftMargin()
     assert ribbon.right() < margin  # in the left margin, not over the text
@@ -217,33 +217,34 @@ def test_everything_is_drawn_in_place_after_a_restart(qtbot, make_window, open_a
     reader = again.reader
     qtbot.waitUntil(lambda: sorted(drawn(reader)) == sorted(before))
     assert {
-        (a.id, a.kind, a.color, a.style, a.note, a.label, a.created)
-        for a in again.annotator.annotations()
+        (a.id, a.kind, a.color, a.style, a.note, a.label, a.created) for a in again.session.all()
     } == kept
     reader.viewport().repaint()
-    kinds = sorted(a.kind for _r, a in reader._layer._marks)  # noqa: SLF001
+    kinds = sorted(a.kind for _r, a in reader.marks_on_screen())
     assert kinds == sorted([Kind.HIGHLIGHT, Kind.BOOKMARK])  # the note's mark, the ribbon
-    [(note_rect, _)] = [(r, a) for r, a in reader._layer._marks if a.note]  # noqa: SLF001
+    [(note_rect, _)] = [(r, a) for r, a in reader.marks_on_screen() if a.note]
     assert hover(qtbot, reader, note_rect.center().toPoint()) == "<p>remember me</p>"
 
 
-def test_annotations_changed_tells_the_panel(qtbot, make_window, open_and_wait, long_book):
+def test_a_change_set_tells_the_views_what_changed(qtbot, make_window, open_and_wait, long_book):
     window = make_window()
     open_and_wait(window, long_book)
     reader = window.reader
     drag_select(qtbot, reader, *find(reader, "quick brown"))
-    with qtbot.waitSignal(window.annotator.annotations_changed) as signal:
+    with qtbot.waitSignal(window.session.changed) as signal:
         qtbot.keyClick(reader, Qt.Key.Key_1, CTRL)
-    [annotation] = signal.args[0]
+    [annotation] = signal.args[0].added
     assert annotation.quote == "quick brown"
+    assert signal.args[0].removed == [] and signal.args[0].changed == []
     qtbot.keyClick(reader, Qt.Key.Key_End, CTRL)  # somewhere else entirely
     assert reader.section == 3
-    window.annotator.go_to(annotation)
+    window.annotator.go_to(annotation.id)
     assert reader.section == 0
     start, end = reader.text_map().to_document_range(annotation.target.start, annotation.target.end)
     cursor = reader.textCursor()
     cursor.setPosition(start)
     assert reader.viewport().rect().contains(reader.cursorRect(cursor).center())
-    with qtbot.waitSignal(window.annotator.annotations_changed) as signal:
-        window.annotator.delete(annotation)
-    assert signal.args[0] == []
+    with qtbot.waitSignal(window.session.changed) as signal:
+        window.annotator.delete(annotation.id)
+    assert [a.id for a in signal.args[0].removed] == [annotation.id]
+    assert window.session.all() == []

@@ -92,7 +92,7 @@ def test_back_up_and_restore_from_the_menu(qtbot, make_window, open_and_wait, lo
 
     # After the backup the highlight is deleted…
     [highlight] = stored(window)
-    window.annotator.delete(highlight)
+    window.annotator.delete(highlight.id)
     assert stored(window) == []
     # …and restoring the backup brings it back, in a reopened library and book.
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
@@ -141,7 +141,7 @@ def test_import_for_an_unopened_book_appears_when_it_is_opened(
     qtbot.waitUntil(lambda: len(stored(window)) == 1)
     [note] = stored(window)
     assert note.note == "A note from another tool"
-    qtbot.waitUntil(lambda: len(window.annotator.annotations()) == 1)
-    placed = window.annotator.annotations()[0]
+    qtbot.waitUntil(lambda: len(window.session.all()) == 1)
+    placed = window.session.all()[0]
     assert not placed.orphaned
     assert placed.quote == "Paragraph 2.3: The quick"

@@ -57,8 +57,8 @@ def test_read_mark_quit_and_return_in_every_format(
     open_and_wait(again, path)
     assert again.reader.section == 3
     assert _top_block_text(again) == where
-    qtbot.waitUntil(lambda: len(again.annotator.annotations()) == 2)
-    assert not any(a.orphaned for a in again.annotator.annotations())
+    qtbot.waitUntil(lambda: len(again.session.all()) == 2)
+    assert not any(a.orphaned for a in again.session.all())
     qtbot.keyClick(again.reader, Qt.Key.Key_Home)  # back to the chapter's start
     assert _top_block_text(again) == "第二章 磨坊"
     qtbot.waitUntil(lambda: drawn(again.reader) == [PHRASE])

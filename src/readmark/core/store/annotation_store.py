@@ -231,6 +231,26 @@ class AnnotationStore:
             )
         return cursor.rowcount
 
+    def apply(
+        self,
+        book_path: Path,
+        changes: Iterable[tuple[Annotation | None, Annotation | None]],
+        anchored_to: str = "",
+    ) -> None:
+        """Make (before, after) changes to the book's annotations in one transaction:
+        (None, a) adds a, (a, None) deletes a, (a, b) replaces a by b. Either all
+        of them are committed or none is."""
+        book_id = self._book_id(book_path)
+        with self._transaction():
+            for before, after in changes:
+                if after is not None:
+                    self._write(book_id, after, anchored_to)
+                elif before is not None:
+                    self._db.execute(
+                        "DELETE FROM annotations WHERE id = ? AND book_id = ?",
+                        (before.id, book_id),
+                    )
+
     def _write(self, book_id: int | None, annotation: Annotation, anchored_to: str) -> None:
         values = _values(annotation)
         self._db.execute(

@@ -12,16 +12,12 @@ import bisect
 import unicodedata
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QGuiApplication,
-    QIcon,
     QKeySequence,
-    QPainter,
     QPalette,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,17 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from readmark.core.annotations import COLOURS, Annotation, Kind
+from readmark.core.operations import ChangeSet
 from readmark.ui.annotations.model import (
     ANNOTATION_ROLE,
     AnnotationDelegate,
     AnnotationsModel,
     Group,
-    colour_pair,
-    draw_swatch,
     plain_note_lines,
-    swatch_colour,
-    theme_colours,
+    theme_palette,
 )
+from readmark.ui.palette import Palette, colour_names, swatch_icon
 
 ChapterTitles = Callable[[int], str] | Mapping[int, str]
 _ORPHANS = "orphans"
@@ -145,8 +140,9 @@ class _Tree(QTreeView):
 
 def _order(index) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     """Reading position of a row: (group, -1) for a chapter, (group, row) for an entry."""
-    parent = index.internalId()
-    return (index.row(), -1) if parent == 0 else (parent - 1, index.row())
+    if index.internalId() == 0:
+        return (index.row(), -1)
+    return (index.parent().row(), index.row())
 
 
 class AnnotationsPanel(QDockWidget):
@@ -161,7 +157,7 @@ class AnnotationsPanel(QDockWidget):
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self._annotations: list[Annotation] = []
+        self._annotations: dict[str, Annotation] = {}
         self._keys: dict[str, str] = {}
         self._key_cache: dict[tuple[str, float], str] = {}
         self._positions: dict[int, list[tuple[int, str]]] = {}  # section -> [(start, id)]
@@ -196,7 +192,7 @@ class AnnotationsPanel(QDockWidget):
         self.kind_box.currentIndexChanged.connect(self._refilter)
         row.addWidget(self.kind_box, 1)
         self.colour_buttons: dict[str, QToolButton] = {}
-        names = self._colour_names()
+        names = colour_names()
         for colour in COLOURS:
             button = QToolButton(self.filters)
             button.setObjectName(f"annotationColour-{colour}")
@@ -263,7 +259,7 @@ class AnnotationsPanel(QDockWidget):
         self._filter_timer.setInterval(120)
         self._filter_timer.timeout.connect(self._refilter)
         self._own_colours = False
-        self._use_colours(theme_colours(_dark(self.palette())))
+        self._use_colours(theme_palette(_dark(self.palette())))
         self._show_state()
 
     # -- what the window calls --------------------------------------------------
@@ -273,18 +269,18 @@ class AnnotationsPanel(QDockWidget):
         ("" = front matter). Keeps the selection, scroll position and collapsed
         chapters where the same annotations are still there."""
         title_of = chapter_titles.get if isinstance(chapter_titles, Mapping) else chapter_titles
-        self._annotations = list(annotations)
+        self._annotations = {a.id: a for a in annotations}
         # Keys are cached per (id, modified): retyping 10,000 of them on every
         # added highlight costs more than the whole rest of the change.
         cache = self._key_cache
         self._key_cache = {
             (a.id, a.modified): cache.get((a.id, a.modified)) or search_key(a)
-            for a in self._annotations
+            for a in self._annotations.values()
         }
-        self._keys = {a.id: self._key_cache[(a.id, a.modified)] for a in self._annotations}
+        self._keys = {a.id: self._key_cache[(a.id, a.modified)] for a in self._annotations.values()}
         self._positions = {}
         for a in sorted(
-            (a for a in self._annotations if not a.orphaned),
+            (a for a in self._annotations.values() if not a.orphaned),
             key=lambda a: (a.target.section, a.target.start),
         ):
             self._positions.setdefault(a.target.section, []).append((a.target.start, a.id))
@@ -294,23 +290,67 @@ class AnnotationsPanel(QDockWidget):
     def clear(self) -> None:
         self.set_annotations([], {})
 
-    def set_colours(self, colours: dict[str, tuple[QColor, QColor]]) -> None:
-        """The highlight colours of the reading theme (`theme.highlight_colours`), so
+    def apply_changes(
+        self,
+        changes: ChangeSet,
+        everything: Callable[[], list[Annotation]],
+        chapter_titles: ChapterTitles,
+    ) -> None:
+        """Follow a committed change set: only the annotations it names are taken
+        out and put back; a reset (or a chapter appearing or emptying) regroups."""
+        if not changes.reset and self._apply_each(changes):
+            self._show_state()
+            return
+        self.set_annotations(everything(), chapter_titles)
+
+    def _apply_each(self, changes: ChangeSet) -> bool:
+        for change in changes.changes:
+            before, after = change.before, change.after
+            if before is not None:
+                if not self.model.remove(before):
+                    return False
+                self._forget(before)
+            if after is not None:
+                self._learn(after)
+                if not self.model.insert(after):
+                    return False
+        return True
+
+    def _forget(self, a: Annotation) -> None:
+        self._annotations.pop(a.id, None)
+        self._keys.pop(a.id, None)
+        entries = self._positions.get(a.target.section)
+        if entries and not a.orphaned:
+            at = bisect.bisect_left(entries, (a.target.start, a.id))
+            if at < len(entries) and entries[at] == (a.target.start, a.id):
+                del entries[at]
+
+    def _learn(self, a: Annotation) -> None:
+        self._annotations[a.id] = a
+        key = self._key_cache.get((a.id, a.modified))
+        if key is None:
+            key = self._key_cache[(a.id, a.modified)] = search_key(a)
+        self._keys[a.id] = key
+        if not a.orphaned:
+            bisect.insort(self._positions.setdefault(a.target.section, []), (a.target.start, a.id))
+
+    def set_colours(self, colours: Palette) -> None:
+        """The highlight colours of the reading theme (`theme.highlight_palette`), so
         the list shows what the page shows. Until called, they follow the palette:
         the light or the dark theme's."""
         self._own_colours = True
         self._use_colours(colours)
 
-    def _use_colours(self, colours: dict[str, tuple[QColor, QColor]]) -> None:
+    def _use_colours(self, colours: Palette) -> None:
         self.delegate.colours = colours
         for name, button in self.colour_buttons.items():
-            button.setIcon(_colour_icon(*colour_pair(colours, name)))
+            button.setIcon(swatch_icon(colours.swatch(name), colours.line(name), 16, toggles=True))
         self.tree.viewport().update()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and not self._own_colours:
-            self._use_colours(theme_colours(_dark(self.palette())))
+            self._use_colours(theme_palette(_dark(self.palette())))
 
     def mark_current(self, annotation_id: str | None) -> None:
         """Mark the annotation at the reader's position (None: none), scrolling it
@@ -338,7 +378,7 @@ class AnnotationsPanel(QDockWidget):
     def _group(self, title_of: Callable[[int], str | None]) -> list[Group]:
         """Reading order; consecutive sections of one chapter share a group."""
         placed = sorted(
-            (a for a in self._annotations if not a.orphaned),
+            (a for a in self._annotations.values() if not a.orphaned),
             key=lambda a: (a.target.section, a.target.start, a.target.end, a.created),
         )
         groups: list[Group] = []
@@ -361,7 +401,7 @@ class AnnotationsPanel(QDockWidget):
             else:
                 groups.append(Group(("chapter", section), title, [section], [a]))
         orphans = sorted(
-            (a for a in self._annotations if a.orphaned),
+            (a for a in self._annotations.values() if a.orphaned),
             key=lambda a: (a.target.section, a.target.start, a.created),
         )
         if orphans:
@@ -538,15 +578,6 @@ class AnnotationsPanel(QDockWidget):
 
     # -- texts -----------------------------------------------------------------------
 
-    def _colour_names(self) -> dict[str, str]:
-        return {
-            "yellow": self.tr("Yellow"),
-            "green": self.tr("Green"),
-            "blue": self.tr("Blue"),
-            "pink": self.tr("Pink"),
-            "purple": self.tr("Purple"),
-        }
-
     def _delegate_texts(self) -> dict[str, str]:
         return {
             Kind.HIGHLIGHT: self.tr("Highlight"),
@@ -562,19 +593,3 @@ class AnnotationsPanel(QDockWidget):
 
 def _dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def _colour_icon(fill: QColor, line: QColor) -> QIcon:
-    """A filled dot when the colour is shown, a ring when it is filtered out."""
-    icon = QIcon()
-    solid = swatch_colour(fill, line, QColor("#ffffff"))
-    for state, filled in ((QIcon.State.On, True), (QIcon.State.Off, False)):
-        for ratio in (1, 2):
-            pixmap = QPixmap(16 * ratio, 16 * ratio)
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            draw_swatch(painter, QRectF(1, 1, 14, 14), solid, line, filled=filled)
-            painter.end()
-            icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
-    return icon

@@ -7,8 +7,8 @@ away with a scroll or a click elsewhere (the reader says when).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -18,40 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readmark.core.annotations import COLOURS, Annotation, Kind, Style
+from readmark.core.annotations import Annotation, Kind, Style
+from readmark.ui.palette import Palette, colour_names, palette_for, swatch_icon
 
 _GAP = 6  # pixels between the text and the bar
-
-
-def colour_names() -> dict[str, str]:
-    """The five highlight colours as the reader reads them, in COLOURS order."""
-    names = {
-        "yellow": QCoreApplication.translate("Colours", "Yellow"),
-        "green": QCoreApplication.translate("Colours", "Green"),
-        "blue": QCoreApplication.translate("Colours", "Blue"),
-        "pink": QCoreApplication.translate("Colours", "Pink"),
-        "purple": QCoreApplication.translate("Colours", "Purple"),
-    }
-    return {colour: names.get(colour, colour) for colour in COLOURS}
-
-
-def swatch_icon(colour: QColor, size: int = 18, ring: QColor | None = None) -> QIcon:
-    """A round colour sample; `ring` draws a circle around it (the current colour)."""
-    pixmap = QPixmap(size * 2, size * 2)  # drawn at 2x: crisp on high-DPI screens
-    pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    inset = 3.5 if ring is not None else 2.0
-    painter.setPen(QPen(colour.darker(130), 1))
-    painter.setBrush(colour)
-    painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset))
-    if ring is not None:
-        painter.setPen(QPen(ring, 1.5))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QRectF(0.75, 0.75, size - 1.5, size - 1.5))
-    painter.end()
-    return QIcon(pixmap)
 
 
 class SelectionPopup(QFrame):
@@ -106,7 +76,7 @@ class SelectionPopup(QFrame):
         self.delete = self._button(layout, self.tr("Delete"), self.tr("Delete (Ctrl+Z undoes)"))
         self.delete.setObjectName("deleteButton")
         self.delete.clicked.connect(lambda: self.delete_requested.emit())
-        self._colours: dict[str, QColor] = {}
+        self._colours = palette_for("light", "#ffffff")
         self.hide()
 
     def _button(self, layout: QHBoxLayout, text: str, tip: str) -> QToolButton:
@@ -118,16 +88,16 @@ class SelectionPopup(QFrame):
         layout.addWidget(button)
         return button
 
-    def set_colours(self, colours: dict[str, QColor]) -> None:
-        """Solid colour per name for the swatches (the theme's line colours)."""
+    def set_colours(self, colours: Palette) -> None:
+        """The theme's highlight colours, for the swatches."""
         self._colours = colours
         self._paint_swatches(None)
 
     def _paint_swatches(self, current: str | None) -> None:
         ring = self.palette().windowText().color()
         for colour, button in self.swatches.items():
-            fill = self._colours.get(colour, QColor(colour))
-            button.setIcon(swatch_icon(fill, 18, ring if colour == current else None))
+            swatch, line = self._colours.swatch(colour), self._colours.line(colour)
+            button.setIcon(swatch_icon(swatch, line, 18, ring if colour == current else None))
 
     def show_for_selection(self, rect: QRect) -> None:
         """Offer to mark the selected text, which `rect` (viewport) spans."""

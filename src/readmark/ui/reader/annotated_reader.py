@@ -2,20 +2,26 @@
 
 Adds to ReaderView what annotating needs: the shown section's highlights, note
 marks and bookmarks (see HighlightLayer), the selection and clicks expressed
-in canonical offsets (see TextMap), and signals for the controller that turns
-them into annotations. It never changes an annotation itself.
+in canonical offsets (see TextMap), and request signals that carry what was
+selected or clicked, so nobody has to ask the view again. It never changes an
+annotation: it redraws from the change sets the annotation session publishes
+(`apply_changes`), touching only the sections a change names.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolTip
 
-from readmark.core.annotations import Annotation
+from readmark.core.annotations import Annotation, Kind, TextTarget
 from readmark.core.html_text import html_to_text
+from readmark.core.operations import ChangeSet
+from readmark.ui.palette import Palette
 from readmark.ui.reader.highlight_layer import HighlightLayer
 from readmark.ui.reader.reader_view import ReaderView
 from readmark.ui.reader.text_map import TextMap
@@ -24,17 +30,36 @@ _CLICK_SLOP = 4  # pixels a click may move and still be a click
 _TOOLTIP_CHARS = 800
 
 
+@dataclass(frozen=True)
+class Selection:
+    """What the reader selected: its target (section, canonical offsets, quote with
+    context) and where it is on screen."""
+
+    target: TextTarget
+    rect: QRect
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a context menu was asked for: the selection, else the annotation
+    under the pointer, else the canonical offset there."""
+
+    selection: Selection | None
+    annotation: Annotation | None
+    offset: int
+
+
 class AnnotatedReaderView(ReaderView):
-    selection_finished = Signal()  # the reader let go of a new selection (mouse or keys)
-    annotation_clicked = Signal(object, QPoint)  # Annotation, viewport point; nothing selected
-    context_menu_requested = Signal(object, QPoint)  # QMenu to fill, viewport point
+    selection_finished = Signal(object)  # Selection: the reader let go of it (mouse or keys)
+    annotation_clicked = Signal(object, QRect)  # Annotation, its viewport rect; nothing selected
+    context_menu_requested = Signal(object, object)  # QMenu to fill, Spot
     dismiss_popups = Signal()  # scrolled, clicked elsewhere, Escape, or the section changed
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._text_map: TextMap | None = None
         self._map_html = ""  # the section HTML the map was built from
-        self._annotations: dict[int, list[Annotation]] = {}  # by section
+        self._annotations: dict[int, dict[str, Annotation]] = {}  # section -> id -> it
         self._layer = HighlightLayer()
         self._press: QPoint | None = None  # where the left button went down
         self._keyboard_selection = QTimer(self, singleShot=True, interval=350)
@@ -77,15 +102,31 @@ class AnnotatedReaderView(ReaderView):
         )
         return (start, end) if end > start else None
 
-    def selection_rect(self) -> QRect:
-        """Viewport rectangle spanning the selection's first to last line."""
+    def selection(self) -> Selection | None:
+        """The selection as the annotations see it, or None when nothing is selected."""
+        selected = self.selected_range()
+        if selected is None:
+            return None
+        target = TextTarget.from_text(self.section, self.canonical_text(), *selected)
         cursor = self.textCursor()
-        return self._span(cursor.selectionStart(), cursor.selectionEnd())
+        return Selection(target, self._span(cursor.selectionStart(), cursor.selectionEnd()))
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def target_at(self, offset: int) -> TextTarget:
+        """An empty target at canonical `offset` of the shown section (notes, bookmarks)."""
+        return TextTarget.from_text(self.section, self.canonical_text(), offset, offset)
 
     def rect_of(self, annotation: Annotation) -> QRect:
         """Viewport rectangle spanning an annotation of the shown section."""
         target = annotation.target
-        return self._span(*self.text_map().to_document_range(target.start, target.end))
+        rect = self._span(*self.text_map().to_document_range(target.start, target.end))
+        if annotation.kind is Kind.NOTE:
+            rect = rect.adjusted(0, 0, 12, 0)  # and its mark after the text
+        return rect
 
     def _span(self, start: int, end: int) -> QRect:
         first, last = QTextCursor(self.document()), QTextCursor(self.document())
@@ -138,21 +179,37 @@ class AnnotatedReaderView(ReaderView):
 
     # -- drawing annotations ------------------------------------------------------------
 
-    def set_annotations(self, annotations: list[Annotation]) -> None:
-        """The open book's annotations; only the shown section's are drawn."""
-        by_section: dict[int, list[Annotation]] = {}
-        for annotation in annotations:
-            by_section.setdefault(annotation.target.section, []).append(annotation)
-        self._annotations = by_section
-        self._refresh_highlights()
+    def apply_changes(self, changes: ChangeSet, everything: Callable[[], list[Annotation]]) -> None:
+        """Redraw after a committed change set: only its sections are touched, and
+        only the shown one is laid out again; a reset takes `everything()` anew."""
+        if changes.reset:
+            by_section: dict[int, dict[str, Annotation]] = {}
+            for annotation in everything():
+                by_section.setdefault(annotation.target.section, {})[annotation.id] = annotation
+            self._annotations = by_section
+            self._refresh_highlights()
+            return
+        for change in changes.changes:
+            if change.before is not None:
+                self._annotations.get(change.before.target.section, {}).pop(change.before.id, None)
+            if change.after is not None:
+                section = change.after.target.section
+                self._annotations.setdefault(section, {})[change.after.id] = change.after
+        if self.section in changes.sections:
+            self._refresh_highlights()
 
-    def set_highlight_colours(self, colours: dict) -> None:  # type: ignore[type-arg]
-        """colour name -> (fill, line) QColors of the current theme."""
-        self._layer.set_colours(colours)
+    def annotations_shown(self) -> list[Annotation]:
+        """The annotations of the shown section that are drawn on it."""
+        return [p.annotation for p in self._layer.placed]
+
+    def set_palette(self, palette: Palette) -> None:
+        """The theme's highlight colours."""
+        self._layer.set_palette(palette)
         self._refresh_highlights()
 
     def _refresh_highlights(self) -> None:
-        annotations = self._annotations.get(self.section, []) if self.section >= 0 else []
+        shown = self._annotations.get(self.section) if self.section >= 0 else None
+        annotations = list(shown.values()) if shown else []
         if annotations:
             selections = self._layer.build(self.document(), annotations, self.text_map())
         else:
@@ -170,6 +227,10 @@ class AnnotatedReaderView(ReaderView):
             .hitTest(QPointF(point) + scroll, Qt.HitTestAccuracy.ExactHit)
         )
         return self._layer.highlights_at(position) if position >= 0 else []
+
+    def marks_on_screen(self) -> list[tuple[QRectF, Annotation]]:
+        """Note marks and bookmark ribbons where the last paint put them (viewport)."""
+        return list(self._layer.marks)
 
     def mark_at(self, point: QPoint) -> Annotation | None:
         """The note mark or bookmark ribbon at a viewport point."""
@@ -193,7 +254,12 @@ class AnnotatedReaderView(ReaderView):
 
     def _keyboard_selection_settled(self) -> None:
         if self._press is None and self.textCursor().hasSelection():
-            self.selection_finished.emit()
+            self._emit_selection()
+
+    def _emit_selection(self) -> None:
+        selection = self.selection()
+        if selection is not None:
+            self.selection_finished.emit(selection)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:
@@ -218,14 +284,14 @@ class AnnotatedReaderView(ReaderView):
             return
         if self.textCursor().hasSelection():
             self._keyboard_selection.stop()
-            self.selection_finished.emit()
+            self._emit_selection()
             return
         point = event.position().toPoint()
         if (point - press).manhattanLength() > _CLICK_SLOP or self.anchorAt(point):
             return
         hit = self.mark_at(point) or next(iter(self.highlights_at(point)), None)
         if hit is not None:
-            self.annotation_clicked.emit(hit, point)
+            self.annotation_clicked.emit(hit, self.rect_of(hit))
 
     def viewportEvent(self, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and self.book is not None:
@@ -250,13 +316,21 @@ class AnnotatedReaderView(ReaderView):
                 return True
         return super().viewportEvent(event)
 
+    def spot_at(self, point: QPoint) -> Spot:
+        """What a context menu at a viewport point acts on."""
+        selection = self.selection()
+        if selection is not None:
+            return Spot(selection, None, selection.target.start)
+        hit = self.mark_at(point) or next(iter(self.highlights_at(point)), None)
+        return Spot(None, hit, self.canonical_at(point))
+
     def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self.dismiss_popups.emit()
         menu = QMenu(self)
         menu.setObjectName("readerMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self.book is not None:
-            self.context_menu_requested.emit(menu, event.pos())
+            self.context_menu_requested.emit(menu, self.spot_at(event.pos()))
         if menu.actions():
             menu.addSeparator()
         menu.addAction(self.tr("Select &All"), self.selectAll)

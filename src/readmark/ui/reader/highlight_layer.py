@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QTextCharForma
 from PySide6.QtWidgets import QTextEdit
 
 from readmark.core.annotations import Annotation, Kind, Style
+from readmark.ui.palette import Palette, palette_for
 from readmark.ui.reader.text_map import TextMap
 
 _MARK_HIT_SLOP = 3.0
@@ -37,23 +38,23 @@ class Placed:
 
 class HighlightLayer:
     def __init__(self) -> None:
-        self.colours: dict[str, tuple[QColor, QColor]] = {}
+        self.palette = palette_for("light", "#ffffff")
         self.placed: list[Placed] = []  # by start
         self._starts: list[int] = []
         self._longest = 0
         self._formats: dict[tuple[str, Style], QTextCharFormat] = {}
-        self._marks: list[tuple[QRectF, Annotation]] = []  # where the last paint put them
+        self.marks: list[tuple[QRectF, Annotation]] = []  # where the last paint put them
         # Selections made for the current document, kept across changes: a new
         # highlight among thousands makes one selection, not thousands.
         self._made: dict[tuple[int, int, str, Style], QTextEdit.ExtraSelection] = {}
 
-    def set_colours(self, colours: dict[str, tuple[QColor, QColor]]) -> None:
-        self.colours = colours
+    def set_palette(self, palette: Palette) -> None:
+        self.palette = palette
         self._formats.clear()
         self._made = {}  # their formats have the old colours
 
     def clear(self) -> None:
-        self.placed, self._starts, self._marks, self._longest = [], [], [], 0
+        self.placed, self._starts, self.marks, self._longest = [], [], [], 0
 
     def document_changed(self) -> None:
         """The document was rebuilt: selections made for the old one point nowhere."""
@@ -77,7 +78,7 @@ class HighlightLayer:
         self.placed = placed
         self._starts = [p.start for p in placed]
         self._longest = max((p.end - p.start for p in placed), default=0)
-        self._marks = []
+        self.marks = []
         selections = []
         made: dict[tuple[int, int, str, Style], QTextEdit.ExtraSelection] = {}
         # Older first, so a newer highlight is laid over an older one it overlaps.
@@ -114,11 +115,7 @@ class HighlightLayer:
         return fmt
 
     def _colour(self, name: str) -> tuple[QColor, QColor]:
-        if name in self.colours:
-            return self.colours[name]
-        if self.colours:
-            return next(iter(self.colours.values()))
-        return QColor(255, 212, 0, 110), QColor(180, 140, 0)
+        return self.palette.pair(name)
 
     # -- finding annotations --------------------------------------------------------
 
@@ -142,7 +139,7 @@ class HighlightLayer:
 
     def mark_at(self, point: QPointF) -> Annotation | None:
         """The note mark or bookmark ribbon under a viewport point, as last painted."""
-        for rect, annotation in self._marks:
+        for rect, annotation in self.marks:
             if rect.adjusted(
                 -_MARK_HIT_SLOP, -_MARK_HIT_SLOP, _MARK_HIT_SLOP, _MARK_HIT_SLOP
             ).contains(point):
@@ -153,7 +150,7 @@ class HighlightLayer:
 
     def paint(self, painter: QPainter, view, first: int, last: int) -> None:  # type: ignore[no-untyped-def]
         """Note marks after their text and bookmark ribbons in the left margin."""
-        self._marks = []
+        self.marks = []
         document = view.document()
         margin = document.rootFrame().frameFormat().leftMargin()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -172,7 +169,7 @@ class HighlightLayer:
                 self._note_mark(painter, rect, colour)
             else:
                 continue
-            self._marks.append((rect, annotation))
+            self.marks.append((rect, annotation))
 
     @staticmethod
     def _caret(view, position: int) -> QRectF:  # type: ignore[no-untyped-def]

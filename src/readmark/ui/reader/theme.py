@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from readmark.ui.palette import Palette, palette_for
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -38,39 +40,9 @@ THEMES = {
 }
 
 
-# Highlight colours per theme: a translucent fill laid over the page (so the text
-# keeps its own colour and overlapping highlights blend) and a solid line colour
-# for underlines and note marks. Dark pages take deeper, less transparent fills:
-# a pale wash over near-black reads as grey.
-_HIGHLIGHTS: dict[str, dict[str, tuple[str, str]]] = {
-    "light": {
-        "yellow": ("#78ffd400", "#b58f00"),
-        "green": ("#5c6fd46f", "#2e8540"),
-        "blue": ("#5261a8ff", "#1f6fd1"),
-        "pink": ("#56ff7ab4", "#d6336c"),
-        "purple": ("#58ad86ec", "#7b4fc9"),
-    },
-    "sepia": {
-        "yellow": ("#80ffc800", "#9a6e00"),
-        "green": ("#6078c070", "#2f7336"),
-        "blue": ("#5870a0e8", "#2a5ea8"),
-        "pink": ("#58f07aa8", "#b8325e"),
-        "purple": ("#5ca882d8", "#6e48b0"),
-    },
-    "dark": {
-        "yellow": ("#66c9a227", "#e8c547"),
-        "green": ("#6040a85a", "#6fcf7f"),
-        "blue": ("#664a7fd8", "#7fb0ff"),
-        "pink": ("#60c8508a", "#f07fae"),
-        "purple": ("#6c8a5cd0", "#b99af5"),
-    },
-}
-
-
-def highlight_colours(theme: Theme) -> dict[str, tuple[QColor, QColor]]:
-    """colour name -> (translucent fill, solid line) for this theme."""
-    table = _HIGHLIGHTS.get(theme.name, _HIGHLIGHTS["dark" if theme.dark else "light"])
-    return {name: (QColor(fill), QColor(line)) for name, (fill, line) in table.items()}
+def highlight_palette(theme: Theme) -> Palette:
+    """The highlight colours on this theme's page (see ui.palette)."""
+    return palette_for(theme.name, theme.background, theme.dark)
 
 
 def system_is_dark() -> bool:

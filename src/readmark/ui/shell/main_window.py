@@ -10,9 +10,8 @@ import dataclasses
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import (
-    QColor,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
@@ -35,18 +34,20 @@ from PySide6.QtWidgets import (
 from readmark import __version__, paths, resources
 from readmark.core.book import Book, LoadOptions
 from readmark.core.formats import SUPPORTED_SUFFIXES
+from readmark.core.operations import ChangeSet
 from readmark.core.render_cache import RenderCache
 from readmark.core.store.library import Library, ReadingPosition
 from readmark.core.store.settings import DEFAULT_FONT_SIZE, Settings
 from readmark.i18n import translate_error
 from readmark.ui.annotations.controller import AnnotationController
 from readmark.ui.annotations.panel import AnnotationsPanel
+from readmark.ui.annotations.session import AnnotationSession
+from readmark.ui.background import BackgroundTasks, Progress
 from readmark.ui.reader import fonts, theme
 from readmark.ui.reader.annotated_reader import AnnotatedReaderView
 from readmark.ui.reader.section_provider import SectionProvider
 from readmark.ui.reader.toc_panel import TocPanel
 from readmark.ui.shell.actions import Actions
-from readmark.ui.shell.book_task import BookTask
 from readmark.ui.shell.covers import cover_icon, remember_cover
 from readmark.ui.shell.library_tools import LibraryTools
 from readmark.ui.shell.start_page import StartPage
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.cache = cache
         self.language = language
-        self._task: BookTask | None = None
+        self.tasks = BackgroundTasks(self)  # all long work: opening, placing annotations
         self._provider: SectionProvider | None = None
         self._pending_position: ReadingPosition | None = None
 
@@ -87,16 +88,14 @@ class MainWindow(QMainWindow):
         self.toc = TocPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.toc)
         self.actions = Actions(self)
-        self.annotator = AnnotationController(self.reader, library, self.actions, self)
+        self.session = AnnotationSession(self.tasks, self)
+        self.session.set_store(library.annotations if library is not None else None)
+        self.annotator = AnnotationController(self.reader, self.session, self.actions, self)
         self.annotations_panel = AnnotationsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_panel)
         self.tools = LibraryTools(self, lambda: self.library)
         self.chapter_rules_dialog: QDialog | None = None  # Book › Chapter Rules…, while open
-        self._panel_pending: list | None = None  # type: ignore[type-arg]
-        # Long enough for the highlight's repaint to reach the screen first and to
-        # fold a burst of changes (undo, redo, several colours) into one refresh.
-        self._panel_timer = QTimer(self, singleShot=True, interval=150)
-        self._panel_timer.timeout.connect(self._refresh_panel)
+        self._panel_stale = False  # the panel missed changes while hidden
         self._build_status_bar()
         self._wire()
 
@@ -175,8 +174,8 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     def _wire_annotations(self) -> None:
-        a, annotator, reader = self.actions, self.annotator, self.reader
-        stack = annotator.undo_stack
+        a, annotator, reader, session = self.actions, self.annotator, self.reader, self.session
+        stack = session.undo_stack
         a.undo.triggered.connect(stack.undo)
         a.redo.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(a.undo.setEnabled)
@@ -194,7 +193,10 @@ class MainWindow(QMainWindow):
         reader.context_menu_requested.connect(annotator.fill_context_menu)
         reader.dismiss_popups.connect(annotator.hide_popups)
         annotator.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.book_shown.connect(annotator.set_book)
+        session.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        session.changed.connect(lambda changes: reader.apply_changes(changes, session.all))
+        session.changed.connect(self._show_changes)
+        self.book_shown.connect(session.open)
         self._wire_library_tools()
 
     def _wire_library_tools(self) -> None:
@@ -204,10 +206,9 @@ class MainWindow(QMainWindow):
             self.annotator,
             self.tools,
         )
-        annotator.annotations_changed.connect(self._show_annotations)
-        panel.activated.connect(lambda i: self._with_annotation(i, annotator.go_to))
-        panel.edit_requested.connect(lambda i: self._with_annotation(i, annotator.edit_note))
-        panel.delete_requested.connect(lambda i: self._with_annotation(i, annotator.delete))
+        panel.activated.connect(annotator.go_to)
+        panel.edit_requested.connect(annotator.edit_note)
+        panel.delete_requested.connect(annotator.delete)
         panel.export_requested.connect(a.export_annotations.trigger)
         self.reader.position_changed.connect(
             lambda p: panel.mark_location(p.section, self.reader.top_offset())
@@ -215,7 +216,7 @@ class MainWindow(QMainWindow):
         a.toggle_annotations.toggled.connect(self._set_annotations_visible)
         panel.visibilityChanged.connect(self._annotations_visibility_changed)
         a.export_annotations.triggered.connect(
-            lambda: tools.export(annotator.book, annotator.annotations())
+            lambda: tools.export(self.session.book, self.session.all())
         )
         a.backup_now.triggered.connect(tools.backup_now)
         a.backups.triggered.connect(tools.show_backups)
@@ -223,26 +224,21 @@ class MainWindow(QMainWindow):
         tools.error.connect(self.show_error)
         tools.library_replaced.connect(self._library_replaced)
 
-    def _show_annotations(self, annotations: list) -> None:  # type: ignore[type-arg]
-        # The reader has drawn the change already; the panel catches up once the
-        # event loop is free (several changes in a row refresh it once), and not
-        # at all while it is hidden — it is filled when shown.
-        self._panel_pending = annotations
+    def _show_changes(self, changes: ChangeSet) -> None:
+        # A hidden panel is not kept up to date: it is filled when shown.
         if self.annotations_panel.isVisible():
-            self._panel_timer.start()
+            self.annotations_panel.apply_changes(changes, self.session.all, self._chapter_titles())
+        else:
+            self._panel_stale = True
 
     def _refresh_panel(self) -> None:
-        annotations, self._panel_pending = self._panel_pending, None
-        if annotations is None:
-            return
-        book = self.reader.book
-        titles = {s.index: s.title for s in book.sections} if book else {}
-        self.annotations_panel.set_annotations(annotations, titles)
+        if self._panel_stale:
+            self._panel_stale = False
+            self.annotations_panel.set_annotations(self.session.all(), self._chapter_titles())
 
-    def _with_annotation(self, annotation_id: str, action) -> None:  # type: ignore[no-untyped-def]
-        found = next((a for a in self.annotator.annotations() if a.id == annotation_id), None)
-        if found is not None:
-            action(found)
+    def _chapter_titles(self) -> dict[int, str]:
+        book = self.reader.book
+        return {s.index: s.title for s in book.sections} if book else {}
 
     def _set_annotations_visible(self, visible: bool) -> None:
         self.annotations_panel.setVisible(visible)
@@ -260,7 +256,7 @@ class MainWindow(QMainWindow):
     def _library_replaced(self, library: Library | None) -> None:
         """After a restore: everyone uses the reopened library; the book is reread."""
         self.library = library
-        self.annotator.library = library
+        self.session.set_store(library.annotations if library is not None else None)
         book = self.reader.book
         self._refresh_recent()
         if book is not None:
@@ -293,17 +289,17 @@ class MainWindow(QMainWindow):
         if options is None:
             record = self.library.get(path) if self.library else None
             options = record.options if record else LoadOptions()
-        task = BookTask(path, options, self)
-        task.succeeded.connect(self._book_loaded)
-        task.failed.connect(self._book_failed)
-        self._task = task
         self._show_busy(self.tr("Opening “{name}”…").format(name=path.name))
-        task.start()
+
+        def load(progress: Progress) -> Book:
+            from readmark.core.formats import open_book
+
+            return open_book(path, options)
+
+        self.tasks.run("open-book", load, self._book_loaded, self._book_failed)
 
     def cancel_open(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self.tasks.cancel("open-book")
         self._hide_busy()
 
     def _show_busy(self, text: str) -> None:
@@ -315,19 +311,13 @@ class MainWindow(QMainWindow):
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.hide()
 
-    def _book_failed(self, error: Exception) -> None:
-        if self.sender() is not self._task:
-            return
-        self._task = None
+    def _book_failed(self, error: BaseException) -> None:
         self._hide_busy()
         message = translate_error(error)
         self.show_error(self.tr("The book could not be opened"), message)
         self.open_failed.emit(message)
 
     def _book_loaded(self, book: Book) -> None:
-        if self.sender() is not self._task:
-            return  # cancelled or superseded
-        self._task = None
         self._hide_busy()
         self._close_current()
         position = None
@@ -419,7 +409,8 @@ class MainWindow(QMainWindow):
     def _close_current(self) -> None:
         if self.reader.book is not None:
             self.reader.flush_position()
-        self.annotator.close_book()
+        self.annotator.hide_popups()
+        self.session.close()
         self.reader.clear_book()
         self.toc.clear()
         if self._provider is not None:
@@ -506,10 +497,10 @@ class MainWindow(QMainWindow):
         )
         theme.apply_palette(self.reader, chosen)
         theme.apply_palette(self.toc.tree, chosen)  # the contents match the page
-        colours = theme.highlight_colours(chosen)
-        self.reader.set_highlight_colours(colours)
-        self.annotator.set_colours(colours, QColor(chosen.background))
-        self.annotations_panel.set_colours(colours)
+        palette = theme.highlight_palette(chosen)
+        self.reader.set_palette(palette)
+        self.annotator.set_palette(palette)
+        self.annotations_panel.set_colours(palette)
         font = fonts.book_font(
             language, self.settings.get("reader.font_family"), self.settings.get("reader.font_size")
         )

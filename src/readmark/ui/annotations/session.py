@@ -1,0 +1,157 @@
+"""The open book's annotations in the window: core operations, undo, and one
+signal for every view.
+
+Every change goes through `core.operations.BookAnnotations`, which commits it
+before anything is shown; `changed` then carries the change set to the views
+(the reader's layer, the panel), which update only what it names. Undo and
+redo replay a change set or its inverse through the same operations. When the
+book's text differs from the one the annotations were placed in, they are
+placed again on a background task before they are shown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from readmark.core.annotations import Annotation
+from readmark.core.book import Book
+from readmark.core.operations import BookAnnotations, ChangeSet, OperationError
+from readmark.core.store.annotation_store import AnnotationStore
+from readmark.i18n import translate_error
+from readmark.ui.background import BackgroundTasks, Progress
+
+
+class _Replay(QUndoCommand):
+    """Undo commits the inverse change set; redo the change set again. Pushed
+    after the first commit, so the push's own redo does nothing."""
+
+    def __init__(self, session: AnnotationSession, changes: ChangeSet, text: str) -> None:
+        super().__init__(text)
+        self._session = session
+        self._changes = changes
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._session.replay(self._changes)
+
+    def undo(self) -> None:
+        self._session.replay(self._changes.inverse())
+
+
+class AnnotationSession(QObject):
+    changed = Signal(object)  # ChangeSet, after it was committed
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, tasks: BackgroundTasks, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self.undo_stack = QUndoStack(self)
+        self._store: AnnotationStore | None = None
+        self.book: Book | None = None
+        self._annotations: BookAnnotations | None = None
+
+    # -- the open book ----------------------------------------------------------------
+
+    def set_store(self, store: AnnotationStore | None) -> None:
+        """The library's annotation store (None: nothing is saved)."""
+        self._store = store
+
+    def open(self, book: Book) -> None:
+        """Show the book's annotations; place them again first if its text changed."""
+        self.close()
+        self.book = book
+        annotations = BookAnnotations(self._store, book.path, book.cache_key)
+        self._annotations = annotations
+        try:
+            annotations.load()
+            stale = annotations.needs_placing()
+        except Exception as error:  # noqa: BLE001 - StoreError: reading goes on without them
+            self.message.emit(translate_error(error))
+            return
+        if not stale:
+            self.changed.emit(ChangeSet(reset=True))
+            return
+        # The UI thread keeps using the book's renderer; the worker gets its own.
+        worker_book = dataclasses.replace(book, renderer=book.renderer.clone())
+
+        def place(progress: Progress) -> list[Annotation]:
+            from readmark.core.anchoring import resolve_all
+
+            return annotations.place(lambda found: resolve_all(worker_book, found))
+
+        def placed(result: list[Annotation]) -> None:
+            if self._annotations is annotations:
+                self._commit(lambda: annotations.placed(result), "")
+
+        def failed(error: BaseException) -> None:
+            if self._annotations is annotations:
+                self.message.emit(translate_error(error))
+                self.changed.emit(ChangeSet(reset=True))  # as stored
+
+        self._tasks.run("place-annotations", place, placed, failed)
+
+    def close(self) -> None:
+        self._tasks.cancel("place-annotations")
+        self.book = None
+        self._annotations = None
+        self.undo_stack.clear()
+        self.changed.emit(ChangeSet(reset=True))
+
+    def all(self) -> list[Annotation]:
+        """The open book's annotations in reading order (orphans last)."""
+        return self._annotations.all() if self._annotations is not None else []
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        return self._annotations.get(annotation_id) if self._annotations is not None else None
+
+    def bookmarks_between(self, section: int, first: int, last: int) -> list[Annotation]:
+        if self._annotations is None:
+            return []
+        return self._annotations.bookmarks_between(section, first, last)
+
+    # -- operations (each undoable under `text`) -------------------------------------
+
+    def add(self, annotation: Annotation, text: str) -> bool:
+        return self._operate(lambda ops: ops.add(annotation), text)
+
+    def edit(self, annotation_id: str, text: str, **changes: object) -> bool:
+        return self._operate(lambda ops: ops.edit(annotation_id, **changes), text)
+
+    def delete(self, annotation_ids: list[str], text: str) -> bool:
+        return self._operate(lambda ops: ops.delete(annotation_ids), text)
+
+    def replay(self, changes: ChangeSet) -> bool:
+        """Undo/redo: commit a change set (or its inverse) again, not undoable itself."""
+        annotations = self._annotations
+        if annotations is None:
+            return False
+        return self._commit(lambda: annotations.apply(changes), "")
+
+    def _operate(self, operation: Callable[[BookAnnotations], ChangeSet], text: str) -> bool:
+        annotations = self._annotations
+        if annotations is None:
+            return False
+        return self._commit(lambda: operation(annotations), text)
+
+    def _commit(self, operation: Callable[[], ChangeSet], undo_text: str) -> bool:
+        """Run an operation; say why when it fails (nothing was changed then)."""
+        try:
+            changes = operation()
+        except OperationError as error:  # our bug: say so rather than crash the window
+            self.message.emit(str(error))
+            return False
+        except Exception as error:  # noqa: BLE001 - the store failed (disk, lock): say so
+            self.message.emit(translate_error(error))
+            return False
+        if changes:
+            if undo_text and not changes.reset:
+                self.undo_stack.push(_Replay(self, changes, undo_text))
+            self.changed.emit(changes)
+        return True
