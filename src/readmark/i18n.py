@@ -114,7 +114,7 @@ def translate_error(error: object) -> str:
     template = getattr(error, "template", None)
     context = getattr(error, "context", None)
     params = getattr(error, "params", {})
-    if template is None or context is None:
+    if not isinstance(template, str) or not isinstance(context, str):
         return str(error)
     translated = QCoreApplication.translate(context, template)
     # Some parameters are themselves marked phrases ("a PNG image"); names and

@@ -13,6 +13,7 @@ import time
 import uuid
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import TypedDict, Unpack
 
 CONTEXT_CHARS = 32
 
@@ -59,6 +60,19 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+class AnnotationChanges(TypedDict, total=False):
+    """What `Annotation.edited` may change: everything but its id and times."""
+
+    kind: Kind
+    target: TextTarget
+    color: str
+    style: Style
+    note: str
+    label: str
+    orphaned: bool
+    original_exact: str
+
+
 @dataclass(frozen=True)
 class Annotation:
     kind: Kind
@@ -77,9 +91,9 @@ class Annotation:
         if not self.modified:
             object.__setattr__(self, "modified", self.created)
 
-    def edited(self, **changes: object) -> Annotation:
+    def edited(self, **changes: Unpack[AnnotationChanges]) -> Annotation:
         """A copy with `changes` and a new modification time."""
-        return replace(self, modified=time.time(), **changes)  # type: ignore[arg-type]
+        return replace(self, modified=time.time(), **changes)
 
     @property
     def quote(self) -> str:

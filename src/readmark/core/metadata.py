@@ -514,6 +514,11 @@ def detect_language(text: str) -> str:
 # ------------------------------------------------------------------ main
 
 
+def _names(value: object) -> tuple[str, ...]:
+    """The authors found (every source gives a tuple of names), typed as such."""
+    return tuple(map(str, value)) if isinstance(value, tuple) else ()
+
+
 def extract_metadata(text: str, fallback_title: str, front: FrontMatter | None = None) -> Metadata:
     """Everything the book says about itself; `fallback_title` is usually the file stem.
 
@@ -559,7 +564,7 @@ def extract_metadata(text: str, fallback_title: str, front: FrontMatter | None =
     language = meta.get("language") or detect_language(body)
     return Metadata(
         title=str(title),
-        authors=tuple(authors),  # type: ignore[arg-type]
+        authors=_names(authors),
         language=str(language),
         publisher=str(publisher),
         date=str(date),

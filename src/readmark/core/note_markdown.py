@@ -174,9 +174,11 @@ class _TagFreeHtmlBlocks(Preprocessor):
 class _TagFreeInlineHtml(HtmlInlineProcessor):
     """Inline raw HTML (a tag or a comment), stashed `without_tags`."""
 
-    def handleMatch(  # noqa: N802  # Python-Markdown's name
+    # InlineProcessor's handleMatch takes and returns more than Pattern's, which it
+    # subclasses: Python-Markdown's design (its stubs ignore the same mismatch).
+    def handleMatch(  # type: ignore[override]  # noqa: N802  # Python-Markdown's name
         self, m: re.Match[str], data: str
-    ) -> tuple[str, int, int]:
+    ) -> tuple[ElementTree.Element | str | None, int | None, int | None]:
         placeholder, start, end = super().handleMatch(m, data)
         stash = self.md.htmlStash.rawHtmlBlocks
         stash[-1] = without_tags(str(stash[-1]))  # what super() just stored

@@ -102,7 +102,7 @@ def locate(quote: str, text: str, cutoff: float) -> tuple[float, int, int] | Non
     return _locate_long(quote, text, cutoff)
 
 
-def _locate_long(quote: str, text: str, cutoff: float) -> tuple[int, int] | None:
+def _locate_long(quote: str, text: str, cutoff: float) -> tuple[float, int, int] | None:
     m = len(quote)
     middle = m // 2 - PROBE // 2
     starts: list[int] = []

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from readmark.core.annotations import Annotation
 from readmark.core.book import Book
+from readmark.core.store.library import BookRecord, Library
 
 
-def find_record(library, book: Book):  # type: ignore[no-untyped-def]
+def find_record(library: Library, book: Book) -> BookRecord | None:
     """The library's record of `book` (a `BookRecord`), or None if it was never opened."""
     record = library.get(Path(book.path).resolve())
     if record is None:
@@ -24,7 +25,7 @@ def find_record(library, book: Book):  # type: ignore[no-untyped-def]
     return record
 
 
-def annotations_to_export(library, record, book: Book) -> list[Annotation]:  # type: ignore[no-untyped-def]
+def annotations_to_export(library: Library, record: BookRecord, book: Book) -> list[Annotation]:
     """The book's annotations placed in `book` (opened with `record.repair`), orphans marked."""
     from readmark.core.anchoring import resolve_all
 

@@ -35,6 +35,7 @@ from readmark.core.export.w3c_import import (
 )
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.store.annotation_store import BOOK_URN, Incoming, MergeOutcome
+from readmark.core.store.library import Library
 
 # Anything with a scheme of two letters or more; "C:\\…" is a Windows path, not a URL.
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
@@ -55,7 +56,7 @@ class Destination:
     source: str  # what a pending annotation waits for: a book URN or an absolute path
 
 
-def import_annotations(library, json_path: Path) -> ImportReport:  # type: ignore[no-untyped-def]
+def import_annotations(library: Library, json_path: Path) -> ImportReport:
     """Merge the annotations in `json_path` into `library`; AnnotationImportError if refused."""
     json_path = Path(json_path)
     parsed = parse_w3c(read_json_file(json_path))
@@ -104,7 +105,7 @@ def import_annotations(library, json_path: Path) -> ImportReport:  # type: ignor
     return report
 
 
-def locate(library, imported: ImportedAnnotation, base: Path) -> Destination | None:  # type: ignore[no-untyped-def]
+def locate(library: Library, imported: ImportedAnnotation, base: Path) -> Destination | None:
     """The library book `imported` belongs to, or where it waits; None: not a book at all."""
     own = _destination(library, imported.source, base)
     if own is not None and own.book_path is not None:
@@ -116,7 +117,7 @@ def locate(library, imported: ImportedAnnotation, base: Path) -> Destination | N
     return own
 
 
-def _destination(library, source: str, base: Path) -> Destination | None:  # type: ignore[no-untyped-def]
+def _destination(library: Library, source: str, base: Path) -> Destination | None:
     if source.startswith(BOOK_URN):
         content_id = source[len(BOOK_URN) :]
         return Destination(library.annotations.book_with_content(content_id), source)
@@ -146,7 +147,9 @@ def source_path(source: str, base: Path) -> Path | None:
         return None
 
 
-def _placed(library, book_path: Path, annotations: Sequence[Annotation]) -> list[Annotation]:  # type: ignore[no-untyped-def]
+def _placed(
+    library: Library, book_path: Path, annotations: Sequence[Annotation]
+) -> list[Annotation]:
     """The annotations anchored in the book as it is on disk (as given if it cannot be read)."""
     from readmark.core.book import BookError, LoadOptions
     from readmark.core.formats import open_book

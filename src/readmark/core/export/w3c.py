@@ -84,7 +84,7 @@ def to_w3c(book: ExportedBook, annotations: Sequence[Annotation]) -> dict[str, o
 
 def to_w3c_annotation(book: ExportedBook, annotation: Annotation) -> dict[str, object]:
     target = annotation.target
-    quote = {"type": "TextQuoteSelector", "exact": target.exact}
+    quote: dict[str, object] = {"type": "TextQuoteSelector", "exact": target.exact}
     if target.prefix:
         quote["prefix"] = target.prefix
     if target.suffix:

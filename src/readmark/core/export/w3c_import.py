@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeGuard, TypeVar
 
 from readmark.core.annotations import COLOURS, Annotation, Kind, Style, TextTarget
 from readmark.core.export import w3c
@@ -122,13 +123,12 @@ def loads(text: str, name: str = "") -> object:
         value = json.loads(text, parse_constant=refuse_constant)
     except RecursionError as exc:
         raise _too_deep(name) from exc
-    except ValueError as exc:  # JSONDecodeError is a ValueError
-        line = getattr(exc, "lineno", None)
+    except ValueError as exc:  # a JSONDecodeError, or a constant refused above
         raise AnnotationImportError(
             QT_TRANSLATE_NOOP("ImportError", "{path} is not valid JSON: {reason}"),
             path=name,
-            reason=f"{exc.msg} (line {line}, column {exc.colno})"  # type: ignore[attr-defined]
-            if line is not None
+            reason=f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
+            if isinstance(exc, json.JSONDecodeError)
             else str(exc),
         ) from exc
     _check_tree(value, name)
@@ -353,12 +353,13 @@ def _motivations(item: dict[str, object], where: str) -> set[str]:
     if value is None:
         return set()
     values = value if isinstance(value, list) else [value]
-    if not all(isinstance(v, str) for v in values):
+    strings = [v for v in values if isinstance(v, str)]
+    if len(strings) != len(values):
         raise _shape_error(
             where,
             QT_TRANSLATE_NOOP("ImportError", "Annotation {where}: its motivation is not a string"),
         )
-    return {v.removeprefix("oa:") for v in values}  # type: ignore[union-attr]
+    return {v.removeprefix("oa:") for v in strings}
 
 
 Quote = tuple[str, str, str]
@@ -429,7 +430,7 @@ def _target(
         if quote is None:
             continue
         section = target.get(w3c.SECTION)
-        if section is not None and (not _is_int(section) or section < 0):  # type: ignore[operator]
+        if section is not None and (not _is_int(section) or section < 0):
             raise _shape_error(
                 where,
                 QT_TRANSLATE_NOOP(
@@ -437,11 +438,11 @@ def _target(
                 ),
                 name=w3c.SECTION,
             )
-        return source.strip(), quote, position, section  # type: ignore[return-value]
+        return source.strip(), quote, position, section
     return None
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -460,7 +461,7 @@ def _string(obj: dict[str, object], key: str, where: str, required: bool = False
 
 def _offset(obj: dict[str, object], key: str, where: str) -> int:
     value = obj.get(key)
-    if not _is_int(value) or value < 0 or value > 2**53:  # type: ignore[operator]
+    if not _is_int(value) or value < 0 or value > 2**53:
         raise _shape_error(
             where,
             QT_TRANSLATE_NOOP(
@@ -468,7 +469,7 @@ def _offset(obj: dict[str, object], key: str, where: str) -> int:
             ),
             name=key,
         )
-    return value  # type: ignore[return-value]
+    return value
 
 
 def _note(item: dict[str, object], where: str) -> str:
@@ -554,7 +555,10 @@ def _time(item: dict[str, object], key: str, where: str) -> float | None:
         ) from exc
 
 
-def _extra(item: dict[str, object], key: str, kind: type, where: str, default):  # type: ignore[no-untyped-def]
+_T = TypeVar("_T")
+
+
+def _extra(item: dict[str, object], key: str, kind: type[_T], where: str, default: _T) -> _T:
     value = item.get(key, default)
     if not isinstance(value, kind):
         raise _shape_error(

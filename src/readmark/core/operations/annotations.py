@@ -16,8 +16,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Unpack
 
-from readmark.core.annotations import Annotation, Kind, Style
+from readmark.core.annotations import Annotation, AnnotationChanges, Kind, Style
 from readmark.core.operations.changes import Change, ChangeSet
 from readmark.core.store.annotation_store import AnnotationStore
 
@@ -91,7 +92,7 @@ class BookAnnotations:
             raise OperationError(f"annotation {annotation.id} exists already")
         return self._commit([Change(None, annotation)])
 
-    def edit(self, annotation_id: str, **changes: object) -> ChangeSet:
+    def edit(self, annotation_id: str, **changes: Unpack[AnnotationChanges]) -> ChangeSet:
         """Change colour, style, note or label; an empty change set if nothing differs."""
         unknown = set(changes) - _EDITABLE
         if unknown:

@@ -269,7 +269,13 @@ def _values(a: Annotation) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def _annotation(row: tuple) -> Annotation:  # type: ignore[type-arg]
+# A row of _COLUMNS, as SQLite gives it.
+_AnnotationRow = tuple[
+    str, str, int, int, int, str, str, str, str, str, str, str, float, float, int, str
+]
+
+
+def _annotation(row: _AnnotationRow) -> Annotation:
     (
         id_, kind, section, start, end, exact, prefix, suffix, color, style, note, label,
         created, modified, orphaned, original_exact,

@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 from readmark import resources
 from readmark.core.book import LoadOptions
@@ -263,7 +264,12 @@ class _Transaction:
     def __enter__(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")
 
-    def __exit__(self, exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if exc_type is None:
             try:
                 self._db.execute("COMMIT")
@@ -286,7 +292,11 @@ _RECORD_COLUMNS = (
 )
 
 
-def _record(row: tuple) -> BookRecord:  # type: ignore[type-arg]
+# A row of _RECORD_COLUMNS, as SQLite gives it.
+_RecordRow = tuple[str, str, str, str, float, int | None, int | None, str, int, str, int]
+
+
+def _record(row: _RecordRow) -> BookRecord:
     path, content_id, title, authors, opened, section, offset, snippet, repair, enc, chapters = row
     position = None if section is None else ReadingPosition(section, offset or 0, snippet)
     return BookRecord(

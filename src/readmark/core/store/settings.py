@@ -26,16 +26,19 @@ class Setting:
     minimum: float | None = None
     maximum: float | None = None
 
-    def valid(self, value: Any) -> bool:
+    def valid(self, value: object) -> bool:
         if self.type is int and isinstance(value, bool):
             return False
         if not isinstance(value, self.type):
             return False
         if self.choices and value not in self.choices:
             return False
-        if self.minimum is not None and value < self.minimum:
-            return False
-        return self.maximum is None or value <= self.maximum
+        if isinstance(value, int | float):  # the bounds are for numbers
+            if self.minimum is not None and value < self.minimum:
+                return False
+            if self.maximum is not None and value > self.maximum:
+                return False
+        return True
 
 
 DEFAULT_FONT_SIZE = 15

@@ -193,7 +193,7 @@ def _declared_count(data: bytes) -> int:
     zip64 = data.rfind(b"PK\x06\x06", max(0, end - 0x10000), end)
     if count == 0xFFFF and zip64 >= 0 and zip64 + 40 <= len(data):
         (count,) = struct.unpack_from("<Q", data, zip64 + 32)
-    return count
+    return int(count)
 
 
 def _not_a_zip(data: bytes, name: str) -> BookError:

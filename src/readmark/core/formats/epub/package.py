@@ -138,11 +138,11 @@ def read_package(archive: EpubArchive, fallback_title: str) -> Package:
         rtl=spine_element is not None
         and spine_element.get("page-progression-direction", "") == "rtl",
     )
-    for item in manifest.values():
-        if "nav" in item.properties and not package.nav:
-            package.nav = item.path
-        if item.media_type == "application/x-dtbncx+xml" and not package.ncx:
-            package.ncx = item.path
+    for entry in manifest.values():
+        if "nav" in entry.properties and not package.nav:
+            package.nav = entry.path
+        if entry.media_type == "application/x-dtbncx+xml" and not package.ncx:
+            package.ncx = entry.path
     toc_id = spine_element.get("toc", "") if spine_element is not None else ""
     if toc_id in manifest:
         package.ncx = manifest[toc_id].path

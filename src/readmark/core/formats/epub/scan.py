@@ -75,9 +75,9 @@ def scan_file(text: str, member: str) -> FileScan:
     for tag in _A_TAG.finditer(text):
         markup = tag.group(0)
         if "noteref" in markup and _NOTEREF.search(markup):
-            href = _HREF.search(markup)
-            if href:
-                hrefs.add(_first(href))
+            found = _HREF.search(markup)
+            if found:
+                hrefs.add(_first(found))
     for href in hrefs:
         target = resolve_href(member, href)
         if target is not None and target[1]:

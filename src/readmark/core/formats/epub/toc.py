@@ -55,8 +55,9 @@ def _nav_list(ol: ElementTree.Element, member: str, depth: int) -> list[NavPoint
         sub = next((c for c in li if c.tag in ("ol", "ul")), None)
         href = label.get("href", "") if label is not None and label.tag == "a" else ""
         title = _text(label) or (label.get("title", "") if label is not None else "")
-        deeper = sub is not None and depth < MAX_DEPTH
-        children = _nav_list(sub, member, depth + 1) if deeper else []
+        children = (
+            _nav_list(sub, member, depth + 1) if sub is not None and depth < MAX_DEPTH else []
+        )
         points.append(NavPoint(title, resolve_href(member, href) if href else None, children))
     return points
 

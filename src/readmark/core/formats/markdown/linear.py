@@ -146,10 +146,10 @@ class BracketGuard(Treeprocessor):
             if original == bracket:
                 return stand_in
         used = "".join(itertools.chain(root.itertext(), self.stand_ins))
-        stand_in = _stand_in(used)
-        if stand_in is not None:
-            self.stand_ins[stand_in] = bracket
-        return stand_in
+        fresh = _stand_in(used)
+        if fresh is not None:
+            self.stand_ins[fresh] = bracket
+        return fresh
 
 
 class RestoreBrackets(Postprocessor):
@@ -194,7 +194,7 @@ def _bracket_tokens(text: str) -> list[tuple[int, str]]:
 
 def _unclosed(tokens: list[tuple[int, str]], pair: str) -> list[int]:
     """Offsets of the opening brackets of `pair` no later closing one balances."""
-    opening, closing = pair
+    opening, closing = pair[0], pair[1]
     open_at: list[int] = []
     for offset, token in tokens:
         if token == opening:
