@@ -57,14 +57,16 @@ class Session:
 
         from readmark import paths
         from readmark.core.render_cache import RenderCache
-        from readmark.core.store.library import Library
         from readmark.core.store.settings import Settings
+        from readmark.ui.shell.library_owner import LibraryOwner
         from readmark.ui.shell.main_window import MainWindow
 
-        self.library = Library(paths.library_db())
+        self.owner = LibraryOwner(paths.library_db(), paths.backups_dir())
+        self.owner.open()
+        self.library = self.owner.library
         self.window = MainWindow(
             Settings(paths.settings_file()),
-            self.library,
+            self.owner,
             RenderCache(paths.render_cache_dir()),
             language,
         )
@@ -138,7 +140,7 @@ class Session:
 
     def close(self) -> None:
         self.window.close()
-        self.library.close()
+        self.owner.close()
         self.window.deleteLater()
         self.app.processEvents()
 

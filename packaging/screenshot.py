@@ -133,15 +133,17 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from readmark import i18n, paths
-    from readmark.core.store.library import Library
     from readmark.core.store.settings import Settings
+    from readmark.ui.shell.library_owner import LibraryOwner
     from readmark.ui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     i18n.install_translator(app, args.lang)
     settings = Settings(paths.settings_file())
     settings.set("reader.theme", args.theme)
-    window = MainWindow(settings, Library(paths.library_db()), None, args.lang)
+    owner = LibraryOwner(paths.library_db(), paths.backups_dir())
+    owner.open()
+    window = MainWindow(settings, owner, None, args.lang)
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
     window.show()

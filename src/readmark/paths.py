@@ -51,3 +51,8 @@ def backups_dir() -> Path:
 
 def render_cache_dir() -> Path:
     return cache_dir() / "sections"
+
+
+def window_state_file() -> Path:
+    """Where the window's size, position and panels were left (not preferences)."""
+    return config_dir() / "window.json"

@@ -8,7 +8,6 @@ import pytest
 
 from readmark import paths
 from readmark.core.render_cache import RenderCache
-from readmark.core.store.library import Library
 from readmark.core.store.settings import Settings
 
 
@@ -34,15 +33,17 @@ def long_book(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_window(qtbot):
     """Build a MainWindow on the test's own READMARK_HOME; call again to 'restart'."""
+    from readmark.ui.shell.library_owner import LibraryOwner
     from readmark.ui.shell.main_window import MainWindow
 
     windows = []
 
     def build(language: str = "en") -> MainWindow:
-        library = Library(paths.library_db())
+        owner = LibraryOwner(paths.library_db(), paths.backups_dir())
+        owner.open()
         window = MainWindow(
             Settings(paths.settings_file()),
-            library,
+            owner,
             RenderCache(paths.render_cache_dir()),
             language,
         )
@@ -50,13 +51,13 @@ def make_window(qtbot):
         window.resize(1000, 700)
         window.show()
         qtbot.waitExposed(window)
-        windows.append((window, library))
+        windows.append((window, owner))
         return window
 
     yield build
-    for window, library in windows:
+    for window, owner in windows:
         window.close()
-        library.close()
+        owner.close()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from test_annotations_highlights import LEFT, drag_select, drawn, find, stored
 
@@ -102,6 +103,33 @@ def test_back_up_and_restore_from_the_menu(qtbot, make_window, open_and_wait, lo
     # The state before the restore was itself backed up: nothing is ever lost.
     reasons = [b.reason for b in window.tools.backups.backups()]
     assert "before-restore" in reasons
+
+
+def test_a_restore_closes_the_old_library_and_reopens_with_recovery(
+    qtbot, make_window, open_and_wait, long_book, monkeypatch
+):
+    """The library's owner replaces it: the old connection is closed (a connection
+    left open would later write into a file moved aside), and the restored file is
+    opened as at start-up, recovering it if it is damaged."""
+    from readmark.core.store.errors import StoreError
+    from readmark.ui.shell import library_owner
+
+    window = make_window()
+    open_and_wait(window, long_book)
+    made = window.tools.backup_now()
+    before = window.library
+    opened = []
+    real_open = library_owner.open_library
+    monkeypatch.setattr(
+        library_owner, "open_library", lambda *args: opened.append(args) or real_open(*args)
+    )
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        window.tools.restore(made)
+    assert len(opened) == 1  # the recovering opener, not a bare Library()
+    assert window.library is not None and window.library is not before
+    with pytest.raises(StoreError):
+        before.recent()  # closed
+    assert window.library.recent()[0].title == "A Long Book"
 
 
 def test_backups_dialog_opens_from_the_file_menu(qtbot, make_window, open_and_wait, long_book):

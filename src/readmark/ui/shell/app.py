@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from readmark import __version__, i18n, paths, resources
 from readmark.core.render_cache import RenderCache
-from readmark.core.store.recovery import open_library
 from readmark.core.store.settings import Settings
+from readmark.ui.shell.library_owner import LibraryOwner
 
 _SMOKE_TIMEOUT_MS = 60_000
 
@@ -34,13 +34,13 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
 
     # Never raises: a damaged or newer library is moved aside and a backup
     # restored; an unwritable data folder leaves reading without saving.
-    opening = open_library(paths.library_db(), paths.backups_dir())
-    library = opening.library
-    notes = [i18n.translate_error(message) for message in opening.messages]
+    owner = LibraryOwner(paths.library_db(), paths.backups_dir())
+    notes = owner.open()
+    library = owner.library
 
     from readmark.ui.shell.main_window import MainWindow
 
-    window = MainWindow(settings, library, RenderCache(paths.render_cache_dir()), language)
+    window = MainWindow(settings, owner, RenderCache(paths.render_cache_dir()), language)
     window.show()
     if library is None:
         window.show_error(
@@ -65,8 +65,7 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
         _arm_smoke_test(app, window, started)
     QTimer.singleShot(0, lambda: window.open_path(target))
     code = app.exec()
-    if library is not None:
-        library.close()
+    owner.close()  # whichever library is open by then (a restore replaces it)
     return code
 
 

@@ -6,22 +6,19 @@ through signals; the main window only connects them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from readmark import paths
 from readmark.core.annotations import Annotation
 from readmark.core.book import Book
 from readmark.core.export import FORMATS, save_text
 from readmark.core.export.common import ExportedBook
-from readmark.core.store.backups import BackupManager
-from readmark.core.store.library import Library
 from readmark.i18n import format_number, translate_error
 from readmark.ui.dialogs.backup_dialog import BackupDialog
 from readmark.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportFormat
+from readmark.ui.shell.library_owner import LibraryOwner
 
 _FORMAT_NAMES = {
     ExportFormat.MARKDOWN: "md",
@@ -41,13 +38,12 @@ def export_annotations(book: Book, annotations: list[Annotation], choice: Export
 class LibraryTools(QObject):
     message = Signal(str)  # for the status bar
     error = Signal(str, str)  # title, text: for a dialog
-    library_replaced = Signal(object)  # the reopened Library (or None) after a restore
 
-    def __init__(self, window: QWidget, library: Callable[[], Library | None]) -> None:
+    def __init__(self, window: QWidget, owner: LibraryOwner) -> None:
         super().__init__(window)
         self.window = window
-        self._library = library
-        self.backups = BackupManager(paths.library_db(), paths.backups_dir())
+        self.owner = owner
+        self.backups = owner.backups
         self.dialog: BackupDialog | None = None
 
     # -- export -------------------------------------------------------------------------
@@ -104,24 +100,11 @@ class LibraryTools(QObject):
         return made
 
     def restore(self, backup: Path) -> None:
-        """Close the library, restore `backup` (the current state is backed up
-        first), and reopen whatever is there now, restored or not."""
-        library = self._library()
-        if library is not None:
-            library.close()
-        problem = ""
-        try:
-            self.backups.restore(backup)
-        except Exception as error:  # noqa: BLE001 - reported; the old file is still in place
-            problem = translate_error(error)
-        try:
-            reopened: Library | None = Library(paths.library_db(), paths.backups_dir())
-        except Exception as error:  # noqa: BLE001
-            reopened = None
-            problem = "\n\n".join(filter(None, [problem, translate_error(error)]))
-        self.library_replaced.emit(reopened)
-        if problem:
-            self.error.emit(self.tr("The backup could not be restored"), problem)
+        """Restore `backup` through the library's owner (the current state is backed
+        up first; what is there afterwards is opened with recovery)."""
+        problems = self.owner.restore(backup)
+        if problems:
+            self.error.emit(self.tr("The backup could not be restored"), "\n\n".join(problems))
         else:
             self.message.emit(self.tr("Restored the backup {name}").format(name=backup.name))
         if self.dialog is not None:

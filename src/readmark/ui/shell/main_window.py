@@ -35,7 +35,9 @@ from readmark import __version__, paths, resources
 from readmark.core.book import Book, LoadOptions
 from readmark.core.formats import SUPPORTED_SUFFIXES
 from readmark.core.operations import ChangeSet
+from readmark.core.operations.books import record_opening
 from readmark.core.render_cache import RenderCache
+from readmark.core.store.errors import StoreError
 from readmark.core.store.library import Library, ReadingPosition
 from readmark.core.store.settings import DEFAULT_FONT_SIZE, Settings
 from readmark.i18n import translate_error
@@ -49,6 +51,7 @@ from readmark.ui.reader.section_provider import SectionProvider
 from readmark.ui.reader.toc_panel import TocPanel
 from readmark.ui.shell.actions import Actions
 from readmark.ui.shell.covers import cover_icon, remember_cover
+from readmark.ui.shell.library_owner import LibraryOwner
 from readmark.ui.shell.library_tools import LibraryTools
 from readmark.ui.shell.start_page import StartPage
 
@@ -60,13 +63,14 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         settings: Settings,
-        library: Library | None,
+        owner: LibraryOwner,
         cache: RenderCache | None,
         language: str,
     ) -> None:
         super().__init__()
         self.settings = settings
-        self.library = library
+        self.owner = owner  # the library's one owner (opens, restores, closes it)
+        library = owner.library
         self.cache = cache
         self.language = language
         self.tasks = BackgroundTasks(self)  # all long work: opening, placing annotations
@@ -93,7 +97,7 @@ class MainWindow(QMainWindow):
         self.annotator = AnnotationController(self.reader, self.session, self.actions, self)
         self.annotations_panel = AnnotationsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_panel)
-        self.tools = LibraryTools(self, lambda: self.library)
+        self.tools = LibraryTools(self, owner)
         self.chapter_rules_dialog: QDialog | None = None  # Book › Chapter Rules…, while open
         self._panel_stale = False  # the panel missed changes while hidden
         self._build_status_bar()
@@ -112,6 +116,10 @@ class MainWindow(QMainWindow):
         self.annotations_panel.hide()
         self._apply_appearance()
         self._refresh_recent()
+
+    @property
+    def library(self) -> Library | None:
+        return self.owner.library
 
     # -- construction -------------------------------------------------------------
 
@@ -222,7 +230,7 @@ class MainWindow(QMainWindow):
         a.backups.triggered.connect(tools.show_backups)
         tools.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         tools.error.connect(self.show_error)
-        tools.library_replaced.connect(self._library_replaced)
+        self.owner.replaced.connect(self._library_replaced)
 
     def _show_changes(self, changes: ChangeSet) -> None:
         # A hidden panel is not kept up to date: it is filled when shown.
@@ -255,7 +263,6 @@ class MainWindow(QMainWindow):
 
     def _library_replaced(self, library: Library | None) -> None:
         """After a restore: everyone uses the reopened library; the book is reread."""
-        self.library = library
         self.session.set_store(library.annotations if library is not None else None)
         book = self.reader.book
         self._refresh_recent()
@@ -322,15 +329,9 @@ class MainWindow(QMainWindow):
         self._close_current()
         position = None
         if self.library is not None:
-            authors = ", ".join(book.metadata.authors)
             try:
-                record = self.library.touch(
-                    book.path, book.content_id, book.metadata.title, authors
-                )
-                position = record.position
-                # Annotations imported before this book was ever opened here.
-                self.library.annotations.claim_pending(book.path, book.content_id)
-            except Exception as error:  # noqa: BLE001 - reading works without the library
+                position = record_opening(self.library, book).position
+            except StoreError as error:  # reading works without the library
                 self.statusBar().showMessage(translate_error(error), 8000)
         self._provider = SectionProvider(book, self.cache)
         self.reader.set_book(book, self._provider, fonts.is_cjk(book.metadata.language))
@@ -429,7 +430,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.library.save_position(book.path, position)
-        except Exception as error:  # noqa: BLE001 - say so; reading goes on
+        except StoreError as error:  # say so; reading goes on
             self.statusBar().showMessage(translate_error(error), 8000)
 
     def _set_repair(self, enabled: bool) -> None:
@@ -615,16 +616,13 @@ class MainWindow(QMainWindow):
         self._save_window_state()
         super().closeEvent(event)
 
-    def _window_state_file(self) -> Path:
-        return paths.config_dir() / "window.json"
-
     def _save_window_state(self) -> None:
         state = {
             "geometry": base64.b64encode(bytes(self.saveGeometry().data())).decode(),
             "state": base64.b64encode(bytes(self.saveState().data())).decode(),
         }
         try:
-            target = self._window_state_file()
+            target = paths.window_state_file()
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(state), encoding="utf-8")
         except OSError:
@@ -632,7 +630,7 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> bool:
         try:
-            state = json.loads(self._window_state_file().read_text(encoding="utf-8"))
+            state = json.loads(paths.window_state_file().read_text(encoding="utf-8"))
             self.restoreGeometry(QByteArray(base64.b64decode(state["geometry"])))
             return self.restoreState(QByteArray(base64.b64decode(state["state"])))
         except (OSError, ValueError, KeyError, TypeError):

@@ -1,0 +1,55 @@
+"""The one owner of the library for the window's lifetime.
+
+It opens the library with recovery (a damaged or newer file is moved aside and
+the newest good backup restored), restores a chosen backup the same way, and
+closes what it replaces: nobody else opens, swaps or closes a `Library`.
+Everyone who needs it asks `library` (it may be None: reading goes on without
+saving) and follows `replaced`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from readmark.core.store.backups import BackupManager
+from readmark.core.store.library import Library
+from readmark.core.store.recovery import open_library
+from readmark.i18n import translate_error
+
+
+class LibraryOwner(QObject):
+    replaced = Signal(object)  # the Library now in use (or None), after a restore
+
+    def __init__(self, db: Path, backups: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.backups_dir = db, backups
+        self.backups = BackupManager(db, backups)
+        self.library: Library | None = None
+
+    def open(self) -> list[str]:
+        """Open the library (never raises); returns what the reader should be told
+        about its recovery, in their language."""
+        opening = open_library(self.db, self.backups_dir)
+        self.library = opening.library
+        return [translate_error(message) for message in opening.messages]
+
+    def restore(self, backup: Path) -> list[str]:
+        """Put `backup` in place of the library (the current state is backed up
+        first) and open what is there then, with the same recovery as at start-up.
+        Returns the problems to report ([] when all went well)."""
+        self.close()
+        problems = []
+        try:
+            self.backups.restore(backup)
+        except Exception as error:  # noqa: BLE001 - StoreError or the file system: reported
+            problems.append(translate_error(error))
+        problems.extend(self.open())
+        self.replaced.emit(self.library)
+        return problems
+
+    def close(self) -> None:
+        if self.library is not None:
+            self.library.close()
+            self.library = None
