@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QRectF,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,6 +39,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip
 
 from readmark.core.book import Book
 from readmark.core.store.library import ReadingPosition
+from readmark.ui.reader import cjk_spacing
 from readmark.ui.reader.section_provider import SectionProvider
 
 _WHEEL_NOTCH = 120
@@ -79,6 +90,9 @@ class ReaderView(QTextBrowser):
         self._edge_push = 0
         self._history: list[ReadingPosition] = []
         self._location: tuple[int, str] = (-1, "")
+        # The heading last gone to (contents, link): it is what is being read while
+        # it is on screen, even where the section ends too soon to bring it to the top.
+        self._target_anchor = ""
         self._painted = False
         self._prefetch_timer = QTimer(self, singleShot=True, interval=300)
         self._prefetch_timer.timeout.connect(self._prefetch_around)
@@ -88,6 +102,7 @@ class ReaderView(QTextBrowser):
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self._emit_position)
         self._html = ""  # of the section shown
+        self._fixed_spaces: list[int] = []  # positions of spaces drawn not to stretch
 
     # -- public interface -----------------------------------------------------
 
@@ -105,6 +120,7 @@ class ReaderView(QTextBrowser):
         self._cjk = cjk
         self._section = -1
         self._history.clear()
+        self._location = (-1, "")
         self._painted = False
 
     def clear_book(self) -> None:
@@ -116,7 +132,11 @@ class ReaderView(QTextBrowser):
         self._provider = None
         self._section = -1
         self._history.clear()
+        self._location = (-1, "")
+        self._target_anchor = ""
         self._html = ""
+        self._fixed_spaces = []
+        self._toc_anchors = []
         self.clear()
 
     def set_appearance(self, font: QFont, css: str, relayout: bool = True) -> None:
@@ -152,6 +172,7 @@ class ReaderView(QTextBrowser):
             self._scroll_to_offset(self._anchor_positions[anchor])
             self._top_offset = self._offset_at_top()
             self._restoring = False
+            self._set_target(anchor)
             self._after_move()
         else:
             self.show_section(section, anchor=anchor)
@@ -193,11 +214,16 @@ class ReaderView(QTextBrowser):
         self._restoring = True
         try:
             self._section = index
+            self._toc_anchors = []  # the old section's, until this one is indexed
             self.document().setDefaultStyleSheet(self._css)
             self.setHtml(html)
             self._html = html
+            # Qt justifies only at spaces: in Chinese text they would take a whole
+            # line's spare width (see cjk_spacing).
+            self._fixed_spaces = cjk_spacing.fix_spaces(self.document()) if self._cjk else []
             self._apply_column()
             self._index_document()
+            self._set_target(anchor)
             self._section_laid_out()
             if anchor and anchor in self._anchor_positions:
                 self._scroll_to_offset(self._anchor_positions[anchor])
@@ -216,6 +242,7 @@ class ReaderView(QTextBrowser):
         finally:
             self._restoring = False
         self._edge_push = 0
+        self._location = (-1, "")  # said again for the section shown anew
         self._after_move()
         self.section_shown.emit(index)
         # Neighbours are converted once the reader pauses: the worker holds the
@@ -325,17 +352,33 @@ class ReaderView(QTextBrowser):
             position = self.cursorForPosition(QPoint(x, y)).position()
         return position
 
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Copied and dragged text has its spaces, not what draws them (cjk_spacing)."""
+        data = super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        if not self._fixed_spaces or not cursor.hasSelection():
+            return data
+        shown = cursor.selectedText()
+        text = cjk_spacing.restore_spaces(shown, cursor.selectionStart(), self._fixed_spaces)
+        if text == shown:
+            return data
+        plain = QMimeData()  # the rich-text flavour would carry the stand-ins
+        plain.setText(text.replace("\u2029", "\n").replace("\u2028", "\n"))
+        return plain
+
     def _snippet(self, offset: int) -> str:
         cursor = QTextCursor(self.document())
         cursor.setPosition(offset)
         cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, 40)
-        return cursor.selectedText().replace("\u2029", " ").strip()
+        text = cjk_spacing.restore_spaces(cursor.selectedText(), offset, self._fixed_spaces)
+        return text.replace("\u2029", " ").strip()
 
     # -- tracking the position --------------------------------------------------
 
     def _on_scrolled(self, _value: int) -> None:
-        if self._restoring:
+        if self._restoring or self._book is None or self._section < 0:
             return
+        self._target_anchor = ""  # the reader moves on from where they went
         self._top_offset = self._offset_at_top()
         self._after_move()
 
@@ -346,18 +389,42 @@ class ReaderView(QTextBrowser):
             self._prefetch_timer.start()  # still moving: later
 
     def _update_location(self) -> None:
-        # A heading in the top fifth of the screen already counts as being read.
-        probe = self._offset_at(self.viewport().height() // 5)
-        current = ""
-        for position, anchor in self._toc_anchors:
-            if position <= probe:
-                current = anchor
-            else:
-                break
-        location = (self._section, current)
+        location = (self._section, self._heading_being_read())
         if location != self._location:
             self._location = location
             self.location_changed.emit(*location)
+
+    def _set_target(self, anchor: str) -> None:
+        """Gone to `anchor`: when it is a contents heading, it is being read."""
+        headings = {name for _position, name in self._toc_anchors}
+        self._target_anchor = anchor if anchor in headings else ""
+
+    def _heading_being_read(self) -> str:
+        """The contents heading being read ("" = none in this section so far).
+
+        The heading last gone to while it is on screen: a short section, or one
+        near the end of a section, cannot be scrolled to the top, and the next
+        headings show above the fold with it. Otherwise a heading in the top
+        fifth of the screen already counts as being read — the first of them,
+        as the text under it is on screen too; else the last heading above.
+        """
+        if self._target_anchor in self._anchor_positions:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._anchor_positions[self._target_anchor])
+            rect = self.cursorRect(cursor)
+            if rect.top() >= 0 and rect.bottom() <= self.viewport().height():
+                return self._target_anchor
+        top = self._offset_at(0)
+        probe = self._offset_at(self.viewport().height() // 5)
+        current = ""
+        for position, anchor in self._toc_anchors:
+            if position < top:
+                current = anchor
+            elif position <= probe:
+                return anchor
+            else:
+                break
+        return current
 
     def _emit_position(self) -> None:
         position = self.position()
@@ -512,16 +579,20 @@ class ReaderView(QTextBrowser):
     # -- layout events ------------------------------------------------------------
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        # Also called while a section is being shown (a scroll bar comes or goes
+        # as the new text is set): that one places itself and says where it is.
+        inside_a_move = self._restoring
         top = self._top_offset
         self._restoring = True
         try:
             super().resizeEvent(event)
             if self._book is not None and self._section >= 0:
                 self._apply_column()
-                self._scroll_to_offset(top)
+                if not inside_a_move:
+                    self._scroll_to_offset(top)
         finally:
-            self._restoring = False
-        if self._book is not None and self._section >= 0:
+            self._restoring = inside_a_move
+        if self._book is not None and self._section >= 0 and not inside_a_move:
             self._update_location()
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802

@@ -22,6 +22,9 @@ from difflib import SequenceMatcher
 _VISIBLE = re.compile(r"\S")
 # Qt's frame markers (tables) and the paragraph/line separators are never text.
 _NOT_TEXT = frozenset("\ufdd0\ufdd1\ufdd2")
+# Nor are zero-width spaces, on either side: the view draws some spaces of
+# Chinese text as them (ui/reader/cjk_spacing), one for one.
+_ZERO_WIDTH = frozenset("\u200b")
 _WINDOW = 3000  # non-whitespace characters compared at once when the texts differ
 _ANCHOR = 24  # a shared run this long is trusted as the two texts back in step
 
@@ -85,8 +88,8 @@ class TextMap:
         self.canonical = canonical
         self._canonical_length = len(canonical)
         self._document_length = len(document_text)
-        c_index, c_chars = _visible(canonical)
-        d_index, d_chars = _visible(document_text, _NOT_TEXT)
+        c_index, c_chars = _visible(canonical, _ZERO_WIDTH)
+        d_index, d_chars = _visible(document_text, _NOT_TEXT | _ZERO_WIDTH)
         self.exact = c_chars == d_chars
         if self.exact:
             self._c, self._d = c_index, d_index

@@ -60,6 +60,9 @@ class TocPanel(QDockWidget):
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         section, anchor = item.data(0, _TARGET)
         self.entry_activated.emit(section, anchor)
+        # One mark only: the entry being read, which the reader has told by now
+        # (or will, once a slow section is shown) — not the row clicked as well.
+        self._show_current()
 
     def mark_location(self, section: int, anchor: str) -> None:
         """Highlight the entry being read without emitting a navigation."""
@@ -72,16 +75,23 @@ class TocPanel(QDockWidget):
             while item is None and probe > 0:
                 probe -= 1
                 item = self._first_of_section.get(probe)
-        if item is None or item is self._current:
+        if item is None:
             return
-        if self._current is not None:
-            font = self._current.font(0)
-            font.setBold(False)
-            self._current.setFont(0, font)
-        font = item.font(0)
-        font.setBold(True)
-        item.setFont(0, font)
-        self._current = item
+        if item is not self._current:
+            if self._current is not None:
+                font = self._current.font(0)
+                font.setBold(False)
+                self._current.setFont(0, font)
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            self._current = item
+        self._show_current()
+
+    def _show_current(self) -> None:
+        item = self._current
+        if item is None or self.tree.currentItem() is item:
+            return
         blocker = self.tree.blockSignals(True)
         self.tree.setCurrentItem(item)
         self.tree.blockSignals(blocker)
