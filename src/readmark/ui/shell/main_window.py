@@ -15,14 +15,10 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QFontInfo,
-    QGuiApplication,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFileDialog,
-    QFontDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -39,18 +35,20 @@ from readmark.core.operations.books import record_opening
 from readmark.core.render_cache import RenderCache
 from readmark.core.store.errors import StoreError
 from readmark.core.store.library import Library, ReadingPosition
-from readmark.core.store.settings import DEFAULT_FONT_SIZE, Settings
+from readmark.core.store.settings import Settings
 from readmark.i18n import translate_error
 from readmark.ui.annotations.controller import AnnotationController
 from readmark.ui.annotations.panel import AnnotationsPanel
 from readmark.ui.annotations.session import AnnotationSession
 from readmark.ui.background import BackgroundTasks, Progress
-from readmark.ui.reader import fonts, theme
+from readmark.ui.reader import fonts
 from readmark.ui.reader.annotated_reader import AnnotatedReaderView
 from readmark.ui.reader.section_provider import SectionProvider
 from readmark.ui.reader.toc_panel import TocPanel
 from readmark.ui.shell.actions import Actions
+from readmark.ui.shell.appearance import Appearance
 from readmark.ui.shell.covers import cover_icon, remember_cover
+from readmark.ui.shell.dock_widths import keep_dock_widths
 from readmark.ui.shell.library_owner import LibraryOwner
 from readmark.ui.shell.library_tools import LibraryTools
 from readmark.ui.shell.start_page import StartPage
@@ -77,7 +75,6 @@ class MainWindow(QMainWindow):
         self._provider: SectionProvider | None = None
         self._pending_position: ReadingPosition | None = None
 
-        self._system_palette = QApplication.palette()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Readmark"))
         self.setAcceptDrops(True)
@@ -98,6 +95,7 @@ class MainWindow(QMainWindow):
         self.annotations_panel = AnnotationsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_panel)
         self.tools = LibraryTools(self, owner)
+        self.appearance = Appearance(settings, self.reader, [self.toc.tree], language, self)
         self.chapter_rules_dialog: QDialog | None = None  # Book › Chapter Rules…, while open
         self._panel_stale = False  # the panel missed changes while hidden
         self._build_status_bar()
@@ -112,9 +110,11 @@ class MainWindow(QMainWindow):
             self.resizeDocks(
                 [self.toc, self.annotations_panel], [300, 340], Qt.Orientation.Horizontal
             )
+        # Panels shrunk by a small window grow back to the width the reader chose.
+        self.dock_widths = keep_dock_widths(self, {self.toc: 300, self.annotations_panel: 340})
         self.toc.hide()  # the start page has no contents or annotations to show
         self.annotations_panel.hide()
-        self._apply_appearance()
+        self.appearance.apply()
         self._refresh_recent()
 
     @property
@@ -152,12 +152,17 @@ class MainWindow(QMainWindow):
         a.toggle_toc.toggled.connect(self._set_toc_visible)
         self.toc.visibilityChanged.connect(self._toc_visibility_changed)
         a.full_screen.toggled.connect(self._set_full_screen)
-        a.zoom_in.triggered.connect(lambda: self._change_font_size(+1))
-        a.zoom_out.triggered.connect(lambda: self._change_font_size(-1))
-        a.zoom_reset.triggered.connect(lambda: self._change_font_size(0))
-        a.choose_font.triggered.connect(self._choose_font)
-        a.reset_font.triggered.connect(self._reset_font)
-        a.theme_group.triggered.connect(lambda action: self._set_theme(action.data()))
+        looks = self.appearance
+        a.zoom_in.triggered.connect(lambda: looks.change_font_size(+1))
+        a.zoom_out.triggered.connect(lambda: looks.change_font_size(-1))
+        a.zoom_reset.triggered.connect(lambda: looks.change_font_size(0))
+        a.choose_font.triggered.connect(lambda: looks.choose_font(self))
+        a.reset_font.triggered.connect(looks.reset_font)
+        a.theme_group.triggered.connect(lambda action: looks.set_theme(action.data()))
+        looks.palette_changed.connect(self.reader.set_palette)
+        looks.palette_changed.connect(self.annotator.set_palette)
+        looks.palette_changed.connect(self.annotations_panel.set_colours)
+        looks.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         a.back.triggered.connect(self.reader.go_back)
         a.next_section.triggered.connect(self.reader.next_section)
         a.previous_section.triggered.connect(self.reader.previous_section)
@@ -178,8 +183,6 @@ class MainWindow(QMainWindow):
         self.reader.position_changed.connect(self._save_position)
         self.reader.external_link_requested.connect(self._confirm_external_link)
         self.reader.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     def _wire_annotations(self) -> None:
         a, annotator, reader, session = self.actions, self.annotator, self.reader, self.session
@@ -259,7 +262,7 @@ class MainWindow(QMainWindow):
             self.actions.toggle_annotations.setChecked(visible)
             self.actions.toggle_annotations.blockSignals(blocker)
             if self.settings.get("reader.annotations_visible") != visible:
-                self._save_setting("reader.annotations_visible", visible)
+                self.appearance.save("reader.annotations_visible", visible)
 
     def _library_replaced(self, library: Library | None) -> None:
         """After a restore: everyone uses the reopened library; the book is reread."""
@@ -335,7 +338,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(translate_error(error), 8000)
         self._provider = SectionProvider(book, self.cache)
         self.reader.set_book(book, self._provider, fonts.is_cjk(book.metadata.language))
-        self._apply_appearance(relayout=False)
+        self.appearance.apply(relayout=False)
         self.toc.set_entries(book.toc)
         self.stack.setCurrentWidget(self.reader)
         self._book_open = True
@@ -488,59 +491,6 @@ class MainWindow(QMainWindow):
 
     # -- appearance -------------------------------------------------------------------
 
-    def _apply_appearance(self, relayout: bool = True) -> None:
-        book = self.reader.book
-        language = book.metadata.language if book else self.language.replace("_", "-")
-        choice = self.settings.get("reader.theme")
-        chosen = theme.resolve(choice)
-        QApplication.setPalette(
-            self._system_palette if choice == "system" else theme.window_palette(chosen)
-        )
-        theme.apply_palette(self.reader, chosen)
-        theme.apply_palette(self.toc.tree, chosen)  # the contents match the page
-        palette = theme.highlight_palette(chosen)
-        self.reader.set_palette(palette)
-        self.annotator.set_palette(palette)
-        self.annotations_panel.set_colours(palette)
-        font = fonts.book_font(
-            language, self.settings.get("reader.font_family"), self.settings.get("reader.font_size")
-        )
-        css = theme.stylesheet(chosen, fonts.is_cjk(language), QFontInfo(font).pixelSize())
-        self.reader.set_appearance(font, css, relayout)
-
-    def _save_setting(self, key: str, value: object) -> None:
-        if not self.settings.set(key, value):
-            self.statusBar().showMessage(
-                self.tr("Your preferences could not be saved to {path}.").format(
-                    path=str(self.settings.path)
-                ),
-                8000,
-            )
-
-    def _change_font_size(self, step: int) -> None:
-        size = self.settings.get("reader.font_size")
-        size = DEFAULT_FONT_SIZE if step == 0 else max(8, min(48, size + step))
-        self._save_setting("reader.font_size", size)
-        self._apply_appearance()
-
-    def _choose_font(self) -> None:
-        ok, font = QFontDialog.getFont(self.reader.document().defaultFont(), self)
-        if ok:
-            self._save_setting("reader.font_family", font.family())
-            self._apply_appearance()
-
-    def _reset_font(self) -> None:
-        self._save_setting("reader.font_family", "")
-        self._apply_appearance()
-
-    def _set_theme(self, name: str) -> None:
-        self._save_setting("reader.theme", name)
-        self._apply_appearance()
-
-    def _system_scheme_changed(self) -> None:
-        if self.settings.get("reader.theme") == "system":
-            self._apply_appearance()
-
     def _set_toc_visible(self, visible: bool) -> None:
         self.toc.setVisible(visible)
 
@@ -551,7 +501,7 @@ class MainWindow(QMainWindow):
             self.actions.toggle_toc.setChecked(visible)
             self.actions.toggle_toc.blockSignals(blocker)
             if self.settings.get("reader.toc_visible") != visible:
-                self._save_setting("reader.toc_visible", visible)
+                self.appearance.save("reader.toc_visible", visible)
 
     def _set_full_screen(self, full: bool) -> None:
         if full:
