@@ -105,16 +105,23 @@ def test_a_damaged_utf8_file_stays_utf8(tmp_path: Path) -> None:
     assert decoded.text.count("\ufffd") == 1
 
 
+def _spy_on_the_detector(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """What charset-normalizer, the detector of last resort, is given to judge."""
+    import charset_normalizer
+
+    judged: list[bytes] = []
+    real = charset_normalizer.from_bytes
+
+    def spy(raw: bytes, *args: object, **kwargs: object) -> object:
+        judged.append(bytes(raw))
+        return real(raw, *args, **kwargs)
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", spy)
+    return judged
+
+
 def test_big_file_is_judged_on_a_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[int] = []
-    real = encoding._sample
-
-    def spy(raw: bytes) -> bytes:
-        sample = real(raw)
-        seen.append(len(sample))
-        return sample
-
-    monkeypatch.setattr(encoding, "_sample", spy)
+    judged = _spy_on_the_detector(monkeypatch)
     text = (
         "　　" + "周末七国分争，并入于秦。及秦灭之后，楚、汉分争，又并入于汉。" * 10 + "\n"
     ) * 2000
@@ -122,15 +129,22 @@ def test_big_file_is_judged_on_a_sample(tmp_path: Path, monkeypatch: pytest.Monk
     path.write_bytes(text.encode("gbk"))
     decoded = read_plain_text(path)
     assert decoded.encoding == "gb18030" and decoded.text == text
-    assert seen and seen[0] <= 2 * encoding.SAMPLE_BYTES < path.stat().st_size
+    assert judged and len(judged[0]) <= 2 * encoding.SAMPLE_BYTES < path.stat().st_size
 
 
-def test_sample_is_cut_at_line_ends() -> None:
-    raw = ("周末七国分争，并入于秦。\n" * 20000).encode("gbk")
-    sample = encoding._sample(raw)
+def test_sample_is_cut_at_line_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    judged = _spy_on_the_detector(monkeypatch)
+    text = "周末七国分争，并入于秦。\n" * 20000
+    path = tmp_path / "lines.txt"
+    path.write_bytes(text.encode("gbk"))
+    assert read_plain_text(path).text == text
+    [sample] = judged
     assert len(sample) <= 2 * encoding.SAMPLE_BYTES
     assert sample.endswith(b"\n")
     sample.decode("gbk")  # no character cut in half
+    # The start and the middle of the file, each cut at a line end.
+    assert text.encode("gbk").startswith(sample[: sample.index(b"\n") + 1])
+    assert sample.count(b"\n") < 20000
 
 
 def test_ascii_with_a_stray_nul_is_not_utf16(tmp_path: Path) -> None:
