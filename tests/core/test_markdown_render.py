@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
+import markdown
 import pytest
 
 from readmark.core.book import LoadOptions
 from readmark.core.formats import open_book
+from readmark.core.formats.markdown import render as markdown_render
 from readmark.core.formats.markdown.render import MarkdownSectionRenderer
 from readmark.core.html_text import html_to_text
 
@@ -58,19 +61,33 @@ def test_every_id_gets_a_named_anchor() -> None:
     assert '<a class="footnote-ref" href="#fn:1"><a' not in html
 
 
-def test_renderer_is_reused_and_reset() -> None:
+def count_markdowns_made(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """One entry per Markdown instance the renderers build (`new_markdown` calls)."""
+    made: list[bool] = []
+    real = markdown_render.new_markdown
+
+    def counting(justify: bool = True) -> markdown.Markdown:
+        made.append(justify)
+        return real(justify)
+
+    monkeypatch.setattr(markdown_render, "new_markdown", counting)
+    return made
+
+
+def test_renderer_is_reused_and_reset(monkeypatch: pytest.MonkeyPatch) -> None:
+    made = count_markdowns_made(monkeypatch)
     renderer = MarkdownSectionRenderer(
         ["A[^x].\n\n[^x]: first note\n", "B[^x].\n\n[^x]: second note\n"],
         LoadOptions(repair=False),
     )
-    md = renderer._md
     first, second = renderer.render(0), renderer.render(1)
-    assert renderer._md is md
+    assert len(made) == 1  # one Markdown instance for every section: building one is costly
     assert "first note" in first and "first note" not in second
     assert renderer.render(0) == first
+    assert len(made) == 1
 
 
-def test_clone_is_independent_and_equivalent() -> None:
+def test_clone_is_independent_and_equivalent(monkeypatch: pytest.MonkeyPatch) -> None:
     sources = [f"# Chapter {i}\n\n" + "word " * 500 for i in range(20)]
     renderer = MarkdownSectionRenderer(sources, LoadOptions(repair=False))
     expected = [renderer.render(i) for i in range(20)]
@@ -86,7 +103,10 @@ def test_clone_is_independent_and_equivalent() -> None:
     for t in threads:
         t.join()
     assert all(results[n] == expected for n in range(4))
-    assert renderer.clone()._md is not renderer._md
+    made = count_markdowns_made(monkeypatch)
+    clone = renderer.clone()
+    assert len(made) == 1  # a Markdown instance of its own, not the original's
+    assert [clone.render(i) for i in range(20)] == expected
 
 
 def test_repair_option_decides_whether_repair_runs(shared_books: Path) -> None:
@@ -136,17 +156,31 @@ def test_html_text_of_rendered_section(shared_books: Path) -> None:
     assert "↩" not in text and "<" not in text
 
 
-def test_extension_classes_are_the_registered_ones() -> None:
+def stages(md: markdown.Markdown) -> dict[str, list[type]]:
+    """The processors a Markdown instance runs, by kind, in order."""
+    return {
+        "extensions": [type(e) for e in md.registeredExtensions],
+        "preprocessors": [type(p) for p in md.preprocessors],
+        "block": [type(p) for p in md.parser.blockprocessors],
+        "inline": [type(p) for p in md.inlinePatterns],
+        "tree": [type(p) for p in md.treeprocessors],
+        "postprocessors": [type(p) for p in md.postprocessors],
+    }
+
+
+@pytest.mark.parametrize("justify", [True, False])
+def test_extension_classes_are_the_registered_ones(justify: bool) -> None:
     # new_markdown passes instances instead of names (sparing the entry point
-    # lookup); they must be the classes Python-Markdown registers under them.
-    from importlib import metadata
+    # lookup); they must make the Markdown that Python-Markdown makes of the names.
+    from readmark.core.formats.markdown.extensions import QtRichTextExtension
+    from readmark.core.formats.markdown.linear import make_linear
 
-    from readmark.core.formats.markdown import render as markdown_render
-
-    registered = {ep.name: ep.load() for ep in metadata.entry_points(group="markdown.extensions")}
-    assert set(markdown_render._EXTENSION_CLASSES) == set(markdown_render.EXTENSIONS)
-    for name in markdown_render.EXTENSIONS:
-        assert markdown_render._EXTENSION_CLASSES[name] is registered[name]
+    by_name = markdown.Markdown(
+        extensions=[*markdown_render.EXTENSIONS, QtRichTextExtension(justify=justify)],
+        output_format="html",
+    )
+    make_linear(by_name)
+    assert stages(markdown_render.new_markdown(justify)) == stages(by_name)
 
 
 def test_image_only_paragraph_is_a_centred_figure() -> None:
@@ -157,11 +191,26 @@ def test_image_only_paragraph_is_a_centred_figure() -> None:
     assert '<p align="justify">Text with <img' in html
 
 
+def render_with(source: str, change: Callable[[markdown.Markdown], None]) -> str:
+    """`render(source)` by a renderer whose Markdown instance was changed by `change`."""
+    real = markdown_render.new_markdown
+
+    def changed(justify: bool = True) -> markdown.Markdown:
+        md = real(justify)
+        change(md)
+        return md
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markdown_render, "new_markdown", changed)
+        return render(source)
+
+
 def render_with_markdowns_own_html_stage(source: str) -> str:
-    renderer = MarkdownSectionRenderer([source], LoadOptions(repair=False))
-    preprocessors = renderer._md.preprocessors
-    preprocessors.register(preprocessors["html_block"].stage, "html_block", 20)
-    return renderer.render(0)
+    def own_stage(md: markdown.Markdown) -> None:
+        preprocessors = md.preprocessors
+        preprocessors.register(preprocessors["html_block"].stage, "html_block", 20)
+
+    return render_with(source, own_stage)
 
 
 def test_unterminated_tags_show_as_written_and_code_is_untouched() -> None:
@@ -215,9 +264,7 @@ def test_raw_html_block_open_to_the_end_shows_its_unterminated_tags() -> None:
 
 
 def render_without_bracket_guard(source: str) -> str:
-    renderer = MarkdownSectionRenderer([source], LoadOptions(repair=False))
-    renderer._md.treeprocessors.deregister("readmark_bracket_guard")
-    return renderer.render(0)
+    return render_with(source, lambda md: md.treeprocessors.deregister("readmark_bracket_guard"))
 
 
 @pytest.mark.parametrize(
