@@ -7,7 +7,6 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from readmark.core import note_markdown
 from readmark.core.annotations import Annotation, Kind, TextTarget
 from readmark.core.export.common import ExportedBook
 from readmark.core.export.html import export_html
@@ -113,17 +112,23 @@ def test_plain_lines_drop_the_usual_marks(note: str, lines: list[str]) -> None:
 
 
 def test_rendering_from_several_threads_at_once() -> None:
-    notes = [f"**note {i}**\n\n- a\n- b {i}" for i in range(200)]
-    expected = {note: note_html(note) for note in notes}
+    # Every note is new to every thread, so each really converts (none is cached
+    # yet); what each must give is the rendering of one sample with its words swapped.
+    sample = note_html("**note WORD**\n\n- a\n- b WORD")
+    assert sample.count("WORD") == 2
+
+    def note(k: int, i: int) -> str:
+        return f"**note w{k}x{i}**\n\n- a\n- b w{k}x{i}"
+
     results: dict[int, list[str]] = {}
 
-    def render(k: int) -> None:  # past the cache: every thread converts
-        results[k] = [note_markdown._cached_html.__wrapped__(note) for note in notes]
+    def render(k: int) -> None:
+        results[k] = [note_html(note(k, i)) for i in range(200)]
 
     threads = [threading.Thread(target=render, args=(k,)) for k in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    for rendered in results.values():
-        assert rendered == [expected[note] for note in notes]
+    for k in range(4):
+        assert results[k] == [sample.replace("WORD", f"w{k}x{i}") for i in range(200)]
