@@ -15,13 +15,15 @@ from readmark import __version__
 SAMPLE = "000_25b2869f1a30fd56.txt"
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "readmark", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=60,
+        timeout=timeout,
         env=env or dict(os.environ),
     )
 
@@ -146,3 +148,131 @@ def test_info_tells_which_rules_found_a_text_books_chapters(shared_books: Path) 
     assert "Chapters found by: chinese-chapter (120)" in plain.stdout
     payload = json.loads(run("info", "--json", book).stdout)
     assert payload["chapter_rules"] == {"chinese-chapter": 120}
+
+
+# ------------------------------------------------ what the book path is, before its suffix
+
+# Long enough for a slow, shared machine to start Python and Qt; short enough that a
+# read blocked on a pipe fails its test quickly instead of stalling the run.
+QUICK = 30
+
+
+def _no_display_env() -> dict[str, str]:
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str], expected: str) -> None:
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("missing.pdf", "“missing.pdf” does not exist."),
+        ("no-suffix", "“no-suffix” does not exist."),
+        ("missing.docx", "“missing.docx” does not exist."),
+    ],
+)
+def test_a_missing_file_does_not_exist_whatever_its_suffix(
+    tmp_path: Path, name: str, expected: str
+) -> None:
+    for command in ("info", "text"):
+        _one_line_error(run(command, str(tmp_path / name), timeout=QUICK), expected)
+
+
+@pytest.mark.parametrize("name", ["x.md", "x.epub", "folder"])
+def test_a_folder_is_a_folder_whatever_its_name(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).mkdir()
+    _one_line_error(
+        run("info", str(tmp_path / name), timeout=QUICK), f"“{name}” is a folder, not a book."
+    )
+
+
+def test_dev_null_is_not_a_regular_file() -> None:
+    if not Path("/dev/null").exists():
+        pytest.skip("no /dev/null here")
+    for command in ("info", "text"):
+        _one_line_error(run(command, "/dev/null", timeout=QUICK), "is not a regular file")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("name", ["pipe.md", "pipe.txt", "pipe.epub", "pipe.html", "pipe"])
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path, name: str) -> None:
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    # A reader that opened the pipe would wait forever for a writer: the timeout
+    # turns that into a quick failure (TimeoutExpired) instead of a stalled run.
+    for command in ("info", "text"):
+        _one_line_error(run(command, str(fifo), timeout=QUICK), f"“{name}” is not a regular file")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_the_reader_window_refuses_a_named_pipe_too(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = run("--smoke-test", str(fifo), env=env, timeout=QUICK)
+    assert result.returncode == 1, result.stderr
+    assert "smoke-test failed" in result.stderr and "is not a regular file" in result.stderr
+
+
+def test_not_a_regular_file_in_chinese(tmp_path: Path) -> None:
+    if not Path("/dev/null").exists():
+        pytest.skip("no /dev/null here")
+    result = run("--lang", "zh_CN", "info", "/dev/null", timeout=QUICK)
+    assert result.returncode == 2
+    assert "不是普通文件" in result.stderr
+
+
+# ------------------------------------------------ a mistyped command, with or without a display
+
+
+@pytest.mark.parametrize(
+    ("argv", "word"),
+    [
+        (["infoo", "book.md"], "infoo"),
+        (["nosuchfile.md"], "nosuchfile.md"),
+        (["--lang", "en", "txet"], "txet"),
+    ],
+)
+@pytest.mark.parametrize("display", [False, True])
+def test_a_mistyped_command_or_missing_book_says_so(
+    tmp_path: Path, argv: list[str], word: str, display: bool
+) -> None:
+    env = _no_display_env()
+    if display:
+        env["QT_QPA_PLATFORM"] = "offscreen"  # the window would open: the check comes first
+    result = subprocess.run(
+        [sys.executable, "-m", "readmark", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=QUICK,
+        env=env,
+        cwd=tmp_path,
+    )
+    _one_line_error(result, f"no such file or command: {word}")
+    assert "display" not in result.stderr
+    for command in ("info", "text", "export", "import"):
+        assert command in result.stderr
+
+
+def test_a_mistyped_command_in_chinese(tmp_path: Path) -> None:
+    result = run("--lang", "zh_CN", "infoo", str(tmp_path / "book.md"), env=_no_display_env())
+    assert result.returncode == 2
+    assert "没有" in result.stderr and "infoo" in result.stderr and "info" in result.stderr
+
+
+def test_an_existing_book_without_a_display_still_blames_the_display(tmp_path: Path) -> None:
+    book = tmp_path / "book.md"
+    book.write_text("# A book\n\ntext\n", encoding="utf-8")
+    result = run(str(book), env=_no_display_env(), timeout=QUICK)
+    _one_line_error(result, "no graphical display")
+    assert "no such file" not in result.stderr

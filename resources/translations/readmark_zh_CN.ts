@@ -317,7 +317,7 @@
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="255"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="336"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -325,110 +325,110 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="265"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="67"/>
         <source>Select some text first.</source>
         <translation>请先选择一些文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="271"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="73"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="290"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="305"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="93"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="107"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="371"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="493"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="155"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="262"/>
         <source>Remove Bookmark</source>
         <translation>移除书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="375"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="156"/>
         <source>Bookmark removed.</source>
         <translation>书签已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="381"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="162"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="382"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="163"/>
         <source>Bookmarked: {label}</source>
         <translation>已添加书签：{label}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="401"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="411"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="174"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="183"/>
         <source>Rename Bookmark</source>
         <translation>重命名书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="402"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="175"/>
         <source>Bookmark name:</source>
         <translation>书签名称：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="423"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="198"/>
         <source>This passage is no longer in the book.</source>
         <translation>书中已找不到这段文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="446"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="221"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="455"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="229"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="464"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="235"/>
         <source>Change Colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="470"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="240"/>
         <source>Change Style</source>
         <translation>更改样式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="492"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="261"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="578"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="329"/>
         <source>Add Note Here…</source>
         <translation>在此处添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="591"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="342"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="598"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="349"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="598"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="349"/>
         <source>Add Note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="600"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="351"/>
         <source>Delete Note</source>
         <translation>删除笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="600"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="351"/>
         <source>Delete Highlight</source>
         <translation>删除高亮</translation>
     </message>
@@ -436,72 +436,72 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="159"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="155"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="182"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="178"/>
         <source>Filter by text</source>
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="191"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="187"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="192"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="188"/>
         <source>Highlights</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="193"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="189"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="194"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="190"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="195"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="191"/>
         <source>Notes include highlights that carry a note</source>
         <translation>“笔记”也包括带有笔记的高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="207"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="203"/>
         <source>Show or hide {colour}</source>
         <translation>显示或隐藏{colour}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="252"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="248"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="254"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="250"/>
         <source>Export this book&apos;s annotations to a file</source>
         <translation>将本书的批注导出到文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="355"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="395"/>
         <source>Section {number}</source>
         <translation>第 {number} 节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="357"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="397"/>
         <source>Front matter</source>
         <translation>正文前部分</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="368"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="408"/>
         <source>Not found in this version of the book</source>
         <translation>在此版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="435"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="475"/>
         <source>No annotations yet.
 
 Select text in the book to highlight it or add a note. Bookmarks you add are listed here too.</source>
@@ -510,119 +510,102 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 在书中选中文字即可高亮或添加笔记。你添加的书签也会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="441"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="481"/>
         <source>No annotations match the filter.</source>
         <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="447"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="487"/>
         <source>{shown} of 1 annotation</source>
         <translation>{shown} / 1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="449"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="489"/>
         <source>{shown} of %n annotations</source>
         <translation>
             <numerusform>{shown} / %n 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="451"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="491"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="453"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="493"/>
         <source>%n annotations</source>
         <translation>
             <numerusform>%n 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="513"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="553"/>
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="516"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="556"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="518"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="558"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="520"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="560"/>
         <source>Copy Text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="524"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="564"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="543"/>
-        <source>Yellow</source>
-        <translation>黄色</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="544"/>
-        <source>Green</source>
-        <translation>绿色</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="545"/>
-        <source>Blue</source>
-        <translation>蓝色</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="546"/>
-        <source>Pink</source>
-        <translation>粉色</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="547"/>
-        <source>Purple</source>
-        <translation>紫色</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="552"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="583"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="553"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="584"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="554"/>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="559"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="585"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="590"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="555"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="586"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="556"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="587"/>
         <source>Created {date}</source>
         <translation>创建于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="557"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="588"/>
         <source>Edited {date}</source>
         <translation>编辑于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="558"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="589"/>
         <source>Originally: {quote}</source>
         <translation>原文：{quote}</translation>
+    </message>
+</context>
+<context>
+    <name>Appearance</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/appearance.py" line="67"/>
+        <source>Your preferences could not be saved to {path}.</source>
+        <translation>无法将你的偏好设置保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -743,88 +726,88 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>BookError</name>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="46"/>
+        <location filename="../../src/readmark/core/textio.py" line="47"/>
         <source>a PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="47"/>
+        <location filename="../../src/readmark/core/textio.py" line="48"/>
         <source>a JPEG image</source>
         <translation>JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="48"/>
         <location filename="../../src/readmark/core/textio.py" line="49"/>
+        <location filename="../../src/readmark/core/textio.py" line="50"/>
         <source>a GIF image</source>
         <translation>GIF 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="50"/>
+        <location filename="../../src/readmark/core/textio.py" line="51"/>
         <source>a PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="51"/>
+        <location filename="../../src/readmark/core/textio.py" line="52"/>
         <source>a ZIP archive (an EPUB or office document?)</source>
         <translation>ZIP 压缩包（也许是 EPUB 或办公文档？）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="52"/>
+        <location filename="../../src/readmark/core/textio.py" line="53"/>
         <source>a ZIP archive</source>
         <translation>ZIP 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="53"/>
+        <location filename="../../src/readmark/core/textio.py" line="54"/>
         <source>a gzip archive</source>
         <translation>gzip 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="54"/>
+        <location filename="../../src/readmark/core/textio.py" line="55"/>
         <source>a 7-Zip archive</source>
         <translation>7-Zip 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="55"/>
+        <location filename="../../src/readmark/core/textio.py" line="56"/>
         <source>a RAR archive</source>
         <translation>RAR 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="58"/>
+        <location filename="../../src/readmark/core/textio.py" line="59"/>
         <source>an old Microsoft Office document</source>
         <translation>旧版 Microsoft Office 文档</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="60"/>
+        <location filename="../../src/readmark/core/textio.py" line="61"/>
         <source>a program</source>
         <translation>可执行程序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="61"/>
+        <location filename="../../src/readmark/core/textio.py" line="62"/>
         <source>a Windows program</source>
         <translation>Windows 程序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="62"/>
+        <location filename="../../src/readmark/core/textio.py" line="63"/>
         <source>an SQLite database</source>
         <translation>SQLite 数据库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="63"/>
+        <location filename="../../src/readmark/core/textio.py" line="64"/>
         <source>a BMP image</source>
         <translation>BMP 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="64"/>
+        <location filename="../../src/readmark/core/textio.py" line="65"/>
         <source>an MP3 audio file</source>
         <translation>MP3 音频文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="65"/>
+        <location filename="../../src/readmark/core/textio.py" line="66"/>
         <source>an Ogg audio file</source>
         <translation>Ogg 音频文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="66"/>
+        <location filename="../../src/readmark/core/textio.py" line="67"/>
         <source>a FLAC audio file</source>
         <translation>FLAC 音频文件</translation>
     </message>
@@ -841,8 +824,8 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     <message>
         <location filename="../../src/readmark/core/formats/epub/archive.py" line="201"/>
         <location filename="../../src/readmark/core/formats/html/loader.py" line="147"/>
-        <location filename="../../src/readmark/core/textio.py" line="101"/>
-        <location filename="../../src/readmark/core/textio.py" line="116"/>
+        <location filename="../../src/readmark/core/textio.py" line="102"/>
+        <location filename="../../src/readmark/core/textio.py" line="117"/>
         <source>“{name}” is empty.</source>
         <translation>“{name}”是空文件。</translation>
     </message>
@@ -862,48 +845,75 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”不是 EPUB 图书（它不是 ZIP 压缩包）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="191"/>
-        <location filename="../../src/readmark/core/textio.py" line="216"/>
+        <location filename="../../src/readmark/core/textio.py" line="267"/>
+        <location filename="../../src/readmark/core/textio.py" line="292"/>
         <source>“{name}” is a binary file, not a text book.</source>
         <translation>“{name}”是二进制文件，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="146"/>
+        <location filename="../../src/readmark/core/textio.py" line="199"/>
+        <location filename="../../src/readmark/core/textio.py" line="240"/>
         <source>“{name}” is a folder, not a book.</source>
         <translation>“{name}”是文件夹，不是图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="163"/>
+        <location filename="../../src/readmark/core/textio.py" line="184"/>
+        <location filename="../../src/readmark/core/textio.py" line="237"/>
         <source>“{name}” does not exist.</source>
         <translation>“{name}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="167"/>
+        <location filename="../../src/readmark/core/textio.py" line="202"/>
+        <source>a named pipe</source>
+        <translation>命名管道</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/textio.py" line="204"/>
+        <source>a device</source>
+        <translation>设备文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/textio.py" line="206"/>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/textio.py" line="208"/>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/textio.py" line="210"/>
+        <source>“{name}” is not a regular file ({kind}); Readmark opens only ordinary files.</source>
+        <translation>“{name}”不是普通文件（{kind}）；Readmark 只打开普通文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/textio.py" line="244"/>
         <source>Readmark is not allowed to read “{name}”.</source>
         <translation>Readmark 没有读取“{name}”的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="172"/>
+        <location filename="../../src/readmark/core/textio.py" line="248"/>
         <source>“{name}” could not be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="151"/>
+        <location filename="../../src/readmark/core/textio.py" line="223"/>
         <source>“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.</source>
         <translation>“{name}”太大（{size} MB）；Readmark 最多只能打开 {limit} MB 的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="227"/>
+        <location filename="../../src/readmark/core/textio.py" line="303"/>
         <source>“{name}” is {kind}, not a text book.</source>
         <translation>“{name}”是{kind}，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="248"/>
+        <location filename="../../src/readmark/core/textio.py" line="324"/>
         <source>“{name}” has a line of {length} characters; it does not look like a book.</source>
         <translation>“{name}”中有一行长达 {length} 个字符，看起来不像是一本书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/__init__.py" line="30"/>
+        <location filename="../../src/readmark/core/formats/__init__.py" line="33"/>
         <source>Readmark cannot open {suffix} files yet.</source>
         <translation>Readmark 暂时还不能打开 {suffix} 文件。</translation>
     </message>
@@ -1112,12 +1122,17 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="337"/>
+        <location filename="../../src/readmark/cli.py" line="330"/>
+        <source>no such file or command: {word} (the commands are {commands})</source>
+        <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="356"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="349"/>
+        <location filename="../../src/readmark/cli.py" line="368"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
     </message>
@@ -1125,27 +1140,27 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="29"/>
+        <location filename="../../src/readmark/ui/palette.py" line="52"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="30"/>
+        <location filename="../../src/readmark/ui/palette.py" line="53"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="31"/>
+        <location filename="../../src/readmark/ui/palette.py" line="54"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="32"/>
+        <location filename="../../src/readmark/ui/palette.py" line="55"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="33"/>
+        <location filename="../../src/readmark/ui/palette.py" line="56"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
@@ -1328,27 +1343,27 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>ImportError</name>
     <message>
-        <location filename="../../src/readmark/core/export/importer.py" line="71"/>
+        <location filename="../../src/readmark/core/export/importer.py" line="72"/>
         <source>its target ({source}) is not a book Readmark can find</source>
         <translation>其目标（{source}）不是 Readmark 能找到的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/importer.py" line="95"/>
+        <location filename="../../src/readmark/core/export/importer.py" line="96"/>
         <source>the library holds a version modified later; kept that one</source>
         <translation>书库中的版本修改得更晚，已保留该版本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="92"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="93"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="98"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="99"/>
         <source>{path} is larger than {limit} MB; Readmark does not import files that large.</source>
         <translation>{path} 超过 {limit} MB；Readmark 不导入这么大的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="109"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="110"/>
         <source>{path} is not JSON: it is not UTF-8 text.</source>
         <translation>{path} 不是 JSON：它不是 UTF-8 文本。</translation>
     </message>
@@ -1423,78 +1438,78 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>其引文为空</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="359"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="360"/>
         <source>Annotation {where}: its motivation is not a string</source>
         <translation>标注 {where}：其 motivation 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="373"/>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="378"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="374"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="379"/>
         <source>Annotation {where}: it has no target</source>
         <translation>标注 {where}：没有目标（target）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="386"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="387"/>
         <source>Annotation {where}: its target is neither an object nor a link</source>
         <translation>标注 {where}：其目标既不是对象也不是链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="394"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="395"/>
         <source>Annotation {where}: its target has no source</source>
         <translation>标注 {where}：其目标没有来源（source）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="406"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="407"/>
         <source>Annotation {where}: a selector is not an object</source>
         <translation>标注 {where}：有一个选择器不是对象</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="423"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="424"/>
         <source>Annotation {where}: its TextPositionSelector ends before it starts</source>
         <translation>标注 {where}：其 TextPositionSelector 的结束位置在开始位置之前</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="435"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="436"/>
         <source>Annotation {where}: {name} is not a section number</source>
         <translation>标注 {where}：{name} 不是章节编号</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="455"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="456"/>
         <source>Annotation {where}: its {name} is not text</source>
         <translation>标注 {where}：其 {name} 不是文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="466"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="467"/>
         <source>Annotation {where}: its {name} is not a character offset</source>
         <translation>标注 {where}：其 {name} 不是字符偏移量</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="481"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="482"/>
         <source>Annotation {where}: its bodyValue is not text</source>
         <translation>标注 {where}：其 bodyValue 不是文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="492"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="493"/>
         <source>Annotation {where}: a body is neither an object nor a link</source>
         <translation>标注 {where}：有一个 body 既不是对象也不是链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="504"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="505"/>
         <source>Annotation {where}: a TextualBody has no text value</source>
         <translation>标注 {where}：有一个 TextualBody 没有文本值</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="537"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="538"/>
         <source>Annotation {where}: its {name} time is not text</source>
         <translation>标注 {where}：其 {name} 时间不是文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="548"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="549"/>
         <source>Annotation {where}: its {name} time ({value}) is not an ISO 8601 date</source>
         <translation>标注 {where}：其 {name} 时间（{value}）不是 ISO 8601 日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="562"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="566"/>
         <source>Annotation {where}: {name} has the wrong type</source>
         <translation>标注 {where}：{name} 的类型不对</translation>
     </message>
@@ -1502,7 +1517,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>LibraryError</name>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="100"/>
+        <location filename="../../src/readmark/core/store/library.py" line="101"/>
         <source>The library {path} cannot be used: {reason}</source>
         <translation>无法使用书库 {path}：{reason}</translation>
     </message>
@@ -1557,7 +1572,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>内存不足，无法使用书库 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="163"/>
+        <location filename="../../src/readmark/core/store/library.py" line="164"/>
         <source>The library {path} needs upgrading but could not be backed up first, so it was left as it was: {reason}</source>
         <translation>书库 {path} 需要升级，但未能先行备份，因此保持原样未作改动：{reason}</translation>
     </message>
@@ -1625,37 +1640,37 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>LibraryTools</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="65"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="61"/>
         <source>The annotations could not be exported</source>
         <translation>无法导出批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="66"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="62"/>
         <source>Writing {path} failed: {reason}</source>
         <translation>写入 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="72"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="68"/>
         <source>Exported {count} annotations to {path}</source>
         <translation>已将 {count} 条批注导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="99"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="95"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="101"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="97"/>
         <source>Backed up the library to {path}</source>
         <translation>已将书库备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="124"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="107"/>
         <source>The backup could not be restored</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="126"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="109"/>
         <source>Restored the backup {name}</source>
         <translation>已恢复备份 {name}</translation>
     </message>
@@ -1663,68 +1678,68 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="77"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="415"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="79"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="409"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="132"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="133"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="140"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="275"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="281"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="277"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="283"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="300"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="302"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="324"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="327"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="354"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="348"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="359"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="353"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="387"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="381"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="389"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="383"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="481"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="476"/>
         <source>Open link in your browser?</source>
         <translation>在浏览器中打开链接？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="483"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="478"/>
         <source>This link leads outside the book:
 
 {url}
@@ -1737,22 +1752,17 @@ Open it in your web browser?</source>
 要在浏览器中打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="522"/>
-        <source>Your preferences could not be saved to {path}.</source>
-        <translation>无法将你的偏好设置保存到 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="589"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="531"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="603"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="545"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="605"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="547"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1805,22 +1815,22 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="191"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="212"/>
         <source>Preparing this part of the book…</source>
         <translation>正在准备书的这一部分…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="548"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="619"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="569"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="640"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="577"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="648"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>
@@ -1884,71 +1894,71 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SelectionPopup</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="82"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="52"/>
         <source>Highlight in {colour}</source>
         <translation>用{colour}高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="87"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="57"/>
         <source>U</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="87"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="57"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="95"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="140"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="160"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="65"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="110"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="130"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="95"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="141"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="161"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="65"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="111"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="131"/>
         <source>Add a note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="98"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="68"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="98"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="68"/>
         <source>Copy the text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="102"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="72"/>
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="102"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="72"/>
         <source>Copy as a quote with its source</source>
         <translation>复制为引文，并附上出处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="106"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="76"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="106"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="76"/>
         <source>Delete (Ctrl+Z undoes)</source>
         <translation>删除（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="157"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="127"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="158"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="128"/>
         <source>Edit the note</source>
         <translation>编辑笔记</translation>
     </message>
@@ -1956,32 +1966,32 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="31"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="97"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="36"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="102"/>
         <source>Read, study and annotate the books you own — offline.</source>
         <translation>离线阅读、研读和批注你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="37"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="103"/>
         <source>Open a Book…</source>
         <translation>打开图书…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="39"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="105"/>
         <source>Read the Guide</source>
         <translation>阅读使用指南</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="45"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="111"/>
         <source>Recent books</source>
         <translation>最近阅读</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="54"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="126"/>
         <source>Books you open appear here. You can also drop a file on this window.</source>
         <translation>你打开过的图书会显示在这里。也可以把文件拖放到此窗口。</translation>
     </message>

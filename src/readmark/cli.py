@@ -303,8 +303,11 @@ def main(argv: list[str] | None = None) -> int:
         except (AttributeError, ValueError):
             pass
     try:
-        if _first_word(argv) in COMMANDS:
+        word = _first_word(argv)
+        if word in COMMANDS:
             return _command(argv)
+        if word is not None and not os.path.exists(word):
+            return _unknown_word(word, argv)
         return _gui(argv)
     except BrokenPipeError:
         # `readmark text book | head`: the reader went away; not an error.
@@ -312,6 +315,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _unknown_word(word: str, argv: list[str]) -> int:
+    """`readmark infoo book.md`, `readmark missing.md`: neither a command nor a file.
+
+    Said before anything else, whether or not there is a display to open a window on.
+    """
+    language = argparse.ArgumentParser(add_help=False)
+    language.add_argument("--lang")
+    known, _rest = language.parse_known_args(argv)
+    _app_for_translation(known.lang)
+    return _fail(
+        QCoreApplication.translate(
+            "Cli", "no such file or command: {word} (the commands are {commands})"
+        ).format(word=word, commands=", ".join(COMMANDS))
+    )
 
 
 def _gui(argv: list[str]) -> int:

@@ -19,6 +19,7 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,41 +139,116 @@ def decode_bytes(raw: bytes, marked: str | None = None) -> tuple[str, str]:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes (at most MAX_BYTES + 1), or a BookError saying why not."""
+    """The file's bytes (at most MAX_BYTES + 1), or a BookError saying why not.
+
+    Only a regular file is ever read: a folder, a named pipe, a device or a
+    socket is refused from `os.stat` before it is opened (a pipe would block the
+    reader until something wrote to it). In case the path is swapped after that
+    check, the file is opened without blocking and the opened descriptor is
+    checked again before anything is read from it.
+    """
     name = path.name or str(path)
     try:
-        if path.is_dir():
-            raise BookError(
-                QT_TRANSLATE_NOOP("BookError", "“{name}” is a folder, not a book."), name=name
-            )
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise BookError(
-                QT_TRANSLATE_NOOP(
-                    "BookError",
-                    "“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.",
-                ),
-                name=name,
-                size=size // (1024 * 1024),
-                limit=MAX_BYTES // (1024 * 1024),
-            )
-        with open(path, "rb") as f:
-            return f.read(MAX_BYTES + 1)
-    except FileNotFoundError:
+        _check_size(check_book_path(path), name)
+        fd = os.open(path, _OPEN_FLAGS)
+        try:
+            opened = os.fstat(fd)
+            refuse_non_regular(opened, name)
+            _check_size(opened, name)
+            if _NONBLOCK:
+                os.set_blocking(fd, True)  # a regular file: no effect but to be plain
+            with open(fd, "rb") as f:
+                fd = -1  # the file object closes it now
+                return f.read(MAX_BYTES + 1)
+        finally:
+            if fd >= 0:
+                os.close(fd)
+    except OSError as exc:
+        raise _os_error(exc, name) from None
+
+
+# Opening never waits: O_NONBLOCK makes opening a named pipe return at once (a
+# regular file ignores it), and O_NOCTTY keeps a terminal from becoming ours.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_OPEN_FLAGS = os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def check_book_path(path: Path) -> os.stat_result:
+    """The status of the regular file at `path` (links followed), without opening it;
+    a BookError if it is missing, a folder, or not a regular file."""
+    name = path.name or str(path)
+    try:
+        status = os.stat(path)
+    except ValueError:  # a NUL in the name: no such file can exist
         raise BookError(
             QT_TRANSLATE_NOOP("BookError", "“{name}” does not exist."), name=name
         ) from None
-    except PermissionError:
+    except OSError as exc:
+        raise _os_error(exc, name) from None
+    refuse_non_regular(status, name)
+    return status
+
+
+def refuse_non_regular(status: os.stat_result, name: str) -> None:
+    """A BookError unless `status` is a regular file's."""
+    mode = status.st_mode
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
         raise BookError(
+            QT_TRANSLATE_NOOP("BookError", "“{name}” is a folder, not a book."), name=name
+        )
+    if stat.S_ISFIFO(mode):
+        kind = QT_TRANSLATE_NOOP("BookError", "a named pipe")
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = QT_TRANSLATE_NOOP("BookError", "a device")
+    elif stat.S_ISSOCK(mode):
+        kind = QT_TRANSLATE_NOOP("BookError", "a socket")
+    else:
+        kind = QT_TRANSLATE_NOOP("BookError", "a special file")
+    raise BookError(
+        QT_TRANSLATE_NOOP(
+            "BookError",
+            "“{name}” is not a regular file ({kind}); Readmark opens only ordinary files.",
+        ),
+        name=name,
+        kind=kind,
+    )
+
+
+def _check_size(status: os.stat_result, name: str) -> None:
+    size = status.st_size
+    if size > MAX_BYTES:
+        raise BookError(
+            QT_TRANSLATE_NOOP(
+                "BookError",
+                "“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.",
+            ),
+            name=name,
+            size=size // (1024 * 1024),
+            limit=MAX_BYTES // (1024 * 1024),
+        )
+
+
+def _os_error(exc: OSError, name: str) -> BookError:
+    """The BookError for a failure to look at or read the book file."""
+    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        # NotADirectoryError: a part of the path is a file, so there is no such file.
+        return BookError(QT_TRANSLATE_NOOP("BookError", "“{name}” does not exist."), name=name)
+    if isinstance(exc, IsADirectoryError):
+        return BookError(
+            QT_TRANSLATE_NOOP("BookError", "“{name}” is a folder, not a book."), name=name
+        )
+    if isinstance(exc, PermissionError):
+        return BookError(
             QT_TRANSLATE_NOOP("BookError", "Readmark is not allowed to read “{name}”."),
             name=name,
-        ) from None
-    except OSError as exc:
-        raise BookError(
-            QT_TRANSLATE_NOOP("BookError", "“{name}” could not be read: {reason}"),
-            name=name,
-            reason=exc.strerror or os.strerror(exc.errno or 0),
-        ) from None
+        )
+    return BookError(
+        QT_TRANSLATE_NOOP("BookError", "“{name}” could not be read: {reason}"),
+        name=name,
+        reason=exc.strerror or os.strerror(exc.errno or 0),
+    )
 
 
 def bom_encoding(raw: bytes) -> str | None:

@@ -1,4 +1,4 @@
-"""Choosing the loader for a book file by its suffix."""
+"""Choosing the loader for a book file by its suffix, once it is known to be a file."""
 
 from __future__ import annotations
 
@@ -21,9 +21,12 @@ SUPPORTED_SUFFIXES = tuple(
 def open_book(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
     """Load the book at `path`, or raise `BookError` saying why it cannot be opened."""
     from readmark.core.formats.markdown.loader import build_book
-    from readmark.core.textio import read_text
+    from readmark.core.textio import check_book_path, read_text
 
     path = Path(path)
+    # What the path is comes first: a missing file, a folder or a pipe is that,
+    # whatever its name ends with. The loaders read it only if it is a regular file.
+    check_book_path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise BookError(
