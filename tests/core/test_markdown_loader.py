@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -501,8 +502,9 @@ def _walk(entries: list) -> list:
 # ------------------------------------------------------- parts by offsets
 
 
-def _reference_parts(body: str, dropped_lines: set[int], fenced: set[int]) -> list[list[str]]:
-    """The line walk that cut oversized sections, on a one-section body."""
+def _reference_parts(body: str, dropped_lines: set[int], fenced: set[int]) -> list[list[int]]:
+    """The line walk that cut oversized sections, on a one-section body: each part
+    as the numbers of its lines."""
     lines = body.split("\n")
     parts, size, part_start = [], 0, 0
     for i, line in enumerate(lines):
@@ -510,51 +512,67 @@ def _reference_parts(body: str, dropped_lines: set[int], fenced: set[int]) -> li
             continue
         if size >= markdown_loader.PART_CHARS and i not in fenced and i > part_start:
             if not line.strip() or size >= markdown_loader.HARD_PART_CHARS:
-                parts.append(lines[part_start:i])
+                parts.append(list(range(part_start, i)))
                 part_start, size = i, 0
         size += len(line) + 1
-    if parts and all(not line.strip() for line in lines[part_start:]):
-        parts[-1] = parts[-1] + lines[part_start:]  # never a part of only blank lines
+    rest = list(range(part_start, len(lines)))
+    if parts and all(not lines[i].strip() for i in rest):
+        parts[-1] = parts[-1] + rest  # never a part of only blank lines
     else:
-        parts.append(lines[part_start:])
+        parts.append(rest)
     return parts
+
+
+def _reference_source(lines: list[str], part: list[int], dropped_lines: set[int], note: str) -> str:
+    """A part's source: its lines less the moved footnote, then that footnote if cited."""
+    source = "\n".join(lines[i] for i in part if i not in dropped_lines).strip("\n")
+    if note and re.search(r"\[\^1\](?!:)", source):
+        source += "\n\n" + note
+    return source + "\n"
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     lines=st.lists(
-        st.sampled_from(["", " ", "word " * 3, "x" * 25, "```", "[^1]: n", "  cont"]),
+        st.sampled_from(["", " ", "word " * 3, "x" * 25, "```", "[^1]: n", "  cont", "cites [^1]"]),
         max_size=60,
     ),
     part_chars=st.integers(min_value=1, max_value=120),
 )
 def test_parts_agree_with_a_walk_over_every_line(lines: list[str], part_chars: int) -> None:
+    # With no heading the body is one section, cut into parts (each a source) when
+    # it is longer than PART_CHARS; a footnote definition that is cited moves to the
+    # parts citing it, and its lines neither count nor are cut at.
     body = "\n".join(lines)
     scan = markdown_loader.scan_lines(body)
-    dropped = markdown_loader.Spans(sorted(scan.footnotes.values()))
     line_starts = [0]
     for line in lines[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
-    dropped_lines = {i for i, s in enumerate(line_starts) if s in dropped}
+    cited = re.search(r"\[\^1\](?!:)", body) is not None
+    moved = markdown_loader.Spans([scan.footnotes["1"]] if cited and "1" in scan.footnotes else [])
+    dropped_lines = {i for i, s in enumerate(line_starts) if s in moved}
     fenced = {i for i, s in enumerate(line_starts) if s in scan.fences}
+    note = "".join(body[a:b] for a, b in moved.spans).strip("\n")
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(markdown_loader, "PART_CHARS", part_chars)
         patch.setattr(markdown_loader, "HARD_PART_CHARS", 2 * part_chars)
-        got = markdown_loader._parts(body, 0, len(body) + 1, scan.fences, dropped)
+        sources, sections, toc = split_markdown(body)
         expected = _reference_parts(body, dropped_lines, fenced)
-    assert [body[a : b - 1].split("\n") for a, b in got] == expected
+    assert toc == []
+    every_line = body.split("\n")
+    assert sources == [_reference_source(every_line, p, dropped_lines, note) for p in expected]
 
 
-def test_small_section_is_one_part_without_a_walk() -> None:
-    class NoLookups(markdown_loader.Spans):
-        def __contains__(self, offset: int) -> bool:
-            raise AssertionError("a section under PART_CHARS needs no line walk")
+def test_small_section_is_one_part_without_a_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_lookups(self: markdown_loader.Spans, offset: int) -> bool:
+        raise AssertionError("a section under PART_CHARS needs no line walk")
 
     body = "# A\n\n" + "x\n\n" * 1000
-    assert markdown_loader._parts(body, 0, len(body) + 1, NoLookups(), NoLookups()) == [
-        (0, len(body) + 1)
-    ]
+    assert len(body) < PART_CHARS
+    monkeypatch.setattr(markdown_loader.Spans, "__contains__", no_lookups)
+    sources, sections, toc = split_markdown(body)
+    assert len(sources) == 1 and sources[0].startswith("# A {#a}\n\nx\n")
 
 
 def test_sources_are_patched_slices() -> None:
