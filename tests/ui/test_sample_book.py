@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontInfo
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QFontInfo, QTextCursor
+from PySide6.QtWidgets import QToolTip
 
 SAMPLE = "000_25b2869f1a30fd56.txt"
 
@@ -14,6 +15,29 @@ def _go(window, title: str) -> None:
     tree = window.toc.tree
     item = tree.findItems(title, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
     tree.itemClicked.emit(item, 0)
+
+
+def _footnote_markers(reader) -> list[tuple[int, str]]:
+    """(document position, note anchor) of each footnote marker on the page: a link
+    to a note (`#fn:…`), not a note's link back to its marker (`#fnref:…`)."""
+    found = []
+    block = reader.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            href = fragment.charFormat().anchorHref()
+            if href.startswith(("#fn:", "#fn-")):
+                found.append((fragment.position(), href[1:]))
+            it += 1
+        block = block.next()
+    return found
+
+
+def _after(reader, position: int):
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(position + 1)
+    return reader.cursorRect(cursor)
 
 
 def test_repaired_preface_with_footnote_popup(
@@ -27,9 +51,17 @@ def test_repaired_preface_with_footnote_popup(
     text = reader.toPlainText()
     assert "得到贯彻落实。马克思主义唯物史观认为" in text
     assert "<sup>" not in text
-    notes = [name for name in reader._notes]  # noqa: SLF001 - what the hover popup shows
-    assert len(notes) == 1
-    assert reader.note_text(notes[0]).startswith("《坚定不移沿着中国特色社会主义道路前进")
+    [(position, note)] = _footnote_markers(reader)  # the one stranded print footnote
+    assert reader.note_text(note).startswith("《坚定不移沿着中国特色社会主义道路前进")
+    # Hovering the marker pops the note up.
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(position)
+    reader.setTextCursor(cursor)
+    reader.ensureCursorVisible()
+    left, right = reader.cursorRect(cursor), _after(reader, position)
+    qtbot.mouseMove(reader.viewport(), QPoint((left.x() + right.x()) // 2, left.center().y()))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith("《坚定不移沿着中国特色社会主义道路前进")
     # The book font is a Simplified Chinese one, not the Japanese fallback.
     family = QFontInfo(reader.document().defaultFont()).family()
     assert "SC" in family or "CN" in family or "Hei" in family, family
