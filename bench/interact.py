@@ -107,7 +107,9 @@ class Session:
         self.idle()
 
     def settle(self) -> float:
-        """Process events, force layout, paint; returns the repaint's own ms."""
+        """Wait for a section asked for to arrive (it is converted in the background),
+        process events, force layout, paint; returns the repaint's own ms."""
+        self._wait(lambda: not self.reader.is_preparing())
         self.app.processEvents()
         self.reader.document().documentLayout().documentSize()
         start = time.perf_counter()
@@ -120,13 +122,8 @@ class Session:
         if timer is not None:  # prefetch starts once the reader pauses
             self._wait(lambda: not timer.isActive(), timeout=timeout)
             self.app.processEvents()
-        provider = getattr(self.window, "_provider", None)
-        pending = getattr(provider, "_pending", None)
-        if pending is None:
-            time.sleep(0.3)
-            self.app.processEvents()
-            return
-        self._wait(lambda: not pending, timeout=timeout)
+        tasks = self.window.tasks
+        self._wait(lambda: not tasks.running("prefetch"), timeout=timeout)
         time.sleep(0.01)
         self.app.processEvents()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QToolTip
+from reader_wait import wait_shown
 from test_annotations_highlights import (
     CTRL,
     LEFT,
@@ -237,8 +238,10 @@ def test_a_change_set_tells_the_views_what_changed(qtbot, make_window, open_and_
     assert annotation.quote == "quick brown"
     assert signal.args[0].removed == [] and signal.args[0].changed == []
     qtbot.keyClick(reader, Qt.Key.Key_End, CTRL)  # somewhere else entirely
+    wait_shown(qtbot, reader)
     assert reader.section == 3
     window.annotator.go_to(annotation.id)
+    wait_shown(qtbot, reader)
     assert reader.section == 0
     start, end = reader.text_map().to_document_range(annotation.target.start, annotation.target.end)
     cursor = reader.textCursor()

@@ -22,7 +22,7 @@ def test_repair_toggle_keeps_highlights_on_their_words(
 ):
     window = make_window()
     open_and_wait(window, shared_books / SAMPLE)
-    _go(window, "前 言")
+    _go(qtbot, window, "前 言")
     reader = window.reader
     after_split = "人民群众是真正的英雄"  # after a paragraph the repair joins
     far = "党的群众路线"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from reader_wait import wait_shown
 from test_annotations_highlights import LEFT, drag_select, drawn, find, stored
 
 from readmark import paths
@@ -52,8 +53,10 @@ def test_mark_quit_return_and_export(qtbot, make_window, open_and_wait, long_boo
 
     # Go elsewhere, then click the entry in the panel: the reader goes back to it.
     window.reader.go_to(2)
+    wait_shown(qtbot, window.reader)
     assert window.reader.section == 2
     window.annotations_panel.activated.emit(blue.id)
+    wait_shown(qtbot, window.reader)
     assert window.reader.section == blue.target.section
     window.close()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontInfo, QGuiApplication, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QToolButton
+from reader_wait import wait_shown
 
 from readmark import resources
 
@@ -48,12 +49,14 @@ def test_chinese_guide_lines_have_no_wide_gaps(qtbot, make_window, open_and_wait
         window.resize(width, 800)
         qtbot.waitUntil(lambda w=width: window.width() == w)
         reader.go_to(0)
+        wait_shown(qtbot, reader)
         while True:
             widest = max(_widest_advances(reader.document()))
             assert widest[0] <= 1.5 * em, (width, reader.section, widest)
             if reader.section + 1 == len(reader.book.sections):
                 break
             reader.next_section()
+            wait_shown(qtbot, reader)
 
 
 def _point_at(reader, position: int) -> QPoint:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from reader_wait import wait_shown
 
 SAMPLE = "000_25b2869f1a30fd56.txt"
 
@@ -16,6 +17,7 @@ def _click_entry(qtbot, window, title: str) -> None:
     tree.scrollToItem(items[0])
     rect = tree.visualItemRect(items[0])
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_shown(qtbot, window.reader)
 
 
 def _marked(window) -> str:
@@ -50,11 +52,13 @@ def test_going_back_marks_where_the_reader_is_now(
     assert _marked(window) == "前 言"
     _click_entry(qtbot, window, "目 录")
     qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    wait_shown(qtbot, reader)
     assert reader.section == 2
     assert _marked(window) == "前 言"
     _click_entry(qtbot, window, "目 录")
     _click_entry(qtbot, window, "三、务实是做好新形势下群众工作的重要基础")
     qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    wait_shown(qtbot, reader)
     assert reader.section == 3
     assert _marked(window) == "目 录"
 

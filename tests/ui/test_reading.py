@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
+from reader_wait import wait_shown
 
 
 def _top_block_text(window) -> str:
@@ -19,6 +20,15 @@ def _click_toc(qtbot, window, title: str) -> None:
     tree.scrollToItem(items[0])
     rect = tree.visualItemRect(items[0])
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_shown(qtbot, window.reader)
+
+
+def _settle_layout(reader) -> None:
+    """Lay out now what Qt would lay out later: the rest of the text (done lazily,
+    on a timer) and the view itself (a scroll bar coming or going is posted)."""
+    reader.document().documentLayout().documentSize()
+    QApplication.processEvents()
+    reader.document().documentLayout().documentSize()
 
 
 def test_opening_shows_metadata_toc_and_first_section(qtbot, open_and_wait, make_window, long_book):
@@ -68,12 +78,14 @@ def test_paging_past_the_end_flows_into_the_next_chapter(
     qtbot.keyClick(reader, Qt.Key.Key_End)
     assert reader.section == 0
     qtbot.keyClick(reader, Qt.Key.Key_Space)
+    wait_shown(qtbot, reader)
     assert reader.section == 1
     assert reader.verticalScrollBar().value() == 0
     qtbot.keyClick(reader, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    wait_shown(qtbot, reader)
     assert reader.section == 0
     bar = reader.verticalScrollBar()
-    qtbot.wait(100)  # any late layout would grow the range past where we landed
+    _settle_layout(reader)  # any late layout would grow the range past where we landed
     assert bar.value() == bar.maximum()  # back at the end of the previous chapter
     assert (
         "Paragraph 1.29"
@@ -107,6 +119,7 @@ def test_wheel_past_the_end_needs_a_deliberate_notch(qtbot, open_and_wait, make_
     wheel(-40)  # a small touchpad nudge at the end does not turn the chapter
     assert reader.section == 0
     wheel(-120)
+    wait_shown(qtbot, reader)
     assert reader.section == 1
 
 
@@ -119,10 +132,10 @@ def test_resize_and_font_change_keep_the_paragraph(qtbot, open_and_wait, make_wi
     before = _top_block_text(window)
     assert before.startswith("Paragraph 1.")
     window.resize(700, 500)
-    qtbot.wait(50)
+    _settle_layout(reader)
     assert _top_block_text(window) == before
     window.resize(1300, 900)
-    qtbot.wait(50)
+    _settle_layout(reader)
     assert _top_block_text(window) == before
     size = window.settings.get("reader.font_size")
     qtbot.keyClick(reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -142,7 +155,6 @@ def test_position_is_restored_after_restart(qtbot, open_and_wait, make_window, l
     _click_toc(qtbot, window, "Chapter 2")
     for _ in range(5):
         qtbot.keyClick(window.reader, Qt.Key.Key_PageDown)
-    qtbot.wait(50)
     where = _top_block_text(window)
     window.close()  # quitting saves the position
 
@@ -237,8 +249,10 @@ def test_internal_links_footnotes_and_external_links(qtbot, open_and_wait, make_
     qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert reader.position().offset < 5
     reader.anchorClicked.emit(QUrl("#two"))
+    wait_shown(qtbot, reader)
     assert reader.section == 1
     window.actions.back.trigger()
+    wait_shown(qtbot, reader)
     assert reader.section == 0
     reader.anchorClicked.emit(QUrl("https://example.org/page"))
     box = window.findChild(QMessageBox, "externalLinkDialog")
@@ -290,15 +304,35 @@ def test_sepia_theme_changes_the_page_and_is_remembered(
     assert window.settings.get("reader.theme") == "sepia"
 
 
-def test_cancelling_an_open_keeps_the_window_as_it_was(qtbot, make_window, long_book):
+def test_cancelling_an_open_keeps_the_window_as_it_was(qtbot, make_window, long_book, monkeypatch):
+    import threading
+
+    from readmark.core import formats
+    from readmark.ui.background import Task
+
+    loaded = threading.Event()
+    real_open_book = formats.open_book
+
+    def open_book(*args, **kwargs):  # the real loading, telling when it is done
+        try:
+            return real_open_book(*args, **kwargs)
+        finally:
+            loaded.set()
+
+    monkeypatch.setattr(formats, "open_book", open_book)
     window = make_window()
     window.open_path(long_book)
     assert window.cancel_button.isVisible()
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert not window.cancel_button.isVisible()
-    qtbot.wait(300)  # the worker finishes; its result must be dropped
+    # The book is loaded all the same, in the background; its result reaches the
+    # window and is dropped there, and the task is gone.
+    assert window.tasks.findChildren(Task)  # not delivered yet: no event was handled
+    qtbot.waitUntil(loaded.is_set, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.tasks.findChildren(Task), timeout=10_000)
     assert window.reader.book is None
     assert window.stack.currentWidget() is window.start_page
+    assert "A Long Book" not in window.windowTitle()
 
 
 def test_full_screen_and_contents_toggle(qtbot, make_window, open_and_wait, long_book):
@@ -333,31 +367,45 @@ def test_recent_menu_reopens_a_book(qtbot, make_window, open_and_wait, long_book
 
 
 def test_a_section_slow_to_convert_is_shown_when_ready_without_freezing(
-    qtbot, open_and_wait, make_window, long_book
+    qtbot, open_and_wait, make_window, long_book, monkeypatch
 ):
     import threading
 
+    from readmark.core.formats.markdown.render import MarkdownSectionRenderer
+
     window = make_window()
     open_and_wait(window, long_book)
-    provider = window._provider
+    reader = window.reader
     release = threading.Event()
-    inner = provider._worker_renderer
+    real_render = MarkdownSectionRenderer.render
 
-    class Slow:  # a hostile book's pathological paragraph, held until released
-        def render(self, index: int) -> str:
+    def slow_render(self, index: int) -> str:  # a hostile book's pathological chapter
+        if index == 2:
             release.wait(30)
-            return inner.render(index)
+        return real_render(self, index)
 
-    provider._worker_renderer = Slow()
+    monkeypatch.setattr(MarkdownSectionRenderer, "render", slow_render)
     try:
-        _click_toc(qtbot, window, "Chapter 3")
-        # The click has returned: the window runs, the old page stays, the status says why.
-        assert window.reader.section == 0
-        assert window.statusBar().currentMessage() == "Preparing this part of the book…"
-        qtbot.wait(200)
-        assert window.reader.section == 0
+        tree = window.toc.tree
+        [item] = tree.findItems(
+            "Chapter 3", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+        )
+        tree.scrollToItem(item)
+        qtbot.mouseClick(
+            tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
+        )
+        # The click has returned: the old page stays, and the status bar says why.
+        assert reader.section == 0 and reader.is_preparing()
+        qtbot.waitUntil(
+            lambda: window.statusBar().currentMessage() == "Preparing this part of the book…"
+        )
+        # The window answers meanwhile: the page still turns.
+        before = reader.verticalScrollBar().value()
+        qtbot.keyClick(reader, Qt.Key.Key_PageDown)
+        assert reader.verticalScrollBar().value() > before
+        assert reader.section == 0
     finally:
         release.set()
-    qtbot.waitUntil(lambda: window.reader.section == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: reader.section == 2, timeout=10_000)
     assert _top_block_text(window).startswith("Chapter 3")
     assert window.statusBar().currentMessage() == ""

@@ -7,14 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QFontInfo, QTextCursor
 from PySide6.QtWidgets import QToolTip
+from reader_wait import wait_shown
 
 SAMPLE = "000_25b2869f1a30fd56.txt"
 
 
-def _go(window, title: str) -> None:
+def _go(qtbot, window, title: str) -> None:
     tree = window.toc.tree
     item = tree.findItems(title, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
     tree.itemClicked.emit(item, 0)
+    wait_shown(qtbot, window.reader)
 
 
 def _footnote_markers(reader) -> list[tuple[int, str]]:
@@ -46,7 +48,7 @@ def test_repaired_preface_with_footnote_popup(
     window = make_window()
     open_and_wait(window, shared_books / SAMPLE)
     assert window.windowTitle().startswith("怎样做好群众工作 密切党群关系")
-    _go(window, "前 言")
+    _go(qtbot, window, "前 言")
     reader = window.reader
     text = reader.toPlainText()
     assert "得到贯彻落实。马克思主义唯物史观认为" in text
@@ -72,7 +74,7 @@ def test_switching_repair_off_shows_the_file_as_it_is(
 ):
     window = make_window()
     open_and_wait(window, shared_books / SAMPLE)
-    _go(window, "前 言")
+    _go(qtbot, window, "前 言")
     assert window.actions.repair.isChecked()
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
         window.actions.repair.trigger()

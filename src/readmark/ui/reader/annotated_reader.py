@@ -166,7 +166,11 @@ class AnnotatedReaderView(ReaderView):
             return
         self._remember()
         if section != self.section:
-            self.show_section(section)
+            self.show_section(section, then=lambda: self._place_text(offset))
+        else:
+            self._place_text(offset)
+
+    def _place_text(self, offset: int) -> None:
         self._restoring = True
         try:
             self._scroll_to_offset(self.text_map().to_document(offset))

@@ -10,6 +10,8 @@ changes (the text is the same, only the layout moves).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -39,13 +41,25 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip
 
 from readmark.core.book import Book
 from readmark.core.store.library import ReadingPosition
+from readmark.i18n import translate_error
 from readmark.ui.reader import cjk_spacing
 from readmark.ui.reader.section_provider import SectionProvider
 
 _WHEEL_NOTCH = 120
-# How long showing a section may wait for its conversion before the view goes on
-# and shows it when it is ready: far above a real chapter's ~30 ms.
-SECTION_WAIT_S = 0.4
+# A section still converting after this long is said to be on its way (a real
+# chapter takes ~30 ms; a hostile book's pathological paragraph, seconds).
+PREPARING_NOTICE_MS = 400
+
+
+@dataclass(frozen=True)
+class _Awaited:
+    """A request to show a section: where in it, and what to do once shown."""
+
+    index: int
+    offset: int | None
+    anchor: str
+    at_end: bool
+    then: Callable[[], None] | None
 
 
 class ReaderView(QTextBrowser):
@@ -96,9 +110,10 @@ class ReaderView(QTextBrowser):
         self._painted = False
         self._prefetch_timer = QTimer(self, singleShot=True, interval=300)
         self._prefetch_timer.timeout.connect(self._prefetch_around)
-        self._awaited: tuple[int, int | None, str, bool] | None = None
-        self._await_timer = QTimer(self, interval=50)
-        self._await_timer.timeout.connect(self._check_awaited)
+        # The section asked for while it is being converted (shown when it arrives).
+        self._awaited: _Awaited | None = None
+        self._preparing = QTimer(self, singleShot=True, interval=PREPARING_NOTICE_MS)
+        self._preparing.timeout.connect(self._say_preparing)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self._emit_position)
         self._html = ""  # of the section shown
@@ -126,7 +141,7 @@ class ReaderView(QTextBrowser):
     def clear_book(self) -> None:
         self._save_timer.stop()
         self._prefetch_timer.stop()
-        self._await_timer.stop()
+        self._preparing.stop()
         self._awaited = None
         self._book = None
         self._provider = None
@@ -199,18 +214,55 @@ class ReaderView(QTextBrowser):
     # -- showing a section ----------------------------------------------------
 
     def show_section(
-        self, index: int, *, offset: int | None = None, anchor: str = "", at_end: bool = False
+        self,
+        index: int,
+        *,
+        offset: int | None = None,
+        anchor: str = "",
+        at_end: bool = False,
+        then: Callable[[], None] | None = None,
     ) -> None:
+        """Show a section (at a document offset, an anchor, its end or its top), then
+        call `then`. A section not converted yet is asked for in the background
+        and shown when it arrives; the page stays meanwhile, the window responsive,
+        and asking for another section in between drops this one."""
         assert self._book is not None and self._provider is not None
-        self._awaited = None
-        html = self._provider.html_within(index, SECTION_WAIT_S)
+        awaited = _Awaited(index, offset, anchor, at_end, then)
+        html = self._provider.stored(index)
         if html is None:
-            # Still converting (a pathological paragraph): stay responsive, show
-            # it when it is ready unless the reader has gone elsewhere by then.
-            self._awaited = (index, offset, anchor, at_end)
-            self._await_timer.start()
-            self.message.emit(self.tr("Preparing this part of the book…"))
+            self._awaited = awaited
+            self._preparing.start()
+            self._provider.request(index, self._section_arrived, self._section_failed)
             return
+        if self._awaited is not None:
+            self._awaited = None
+            self._preparing.stop()
+            self.message.emit("")
+        self._display(html, awaited)
+
+    def _section_arrived(self, html: str) -> None:
+        awaited, self._awaited = self._awaited, None
+        self._preparing.stop()
+        if awaited is not None and self._book is not None:
+            self.message.emit("")
+            self._display(html, awaited)
+
+    def _section_failed(self, error: BaseException) -> None:
+        self._awaited = None
+        self._preparing.stop()
+        self.message.emit(translate_error(error))
+
+    def _say_preparing(self) -> None:
+        if self._awaited is not None:
+            self.message.emit(self.tr("Preparing this part of the book…"))
+
+    def _display(self, html: str, awaited: _Awaited) -> None:
+        index, offset, anchor, at_end = (
+            awaited.index,
+            awaited.offset,
+            awaited.anchor,
+            awaited.at_end,
+        )
         self._restoring = True
         try:
             self._section = index
@@ -249,17 +301,16 @@ class ReaderView(QTextBrowser):
         # GIL while converting and would otherwise stall the first paint or a
         # scroll in progress.
         self._prefetch_timer.start()
+        if awaited.then is not None:
+            awaited.then()
 
-    def _check_awaited(self) -> None:
-        awaited = self._awaited
-        if awaited is None or self._provider is None:
-            self._await_timer.stop()
-            return
-        if self._provider.ready(awaited[0]):
-            self._await_timer.stop()
-            self.message.emit("")
-            index, offset, anchor, at_end = awaited
-            self.show_section(index, offset=offset, anchor=anchor, at_end=at_end)
+    def _section_laid_out(self) -> None:
+        """A new section's text is in the document, before it is scrolled to its
+        place: subclasses place what they draw over it."""
+
+    def is_preparing(self) -> bool:
+        """Whether a section asked for is still being converted."""
+        return self._awaited is not None
 
     def _prefetch_around(self) -> None:
         index = self._section

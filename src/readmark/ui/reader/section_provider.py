@@ -1,99 +1,94 @@
-"""Section HTML for the reader view: memory, then disk cache, then conversion.
+"""Section HTML for the reader view: memory, then the disk cache, then conversion
+on a background task.
 
-Conversion runs on one worker thread. Neighbouring sections are converted
-ahead of time so that turning into the next chapter does not wait for
-Python-Markdown; a section asked for now is waited for a moment
-(`html_within`), and when it takes longer (a hostile book's pathological
-paragraph) the view shows it when it is ready instead of freezing.
+Nothing here waits on the UI thread. A section already converted is handed over
+at once (`stored`); any other is converted by the window's background-task
+helper and delivered when ready (`request`), a newer request superseding an
+older one, so a hostile book's pathological paragraph never freezes the window.
+Neighbouring sections are converted ahead of time (`prefetch`), so turning into
+the next chapter finds it ready.
 """
 
 from __future__ import annotations
 
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from collections.abc import Callable
 
 from readmark.core.book import Book
 from readmark.core.render_cache import RenderCache
+from readmark.ui.background import BackgroundTasks, Progress
 
 _MEMORY_SECTIONS = 12
 
 
 class SectionProvider:
-    def __init__(self, book: Book, cache: RenderCache | None) -> None:
+    def __init__(
+        self,
+        book: Book,
+        cache: RenderCache | None,
+        tasks: BackgroundTasks,
+        first: tuple[int, str] | None = None,
+    ) -> None:
+        """`first`: a section already converted while the book was being opened."""
         self.book = book
         self._cache = cache
+        self._tasks = tasks
         self._memory: dict[int, str] = {}
-        self._lock = threading.Lock()
-        self._pending: dict[int, Future[str]] = {}
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readmark-render")
+        self._lock = threading.Lock()  # the memory, shared with the workers
+        # One renderer for the workers (the UI thread never converts), used by one
+        # worker at a time: a request and a prefetch may run side by side.
         self._worker_renderer = book.renderer.clone()
+        self._render_lock = threading.Lock()
+        if first is not None:
+            self._remember(*first)
 
-    def html(self, index: int) -> str:
-        """The section's HTML, converted on this thread if need be."""
-        html = self._stored(index)
-        if html is None:
-            html = self.book.section_html(index)
-            if self._cache:
-                self._cache.put(self.book.cache_key, index, html)
-            self._remember(index, html)
-        return html
-
-    def html_within(self, index: int, seconds: float) -> str | None:
-        """The section's HTML if it is ready within `seconds` (converting it on
-        the worker meanwhile); else None, and `ready(index)` tells when it is.
-        A conversion that fails is redone here, so its error reaches the caller."""
-        html = self._stored(index)
-        if html is not None:
-            return html
-        try:
-            return self._submit(index).result(timeout=seconds)
-        except FutureTimeout:
-            return None
-        except Exception:  # noqa: BLE001 - redone on this thread to raise it to the caller
-            return self.html(index)
-
-    def ready(self, index: int) -> bool:
-        with self._lock:
-            if index in self._memory:
-                return True
-            future = self._pending.get(index)
-        return future is None or future.done()
-
-    def prefetch(self, indices: list[int]) -> None:
-        for index in indices:
-            if 0 <= index < len(self.book.sections) and self._stored(index, disk=False) is None:
-                self._submit(index)
-
-    def _stored(self, index: int, disk: bool = True) -> str | None:
+    def stored(self, index: int) -> str | None:
+        """The section's HTML if it is converted already (memory or disk), else None."""
         with self._lock:
             html = self._memory.get(index)
-        if html is None and disk and self._cache:
+        if html is None and self._cache:
             html = self._cache.get(self.book.cache_key, index)
             if html is not None:
                 self._remember(index, html)
         return html
 
-    def _submit(self, index: int) -> Future[str]:
-        with self._lock:
-            future = self._pending.get(index)
-            if future is None:
-                future = self._pool.submit(self._render_in_background, index)
-                self._pending[index] = future
-        return future
+    def request(
+        self,
+        index: int,
+        deliver: Callable[[str], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Convert the section in the background; `deliver(html)` on the UI thread.
+        A newer request cancels this one (its result is dropped)."""
+        self._tasks.run("section", lambda progress: self.convert(index), deliver, failed)
 
-    def _render_in_background(self, index: int) -> str:
-        try:
-            html = self._cache.get(self.book.cache_key, index) if self._cache else None
-            if html is None:
+    def prefetch(self, indices: list[int]) -> None:
+        """Convert these sections ahead of time, one after another, in the background."""
+        wanted = [i for i in indices if 0 <= i < len(self.book.sections)]
+
+        def work(progress: Progress) -> None:
+            for index in wanted:
+                progress.check()
+                if self.stored(index) is None:
+                    self.convert(index)
+
+        if any(self.stored(i) is None for i in wanted):
+            self._tasks.run("prefetch", work, lambda _result: None, lambda _error: None)
+
+    def prefetching(self) -> bool:
+        """Whether ahead-of-time conversion is still running."""
+        return self._tasks.running("prefetch")
+
+    def convert(self, index: int) -> str:
+        """Convert a section (on the calling thread: a worker's), cache and keep it."""
+        html = self.stored(index)
+        if html is None:
+            with self._render_lock:
                 html = self._worker_renderer.render(index)
-                if self._cache:
-                    self._cache.put(self.book.cache_key, index, html)
+            if self._cache:
+                self._cache.put(self.book.cache_key, index, html)
             self._remember(index, html)
-            return html
-        finally:
-            with self._lock:
-                self._pending.pop(index, None)
+        return html
 
     def _remember(self, index: int, html: str) -> None:
         with self._lock:
@@ -102,4 +97,5 @@ class SectionProvider:
                 self._memory.pop(next(iter(self._memory)))
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._tasks.cancel("section")
+        self._tasks.cancel("prefetch")

@@ -296,15 +296,29 @@ class MainWindow(QMainWindow):
             path = path.resolve()
         except OSError:
             pass
+        record = self.library.get(path) if self.library else None
         if options is None:
-            record = self.library.get(path) if self.library else None
             options = record.options if record else LoadOptions()
+        # The section to start at is converted with the book, off the UI thread.
+        start = self._pending_position or (record.position if record else None)
+        cache = self.cache
         self._show_busy(self.tr("Opening “{name}”…").format(name=path.name))
 
-        def load(progress: Progress) -> Book:
+        def load(progress: Progress) -> tuple[Book, tuple[int, str] | None]:
             from readmark.core.formats import open_book
 
-            return open_book(path, options)
+            book = open_book(path, options)
+            index = start.section if start and 0 <= start.section < len(book.sections) else 0
+            progress.check()
+            html = cache.get(book.cache_key, index) if cache else None
+            if html is None:
+                try:
+                    html = book.section_html(index)
+                except Exception:  # noqa: BLE001 - the reader asks again and says why
+                    return book, None
+                if cache:
+                    cache.put(book.cache_key, index, html)
+            return book, (index, html)
 
         self.tasks.run("open-book", load, self._book_loaded, self._book_failed)
 
@@ -327,7 +341,8 @@ class MainWindow(QMainWindow):
         self.show_error(self.tr("The book could not be opened"), message)
         self.open_failed.emit(message)
 
-    def _book_loaded(self, book: Book) -> None:
+    def _book_loaded(self, loaded: tuple[Book, tuple[int, str] | None]) -> None:
+        book, first = loaded
         self._hide_busy()
         self._close_current()
         position = None
@@ -336,7 +351,7 @@ class MainWindow(QMainWindow):
                 position = record_opening(self.library, book).position
             except StoreError as error:  # reading works without the library
                 self.statusBar().showMessage(translate_error(error), 8000)
-        self._provider = SectionProvider(book, self.cache)
+        self._provider = SectionProvider(book, self.cache, self.tasks, first)
         self.reader.set_book(book, self._provider, fonts.is_cjk(book.metadata.language))
         self.appearance.apply(relayout=False)
         self.toc.set_entries(book.toc)
