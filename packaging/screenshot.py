@@ -188,7 +188,7 @@ def main() -> int:
     for _ in range(args.pages):
         window.reader.scroll_page(+1)
     if args.chapter_rules:
-        window.actions.chapter_rules.trigger()
+        window.menu_actions.chapter_rules.trigger()
         return save_screen_over_window()
     wait(300)
     window.grab().save(str(args.out))

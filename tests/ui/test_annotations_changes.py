@@ -35,7 +35,7 @@ def _open_with_marks(qtbot, make_window, open_and_wait, long_book, count: int):
     window = make_window()
     open_and_wait(window, long_book)  # the book is in the library now
     _seed(window, window.reader.book, count)
-    window.actions.toggle_annotations.setChecked(True)
+    window.menu_actions.toggle_annotations.setChecked(True)
     open_and_wait(window, long_book)
     qtbot.waitUntil(lambda: window.annotations_panel.model.entry_count == count, timeout=10_000)
     return window
@@ -75,8 +75,8 @@ def test_a_new_highlight_is_one_inserted_row_and_one_section_redrawn(
     [green] = [a for a in window.session.all() if a.quote == "lazy dog"]
     inserted.clear()
     window.annotator.set_colour(green.id, "blue")
-    window.actions.undo.trigger()
-    window.actions.redo.trigger()
+    window.menu_actions.undo.trigger()
+    window.menu_actions.redo.trigger()
     assert resets == [] and inserted == [1, 1, 1] and removed == [1, 1, 1]
     assert window.session.get(green.id).color == "blue"
 
@@ -111,7 +111,7 @@ def test_the_panel_filled_from_change_sets_matches_one_built_from_scratch(
     ids = [a.id for a in window.session.all()]
     window.annotator.delete(ids[5])
     window.annotator.set_colour(ids[7], "pink")
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     panel = window.annotations_panel
     incremental = panel.visible_ids()
     titles = [panel.model.index(row, 0).data() for row in range(panel.model.rowCount())]

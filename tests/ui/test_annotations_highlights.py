@@ -220,7 +220,7 @@ def test_context_menu_offers_the_same_actions(qtbot, make_window, open_and_wait,
     texts = [a.text() for a in menu.actions() if a.text()]
     assert "Highlight &Purple".replace("&P", "P&u") in texts or "Highlight P&urple" in texts
     assert "Copy as &Quote" in texts and "Add &Note…" in texts
-    window.actions.highlight_colours["purple"].trigger()
+    window.menu_actions.highlight_colours["purple"].trigger()
     menu = QMenu()
     window.annotator.fill_context_menu(menu, reader.spot_at(point_at(reader, start + 1)))
     actions = {a.text(): a for a in menu.actions() if a.text()}
@@ -246,11 +246,11 @@ def test_highlights_stay_on_their_words_through_resize_font_and_theme(
     qtbot.keyClick(reader, Qt.Key.Key_Equal, CTRL)
     assert drawn(reader) == before
     light = fill(reader)
-    window.actions.themes["dark"].trigger()
+    window.menu_actions.themes["dark"].trigger()
     assert drawn(reader) == before
     dark = fill(reader)
     assert dark != light and dark.lightness() < light.lightness()
-    window.actions.themes["sepia"].trigger()
+    window.menu_actions.themes["sepia"].trigger()
     assert drawn(reader) == before
 
 

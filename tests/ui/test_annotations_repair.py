@@ -34,7 +34,7 @@ def test_repair_toggle_keeps_highlights_on_their_words(
     assert sorted(drawn(reader)) == sorted([after_split, far])
 
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
-        window.actions.repair.trigger()  # off: the file's own page splits come back
+        window.menu_actions.repair.trigger()  # off: the file's own page splits come back
     assert reader.section == 2 and "马克思\n" in reader.toPlainText()
     qtbot.waitUntil(lambda: sorted(drawn(reader)) == sorted([after_split, far]), timeout=10_000)
     moved = {a.id: a.target.start for a in stored(window)}
@@ -42,6 +42,6 @@ def test_repair_toggle_keeps_highlights_on_their_words(
     assert window.library.annotations.anchored_to(reader.book.path) == {reader.book.cache_key}
 
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
-        window.actions.repair.trigger()  # and on again
+        window.menu_actions.repair.trigger()  # and on again
     qtbot.waitUntil(lambda: sorted(drawn(reader)) == sorted([after_split, far]), timeout=10_000)
     assert {a.id: a.target.start for a in stored(window)} == repaired

@@ -74,7 +74,7 @@ def test_mark_quit_return_and_export(qtbot, make_window, open_and_wait, long_boo
     original = library_tools.ExportDialog.ask
     library_tools.ExportDialog.ask = classmethod(lambda cls, *args, **kwargs: choice)
     try:
-        again.actions.export_annotations.trigger()
+        again.menu_actions.export_annotations.trigger()
     finally:
         library_tools.ExportDialog.ask = original
     exported = json.loads(out.read_text(encoding="utf-8"))
@@ -138,7 +138,7 @@ def test_a_restore_closes_the_old_library_and_reopens_with_recovery(
 def test_backups_dialog_opens_from_the_file_menu(qtbot, make_window, open_and_wait, long_book):
     window = make_window()
     open_and_wait(window, long_book)
-    window.actions.backups.trigger()
+    window.menu_actions.backups.trigger()
     dialog = window.tools.dialog
     assert dialog is not None and dialog.isVisible()
     dialog.close()

@@ -167,7 +167,7 @@ def test_position_is_restored_after_restart(qtbot, open_and_wait, make_window, l
 def test_font_size_is_remembered(qtbot, open_and_wait, make_window, long_book):
     window = make_window()
     open_and_wait(window, long_book)
-    window.actions.zoom_in.trigger()
+    window.menu_actions.zoom_in.trigger()
     size = window.settings.get("reader.font_size")
     window.close()
     again = make_window()
@@ -251,7 +251,7 @@ def test_internal_links_footnotes_and_external_links(qtbot, open_and_wait, make_
     reader.anchorClicked.emit(QUrl("#two"))
     wait_shown(qtbot, reader)
     assert reader.section == 1
-    window.actions.back.trigger()
+    window.menu_actions.back.trigger()
     wait_shown(qtbot, reader)
     assert reader.section == 0
     reader.anchorClicked.emit(QUrl("https://example.org/page"))
@@ -296,7 +296,7 @@ def test_sepia_theme_changes_the_page_and_is_remembered(
 ):
     window = make_window()
     open_and_wait(window, long_book)
-    window.actions.themes["sepia"].trigger()
+    window.menu_actions.themes["sepia"].trigger()
     from readmark.ui.reader.theme import THEMES
 
     base = window.reader.palette().color(window.reader.palette().ColorRole.Base).name()
@@ -357,7 +357,7 @@ def test_recent_menu_reopens_a_book(qtbot, make_window, open_and_wait, long_book
     window = make_window()
     open_and_wait(window, long_book)
     open_and_wait(window, other)
-    menu = window.actions.recent_menu
+    menu = window.menu_actions.recent_menu
     menu.aboutToShow.emit()
     titles = [a.text() for a in menu.actions()]
     assert titles == ["Other", "A Long Book"]

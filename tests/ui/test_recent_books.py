@@ -14,7 +14,7 @@ def _start_page_titles(window) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _menu_titles(window) -> list[str]:  # type: ignore[no-untyped-def]
-    menu = window.actions.recent_menu
+    menu = window.menu_actions.recent_menu
     menu.aboutToShow.emit()  # the menu is filled as it opens
     return [a.text() for a in menu.actions() if a.isEnabled()]
 
@@ -24,7 +24,7 @@ def test_the_guide_is_not_a_recent_book(qtbot, make_window, open_and_wait, tmp_p
     book.write_text("---\ntitle: A Real Book\n---\n\n# One\n\nText.\n", encoding="utf-8")
     window = make_window()
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
-        window.actions.open_guide.trigger()  # Help › Guide
+        window.menu_actions.open_guide.trigger()  # Help › Guide
     window.close_book()
     assert _start_page_titles(window) == []
     assert _menu_titles(window) == []

@@ -75,9 +75,9 @@ def test_switching_repair_off_shows_the_file_as_it_is(
     window = make_window()
     open_and_wait(window, shared_books / SAMPLE)
     _go(qtbot, window, "前 言")
-    assert window.actions.repair.isChecked()
+    assert window.menu_actions.repair.isChecked()
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
-        window.actions.repair.trigger()
+        window.menu_actions.repair.trigger()
     reader = window.reader
     assert reader.section == 2  # still in the preface
     text = reader.toPlainText()
@@ -87,7 +87,7 @@ def test_switching_repair_off_shows_the_file_as_it_is(
 
     again = make_window()
     open_and_wait(again, shared_books / SAMPLE)
-    assert not again.actions.repair.isChecked()  # remembered per book
+    assert not again.menu_actions.repair.isChecked()  # remembered per book
 
 
 def test_chinese_user_interface(qtbot, make_window, open_and_wait, shared_books: Path):

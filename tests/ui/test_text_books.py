@@ -22,22 +22,22 @@ def test_encoding_is_shown_overridden_and_remembered(
     assert window.reader.book.format == "text"
     assert window.encoding_label.isVisible()
     assert window.encoding_label.text() == "BIG5"
-    assert "big5" in window.actions.encodings[""].text().lower()  # "found: big5"
-    assert window.actions.encoding_menu.menuAction().isEnabled()
+    assert "big5" in window.menu_actions.encodings[""].text().lower()  # "found: big5"
+    assert window.menu_actions.encoding_menu.menuAction().isEnabled()
 
     # The reader insists it is GB18030: the book reopens that way (mojibake, no crash).
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
-        window.actions.encodings["gb18030"].trigger()
+        window.menu_actions.encodings["gb18030"].trigger()
     assert window.reader.book.options.encoding == "gb18030"
     assert window.encoding_label.text() == "GB18030"
-    assert window.actions.encodings["gb18030"].isChecked()
+    assert window.menu_actions.encodings["gb18030"].isChecked()
     window.close()
 
     again = make_window()
     open_and_wait(again, book)
     assert again.reader.book.options.encoding == "gb18030"  # remembered per book
     with qtbot.waitSignal(again.book_shown, timeout=10_000):
-        again.actions.encodings[""].trigger()  # back to detection
+        again.menu_actions.encodings[""].trigger()  # back to detection
     assert again.reader.book.encoding == "big5"
 
 
@@ -47,9 +47,9 @@ def test_chapter_detection_can_be_switched_off(qtbot, make_window, open_and_wait
     window = make_window()
     open_and_wait(window, book)
     assert window.toc.tree.topLevelItemCount() > 1
-    assert window.actions.detect_chapters.isChecked()
+    assert window.menu_actions.detect_chapters.isChecked()
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
-        window.actions.detect_chapters.trigger()
+        window.menu_actions.detect_chapters.trigger()
     assert window.toc.tree.topLevelItemCount() == 0
     assert window.library.get(window.reader.book.path).detect_chapters is False
 
@@ -58,8 +58,8 @@ def test_markdown_books_have_no_text_choices(qtbot, make_window, open_and_wait, 
     window = make_window()
     open_and_wait(window, long_book)
     assert not window.encoding_label.isVisible()
-    assert not window.actions.detect_chapters.isEnabled()
-    assert not window.actions.encoding_menu.menuAction().isEnabled()
+    assert not window.menu_actions.detect_chapters.isEnabled()
+    assert not window.menu_actions.encoding_menu.menuAction().isEnabled()
 
 
 def test_a_seven_bit_japanese_text_is_read_and_can_be_chosen(
@@ -73,10 +73,10 @@ def test_a_seven_bit_japanese_text_is_read_and_can_be_chosen(
     assert "吾輩は猫である。" in window.reader.toPlainText()
     # Forced to UTF-8 it is the escape-sequence mojibake; back to ISO-2022-JP by hand.
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
-        window.actions.encodings["utf-8"].trigger()
+        window.menu_actions.encodings["utf-8"].trigger()
     assert "吾輩" not in window.reader.toPlainText()
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
-        window.actions.encodings["iso2022_jp"].trigger()
+        window.menu_actions.encodings["iso2022_jp"].trigger()
     assert "吾輩は猫である。" in window.reader.toPlainText()
 
 
@@ -89,8 +89,8 @@ def test_the_chapter_rules_are_shown_with_what_they_found(
     shutil.copyfile(FIXTURES / "chinese_named.txt", book)
     window = make_window()
     open_and_wait(window, book)
-    assert window.actions.chapter_rules.isEnabled()
-    window.actions.chapter_rules.trigger()
+    assert window.menu_actions.chapter_rules.isEnabled()
+    window.menu_actions.chapter_rules.trigger()
     dialog = window.chapter_rules_dialog
     qtbot.waitUntil(dialog.isVisible)
     table = dialog.table
@@ -107,7 +107,7 @@ def test_the_chapter_rules_are_shown_with_what_they_found(
         box = dialog.detect
         qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))  # on the tick box
     assert not window.reader.book.options.detect_chapters
-    assert not window.actions.detect_chapters.isChecked()
+    assert not window.menu_actions.detect_chapters.isChecked()
     assert window.toc.tree.topLevelItemCount() == 0
 
 
@@ -121,7 +121,7 @@ def test_chapter_rules_speak_chinese(qtbot, make_window, open_and_wait, tmp_path
     try:
         window = make_window("zh_CN")
         open_and_wait(window, book)
-        window.actions.chapter_rules.trigger()
+        window.menu_actions.chapter_rules.trigger()
         table = window.chapter_rules_dialog.table
         assert table.horizontalHeaderItem(0).text() == "规则"
         assert "第一章" in table.item(1, 0).text() and "Chinese" not in table.item(1, 0).text()

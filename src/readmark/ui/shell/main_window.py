@@ -88,10 +88,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.toc = TocPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.toc)
-        self.actions = Actions(self)
+        self.menu_actions = Actions(self)
         self.session = AnnotationSession(self.tasks, self)
         self.session.set_store(library.annotations if library is not None else None)
-        self.annotator = AnnotationController(self.reader, self.session, self.actions, self)
+        self.annotator = AnnotationController(self.reader, self.session, self.menu_actions, self)
         self.annotations_panel = AnnotationsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_panel)
         self.tools = LibraryTools(self, owner)
@@ -102,10 +102,12 @@ class MainWindow(QMainWindow):
         self._wire()
 
         self._book_open = False
-        self.actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))
-        self.actions.toggle_annotations.setChecked(bool(settings.get("reader.annotations_visible")))
-        self.actions.themes[settings.get("reader.theme")].setChecked(True)
-        self.actions.set_book_open(False)
+        self.menu_actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))
+        self.menu_actions.toggle_annotations.setChecked(
+            bool(settings.get("reader.annotations_visible"))
+        )
+        self.menu_actions.themes[settings.get("reader.theme")].setChecked(True)
+        self.menu_actions.set_book_open(False)
         if not self._restore_window_state():
             self.resizeDocks(
                 [self.toc, self.annotations_panel], [300, 340], Qt.Orientation.Horizontal
@@ -143,7 +145,7 @@ class MainWindow(QMainWindow):
         self.encoding_label.hide()
 
     def _wire(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.open.triggered.connect(self.choose_book)
         a.close_book.triggered.connect(self.close_book)
         a.open_guide.triggered.connect(self.open_guide)
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
         self.reader.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
     def _wire_annotations(self) -> None:
-        a, annotator, reader, session = self.actions, self.annotator, self.reader, self.session
+        a, annotator, reader, session = self.menu_actions, self.annotator, self.reader, self.session
         stack = session.undo_stack
         a.undo.triggered.connect(stack.undo)
         a.redo.triggered.connect(stack.redo)
@@ -212,7 +214,7 @@ class MainWindow(QMainWindow):
 
     def _wire_library_tools(self) -> None:
         a, panel, annotator, tools = (
-            self.actions,
+            self.menu_actions,
             self.annotations_panel,
             self.annotator,
             self.tools,
@@ -258,9 +260,9 @@ class MainWindow(QMainWindow):
         if visible:
             self._refresh_panel()
         if self._book_open and self.isVisible() and not self.isMinimized():
-            blocker = self.actions.toggle_annotations.blockSignals(True)
-            self.actions.toggle_annotations.setChecked(visible)
-            self.actions.toggle_annotations.blockSignals(blocker)
+            blocker = self.menu_actions.toggle_annotations.blockSignals(True)
+            self.menu_actions.toggle_annotations.setChecked(visible)
+            self.menu_actions.toggle_annotations.blockSignals(blocker)
             if self.settings.get("reader.annotations_visible") != visible:
                 self.appearance.save("reader.annotations_visible", visible)
 
@@ -379,7 +381,7 @@ class MainWindow(QMainWindow):
 
     def _show_book_choices(self, book: Book) -> None:
         """The Book menu's checks and the status bar show how this book was opened."""
-        a = self.actions
+        a = self.menu_actions
         is_text = book.format == "text"
         for action, checked in (
             (a.repair, book.options.repair),
@@ -408,7 +410,7 @@ class MainWindow(QMainWindow):
         from readmark.ui.dialogs.chapter_rules_dialog import ChapterRulesDialog
 
         dialog = ChapterRulesDialog(book, book.options.detect_chapters, self)
-        dialog.detect.toggled.connect(self.actions.detect_chapters.setChecked)
+        dialog.detect.toggled.connect(self.menu_actions.detect_chapters.setChecked)
         dialog.detect.toggled.connect(dialog.accept)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.chapter_rules_dialog = dialog
@@ -422,7 +424,7 @@ class MainWindow(QMainWindow):
         self.encoding_label.hide()
         self.stack.setCurrentWidget(self.start_page)
         self.setWindowTitle(self.tr("Readmark"))
-        self.actions.set_book_open(False)
+        self.menu_actions.set_book_open(False)
         self._refresh_recent()
 
     def _close_current(self) -> None:
@@ -512,9 +514,9 @@ class MainWindow(QMainWindow):
     def _toc_visibility_changed(self, visible: bool) -> None:
         # Only the reader's choice counts, not hiding it for the start page.
         if self._book_open and self.isVisible() and not self.isMinimized():
-            blocker = self.actions.toggle_toc.blockSignals(True)
-            self.actions.toggle_toc.setChecked(visible)
-            self.actions.toggle_toc.blockSignals(blocker)
+            blocker = self.menu_actions.toggle_toc.blockSignals(True)
+            self.menu_actions.toggle_toc.setChecked(visible)
+            self.menu_actions.toggle_toc.blockSignals(blocker)
             if self.settings.get("reader.toc_visible") != visible:
                 self.appearance.save("reader.toc_visible", visible)
 
@@ -532,7 +534,7 @@ class MainWindow(QMainWindow):
         self.start_page.set_recent(records)
 
     def _fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
+        menu = self.menu_actions.recent_menu
         menu.clear()
         records = self.library.recent(10) if self.library else []
         for record in records:
