@@ -325,14 +325,17 @@ def test_cancelling_an_open_keeps_the_window_as_it_was(qtbot, make_window, long_
     assert window.cancel_button.isVisible()
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert not window.cancel_button.isVisible()
-    # The book is loaded all the same, in the background; its result reaches the
-    # window and is dropped there, and the task is gone.
+    # The book is loaded all the same, in the background; what comes of it reaches
+    # the window and is dropped there (neither the book nor an error), and the task
+    # is gone.
     assert window.tasks.findChildren(Task)  # not delivered yet: no event was handled
-    qtbot.waitUntil(loaded.is_set, timeout=10_000)
-    qtbot.waitUntil(lambda: not window.tasks.findChildren(Task), timeout=10_000)
+    with qtbot.assertNotEmitted(window.book_shown), qtbot.assertNotEmitted(window.open_failed):
+        qtbot.waitUntil(loaded.is_set, timeout=10_000)
+        qtbot.waitUntil(lambda: not window.tasks.findChildren(Task), timeout=10_000)
     assert window.reader.book is None
     assert window.stack.currentWidget() is window.start_page
     assert "A Long Book" not in window.windowTitle()
+    assert window.findChild(QMessageBox, "errorDialog") is None
 
 
 def test_full_screen_and_contents_toggle(qtbot, make_window, open_and_wait, long_book):
