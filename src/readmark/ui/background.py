@@ -108,12 +108,16 @@ class BackgroundTasks(QObject):
         work: Callable[[Progress], object],
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None] | None = None,
+        progressed: Callable[[int, int, str], None] | None = None,
     ) -> Task:
-        """Start `work` on a worker thread; cancels the running task of `kind`."""
+        """Start `work` on a worker thread; cancels the running task of `kind`.
+        `progressed(done, total, text)` hears its progress reports."""
         self.cancel(kind)
         task = Task(kind, self)
         task._on_done = done
         task._on_error = failed
+        if progressed is not None:
+            task.progressed.connect(progressed)
         task._on_finish = lambda: self._forget(kind, task)
         was_busy = bool(self._running)
         self._running[kind] = task
