@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from readmark.core.annotations import Kind, Style
 
@@ -240,7 +241,7 @@ def test_highlights_stay_on_their_words_through_resize_font_and_theme(
     before = drawn(reader)
     assert before == ["Paragraph 1.2: The quick"]
     window.resize(640, 480)
-    qtbot.wait(20)
+    QApplication.processEvents()  # the layout the resize posted is done
     assert drawn(reader) == before
     qtbot.keyClick(reader, Qt.Key.Key_Equal, CTRL)
     qtbot.keyClick(reader, Qt.Key.Key_Equal, CTRL)

@@ -236,7 +236,8 @@ def _run_context_menu(qtbot, panel: AnnotationsPanel, annotation_id: str, choose
         picked.append(action.text())
         qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
 
-    QTimer.singleShot(50, pick)
+    # Runs in the menu's own event loop, which starts once the menu is up.
+    QTimer.singleShot(0, pick)
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, tree.viewport().mapToGlobal(pos))
     QApplication.sendEvent(tree.viewport(), event)
     assert picked == [choose]

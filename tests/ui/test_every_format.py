@@ -5,6 +5,7 @@ bookmark, quitting and coming back to the same paragraph with everything drawn."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from reader_wait import wait_shown
 from test_annotations_highlights import LEFT, drag_select, drawn, find, stored
 from test_reading import _click_toc, _top_block_text
 
@@ -41,7 +42,7 @@ def test_read_mark_quit_and_return_in_every_format(
     qtbot.keyClick(window.reader, Qt.Key.Key_D, CTRL)
     for _ in range(3):
         qtbot.keyClick(window.reader, Qt.Key.Key_PageDown)
-    qtbot.wait(50)
+    wait_shown(qtbot, window.reader)  # a page turned past the chapter's end shows the next
     where = _top_block_text(window)
     assert where.startswith("第") and window.reader.section == 3  # deep in the long chapter
     assert drawn(window.reader) == [PHRASE]
