@@ -158,6 +158,18 @@ def test_processes_creating_the_library_together_all_open_it(tmp_path: Path, att
     assert len(_stored_ids(path, book)) == 20
 
 
+def _read_lines(
+    child: subprocess.Popen[str], lines: list[str], said_ready: threading.Event
+) -> None:
+    """Keep the child's output lines; set `said_ready` once it says "ready" or ends."""
+    assert child.stdout is not None
+    for line in child.stdout:
+        lines.append(line)
+        if line == "ready\n":
+            said_ready.set()
+    said_ready.set()
+
+
 @pytest.mark.slow
 def test_a_process_killed_at_random_moments_loses_no_acknowledged_write(tmp_path: Path) -> None:
     path = tmp_path / "library.sqlite3"
@@ -168,16 +180,17 @@ def test_a_process_killed_at_random_moments_loses_no_acknowledged_write(tmp_path
         rng = random.Random(20240 + round_number)
         child = _writer(path, book, 0, f"r{round_number}")
         lines: list[str] = []
-        reader = threading.Thread(target=lines.extend, args=(child.stdout,))
+        said_ready = threading.Event()  # or ended without saying it
+        reader = threading.Thread(target=_read_lines, args=(child, lines, said_ready))
         reader.start()
+        # The kill lands at a random moment (the sleeps below are that moment,
+        # not a wait for something to happen).
         if round_number % 4 == 1:
             # Early: while starting, creating or opening the library, or on the
             # first writes.
             time.sleep(rng.uniform(0, 0.25))
         else:
-            deadline = time.monotonic() + 30
-            while "ready\n" not in lines and child.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.002)
+            said_ready.wait(timeout=30)
             assert "ready\n" in lines, child.stderr.read() if child.stderr else ""
             time.sleep(rng.uniform(0, 0.3))
         child.send_signal(signal.SIGKILL)
