@@ -153,23 +153,23 @@ def _unexpected_output(stderr: str) -> list[str]:
 
 
 def _wait_for_book(program: Program, screen: Screen, artifacts: Path) -> tuple[Picture, Rect, Rect]:
-    """Poll the screen until the text and the contents are drawn; fail clearly if never."""
+    """Poll the screen until the text and the contents are drawn, and drawn where they
+    were at the look before (the layout has settled); fail clearly if never."""
     deadline = time.monotonic() + SHOW_TIMEOUT
     polled = artifacts / "waiting.png"
+    before: tuple[Rect, Rect] | None = None
     while time.monotonic() < deadline:
         if not program.running():
             pytest.fail(
                 f"the program exited with {program.process.returncode}:\n{program.stderr()}"
             )
-        found = _reader_and_toc(screen.grab(polled))
-        if found is not None:
-            time.sleep(POLL)  # let any second paint (layout settling) land
-            picture = screen.grab(artifacts / "reader.png")
-            found = _reader_and_toc(picture)
-            if found is not None:
-                polled.unlink(missing_ok=True)
-                return picture, *found
-        time.sleep(POLL)
+        picture = screen.grab(polled)
+        found = _reader_and_toc(picture)
+        if found is not None and found == before:
+            polled.replace(artifacts / "reader.png")
+            return picture, *found
+        before = found
+        time.sleep(POLL)  # the next look
     pytest.fail(
         f"no book text and contents on screen after {SHOW_TIMEOUT:.0f} s; "
         f"last screenshot: {polled}\nprogram stderr:\n{program.stderr()}"
