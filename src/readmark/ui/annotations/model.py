@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPointF,
     QRect,
     QRectF,
@@ -230,7 +231,9 @@ class AnnotationsModel(QAbstractItemModel):
 
     # -- QAbstractItemModel ---------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(
+        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
+    ) -> QModelIndex:  # noqa: B008
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -249,22 +252,22 @@ class AnnotationsModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(self.groups.index(group), 0, 0)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         if not parent.isValid():
             return len(self.groups)
         if parent.internalId() == 0 and parent.row() < len(self.groups):
             return len(self.groups[parent.row()].entries)
         return 0
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 1
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return _NO_FLAGS
         return _GROUP_FLAGS if index.internalId() == 0 else _ENTRY_FLAGS
 
-    def annotation(self, index: QModelIndex) -> Annotation | None:
+    def annotation(self, index: QModelIndex | QPersistentModelIndex) -> Annotation | None:
         if not index.isValid() or index.internalId() == 0:
             return None
         group = self._by_serial.get(index.internalId())
@@ -272,7 +275,9 @@ class AnnotationsModel(QAbstractItemModel):
             return None
         return group.entries[index.row()]
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if not index.isValid():
             return None
         if index.internalId() == 0:

@@ -451,7 +451,9 @@ class AnnotationsPanel(QDockWidget):
             if group.key not in self._collapsed:
                 self.tree.setExpanded(self.model.index(row, 0), True)
         if top is not None:
-            index = self.model.index_of(top) or self._group_index(top)
+            index = (
+                self.model.index_of(top) if isinstance(top, str) else None
+            ) or self._group_index(top)
             if index is not None and index.isValid():
                 self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
         current = self.model.index_of(selected)

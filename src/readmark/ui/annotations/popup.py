@@ -141,7 +141,8 @@ class SelectionPopup(QFrame):
         self.setFont(QApplication.font())
         self.setPalette(QApplication.palette())
         self.adjustSize()
-        area = self.parentWidget().rect()
+        parent = self.parentWidget()
+        area = parent.rect() if parent is not None else rect
         size = self.sizeHint()
         x = rect.center().x() - size.width() // 2
         y = rect.top() - size.height() - _GAP

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Unpack
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from readmark.core.annotations import Annotation
+from readmark.core.annotations import Annotation, AnnotationChanges
 from readmark.core.book import Book
 from readmark.core.operations import BookAnnotations, ChangeSet, OperationError
 from readmark.core.store.annotation_store import AnnotationStore
@@ -121,7 +122,7 @@ class AnnotationSession(QObject):
     def add(self, annotation: Annotation, text: str) -> bool:
         return self._operate(lambda ops: ops.add(annotation), text)
 
-    def edit(self, annotation_id: str, text: str, **changes: object) -> bool:
+    def edit(self, annotation_id: str, text: str, **changes: Unpack[AnnotationChanges]) -> bool:
         return self._operate(lambda ops: ops.edit(annotation_id, **changes), text)
 
     def delete(self, annotation_ids: list[str], text: str) -> bool:

@@ -114,7 +114,7 @@ class BackupDialog(QDialog):
             elif backup.annotation_count == 1:
                 count = self.tr("1 annotation")
             else:
-                count = self.tr("%Ln annotations", "", backup.annotation_count)
+                count = self.tr("%Ln annotations", "", backup.annotation_count or 0)
             reason = reasons.get(backup.reason, backup.reason)
             item = QTreeWidgetItem(
                 [format_datetime(backup.created), reason, count, backup.path.name]

@@ -683,7 +683,7 @@ class ReaderView(QTextBrowser):
         elif url.scheme():
             self.message.emit(url.toString())
 
-    def loadResource(self, kind: int, url: QUrl):  # type: ignore[no-untyped-def]  # noqa: N802
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Images from inside the book only (the core decides); nothing is fetched."""
         if kind != QTextDocument.ResourceType.ImageResource.value:
             return None
@@ -691,7 +691,8 @@ class ReaderView(QTextBrowser):
             return self._placeholder(self.tr("Image not loaded"))
         from readmark.core.book_resources import Refused
 
-        data = self._book.resource(self._section, url.toString())
+        name = url.toString() if isinstance(url, QUrl) else url
+        data = self._book.resource(self._section, name)
         if isinstance(data, Refused):
             return self._placeholder(QCoreApplication.translate(data.context, data.reason))
         image = QImage.fromData(data)

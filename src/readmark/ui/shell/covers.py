@@ -37,7 +37,7 @@ def remember_cover(book: Book) -> None:
         image = image.scaledToHeight(THUMBNAIL_HEIGHT, Qt.TransformationMode.SmoothTransformation)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        image.save(str(target), "PNG")
+        image.save(str(target))  # PNG, from the suffix
     except OSError:
         pass
 
