@@ -183,3 +183,24 @@ def test_an_unusable_library_is_one_line_status_2(
         assert result.stdout == ""
     translated = run("--lang", "zh_CN", "export", str(book_file))
     assert translated.returncode == 2 and chinese in translated.stderr
+
+
+@pytest.mark.parametrize("kind", ["pipe", "folder", "device"])
+def test_importing_a_pipe_a_folder_or_a_device_is_refused_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    """A named pipe would block the import until something wrote to it."""
+    import os
+
+    if kind == "pipe":
+        target = tmp_path / "marks.json"
+        os.mkfifo(target)
+    elif kind == "folder":
+        target = tmp_path / "marks.json"
+        target.mkdir()
+    else:
+        target = Path("/dev/null")
+    result = run("import", str(target), timeout=30)
+    assert result.returncode == 2
+    assert "is not a file that can be imported" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -317,7 +317,7 @@
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="336"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="340"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -501,7 +501,7 @@
         <translation>在此版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="475"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="477"/>
         <source>No annotations yet.
 
 Select text in the book to highlight it or add a note. Bookmarks you add are listed here too.</source>
@@ -510,92 +510,92 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 在书中选中文字即可高亮或添加笔记。你添加的书签也会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="481"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="483"/>
         <source>No annotations match the filter.</source>
         <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="487"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="489"/>
         <source>{shown} of 1 annotation</source>
         <translation>{shown} / 1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="489"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="491"/>
         <source>{shown} of %n annotations</source>
         <translation>
             <numerusform>{shown} / %n 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="491"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="493"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="493"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="495"/>
         <source>%n annotations</source>
         <translation>
             <numerusform>%n 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="553"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="555"/>
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="556"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="558"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="558"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="560"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="560"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="562"/>
         <source>Copy Text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="564"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="566"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="583"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="585"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="584"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="586"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="585"/>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="590"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="587"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="592"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="586"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="588"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="587"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="589"/>
         <source>Created {date}</source>
         <translation>创建于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="588"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="590"/>
         <source>Edited {date}</source>
         <translation>编辑于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="589"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="591"/>
         <source>Originally: {quote}</source>
         <translation>原文：{quote}</translation>
     </message>
@@ -1353,163 +1353,168 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>书库中的版本修改得更晚，已保留该版本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="93"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="89"/>
+        <source>{path} is not a file that can be imported: it is a folder, a pipe or a device.</source>
+        <translation>{path} 不是可以导入的文件：它是文件夹、管道或设备。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="113"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="99"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="119"/>
         <source>{path} is larger than {limit} MB; Readmark does not import files that large.</source>
         <translation>{path} 超过 {limit} MB；Readmark 不导入这么大的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="110"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="130"/>
         <source>{path} is not JSON: it is not UTF-8 text.</source>
         <translation>{path} 不是 JSON：它不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="128"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="148"/>
         <source>{path} is not valid JSON: {reason}</source>
         <translation>{path} 不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="141"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="161"/>
         <source>The file is nested more than {limit} levels deep; it is not an annotation file.</source>
         <translation>该文件嵌套超过 {limit} 层，不是标注文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="148"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="168"/>
         <source>{path} is nested more than {limit} levels deep; it is not an annotation file.</source>
         <translation>{path} 嵌套超过 {limit} 层，不是标注文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="174"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="194"/>
         <source>The file holds text that is not valid Unicode.</source>
         <translation>该文件包含无效的 Unicode 文本。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="214"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="234"/>
         <source>the file holds this annotation again later</source>
         <translation>文件后面还有这条标注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="223"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="243"/>
         <source>The file does not hold W3C annotations: expected an Annotation, an array of them, an AnnotationPage or an AnnotationCollection.</source>
         <translation>该文件不含 W3C 标注：应为一个 Annotation、由它们组成的数组、一个 AnnotationPage 或一个 AnnotationCollection。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="251"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="271"/>
         <source>The collection&apos;s pages are not in the file (only a link to them is); save the pages themselves and import those.</source>
         <translation>该集合的分页不在文件中（只有指向它们的链接）；请保存分页本身再导入。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="267"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="287"/>
         <source>An AnnotationPage&apos;s items are not an array.</source>
         <translation>AnnotationPage 的 items 不是数组。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="283"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="303"/>
         <source>Annotation {where}: it is not a JSON object</source>
         <translation>标注 {where}：它不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="290"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="310"/>
         <source>Annotation {where}: its id is not a string</source>
         <translation>标注 {where}：其 id 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="296"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="316"/>
         <source>Annotation {where}: its type is not Annotation</source>
         <translation>标注 {where}：其类型不是 Annotation</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="305"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="325"/>
         <source>its motivation ({motivation}) is not highlighting, commenting or bookmarking</source>
         <translation>其用途（{motivation}）不是高亮、评论或书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="314"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="334"/>
         <source>it does not point at text by a quote (TextQuoteSelector)</source>
         <translation>它没有用引文（TextQuoteSelector）指向文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="322"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="342"/>
         <source>its quote is empty</source>
         <translation>其引文为空</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="360"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="380"/>
         <source>Annotation {where}: its motivation is not a string</source>
         <translation>标注 {where}：其 motivation 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="374"/>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="379"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="394"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="399"/>
         <source>Annotation {where}: it has no target</source>
         <translation>标注 {where}：没有目标（target）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="387"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="407"/>
         <source>Annotation {where}: its target is neither an object nor a link</source>
         <translation>标注 {where}：其目标既不是对象也不是链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="395"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="415"/>
         <source>Annotation {where}: its target has no source</source>
         <translation>标注 {where}：其目标没有来源（source）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="407"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="427"/>
         <source>Annotation {where}: a selector is not an object</source>
         <translation>标注 {where}：有一个选择器不是对象</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="424"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="444"/>
         <source>Annotation {where}: its TextPositionSelector ends before it starts</source>
         <translation>标注 {where}：其 TextPositionSelector 的结束位置在开始位置之前</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="436"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="456"/>
         <source>Annotation {where}: {name} is not a section number</source>
         <translation>标注 {where}：{name} 不是章节编号</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="456"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="476"/>
         <source>Annotation {where}: its {name} is not text</source>
         <translation>标注 {where}：其 {name} 不是文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="467"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="487"/>
         <source>Annotation {where}: its {name} is not a character offset</source>
         <translation>标注 {where}：其 {name} 不是字符偏移量</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="482"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="502"/>
         <source>Annotation {where}: its bodyValue is not text</source>
         <translation>标注 {where}：其 bodyValue 不是文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="493"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="513"/>
         <source>Annotation {where}: a body is neither an object nor a link</source>
         <translation>标注 {where}：有一个 body 既不是对象也不是链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="505"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="525"/>
         <source>Annotation {where}: a TextualBody has no text value</source>
         <translation>标注 {where}：有一个 TextualBody 没有文本值</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="538"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="558"/>
         <source>Annotation {where}: its {name} time is not text</source>
         <translation>标注 {where}：其 {name} 时间不是文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="549"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="569"/>
         <source>Annotation {where}: its {name} time ({value}) is not an ISO 8601 date</source>
         <translation>标注 {where}：其 {name} 时间（{value}）不是 ISO 8601 日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="566"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="586"/>
         <source>Annotation {where}: {name} has the wrong type</source>
         <translation>标注 {where}：{name} 的类型不对</translation>
     </message>
@@ -1679,67 +1684,67 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     <name>MainWindow</name>
     <message>
         <location filename="../../src/readmark/ui/shell/main_window.py" line="79"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="409"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="426"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="132"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="140"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="142"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="281"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="283"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="283"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="285"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="302"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="307"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="327"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="343"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="348"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="365"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="353"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="370"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="381"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="398"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="383"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="400"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="476"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="493"/>
         <source>Open link in your browser?</source>
         <translation>在浏览器中打开链接？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="478"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="495"/>
         <source>This link leads outside the book:
 
 {url}
@@ -1752,17 +1757,17 @@ Open it in your web browser?</source>
 要在浏览器中打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="531"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="548"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="545"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="562"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="547"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="564"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1815,22 +1820,22 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="212"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="257"/>
         <source>Preparing this part of the book…</source>
         <translation>正在准备书的这一部分…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="619"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="670"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="640"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="691"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="648"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="700"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>
@@ -1843,7 +1848,7 @@ An offline reader for studying the books you own.</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/page_splits.py" line="137"/>
+        <location filename="../../src/readmark/core/repair/page_splits.py" line="144"/>
         <source>Join paragraphs that the printed book&apos;s page breaks cut in two</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>

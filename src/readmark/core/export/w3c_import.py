@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import time
 import uuid
 from collections.abc import Iterator
@@ -82,11 +84,29 @@ class ParsedImport:
     skipped: list[Skipped]
 
 
+def _not_a_file(name: str) -> AnnotationImportError:
+    return AnnotationImportError(
+        QT_TRANSLATE_NOOP(
+            "ImportError",
+            "{path} is not a file that can be imported: it is a folder, a pipe or a device.",
+        ),
+        path=name,
+    )
+
+
 def read_json_file(path: Path) -> object:
     """The JSON value in `path`, or AnnotationImportError saying plainly what is wrong."""
     name = str(path)
     try:
-        with open(path, "rb") as stream:
+        # Never open a pipe, device or folder for reading: a pipe would block the
+        # import until something wrote to it. Opened without blocking, and the
+        # opened file checked again, in case the path changed in between.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise _not_a_file(name)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise _not_a_file(name)
             raw = stream.read(MAX_BYTES + 1)
     except OSError as exc:
         raise AnnotationImportError(
