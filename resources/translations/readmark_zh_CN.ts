@@ -436,72 +436,72 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="155"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="156"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="178"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="179"/>
         <source>Filter by text</source>
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="187"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="188"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="188"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="189"/>
         <source>Highlights</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="189"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="190"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="190"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="191"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="191"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="192"/>
         <source>Notes include highlights that carry a note</source>
         <translation>“笔记”也包括带有笔记的高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="203"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="204"/>
         <source>Show or hide {colour}</source>
         <translation>显示或隐藏{colour}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="248"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="249"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="250"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="251"/>
         <source>Export this book&apos;s annotations to a file</source>
         <translation>将本书的批注导出到文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="395"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="396"/>
         <source>Section {number}</source>
         <translation>第 {number} 节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="397"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="398"/>
         <source>Front matter</source>
         <translation>正文前部分</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="408"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="409"/>
         <source>Not found in this version of the book</source>
         <translation>在此版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="477"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="478"/>
         <source>No annotations yet.
 
 Select text in the book to highlight it or add a note. Bookmarks you add are listed here too.</source>
@@ -510,92 +510,92 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 在书中选中文字即可高亮或添加笔记。你添加的书签也会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="483"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="484"/>
         <source>No annotations match the filter.</source>
         <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="489"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="490"/>
         <source>{shown} of 1 annotation</source>
         <translation>{shown} / 1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="491"/>
-        <source>{shown} of %n annotations</source>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="492"/>
+        <source>{shown} of %Ln annotations</source>
         <translation>
-            <numerusform>{shown} / %n 条批注</numerusform>
+            <numerusform>{shown} / %Ln 条批注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="498"/>
+        <source>%Ln annotations</source>
+        <translation>
+            <numerusform>%Ln 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="493"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="496"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="495"/>
-        <source>%n annotations</source>
-        <translation>
-            <numerusform>%n 条批注</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="555"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="558"/>
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="558"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="561"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="560"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="563"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="562"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="565"/>
         <source>Copy Text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="566"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="569"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="585"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="588"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="586"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="589"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="587"/>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="592"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="590"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="595"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="588"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="591"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="589"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="592"/>
         <source>Created {date}</source>
         <translation>创建于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="590"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="593"/>
         <source>Edited {date}</source>
         <translation>编辑于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="591"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="594"/>
         <source>Originally: {quote}</source>
         <translation>原文：{quote}</translation>
     </message>

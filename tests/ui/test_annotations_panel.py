@@ -362,3 +362,16 @@ def test_arrow_keys_walk_the_list_and_keep_the_current_row_in_view(qtbot, filled
     current = tree.currentIndex()
     assert current.data(ANNOTATION_ROLE) is not None
     assert tree.viewport().rect().intersects(tree.visualRect(current))
+
+
+def test_the_count_is_written_in_the_locale(panel) -> None:
+    """1,234 in English: numbers follow the UI language's locale (%Ln)."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("en_US"))
+    many = make_annotations(1234)
+    panel.set_annotations(many, {})
+    assert panel.count_label.text() == "1,234 annotations"
+    panel.filter_edit.setText("zzz-not-there")
+    panel.kind_box.setCurrentIndex(1)  # filtering: "shown of total"
+    assert panel.count_label.text().endswith("of 1,234 annotations")

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from readmark.core.annotations import COLOURS, Annotation, Kind
 from readmark.core.operations import ChangeSet
+from readmark.i18n import format_number
 from readmark.ui.annotations.model import (
     ANNOTATION_ROLE,
     AnnotationDelegate,
@@ -486,13 +487,15 @@ class AnnotationsPanel(QDockWidget):
             self.stack.setCurrentWidget(self.tree)
         if self._filtering():
             if total == 1:
-                text = self.tr("{shown} of 1 annotation").format(shown=shown)
+                text = self.tr("{shown} of 1 annotation").format(shown=format_number(shown))
             else:
-                text = self.tr("{shown} of %n annotations", "", total).format(shown=shown)
+                text = self.tr("{shown} of %Ln annotations", "", total).format(
+                    shown=format_number(shown)
+                )
         elif total == 1:
             text = self.tr("1 annotation")
         else:
-            text = self.tr("%n annotations", "", total)
+            text = self.tr("%Ln annotations", "", total)
         self.count_label.setText(text)
 
     # -- keeping the place --------------------------------------------------------
