@@ -185,6 +185,8 @@ def main() -> int:
         tree.itemClicked.emit(items[0], 0)
     if args.section is not None:
         window.reader.go_to(args.section)
+    while window.reader.is_preparing():  # a section not converted yet arrives shortly
+        wait(20)
     for _ in range(args.pages):
         window.reader.scroll_page(+1)
     if args.chapter_rules:
