@@ -52,6 +52,7 @@ ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the Annotation of an entry row
 CURRENT_ROLE = Qt.ItemDataRole.UserRole + 2  # True for the annotation at the reader's place
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # the Group of a chapter row, else None
 
+_ROOT = QModelIndex()  # the invisible root: the default parent, never changed
 # Built once: the view asks for every row's flags when it lays out.
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
@@ -232,8 +233,8 @@ class AnnotationsModel(QAbstractItemModel):
     # -- QAbstractItemModel ---------------------------------------------------------
 
     def index(
-        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
-    ) -> QModelIndex:  # noqa: B008
+        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = _ROOT
+    ) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -244,7 +245,7 @@ class AnnotationsModel(QAbstractItemModel):
                 return self.createIndex(row, 0, group.serial)
         return QModelIndex()
 
-    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: QModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         group = self._by_serial.get(index.internalId())
@@ -252,14 +253,14 @@ class AnnotationsModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(self.groups.index(group), 0, 0)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
         if not parent.isValid():
             return len(self.groups)
         if parent.internalId() == 0 and parent.row() < len(self.groups):
             return len(self.groups[parent.row()].entries)
         return 0
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
         return 1
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

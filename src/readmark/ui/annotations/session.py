@@ -22,6 +22,7 @@ from readmark.core.annotations import Annotation, AnnotationChanges
 from readmark.core.book import Book
 from readmark.core.operations import BookAnnotations, ChangeSet, OperationError
 from readmark.core.store.annotation_store import AnnotationStore
+from readmark.core.store.errors import StoreError
 from readmark.i18n import translate_error
 from readmark.ui.background import BackgroundTasks, Progress
 
@@ -73,7 +74,7 @@ class AnnotationSession(QObject):
         try:
             annotations.load()
             stale = annotations.needs_placing()
-        except Exception as error:  # noqa: BLE001 - StoreError: reading goes on without them
+        except StoreError as error:  # reading goes on without them
             self.message.emit(translate_error(error))
             return
         if not stale:
@@ -148,7 +149,7 @@ class AnnotationSession(QObject):
         except OperationError as error:  # our bug: say so rather than crash the window
             self.message.emit(str(error))
             return False
-        except Exception as error:  # noqa: BLE001 - the store failed (disk, lock): say so
+        except StoreError as error:  # the store failed (disk, lock): say so; bugs propagate
             self.message.emit(translate_error(error))
             return False
         if changes:

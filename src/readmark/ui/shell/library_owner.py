@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from readmark.core.store.backups import BackupManager
+from readmark.core.store.errors import StoreError
 from readmark.core.store.library import Library
 from readmark.core.store.recovery import open_library
 from readmark.i18n import translate_error
@@ -43,7 +44,7 @@ class LibraryOwner(QObject):
         problems = []
         try:
             self.backups.restore(backup)
-        except Exception as error:  # noqa: BLE001 - StoreError or the file system: reported
+        except (StoreError, OSError) as error:  # reported; the old file is still in place
             problems.append(translate_error(error))
         problems.extend(self.open())
         self.replaced.emit(self.library)

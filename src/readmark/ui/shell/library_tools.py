@@ -15,6 +15,7 @@ from readmark.core.annotations import Annotation
 from readmark.core.book import Book
 from readmark.core.export import FORMATS, save_text
 from readmark.core.export.common import ExportedBook
+from readmark.core.store.errors import StoreError
 from readmark.i18n import format_number, translate_error
 from readmark.ui.dialogs.backup_dialog import BackupDialog
 from readmark.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportFormat
@@ -91,7 +92,7 @@ class LibraryTools(QObject):
     def backup_now(self) -> Path | None:
         try:
             made = self.backups.backup_now("manual")
-        except Exception as error:  # noqa: BLE001 - BackupError or the file system: say so
+        except (StoreError, OSError) as error:  # BackupError or the file system: say so
             self.error.emit(self.tr("The backup failed"), translate_error(error))
             return None
         self.message.emit(self.tr("Backed up the library to {path}").format(path=str(made)))
