@@ -357,33 +357,48 @@ _TRICKY_LINES = [
     "# H", "#", "## Sub {#sid}", "#######", "# H #", "# Author: A", "Title", "Title {#t}",
     "===", "---", "=", "--- ", "- - -", "```", "~~~", "````", "```py", "``` ", "  ```",
     "[^1]: note", "   [^a]: note", "    [^c]: code", "[^1]:", "see [^1] and [^a]", "[^x]",
+    "   # Indented", "  ## C#", "# T #", "  ```", "   ~~~", "`````", "```a`b", "~~~ x y",
+    "  ---", "   ===", "---\t", "1) x", "2. y", "-", "+ z", "[^]: empty",
 ]
 # fmt: on
 
 
 def _reference_scan(body: str) -> tuple[list[tuple[int, int, bool]], list[int], dict]:
     """(line, level, setext) of headings, fenced lines, footnote line ranges."""
-    from readmark.core.formats.markdown.loader import (
-        _ATX,
-        _FENCE_OPEN,
-        _FOOTNOTE_DEF,
-        _LIST_OR_QUOTE,
-        _SETEXT_UNDERLINE,
+    from readmark.core.formats.markdown.grammar import (
+        ATX_HEADING,
+        BLOCK_QUOTE,
+        FENCE,
+        FENCE_CLOSE,
+        FOOTNOTE_DEFINITION,
+        INDENTED_CODE,
+        LIST_ITEM,
+        SETEXT_UNDERLINE,
+        THEMATIC_BREAK,
+        atx_heading,
+        fence_open,
+        is_blank,
     )
 
     lines = body.split("\n")
     n = len(lines)
 
+    def closes(line: str, fence) -> bool:  # type: ignore[no-untyped-def]
+        m = FENCE_CLOSE.match(line)
+        return bool(m) and m["fence"][0] == fence.char and len(m["fence"]) >= fence.length
+
     def footnote_end(start: int) -> int:
         i = start + 1
-        while i < n and lines[i].strip():
-            if _FOOTNOTE_DEF.match(lines[i]) or lines[i].startswith(("#", "```", "~~~")):
+        while i < n and not is_blank(lines[i]):
+            if FOOTNOTE_DEFINITION.match(lines[i]) or ATX_HEADING.match(lines[i]):
+                return i
+            if FENCE.match(lines[i]):
                 return i
             i += 1
         end = i
-        while i < n and (not lines[i].strip() or lines[i].startswith(("    ", "\t"))):
+        while i < n and (is_blank(lines[i]) or INDENTED_CODE.match(lines[i])):
             i += 1
-            if lines[i - 1].strip():
+            if not is_blank(lines[i - 1]):
                 end = i
         return end
 
@@ -391,27 +406,29 @@ def _reference_scan(body: str) -> tuple[list[tuple[int, int, bool]], list[int], 
     i, prev_blank = 0, True
     while i < n:
         line = lines[i]
-        fence = _FENCE_OPEN.match(line)
-        closers = [k for k in range(i + 1, n) if fence and lines[k].rstrip(" ") == fence.group(1)]
+        fence = fence_open(line)
+        closers = [k for k in range(i + 1, n) if fence and closes(lines[k], fence)]
         if closers:
             fenced.extend(range(i, closers[0] + 1))
             i, prev_blank = closers[0] + 1, False
-        elif _ATX.match(line):
-            headings.append((i, len(_ATX.match(line).group(1)), False))
+        elif atx_heading(line):
+            headings.append((i, atx_heading(line).level, False))
             i, prev_blank = i + 1, False
-        elif _FOOTNOTE_DEF.match(line):
+        elif FOOTNOTE_DEFINITION.match(line):
             end = footnote_end(i)
-            footnotes.setdefault(_FOOTNOTE_DEF.match(line).group(1), (i, end))
+            footnotes.setdefault(FOOTNOTE_DEFINITION.match(line)["label"], (i, end))
             i, prev_blank = end, not lines[end - 1].strip()
         elif (
             i + 1 < n
             and prev_blank
             and line.strip()
-            and not line.startswith(("    ", "\t"))
-            and _SETEXT_UNDERLINE.match(lines[i + 1])
-            and not _LIST_OR_QUOTE.match(line)
+            and not INDENTED_CODE.match(line)
+            and not THEMATIC_BREAK.match(line)
+            and SETEXT_UNDERLINE.match(lines[i + 1])
+            and not LIST_ITEM.match(line)
+            and not BLOCK_QUOTE.match(line)
         ):
-            headings.append((i, 1 if lines[i + 1][0] == "=" else 2, True))
+            headings.append((i, 1 if lines[i + 1].strip()[0] == "=" else 2, True))
             i, prev_blank = i + 2, False
         else:
             i, prev_blank = i + 1, not line.strip()

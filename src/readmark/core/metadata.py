@@ -24,6 +24,15 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from readmark.core.book import Metadata
+from readmark.core.formats.markdown.grammar import (
+    BLOCK_QUOTE,
+    FENCE_CLOSE,
+    LIST_ITEM,
+    SETEXT_UNDERLINE,
+    FenceClosers,
+    atx_heading,
+    fence_open,
+)
 from readmark.core.scripts import is_chinese_or_japanese, is_han, is_hangul, is_kana
 
 FRONT_PAGES_CHARS = 20 * 1024
@@ -258,37 +267,34 @@ def strip_inline_markup(text: str) -> str:
 
 # ------------------------------------------------------------- title page
 
-_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-
 
 def _headings_near_start(text: str, limit: int) -> list[tuple[int, str, int]]:
-    """(level, plain title, line number) of ATX and setext headings in text[:limit]."""
+    """(level, plain title, line number) of ATX and setext headings in text[:limit],
+    read by the loader's block grammar (outside fenced code)."""
     lines = text[:limit].split("\n")
+    closers = FenceClosers((k, line) for k, line in enumerate(lines) if FENCE_CLOSE.match(line))
     found: list[tuple[int, str, int]] = []
-    fence = ""
-    for i, line in enumerate(lines):
-        m = _FENCE_RE.match(line)
-        if m:
-            if not fence:
-                fence = m.group(1)[0] * 3
-            elif line.strip().startswith(fence):
-                fence = ""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        fence = fence_open(line)
+        closer = closers.closer(fence, i) if fence else None
+        if closer is not None:
+            i = closer + 1
             continue
-        if fence:
-            continue
-        m = _ATX_RE.match(line)
-        if m:
-            found.append((len(m.group(1)), strip_inline_markup(m.group(2) or ""), i))
-            continue
-        if (
+        atx = atx_heading(line)
+        if atx:
+            found.append((atx.level, strip_inline_markup(atx.content.strip()), i))
+        elif (
             i + 1 < len(lines)
             and line.strip()
-            and re.match(r"^ {0,3}(=+|-+)[ \t]*$", lines[i + 1])
-            and not re.match(r"^ {0,3}([-*+]|\d+[.)])\s|^ {0,3}>", line)
+            and SETEXT_UNDERLINE.match(lines[i + 1])
+            and not LIST_ITEM.match(line)
+            and not BLOCK_QUOTE.match(line)
         ):
             level = 1 if lines[i + 1].strip()[0] == "=" else 2
             found.append((level, strip_inline_markup(line.strip()), i))
+        i += 1
     return found
 
 
@@ -325,9 +331,7 @@ def _title_from_headings(body: str) -> tuple[str, dict[str, object]]:
         start = rest[index][2] + 1
         end = rest[index + 1][2] if index + 1 < len(rest) else len(lines)
         # setext underlines belong to their heading, not to the body text
-        return [
-            ln for ln in lines[start:end] if ln.strip() and not re.match(r"^ {0,3}(=+|-+)\s*$", ln)
-        ]
+        return [ln for ln in lines[start:end] if ln.strip() and not SETEXT_UNDERLINE.match(ln)]
 
     def title_page_like(block: list[str]) -> bool:
         return len(block) <= 8 and all(len(ln.strip()) <= 40 for ln in block)

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
+from readmark.core.formats.markdown.grammar import ATX_HEADING
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks, classify
 from readmark.core.repair.cjk import CLOSERS, SENTENCE_FINAL, is_cjk
 from readmark.core.repair.rule import RepairContext, RepairRule
 
-_ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _HARD_BREAK = re.compile(r"(?:  |\\)$")
 
 
@@ -67,7 +67,7 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
     blocks: list[Block] = []
     for block in source.blocks:
         pieces: list[str]
-        if block.kind is BlockKind.HEADING and _ATX.match(block.text) and "\n" in block.text:
+        if block.kind is BlockKind.HEADING and ATX_HEADING.match(block.text) and "\n" in block.text:
             heading, rest = block.text.split("\n", 1)
             pieces = [heading, *split_lines(rest)] if _mostly_cjk(rest) else [block.text]
         elif block.kind is BlockKind.PARAGRAPH:

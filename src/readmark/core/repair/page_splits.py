@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from readmark.core.formats.markdown.grammar import ATX_HEADING, SETEXT_UNDERLINE, THEMATIC_BREAK
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks
 from readmark.core.repair.cjk import (
@@ -42,7 +43,13 @@ _FIELD = re.compile(r"^[^\s:：,，、;；。.]{1,12}[:：]")
 _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百千\d]+[章节回部篇卷])"
 )
-_LAST_LINE_MARKUP = re.compile(r"^ {0,3}(?:#|(?:[-*_][ \t]*){3,}$|[=-]+[ \t]*$)")
+
+
+def _is_markup(line: str) -> bool:
+    """A heading, a setext underline or a thematic break: no sentence ends there."""
+    return bool(
+        ATX_HEADING.match(line) or SETEXT_UNDERLINE.match(line) or THEMATIC_BREAK.match(line)
+    )
 
 
 def _compact(text: str) -> str:
@@ -72,7 +79,7 @@ def _is_lowercase(ch: str) -> bool:
 def ends_mid_clause(text: str) -> bool:
     """The first half of a page split: cut on a letter or clause punctuation."""
     stripped = text.rstrip()
-    if not stripped or _LAST_LINE_MARKUP.match(stripped.rsplit("\n", 1)[-1]):
+    if not stripped or _is_markup(stripped.rsplit("\n", 1)[-1]):
         return False
     i = len(stripped) - 1
     while i >= 0 and stripped[i] in CLOSERS:

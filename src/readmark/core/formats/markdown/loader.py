@@ -1,16 +1,22 @@
 """Loading a Markdown book: one linear scan, no conversion.
 
 Opening a book must be fast however long it is, so nothing is converted here.
-One scan finds headings (ATX and setext, the way Python-Markdown reads them,
-skipping fenced code) and footnote definitions; from that come the table of
+One scan finds headings (ATX and setext, skipping fenced code) and footnote
+definitions by the block grammar of `grammar`; from that come the table of
 contents, the split into sections, and each section's Markdown source, which
 `MarkdownSectionRenderer` converts when a view asks for it.
 
 The scan works in character offsets into the text: a regex finds the few lines
-that can matter (those starting with `#`, a fence, `[^`, or made of `=` / `-`),
-and only those are looked at in Python; section sources are slices of the text
-with the heading lines patched. A loop over every line of a 10 MB book would
-cost more than everything else the loader does.
+that can matter (those starting, after up to three spaces, with `#`, a fence,
+`[^`, or made of `=` / `-`), and only those are looked at in Python; section
+sources are slices of the text with the heading lines patched. A loop over every
+line of a 10 MB book would cost more than everything else the loader does.
+
+Python-Markdown, which renders the sections, reads some of these lines
+differently from the grammar (an indented `   # Title`, an indented setext
+underline, an indented fence or one closed by a longer run). The loader rewrites
+each heading and fence it finds into the form Python-Markdown reads the same
+way, so the book shows the headings its contents list.
 
 Splitting: the smallest heading level that occurs at least twice is the chapter
 level; every heading at that level or above starts a section. Text before the
@@ -32,12 +38,29 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown.extensions.toc import slugify_unicode
 
 from readmark.core.book import Book, LoadOptions, Section, TocEntry
+from readmark.core.formats.markdown.grammar import (
+    ATX_HEADING,
+    BLOCK_QUOTE,
+    FENCE,
+    FOOTNOTE_DEFINITION,
+    INDENTED_CODE,
+    LIST_ITEM,
+    SETEXT_UNDERLINE,
+    THEMATIC_BREAK,
+    Fence,
+    FenceClosers,
+    atx_heading,
+    fence_open,
+    is_blank,
+    python_markdown_fence,
+    python_markdown_reads,
+)
 from readmark.core.formats.markdown.render import MarkdownSectionRenderer
 from readmark.core.formats.toc import chapter_level, nest_toc
 from readmark.core.metadata import (
@@ -56,20 +79,14 @@ PART_CHARS = 64 * 1024
 # line break outside fenced code (a paragraph then continues in the next part).
 HARD_PART_CHARS = 2 * PART_CHARS
 
-_ATX = re.compile(r"^(#{1,6})(.*?)#*[ \t]*$")
-_SETEXT_UNDERLINE = re.compile(r"^(=+|-+)[ ]*$")
-_FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})")
-_FENCE_BARE = re.compile(r"^(`{3,}|~{3,}) *$")  # the only kind of line that closes a fence
 _ATTR_BLOCK = re.compile(r"[ \t]*\{:?[ \t]*([^}\n]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
-_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]]*)\]:")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\n]*)\](?!:)")
 _EDGE_UNDERSCORES = re.compile(r"(?:^|(?<=-))_+|_+(?=-|$)")
-_LIST_OR_QUOTE = re.compile(r"^ {0,3}(?:[*+-]|\d+\.)[ \t]|^ {0,3}>")
 # A line the scan has to look at: an ATX heading, a fence, a footnote
-# definition or a setext underline. The exact tests are the patterns above;
-# this only has to let every such line through and few others.
-_CANDIDATE = r"#|```|~~~| {0,3}\[\^|=+ *(?![^\n])|-+ *(?![^\n])"
+# definition or a setext underline. The exact tests are the grammar's; this
+# only has to let every such line through and few others.
+_CANDIDATE = r" {0,3}(?:#|```|~~~|\[\^|=+[ \t]*(?![^\n])|-+[ \t]*(?![^\n]))"
 _CANDIDATE_FIRST_LINE = re.compile(_CANDIDATE)
 # Starting with the newline before the line lets the regex engine jump from
 # newline to newline instead of trying every position, as `^` with re.M does.
@@ -88,6 +105,7 @@ class Heading:
     explicit: bool = False
     label: bool = False  # `# Author: …` on a title page: metadata, not a chapter
     setext: bool = False
+    indent: int = 0  # spaces before an ATX heading's `#`s
 
 
 class Spans:
@@ -114,6 +132,8 @@ class ScanResult:
     headings: list[Heading]
     fences: Spans  # fenced code blocks, delimiter lines included
     footnotes: dict[str, tuple[int, int]]  # label -> span of its definition
+    # (start, end, text): fences and setext underlines rewritten for Python-Markdown
+    rewrites: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def load_markdown(path: Path, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
@@ -167,6 +187,7 @@ def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section],
     patches = sorted(
         [(h.start, h.end, _with_anchor(body[h.start : h.end], h)) for h in scan.headings]
         + [(a, b, "") for a, b in dropped]
+        + scan.rewrites
     )
     patch_starts = [p[0] for p in patches]
 
@@ -263,39 +284,40 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
         starts.insert(0, start)
     candidates = [(s, body[s : _line_end(body, s)]) for s in starts]
 
-    # Closing fences are bare lines of the same run of ` or ~ as the opener.
-    closers: dict[str, list[int]] = {}
-    for s, line in candidates:
-        bare = _FENCE_BARE.match(line)
-        if bare:
-            closers.setdefault(bare.group(1), []).append(s)
+    closers = FenceClosers(candidates)
 
     headings: list[Heading] = []
     fences: list[tuple[int, int]] = []
     footnotes: dict[str, tuple[int, int]] = {}
+    rewrites: list[tuple[int, int, str]] = []
     pos = start  # start of the first line not yet consumed
     for s, line in candidates:
         if s < pos:
             continue
-        first = line[:1]
+        indent = len(line) - len(line.lstrip(" "))  # at most 3 in a candidate
+        first = line[indent : indent + 1]
         if first == "`" or first == "~":
-            fence = _FENCE_OPEN.match(line)
-            if fence:
-                later = closers.get(fence.group(1), [])
-                k = bisect.bisect_right(later, s)
-                if k < len(later):
-                    pos = _next_line(body, later[k])
-                    fences.append((s, pos))
+            fence = fence_open(line)
+            closer = closers.closer(fence, s) if fence else None
+            if fence and closer is not None:
+                pos = _next_line(body, closer)
+                fences.append((s, pos))
+                rewrite = _fence_rewrite(body, s, closer, fence)
+                if rewrite:
+                    rewrites.append(rewrite)
             # An unclosed fence is plain text (and may head a setext heading).
         elif first == "#":
-            atx = _ATX.match(line)
+            atx = atx_heading(line)
             if atx:
-                headings.append(_heading(s, s + len(line), len(atx.group(1)), atx.group(2)))
+                heading = _heading(s, s + len(line), atx.level, atx.content)
+                heading.indent = atx.indent
+                headings.append(heading)
                 pos = _next_line(body, s)
         elif first == "=" or first == "-":
             # `line` underlines the line before it, if that line is not
             # consumed (when `pos` is before `s`, it is at most that line).
-            if s > pos and _SETEXT_UNDERLINE.match(line):
+            underline = SETEXT_UNDERLINE.match(line)
+            if s > pos and underline:
                 text_start = _line_start(body, s - 1, start)
                 if _is_setext_text(body, text_start, s - 1, start):
                     text = body[text_start : s - 1]
@@ -303,13 +325,31 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
                     heading.setext = True
                     headings.append(heading)
                     pos = _next_line(body, s)
+                    if indent:  # Python-Markdown wants the underline at the margin
+                        rewrites.append((s, s + len(line), underline.group("run")))
+                    # The blank line before it made empty: Python-Markdown takes
+                    # neither ideographic spaces for blank nor, at the start of a
+                    # section, spaces.
+                    before = _line_start(body, text_start - 1, start)
+                    if text_start > start and text_start - 1 > before:
+                        rewrites.append((before, text_start - 1, ""))
         else:
-            note = _FOOTNOTE_DEF.match(line)
+            note = FOOTNOTE_DEFINITION.match(line)
             if note:
                 pos = _footnote_end(body, s)
-                footnotes.setdefault(note.group(1), (s, pos))
+                footnotes.setdefault(note.group("label"), (s, pos))
     headings = [h for h in headings if h.title or h.explicit]
-    return ScanResult(headings, Spans(fences), footnotes)
+    return ScanResult(headings, Spans(fences), footnotes, rewrites)
+
+
+def _fence_rewrite(body: str, start: int, closer: int, fence: Fence) -> tuple[int, int, str] | None:
+    """The fenced block from the line at `start` to the one at `closer` rewritten
+    for Python-Markdown, when it would not read it as the grammar does."""
+    end = _line_end(body, closer)
+    if python_markdown_reads(fence, body[start : _line_end(body, start)], body[closer:end]):
+        return None  # the usual case: left as written
+    lines = body[start:end].split("\n")
+    return start, end, "\n".join(python_markdown_fence(lines, fence))
 
 
 def _line_start(body: str, offset: int, floor: int) -> int:
@@ -336,9 +376,13 @@ def _is_blank(line: str) -> bool:
 def _is_setext_text(body: str, start: int, end: int, text_start: int) -> bool:
     """Whether the line body[start:end] can be the text of a setext heading."""
     line = body[start:end]
-    if _is_blank(line) or line.startswith(("    ", "\t")) or _LIST_OR_QUOTE.match(line):
+    if _is_blank(line) or INDENTED_CODE.match(line) or THEMATIC_BREAK.match(line):
         return False
-    # It must start a block: be the first line, or follow a blank line.
+    if LIST_ITEM.match(line) or BLOCK_QUOTE.match(line):
+        return False
+    # It must start a block: be the first line, or follow a blank line. A line of
+    # any white space will do (print conversions leave ideographic spaces); the
+    # scan rewrites it as empty, which Python-Markdown needs to show the heading.
     if start == text_start:
         return True
     before = _line_start(body, start - 1, text_start)
@@ -349,22 +393,23 @@ def _footnote_end(body: str, start: int) -> int:
     """Start of the first line after the footnote definition on the line at `start`."""
     end_mark = len(body) + 1
     pos = _next_line(body, start)
-    # Lazy continuation: the rest of the paragraph.
+    # Lazy continuation: the rest of the paragraph (a line of ideographic spaces
+    # is text to Python-Markdown, not the blank line that ends it).
     while pos < end_mark:
         line = body[pos : _line_end(body, pos)]
-        if _is_blank(line):
+        if is_blank(line):
             break
-        if _FOOTNOTE_DEF.match(line) or line.startswith(("#", "```", "~~~")):
+        if FOOTNOTE_DEFINITION.match(line) or ATX_HEADING.match(line) or FENCE.match(line):
             return pos
         pos = _next_line(body, pos)
     # Indented blocks after blank lines belong to it too.
     end = pos
     while pos < end_mark:
         line = body[pos : _line_end(body, pos)]
-        if _is_blank(line):
+        if is_blank(line):
             pos = _next_line(body, pos)
             continue
-        if line.startswith(("    ", "\t")):
+        if INDENTED_CODE.match(line):
             pos = _next_line(body, pos)
             end = pos
             continue
@@ -415,23 +460,44 @@ def _assign_anchors(headings: list[Heading]) -> None:
 
 
 def _with_anchor(line: str, h: Heading) -> str:
-    """The heading line with an attr_list `{#id}` the renderer will honour."""
-    if h.explicit:
-        return line
+    """The heading line with an attr_list `{#id}` the renderer will honour (and an
+    ATX heading at the margin, where Python-Markdown looks for it)."""
+    if h.explicit and not _ends_in_hash(line):
+        return line[h.indent :]
     if h.setext:
         stripped = line.rstrip()
         attrs = _ATTR_BLOCK.search(stripped)
         if attrs:
             return f"{stripped[: attrs.start()]} {{#{h.anchor} {attrs.group(1).strip()}}}"
         return f"{_protect_braces(stripped)} {{#{h.anchor}}}"
-    m = _ATX.match(line)
-    assert m is not None
-    content = m.group(2).rstrip()
+    atx = atx_heading(line)
+    assert atx is not None
+    hashes = "#" * atx.level
+    content = atx.content
     attrs = _ATTR_BLOCK.search(content)
     if attrs:
-        return f"{m.group(1)}{content[: attrs.start()]} {{#{h.anchor} {attrs.group(1).strip()}}}"
-    # Python-Markdown strips closing hashes; drop them so `{#id}` ends the line.
-    return f"{m.group(1)}{_protect_braces(content)} {{#{h.anchor}}}"
+        text = _escape_final_hashes(content[: attrs.start()])
+        return f"{hashes}{text} {{#{h.anchor} {attrs.group(1).strip()}}}"
+    # The closing run is gone, and `{#id}` ends the line.
+    return f"{hashes}{_escape_final_hashes(_protect_braces(content))} {{#{h.anchor}}}"
+
+
+def _ends_in_hash(line: str) -> bool:
+    """Whether the heading's text (before its attribute list) ends with a `#`."""
+    atx = atx_heading(line)
+    if atx is None:
+        return False
+    attrs = _ATTR_BLOCK.search(atx.content)
+    return (atx.content[: attrs.start()] if attrs else atx.content).endswith("#")
+
+
+def _escape_final_hashes(text: str) -> str:
+    """`# C#` keeps its `#` (it follows no space, so it closes nothing), but
+    Python-Markdown would drop it, attribute list or not: escaped, it stays."""
+    bare = text.rstrip("#")
+    if bare.endswith("\\"):  # written `\#` already: Python-Markdown keeps it
+        return text
+    return bare + "\\#" * (len(text) - len(bare))
 
 
 def _protect_braces(content: str) -> str:
