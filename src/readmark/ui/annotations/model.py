@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRect,
@@ -38,7 +39,12 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+)
 
 from readmark.core.annotations import Annotation, Kind, Style
 from readmark.core.note_markdown import note_html, plain_note_lines
@@ -69,6 +75,7 @@ def theme_palette(dark: bool) -> Palette:
 
 
 _serials = itertools.count(1)
+ORPHANS_KEY = "orphans"  # the group of what the book no longer holds
 
 
 @dataclass(eq=False)
@@ -93,7 +100,7 @@ class AnnotationsModel(QAbstractItemModel):
     sharing the groups' keys. Changes to single annotations insert and remove
     rows (`insert`, `remove`): a change costs the same among 10 or 10,000."""
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[Group] = []
         self.groups: list[Group] = []
@@ -138,47 +145,47 @@ class AnnotationsModel(QAbstractItemModel):
     # -- one annotation at a time -------------------------------------------------
 
     def remove(self, annotation: Annotation) -> bool:
-        """Take an annotation out; False when the grouping must be rebuilt instead."""
-        group = (
-            self._orphans
-            if annotation.orphaned
-            else self._section_group.get(annotation.target.section)
-        )
-        if group is None:
+        """Take an annotation out (and its chapter's row when it was the last there);
+        False when the grouping must be rebuilt instead."""
+        section = annotation.target.section
+        group = self._orphans if annotation.orphaned else self._section_group.get(section)
+        at = _find(group.entries, annotation) if group is not None else None
+        if group is None or at is None:
             return False
-        at = _find(group.entries, annotation)
-        if at is None:
-            return False
-        shown = self._shown_in.get(annotation.id)
-        if len(group.entries) == 1 or (
-            not group.orphans
-            and not any(
-                a.target.section == annotation.target.section
-                for i, a in enumerate(group.entries)
-                if i != at
-            )
-        ):
-            return False  # a section or a whole chapter goes: regroup
         del group.entries[at]
+        shown = self._shown_in.get(annotation.id)
         if shown is not None:
             self._remove_shown(shown, annotation)
-        return True
-
-    def insert(self, annotation: Annotation) -> bool:
-        """Put an annotation in its place; False when the grouping must be rebuilt
-        (its chapter or section has no annotation yet)."""
-        group = (
-            self._orphans
-            if annotation.orphaned
-            else self._section_group.get(annotation.target.section)
+        if not group.orphans and not any(a.target.section == section for a in group.entries):
+            group.sections.remove(section)
+            del self._section_group[section]
+        if group.entries:
+            return True
+        index = self._all.index(group)
+        del self._all[index]
+        if group.orphans:
+            self._orphans = None
+            return True
+        # Its neighbours are side by side now: under one title they are one chapter.
+        before = self._all[index - 1] if index > 0 else None
+        after = self._all[index] if index < len(self._all) else None
+        return not (
+            before is not None
+            and after is not None
+            and not after.orphans
+            and before.title == after.title
         )
-        if group is None:
-            return False
+
+    def insert(self, annotation: Annotation, title: str) -> bool:
+        """Put an annotation in its place; `title` names its chapter (or the orphans)
+        should it be the first there."""
+        group = self._group_for(annotation, title)
         group.entries.insert(_place(group.entries, annotation), annotation)
         if self._accept is None or self._accept(annotation):
             shown = next((g for g in self.groups if g.key == group.key), None)
             if shown is None:
-                row = sum(1 for g in self.groups if self._all_index(g.key) < self._all.index(group))
+                order = {g.key: i for i, g in enumerate(self._all)}
+                row = sum(1 for g in self.groups if order[g.key] < order[group.key])
                 shown = self._visible_copy(group, [])
                 self.beginInsertRows(QModelIndex(), row, row)
                 self.groups.insert(row, shown)
@@ -191,6 +198,33 @@ class AnnotationsModel(QAbstractItemModel):
             self.entry_count += 1
             self.endInsertRows()
         return True
+
+    def _group_for(self, annotation: Annotation, title: str) -> Group:
+        """The group an annotation goes in, made (or a neighbour's extended to its
+        section, when the neighbour has the same title) if it has none yet."""
+        if annotation.orphaned:
+            if self._orphans is None:
+                self._orphans = Group(ORPHANS_KEY, title, [], [], orphans=True)
+                self._all.append(self._orphans)
+            return self._orphans
+        section = annotation.target.section
+        found = self._section_group.get(section)
+        if found is not None:
+            return found
+        placed = [g for g in self._all if not g.orphans]
+        before = next((g for g in reversed(placed) if g.sections[-1] < section), None)
+        after = next((g for g in placed if g.sections[0] > section), None)
+        if before is not None and before.title == title:
+            group = before
+            group.sections.append(section)
+        elif after is not None and after.title == title:
+            group = after
+            group.sections.insert(0, section)
+        else:
+            group = Group(("chapter", section), title, [section], [])
+            self._all.insert(self._all.index(before) + 1 if before is not None else 0, group)
+        self._section_group[section] = group
+        return group
 
     def _remove_shown(self, shown: Group, annotation: Annotation) -> None:
         at = _find(shown.entries, annotation)
@@ -207,9 +241,6 @@ class AnnotationsModel(QAbstractItemModel):
         del self._shown_in[annotation.id]
         self.entry_count -= 1
         self.endRemoveRows()
-
-    def _all_index(self, key: object) -> int:
-        return next(i for i, g in enumerate(self._all) if g.key == key)
 
     # -- finding ------------------------------------------------------------------------
 
@@ -245,7 +276,11 @@ class AnnotationsModel(QAbstractItemModel):
                 return self.createIndex(row, 0, group.serial)
         return QModelIndex()
 
-    def parent(self, index: QModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
+    # Qt overloads parent(): parent() is the QObject's, parent(child) the model's.
+    # Python has one method for both; this one answers the model's.
+    def parent(  # type: ignore[override]
+        self, index: QModelIndex | QPersistentModelIndex = _ROOT
+    ) -> QModelIndex:
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         group = self._by_serial.get(index.internalId())
@@ -459,7 +494,9 @@ class AnnotationDelegate(QStyledItemDelegate):
             self._notes[key] = doc
         return doc
 
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # type: ignore[no-untyped-def]  # noqa: N802
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         font = option.font
         annotation = index.data(ANNOTATION_ROLE)
         if annotation is None:
@@ -468,7 +505,12 @@ class AnnotationDelegate(QStyledItemDelegate):
 
     # -- painting -------------------------------------------------------------------
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:  # type: ignore[no-untyped-def]
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -489,8 +531,15 @@ class AnnotationDelegate(QStyledItemDelegate):
             self._paint_entry(painter, opt, annotation, text, muted, index.data(CURRENT_ROLE))
         painter.restore()
 
-    def _paint_group(self, painter, opt, index, text, muted) -> None:  # type: ignore[no-untyped-def]
-        group = index.data(GROUP_ROLE)
+    def _paint_group(
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        text: QColor,
+        muted: QColor,
+    ) -> None:
+        group: Group | None = index.data(GROUP_ROLE)
         if group is None:
             return
         fonts = self._fonts_for(opt.font)[1]
@@ -523,7 +572,15 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         painter.drawText(rect, align | Qt.AlignmentFlag.AlignRight, count)
 
-    def _paint_entry(self, painter, opt, a: Annotation, text, muted, current) -> None:  # type: ignore[no-untyped-def]
+    def _paint_entry(
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        a: Annotation,
+        text: QColor,
+        muted: QColor,
+        current: bool,
+    ) -> None:
         rect = opt.rect
         layout = self._layout(a, opt.font)
         fonts = self._fonts_for(opt.font)[1]

@@ -12,12 +12,25 @@ import bisect
 import unicodedata
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
+    QContextMenuEvent,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,10 +49,11 @@ from PySide6.QtWidgets import (
 )
 
 from readmark.core.annotations import COLOURS, Annotation, Kind
-from readmark.core.operations import ChangeSet
+from readmark.core.operations import ChangeSet, reading_order
 from readmark.i18n import format_number
 from readmark.ui.annotations.model import (
     ANNOTATION_ROLE,
+    ORPHANS_KEY,
     AnnotationDelegate,
     AnnotationsModel,
     Group,
@@ -49,7 +63,6 @@ from readmark.ui.annotations.model import (
 from readmark.ui.palette import Palette, colour_names, swatch_icon
 
 ChapterTitles = Callable[[int], str] | Mapping[int, str]
-_ORPHANS = "orphans"
 
 
 def search_key(annotation: Annotation) -> str:
@@ -73,7 +86,7 @@ class _Tree(QTreeView):
         annotation = self.currentIndex().data(ANNOTATION_ROLE)
         return annotation.id if annotation is not None else None
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         index = self.currentIndex()
         entry = self._entry_id()
         key = event.key()
@@ -96,7 +109,7 @@ class _Tree(QTreeView):
             return
         super().keyPressEvent(event)
 
-    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         if event.reason() == event.Reason.Keyboard:
             index = self.currentIndex()
             pos = self.viewport().mapToGlobal(self.visualRect(index).center())
@@ -107,7 +120,7 @@ class _Tree(QTreeView):
             self.setCurrentIndex(index)
             self.menu_requested.emit(index, pos)
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Row heights depend on the width (word wrap) and the view caches them:
         # re-lay out once the width has settled, not on every step of a drag.
@@ -116,12 +129,12 @@ class _Tree(QTreeView):
         self._relayout.setInterval(50)
         self._relayout.timeout.connect(self.scheduleDelayedItemsLayout)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._relayout.start()
 
-    def visualRect(self, index) -> QRect:  # type: ignore[no-untyped-def]  # noqa: N802
+    def visualRect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:  # noqa: N802
         """Nothing for a row outside the viewport. Qt asks for the old current row's
         rectangle to repaint it, and with rows of different heights finding it means
         measuring every row in between: thousands, in a long list."""
@@ -129,7 +142,7 @@ class _Tree(QTreeView):
             return QRect()
         return super().visualRect(index)
 
-    def _off_screen(self, index) -> bool:  # type: ignore[no-untyped-def]
+    def _off_screen(self, index: QModelIndex | QPersistentModelIndex) -> bool:
         first = self.indexAt(QPoint(1, 1))
         if not first.isValid():
             return False
@@ -139,7 +152,7 @@ class _Tree(QTreeView):
         return last.isValid() and _order(index) > _order(last)
 
 
-def _order(index) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _order(index: QModelIndex | QPersistentModelIndex) -> tuple[int, int]:
     """Reading position of a row: (group, -1) for a chapter, (group, row) for an entry."""
     if index.internalId() == 0:
         return (index.row(), -1)
@@ -152,7 +165,7 @@ class AnnotationsPanel(QDockWidget):
     delete_requested = Signal(str)
     export_requested = Signal()
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Annotations"), parent)
         self.setObjectName("annotations")
         self.setAllowedAreas(
@@ -163,6 +176,7 @@ class AnnotationsPanel(QDockWidget):
         self._key_cache: dict[tuple[str, float], str] = {}
         self._positions: dict[int, list[tuple[int, str]]] = {}  # section -> [(start, id)]
         self._collapsed: set[object] = set()
+        self._title_of: Callable[[int], str | None] = lambda _section: None
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -270,6 +284,7 @@ class AnnotationsPanel(QDockWidget):
         ("" = front matter). Keeps the selection, scroll position and collapsed
         chapters where the same annotations are still there."""
         title_of = chapter_titles.get if isinstance(chapter_titles, Mapping) else chapter_titles
+        self._title_of = title_of
         self._annotations = {a.id: a for a in annotations}
         # Keys are cached per (id, modified): retyping 10,000 of them on every
         # added highlight costs more than the whole rest of the change.
@@ -299,6 +314,10 @@ class AnnotationsPanel(QDockWidget):
     ) -> None:
         """Follow a committed change set: only the annotations it names are taken
         out and put back; a reset (or a chapter appearing or emptying) regroups."""
+        if isinstance(chapter_titles, Mapping):
+            self._title_of = chapter_titles.get
+        else:
+            self._title_of = chapter_titles
         if not changes.reset and self._apply_each(changes):
             self._show_state()
             return
@@ -313,8 +332,7 @@ class AnnotationsPanel(QDockWidget):
                 self._forget(before)
             if after is not None:
                 self._learn(after)
-                if not self.model.insert(after):
-                    return False
+                self.model.insert(after, self._title_for(after))
         return True
 
     def _forget(self, a: Annotation) -> None:
@@ -376,11 +394,25 @@ class AnnotationsPanel(QDockWidget):
 
     # -- building -----------------------------------------------------------------
 
+    def _chapter_title(self, title_of: Callable[[int], str | None], section: int) -> str:
+        try:
+            title = title_of(section)
+        except (IndexError, KeyError):
+            title = None
+        if title is None:
+            return self.tr("Section {number}").format(number=section + 1)
+        return title if title.strip() else self.tr("Front matter")
+
+    def _title_for(self, a: Annotation) -> str:
+        """The group title an annotation's row goes under."""
+        if a.orphaned:
+            return self.tr("Not found in this version of the book")
+        return self._chapter_title(self._title_of, a.target.section)
+
     def _group(self, title_of: Callable[[int], str | None]) -> list[Group]:
         """Reading order; consecutive sections of one chapter share a group."""
         placed = sorted(
-            (a for a in self._annotations.values() if not a.orphaned),
-            key=lambda a: (a.target.section, a.target.start, a.target.end, a.created),
+            (a for a in self._annotations.values() if not a.orphaned), key=reading_order
         )
         groups: list[Group] = []
         for a in placed:
@@ -388,26 +420,16 @@ class AnnotationsPanel(QDockWidget):
             if groups and groups[-1].sections[-1] == section:
                 groups[-1].entries.append(a)
                 continue
-            try:
-                title = title_of(section)
-            except (IndexError, KeyError):
-                title = None
-            if title is None:
-                title = self.tr("Section {number}").format(number=section + 1)
-            elif not title.strip():
-                title = self.tr("Front matter")
+            title = self._chapter_title(title_of, section)
             if groups and groups[-1].title == title and not groups[-1].orphans:
                 groups[-1].sections.append(section)
                 groups[-1].entries.append(a)
             else:
                 groups.append(Group(("chapter", section), title, [section], [a]))
-        orphans = sorted(
-            (a for a in self._annotations.values() if a.orphaned),
-            key=lambda a: (a.target.section, a.target.start, a.created),
-        )
+        orphans = sorted((a for a in self._annotations.values() if a.orphaned), key=reading_order)
         if orphans:
             title = self.tr("Not found in this version of the book")
-            groups.append(Group(_ORPHANS, title, [], orphans, orphans=True))
+            groups.append(Group(ORPHANS_KEY, title, [], orphans, orphans=True))
         return groups
 
     def _filter(self) -> Callable[[Annotation], bool]:
@@ -511,11 +533,11 @@ class AnnotationsPanel(QDockWidget):
         annotation = index.data(ANNOTATION_ROLE)
         return annotation.id if annotation is not None else ("group", self._group_key(index))
 
-    def _group_key(self, index) -> object:  # type: ignore[no-untyped-def]
+    def _group_key(self, index: QModelIndex) -> object:
         group = self.model.group_at(index)
         return group.key if group is not None else None
 
-    def _group_index(self, top: object):  # type: ignore[no-untyped-def]
+    def _group_index(self, top: object) -> QModelIndex | None:
         if isinstance(top, tuple) and top and top[0] == "group":
             for row, group in enumerate(self.model.groups):
                 if group.key == top[1]:
@@ -524,14 +546,14 @@ class AnnotationsPanel(QDockWidget):
 
     # -- user actions --------------------------------------------------------------
 
-    def _clicked(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _clicked(self, index: QModelIndex) -> None:
         annotation = index.data(ANNOTATION_ROLE)
         if annotation is not None:
             self.activated.emit(annotation.id)
         elif index.isValid():
             self.tree.setExpanded(index, not self.tree.isExpanded(index))
 
-    def _double_clicked(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _double_clicked(self, index: QModelIndex) -> None:
         annotation = index.data(ANNOTATION_ROLE)
         if annotation is not None:
             self.edit_requested.emit(annotation.id)
@@ -573,7 +595,7 @@ class AnnotationsPanel(QDockWidget):
         menu.addAction(delete)
         return menu
 
-    def _show_menu(self, index, pos: QPoint) -> None:  # type: ignore[no-untyped-def]
+    def _show_menu(self, index: QModelIndex, pos: QPoint) -> None:
         annotation = index.data(ANNOTATION_ROLE)
         if annotation is None:
             return
