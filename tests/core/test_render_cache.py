@@ -1,7 +1,18 @@
+import json
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
+
+import readmark
 from readmark.core import render_cache
-from readmark.core.render_cache import RenderCache
+from readmark.core.render_cache import RenderCache, rendering_modules, version_of
+
+SOURCE_ROOT = Path(readmark.__file__).resolve().parent.parent
+SAME_BOOK = Path(__file__).resolve().parent.parent / "fixtures" / "same_book"
 
 
 def test_put_then_get(tmp_path: Path) -> None:
@@ -37,3 +48,111 @@ def test_unwritable_cache_is_only_a_miss(tmp_path: Path) -> None:
     cache = RenderCache(blocker / "cache")
     cache.put("book", 0, "<p>x</p>")  # no exception
     assert cache.get("book", 0) is None
+
+
+# ------------------------------------------------- what the version covers
+
+
+@pytest.fixture(scope="module")
+def source_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The readmark package's sources, copied to be edited."""
+    root = tmp_path_factory.mktemp("src")
+    shutil.copytree(
+        SOURCE_ROOT / "readmark", root / "readmark", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return root
+
+
+def _edited(root: Path, module: str) -> str:
+    """The version after appending a comment to `module` (a path under readmark/),
+    the module put back as it was afterwards."""
+    path = root / "readmark" / module
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + b"\n# an edit\n")
+        return version_of(root)
+    finally:
+        path.write_bytes(original)
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "core/textio.py",  # reached through formats/__init__'s function-level import
+        "core/html_text.py",
+        "core/sniff.py",
+        "core/html_defuse.py",
+        "core/scripts.py",
+        "core/metadata.py",
+        "core/repair/cjk.py",
+        "core/formats/markdown/grammar.py",
+        "core/html_sanitize.py",
+        "__init__.py",
+    ],
+)
+def test_editing_a_module_rendering_reaches_changes_the_version(
+    source_copy: Path, module: str
+) -> None:
+    before = version_of(source_copy)
+    assert _edited(source_copy, module) != before
+    assert version_of(source_copy) == before  # put back: the same again
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["core/export/markdown.py", "core/store/library.py", "core/anchoring/resolver.py", "cli.py"],
+)
+def test_editing_a_module_rendering_does_not_reach_keeps_the_version(
+    source_copy: Path, module: str
+) -> None:
+    assert (source_copy / "readmark" / module).is_file()
+    assert _edited(source_copy, module) == version_of(source_copy)
+
+
+def test_third_party_versions_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = version_of(SOURCE_ROOT)
+    real = render_cache.distribution_version
+    monkeypatch.setattr(
+        render_cache,
+        "distribution_version",
+        lambda name: "0.0-other" if name == "markdown" else real(name),
+    )
+    assert version_of(SOURCE_ROOT) != before
+    assert real("markdown") and real("charset_normalizer")
+
+
+def test_the_version_covers_every_module_the_loaders_import(tmp_path: Path) -> None:
+    """In a fresh interpreter: open and render a book of every kind, then compare the
+    readmark modules loaded with those the version is computed from."""
+    books = [SAME_BOOK / name for name in ("zh.md", "en.txt", "zh.txt", "en.epub", "zh.html")]
+    script = """
+import json, sys
+import readmark.core.formats
+from readmark.core.book import LoadOptions
+from readmark.core.formats import open_book
+for path in sys.argv[1:]:
+    for repair in (False, True):
+        book = open_book(path, LoadOptions(repair=repair))
+        book.cache_key
+        for i in range(len(book.sections)):
+            book.section_html(i)
+print(json.dumps(sorted(m for m in sys.modules if m == "readmark" or m.startswith("readmark."))))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script, *map(str, books)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    loaded = set(json.loads(result.stdout))
+    covered = set(rendering_modules(SOURCE_ROOT))
+    assert "readmark.core.formats.markdown.render" in loaded  # the books were rendered
+    assert loaded <= covered, sorted(loaded - covered)
+
+
+def test_the_version_is_quick() -> None:
+    # It is asked at start-up; measured at ~8 ms, the bound leaves room for a busy machine.
+    start = time.perf_counter()
+    version_of(SOURCE_ROOT)
+    assert time.perf_counter() - start < 0.2

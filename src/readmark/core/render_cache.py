@@ -3,43 +3,190 @@
 Keyed by `Book.cache_key`: the content hash, the format, the options that
 change output and a digest of the rendering code; a changed file or renderer simply misses. Files are
 written atomically; any read or write problem is a miss, never an error.
+
+The rendering code is every Readmark module the loaders can import, found by
+following the import statements from `readmark.core.formats` in the sources
+(parsed, never imported), and the third-party packages that render (Python-Markdown
+and charset-normalizer), by version. A module added to that graph is covered the
+day it is imported; there is no list to keep.
 """
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
+import importlib
+import importlib.util
 import os
+import re
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from readmark import __version__
 
-_RENDERING_CODE = ("formats", "repair", "html_sanitize.py")
+RENDERING_ROOTS = ("readmark.core.formats",)
+# Third-party distributions whose output ends up in a rendered section.
+RENDERING_DISTRIBUTIONS = ("markdown", "charset_normalizer")
+_PACKAGE = "readmark"
 
 
 @functools.cache
 def renderer_version() -> str:
-    """A digest of the code that turns a book into HTML.
+    """A digest of the code that turns a book into HTML (cached: asked at start-up).
 
-    Any change to a loader, a repair rule or the sanitiser changes it, so a
-    cached chapter can never outlive the code that made it (no version number
-    to forget to bump).
+    Any change to a module the loaders reach, or to the version of Python-Markdown
+    or charset-normalizer, changes it, so a cached chapter can never outlive the
+    code that made it (no version number to forget to bump).
     """
-    core = Path(__file__).resolve().parent
+    return version_of(Path(__file__).resolve().parents[2])
+
+
+def version_of(source_root: Path) -> str:
+    """The renderer version of the `readmark` package under `source_root`."""
     digest = hashlib.blake2b(digest_size=8)
     # A frozen build may ship no sources: the release number still separates them.
     digest.update(__version__.encode())
-    for name in _RENDERING_CODE:
-        target = core / name
-        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
-        for file in files:
-            digest.update(file.relative_to(core).as_posix().encode())
-            try:
-                digest.update(file.read_bytes())
-            except OSError:
-                pass
+    for name, (_path, source) in sorted(_reachable(source_root, RENDERING_ROOTS).items()):
+        digest.update(b"\0" + name.encode() + b"\0")
+        digest.update(source)
+    for distribution in RENDERING_DISTRIBUTIONS:
+        digest.update(f"\0{distribution}={distribution_version(distribution)}".encode())
     return digest.hexdigest()
+
+
+def rendering_modules(source_root: Path, roots: Iterable[str] = RENDERING_ROOTS) -> dict[str, Path]:
+    """Module name -> source file of every Readmark module `roots` can import,
+    directly or through others, at the top of a module or inside a function."""
+    return {name: path for name, (path, _source) in _reachable(source_root, roots).items()}
+
+
+def _reachable(source_root: Path, roots: Iterable[str]) -> dict[str, tuple[Path, bytes]]:
+    files = _module_files(source_root)
+    found: dict[str, tuple[Path, bytes]] = {}
+    pending = [name for root in roots for name in _with_parents(root)]
+    while pending:
+        name = pending.pop()
+        path = files.get(name)
+        if name in found or path is None:
+            continue
+        try:
+            source = path.read_bytes()
+        except OSError:
+            continue
+        found[name] = (path, source)
+        for imported in _imports(source, name, path.name == "__init__.py"):
+            if imported in files and imported not in found:
+                pending.extend(_with_parents(imported))
+    return found
+
+
+def _module_files(source_root: Path) -> dict[str, Path]:
+    """Module name -> source of every module of the package under `source_root`
+    (a package by its __init__.py): one walk, cheaper than asking per import."""
+    files: dict[str, Path] = {}
+    top = source_root / _PACKAGE
+    for folder, dirs, names in os.walk(top):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "__"))]
+        package = Path(folder).relative_to(source_root).parts
+        for file in names:
+            if file.endswith(".py"):
+                stem = file[:-3]
+                parts = package if stem == "__init__" else (*package, stem)
+                files[".".join(parts)] = Path(folder, file)
+    return files
+
+
+def _with_parents(name: str) -> Iterator[str]:
+    """`a.b.c`, `a.b`, `a`: importing a module runs its packages first."""
+    parts = name.split(".")
+    for end in range(len(parts), 0, -1):
+        yield ".".join(parts[:end])
+
+
+# Import statements, found without parsing the whole module (which would take
+# ~100 ms for the rendering code, at every start): a line that starts with
+# `import` or `from … import`, parenthesised names included. Each is then parsed
+# with `ast`; a file where that fails (a backslash continuation, a comment with a
+# parenthesis inside the parentheses) is parsed whole. A docstring line that looks
+# like an import can only add a module, never lose one.
+_IMPORT_LINE = re.compile(
+    rb"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t]+[^\n]*)",
+    re.M,
+)
+# importlib.import_module("readmark.…") with a literal name.
+_IMPORT_MODULE = re.compile(rb"import_module\(\s*[\"'](readmark(?:\.\w+)*)[\"']")
+
+
+def _imports(source: bytes, module: str, is_package: bool) -> set[str]:
+    """Readmark modules `module`'s source may import: for `from p import n`, both
+    `p` and `p.n` (the caller keeps those that exist)."""
+    statements = b"\n".join(m.group().strip() for m in _IMPORT_LINE.finditer(source))
+    nodes: Iterable[ast.AST]
+    try:
+        nodes = ast.parse(statements).body  # import statements only, side by side
+    except SyntaxError:
+        try:
+            nodes = ast.walk(ast.parse(source))
+        except SyntaxError:
+            return set()
+    package = module if is_package else module.rpartition(".")[0]
+    names: set[str] = {m.group(1).decode() for m in _IMPORT_MODULE.finditer(source)}
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = _absolute(node.module or "", node.level, package)
+            if base:
+                names.add(base)
+                names.update(f"{base}.{alias.name}" for alias in node.names if alias.name != "*")
+    return {n for n in names if n == _PACKAGE or n.startswith(_PACKAGE + ".")}
+
+
+def _absolute(name: str, level: int, package: str) -> str:
+    """The absolute name of `from {"." * level}{name} import …` inside `package`."""
+    if level == 0:
+        return name
+    parts = package.split(".")
+    if level - 1 > len(parts):
+        return ""
+    base = ".".join(parts[: len(parts) - (level - 1)])
+    return f"{base}.{name}" if name and base else name or base
+
+
+def distribution_version(name: str) -> str:
+    """The installed version of a distribution, read from its `.dist-info` folder
+    beside the package (importlib.metadata would cost ~40 ms at start-up); the
+    package's own `__version__` when there is no such folder (a frozen build)."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or spec.origin is None:
+        return ""
+    folder = Path(spec.origin).resolve().parent.parent
+    wanted = _normalised(name)
+    try:
+        entries = sorted(os.listdir(folder))
+    except OSError:
+        entries = []
+    versions = [
+        entry.partition("-")[2].rpartition(".")[0]
+        for entry in entries
+        if entry.endswith((".dist-info", ".egg-info"))
+        and _normalised(entry.partition("-")[0]) == wanted
+    ]
+    if versions:
+        return ",".join(versions)
+    try:
+        return str(getattr(importlib.import_module(name), "__version__", ""))
+    except ImportError:
+        return ""
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 class RenderCache:
