@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,13 +22,14 @@ from PySide6.QtCore import QCoreApplication
 from readmark import __version__
 
 if TYPE_CHECKING:
+    from readmark.core.book import Book, TocEntry
     from readmark.core.store.library import Library
 
 EXIT_ERROR = 2
 COMMANDS = ("info", "text", "export", "import")
 
 
-def _app_for_translation(language: str | None):  # type: ignore[no-untyped-def]
+def _app_for_translation(language: str | None) -> QCoreApplication:
     """A QCoreApplication (no GUI) so the CLI speaks the user's language too."""
     from readmark import i18n
 
@@ -41,14 +43,14 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
-def _open(path: str, repair: bool):  # type: ignore[no-untyped-def]
+def _open(path: str, repair: bool) -> Book:
     from readmark.core.book import LoadOptions
     from readmark.core.formats import open_book
 
     return open_book(Path(path), LoadOptions(repair=repair))
 
 
-def _print_toc(entries, depth: int = 0) -> None:  # type: ignore[no-untyped-def]
+def _print_toc(entries: Sequence[TocEntry], depth: int = 0) -> None:
     for entry in entries:
         print("  " * depth + entry.title)
         _print_toc(entry.children, depth + 1)
@@ -298,9 +300,14 @@ def _has_display() -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):
+        # Only a real text stream has reconfigure() (typeshed types sys.stdout as
+        # TextIO, which has none): it is None under pythonw, may be another
+        # object under a test harness.
+        if not isinstance(stream, io.TextIOWrapper):
+            continue
         try:
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except ValueError:
             pass
     try:
         word = _first_word(argv)

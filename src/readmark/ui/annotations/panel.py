@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from readmark.core.annotations import COLOURS, Annotation, Kind
+from readmark.core.note_markdown import plain_note_lines
 from readmark.core.operations import ChangeSet, reading_order
 from readmark.i18n import format_number
 from readmark.ui.annotations.model import (
@@ -57,7 +58,6 @@ from readmark.ui.annotations.model import (
     AnnotationDelegate,
     AnnotationsModel,
     Group,
-    plain_note_lines,
     theme_palette,
 )
 from readmark.ui.palette import Palette, colour_names, swatch_icon

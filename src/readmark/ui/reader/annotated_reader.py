@@ -15,8 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QTextCursor
-from PySide6.QtWidgets import QMenu, QToolTip
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from readmark.core.annotations import Annotation, Kind, TextTarget
 from readmark.core.html_text import html_to_text
@@ -55,7 +63,7 @@ class AnnotatedReaderView(ReaderView):
     context_menu_requested = Signal(object, object)  # QMenu to fill, Spot
     dismiss_popups = Signal()  # scrolled, clicked elsewhere, Escape, or the section changed
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text_map: TextMap | None = None
         self._map_html = ""  # the section HTML the map was built from
@@ -240,7 +248,7 @@ class AnnotatedReaderView(ReaderView):
         """The note mark or bookmark ribbon at a viewport point."""
         return self._layer.mark_at(QPointF(point))
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         if self._layer.placed:
             first, last = self._visible_positions()
@@ -297,8 +305,13 @@ class AnnotatedReaderView(ReaderView):
         if hit is not None:
             self.annotation_clicked.emit(hit, self.rect_of(hit))
 
-    def viewportEvent(self, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
-        if event.type() == QEvent.Type.ToolTip and self.book is not None:
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        # PySide delivers a ToolTip event as a QHelpEvent.
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and isinstance(event, QHelpEvent)
+            and self.book is not None
+        ):
             point = event.pos()
             hit = self.mark_at(point)
             if hit is None:
@@ -328,7 +341,7 @@ class AnnotatedReaderView(ReaderView):
         hit = self.mark_at(point) or next(iter(self.highlights_at(point)), None)
         return Spot(None, hit, self.canonical_at(point))
 
-    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         self.dismiss_popups.emit()
         menu = QMenu(self)
         menu.setObjectName("readerMenu")

@@ -14,7 +14,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextEdit
 
 from readmark.core.annotations import Annotation, Kind, Style
@@ -61,8 +69,8 @@ class HighlightLayer:
         self._made = {}
 
     def build(
-        self, document, annotations: list[Annotation], text_map: TextMap
-    ) -> list[QTextEdit.ExtraSelection]:  # type: ignore[no-untyped-def]
+        self, document: QTextDocument, annotations: list[Annotation], text_map: TextMap
+    ) -> list[QTextEdit.ExtraSelection]:
         """Place `annotations` (all of this section) and return the selections to show."""
         placed = []
         for annotation in annotations:
@@ -148,7 +156,7 @@ class HighlightLayer:
 
     # -- painting -------------------------------------------------------------------------
 
-    def paint(self, painter: QPainter, view, first: int, last: int) -> None:  # type: ignore[no-untyped-def]
+    def paint(self, painter: QPainter, view: QTextEdit, first: int, last: int) -> None:
         """Note marks after their text and bookmark ribbons in the left margin."""
         self.marks = []
         document = view.document()
@@ -172,7 +180,7 @@ class HighlightLayer:
             self.marks.append((rect, annotation))
 
     @staticmethod
-    def _caret(view, position: int) -> QRectF:  # type: ignore[no-untyped-def]
+    def _caret(view: QTextEdit, position: int) -> QRectF:
         cursor = QTextCursor(view.document())
         cursor.setPosition(position)
         return QRectF(view.cursorRect(cursor))

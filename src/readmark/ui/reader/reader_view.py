@@ -32,12 +32,14 @@ from PySide6.QtGui import (
     QImage,
     QKeyEvent,
     QPainter,
+    QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextCursor,
     QTextDocument,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip
+from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip, QWidget
 
 from readmark.core.book import Book
 from readmark.core.store.library import ReadingPosition
@@ -70,7 +72,7 @@ class ReaderView(QTextBrowser):
     external_link_requested = Signal(QUrl)
     message = Signal(str)
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reader")
         self.setOpenLinks(False)
@@ -597,11 +599,12 @@ class ReaderView(QTextBrowser):
         finally:
             self._restoring = False
 
-    def event(self, event) -> bool:  # type: ignore[no-untyped-def]
+    def event(self, event: QEvent) -> bool:
         # QTextBrowser claims modified keys (Alt+Left, Ctrl+W…) before shortcuts
         # see them; the window's actions must win. Unclaimed keys still arrive
-        # as ordinary key presses (Ctrl+C copies).
-        if event.type() == QEvent.Type.ShortcutOverride:
+        # as ordinary key presses (Ctrl+C copies). PySide delivers a
+        # ShortcutOverride as a QKeyEvent.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
                 event.ignore()
@@ -629,7 +632,7 @@ class ReaderView(QTextBrowser):
 
     # -- layout events ------------------------------------------------------------
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         # Also called while a section is being shown (a scroll bar comes or goes
         # as the new text is set): that one places itself and says where it is.
         inside_a_move = self._restoring
@@ -646,7 +649,7 @@ class ReaderView(QTextBrowser):
         if self._book is not None and self._section >= 0 and not inside_a_move:
             self._update_location()
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         if not self._painted and self._section >= 0:
             self._painted = True

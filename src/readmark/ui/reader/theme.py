@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 from readmark.ui.palette import Palette, palette_for
 
@@ -60,7 +61,7 @@ def resolve(choice: str) -> Theme:
     return THEMES.get(choice, THEMES["light"])
 
 
-def apply_palette(widget, theme: Theme) -> None:  # type: ignore[no-untyped-def]
+def apply_palette(widget: QWidget, theme: Theme) -> None:
     palette = widget.palette()
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         palette.setColor(group, QPalette.ColorRole.Base, QColor(theme.background))

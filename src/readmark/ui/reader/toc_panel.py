@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
 from readmark.core.book import TocEntry
 
@@ -13,7 +13,7 @@ _TARGET = Qt.ItemDataRole.UserRole
 class TocPanel(QDockWidget):
     entry_activated = Signal(int, str)  # section, anchor
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Contents"), parent)
         self.setObjectName("toc")
         self.setAllowedAreas(

@@ -19,7 +19,9 @@ class Actions(QObject):
         super().__init__(window)
         self.window = window
 
-        def make(text: str, *shortcuts: QKeySequence | SK | str, checkable: bool = False):
+        def make(
+            text: str, *shortcuts: QKeySequence | SK | str, checkable: bool = False
+        ) -> QAction:
             action = QAction(text, window)
             keys: list[QKeySequence] = []
             for shortcut in shortcuts:

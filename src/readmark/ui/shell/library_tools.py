@@ -15,6 +15,7 @@ from readmark.core.annotations import Annotation
 from readmark.core.book import Book
 from readmark.core.export import FORMATS, save_text
 from readmark.core.export.common import ExportedBook
+from readmark.core.store.backups import BackupInfo
 from readmark.core.store.errors import StoreError
 from readmark.i18n import format_number, translate_error
 from readmark.ui.dialogs.backup_dialog import BackupDialog
@@ -83,7 +84,7 @@ class LibraryTools(QObject):
             self.dialog.set_backups(self._list())
         self.dialog.open()
 
-    def _list(self):  # type: ignore[no-untyped-def]
+    def _list(self) -> list[BackupInfo]:
         try:
             return self.backups.backups()
         except OSError:

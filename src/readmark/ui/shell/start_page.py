@@ -91,7 +91,7 @@ class StartPage(QWidget):
     guide_requested = Signal()
     book_requested = Signal(str)  # path
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
         title = QLabel(self.tr("Readmark"))
