@@ -7,7 +7,7 @@ name come from here, so the CLI and exports can say the same.
 from __future__ import annotations
 
 from readmark.core.book import Metadata
-from readmark.core.scripts import has_cjk
+from readmark.core.scripts import has_cjk, is_chinese_or_japanese_language
 
 _LABEL_WORDS = 8
 _LABEL_CJK_CHARS = 16
@@ -20,7 +20,7 @@ def quote_with_source(text: str, metadata: Metadata, chapter: str) -> str:
     """
     authors = ", ".join(metadata.authors)
     text = text.strip()
-    if has_cjk(text, limit=40) or metadata.language.startswith(("zh", "ja")):
+    if has_cjk(text, limit=40) or is_chinese_or_japanese_language(metadata.language):
         parts = (authors and authors + " ", f"《{metadata.title}》", chapter)
         return f"“{text}”\n——{''.join(part for part in parts if part)}"
     source = ", ".join(part for part in (authors, metadata.title, chapter) if part)
