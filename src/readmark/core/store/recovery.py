@@ -45,6 +45,8 @@ class StoreMessage:
 class LibraryOpening:
     library: Library | None  # None: nothing can be saved this session
     messages: list[StoreMessage]
+    # A start-up backup is due and `defer_backup` left it to the caller (`startup_backup`).
+    backup_due: bool = False
 
 
 def open_library(
@@ -53,11 +55,14 @@ def open_library(
     *,
     keep: int = 10,
     backup_interval: float = STARTUP_BACKUP_INTERVAL_S,
+    defer_backup: bool = False,
 ) -> LibraryOpening:
     """Open the library for this session, recovering from a damaged or newer file.
 
     Also backs the library up when the newest backup is older than
-    `backup_interval` seconds (and the library holds anything).
+    `backup_interval` seconds (and the library holds anything) — or, with
+    `defer_backup`, only says so (`backup_due`), for the caller to run
+    `startup_backup` when it has time.
     """
     manager = BackupManager(path, backups, keep)
     problem = _unwritable(path.parent)
@@ -73,8 +78,10 @@ def open_library(
         # The environment (a lock, a read-only disk), or a bug of ours: either
         # way the file may be fine, so it stays where it is.
         return LibraryOpening(None, [_message(error)])
-    if library is not None:
-        _startup_backup(library, manager, backup_interval, messages)
+    if library is not None and _backup_due(library, manager, backup_interval):
+        if defer_backup:
+            return LibraryOpening(library, messages, backup_due=True)
+        messages += startup_backup(manager)
     return LibraryOpening(library, messages)
 
 
@@ -183,18 +190,20 @@ def _restore_newest(manager: BackupManager, messages: list[StoreMessage]) -> Pat
     return backup
 
 
-def _startup_backup(
-    library: Library, manager: BackupManager, interval: float, messages: list[StoreMessage]
-) -> None:
+def _backup_due(library: Library, manager: BackupManager, interval: float) -> bool:
     if not library.recent(1):
-        return  # nothing to lose yet
+        return False  # nothing to lose yet
     newest = manager.newest_created()
-    if newest is not None and 0 <= time.time() - newest < interval:
-        return
+    return newest is None or not 0 <= time.time() - newest < interval
+
+
+def startup_backup(manager: BackupManager) -> list[StoreMessage]:
+    """Make the start-up backup; what went wrong, for the user (never raises)."""
     try:
         manager.backup_now("startup")
     except StoreError as error:  # BackupError, or a bug of ours: reported, not fatal
-        messages.append(_message(error))
+        return [_message(error)]
+    return []
 
 
 def _unwritable(folder: Path) -> StoreMessage | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
@@ -14,6 +16,9 @@ from readmark import __version__, i18n, paths, resources
 from readmark.core.render_cache import RenderCache
 from readmark.core.store.settings import Settings
 from readmark.ui.shell.library_owner import LibraryOwner
+
+if TYPE_CHECKING:
+    from readmark.ui.shell.main_window import MainWindow
 
 _SMOKE_TIMEOUT_MS = 60_000
 
@@ -33,9 +38,10 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
     i18n.install_translator(app, language)
 
     # Never raises: a damaged or newer library is moved aside and a backup
-    # restored; an unwritable data folder leaves reading without saving.
+    # restored; an unwritable data folder leaves reading without saving. The
+    # start-up backup, when one is due, waits until the first screen is up.
     owner = LibraryOwner(paths.library_db(), paths.backups_dir())
-    notes = owner.open()
+    notes = owner.open(defer_backup=True)
     library = owner.library
 
     from readmark.ui.shell.main_window import MainWindow
@@ -61,12 +67,34 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
         )
 
     target = book if book is not None else resources.guide_book(language)
+    # Armed before the smoke test: the deferred work runs before its exit and counts in it.
+    _after_first_screen(window, lambda: _startup_backup(window, owner))
     if smoke_test:
         _arm_smoke_test(app, window, started)
     QTimer.singleShot(0, lambda: window.open_path(target))
     code = app.exec()
     owner.close()  # whichever library is open by then (a restore replaces it)
     return code
+
+
+def _after_first_screen(window: MainWindow, work: Callable[[], None]) -> None:
+    """Run `work` once, after the first book's first screen has been painted (or
+    its opening failed): what the reader does not see waits for what they do."""
+    pending = [work]
+
+    def run() -> None:
+        if pending:
+            QTimer.singleShot(0, pending.pop())  # after the paint, not inside it
+
+    window.reader.first_painted.connect(run)
+    window.open_failed.connect(run)
+
+
+def _startup_backup(window: MainWindow, owner: LibraryOwner) -> None:
+    problems = owner.startup_backup()
+    if problems:
+        title = QCoreApplication.translate("LibraryTools", "The backup failed")
+        window.show_error(title, "\n\n".join(problems))
 
 
 def _arm_smoke_test(app: QApplication, window, started: float) -> None:  # type: ignore[no-untyped-def]

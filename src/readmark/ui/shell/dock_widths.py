@@ -54,6 +54,16 @@ class DockWidths(QObject):
     def chosen(self, dock: QDockWidget) -> int:
         return self._chosen[dock]
 
+    def add(self, dock: QDockWidget, default: int) -> None:
+        """Keep `dock`'s width too (a panel built after the window)."""
+        if dock in self._chosen:
+            return
+        self._docks.append(dock)
+        self._chosen[dock] = _width(_load().get(dock.objectName()), default)
+        dock.visibilityChanged.connect(self._dock_shown)
+        if dock.isVisible():
+            self._timer.start()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is not self._window:
             return False
@@ -85,7 +95,7 @@ class DockWidths(QObject):
         """The docks the drag resized are as wide as the reader wants them."""
         changed = False
         for dock in self._docks:
-            if self._beside_page(dock) and dock.width() != before[dock]:
+            if self._beside_page(dock) and dock.width() != before.get(dock, dock.width()):
                 self._chosen[dock] = dock.width()
                 changed = True
         if changed:
@@ -113,11 +123,16 @@ class DockWidths(QObject):
 
 
 def keep_dock_widths(window: QMainWindow, defaults: dict[QDockWidget, int]) -> DockWidths:
-    """The window's keeper of its docks' widths, made on the first call.
+    """The window's keeper of its docks' widths, made on the first call; docks it
+    does not keep yet are added on later calls.
 
     `defaults`: each side dock and its width until the reader drags it."""
     keeper = window.findChild(DockWidths, "dockWidths", Qt.FindChildOption.FindDirectChildrenOnly)
-    return keeper if keeper is not None else DockWidths(window, defaults)
+    if keeper is None:
+        return DockWidths(window, defaults)
+    for dock, default in defaults.items():
+        keeper.add(dock, default)
+    return keeper
 
 
 def _width(value: object, default: int) -> int:

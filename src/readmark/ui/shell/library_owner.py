@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from readmark.core.store.backups import BackupManager
 from readmark.core.store.errors import StoreError
 from readmark.core.store.library import Library
-from readmark.core.store.recovery import open_library
+from readmark.core.store.recovery import open_library, startup_backup
 from readmark.i18n import translate_error
 
 
@@ -28,13 +28,27 @@ class LibraryOwner(QObject):
         self.db, self.backups_dir = db, backups
         self.backups = BackupManager(db, backups)
         self.library: Library | None = None
+        self._backup_due = False
 
-    def open(self) -> list[str]:
+    def open(self, defer_backup: bool = False) -> list[str]:
         """Open the library (never raises); returns what the reader should be told
-        about its recovery, in their language."""
-        opening = open_library(self.db, self.backups_dir)
+        about its recovery, in their language. With `defer_backup`, a start-up
+        backup that is due waits for `startup_backup()`."""
+        if defer_backup:
+            opening = open_library(self.db, self.backups_dir, defer_backup=True)
+        else:
+            opening = open_library(self.db, self.backups_dir)
         self.library = opening.library
+        self._backup_due = opening.backup_due
         return [translate_error(message) for message in opening.messages]
+
+    def startup_backup(self) -> list[str]:
+        """The start-up backup `open(defer_backup=True)` found due, if it still is:
+        what went wrong, in the reader's language ([] when all went well)."""
+        if not self._backup_due or self.library is None:
+            return []
+        self._backup_due = False
+        return [translate_error(message) for message in startup_backup(self.backups)]
 
     def restore(self, backup: Path) -> list[str]:
         """Put `backup` in place of the library (the current state is backed up
@@ -51,6 +65,7 @@ class LibraryOwner(QObject):
         return problems
 
     def close(self) -> None:
+        self._backup_due = False
         if self.library is not None:
             self.library.close()
             self.library = None

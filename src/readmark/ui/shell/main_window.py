@@ -1,6 +1,12 @@
 """The main window: builds the panes, wires their signals, and does little else.
 
 Panes never call each other; they emit signals that are connected here.
+
+The first screen is the page and its contents: what it does not show is built
+when first used (the annotations panel when shown, the annotation popup and
+dialogs at the first selection or action, the library tools at their first
+menu command), and a book's cover and the hidden start page's list wait until
+the book's first screen is painted.
 """
 
 from __future__ import annotations
@@ -9,8 +15,9 @@ import base64
 import dataclasses
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
@@ -37,8 +44,6 @@ from readmark.core.store.errors import StoreError
 from readmark.core.store.library import Library, ReadingPosition
 from readmark.core.store.settings import Settings
 from readmark.i18n import translate_error
-from readmark.ui.annotations.controller import AnnotationController
-from readmark.ui.annotations.panel import AnnotationsPanel
 from readmark.ui.annotations.session import AnnotationSession
 from readmark.ui.background import BackgroundTasks, Progress
 from readmark.ui.reader import fonts
@@ -50,8 +55,15 @@ from readmark.ui.shell.appearance import Appearance
 from readmark.ui.shell.covers import cover_icon, remember_cover
 from readmark.ui.shell.dock_widths import keep_dock_widths
 from readmark.ui.shell.library_owner import LibraryOwner
-from readmark.ui.shell.library_tools import LibraryTools
 from readmark.ui.shell.start_page import StartPage
+
+if TYPE_CHECKING:
+    from readmark.ui.annotations.controller import AnnotationController
+    from readmark.ui.annotations.panel import AnnotationsPanel
+    from readmark.ui.palette import Palette
+    from readmark.ui.shell.library_tools import LibraryTools
+
+_TOC_WIDTH, _PANEL_WIDTH = 300, 340  # the side panels' widths until the reader drags them
 
 
 class MainWindow(QMainWindow):
@@ -91,10 +103,12 @@ class MainWindow(QMainWindow):
         self.menu_actions = Actions(self)
         self.session = AnnotationSession(self.tasks, self)
         self.session.set_store(library.annotations if library is not None else None)
-        self.annotator = AnnotationController(self.reader, self.session, self.menu_actions, self)
-        self.annotations_panel = AnnotationsPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_panel)
-        self.tools = LibraryTools(self, owner)
+        # Built on first use (see the properties below): the first screen shows none of them.
+        self._annotator: AnnotationController | None = None
+        self._annotations_panel: AnnotationsPanel | None = None
+        self._tools: LibraryTools | None = None
+        self._palette: Palette | None = None  # the theme's highlight colours, for those built later
+        self._state_restored = False  # the saved window state (where the panel goes) was applied
         self.appearance = Appearance(settings, self.reader, [self.toc.tree], language, self)
         self.chapter_rules_dialog: QDialog | None = None  # Book › Chapter Rules…, while open
         self._panel_stale = False  # the panel missed changes while hidden
@@ -103,21 +117,43 @@ class MainWindow(QMainWindow):
 
         self._book_open = False
         self.menu_actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))
+        # Unwired while set: the panel is built when first shown, not for a start page.
+        blocker = self.menu_actions.toggle_annotations.blockSignals(True)
         self.menu_actions.toggle_annotations.setChecked(
             bool(settings.get("reader.annotations_visible"))
         )
+        self.menu_actions.toggle_annotations.blockSignals(blocker)
         self.menu_actions.themes[settings.get("reader.theme")].setChecked(True)
         self.menu_actions.set_book_open(False)
-        if not self._restore_window_state():
-            self.resizeDocks(
-                [self.toc, self.annotations_panel], [300, 340], Qt.Orientation.Horizontal
-            )
+        self._state_restored = self._restore_window_state()
+        if not self._state_restored:
+            self.resizeDocks([self.toc], [_TOC_WIDTH], Qt.Orientation.Horizontal)
         # Panels shrunk by a small window grow back to the width the reader chose.
-        self.dock_widths = keep_dock_widths(self, {self.toc: 300, self.annotations_panel: 340})
+        self.dock_widths = keep_dock_widths(self, {self.toc: _TOC_WIDTH})
         self.toc.hide()  # the start page has no contents or annotations to show
-        self.annotations_panel.hide()
         self.appearance.apply()
         self._refresh_recent()
+
+    @property
+    def annotator(self) -> AnnotationController:
+        """Turns selections, clicks and menu commands into annotation operations."""
+        if self._annotator is None:
+            self._annotator = self._build_annotator()
+        return self._annotator
+
+    @property
+    def annotations_panel(self) -> AnnotationsPanel:
+        """The annotations dock (F10), built the first time it is shown or asked for."""
+        if self._annotations_panel is None:
+            self._annotations_panel = self._build_annotations_panel()
+        return self._annotations_panel
+
+    @property
+    def tools(self) -> LibraryTools:
+        """Export, back up and restore (File menu)."""
+        if self._tools is None:
+            self._tools = self._build_tools()
+        return self._tools
 
     @property
     def library(self) -> Library | None:
@@ -162,8 +198,7 @@ class MainWindow(QMainWindow):
         a.reset_font.triggered.connect(looks.reset_font)
         a.theme_group.triggered.connect(lambda action: looks.set_theme(action.data()))
         looks.palette_changed.connect(self.reader.set_palette)
-        looks.palette_changed.connect(self.annotator.set_palette)
-        looks.palette_changed.connect(self.annotations_panel.set_colours)
+        looks.palette_changed.connect(self._set_palette)
         looks.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         a.back.triggered.connect(self.reader.go_back)
         a.next_section.triggered.connect(self.reader.next_section)
@@ -187,60 +222,128 @@ class MainWindow(QMainWindow):
         self.reader.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
     def _wire_annotations(self) -> None:
-        a, annotator, reader, session = self.menu_actions, self.annotator, self.reader, self.session
+        # The controller and the panel are reached through their properties,
+        # which build them on first use.
+        a, reader, session = self.menu_actions, self.reader, self.session
         stack = session.undo_stack
         a.undo.triggered.connect(stack.undo)
         a.redo.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(a.undo.setEnabled)
         stack.canRedoChanged.connect(a.redo.setEnabled)
-        a.copy.triggered.connect(annotator.copy)
-        a.copy_quote.triggered.connect(annotator.copy_quote)
-        a.highlight.triggered.connect(lambda: annotator.highlight())
+        a.copy.triggered.connect(lambda: self.annotator.copy())
+        a.copy_quote.triggered.connect(lambda: self.annotator.copy_quote())
+        a.highlight.triggered.connect(lambda: self.annotator.highlight())
         for colour, action in a.highlight_colours.items():
-            action.triggered.connect(lambda _=False, c=colour: annotator.highlight(c))
-        a.underline.triggered.connect(annotator.underline)
-        a.add_note.triggered.connect(annotator.add_note)
-        a.toggle_bookmark.triggered.connect(annotator.toggle_bookmark)
-        reader.selection_finished.connect(annotator.show_selection_popup)
-        reader.annotation_clicked.connect(annotator.show_annotation_popup)
-        reader.context_menu_requested.connect(annotator.fill_context_menu)
-        reader.dismiss_popups.connect(annotator.hide_popups)
-        annotator.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            action.triggered.connect(lambda _=False, c=colour: self.annotator.highlight(c))
+        a.underline.triggered.connect(lambda: self.annotator.underline())
+        a.add_note.triggered.connect(lambda: self.annotator.add_note())
+        a.toggle_bookmark.triggered.connect(lambda: self.annotator.toggle_bookmark())
+        reader.selection_finished.connect(lambda s: self.annotator.show_selection_popup(s))
+        reader.annotation_clicked.connect(
+            lambda annotation, rect: self.annotator.show_annotation_popup(annotation, rect)
+        )
+        reader.context_menu_requested.connect(
+            lambda menu, spot: self.annotator.fill_context_menu(menu, spot)
+        )
+        reader.dismiss_popups.connect(self._hide_popups)
         session.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         session.changed.connect(lambda changes: reader.apply_changes(changes, session.all))
         session.changed.connect(self._show_changes)
         self.book_shown.connect(session.open)
+        reader.first_painted.connect(self._first_screen_painted)
         self._wire_library_tools()
 
     def _wire_library_tools(self) -> None:
-        a, panel, annotator, tools = (
-            self.menu_actions,
-            self.annotations_panel,
-            self.annotator,
-            self.tools,
+        a = self.menu_actions
+        self.reader.position_changed.connect(self._mark_panel_location)
+        a.toggle_annotations.toggled.connect(self._set_annotations_visible)
+        a.export_annotations.triggered.connect(
+            lambda: self.tools.export(self.session.book, self.session.all())
         )
+        a.backup_now.triggered.connect(lambda: self.tools.backup_now())
+        a.backups.triggered.connect(lambda: self.tools.show_backups())
+        self.owner.replaced.connect(self._library_replaced)
+
+    # -- the panes built on first use ---------------------------------------------------
+
+    def _build_annotator(self) -> AnnotationController:
+        # Imported here: the popup, the note dialog and menus serve the first selection,
+        # not the first screen.
+        from readmark.ui.annotations.controller import AnnotationController
+
+        annotator = AnnotationController(self.reader, self.session, self.menu_actions, self)
+        if self._palette is not None:
+            annotator.set_palette(self._palette)
+        annotator.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        return annotator
+
+    def _build_annotations_panel(self) -> AnnotationsPanel:
+        # Imported here: the panel and its model (note Markdown, the delegate) are not
+        # on the first screen; the panel is hidden on the start page and often when reading.
+        from readmark.ui.annotations.panel import AnnotationsPanel
+
+        panel = AnnotationsPanel(self)
+        # Where the saved window state had it, else on the right at its default width.
+        if not (self._state_restored and self.restoreDockWidget(panel)):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+            self.resizeDocks([panel], [_PANEL_WIDTH], Qt.Orientation.Horizontal)
+        panel.hide()  # until _set_annotations_visible says otherwise
+        keep_dock_widths(self, {self.toc: _TOC_WIDTH, panel: _PANEL_WIDTH})
+        if self._palette is not None:
+            panel.set_colours(self._palette)
+        annotator = self.annotator
         panel.activated.connect(annotator.go_to)
         panel.edit_requested.connect(annotator.edit_note)
         panel.delete_requested.connect(annotator.delete)
-        panel.export_requested.connect(a.export_annotations.trigger)
-        self.reader.position_changed.connect(
-            lambda p: panel.mark_location(p.section, self.reader.top_offset())
-        )
-        a.toggle_annotations.toggled.connect(self._set_annotations_visible)
+        panel.export_requested.connect(self.menu_actions.export_annotations.trigger)
         panel.visibilityChanged.connect(self._annotations_visibility_changed)
-        a.export_annotations.triggered.connect(
-            lambda: tools.export(self.session.book, self.session.all())
-        )
-        a.backup_now.triggered.connect(tools.backup_now)
-        a.backups.triggered.connect(tools.show_backups)
+        position = self.reader.position()
+        if position is not None:
+            panel.mark_location(position.section, self.reader.top_offset())
+        self._panel_stale = True  # filled when first shown
+        return panel
+
+    def _build_tools(self) -> LibraryTools:
+        # Imported here: exports and the backup and export dialogs wait for their menu commands.
+        from readmark.ui.shell.library_tools import LibraryTools
+
+        tools = LibraryTools(self, self.owner)
         tools.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         tools.error.connect(self.show_error)
-        self.owner.replaced.connect(self._library_replaced)
+        return tools
+
+    def _set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        if self._annotator is not None:
+            self._annotator.set_palette(palette)
+        if self._annotations_panel is not None:
+            self._annotations_panel.set_colours(palette)
+
+    def _hide_popups(self) -> None:
+        if self._annotator is not None:
+            self._annotator.hide_popups()
+
+    def _mark_panel_location(self, position: ReadingPosition) -> None:
+        if self._annotations_panel is not None:
+            self._annotations_panel.mark_location(position.section, self.reader.top_offset())
+
+    def _first_screen_painted(self) -> None:
+        book = self.reader.book
+        # After the paint, not inside it.
+        QTimer.singleShot(0, self, lambda: self._after_first_screen(book))
+
+    def _after_first_screen(self, book: Book | None) -> None:
+        """`book`'s first screen is up: now what it did not need (its cover for the
+        recent books, the hidden start page's list)."""
+        if book is not None:
+            remember_cover(book)
+        self._refresh_recent()
 
     def _show_changes(self, changes: ChangeSet) -> None:
         # A hidden panel is not kept up to date: it is filled when shown.
-        if self.annotations_panel.isVisible():
-            self.annotations_panel.apply_changes(changes, self.session.all, self._chapter_titles())
+        panel = self._annotations_panel
+        if panel is not None and panel.isVisible():
+            panel.apply_changes(changes, self.session.all, self._chapter_titles())
         else:
             self._panel_stale = True
 
@@ -254,7 +357,8 @@ class MainWindow(QMainWindow):
         return {s.index: s.title for s in book.sections} if book else {}
 
     def _set_annotations_visible(self, visible: bool) -> None:
-        self.annotations_panel.setVisible(visible)
+        if visible or self._annotations_panel is not None:
+            self.annotations_panel.setVisible(visible)
 
     def _annotations_visibility_changed(self, visible: bool) -> None:
         if visible:
@@ -360,7 +464,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.reader)
         self._book_open = True
         self.toc.setVisible(bool(self.settings.get("reader.toc_visible")))
-        self.annotations_panel.setVisible(bool(self.settings.get("reader.annotations_visible")))
+        self._set_annotations_visible(bool(self.settings.get("reader.annotations_visible")))
         self.layout().activate()  # the reader gets its final width before laying out text
         self.setWindowTitle(self.tr("{title} — Readmark").format(title=book.metadata.title))
         self._show_book_choices(book)
@@ -375,8 +479,6 @@ class MainWindow(QMainWindow):
         self.reader.open_at(self._pending_position or position)
         self._pending_position = None
         self.reader.setFocus()
-        remember_cover(book)
-        self._refresh_recent()
         self.book_shown.emit(book)
 
     def _show_book_choices(self, book: Book) -> None:
@@ -420,7 +522,7 @@ class MainWindow(QMainWindow):
         self._close_current()
         self._book_open = False
         self.toc.hide()
-        self.annotations_panel.hide()
+        self._set_annotations_visible(False)
         self.encoding_label.hide()
         self.stack.setCurrentWidget(self.start_page)
         self.setWindowTitle(self.tr("Readmark"))
@@ -430,7 +532,7 @@ class MainWindow(QMainWindow):
     def _close_current(self) -> None:
         if self.reader.book is not None:
             self.reader.flush_position()
-        self.annotator.hide_popups()
+        self._hide_popups()
         self.session.close()
         self.reader.clear_book()
         self.toc.clear()

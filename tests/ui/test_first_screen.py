@@ -1,0 +1,64 @@
+"""The first screen loads only what it shows: the annotations panel, the
+annotation popup and dialogs, exports and the library tools wait for their first
+use. Checked in a fresh process (`readmark BOOK --smoke-test`), where nothing
+else has imported them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# What no first screen with the panel hidden needs (module, or package prefix).
+NOT_ON_THE_FIRST_SCREEN = (
+    "readmark.ui.annotations.panel",
+    "readmark.ui.annotations.model",
+    "readmark.ui.annotations.controller",
+    "readmark.ui.annotations.popup",
+    "readmark.ui.annotations.note_dialog",
+    "readmark.core.note_markdown",
+    "readmark.ui.shell.library_tools",
+    "readmark.ui.dialogs",
+    "readmark.core.export",
+)
+
+_PROBE = """
+import atexit, json, sys
+atexit.register(lambda: print("modules " + json.dumps(sorted(sys.modules)), flush=True))
+from readmark.cli import main
+sys.exit(main([sys.argv[1], "--smoke-test"]))
+"""
+
+
+def _modules_after_first_screen(book: Path, home: Path) -> set[str]:
+    env = dict(os.environ, READMARK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(book)],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "smoke-test ok" in done.stdout
+    line = next(x for x in done.stdout.splitlines() if x.startswith("modules "))
+    return set(json.loads(line[len("modules ") :]))
+
+
+def _loaded(modules: set[str], name: str) -> bool:
+    return any(m == name or m.startswith(name + ".") for m in modules)
+
+
+def test_the_first_screen_leaves_the_panes_it_does_not_show_unloaded(
+    long_book: Path, readmark_home: Path
+) -> None:
+    # Twice: a first start (empty library) and a second one (its start-up backup is due).
+    for _ in range(2):
+        modules = _modules_after_first_screen(long_book, readmark_home)
+        assert "readmark.ui.shell.main_window" in modules  # the probe saw the reader
+        loaded = [name for name in NOT_ON_THE_FIRST_SCREEN if _loaded(modules, name)]
+        assert not loaded, f"imported for the first screen: {loaded}"
+    assert any((readmark_home / "data" / "backups").glob("*startup*"))  # it still ran
