@@ -18,6 +18,7 @@ from readmark.core.store.settings import Settings
 from readmark.ui.shell.library_owner import LibraryOwner
 
 if TYPE_CHECKING:
+    from readmark.core.book import Book
     from readmark.ui.shell.main_window import MainWindow
 
 _SMOKE_TIMEOUT_MS = 60_000
@@ -26,7 +27,8 @@ _SMOKE_TIMEOUT_MS = 60_000
 def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -> int:
     started = time.time()
     # "readmark" as argv[0] names the window class (WM_CLASS) whatever started us.
-    app = QApplication.instance() or QApplication(["readmark"])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["readmark"])
     app.setApplicationName("Readmark")
     app.setDesktopFileName("readmark")
     app.setApplicationDisplayName("Readmark")
@@ -97,11 +99,11 @@ def _startup_backup(window: MainWindow, owner: LibraryOwner) -> None:
         window.show_error(title, "\n\n".join(problems))
 
 
-def _arm_smoke_test(app: QApplication, window, started: float) -> None:  # type: ignore[no-untyped-def]
+def _arm_smoke_test(app: QApplication, window: MainWindow, started: float) -> None:
     """Exit 0 once the book's first screen of text has been painted; 1 on failure."""
-    marks: dict[str, float] = {}
+    marks: dict[str, float | str] = {}  # seconds from start, and the title
 
-    def shown(book) -> None:  # type: ignore[no-untyped-def]
+    def shown(book: Book) -> None:
         marks["navigable"] = time.time() - started
         marks["title"] = book.metadata.title
         window.reader.viewport().update()
@@ -121,4 +123,4 @@ def _arm_smoke_test(app: QApplication, window, started: float) -> None:  # type:
     window.book_shown.connect(shown)
     window.reader.first_painted.connect(painted)
     window.open_failed.connect(failed)
-    QTimer.singleShot(_SMOKE_TIMEOUT_MS, lambda: (failed("timed out"), None))
+    QTimer.singleShot(_SMOKE_TIMEOUT_MS, lambda: failed("timed out"))

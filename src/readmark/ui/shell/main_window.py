@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
@@ -465,7 +466,9 @@ class MainWindow(QMainWindow):
         self._book_open = True
         self.toc.setVisible(bool(self.settings.get("reader.toc_visible")))
         self._set_annotations_visible(bool(self.settings.get("reader.annotations_visible")))
-        self.layout().activate()  # the reader gets its final width before laying out text
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the reader gets its final width before laying out text
         self.setWindowTitle(self.tr("{title} — Readmark").format(title=book.metadata.title))
         self._show_book_choices(book)
         if fonts.missing_cjk_font(book.metadata.language):
@@ -680,7 +683,7 @@ class MainWindow(QMainWindow):
                 self.open_path(Path(url.toLocalFile()))
                 return
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._close_current()
         self._save_window_state()
         super().closeEvent(event)
