@@ -4,320 +4,326 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="36"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="43"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="37"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="44"/>
         <source>&amp;Close Book</source>
         <translation>关闭图书(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="38"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="45"/>
         <source>Open the &amp;Guide</source>
         <translation>打开使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="39"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="46"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="40"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="47"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="43"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="50"/>
         <source>&amp;Table of Contents</source>
         <translation>目录(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="44"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="51"/>
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="45"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="52"/>
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="46"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="53"/>
         <source>&amp;Smaller Text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="47"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="54"/>
         <source>&amp;Default Text Size</source>
         <translation>默认字号(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="48"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="55"/>
         <source>Choose &amp;Font…</source>
         <translation>选择字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="49"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="56"/>
         <source>Use the Book&apos;s Default Font</source>
         <translation>使用图书的默认字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="53"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="60"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="54"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="61"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="55"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="62"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="56"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="63"/>
         <source>S&amp;epia</source>
         <translation>棕褐色(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="64"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="71"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="65"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="72"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="66"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="73"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="67"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="74"/>
         <source>Copy as &amp;Quote</source>
         <translation>复制为引文(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="69"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="76"/>
         <source>Copy the selection with its author, title and chapter</source>
         <translation>复制所选文字，并附上作者、书名和章节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="73"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="74"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
         <source>Highlight the selection in the colour used last</source>
         <translation>用上次使用的颜色高亮所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="78"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="85"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="79"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="86"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="87"/>
         <source>Highlight &amp;Blue</source>
         <translation>蓝色高亮(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="82"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="89"/>
         <source>Highlight P&amp;urple</source>
         <translation>紫色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="89"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="96"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="97"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="92"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="99"/>
         <source>A note on the selection, or at the caret when nothing is selected</source>
         <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="94"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="101"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/移除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="98"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="99"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="102"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="112"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="116"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="112"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="119"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="113"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="117"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="255"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="127"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="121"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="122"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="129"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="123"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="130"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="131"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="126"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="127"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="134"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="142"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="143"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="150"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="144"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="145"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="146"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="171"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="184"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="201"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="208"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="205"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="212"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="210"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="217"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="219"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="233"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="253"/>
+        <source>Detect Automatically (found: {encoding})</source>
+        <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
 </context>
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="340"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="353"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -436,72 +442,73 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="156"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="169"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="179"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="193"/>
         <source>Filter by text</source>
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="188"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="202"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="189"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="203"/>
         <source>Highlights</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="190"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="204"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="191"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="205"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="192"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="206"/>
         <source>Notes include highlights that carry a note</source>
         <translation>“笔记”也包括带有笔记的高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="204"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="218"/>
         <source>Show or hide {colour}</source>
         <translation>显示或隐藏{colour}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="249"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="263"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="251"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="265"/>
         <source>Export this book&apos;s annotations to a file</source>
         <translation>将本书的批注导出到文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="396"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="403"/>
         <source>Section {number}</source>
         <translation>第 {number} 节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="398"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="404"/>
         <source>Front matter</source>
         <translation>正文前部分</translation>
     </message>
     <message>
         <location filename="../../src/readmark/ui/annotations/panel.py" line="409"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="431"/>
         <source>Not found in this version of the book</source>
         <translation>在此版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="478"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="500"/>
         <source>No annotations yet.
 
 Select text in the book to highlight it or add a note. Bookmarks you add are listed here too.</source>
@@ -510,92 +517,92 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 在书中选中文字即可高亮或添加笔记。你添加的书签也会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="484"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="506"/>
         <source>No annotations match the filter.</source>
         <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="490"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="512"/>
         <source>{shown} of 1 annotation</source>
         <translation>{shown} / 1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="492"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="514"/>
         <source>{shown} of %Ln annotations</source>
         <translation>
             <numerusform>{shown} / %Ln 条批注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="498"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="520"/>
         <source>%Ln annotations</source>
         <translation>
             <numerusform>%Ln 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="496"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="518"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="558"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="580"/>
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="561"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="583"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="563"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="585"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="565"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="587"/>
         <source>Copy Text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="569"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="591"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="588"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="610"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="589"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="611"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="590"/>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="595"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="612"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="617"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="591"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="613"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="592"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="614"/>
         <source>Created {date}</source>
         <translation>创建于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="593"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="615"/>
         <source>Edited {date}</source>
         <translation>编辑于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="594"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="616"/>
         <source>Originally: {quote}</source>
         <translation>原文：{quote}</translation>
     </message>
@@ -944,6 +951,14 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
 </context>
 <context>
+    <name>BookOpener</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/book_opener.py" line="70"/>
+        <source>Opening “{name}”…</source>
+        <translation>正在打开“{name}”…</translation>
+    </message>
+</context>
+<context>
     <name>ChapterRule</name>
     <message>
         <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="84"/>
@@ -1032,107 +1047,107 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="115"/>
+        <location filename="../../src/readmark/cli.py" line="117"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="116"/>
+        <location filename="../../src/readmark/cli.py" line="118"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="117"/>
+        <location filename="../../src/readmark/cli.py" line="119"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="118"/>
+        <location filename="../../src/readmark/cli.py" line="120"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="119"/>
+        <location filename="../../src/readmark/cli.py" line="121"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="120"/>
+        <location filename="../../src/readmark/cli.py" line="122"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="121"/>
+        <location filename="../../src/readmark/cli.py" line="123"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="122"/>
+        <location filename="../../src/readmark/cli.py" line="124"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="124"/>
+        <location filename="../../src/readmark/cli.py" line="126"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="132"/>
+        <location filename="../../src/readmark/cli.py" line="134"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="140"/>
+        <location filename="../../src/readmark/cli.py" line="142"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="168"/>
+        <location filename="../../src/readmark/cli.py" line="170"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="189"/>
+        <location filename="../../src/readmark/cli.py" line="191"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="210"/>
+        <location filename="../../src/readmark/cli.py" line="212"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="211"/>
+        <location filename="../../src/readmark/cli.py" line="213"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="212"/>
+        <location filename="../../src/readmark/cli.py" line="214"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="213"/>
+        <location filename="../../src/readmark/cli.py" line="215"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="214"/>
+        <location filename="../../src/readmark/cli.py" line="216"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="330"/>
+        <location filename="../../src/readmark/cli.py" line="337"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="356"/>
+        <location filename="../../src/readmark/cli.py" line="363"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="368"/>
+        <location filename="../../src/readmark/cli.py" line="375"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
     </message>
@@ -1338,6 +1353,27 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="183"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在。要替换它吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalLink</name>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/external_link.py" line="16"/>
+        <source>Open link in your browser?</source>
+        <translation>在浏览器中打开链接？</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/external_link.py" line="17"/>
+        <source>This link leads outside the book:
+
+{url}
+
+Open it in your web browser?</source>
+        <translation>此链接指向书外：
+
+{url}
+
+要在浏览器中打开吗？</translation>
     </message>
 </context>
 <context>
@@ -1612,32 +1648,32 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="223"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="232"/>
         <source>The library {path} cannot be used and could not be moved aside: {reason}</source>
         <translation>书库 {path} 无法使用，也无法移到一旁：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="147"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="154"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and the backup made {when} ({backup}) was restored.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已恢复 {when} 创建的备份（{backup}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="153"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="160"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and a new, empty library was started.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="159"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="166"/>
         <source>It was moved to {moved} and the backup made {when} ({backup}) was restored; anything saved after that backup is only in the moved file.</source>
         <translation>它已被移至 {moved}，并已恢复 {when} 创建的备份（{backup}）；该备份之后保存的内容只存在于移走的文件中。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="165"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="172"/>
         <source>It was moved to {moved}; no usable backup was found, so a new, empty library was started.</source>
         <translation>它已被移至 {moved}；未找到可用的备份，因此已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="213"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="222"/>
         <source>The data folder {folder} cannot be written: {reason}</source>
         <translation>无法写入数据文件夹 {folder}：{reason}</translation>
     </message>
@@ -1645,37 +1681,38 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>LibraryTools</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="61"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="63"/>
         <source>The annotations could not be exported</source>
         <translation>无法导出批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="62"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="64"/>
         <source>Writing {path} failed: {reason}</source>
         <translation>写入 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="68"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="70"/>
         <source>Exported {count} annotations to {path}</source>
         <translation>已将 {count} 条批注导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="95"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="98"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="97"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="99"/>
         <source>Backed up the library to {path}</source>
         <translation>已将书库备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="107"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="109"/>
         <source>The backup could not be restored</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="111"/>
         <source>Restored the backup {name}</source>
         <translation>已恢复备份 {name}</translation>
     </message>
@@ -1683,91 +1720,58 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="79"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="426"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="89"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="476"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="134"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="142"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="176"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="283"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="390"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="285"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="392"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="307"/>
-        <source>Opening “{name}”…</source>
-        <translation>正在打开“{name}”…</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="343"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="417"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="365"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="370"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="440"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="398"/>
-        <source>Detect Automatically (found: {encoding})</source>
-        <translation>自动识别（识别结果：{encoding}）</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="400"/>
-        <source>Detect Automatically</source>
-        <translation>自动识别</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="493"/>
-        <source>Open link in your browser?</source>
-        <translation>在浏览器中打开链接？</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="495"/>
-        <source>This link leads outside the book:
-
-{url}
-
-Open it in your web browser?</source>
-        <translation>此链接指向书外：
-
-{url}
-
-要在浏览器中打开吗？</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="548"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="560"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="562"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="574"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="564"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="576"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1776,17 +1780,17 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="47"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="55"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="51"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="59"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="59"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="67"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>
@@ -1794,17 +1798,17 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="28"/>
+        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="30"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="28"/>
+        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="30"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="45"/>
+        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="47"/>
         <source>Your note (Markdown works: *emphasis*, lists…)</source>
         <translation>你的笔记（支持 Markdown：*强调*、列表…）</translation>
     </message>
@@ -1820,22 +1824,22 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="257"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="259"/>
         <source>Preparing this part of the book…</source>
         <translation>正在准备书的这一部分…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="670"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="673"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="691"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="694"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="700"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="703"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>

@@ -7,9 +7,14 @@ only builds the actions and the menus that hold them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+if TYPE_CHECKING:
+    from readmark.core.book import Book
 
 SK = QKeySequence.StandardKey
 
@@ -228,6 +233,28 @@ class Actions(QObject):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.open_guide)
         help_menu.addAction(self.about)
+
+    def show_book_choices(self, book: Book) -> None:
+        """Check the Book menu's choices the way this book was opened (without
+        acting on them again) and enable what applies to it."""
+        is_text = book.format == "text"
+        for action, checked in (
+            (self.repair, book.options.repair),
+            (self.detect_chapters, book.options.detect_chapters),
+        ):
+            blocker = action.blockSignals(True)
+            action.setChecked(checked)
+            action.blockSignals(blocker)
+        chosen = self.encodings.get(book.options.encoding) or self.encodings[""]
+        blocker = self.encoding_group.blockSignals(True)
+        chosen.setChecked(True)
+        self.encoding_group.blockSignals(blocker)
+        self.encodings[""].setText(
+            self.tr("Detect Automatically (found: {encoding})").format(encoding=book.encoding)
+            if is_text and not book.options.encoding
+            else self.tr("Detect Automatically")
+        )
+        self.set_book_open(True, is_text)
 
     def set_book_open(self, is_open: bool, is_text: bool = False) -> None:
         for action in self.book_actions:

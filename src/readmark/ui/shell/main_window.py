@@ -11,16 +11,12 @@ the book's first screen is painted.
 
 from __future__ import annotations
 
-import base64
-import dataclasses
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
 )
@@ -35,24 +31,25 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from readmark import __version__, paths, resources
+from readmark import __version__, resources
 from readmark.core.book import Book, LoadOptions
 from readmark.core.formats import SUPPORTED_SUFFIXES
 from readmark.core.operations import ChangeSet
-from readmark.core.operations.books import record_opening
 from readmark.core.render_cache import RenderCache
 from readmark.core.store.errors import StoreError
 from readmark.core.store.library import Library, ReadingPosition
 from readmark.core.store.settings import Settings
 from readmark.i18n import translate_error
 from readmark.ui.annotations.session import AnnotationSession
-from readmark.ui.background import BackgroundTasks, Progress
+from readmark.ui.background import BackgroundTasks
 from readmark.ui.reader import fonts
 from readmark.ui.reader.annotated_reader import AnnotatedReaderView
 from readmark.ui.reader.section_provider import SectionProvider
 from readmark.ui.reader.toc_panel import TocPanel
+from readmark.ui.shell import window_state
 from readmark.ui.shell.actions import Actions
 from readmark.ui.shell.appearance import Appearance
+from readmark.ui.shell.book_opener import BookOpener, FirstSection
 from readmark.ui.shell.covers import cover_icon, remember_cover
 from readmark.ui.shell.dock_widths import keep_dock_widths
 from readmark.ui.shell.library_owner import LibraryOwner
@@ -85,8 +82,8 @@ class MainWindow(QMainWindow):
         self.cache = cache
         self.language = language
         self.tasks = BackgroundTasks(self)  # all long work: opening, placing annotations
+        self.opener = BookOpener(owner, self.tasks, cache, self)
         self._provider: SectionProvider | None = None
-        self._pending_position: ReadingPosition | None = None
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Readmark"))
@@ -126,7 +123,7 @@ class MainWindow(QMainWindow):
         self.menu_actions.toggle_annotations.blockSignals(blocker)
         self.menu_actions.themes[settings.get("reader.theme")].setChecked(True)
         self.menu_actions.set_book_open(False)
-        self._state_restored = self._restore_window_state()
+        self._state_restored = window_state.restore(self)
         if not self._state_restored:
             self.resizeDocks([self.toc], [_TOC_WIDTH], Qt.Orientation.Horizontal)
         # Panels shrunk by a small window grow back to the width the reader chose.
@@ -183,6 +180,11 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         a = self.menu_actions
+        self.opener.busy.connect(self._show_busy)
+        self.opener.idle.connect(self._hide_busy)
+        self.opener.opened.connect(self._book_loaded)
+        self.opener.failed.connect(self._book_failed)
+        self.opener.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         a.open.triggered.connect(self.choose_book)
         a.close_book.triggered.connect(self.close_book)
         a.open_guide.triggered.connect(self.open_guide)
@@ -397,41 +399,10 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path, options: LoadOptions | None = None) -> None:
         """Open a book on a worker thread; the window stays responsive meanwhile."""
-        self.cancel_open()
-        path = path.expanduser()
-        try:
-            path = path.resolve()
-        except OSError:
-            pass
-        record = self.library.get(path) if self.library else None
-        if options is None:
-            options = record.options if record else LoadOptions()
-        # The section to start at is converted with the book, off the UI thread.
-        start = self._pending_position or (record.position if record else None)
-        cache = self.cache
-        self._show_busy(self.tr("Opening “{name}”…").format(name=path.name))
-
-        def load(progress: Progress) -> tuple[Book, tuple[int, str] | None]:
-            from readmark.core.formats import open_book
-
-            book = open_book(path, options)
-            index = start.section if start and 0 <= start.section < len(book.sections) else 0
-            progress.check()
-            html = cache.get(book.cache_key, index) if cache else None
-            if html is None:
-                try:
-                    html = book.section_html(index)
-                except Exception:  # noqa: BLE001 - the reader asks again and says why
-                    return book, None
-                if cache:
-                    cache.put(book.cache_key, index, html)
-            return book, (index, html)
-
-        self.tasks.run("open-book", load, self._book_loaded, self._book_failed)
+        self.opener.open(path, options)
 
     def cancel_open(self) -> None:
-        self.tasks.cancel("open-book")
-        self._hide_busy()
+        self.opener.cancel()
 
     def _show_busy(self, text: str) -> None:
         self.progress_label.setText(text)
@@ -442,22 +413,14 @@ class MainWindow(QMainWindow):
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.hide()
 
-    def _book_failed(self, error: BaseException) -> None:
-        self._hide_busy()
-        message = translate_error(error)
+    def _book_failed(self, message: str) -> None:
         self.show_error(self.tr("The book could not be opened"), message)
         self.open_failed.emit(message)
 
-    def _book_loaded(self, loaded: tuple[Book, tuple[int, str] | None]) -> None:
-        book, first = loaded
-        self._hide_busy()
+    def _book_loaded(
+        self, book: Book, first: FirstSection, position: ReadingPosition | None
+    ) -> None:
         self._close_current()
-        position = None
-        if self.library is not None:
-            try:
-                position = record_opening(self.library, book).position
-            except StoreError as error:  # reading works without the library
-                self.statusBar().showMessage(translate_error(error), 8000)
         self._provider = SectionProvider(book, self.cache, self.tasks, first)
         self.reader.set_book(book, self._provider, fonts.is_cjk(book.metadata.language))
         self.appearance.apply(relayout=False)
@@ -479,32 +442,14 @@ class MainWindow(QMainWindow):
                 ),
                 0,
             )
-        self.reader.open_at(self._pending_position or position)
-        self._pending_position = None
+        self.reader.open_at(position)
         self.reader.setFocus()
         self.book_shown.emit(book)
 
     def _show_book_choices(self, book: Book) -> None:
         """The Book menu's checks and the status bar show how this book was opened."""
-        a = self.menu_actions
+        self.menu_actions.show_book_choices(book)
         is_text = book.format == "text"
-        for action, checked in (
-            (a.repair, book.options.repair),
-            (a.detect_chapters, book.options.detect_chapters),
-        ):
-            blocker = action.blockSignals(True)
-            action.setChecked(checked)
-            action.blockSignals(blocker)
-        chosen = a.encodings.get(book.options.encoding) or a.encodings[""]
-        blocker = a.encoding_group.blockSignals(True)
-        chosen.setChecked(True)
-        a.encoding_group.blockSignals(blocker)
-        a.encodings[""].setText(
-            self.tr("Detect Automatically (found: {encoding})").format(encoding=book.encoding)
-            if is_text and not book.options.encoding
-            else self.tr("Detect Automatically")
-        )
-        a.set_book_open(True, is_text)
         self.encoding_label.setText(book.encoding.upper() if is_text else "")
         self.encoding_label.setVisible(is_text)
 
@@ -560,56 +505,18 @@ class MainWindow(QMainWindow):
 
     def _set_repair(self, enabled: bool) -> None:
         book = self.reader.book
-        if book is None:
-            return
-        if self.library is not None:
-            self.library.set_repair(book.path, enabled)
-        self._reopen(dataclasses.replace(book.options, repair=enabled))
+        if book is not None:
+            self.opener.set_repair(book, enabled, self.reader.position())
 
     def _set_text_choices(self, encoding: str | None = None, chapters: bool | None = None) -> None:
-        """A plain-text book reopened with another encoding or chapter detection."""
         book = self.reader.book
-        if book is None:
-            return
-        options = dataclasses.replace(
-            book.options,
-            encoding=book.options.encoding if encoding is None else encoding,
-            detect_chapters=book.options.detect_chapters if chapters is None else chapters,
-        )
-        if self.library is not None:
-            self.library.set_text_choices(book.path, options.encoding, options.detect_chapters)
-        self._reopen(options)
-
-    def _reopen(self, options: LoadOptions) -> None:
-        """The same book with other choices: the text changes, so offsets do too;
-        keep the chapter (when it still exists) and start at its top."""
-        book = self.reader.book
-        if book is None:
-            return
-        position = self.reader.position()
-        self._pending_position = (
-            ReadingPosition(position.section, 0) if position is not None else None
-        )
-        self.open_path(book.path, options)
+        if book is not None:
+            self.opener.set_text_choices(book, self.reader.position(), encoding, chapters)
 
     def _confirm_external_link(self, url: QUrl) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Open link in your browser?"),
-            self.tr(
-                "This link leads outside the book:\n\n{url}\n\nOpen it in your web browser?"
-            ).format(url=url.toString()),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("externalLinkDialog")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(
-            lambda result: (
-                QDesktopServices.openUrl(url) if result == QMessageBox.StandardButton.Open else None
-            )
-        )
-        box.open()
+        from readmark.ui.dialogs.external_link import confirm_external_link  # when a link is hit
+
+        confirm_external_link(url, self)
 
     # -- appearance -------------------------------------------------------------------
 
@@ -685,25 +592,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._close_current()
-        self._save_window_state()
+        window_state.save(self)
         super().closeEvent(event)
-
-    def _save_window_state(self) -> None:
-        state = {
-            "geometry": base64.b64encode(bytes(self.saveGeometry().data())).decode(),
-            "state": base64.b64encode(bytes(self.saveState().data())).decode(),
-        }
-        try:
-            target = paths.window_state_file()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(state), encoding="utf-8")
-        except OSError:
-            pass  # window placement is a convenience, not data
-
-    def _restore_window_state(self) -> bool:
-        try:
-            state = json.loads(paths.window_state_file().read_text(encoding="utf-8"))
-            self.restoreGeometry(QByteArray(base64.b64decode(state["geometry"])))
-            return self.restoreState(QByteArray(base64.b64decode(state["state"])))
-        except (OSError, ValueError, KeyError, TypeError):
-            return False

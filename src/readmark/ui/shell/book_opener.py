@@ -1,0 +1,149 @@
+"""Opening a book: on the window's background helper, with the choices the reader
+made for it (repair, encoding, chapter detection), at the place they left it.
+
+The book is parsed and the section to start at converted on an `open-book`
+task; a newer opening (or Cancel) drops an older one's result. On the UI
+thread the opening is recorded in the library (a core operation) and `opened`
+hands the window what to show. Changing a book's choices saves them and opens
+it again at the same chapter: its text, and so every offset, changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from readmark.core.book import Book, LoadOptions
+from readmark.core.operations.books import record_opening
+from readmark.core.render_cache import RenderCache
+from readmark.core.store.errors import StoreError
+from readmark.core.store.library import Library, ReadingPosition
+from readmark.i18n import translate_error
+from readmark.ui.background import BackgroundTasks, Progress
+from readmark.ui.shell.library_owner import LibraryOwner
+
+FirstSection = tuple[int, str] | None  # (index, HTML) converted with the book, if it could be
+
+
+class BookOpener(QObject):
+    busy = Signal(str)  # "Opening “name”…": an opening is under way
+    idle = Signal()  # none is
+    opened = Signal(object, object, object)  # Book, FirstSection, ReadingPosition | None
+    failed = Signal(str)  # why the book could not be opened, in the reader's language
+    message = Signal(str)  # for the status bar
+
+    def __init__(
+        self,
+        owner: LibraryOwner,
+        tasks: BackgroundTasks,
+        cache: RenderCache | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._owner = owner
+        self._tasks = tasks
+        self._cache = cache
+
+    def open(
+        self,
+        path: Path,
+        options: LoadOptions | None = None,
+        start: ReadingPosition | None = None,
+    ) -> None:
+        """Open `path` (with its remembered choices unless `options` are given) at
+        `start`, else where the reader stopped."""
+        self.cancel()
+        path = path.expanduser()
+        try:
+            path = path.resolve()
+        except OSError:
+            pass
+        library = self._owner.library
+        record = library.get(path) if library is not None else None
+        if options is None:
+            options = record.options if record else LoadOptions()
+        begin = start or (record.position if record else None)
+        cache = self._cache
+        self.busy.emit(self.tr("Opening “{name}”…").format(name=path.name))
+
+        def load(progress: Progress) -> tuple[Book, FirstSection]:
+            from readmark.core.formats import open_book  # the loaders: only when opening
+
+            book = open_book(path, options)
+            index = begin.section if begin and 0 <= begin.section < len(book.sections) else 0
+            progress.check()
+            html = cache.get(book.cache_key, index) if cache else None
+            if html is None:
+                try:
+                    html = book.section_html(index)
+                except Exception:  # noqa: BLE001 - the reader asks again and says why
+                    return book, None
+                if cache:
+                    cache.put(book.cache_key, index, html)
+            return book, (index, html)
+
+        def loaded(result: tuple[Book, FirstSection]) -> None:
+            self.idle.emit()
+            book, first = result
+            position = start
+            if library is not None and library is self._owner.library:
+                try:
+                    remembered = record_opening(library, book).position
+                except StoreError as error:  # reading works without the library
+                    self.message.emit(translate_error(error))
+                else:
+                    position = start or remembered
+            self.opened.emit(book, first, position)
+
+        def failed(error: BaseException) -> None:
+            self.idle.emit()
+            self.failed.emit(translate_error(error))
+
+        self._tasks.run("open-book", load, loaded, failed)
+
+    def cancel(self) -> None:
+        self._tasks.cancel("open-book")
+        self.idle.emit()
+
+    def set_repair(self, book: Book, enabled: bool, here: ReadingPosition | None) -> None:
+        """Repair switched on or off for this book: remembered, and the book reopened."""
+        self._remember(lambda library: library.set_repair(book.path, enabled))
+        self._reopen(book, dataclasses.replace(book.options, repair=enabled), here)
+
+    def set_text_choices(
+        self,
+        book: Book,
+        here: ReadingPosition | None,
+        encoding: str | None = None,
+        chapters: bool | None = None,
+    ) -> None:
+        """A plain-text book's encoding or chapter detection: remembered, reopened."""
+        options = dataclasses.replace(
+            book.options,
+            encoding=book.options.encoding if encoding is None else encoding,
+            detect_chapters=book.options.detect_chapters if chapters is None else chapters,
+        )
+        self._remember(
+            lambda library: library.set_text_choices(
+                book.path, options.encoding, options.detect_chapters
+            )
+        )
+        self._reopen(book, options, here)
+
+    def _remember(self, save: Callable[[Library], None]) -> None:
+        library = self._owner.library
+        if library is None:
+            return
+        try:
+            save(library)
+        except StoreError as error:  # the choice still applies now; say it was not kept
+            self.message.emit(translate_error(error))
+
+    def _reopen(self, book: Book, options: LoadOptions, here: ReadingPosition | None) -> None:
+        """The same book with other choices: the text changes, so offsets do too;
+        keep the chapter (when it still exists) and start at its top."""
+        start = ReadingPosition(here.section, 0) if here is not None else None
+        self.open(book.path, options, start)
