@@ -585,7 +585,7 @@ class AnnotationBench:
                     f"{b.seeded.get('first_section', 0):,} highlights{note} "
                     f"| {s.median:.1f} | {s.max:.1f} "
                     f"| click → committed {s.part('call'):.1f}, repaint {s.part('repaint'):.1f}; "
-                    f"then the panel refreshes in {s.part('panel_after'):.1f} "
+                    f"then the panel repaints in {s.part('panel_after'):.1f} "
                     f"| {len(s.samples_ms)} "
                     f"| < {ADD_MAX_MS:.0f} ms (median) {verdict(s.median < ADD_MAX_MS)}"
                     + (f"; max over {ADD_MAX_MS:.0f} ms" if s.max >= ADD_MAX_MS else "")
@@ -601,9 +601,10 @@ class AnnotationBench:
             "reader has repainted; checked afterwards, untimed: the row is in SQLite "
             '(`library.annotations.get`) and among `reader.extraSelections()`. "click → '
             "committed\" is the signal's handlers (SQLite commit with synchronous=FULL, "
-            'redrawing the layer); "the panel refreshes" is the annotations panel catching up '
-            "afterwards: it refreshes on a 150 ms timer that folds bursts of changes into one, "
-            "run and timed here after the clock stopped.",
+            "redrawing the layer, the panel taking the change set); the rest of the time, until "
+            "the reader has repainted, is the events that follow (among them the annotations "
+            'panel\'s tree laying out its rows again after the insert); "the panel repaints" is '
+            "repainting the panel's list, timed after the clock stopped.",
             "",
         ]
         problems = [f"- {b.label}: {p}" for b in self.books for p in b.problems]

@@ -2,8 +2,9 @@
 
 Run from the repository root:
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py           # full run, ~1–3 min
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py           # full run, ~3–6 min
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py --quick   # 0.3 and 3 MB, 1 repetition
+    … bench/run.py --previous REV   # the revision to compare with (default c598a12; "none")
 
 What it does:
 
@@ -27,11 +28,27 @@ What it does:
    empty render cache and library) and then re-opened (same READMARK_HOME: warm
    cache and library). Each is repeated (3 times by default); medians are reported,
    with the spread. One untimed open first warms the OS file cache.
+   The previous revision (`--previous`, default c598a12: the last commit before
+   the start-up work) is unpacked with `git archive` into the work folder and its
+   reader spawned the same way, from the same interpreter and venv, with
+   PYTHONPATH at its src/ — interleaved with this revision's opens, so both see
+   the same machine at the same moments.
+   Bytecode: the children read and write their .pyc files in a cache folder of
+   their own (PYTHONPYCACHEPREFIX; the untimed warm-up opens fill it), as an
+   installed program runs from compiled modules, even where the environment sets
+   PYTHONDONTWRITEBYTECODE (which would make the reader compile every one of its
+   modules at every start, and third-party packages, compiled at install, not).
+   One row opens the sample book with PYTHONDONTWRITEBYTECODE=1 and no cache
+   folder, for both revisions, to show that cost too.
 3. Reference points measured in the same run: markdown.markdown() over the whole
    file (default extensions, and Readmark's extension set), in a child process
    (bench/mdref.py), median of 3; and floors spawned like the reader: a bare
    interpreter; interpreter + import PySide6.QtWidgets + QApplication; that plus
-   showing and painting an empty QMainWindow; and plus import readmark.ui.shell.main_window.
+   showing and painting an empty QMainWindow; and plus import readmark.ui.shell.main_window
+   (also for the previous revision). The floor the sample book's first screen is
+   held to (≤ 1.15×): bench/bare_viewer.py, a bare QTextBrowser showing the same
+   book converted whole by Python-Markdown (Readmark's extensions), spawned the
+   same way and timed from before spawning to its first paint.
 4. In-process interaction timings (bench/interact.py) on the largest Chinese and
    English books: TOC jump to a far chapter (not yet converted, then again with the
    render cache warm), scrolling a page, flowing into the next chapter (after the
@@ -53,6 +70,7 @@ Progress goes to stderr, the report to stdout.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
@@ -61,6 +79,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
@@ -88,6 +107,11 @@ REOPEN_MAX = 0.5
 SMALL_FIRST_SCREEN_MAX = 0.75
 PEAK_RSS_BIG_MAX_MB = 250
 INTERACTION_MAX_MS = 100
+FIRST_SCREEN_VS_BARE_VIEWER = 1.15  # the sample book's first screen, against bare_viewer.py
+
+# The revision compared with by default: the last commit before the start-up work
+# (lazy panes, the deferred start-up backup), whose figures the README had.
+PREVIOUS_REVISION = "c598a12"
 
 
 def log(message: str) -> None:
@@ -219,18 +243,34 @@ def _spawn(
     return elapsed, found, usage.ru_maxrss / 1024, cpu, proc.returncode, stderr  # ru_maxrss: KiB
 
 
-def child_env(home: Path) -> dict[str, str]:
+# Where the children keep their compiled modules (see the module docstring); set by main().
+BYTECODE_CACHE: Path | None = None
+
+
+def child_env(home: Path, src: Path = ROOT / "src", bytecode: bool = True) -> dict[str, str]:
+    """`bytecode`: read and write .pyc files in BYTECODE_CACHE, as an installed
+    program does; False: compile every Readmark module at start, as with
+    PYTHONDONTWRITEBYTECODE=1."""
     env = dict(os.environ)
     env["READMARK_HOME"] = str(home)
     env["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM", "offscreen")
-    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(src) + os.pathsep + env.get("PYTHONPATH", "")
     env.pop("PYTHONPROFILEIMPORTTIME", None)
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    if bytecode and BYTECODE_CACHE is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(BYTECODE_CACHE)
+    elif not bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
 
 
-def open_in_reader(book: Path, home: Path) -> Run:
+def open_in_reader(book: Path, home: Path, src: Path = ROOT / "src", bytecode: bool = True) -> Run:
+    """The reader of the source tree `src` (this checkout's by default) opening `book`."""
     elapsed, line, rss, cpu, code, stderr = _spawn(
-        [PYTHON, "-m", "readmark", str(book), "--smoke-test"], child_env(home), "timings "
+        [PYTHON, "-m", "readmark", str(book), "--smoke-test"],
+        child_env(home, src, bytecode),
+        "timings ",
     )
     if not line:
         raise RuntimeError(f"smoke test of {book.name} failed (exit {code}):\n{stderr[-2000:]}")
@@ -239,6 +279,7 @@ def open_in_reader(book: Path, home: Path) -> Run:
     return Run(elapsed, elapsed - gap, marks["first_paint"], marks["navigable"], rss, cpu, code)
 
 
+MAIN_WINDOW_FLOOR = "… + import readmark.ui.shell.main_window (no window)"
 FLOORS = {
     "bare interpreter (`python -c pass`)": "print('ready', flush=True)",
     "interpreter + import PySide6.QtWidgets + QApplication": (
@@ -257,21 +298,61 @@ FLOORS = {
         "w = QMainWindow(); w.setCentralWidget(View()); w.resize(1100, 760); w.show()\n"
         "app.exec()"
     ),
-    "… + import readmark.ui.shell.main_window (no window)": (
+    MAIN_WINDOW_FLOOR: (
         "import sys\nfrom PySide6.QtWidgets import QApplication\n"
-        "app = QApplication(sys.argv[:1])\nimport readmark.ui.shell.main_window\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "try:\n    import readmark.ui.shell.main_window\n"
+        "except ModuleNotFoundError:  # a revision before the rooms: readmark.ui.main_window\n"
+        "    import readmark.ui.main_window\n"
         "print('ready', flush=True)"
     ),
 }
 
 
-def measure_floor(code: str, home: Path) -> tuple[float, float]:
+def measure_floor(
+    code: str, home: Path, src: Path = ROOT / "src", bytecode: bool = True
+) -> tuple[float, float]:
+    return _measure_ready([PYTHON, "-c", code], home, src, bytecode)
+
+
+def measure_bare_viewer(book: Path, home: Path, bytecode: bool = True) -> tuple[float, float]:
+    """bench/bare_viewer.py on `book`: process start to its first paint of the text."""
+    return _measure_ready(
+        [PYTHON, str(BENCH / "bare_viewer.py"), str(book)], home, bytecode=bytecode
+    )
+
+
+def _measure_ready(
+    argv: list[str], home: Path, src: Path = ROOT / "src", bytecode: bool = True
+) -> tuple[float, float]:
     elapsed, line, rss, _cpu, exit_code, stderr = _spawn(
-        [PYTHON, "-c", code], child_env(home), "ready"
+        argv, child_env(home, src, bytecode), "ready"
     )
     if not line:
         raise RuntimeError(f"floor probe failed (exit {exit_code}):\n{stderr[-2000:]}")
     return elapsed, rss
+
+
+def unpack_revision(revision: str, folder: Path) -> tuple[Path, str]:
+    """`git archive` of `revision`'s src/ and resources/ into `folder`; returns its
+    src folder and short hash."""
+    short = subprocess.run(
+        ["git", "rev-parse", "--short", f"{revision}^{{commit}}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", short, "src", "resources"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder / "src", short
 
 
 # ----------------------------------------------------------------------------- reference
@@ -301,6 +382,8 @@ class BookResult:
     spec: BookSpec
     cold: list[Run] = field(default_factory=list)
     warm: list[Run] = field(default_factory=list)
+    prev_cold: list[Run] = field(default_factory=list)  # the previous revision's reader
+    prev_warm: list[Run] = field(default_factory=list)
     md_plain: float = float("nan")
     md_extended: float = float("nan")
 
@@ -324,6 +407,20 @@ def verdict(ok: bool) -> str:
     return "**PASS**" if ok else "**FAIL**"
 
 
+def revision_label() -> str:
+    """This checkout's revision, and whether src/ differs from it."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "src"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        return "?"
+    return head + (" + uncommitted changes in src/" if dirty else "")
+
+
 def environment_lines(reps: int, load_at_start: str) -> list[str]:
     import markdown
 
@@ -333,16 +430,7 @@ def environment_lines(reps: int, load_at_start: str) -> list[str]:
         pyside = PySide6.__version__
     except ImportError:
         pyside = "?"
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", "src"], cwd=ROOT, capture_output=True, text=True
-        ).stdout.strip()
-        revision = head + (" + uncommitted changes in src/" if dirty else "")
-    except OSError:
-        revision = "?"
+    revision = revision_label()
     load = (
         f"{load_at_start} at the start, "
         + ", ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -386,10 +474,112 @@ def spread(runs: list[Run]) -> str:
     return f"<sub>({min(values):.2f}–{max(values):.2f})</sub>"
 
 
-def floor_table(floors: dict[str, tuple[float, float]]) -> list[str]:
+def floor_table(
+    floors: dict[str, tuple[float, float]], previous: tuple[str, float, float] | None
+) -> list[str]:
     rows = ["| floor (spawned like the reader) | time to ready | peak RSS¹ |", "|---|---:|---:|"]
     for name, (elapsed, rss) in floors.items():
         rows.append(f"| {name} | {s(elapsed)} | {mb(rss)} |")
+    if previous is not None:
+        revision, elapsed, rss = previous
+        rows.append(
+            f"| … the same with the previous revision ({revision}) | {s(elapsed)} | {mb(rss)} |"
+        )
+    return rows
+
+
+@dataclass
+class Comparison:
+    """The first-screen figures of this revision next to the previous one's and the floor's."""
+
+    previous: str  # its short hash, "" when not measured
+    bare_viewer: list[float] = field(default_factory=list)  # seconds, bytecode cached
+    bare_viewer_compiled: list[float] = field(default_factory=list)  # PYTHONDONTWRITEBYTECODE=1
+    sample_compiled: list[Run] = field(default_factory=list)  # this revision, idem
+    prev_sample_compiled: list[Run] = field(default_factory=list)
+
+
+def _times(runs: list[Run], attr: str = "first_screen") -> list[float]:
+    return [getattr(r, attr) for r in runs]
+
+
+def _cell(values: list[float], unit: str = "s") -> str:
+    if not values:
+        return "—"
+    value = statistics.median(values)
+    if unit == "MB":
+        return mb(value)
+    text = s(value)
+    if len(values) > 1 and unit == "s+":
+        text += f" <sub>({min(values):.2f}–{max(values):.2f})</sub>"
+    return text
+
+
+def _change(now: list[float], before: list[float]) -> str:
+    if not now or not before:
+        return "—"
+    a, b = statistics.median(now), statistics.median(before)
+    return f"{a - b:+.3f} s ({(a - b) / b:+.0%})"
+
+
+def sample_vs_floor(results: list[BookResult], comparison: Comparison) -> tuple[float, float]:
+    """(this revision, previous revision): the sample book's first screen (cold) ÷ the
+    bare viewer's; NaN when not measured."""
+    sample = next((r for r in results if r.spec.nominal_mb is None), None)
+    if sample is None or not comparison.bare_viewer:
+        return float("nan"), float("nan")
+    floor = statistics.median(comparison.bare_viewer)
+    prev = sample.med(sample.prev_cold, "first_screen") if sample.prev_cold else float("nan")
+    return sample.med(sample.cold, "first_screen") / floor, prev / floor
+
+
+def comparison_table(results: list[BookResult], comparison: Comparison, head: str) -> list[str]:
+    previous = comparison.previous
+    rows = [
+        f"| first screen, from process start | this revision ({head}) "
+        f"| previous revision ({previous}) | change "
+        f"| re-open: this revision | re-open: previous | change "
+        f"| CPU to exit (cold): this / previous | peak RSS (cold): this / previous |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        rows.append(
+            f"| {r.spec.label} | {_cell(_times(r.cold), 's+')} | {_cell(_times(r.prev_cold), 's+')} "
+            f"| {_change(_times(r.cold), _times(r.prev_cold))} "
+            f"| {_cell(_times(r.warm), 's+')} | {_cell(_times(r.prev_warm), 's+')} "
+            f"| {_change(_times(r.warm), _times(r.prev_warm))} "
+            f"| {_cell(_times(r.cold, 'cpu_s'))} / {_cell(_times(r.prev_cold, 'cpu_s'))} "
+            f"| {_cell(_times(r.cold, 'peak_rss_mb'), 'MB')} / "
+            f"{_cell(_times(r.prev_cold, 'peak_rss_mb'), 'MB')} |"
+        )
+    if comparison.sample_compiled:
+        now, before = comparison.sample_compiled, comparison.prev_sample_compiled
+        rows.append(
+            "| sample book (real, zh), no bytecode cache (PYTHONDONTWRITEBYTECODE=1: every "
+            f"Readmark module compiled at start) | {_cell(_times(now), 's+')} "
+            f"| {_cell(_times(before), 's+')} | {_change(_times(now), _times(before))} "
+            f"| — | — | — | {_cell(_times(now, 'cpu_s'))} / {_cell(_times(before, 'cpu_s'))} "
+            f"| {_cell(_times(now, 'peak_rss_mb'), 'MB')} / "
+            f"{_cell(_times(before, 'peak_rss_mb'), 'MB')} |"
+        )
+    if comparison.bare_viewer:
+        rows.append(
+            "| **floor**: bare QTextBrowser showing the sample book converted whole by "
+            "Python-Markdown (bench/bare_viewer.py), same Python "
+            f"| {_cell(comparison.bare_viewer, 's+')} | (same run) | | | | | | |"
+        )
+        if comparison.bare_viewer_compiled:
+            rows.append(
+                "| … the floor with PYTHONDONTWRITEBYTECODE=1 "
+                f"| {_cell(comparison.bare_viewer_compiled, 's+')} | | | | | | | |"
+            )
+        now, before = sample_vs_floor(results, comparison)
+        ok = now <= FIRST_SCREEN_VS_BARE_VIEWER
+        rows.append(
+            "| **sample book first screen (cold) ÷ floor** "
+            f"| **{now:.2f}×** | {before:.2f}× | target ≤ {FIRST_SCREEN_VS_BARE_VIEWER}× "
+            f"{verdict(ok)} | | | | | |"
+        )
     return rows
 
 
@@ -414,8 +604,23 @@ def interaction_table(per_book: list[tuple[BookSpec, list]]) -> list[str]:  # ty
     return rows
 
 
-def target_lines(results: list[BookResult], per_book) -> list[str]:  # type: ignore[no-untyped-def]
+def target_lines(  # type: ignore[no-untyped-def]
+    results: list[BookResult], per_book, comparison: Comparison
+) -> list[str]:
     lines: list[str] = []
+    ratio, ratio_before = sample_vs_floor(results, comparison)
+    if ratio == ratio:  # measured
+        floor = statistics.median(comparison.bare_viewer)
+        lines.append(
+            f"- Sample book first screen (cold) ≤ {FIRST_SCREEN_VS_BARE_VIEWER}× a bare "
+            f"QTextBrowser showing it with Python-Markdown, measured in the same run "
+            f"({s(floor)}): {ratio:.2f}× {verdict(ratio <= FIRST_SCREEN_VS_BARE_VIEWER)}"
+            + (
+                f" (previous revision {comparison.previous}: {ratio_before:.2f}×)"
+                if ratio_before == ratio_before
+                else ""
+            )
+        )
     by_label = {r.spec.label: r for r in results}
     sample = next((r for r in results if r.spec.nominal_mb is None), None)
     generated = [r for r in results if r.spec.nominal_mb is not None]
@@ -493,6 +698,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_false",
         help="skip the 10,000-highlight annotation timings (bench/annotations.py)",
     )
+    parser.add_argument(
+        "--previous",
+        default=PREVIOUS_REVISION,
+        help=f"the revision to compare the first screens with (default {PREVIOUS_REVISION}; "
+        "'none' to skip)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated books and homes")
     parser.add_argument(
         "--output", type=Path, help="where to write the report (default bench/results.md)"
@@ -511,32 +722,93 @@ def main(argv: list[str] | None = None) -> int:
         specs = make_books(work, sizes)
         results = [BookResult(spec) for spec in specs]
 
-        log("warming up (one untimed open, so no timed run pays for a cold disk cache) …")
+        global BYTECODE_CACHE
+        BYTECODE_CACHE = work / "bytecode"
+        previous_src: Path | None = None
+        comparison = Comparison("")
+        if args.previous.lower() != "none":
+            previous_src, comparison.previous = unpack_revision(args.previous, work / "previous")
+            log(f"previous revision {comparison.previous} unpacked in {previous_src.parent}")
+        sources = [ROOT / "src"] + ([previous_src] if previous_src else [])
+        sample = next((r for r in results if r.spec.nominal_mb is None), None)
+
+        log(
+            "warming up (one untimed open of every book per revision: the OS file cache, "
+            "and the compiled modules in the bytecode cache) …"
+        )
         for code in FLOORS.values():
             measure_floor(code, work / "floor-home")
-        warm_home = work / "warm-up-home"
-        warm_home.mkdir()
-        open_in_reader(specs[0].path, warm_home)
+        if previous_src:
+            measure_floor(FLOORS[MAIN_WINDOW_FLOOR], work / "floor-home", previous_src)
+        if sample:
+            measure_bare_viewer(sample.spec.path, work / "floor-home")
+        for src in sources:
+            for r in results:
+                warm_home = work / f"warm-up-home-{len(src.parts)}-{r.spec.path.stem}"
+                warm_home.mkdir()
+                open_in_reader(r.spec.path, warm_home, src)
         own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         log(f"benchmark process peak RSS so far: {own_peak:.0f} MB")
         floors_runs: dict[str, list[tuple[float, float]]] = {name: [] for name in FLOORS}
+        previous_floor: list[tuple[float, float]] = []
         for rep in range(reps):
             for name, code in FLOORS.items():
                 floors_runs[name].append(measure_floor(code, work / "floor-home"))
+            if previous_src:
+                previous_floor.append(
+                    measure_floor(FLOORS[MAIN_WINDOW_FLOOR], work / "floor-home", previous_src)
+                )
+            # Which revision goes first alternates, so neither always follows the other.
+            order = sources if rep % 2 == 0 else sources[::-1]
+            if sample:
+                comparison.bare_viewer.append(
+                    measure_bare_viewer(sample.spec.path, work / "floor-home")[0]
+                )
+                comparison.bare_viewer_compiled.append(
+                    measure_bare_viewer(sample.spec.path, work / "floor-home", bytecode=False)[0]
+                )
+                for src in order:
+                    home = work / f"compiled-{rep}-{len(src.parts)}"
+                    home.mkdir()
+                    run = open_in_reader(sample.spec.path, home, src, bytecode=False)
+                    target = (
+                        comparison.sample_compiled
+                        if src == ROOT / "src"
+                        else (comparison.prev_sample_compiled)
+                    )
+                    target.append(run)
             for r in results:
-                home = work / f"home-{rep}-{r.spec.path.stem}"
-                shutil.rmtree(home, ignore_errors=True)
-                home.mkdir()
-                r.cold.append(open_in_reader(r.spec.path, home))
-                r.warm.append(open_in_reader(r.spec.path, home))
+                for src in order:
+                    ours = src == ROOT / "src"
+                    home = work / f"home-{rep}-{'now' if ours else 'previous'}-{r.spec.path.stem}"
+                    shutil.rmtree(home, ignore_errors=True)
+                    home.mkdir()
+                    (r.cold if ours else r.prev_cold).append(open_in_reader(r.spec.path, home, src))
+                    (r.warm if ours else r.prev_warm).append(open_in_reader(r.spec.path, home, src))
+                before = (
+                    f"; previous revision: cold {s(r.prev_cold[-1].first_screen)}, "
+                    f"re-open {s(r.prev_warm[-1].first_screen)}"
+                    if r.prev_cold
+                    else ""
+                )
                 log(
                     f"[{rep + 1}/{reps}] {r.spec.label}: cold {s(r.cold[-1].first_screen)}, "
                     f"re-open {s(r.warm[-1].first_screen)}, peak {mb(r.cold[-1].peak_rss_mb)}"
+                    + before
                 )
         floors = {
             name: (statistics.median(e for e, _ in runs), statistics.median(m for _, m in runs))
             for name, runs in floors_runs.items()
         }
+        floor_before = (
+            (
+                comparison.previous,
+                statistics.median(e for e, _ in previous_floor),
+                statistics.median(m for _, m in previous_floor),
+            )
+            if previous_floor
+            else None
+        )
 
         for r in results:
             if r.spec.kind != "markdown":
@@ -578,6 +850,21 @@ def main(argv: list[str] | None = None) -> int:
 
         report = ["## Opening books", ""]
         report += environment_lines(reps, load_at_start) + [""]
+        if comparison.previous or comparison.bare_viewer:
+            report += ["### First screen: this revision, the previous one, the floor", ""]
+            report += comparison_table(results, comparison, revision_label()) + [""]
+            report += [
+                "Both revisions' readers are spawned from the same interpreter and venv, "
+                "interleaved, on fresh READMARK_HOMEs (cold) and again on the same home "
+                "(re-open); medians (min–max). Compiled modules come from a bytecode cache "
+                "(as an installed program has them) except in the PYTHONDONTWRITEBYTECODE row. "
+                "The floor converts the whole sample book with Readmark's Python-Markdown "
+                "extensions and shows it in a QTextBrowser the size of the reader's window, "
+                "with no library, settings, menus, contents or print repair.",
+                "",
+                "### Every book (this revision)",
+                "",
+            ]
         report += open_table(results) + [""]
         report += [
             '"first screen": from spawning `python -m readmark BOOK --smoke-test` until the '
@@ -592,7 +879,7 @@ def main(argv: list[str] | None = None) -> int:
             "machine than wall time.",
             "",
         ]
-        report += floor_table(floors) + [""]
+        report += floor_table(floors, floor_before) + [""]
         report += [
             f"¹ Peak RSS is the child's ru_maxrss from os.wait4(); on Linux it cannot be lower "
             f"than the benchmark process's own peak at spawn time ({own_peak:.0f} MB here), which "
@@ -611,7 +898,7 @@ def main(argv: list[str] | None = None) -> int:
         if annotation_bench is not None:
             annotation_bench.in_process()
             report += annotation_bench.report()
-        report += ["## Targets", ""] + target_lines(results, per_book)
+        report += ["## Targets", ""] + target_lines(results, per_book, comparison)
         if annotation_bench is not None:
             report += annotation_bench.target_lines()
         report += [""]
