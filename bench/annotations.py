@@ -480,9 +480,10 @@ class AnnotationBench:
                     for s in reader.extraSelections()
                 ):
                     failures.append(f"trial {k}: not among the extra selections")
-            # The panel took the change set with the rest (one row inserted); what
-            # is left is repainting it.
+            # The panel takes the change set once the page has shown it (a row
+            # inserted, then Qt lays the tree's rows out again); run it now and time it.
             catch_up_start = time.perf_counter()
+            session.window.annotations_panel.catch_up()
             session.app.processEvents()
             session.window.annotations_panel.tree.viewport().repaint()
             catch_up = (time.perf_counter() - catch_up_start) * 1000
@@ -585,7 +586,7 @@ class AnnotationBench:
                     f"{b.seeded.get('first_section', 0):,} highlights{note} "
                     f"| {s.median:.1f} | {s.max:.1f} "
                     f"| click → committed {s.part('call'):.1f}, repaint {s.part('repaint'):.1f}; "
-                    f"then the panel repaints in {s.part('panel_after'):.1f} "
+                    f"then the panel catches up in {s.part('panel_after'):.1f} "
                     f"| {len(s.samples_ms)} "
                     f"| < {ADD_MAX_MS:.0f} ms (median) {verdict(s.median < ADD_MAX_MS)}"
                     + (f"; max over {ADD_MAX_MS:.0f} ms" if s.max >= ADD_MAX_MS else "")
@@ -687,7 +688,11 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="readmark-bench-annotations-"))
     try:
-        specs = [s for s in run.make_books(work, [3.0]) if s.nominal_mb == 3.0]
+        # The Markdown books only, as bench/run.py takes them (its novel is 10 MB there;
+        # a 3 MB one here has chapters too short for 1,500 highlights on one page).
+        specs = [
+            s for s in run.make_books(work, [3.0]) if s.nominal_mb == 3.0 and s.path.suffix == ".md"
+        ]
         bench = AnnotationBench(
             [(s.label, s.path, s.language) for s in specs],
             work,

@@ -62,6 +62,7 @@ from readmark.ui.annotations.model import (
 )
 from readmark.ui.palette import Palette, colour_names, swatch_icon
 
+CATCH_UP_MS = 100  # after a change: long enough for the page to be repainted first
 ChapterTitles = Callable[[int], str] | Mapping[int, str]
 
 
@@ -268,6 +269,12 @@ class AnnotationsPanel(QDockWidget):
         layout.addLayout(footer)
         self.setWidget(body)
 
+        # Change sets are taken once the page has shown them (see apply_changes).
+        self._queued: list[ChangeSet] = []
+        self._everything: Callable[[], list[Annotation]] = list
+        self._titles: ChapterTitles = {}
+        self._catch_up_timer = QTimer(self, singleShot=True, interval=CATCH_UP_MS)
+        self._catch_up_timer.timeout.connect(self.catch_up)
         # Typing into the filter re-filters after a short pause, not per keystroke.
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -285,6 +292,8 @@ class AnnotationsPanel(QDockWidget):
         chapters where the same annotations are still there."""
         title_of = chapter_titles.get if isinstance(chapter_titles, Mapping) else chapter_titles
         self._title_of = title_of
+        self._queued = []  # everything is shown anew: what was queued is in it
+        self._catch_up_timer.stop()
         self._annotations = {a.id: a for a in annotations}
         # Keys are cached per (id, modified): retyping 10,000 of them on every
         # added highlight costs more than the whole rest of the change.
@@ -313,15 +322,28 @@ class AnnotationsPanel(QDockWidget):
         chapter_titles: ChapterTitles,
     ) -> None:
         """Follow a committed change set: only the annotations it names are taken
-        out and put back; a reset (or a chapter appearing or emptying) regroups."""
-        if isinstance(chapter_titles, Mapping):
-            self._title_of = chapter_titles.get
-        else:
-            self._title_of = chapter_titles
-        if not changes.reset and self._apply_each(changes):
+        out and put back; a reset (or two parts of one chapter coming side by side)
+        regroups. The list catches up a moment later (`catch_up`), so the page shows
+        the change first — Qt lays a tree's rows out again after an insertion, which
+        among thousands of rows takes longer than the change itself — and a burst of
+        changes (undo, redo) is taken at once."""
+        self._queued.append(changes)
+        self._everything = everything
+        self._titles = chapter_titles
+        self._catch_up_timer.start()
+
+    def catch_up(self) -> None:
+        """Take the change sets given since the last time, now."""
+        self._catch_up_timer.stop()
+        queued, self._queued = self._queued, []
+        if not queued:
+            return
+        titles = self._titles
+        self._title_of = titles.get if isinstance(titles, Mapping) else titles
+        if all(not c.reset and self._apply_each(c) for c in queued):
             self._show_state()
             return
-        self.set_annotations(everything(), chapter_titles)
+        self.set_annotations(self._everything(), titles)
 
     def _apply_each(self, changes: ChangeSet) -> bool:
         for change in changes.changes:
