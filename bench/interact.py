@@ -20,6 +20,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop, QTimer
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -109,7 +111,15 @@ class Session:
     def settle(self) -> float:
         """Wait for a section asked for to arrive (it is converted in the background),
         process events, force layout, paint; returns the repaint's own ms."""
-        self._wait(lambda: not self.reader.is_preparing())
+        if self.reader.is_preparing():
+            # Wait as the application does, in Qt's event loop (which lets the worker
+            # have the interpreter), not by polling it, until the section is shown.
+            loop = QEventLoop()
+            self.reader.section_shown.connect(loop.quit)
+            QTimer.singleShot(30_000, loop.quit)
+            if self.reader.is_preparing():
+                loop.exec()
+            self.reader.section_shown.disconnect(loop.quit)
         self.app.processEvents()
         self.reader.document().documentLayout().documentSize()
         start = time.perf_counter()

@@ -6,18 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from reader_wait import wait_shown
+from test_reading import _click_toc
 
 SAMPLE = "000_25b2869f1a30fd56.txt"
-
-
-def _click_entry(qtbot, window, title: str) -> None:
-    tree = window.toc.tree
-    items = tree.findItems(title, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
-    assert items, f"no contents entry {title!r}"
-    tree.scrollToItem(items[0])
-    rect = tree.visualItemRect(items[0])
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    wait_shown(qtbot, window.reader)
 
 
 def _marked(window) -> str:
@@ -32,12 +23,12 @@ def test_the_entry_clicked_is_the_one_marked(qtbot, make_window, open_and_wait, 
     window = make_window()
     window.resize(1600, 1200)
     open_and_wait(window, shared_books / SAMPLE)
-    _click_entry(qtbot, window, "前 言")
+    _click_toc(qtbot, window, "前 言")
     assert _marked(window) == "前 言"
-    _click_entry(qtbot, window, "目 录")
+    _click_toc(qtbot, window, "目 录")
     assert window.reader.section == 3
     assert _marked(window) == "目 录"
-    _click_entry(qtbot, window, "二、为民是做好新形势下群众工作的基本前提")
+    _click_toc(qtbot, window, "二、为民是做好新形势下群众工作的基本前提")
     assert _marked(window) == "二、为民是做好新形势下群众工作的基本前提"
 
 
@@ -48,15 +39,15 @@ def test_going_back_marks_where_the_reader_is_now(
     window.resize(1600, 1200)
     open_and_wait(window, shared_books / SAMPLE)
     reader = window.reader
-    _click_entry(qtbot, window, "前 言")
+    _click_toc(qtbot, window, "前 言")
     assert _marked(window) == "前 言"
-    _click_entry(qtbot, window, "目 录")
+    _click_toc(qtbot, window, "目 录")
     qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     wait_shown(qtbot, reader)
     assert reader.section == 2
     assert _marked(window) == "前 言"
-    _click_entry(qtbot, window, "目 录")
-    _click_entry(qtbot, window, "三、务实是做好新形势下群众工作的重要基础")
+    _click_toc(qtbot, window, "目 录")
+    _click_toc(qtbot, window, "三、务实是做好新形势下群众工作的重要基础")
     qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     wait_shown(qtbot, reader)
     assert reader.section == 3
