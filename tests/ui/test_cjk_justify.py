@@ -85,7 +85,10 @@ def test_a_highlight_beside_a_latin_word_keeps_its_text(qtbot, make_window, open
     assert selected is not None
     assert reader.canonical_text()[selected[0] : selected[1]] == quote
     assert reader.book.section_text(reader.section)[selected[0] : selected[1]] == quote
-    reader.copy()  # also what goes to the X11 selection and what a drag carries
+    reader.copy()  # Edit › Copy
+    assert QGuiApplication.clipboard().text() == quote
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)  # Ctrl+C
     assert QGuiApplication.clipboard().text() == quote
 
     swatch = window.findChild(QToolButton, "swatch_yellow")

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QMimeData,
     QPoint,
     QRectF,
     Qt,
@@ -26,11 +25,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QClipboard,
     QColor,
     QFont,
     QFontMetricsF,
+    QGuiApplication,
     QImage,
     QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -405,19 +408,33 @@ class ReaderView(QTextBrowser):
             position = self.cursorForPosition(QPoint(x, y)).position()
         return position
 
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
-        """Copied and dragged text has its spaces, not what draws them (cjk_spacing)."""
-        data = super().createMimeDataFromSelection()
+    def selected_text(self) -> str:
+        """The selection as text to copy: with its spaces, not what draws them
+        (cjk_spacing), and paragraphs as line breaks."""
         cursor = self.textCursor()
-        if not self._fixed_spaces or not cursor.hasSelection():
-            return data
+        if not cursor.hasSelection():
+            return ""
         shown = cursor.selectedText()
-        text = cjk_spacing.restore_spaces(shown, cursor.selectionStart(), self._fixed_spaces)
-        if text == shown:
-            return data
-        plain = QMimeData()  # the rich-text flavour would carry the stand-ins
-        plain.setText(text.replace("\u2029", "\n").replace("\u2028", "\n"))
-        return plain
+        if self._fixed_spaces:
+            shown = cjk_spacing.restore_spaces(shown, cursor.selectionStart(), self._fixed_spaces)
+        return shown.replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def copy(self) -> None:
+        """Copy the selection's text (Ctrl+C, Edit › Copy). Written here rather than by
+        overriding createMimeDataFromSelection: an object made in Python and handed to
+        Qt's clipboard that way is deleted twice when the program ends."""
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        # The X11 selection Qt has just set carries the stand-ins: give it the text.
+        clipboard = QGuiApplication.clipboard()
+        if self._fixed_spaces and clipboard.supportsSelection():
+            text = self.selected_text()
+            if text:
+                clipboard.setText(text, QClipboard.Mode.Selection)
 
     def _snippet(self, offset: int) -> str:
         cursor = QTextCursor(self.document())
@@ -535,6 +552,10 @@ class ReaderView(QTextBrowser):
         bar.setValue(bar.value() + direction * bar.singleStep() * 3)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()  # not Qt's own copy: see copy()
+            event.accept()
+            return
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         shift = mods == Qt.KeyboardModifier.ShiftModifier
