@@ -41,6 +41,9 @@ _TINTS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 _UNKNOWN_LINE = "#8a8a86"
+# Bookmarks have no colour of their own: their ribbon is drawn in this one, on the
+# page and in the annotations list alike.
+BOOKMARK_COLOUR = "pink"
 # A swatch shows the fill a little stronger than on the page, so five small dots
 # stay tell-apart-able while meaning the colour the text gets.
 _SWATCH_STRENGTH = 1.7

@@ -51,7 +51,7 @@ from readmark.core.note_markdown import note_html, plain_note_lines
 from readmark.core.operations import reading_order
 from readmark.core.scripts import has_chinese_or_japanese
 from readmark.i18n import format_datetime
-from readmark.ui.palette import Palette
+from readmark.ui.palette import BOOKMARK_COLOUR, Palette
 from readmark.ui.reader.theme import THEMES, highlight_palette
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the Annotation of an entry row, else None
@@ -593,8 +593,10 @@ class AnnotationDelegate(QStyledItemDelegate):
             painter.fillRect(bar, opt.palette.color(QPalette.ColorRole.Link))
         x = rect.left() + PAD
         y = rect.top() + PAD
-        solid = self.colours.swatch(a.color)
-        _draw_kind_icon(painter, a, x, y + (spacing - ICON) / 2, solid, line, text)
+        colour = BOOKMARK_COLOUR if a.kind is Kind.BOOKMARK else a.color
+        solid = self.colours.swatch(colour)
+        mark_line = self.colours.line(colour) if a.kind is Kind.BOOKMARK else line
+        _draw_kind_icon(painter, a, x, y + (spacing - ICON) / 2, solid, mark_line, text)
         x += ICON + 6
         if layout.label:
             painter.setFont(fonts.bold)

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from readmark.core.annotations import Annotation, Kind, Style
-from readmark.ui.palette import Palette, palette_for
+from readmark.ui.palette import BOOKMARK_COLOUR, Palette, palette_for
 from readmark.ui.reader.text_map import TextMap
 
 _MARK_HIT_SLOP = 3.0
@@ -168,7 +168,7 @@ class HighlightLayer:
                 caret = self._caret(view, item.start)
                 size = max(9.0, caret.height() * 0.42)
                 rect = QRectF(margin - size * 2.2, caret.top() + 2, size, size * 1.5)
-                self._ribbon(painter, rect, self._colour("pink")[1])
+                self._ribbon(painter, rect, self._colour(BOOKMARK_COLOUR)[1])
             elif annotation.note or annotation.kind is Kind.NOTE:
                 caret = self._caret(view, item.end)
                 size = max(9.0, caret.height() * 0.5)
