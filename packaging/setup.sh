@@ -28,11 +28,12 @@ esac
 
 # --- 1. system packages (Debian/Ubuntu) -------------------------------------------------------
 # python3-venv/-pip to make the virtual environment; the libraries the Qt xcb and offscreen
-# platform plugins load; a CJK font so Chinese books show; Xvfb for the end-to-end tests.
+# platform plugins load; a CJK font so Chinese books show, and DejaVu (no CJK) for the
+# end-to-end test that must see tofu without one; Xvfb for the end-to-end tests.
 APT_PACKAGES="python3-venv python3-pip
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-  libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk xvfb xauth"
+  libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk fonts-dejavu-core xvfb xauth"
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=""

@@ -31,8 +31,9 @@ def readmark_home(
 @pytest.fixture
 def shared_books() -> Path:
     """The real books in ../shared/books (see its README for what each exercises)."""
-    if not SHARED_BOOKS.is_dir():
-        pytest.skip("../shared/books is absent (a user's clone); CI always has it")
+    assert SHARED_BOOKS.is_dir(), (
+        f"{SHARED_BOOKS} is absent: the tests read the real books kept beside the clone"
+    )
     return SHARED_BOOKS
 
 
