@@ -12,14 +12,12 @@ medians over the trials, then over the rounds. Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
@@ -37,25 +35,6 @@ from interact import run_interactions
 results = run_interactions(Path({book!r}), {language!r}, {trials})
 print("RESULTS " + json.dumps([[r.name, r.median, r.max] for r in results]))
 """
-
-
-def unpack(revision: str, folder: Path) -> tuple[Path, Path, str]:
-    short = subprocess.run(
-        ["git", "rev-parse", "--short", f"{revision}^{{commit}}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    archive = subprocess.run(
-        ["git", "archive", "--format=tar", short, "src", "resources", "bench"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
-    return folder / "src", folder / "bench", short
 
 
 def measure(src: Path, bench: Path, book: Path, language: str, trials: int, home: Path):  # type: ignore[no-untyped-def]
@@ -81,7 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="readmark-interact-compare-"))
     try:
-        old_src, old_bench, short = unpack(args.previous, work / "previous")
+        old_src, short = run.unpack_revision(
+            args.previous, work / "previous", ("src", "resources", "bench")
+        )
+        old_bench = work / "previous" / "bench"
         this = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip()

@@ -333,9 +333,11 @@ def _measure_ready(
     return elapsed, rss
 
 
-def unpack_revision(revision: str, folder: Path) -> tuple[Path, str]:
-    """`git archive` of `revision`'s src/ and resources/ into `folder`; returns its
-    src folder and short hash."""
+def unpack_revision(
+    revision: str, folder: Path, parts: tuple[str, ...] = ("src", "resources")
+) -> tuple[Path, str]:
+    """`git archive` of `revision`'s `parts` (src/ and resources/) into `folder`;
+    returns its src folder and short hash."""
     short = subprocess.run(
         ["git", "rev-parse", "--short", f"{revision}^{{commit}}"],
         cwd=ROOT,
@@ -345,7 +347,7 @@ def unpack_revision(revision: str, folder: Path) -> tuple[Path, str]:
     ).stdout.strip()
     folder.mkdir(parents=True, exist_ok=True)
     archive = subprocess.run(
-        ["git", "archive", "--format=tar", short, "src", "resources"],
+        ["git", "archive", "--format=tar", short, *parts],
         cwd=ROOT,
         capture_output=True,
         check=True,

@@ -323,7 +323,7 @@
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="353"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="349"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -440,75 +440,83 @@
     </message>
 </context>
 <context>
+    <name>AnnotationSession</name>
+    <message>
+        <location filename="../../src/readmark/ui/annotations/session.py" line="156"/>
+        <source>That could not be done to this annotation; nothing was changed.</source>
+        <translation>无法对这条批注执行此操作；未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="169"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="170"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="193"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="194"/>
         <source>Filter by text</source>
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="202"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="203"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="203"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="204"/>
         <source>Highlights</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="204"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="205"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="205"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="206"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="206"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="207"/>
         <source>Notes include highlights that carry a note</source>
         <translation>“笔记”也包括带有笔记的高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="218"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="219"/>
         <source>Show or hide {colour}</source>
         <translation>显示或隐藏{colour}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="263"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="264"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="265"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="266"/>
         <source>Export this book&apos;s annotations to a file</source>
         <translation>将本书的批注导出到文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="403"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="425"/>
         <source>Section {number}</source>
         <translation>第 {number} 节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="404"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="426"/>
         <source>Front matter</source>
         <translation>正文前部分</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="409"/>
         <location filename="../../src/readmark/ui/annotations/panel.py" line="431"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="453"/>
         <source>Not found in this version of the book</source>
         <translation>在此版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="500"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="522"/>
         <source>No annotations yet.
 
 Select text in the book to highlight it or add a note. Bookmarks you add are listed here too.</source>
@@ -517,92 +525,92 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 在书中选中文字即可高亮或添加笔记。你添加的书签也会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="506"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="528"/>
         <source>No annotations match the filter.</source>
         <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="512"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="534"/>
         <source>{shown} of 1 annotation</source>
         <translation>{shown} / 1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="514"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="536"/>
         <source>{shown} of %Ln annotations</source>
         <translation>
             <numerusform>{shown} / %Ln 条批注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="520"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="542"/>
         <source>%Ln annotations</source>
         <translation>
             <numerusform>%Ln 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="518"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="540"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="580"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="602"/>
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="583"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="605"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="585"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="607"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="587"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="609"/>
         <source>Copy Text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="591"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="613"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="610"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="632"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="611"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="633"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="612"/>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="617"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="634"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="639"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="613"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="635"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="614"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="636"/>
         <source>Created {date}</source>
         <translation>创建于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="615"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="637"/>
         <source>Edited {date}</source>
         <translation>编辑于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="616"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="638"/>
         <source>Originally: {quote}</source>
         <translation>原文：{quote}</translation>
     </message>
@@ -1155,27 +1163,27 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="52"/>
+        <location filename="../../src/readmark/ui/palette.py" line="55"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="53"/>
+        <location filename="../../src/readmark/ui/palette.py" line="56"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="54"/>
+        <location filename="../../src/readmark/ui/palette.py" line="57"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="55"/>
+        <location filename="../../src/readmark/ui/palette.py" line="58"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="56"/>
+        <location filename="../../src/readmark/ui/palette.py" line="59"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
@@ -1824,22 +1832,22 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="259"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="262"/>
         <source>Preparing this part of the book…</source>
         <translation>正在准备书的这一部分…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="673"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="694"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="694"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="715"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="703"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="724"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>

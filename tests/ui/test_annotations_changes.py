@@ -180,3 +180,19 @@ def test_random_changes_keep_the_panel_as_a_rebuild_would_show_it(
     # Chapters appear and go row by row; regrouping everything is for the rare
     # change that brings two parts of one chapter side by side.
     assert len(regroups) <= 3, len(regroups)
+
+
+def test_a_replay_that_no_longer_fits_is_refused_with_a_message(
+    qtbot, make_window, open_and_wait, long_book
+):
+    from readmark.core.operations import Change, ChangeSet
+
+    window = _open_with_marks(qtbot, make_window, open_and_wait, long_book, 3)
+    [first, *_] = window.session.all()
+    before = window.library.annotations.for_book(window.reader.book.path)
+    # Adding what is there already: a change set from another state of the book.
+    assert not window.session.replay(ChangeSet((Change(None, first),)))
+    assert window.statusBar().currentMessage() == (
+        "That could not be done to this annotation; nothing was changed."
+    )
+    assert window.library.annotations.for_book(window.reader.book.path) == before

@@ -12,6 +12,7 @@ placed again on a background task before they are shown.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable
 from typing import Unpack
 
@@ -146,8 +147,14 @@ class AnnotationSession(QObject):
         """Run an operation; say why when it fails (nothing was changed then)."""
         try:
             changes = operation()
-        except OperationError as error:  # our bug: say so rather than crash the window
-            self.message.emit(str(error))
+        except OperationError as error:
+            # A request that no longer fits (an undo after the annotation changed
+            # elsewhere) or our bug: the reader is told in their language, the
+            # detail goes to the log; nothing was changed.
+            print(f"readmark: annotation operation refused: {error}", file=sys.stderr)
+            self.message.emit(
+                self.tr("That could not be done to this annotation; nothing was changed.")
+            )
             return False
         except StoreError as error:  # the store failed (disk, lock): say so; bugs propagate
             self.message.emit(translate_error(error))

@@ -210,10 +210,6 @@ class AnnotatedReaderView(ReaderView):
         if self.section in changes.sections:
             self._refresh_highlights()
 
-    def annotations_shown(self) -> list[Annotation]:
-        """The annotations of the shown section that are drawn on it."""
-        return [p.annotation for p in self._layer.placed]
-
     def set_palette(self, palette: Palette) -> None:
         """The theme's highlight colours."""
         self._layer.set_palette(palette)

@@ -75,10 +75,6 @@ class SectionProvider:
         if any(self.stored(i) is None for i in wanted):
             self._tasks.run("prefetch", work, lambda _result: None, lambda _error: None)
 
-    def prefetching(self) -> bool:
-        """Whether ahead-of-time conversion is still running."""
-        return self._tasks.running("prefetch")
-
     def convert(self, index: int) -> str:
         """Convert a section (on the calling thread: a worker's), cache and keep it."""
         html = self.stored(index)
