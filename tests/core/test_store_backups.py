@@ -65,6 +65,26 @@ def test_backups_lists_newest_first_with_schema_and_count(tmp_path: Path) -> Non
     lib.close()
 
 
+def test_backup_times_come_from_their_names_in_utc_and_impossible_names_are_ignored(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    good = sqlite3.connect(folder / "library-20240229-235960-manual.sqlite3")
+    good.close()
+    for bad in (
+        "library-20231301-000000-manual",
+        "library-20230229-120000-manual",
+        "library-20230101-246000-manual",
+    ):
+        (folder / f"{bad}.sqlite3").write_bytes(b"")
+    manager = BackupManager(tmp_path / "library.sqlite3", folder)
+
+    # 2024-02-29 23:59:60 UTC (a leap second's spelling) is 2024-03-01 00:00:00.
+    assert manager.newest_created() == 1709251200.0
+    assert [i.path.name for i in manager.backups()] == ["library-20240229-235960-manual.sqlite3"]
+
+
 def test_rotation_keeps_the_newest(tmp_path: Path) -> None:
     lib, book = _library(tmp_path)
     manager = BackupManager(lib.path, tmp_path / "backups", keep=3)

@@ -62,3 +62,21 @@ def test_the_first_screen_leaves_the_panes_it_does_not_show_unloaded(
         loaded = [name for name in NOT_ON_THE_FIRST_SCREEN if _loaded(modules, name)]
         assert not loaded, f"imported for the first screen: {loaded}"
     assert any((readmark_home / "data" / "backups").glob("*startup*"))  # it still ran
+
+
+def test_a_txt_book_in_markdown_needs_no_plain_text_chapter_scan(
+    shared_books: Path, readmark_home: Path
+) -> None:
+    # The first customer: Markdown converted from print, in a .txt file. Its
+    # encoding is detected the plain-text way; the chapter rules, the re-flow
+    # and time.strptime (~20 ms of imports) serve only plain-text books.
+    modules = _modules_after_first_screen(shared_books / "000_25b2869f1a30fd56.txt", readmark_home)
+    assert "readmark.core.formats.plaintext.encoding" in modules
+    assert "readmark.core.formats.markdown.loader" in modules
+    for name in (
+        "readmark.core.formats.plaintext.chapters",
+        "readmark.core.formats.plaintext.reflow",
+        "readmark.core.formats.plaintext.loader",
+        "_strptime",
+    ):
+        assert name not in modules, f"imported for the first screen: {name}"

@@ -44,11 +44,13 @@ def open_book(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
     if suffix in TEXT_SUFFIXES:
         # A .txt is plain text unless it is evidently Markdown; either way its
         # encoding is detected (or chosen by the reader) the plain-text way.
-        from readmark.core.formats.plaintext import build_plain_book, read_plain_text
+        from readmark.core.formats.plaintext.encoding import read_plain_text
         from readmark.core.sniff import looks_like_markdown
 
         decoded = read_plain_text(path, options)
         if not looks_like_markdown(decoded.text):
+            from readmark.core.formats.plaintext.loader import build_plain_book
+
             return build_plain_book(path, decoded, options)
         return build_book(path, decoded, options)
     decoded = read_text(path)

@@ -25,6 +25,28 @@ from readmark.core.store.errors import BackupError, from_sqlite, is_environmenta
 from readmark.core.store.schema import SCHEMA_VERSION
 from readmark.core.store.sqlite_setup import BUSY_TIMEOUT_S, use_wal
 
+
+def _utc_seconds(day: str, clock: str) -> float | None:
+    """`20261206`, `171500` (UTC) as seconds since the epoch; None if no such moment.
+
+    By hand, not `time.strptime`: its import and locale set-up cost ~4 ms on the
+    way to the first screen, where the library lists its backups."""
+    fields = (
+        int(day[:4]),
+        int(day[4:6]),
+        int(day[6:]),
+        int(clock[:2]),
+        int(clock[2:4]),
+        int(clock[4:]),
+    )
+    year, month, mday, hour, minute, second = fields
+    if not (1 <= month <= 12 and 1 <= mday <= calendar.monthrange(year, month)[1]):
+        return None
+    if hour > 23 or minute > 59 or second > 60:
+        return None
+    return float(calendar.timegm((*fields, 0, 0, 0)))
+
+
 _NAME = re.compile(r"^library-(\d{8})-(\d{6})-([a-z0-9-]+?)(?:~(\d+))?\.sqlite3$")
 
 
@@ -213,7 +235,9 @@ class BackupManager:
             if match is None or not path.is_file():
                 continue
             day, clock, reason, counter = match.groups()
-            created = float(calendar.timegm(time.strptime(day + clock, "%Y%m%d%H%M%S")))
+            created = _utc_seconds(day, clock)
+            if created is None:
+                continue  # library-20261399-…: not a name we wrote
             try:
                 mtime = path.stat().st_mtime_ns
             except OSError:

@@ -32,11 +32,13 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
+from pathlib import Path
 
-from readmark.core.book import BookError
+from readmark.core.book import BookError, LoadOptions
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.textio import bom_encoding
+from readmark.core.textio import DecodedText, bom_encoding, read_text
 
+DEFAULT_OPTIONS = LoadOptions()
 SAMPLE_BYTES = 64 * 1024
 # Share of replaced characters up to which a damaged file keeps its best codec.
 _DAMAGE_SHARE = 0.001
@@ -167,6 +169,11 @@ def decoder(override: str = "") -> Callable[[bytes], tuple[str, str]]:
     if override.strip():
         return lambda raw: decode_as(raw, override)
     return detect
+
+
+def read_plain_text(path: Path, options: LoadOptions = DEFAULT_OPTIONS) -> DecodedText:
+    """The file's text, in the reader's chosen encoding or the detected one."""
+    return read_text(path, decoder=decoder(options.encoding))
 
 
 def is_wide(codec: str) -> bool:

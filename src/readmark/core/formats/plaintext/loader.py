@@ -25,8 +25,8 @@ from pathlib import Path
 from markdown.extensions.toc import slugify_unicode
 
 from readmark.core.book import Book, LoadOptions, Metadata, Section, TocEntry
-from readmark.core.formats.plaintext import encoding
 from readmark.core.formats.plaintext.chapters import Heading, find_headings
+from readmark.core.formats.plaintext.encoding import read_plain_text
 from readmark.core.formats.plaintext.front_matter import (
     FRONT_MATTER_TITLE,
     LICENCE_TITLE,
@@ -40,7 +40,7 @@ from readmark.core.formats.toc import nest_toc
 from readmark.core.i18n import localize
 from readmark.core.metadata import LANGUAGE_SAMPLE_CHARS, detect_language
 from readmark.core.scripts import is_chinese_or_japanese_language
-from readmark.core.textio import DecodedText, read_text
+from readmark.core.textio import DecodedText
 
 DEFAULT_OPTIONS = LoadOptions()
 FORMAT = "text"
@@ -54,11 +54,6 @@ _INDENTED_LINE = re.compile(r"\n(?=[ \t\u3000])")
 _SENTENCE_LINE_END = re.compile(r"[。！？.!?”」』…]\n")
 _NOT_SPACE = re.compile(r"\S")
 _EDGE_UNDERSCORES = re.compile(r"(?:^|(?<=-))_+|_+(?=-|$)")
-
-
-def read_plain_text(path: Path, options: LoadOptions = DEFAULT_OPTIONS) -> DecodedText:
-    """The file's text, in the reader's chosen encoding or the detected one."""
-    return read_text(path, decoder=encoding.decoder(options.encoding))
 
 
 def load_plain_text(path: Path, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
