@@ -4,318 +4,328 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="43"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="44"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="44"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="45"/>
         <source>&amp;Close Book</source>
         <translation>关闭图书(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="45"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="46"/>
         <source>Open the &amp;Guide</source>
         <translation>打开使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="46"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="47"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="47"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="48"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="50"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="51"/>
         <source>&amp;Table of Contents</source>
         <translation>目录(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="51"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="52"/>
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="52"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="53"/>
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="53"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="54"/>
         <source>&amp;Smaller Text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="54"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="55"/>
         <source>&amp;Default Text Size</source>
         <translation>默认字号(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="55"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="56"/>
         <source>Choose &amp;Font…</source>
         <translation>选择字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="56"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="57"/>
         <source>Use the Book&apos;s Default Font</source>
         <translation>使用图书的默认字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="60"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="61"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="61"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="62"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="62"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="63"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="63"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="64"/>
         <source>S&amp;epia</source>
         <translation>棕褐色(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="71"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="72"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="72"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="73"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="73"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="74"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="74"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="75"/>
         <source>Copy as &amp;Quote</source>
         <translation>复制为引文(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="76"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="77"/>
         <source>Copy the selection with its author, title and chapter</source>
         <translation>复制所选文字，并附上作者、书名和章节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="79"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="83"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="84"/>
         <source>Highlight the selection in the colour used last</source>
         <translation>用上次使用的颜色高亮所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="85"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="89"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="86"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="90"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="87"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="91"/>
         <source>Highlight &amp;Blue</source>
         <translation>蓝色高亮(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="92"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="89"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="93"/>
         <source>Highlight P&amp;urple</source>
         <translation>紫色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="96"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="101"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="102"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="99"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
         <source>A note on the selection, or at the caret when nothing is selected</source>
         <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="101"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/移除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="110"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="111"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="114"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="112"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="117"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="116"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="121"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="119"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="255"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="129"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="269"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="127"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="129"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="134"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="130"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="131"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="136"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="137"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="138"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="134"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="139"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="142"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="147"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="150"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="155"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="156"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="157"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="158"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="205"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="208"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="215"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="212"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="219"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="217"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="224"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="233"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="233"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="240"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="253"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="248"/>
+        <source>Highlight “{name}”</source>
+        <translation>高亮为“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="267"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -486,6 +496,7 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/annotations/panel.py" line="219"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="390"/>
         <source>Show or hide {colour}</source>
         <translation>显示或隐藏{colour}</translation>
     </message>
@@ -500,23 +511,23 @@
         <translation>将本书的批注导出到文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="425"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="428"/>
         <source>Section {number}</source>
         <translation>第 {number} 节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="426"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="429"/>
         <source>Front matter</source>
         <translation>正文前部分</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="431"/>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="453"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="434"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="456"/>
         <source>Not found in this version of the book</source>
         <translation>在此版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="522"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="525"/>
         <source>No annotations yet.
 
 Select text in the book to highlight it or add a note. Bookmarks you add are listed here too.</source>
@@ -525,92 +536,92 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 在书中选中文字即可高亮或添加笔记。你添加的书签也会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="528"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="531"/>
         <source>No annotations match the filter.</source>
         <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="534"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="537"/>
         <source>{shown} of 1 annotation</source>
         <translation>{shown} / 1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="536"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="539"/>
         <source>{shown} of %Ln annotations</source>
         <translation>
             <numerusform>{shown} / %Ln 条批注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="542"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="545"/>
         <source>%Ln annotations</source>
         <translation>
             <numerusform>%Ln 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="540"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="543"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="602"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="605"/>
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="605"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="608"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="607"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="610"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="609"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="612"/>
         <source>Copy Text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="613"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="616"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="632"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="635"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="633"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="636"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="634"/>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="639"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="637"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="642"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="635"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="638"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="636"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="639"/>
         <source>Created {date}</source>
         <translation>创建于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="637"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="640"/>
         <source>Edited {date}</source>
         <translation>编辑于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="638"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="641"/>
         <source>Originally: {quote}</source>
         <translation>原文：{quote}</translation>
     </message>
@@ -618,7 +629,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/appearance.py" line="67"/>
+        <location filename="../../src/readmark/ui/shell/appearance.py" line="81"/>
         <source>Your preferences could not be saved to {path}.</source>
         <translation>无法将你的偏好设置保存到 {path}。</translation>
     </message>
@@ -948,12 +959,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”已损坏：无法读取其包文档（OPF）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="90"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="92"/>
         <source>Readmark does not know the text encoding “{encoding}”.</source>
         <translation>Readmark 不认识文本编码“{encoding}”。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="100"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="102"/>
         <source>The text encoding “{encoding}” cannot read this book.</source>
         <translation>文本编码“{encoding}”无法读取这本书。</translation>
     </message>
@@ -961,7 +972,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>BookOpener</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/book_opener.py" line="70"/>
+        <location filename="../../src/readmark/ui/shell/book_opener.py" line="72"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
@@ -1163,27 +1174,27 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="55"/>
+        <location filename="../../src/readmark/ui/palette.py" line="77"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="56"/>
+        <location filename="../../src/readmark/ui/palette.py" line="78"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="57"/>
+        <location filename="../../src/readmark/ui/palette.py" line="79"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="58"/>
+        <location filename="../../src/readmark/ui/palette.py" line="80"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="59"/>
+        <location filename="../../src/readmark/ui/palette.py" line="81"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
@@ -1571,52 +1582,52 @@ Open it in your web browser?</source>
         <translation>无法使用书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="73"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="74"/>
         <source>The library {path} was written by a newer Readmark (schema {found}, this version knows {known}).</source>
         <translation>书库 {path} 由更新版本的 Readmark 写入（结构版本 {found}，当前版本只支持到 {known}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="90"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="91"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="103"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="104"/>
         <source>The annotation {id} is not in the library; it may have been deleted.</source>
         <translation>批注 {id} 不在书库中，可能已被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="117"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="118"/>
         <source>Readmark made an error using the library {path} ({reason}). This is a bug in Readmark; please report it.</source>
         <translation>Readmark 在使用书库 {path} 时出错（{reason}）。这是 Readmark 的程序缺陷，请报告此问题。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="132"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="133"/>
         <source>The library {path} is busy: another program kept it locked for too long ({reason}). Try again in a moment.</source>
         <translation>书库 {path} 正忙：另一个程序锁定它的时间过长（{reason}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="137"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="138"/>
         <source>The library {path} cannot be saved: the disk is full ({reason}).</source>
         <translation>无法保存书库 {path}：磁盘已满（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="140"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="141"/>
         <source>The library {path} cannot be written: the file, its folder or the disk is read-only ({reason}).</source>
         <translation>无法写入书库 {path}：该文件、其所在的文件夹或磁盘是只读的（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="145"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="146"/>
         <source>The library {path} cannot be opened ({reason}).</source>
         <translation>无法打开书库 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="146"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="147"/>
         <source>The library {path} could not be read or written: a disk error ({reason}).</source>
         <translation>无法读写书库 {path}：磁盘出错（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="149"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="150"/>
         <source>There is not enough memory to use the library {path} ({reason}).</source>
         <translation>内存不足，无法使用书库 {path}（{reason}）。</translation>
     </message>
@@ -1626,62 +1637,62 @@ Open it in your web browser?</source>
         <translation>书库 {path} 需要升级，但未能先行备份，因此保持原样未作改动：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="62"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="63"/>
         <source>The library {path} is damaged: {reason}</source>
         <translation>书库 {path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="91"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="113"/>
         <source>The backup {backup} cannot be restored: it is damaged or was made by a newer Readmark.</source>
         <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="117"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="139"/>
         <source>The backup {backup} could not be restored: {reason}</source>
         <translation>恢复备份 {backup} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="130"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="152"/>
         <source>There is no library at {path} to back up.</source>
         <translation>{path} 处没有可备份的书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="158"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="180"/>
         <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
         <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="173"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="195"/>
         <source>The library {path} could not be backed up: {reason}</source>
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="232"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="221"/>
         <source>The library {path} cannot be used and could not be moved aside: {reason}</source>
         <translation>书库 {path} 无法使用，也无法移到一旁：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="154"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="143"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and the backup made {when} ({backup}) was restored.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已恢复 {when} 创建的备份（{backup}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="160"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="149"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and a new, empty library was started.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="166"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="155"/>
         <source>It was moved to {moved} and the backup made {when} ({backup}) was restored; anything saved after that backup is only in the moved file.</source>
         <translation>它已被移至 {moved}，并已恢复 {when} 创建的备份（{backup}）；该备份之后保存的内容只存在于移走的文件中。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="172"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="161"/>
         <source>It was moved to {moved}; no usable backup was found, so a new, empty library was started.</source>
         <translation>它已被移至 {moved}；未找到可用的备份，因此已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="222"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="211"/>
         <source>The data folder {folder} cannot be written: {reason}</source>
         <translation>无法写入数据文件夹 {folder}：{reason}</translation>
     </message>
@@ -1689,38 +1700,38 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryTools</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="63"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="62"/>
         <source>The annotations could not be exported</source>
         <translation>无法导出批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="64"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="63"/>
         <source>Writing {path} failed: {reason}</source>
         <translation>写入 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="70"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="69"/>
         <source>Exported {count} annotations to {path}</source>
         <translation>已将 {count} 条批注导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="98"/>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="96"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="99"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="98"/>
         <source>Backed up the library to {path}</source>
         <translation>已将书库备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="108"/>
         <source>The backup could not be restored</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="111"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="110"/>
         <source>Restored the backup {name}</source>
         <translation>已恢复备份 {name}</translation>
     </message>
@@ -1728,58 +1739,58 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="89"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="476"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="482"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="168"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="173"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="176"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="181"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="390"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="396"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="392"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="398"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="417"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="423"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="441"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="440"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="446"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="560"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="566"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="574"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="580"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="576"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="582"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1788,19 +1799,24 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="55"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="59"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="59"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="63"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="67"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="71"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/app.py" line="77"/>
+        <source>Your preferences were reset</source>
+        <translation>首选项已重置</translation>
     </message>
 </context>
 <context>
@@ -1830,24 +1846,259 @@ An offline reader for studying the books you own.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="48"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="55"/>
+        <source>&amp;Reading</source>
+        <translation>阅读(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="56"/>
+        <source>&amp;Books and Language</source>
+        <translation>书籍与语言(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="57"/>
+        <source>&amp;Highlights</source>
+        <translation>高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="58"/>
+        <source>B&amp;ackups</source>
+        <translation>备份(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="65"/>
+        <source>Put every preference back as it first was</source>
+        <translation>把所有首选项恢复为最初的设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="97"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="98"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="99"/>
+        <source>Sepia</source>
+        <translation>棕褐色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="100"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="103"/>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="105"/>
+        <source>The book&apos;s &amp;default font</source>
+        <translation>书籍的默认字体(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="106"/>
+        <source>A font chosen for the book&apos;s language</source>
+        <translation>按书籍语言选择的字体</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="131"/>
+        <source>&amp;Font:</source>
+        <translation>字体(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="135"/>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="136"/>
+        <source>Text &amp;size:</source>
+        <translation>字号(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="137"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="138"/>
+        <source>&amp;Line spacing:</source>
+        <translation>行距(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="139"/>
+        <source> em</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="140"/>
+        <source>Space between &amp;paragraphs:</source>
+        <translation>段间距(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="141"/>
+        <source>By the book&apos;s language</source>
+        <translation>按书籍语言</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="144"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="150"/>
+        <source>Always</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="144"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="150"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="146"/>
+        <source>By language: Chinese and Japanese paragraphs are indented</source>
+        <translation>按语言：中文和日文段落首行缩进</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="147"/>
+        <source>First-line &amp;indent:</source>
+        <translation>首行缩进(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="153"/>
+        <source>By language: Chinese and Japanese are justified, as in print</source>
+        <translation>按语言：中文和日文像印刷品一样两端对齐</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="155"/>
+        <source>&amp;Justified text:</source>
+        <translation>两端对齐(&amp;J)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="156"/>
+        <source> characters</source>
+        <translation> 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="158"/>
+        <source>The widest line, in Latin letters; a line of Chinese holds about half as many</source>
+        <translation>最宽的一行，以拉丁字母计；一行中文约容纳一半数量的汉字</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="160"/>
+        <source>Text &amp;width:</source>
+        <translation>版心宽度(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="161"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="162"/>
+        <source>&amp;Margins at least:</source>
+        <translation>最小页边距(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="169"/>
+        <source>&amp;Repair books converted from print when first opened</source>
+        <translation>首次打开时修复由印刷品转换的书籍(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="172"/>
+        <source>Each book remembers its own choice (Book › Repair Book Converted from Print)</source>
+        <translation>每本书会记住各自的选择（书籍 › 修复由印刷品转换的书籍）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="176"/>
+        <source>Reopen the &amp;last book read when Readmark starts</source>
+        <translation>启动 Readmark 时重新打开上次阅读的书(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="181"/>
+        <source>The system&apos;s</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="183"/>
+        <source>&amp;Language of Readmark:</source>
+        <translation>Readmark 界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="184"/>
+        <source>The new language is used when Readmark next starts.</source>
+        <translation>新语言将在下次启动 Readmark 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="202"/>
+        <source>Give the colours names of your own (say, yellow for key ideas): menus and lists use them.</source>
+        <translation>给各颜色起自己的名字（比如黄色表示要点）：菜单和列表都会使用这些名字。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="216"/>
+        <source>{colour}:</source>
+        <translation>{colour}：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="235"/>
+        <source>Beside the library (the default)</source>
+        <translation>资料库旁边（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="238"/>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="244"/>
+        <source>Back up &amp;into:</source>
+        <translation>备份到(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="246"/>
+        <source>Backups &amp;kept:</source>
+        <translation>保留备份数(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="247"/>
+        <source>Backups already made stay where they are.</source>
+        <translation>已有的备份保留在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="311"/>
+        <source>Back Up the Library Into</source>
+        <translation>将资料库备份到</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="262"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="269"/>
         <source>Preparing this part of the book…</source>
         <translation>正在准备书的这一部分…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="694"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="704"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="715"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="725"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="724"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="734"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>
@@ -1912,6 +2163,7 @@ An offline reader for studying the books you own.</source>
     <name>SelectionPopup</name>
     <message>
         <location filename="../../src/readmark/ui/annotations/popup.py" line="52"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="96"/>
         <source>Highlight in {colour}</source>
         <translation>用{colour}高亮</translation>
     </message>
@@ -1927,15 +2179,15 @@ An offline reader for studying the books you own.</source>
     </message>
     <message>
         <location filename="../../src/readmark/ui/annotations/popup.py" line="65"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="110"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="130"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="114"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="134"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
         <location filename="../../src/readmark/ui/annotations/popup.py" line="65"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="111"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="131"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="115"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="135"/>
         <source>Add a note</source>
         <translation>添加笔记</translation>
     </message>
@@ -1970,14 +2222,27 @@ An offline reader for studying the books you own.</source>
         <translation>删除（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="127"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="131"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="128"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="132"/>
         <source>Edit the note</source>
         <translation>编辑笔记</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsError</name>
+    <message>
+        <location filename="../../src/readmark/core/store/settings.py" line="200"/>
+        <source>Your preferences in {path} could not be read: {reason}</source>
+        <translation>无法读取 {path} 中的首选项：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/settings.py" line="226"/>
+        <source>Your preferences could not be read and were set aside as {path}. Readmark starts with its defaults.</source>
+        <translation>无法读取首选项，原文件已另存为 {path}。Readmark 将使用默认设置启动。</translation>
     </message>
 </context>
 <context>

@@ -124,7 +124,9 @@ def test_a_restore_closes_the_old_library_and_reopens_with_recovery(
     opened = []
     real_open = library_owner.open_library
     monkeypatch.setattr(
-        library_owner, "open_library", lambda *args: opened.append(args) or real_open(*args)
+        library_owner,
+        "open_library",
+        lambda *args, **kw: opened.append(args) or real_open(*args, **kw),
     )
     with qtbot.waitSignal(window.book_shown, timeout=10_000):
         window.tools.restore(made)

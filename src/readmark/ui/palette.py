@@ -10,6 +10,7 @@ pale wash over near-black reads as grey.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
@@ -49,8 +50,29 @@ BOOKMARK_COLOUR = "pink"
 _SWATCH_STRENGTH = 1.7
 
 
+# The reader's own names for the colours (Preferences › Highlights), e.g.
+# yellow = "Key idea": one place, read by every view that names a colour.
+_own_names: dict[str, str] = {}
+
+
+def name_colours(names: Mapping[str, str]) -> None:
+    """Use the reader's own names (blank: the colour's own name)."""
+    _own_names.clear()
+    _own_names.update({c: n.strip() for c, n in names.items() if c in COLOURS and n.strip()})
+
+
+def own_colour_names() -> dict[str, str]:
+    return dict(_own_names)
+
+
 def colour_names() -> dict[str, str]:
-    """The highlight colours as the reader reads them, in COLOURS order."""
+    """The highlight colours as the reader reads them, in COLOURS order: their own
+    names, or the colours' names in the UI language."""
+    return {**default_colour_names(), **_own_names}
+
+
+def default_colour_names() -> dict[str, str]:
+    """The colours' names in the UI language, in COLOURS order."""
     names = {
         "yellow": QCoreApplication.translate("Colours", "Yellow"),
         "green": QCoreApplication.translate("Colours", "Green"),

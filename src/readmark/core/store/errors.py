@@ -25,6 +25,7 @@ import inspect
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -214,3 +215,15 @@ def _converting(method: Callable[..., Any]) -> Callable[..., Any]:
             return method(self, *args, **kwargs)
 
     return converting
+
+
+@dataclass(frozen=True)
+class StoreMessage:
+    """A message for the user, translated like StoreError (template, params, context)."""
+
+    template: str
+    params: dict[str, object] = field(default_factory=dict)
+    context: str = "LibraryError"
+
+    def __str__(self) -> str:
+        return self.template.format(**self.params)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
@@ -22,23 +22,12 @@ from readmark.core.store.errors import (
     CorruptLibraryError,
     NewerLibraryError,
     StoreError,
+    StoreMessage,
 )
 from readmark.core.store.library import Library
 
 STARTUP_BACKUP_INTERVAL_S = 6 * 3600
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-@dataclass(frozen=True)
-class StoreMessage:
-    """A message for the user, translated like StoreError (template, params, context)."""
-
-    template: str
-    params: dict[str, object] = field(default_factory=dict)
-    context: str = "LibraryError"
-
-    def __str__(self) -> str:
-        return self.template.format(**self.params)
 
 
 @dataclass(frozen=True)

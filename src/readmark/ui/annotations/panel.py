@@ -384,8 +384,11 @@ class AnnotationsPanel(QDockWidget):
 
     def _use_colours(self, colours: Palette) -> None:
         self.delegate.colours = colours
+        names = colour_names()  # the reader may have renamed them
         for name, button in self.colour_buttons.items():
             button.setIcon(swatch_icon(colours.swatch(name), colours.line(name), 16, toggles=True))
+            button.setToolTip(self.tr("Show or hide {colour}").format(colour=names[name]))
+            button.setAccessibleName(names[name])
         self.tree.viewport().update()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

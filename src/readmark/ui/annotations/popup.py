@@ -91,6 +91,10 @@ class SelectionPopup(QFrame):
     def set_colours(self, colours: Palette) -> None:
         """The theme's highlight colours, for the swatches."""
         self._colours = colours
+        for colour, name in colour_names().items():  # the reader may have renamed them
+            if colour in self.swatches:
+                tip = self.tr("Highlight in {colour}").format(colour=name)
+                self.swatches[colour].setToolTip(tip)
         self._paint_swatches(None)
 
     def _paint_swatches(self, current: str | None) -> None:

@@ -47,8 +47,9 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip, QWidget
 from readmark.core.book import Book
 from readmark.core.store.library import ReadingPosition
 from readmark.i18n import translate_error
-from readmark.ui.reader import cjk_spacing
+from readmark.ui.reader import alignment, cjk_spacing
 from readmark.ui.reader.section_provider import SectionProvider
+from readmark.ui.reader.theme import Typography
 
 _WHEEL_NOTCH = 120
 # A section still converting after this long is said to be on its way (a real
@@ -123,6 +124,7 @@ class ReaderView(QTextBrowser):
         self._save_timer.timeout.connect(self._emit_position)
         self._html = ""  # of the section shown
         self._fixed_spaces: list[int] = []  # positions of spaces drawn not to stretch
+        self._typography = Typography()
 
     # -- public interface -----------------------------------------------------
 
@@ -159,12 +161,17 @@ class ReaderView(QTextBrowser):
         self._toc_anchors = []
         self.clear()
 
-    def set_appearance(self, font: QFont, css: str, relayout: bool = True) -> None:
-        """New font or stylesheet: re-lay out the current section at the same text
-        (or, with relayout=False, just use them for the next section shown)."""
+    def set_appearance(
+        self, font: QFont, css: str, relayout: bool = True, typography: Typography | None = None
+    ) -> None:
+        """New font, stylesheet or layout preferences: re-lay out the current section
+        at the same text (or, with relayout=False, just use them for the next
+        section shown)."""
         self.document().setDefaultFont(font)
         self.setFont(font)
         self._css = css
+        if typography is not None:
+            self._typography = typography
         self.document().setDefaultStyleSheet(css)
         if relayout and self._book is not None and self._section >= 0:
             self.show_section(self._section, offset=self._top_offset)
@@ -278,6 +285,8 @@ class ReaderView(QTextBrowser):
             # Qt justifies only at spaces: in Chinese text they would take a whole
             # line's spare width (see cjk_spacing).
             self._fixed_spaces = cjk_spacing.fix_spaces(self.document()) if self._cjk else []
+            if self._typography.justify != "auto":
+                alignment.align_paragraphs(self.document(), self._typography.justify == "on")
             self._apply_column()
             self._index_document()
             self._set_target(anchor)
@@ -356,12 +365,13 @@ class ReaderView(QTextBrowser):
         """A reading column of limited width, centred by the root frame's margins."""
         font = self.document().defaultFont()
         metrics = QFontMetricsF(font)
-        if self._cjk:
-            column = metrics.horizontalAdvance("\u4e2d") * 36
+        characters = self._typography.column_width
+        if self._cjk:  # a Chinese character is about two Latin ones wide: 70 -> 36
+            column = metrics.horizontalAdvance("\u4e2d") * round(characters * 36 / 70)
         else:
-            column = metrics.averageCharWidth() * 70
+            column = metrics.averageCharWidth() * characters
         width = self.viewport().width()
-        side = max(24.0, (width - column) / 2)
+        side = max(float(self._typography.margin), (width - column) / 2)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if (fmt.leftMargin(), fmt.rightMargin()) != (side, side):

@@ -16,6 +16,21 @@ from readmark.ui.palette import Palette, palette_for
 
 
 @dataclass(frozen=True)
+class Typography:
+    """The reader's layout preferences (core/store/settings.py says what each means)."""
+
+    line_spacing: int = 135  # percent; CJK gets 5 more
+    paragraph_spacing: float = 0.7  # ems
+    indent: str = "auto"  # auto (CJK only) | on | off
+    justify: str = "auto"  # auto (as the book's renderer says: CJK justified) | on | off
+    column_width: int = 70  # average Latin characters; a CJK line holds 36/70 as many
+    margin: int = 24  # least px beside the column
+
+    def indents(self, cjk: bool) -> bool:
+        return self.indent == "on" or (self.indent == "auto" and cjk)
+
+
+@dataclass(frozen=True)
 class Theme:
     name: str
     background: str
@@ -110,19 +125,20 @@ def window_palette(theme: Theme) -> QPalette:
     return palette
 
 
-def stylesheet(theme: Theme, cjk: bool, em: float) -> str:
+def stylesheet(theme: Theme, cjk: bool, em: float, typography: Typography = Typography()) -> str:
     """Document CSS. Qt takes margins and indents in px only, so `em` (the text
     font's pixel size) converts the typographic units here."""
 
     def px(ems: float) -> str:
         return f"{round(ems * em)}px"
 
-    indent = f"text-indent: {px(2)};" if cjk else ""
+    indent = f"text-indent: {px(2)};" if typography.indents(cjk) else ""
     # CJK fonts already carry tall line boxes; 140% of that reads like ~1.9em.
-    line_height = "140%" if cjk else "135%"
+    line_height = f"{typography.line_spacing + (5 if cjk else 0)}%"
+    spacing = px(typography.paragraph_spacing)
     return f"""
 body {{ color: {theme.text}; }}
-p {{ margin-top: 0; margin-bottom: {px(0.7)}; line-height: {line_height}; {indent} }}
+p {{ margin-top: 0; margin-bottom: {spacing}; line-height: {line_height}; {indent} }}
 li {{ line-height: {line_height}; margin-bottom: {px(0.2)}; }}
 dd {{ line-height: {line_height}; margin-left: {px(1.5)}; }}
 dt {{ font-weight: bold; margin-top: {px(0.5)}; }}

@@ -7,6 +7,7 @@ only builds the actions and the menus that hold them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -75,11 +76,14 @@ class Actions(QObject):
         self.copy_quote.setStatusTip(
             self.tr("Copy the selection with its author, title and chapter")
         )
+        self.preferences = make(self.tr("&Preferences…"), SK.Preferences, "Ctrl+,")
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: app menu
 
         # Annotate: shortcuts for the common marks; the five colours in COLOURS order
         self.highlight = make(self.tr("&Highlight"), "Ctrl+H")
         self.highlight.setStatusTip(self.tr("Highlight the selection in the colour used last"))
         self.highlight_colours: dict[str, QAction] = {}
+        self._colour_labels: dict[str, str] = {}
         for number, (colour, label) in enumerate(
             (
                 ("yellow", self.tr("Highlight &Yellow")),
@@ -93,6 +97,7 @@ class Actions(QObject):
             action = make(label, f"Ctrl+{number}")
             action.setData(colour)
             self.highlight_colours[colour] = action
+            self._colour_labels[colour] = label
         self.underline = make(self.tr("&Underline"), "Ctrl+U")
         self.add_note = make(self.tr("Add &Note…"), "Ctrl+Shift+N")
         self.add_note.setStatusTip(
@@ -194,6 +199,8 @@ class Actions(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy)
         edit_menu.addAction(self.copy_quote)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.toggle_toc)
@@ -233,6 +240,13 @@ class Actions(QObject):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.open_guide)
         help_menu.addAction(self.about)
+
+    def name_colours(self, own: Mapping[str, str]) -> None:
+        """The Annotate menu says the reader's own names for the colours."""
+        for colour, action in self.highlight_colours.items():
+            name = own.get(colour, "")
+            text = self.tr("Highlight “{name}”").format(name=name) if name else None
+            action.setText(text or self._colour_labels[colour])
 
     def show_book_choices(self, book: Book) -> None:
         """Check the Book menu's choices the way this book was opened (without

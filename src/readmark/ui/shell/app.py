@@ -16,9 +16,11 @@ from readmark import __version__, i18n, paths, resources
 from readmark.core.render_cache import RenderCache
 from readmark.core.store.settings import Settings
 from readmark.ui.shell.library_owner import LibraryOwner
+from readmark.ui.shell.preferences import backups_folder
 
 if TYPE_CHECKING:
     from readmark.core.book import Book
+    from readmark.core.store.library import Library
     from readmark.ui.shell.main_window import MainWindow
 
 _SMOKE_TIMEOUT_MS = 60_000
@@ -42,7 +44,9 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
     # Never raises: a damaged or newer library is moved aside and a backup
     # restored; an unwritable data folder leaves reading without saving. The
     # start-up backup, when one is due, waits until the first screen is up.
-    owner = LibraryOwner(paths.library_db(), paths.backups_dir())
+    owner = LibraryOwner(
+        paths.library_db(), backups_folder(settings), keep=int(settings.get("backups.keep"))
+    )
     notes = owner.open(defer_backup=True)
     library = owner.library
 
@@ -68,7 +72,13 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
             "\n\n".join(notes),
         )
 
-    target = book if book is not None else resources.guide_book(language)
+    if settings.problem is not None:
+        window.show_error(
+            QCoreApplication.translate("MainWindow", "Your preferences were reset"),
+            i18n.translate_error(settings.problem),
+        )
+
+    target = book or _last_book(settings, library) or resources.guide_book(language)
     # Armed before the smoke test: the deferred work runs before its exit and counts in it.
     _after_first_screen(window, lambda: _startup_backup(window, owner))
     if smoke_test:
@@ -77,6 +87,18 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
     code = app.exec()
     owner.close()  # whichever library is open by then (a restore replaces it)
     return code
+
+
+def _last_book(settings: Settings, library: Library | None) -> Path | None:
+    """The book read last, when the reader wants it back and it is still there
+    (the bundled guide is never among the recent books)."""
+    if library is None or not settings.get("session.reopen_last"):
+        return None
+    for record in library.recent(limit=5):
+        path = Path(record.path)
+        if path.is_file():
+            return path
+    return None
 
 
 def _after_first_screen(window: MainWindow, work: Callable[[], None]) -> None:

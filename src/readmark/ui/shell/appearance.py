@@ -57,8 +57,22 @@ class Appearance(QObject):
         font = fonts.book_font(
             language, self.settings.get("reader.font_family"), self.settings.get("reader.font_size")
         )
-        css = theme.stylesheet(chosen, fonts.is_cjk(language), QFontInfo(font).pixelSize())
-        self.reader.set_appearance(font, css, relayout)
+        typography = self.typography()
+        css = theme.stylesheet(
+            chosen, fonts.is_cjk(language), QFontInfo(font).pixelSize(), typography
+        )
+        self.reader.set_appearance(font, css, relayout, typography)
+
+    def typography(self) -> theme.Typography:
+        get = self.settings.get
+        return theme.Typography(
+            line_spacing=get("reader.line_spacing"),
+            paragraph_spacing=get("reader.paragraph_spacing"),
+            indent=get("reader.paragraph_indent"),
+            justify=get("reader.justify"),
+            column_width=get("reader.column_width"),
+            margin=get("reader.margin"),
+        )
 
     def save(self, key: str, value: object) -> None:
         """Save a setting; tell the reader when it could not be written."""

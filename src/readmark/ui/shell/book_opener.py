@@ -46,6 +46,8 @@ class BookOpener(QObject):
         self._owner = owner
         self._tasks = tasks
         self._cache = cache
+        # A book opened for the first time gets these (Preferences › Books).
+        self.default_options = LoadOptions()
 
     def open(
         self,
@@ -64,7 +66,7 @@ class BookOpener(QObject):
         library = self._owner.library
         record = library.get(path) if library is not None else None
         if options is None:
-            options = record.options if record else LoadOptions()
+            options = record.options if record else self.default_options
         begin = start or (record.position if record else None)
         cache = self._cache
         self.busy.emit(self.tr("Opening “{name}”…").format(name=path.name))

@@ -23,10 +23,12 @@ from readmark.i18n import translate_error
 class LibraryOwner(QObject):
     replaced = Signal(object)  # the Library now in use (or None), after a restore
 
-    def __init__(self, db: Path, backups: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Path, backups: Path, parent: QObject | None = None, keep: int = 10
+    ) -> None:
         super().__init__(parent)
         self.db, self.backups_dir = db, backups
-        self.backups = BackupManager(db, backups)
+        self.backups = BackupManager(db, backups, keep)
         self.library: Library | None = None
         self._backup_due = False
 
@@ -35,12 +37,21 @@ class LibraryOwner(QObject):
         about its recovery, in their language. With `defer_backup`, a start-up
         backup that is due waits for `startup_backup()`."""
         if defer_backup:
-            opening = open_library(self.db, self.backups_dir, defer_backup=True)
+            opening = open_library(
+                self.db, self.backups_dir, keep=self.backups.keep, defer_backup=True
+            )
         else:
-            opening = open_library(self.db, self.backups_dir)
+            opening = open_library(self.db, self.backups_dir, keep=self.backups.keep)
         self.library = opening.library
         self._backup_due = opening.backup_due
         return [translate_error(message) for message in opening.messages]
+
+    def use_backups(self, folder: Path, keep: int) -> None:
+        """Back up into `folder` from now on, keeping `keep` (Preferences › Backups).
+        Backups already made stay where they are; the next rotation in the new
+        folder sees only its own."""
+        self.backups_dir = folder
+        self.backups = BackupManager(self.db, folder, keep)
 
     def startup_backup(self) -> list[str]:
         """The start-up backup `open(defer_backup=True)` found due, if it still is:

@@ -15,7 +15,7 @@ from readmark.core.annotations import Annotation
 from readmark.core.book import Book
 from readmark.core.export import FORMATS, save_text
 from readmark.core.export.common import ExportedBook
-from readmark.core.store.backups import BackupInfo
+from readmark.core.store.backups import BackupInfo, BackupManager
 from readmark.core.store.errors import StoreError
 from readmark.i18n import format_number, translate_error
 from readmark.ui.dialogs.backup_dialog import BackupDialog
@@ -45,7 +45,6 @@ class LibraryTools(QObject):
         super().__init__(window)
         self.window = window
         self.owner = owner
-        self.backups = owner.backups
         self.dialog: BackupDialog | None = None
 
     # -- export -------------------------------------------------------------------------
@@ -73,6 +72,11 @@ class LibraryTools(QObject):
         )
 
     # -- backups ------------------------------------------------------------------------
+
+    @property
+    def backups(self) -> BackupManager:
+        """The owner's, asked each time: Preferences › Backups may replace it."""
+        return self.owner.backups
 
     def show_backups(self) -> None:
         if self.dialog is None:

@@ -53,6 +53,7 @@ from readmark.ui.shell.book_opener import BookOpener, FirstSection
 from readmark.ui.shell.covers import cover_icon, remember_cover
 from readmark.ui.shell.dock_widths import keep_dock_widths
 from readmark.ui.shell.library_owner import LibraryOwner
+from readmark.ui.shell.preferences import Preferences
 from readmark.ui.shell.start_page import StartPage
 
 if TYPE_CHECKING:
@@ -108,6 +109,10 @@ class MainWindow(QMainWindow):
         self._palette: Palette | None = None  # the theme's highlight colours, for those built later
         self._state_restored = False  # the saved window state (where the panel goes) was applied
         self.appearance = Appearance(settings, self.reader, [self.toc.tree], language, self)
+        self.preferences = Preferences(
+            settings, self.appearance, self.menu_actions, owner, self.opener, language, self
+        )
+        self.preferences.apply_all()
         self.chapter_rules_dialog: QDialog | None = None  # Book › Chapter Rules…, while open
         self._panel_stale = False  # the panel missed changes while hidden
         self._build_status_bar()
@@ -198,6 +203,7 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: looks.change_font_size(-1))
         a.zoom_reset.triggered.connect(lambda: looks.change_font_size(0))
         a.choose_font.triggered.connect(lambda: looks.choose_font(self))
+        a.preferences.triggered.connect(lambda: self.preferences.show(self))
         a.reset_font.triggered.connect(looks.reset_font)
         a.theme_group.triggered.connect(lambda action: looks.set_theme(action.data()))
         looks.palette_changed.connect(self.reader.set_palette)

@@ -1,0 +1,101 @@
+"""Preferences: the dialog's requests saved, and each applied where it acts.
+
+The dialog (ui/dialogs/preferences_dialog.py) only asks; this saves the choice
+(a failure to save is said) and applies it: the page's look, the highlight
+colours' names, where backups go, what a book opened for the first time gets.
+`apply_all` does the same for every preference at start-up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from readmark import paths
+from readmark.core.annotations import COLOURS
+from readmark.core.book import LoadOptions
+from readmark.core.store.settings import Settings
+from readmark.ui import palette
+from readmark.ui.shell.actions import Actions
+from readmark.ui.shell.appearance import Appearance
+from readmark.ui.shell.book_opener import BookOpener
+from readmark.ui.shell.library_owner import LibraryOwner
+
+if TYPE_CHECKING:
+    from readmark.ui.dialogs.preferences_dialog import PreferencesDialog
+
+
+def backups_folder(settings: Settings) -> Path:
+    chosen = str(settings.get("backups.folder")).strip()
+    return Path(chosen).expanduser() if chosen else paths.backups_dir()
+
+
+class Preferences(QObject):
+    def __init__(
+        self,
+        settings: Settings,
+        appearance: Appearance,
+        actions: Actions,
+        owner: LibraryOwner,
+        opener: BookOpener,
+        language: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._appearance = appearance
+        self._actions = actions
+        self._owner = owner
+        self._opener = opener
+        self._language = language
+        self._dialog: PreferencesDialog | None = None
+
+    def show(self, parent: QWidget) -> PreferencesDialog:
+        """Open the dialog (one at a time), showing the values in force now."""
+        if self._dialog is None:
+            from readmark.ui.dialogs.preferences_dialog import PreferencesDialog
+
+            self._dialog = PreferencesDialog(self.settings, self._language, parent)
+            self._dialog.changed.connect(self.change)
+        self._dialog.refresh()
+        self._dialog.show()
+        self._dialog.raise_()
+        self._dialog.activateWindow()
+        return self._dialog
+
+    def change(self, key: str, value: object) -> None:
+        """Save one preference and apply it."""
+        self._appearance.save(key, value)
+        self._apply(key)
+
+    def apply_all(self) -> None:
+        """What the page's first look does not already take from the settings."""
+        self._name_colours()
+        self._use_backups()
+        self._opener.default_options = LoadOptions(repair=bool(self.settings.get("books.repair")))
+
+    def _apply(self, key: str) -> None:
+        if key.startswith("reader."):
+            if key == "reader.theme":
+                self._actions.themes[self.settings.get(key)].setChecked(True)
+            self._appearance.apply()
+        elif key.startswith("highlights.name."):
+            self._name_colours()
+            self._appearance.apply(relayout=False)  # the views re-read names with colours
+        elif key.startswith("backups."):
+            self._use_backups()
+        elif key == "books.repair":
+            self._opener.default_options = LoadOptions(repair=bool(self.settings.get(key)))
+
+    def _name_colours(self) -> None:
+        own = {c: str(self.settings.get(f"highlights.name.{c}")) for c in COLOURS}
+        palette.name_colours(own)
+        self._actions.name_colours(palette.own_colour_names())
+
+    def _use_backups(self) -> None:
+        self._owner.use_backups(
+            backups_folder(self.settings), int(self.settings.get("backups.keep"))
+        )
