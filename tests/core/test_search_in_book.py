@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from readmark.core.formats import open_book
 from readmark.core.search import query as query_module
 from readmark.core.search.book_text import BookText
+from readmark.core.search.folding import fold
 from readmark.core.search.in_book import context, prepare_book, search_book, section_order
 from readmark.core.search.query import MAX_QUERY_CHARS, Query, QueryError, compile_query
-from readmark.core.search.folding import fold
 
 
 def hits(text: str, query: str, **options: bool) -> list[tuple[int, int]]:

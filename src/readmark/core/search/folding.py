@@ -147,6 +147,4 @@ def _traditional_to_simplified() -> dict[str, str]:
     converted = converter.convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # never seen; then one at a time
         converted = [converter.convert(ch) for ch in chars]
-    return {
-        ch: to for ch, to in zip(chars, converted, strict=True) if to != ch and len(to) == 1
-    }
+    return {ch: to for ch, to in zip(chars, converted, strict=True) if to != ch and len(to) == 1}

@@ -164,9 +164,7 @@ def compile_query(query: Query) -> Matcher:
     """The matcher for `query`; QueryError when it cannot be searched."""
     if len(query.text) > MAX_QUERY_CHARS:
         raise QueryError(
-            QT_TRANSLATE_NOOP(
-                "SearchError", "A search can be at most {limit} characters long."
-            ),
+            QT_TRANSLATE_NOOP("SearchError", "A search can be at most {limit} characters long."),
             limit=MAX_QUERY_CHARS,
         )
     if query.blank:

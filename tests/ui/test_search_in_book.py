@@ -1,0 +1,265 @@
+"""Search in the book as a reader uses it: Ctrl+F, typing, Enter and F3,
+clicking a result, the hits marked on the page, Esc — through the window's
+public widgets and the reader's public interface."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QToolButton, QTreeView
+from reader_wait import wait_shown
+
+from readmark.core.search.hit_list import Hit
+from readmark.ui.search.results_model import HIT_ROLE
+
+
+def panel(window) -> QDockWidget:
+    return window.findChild(QDockWidget, "search")
+
+
+def field(window) -> QLineEdit:
+    return window.findChild(QLineEdit, "searchField")
+
+
+def status(window) -> str:
+    return window.findChild(QLabel, "searchStatus").text()
+
+
+def results(window) -> QTreeView:
+    return window.findChild(QTreeView, "searchResults")
+
+
+def hit_rows(window) -> list[QModelIndex]:
+    model = results(window).model()
+    rows = []
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        rows += [model.index(row, 0, parent) for row in range(model.rowCount(parent))]
+    return rows
+
+
+def open_search(qtbot, window) -> QLineEdit:
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel(window) is not None and panel(window).isVisible())
+    edit = field(window)
+    qtbot.waitUntil(edit.hasFocus)
+    return edit
+
+
+def type_into(qtbot, edit: QLineEdit, text: str) -> None:
+    """Type as a reader does: keys for ASCII, else what an input method (a Chinese
+    IME) commits when a word is chosen."""
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+        return
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+def search(qtbot, window, text: str) -> None:
+    """Type `text` into the field and wait until the whole book is searched."""
+    edit = open_search(qtbot, window) if panel(window) is None else field(window)
+    with qtbot.waitSignal(window.finder.searched, timeout=20_000):
+        edit.selectAll()
+        type_into(qtbot, edit, text)
+
+
+def selected(window) -> str:
+    return window.reader.textCursor().selectedText()
+
+
+@pytest.fixture
+def novel(tmp_path: Path, shared_books: Path) -> Path:
+    copy = tmp_path / "三国演义.txt"
+    shutil.copy(shared_books / "三国演义.txt", copy)
+    return copy
+
+
+def test_ctrl_f_type_enter_and_f3_go_through_the_hits(qtbot, make_window, open_and_wait, long_book):
+    window = make_window()
+    open_and_wait(window, long_book)
+    assert panel(window) is None  # built at the first Ctrl+F, not before
+    search(qtbot, window, "paragraph 3.2:")
+    # "Paragraph 3.2:" once under "Chapter 3" and once under "Part 3.2".
+    assert len(hit_rows(window)) == 2
+    assert status(window) == "2 found"
+    qtbot.keyClick(field(window), Qt.Key.Key_Return)
+    wait_shown(qtbot, window.reader)
+    qtbot.waitUntil(lambda: selected(window) == "Paragraph 3.2:")
+    assert status(window) == "1 of 2"
+    first_section = window.reader.section
+    qtbot.keyClick(field(window), Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: status(window) == "2 of 2")
+    wait_shown(qtbot, window.reader)
+    assert selected(window) == "Paragraph 3.2:"
+    assert window.reader.section == first_section  # the same chapter, further on
+    qtbot.keyClick(field(window), Qt.Key.Key_F3)  # round to the first again
+    qtbot.waitUntil(lambda: status(window) == "1 of 2")
+    qtbot.keyClick(field(window), Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: status(window) == "2 of 2")
+    qtbot.keyClick(field(window), Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: status(window) == "1 of 2")
+    # Going to a hit selects it quietly: no annotation popup offers to mark it.
+    assert window.findChild(QDockWidget, "annotations") is None
+
+
+def test_clicking_a_result_goes_to_it_and_selects_it(qtbot, make_window, open_and_wait, long_book):
+    window = make_window()
+    open_and_wait(window, long_book)
+    search(qtbot, window, "Paragraph 4.7:")
+    rows = hit_rows(window)
+    assert len(rows) == 2
+    view = results(window)
+    target = rows[1]
+    hit = target.data(HIT_ROLE)
+    assert isinstance(hit, Hit)
+    view.scrollTo(target)
+    rect = view.visualRect(target)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_shown(qtbot, window.reader)
+    qtbot.waitUntil(lambda: selected(window) == "Paragraph 4.7:")
+    assert window.reader.section == hit.section
+    assert window.reader.selected_range() == (hit.start, hit.end)
+    assert status(window) == "2 of 2"
+    # The hit is on screen.
+    first, last = window.reader.visible_range()
+    assert first <= hit.start <= last
+
+
+def test_every_hit_on_the_page_is_marked_while_searching_and_none_after(
+    qtbot, make_window, open_and_wait, long_book
+):
+    window = make_window()
+    open_and_wait(window, long_book)
+    reader = window.reader
+    before = len(reader.extraSelections())
+    search(qtbot, window, "lazy dog")
+    marked = reader.found_marked()
+    assert len(marked) == 2 * 30 * 6  # six times in each paragraph of both halves
+    text = reader.canonical_text()
+    assert all(text[a:b] == "lazy dog" for a, b in marked)
+    assert len(reader.extraSelections()) == before + len(marked)
+    # The page's marks are extra selections over exactly those words.
+    words = {s.cursor.selectedText() for s in reader.extraSelections()}
+    assert words == {"lazy dog"}
+    qtbot.keyClick(field(window), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not panel(window).isVisible())
+    assert reader.found_marked() == []
+    assert len(reader.extraSelections()) == before
+    assert reader.hasFocus()
+
+
+def test_options_match_case_whole_words_and_regular_expressions(
+    qtbot, make_window, open_and_wait, long_book
+):
+    window = make_window()
+    open_and_wait(window, long_book)
+    search(qtbot, window, "QUICK")
+    # Folded: every "quick" (4 chapters of 60 paragraphs, 6 in each), counted in the locale.
+    assert status(window) == f"{QLocale().toString(1440)} found"
+    with qtbot.waitSignal(window.finder.searched, timeout=20_000):
+        qtbot.mouseClick(
+            window.findChild(QToolButton, "searchMatchCase"), Qt.MouseButton.LeftButton
+        )
+    assert status(window) == "No results"
+    with qtbot.waitSignal(window.finder.searched, timeout=20_000):
+        qtbot.mouseClick(
+            window.findChild(QToolButton, "searchMatchCase"), Qt.MouseButton.LeftButton
+        )
+    search(qtbot, window, "fo")
+    assert status(window) == f"{QLocale().toString(1440)} found"
+    with qtbot.waitSignal(window.finder.searched, timeout=20_000):
+        qtbot.mouseClick(
+            window.findChild(QToolButton, "searchWholeWords"), Qt.MouseButton.LeftButton
+        )
+    assert status(window) == "No results"
+    qtbot.mouseClick(window.findChild(QToolButton, "searchWholeWords"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(QToolButton, "searchRegex"), Qt.MouseButton.LeftButton)
+    search(qtbot, window, r"Paragraph 2\.1\d:")
+    assert status(window) == "20 found"
+
+
+@pytest.mark.parametrize(
+    ("typed", "regex", "says"),
+    [
+        ("(", True, "This is not a valid regular expression"),
+        ("[a-", True, "This is not a valid regular expression"),
+        ("no such words anywhere", False, "No results"),
+    ],
+)
+def test_a_query_that_cannot_be_searched_or_finds_nothing_says_so(
+    qtbot, make_window, open_and_wait, long_book, typed, regex, says
+):
+    window = make_window()
+    open_and_wait(window, long_book)
+    open_search(qtbot, window)
+    if regex:
+        qtbot.mouseClick(window.findChild(QToolButton, "searchRegex"), Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(field(window), typed)
+        qtbot.waitUntil(lambda: status(window).startswith(says))
+    else:
+        search(qtbot, window, typed)
+        assert status(window) == says
+    assert hit_rows(window) == []
+    qtbot.keyClick(field(window), Qt.Key.Key_Return)  # Enter with nothing to go to
+    assert status(window).startswith(says)
+
+
+def test_blank_and_very_long_queries(qtbot, make_window, open_and_wait, long_book):
+    window = make_window()
+    open_and_wait(window, long_book)
+    edit = open_search(qtbot, window)
+    qtbot.keyClicks(edit, " ")  # a lone space: nothing is searched, nothing is said
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert status(window) == "" and hit_rows(window) == []
+    edit.setText("x" * 20_000)  # pasted: the field keeps the first 10,000
+    assert len(edit.text()) == 10_000
+    with qtbot.waitSignal(window.finder.searched, timeout=20_000):
+        pass
+    assert status(window) == "No results"
+
+
+def test_a_traditional_query_finds_the_simplified_novel(qtbot, make_window, open_and_wait, novel):
+    window = make_window()
+    open_and_wait(window, novel)
+    search(qtbot, window, "劉備")  # Traditional; the novel is printed in Simplified
+    rows = hit_rows(window)
+    assert len(rows) > 200
+    groups = results(window).model()
+    assert groups.index(0, 0).data().startswith("第")  # grouped by 回
+    first = rows[0]
+    assert first.data(Qt.ItemDataRole.DisplayRole).count("刘备") >= 1
+    qtbot.keyClick(field(window), Qt.Key.Key_Return)
+    wait_shown(qtbot, window.reader)
+    qtbot.waitUntil(lambda: selected(window) == "刘备")
+
+
+def test_the_first_results_show_before_the_whole_book_is_searched(
+    qtbot, make_window, open_and_wait, novel
+):
+    window = make_window()
+    open_and_wait(window, novel)
+    edit = open_search(qtbot, window)
+    type_into(qtbot, edit, "曹操")
+    qtbot.waitUntil(lambda: len(hit_rows(window)) > 0, timeout=20_000)
+    assert status(window).startswith(("Searching", "1"))  # counted as they come
+    with qtbot.waitSignal(window.finder.searched, timeout=20_000):
+        pass
+    assert status(window).endswith("found")
+
+
+def test_closing_the_book_closes_the_search(qtbot, make_window, open_and_wait, long_book):
+    window = make_window()
+    open_and_wait(window, long_book)
+    search(qtbot, window, "fox")
+    window.menu_actions.close_book.trigger()
+    assert not panel(window).isVisible()
+    assert not window.menu_actions.find.isEnabled()
+    open_and_wait(window, long_book)
+    search(qtbot, window, "Chapter 2")
+    assert status(window) == "1 found"  # its heading, in the book opened again
