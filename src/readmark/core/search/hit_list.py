@@ -37,6 +37,11 @@ class HitList:
     def ranges(self, section: int) -> list[tuple[int, int]]:
         return self._ranges.get(section, [])
 
+    @property
+    def ranges_by_section(self) -> dict[int, list[tuple[int, int]]]:
+        """Every section's hits (read only)."""
+        return self._ranges
+
     def add(self, section: int, ranges: list[tuple[int, int]]) -> None:
         """A section's hits (in order); a section with none is not kept."""
         if not ranges:

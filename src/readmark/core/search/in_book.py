@@ -1,5 +1,6 @@
 """Search inside one book: every section, in the order that shows the reader
-the hits nearest them first, one section at a time.
+the hits nearest them first (the sections ready to search before those still
+to be converted), one section at a time.
 
 `search_book` is a generator: it yields each section's hits as soon as that
 section is searched, so a caller can show the first results before the whole
@@ -45,9 +46,16 @@ def search_book(
     check: Callable[[], None] = _nothing,
 ) -> Iterator[SectionHits]:
     """Every section's hits (empty ones too, to tell progress), starting at
-    `first_section` and wrapping round; `check()` is called before each section
-    and may raise to stop the search."""
-    for index in section_order(len(text), first_section):
+    `first_section` and wrapping round — first the sections whose text is ready,
+    then, in the same order, those that must be converted, so what can be found
+    at once is; `check()` is called before each section and may raise to stop
+    the search."""
+    order = section_order(len(text), first_section)
+    ready = [index for index in order if text.has(index, matcher.match_case)]
+    if ready:
+        done = set(ready)
+        order = ready + [index for index in order if index not in done]
+    for index in order:
         check()
         folded = text.folded(index, matcher.match_case)
         yield SectionHits(index, list(matcher.find(folded)))

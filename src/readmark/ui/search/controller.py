@@ -41,7 +41,9 @@ from readmark.ui.search.panel import SearchPanel
 from readmark.ui.search.results_model import ResultsModel
 
 DEBOUNCE_MS = 200  # typing pauses this long before the book is searched
-_REPORT_EVERY_S = 0.03  # a worker hands over hits at least this often while finding none
+# A worker hands over what it found at once the first time, then at most this
+# often: each hand-over costs the UI thread a model update and a status line.
+_REPORT_EVERY_S = 0.02
 _KIND = "search"
 
 
@@ -66,12 +68,14 @@ class SearchController(QObject):
         self.panel = SearchPanel(self.model, mark, parent)
         self._book: Book | None = None
         self._text: BookText | None = None
+        self._entry_titles: dict[int, str] | None = None  # section -> its first contents entry
         self._query: Query | None = None  # of the results shown
         self._matcher: Matcher | None = None
         self._generation = 0  # of the search whose results are shown
         self._complete = False
         self._current: Hit | None = None  # the hit gone to last
         self._wanted = 0  # +1 / -1: go to the next / previous hit once there are some
+        self._searched = bytearray()  # by section: searched by the search shown
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.search_now)
         self.panel.query_changed.connect(self._query_changed)
@@ -120,6 +124,7 @@ class SearchController(QObject):
             return False
         self._book = book
         self._text = BookText(len(book.sections), provider.read_through)
+        self._entry_titles = None
         self._query = None
         self._clear_results()
         return True
@@ -160,18 +165,19 @@ class SearchController(QObject):
             return
         self._generation += 1
         generation, found = self._generation, deque[SectionHits]()
+        self._searched = bytearray(len(text))  # 1 for each section searched
         first = max(self.reader.section, 0)
         self.model.reset(self._title, text.text)
 
         def work(progress: Progress) -> int:
-            done, reported = 0, time.monotonic()
+            done, reported, any_found = 0, 0.0, False
             for hits in search_book(text, matcher, first, progress.check):
                 found.append(hits)
                 done += 1
                 now = time.monotonic()
-                if hits.ranges or now - reported >= _REPORT_EVERY_S:
+                if (hits.ranges and not any_found) or now - reported >= _REPORT_EVERY_S:
                     progress.report(done, len(text))
-                    reported = now
+                    reported, any_found = now, any_found or bool(hits.ranges)
             return done
 
         self.panel.set_status(self.tr("Searching…"))
@@ -235,11 +241,16 @@ class SearchController(QObject):
         self.searched.emit()
 
     def _take(self, found: deque[SectionHits]) -> None:
+        """Show what the worker has handed over since the last time."""
+        batch = []
         while found:
             hits = found.popleft()
+            if hits.section < len(self._searched):
+                self._searched[hits.section] = 1
             if hits.ranges:
-                self.model.add(hits.section, hits.ranges)
+                batch.append((hits.section, hits.ranges))
                 self.reader.show_found(hits.section, hits.ranges)
+        self.model.add(batch)
 
     def _clear_results(self) -> None:
         self._generation += 1
@@ -250,10 +261,17 @@ class SearchController(QObject):
         self.reader.clear_found()
 
     def _title(self, section: int) -> str:
+        """The chapter a section belongs to, else the first contents entry in it."""
         book = self._book
         if book is None or not 0 <= section < len(book.sections):
             return ""
-        return book.sections[section].title
+        if book.sections[section].title:
+            return book.sections[section].title
+        if self._entry_titles is None:
+            self._entry_titles = {}
+            for entry in book.toc_entries():
+                self._entry_titles.setdefault(entry.section, entry.title)
+        return self._entry_titles.get(section, "")
 
     # -- moving through the hits ---------------------------------------------------------
 
@@ -276,7 +294,8 @@ class SearchController(QObject):
         self._go_wanted()
 
     def _go_wanted(self) -> None:
-        """Go to the hit after (or before) the one gone to last, or the place read."""
+        """Go to the hit after (or before) the one gone to last, or the place read,
+        once every section between here and there has been searched."""
         hits, direction = self.model.hits, self._wanted
         if not hits.total:
             if self._complete:
@@ -291,21 +310,33 @@ class SearchController(QObject):
         if direction < 0:
             index -= 1
         wrapped = not 0 <= index < hits.total
-        if not self._complete and (
-            wrapped or (direction < 0 and hits.at(index).section != section)
+        index %= hits.total
+        if not self._complete and not self._searched_between(
+            section, hits.at(index).section, direction, wrapped
         ):
-            # What lies between may not be searched yet (the search goes forward
-            # from the section read, then round from the start): wait for it.
-            return
+            return  # a section on the way is not searched yet: wait for it
         self._wanted = 0
         if wrapped:
-            index %= hits.total
             self.message.emit(
                 self.tr("Continued from the start of the book")
                 if direction > 0
                 else self.tr("Continued from the end of the book")
             )
         self.go_to(hits.at(index))
+
+    def _searched_between(self, start: int, end: int, direction: int, wrapped: bool) -> bool:
+        """Whether every section from `start` to `end` (both included), going in
+        `direction` and round the end of the book if `wrapped`, was searched."""
+        searched, count = self._searched, len(self._searched)
+        if direction > 0:
+            path = [*range(start, count), *range(0, end + 1)] if wrapped else range(start, end + 1)
+        else:
+            path = (
+                [*range(start, -1, -1), *range(count - 1, end - 1, -1)]
+                if wrapped
+                else (range(start, end - 1, -1))
+            )
+        return all(searched[i] for i in path if 0 <= i < count)
 
     def _reading_offset(self) -> int:
         caret = self.reader.caret_offset()

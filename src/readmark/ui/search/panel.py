@@ -99,6 +99,7 @@ class SearchPanel(QDockWidget):
         self.results.activated.connect(self._row_chosen)
         self.results.installEventFilter(self)
         model.rowsInserted.connect(self._expand_inserted)
+        model.modelReset.connect(self.results.expandAll)
         layout.addWidget(self.results, 1)
         self.setWidget(body)
 
@@ -153,10 +154,14 @@ class SearchPanel(QDockWidget):
             self.activated.emit(hit)
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        if not parent.isValid():
-            model = self.results.model()
-            for row in range(first, last + 1):
-                self.results.expand(model.index(row, 0))
+        if parent.isValid():
+            return
+        if last - first > 20:  # many chapters at once: one pass over the tree
+            self.results.expandAll()
+            return
+        model = self.results.model()
+        for row in range(first, last + 1):
+            self.results.expand(model.index(row, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

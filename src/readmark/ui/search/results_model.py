@@ -63,16 +63,33 @@ class ResultsModel(QAbstractItemModel):
             self._text = text
         self.endResetModel()
 
-    def add(self, section: int, ranges: list[tuple[int, int]]) -> QModelIndex | None:
-        """A section's hits arrived: its chapter row is inserted in book order;
-        returns it (None when there were no hits)."""
-        if not ranges or section in self.hits.sections:
-            return None
-        row = bisect_left(self.hits.sections, section)
-        self.beginInsertRows(_ROOT, row, row)
-        self.hits.add(section, ranges)
-        self.endInsertRows()
-        return self.index(row, 0)
+    def add(self, found: list[tuple[int, list[tuple[int, int]]]]) -> None:
+        """Sections' hits arrived, (section, ranges) each: their chapter rows are
+        inserted in book order. Sections come from the search in runs (forward
+        from the one read, then from the start), so a batch usually fills one
+        gap between the rows already there and is inserted at once."""
+        sections = self.hits.sections
+        new = sorted((s, r) for s, r in found if r and s not in self.hits.ranges_by_section)
+        if not new:
+            return
+        if not sections:
+            self.beginResetModel()
+            for section, ranges in new:
+                self.hits.add(section, ranges)
+            self.endResetModel()
+            return
+        row = bisect_left(sections, new[0][0])
+        if bisect_left(sections, new[-1][0]) == row:  # one gap: one insertion
+            self.beginInsertRows(_ROOT, row, row + len(new) - 1)
+            for section, ranges in new:
+                self.hits.add(section, ranges)
+            self.endInsertRows()
+            return
+        for section, ranges in new:
+            row = bisect_left(self.hits.sections, section)
+            self.beginInsertRows(_ROOT, row, row)
+            self.hits.add(section, ranges)
+            self.endInsertRows()
 
     def index_of_hit(self, hit: Hit) -> QModelIndex:
         """The row showing `hit` (invalid if it is not listed)."""
