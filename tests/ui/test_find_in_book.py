@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QToolButton, QTreeView
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QListView, QToolButton
 from reader_wait import wait_shown
 
 from readmark.core.search.hit_list import Hit
@@ -29,17 +29,21 @@ def status(window) -> str:
     return window.findChild(QLabel, "searchStatus").text()
 
 
-def results(window) -> QTreeView:
-    return window.findChild(QTreeView, "searchResults")
+def results(window) -> QListView:
+    return window.findChild(QListView, "searchResults")
 
 
 def hit_rows(window) -> list[QModelIndex]:
+    """The result rows that stand for a hit (the others name chapters)."""
     model = results(window).model()
-    rows = []
-    for group in range(model.rowCount()):
-        parent = model.index(group, 0)
-        rows += [model.index(row, 0, parent) for row in range(model.rowCount(parent))]
-    return rows
+    rows = [model.index(row, 0) for row in range(model.rowCount())]
+    return [row for row in rows if row.data(HIT_ROLE) is not None]
+
+
+def chapter_rows(window) -> list[str]:
+    model = results(window).model()
+    rows = [model.index(row, 0) for row in range(model.rowCount())]
+    return [row.data() for row in rows if row.data(HIT_ROLE) is None]
 
 
 def open_search(qtbot, window) -> QLineEdit:
@@ -228,8 +232,9 @@ def test_a_traditional_query_finds_the_simplified_novel(qtbot, make_window, open
     search(qtbot, window, "劉備")  # Traditional; the novel is printed in Simplified
     rows = hit_rows(window)
     assert len(rows) > 200
-    groups = results(window).model()
-    assert groups.index(0, 0).data().startswith("第")  # grouped by 回
+    chapters = chapter_rows(window)
+    assert chapters[0].startswith("第一回 ")  # grouped by 回, in book order
+    assert chapters[1].startswith("第二回 ")
     first = rows[0]
     assert first.data(Qt.ItemDataRole.DisplayRole).count("刘备") >= 1
     qtbot.keyClick(field(window), Qt.Key.Key_Return)

@@ -45,6 +45,8 @@ DEBOUNCE_MS = 200  # typing pauses this long before the book is searched
 # often: each hand-over costs the UI thread a model update and a status line.
 _REPORT_EVERY_S = 0.02
 _KIND = "search"
+_FIRST_ROWS = 200  # hits listed (and painted) alone, before the rest
+_LIST_EVERY_MS = 150  # later hits are listed in batches at most this often
 
 
 class SearchController(QObject):
@@ -76,6 +78,10 @@ class SearchController(QObject):
         self._current: Hit | None = None  # the hit gone to last
         self._wanted = 0  # +1 / -1: go to the next / previous hit once there are some
         self._searched = bytearray()  # by section: searched by the search shown
+        self._pending: list[tuple[int, list[tuple[int, int]]]] = []  # found, not listed yet
+        self._found = 0  # hits found by the search shown, listed or not
+        self._list_timer = QTimer(self, singleShot=True)
+        self._list_timer.timeout.connect(self._list)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.search_now)
         self.panel.query_changed.connect(self._query_changed)
@@ -209,7 +215,7 @@ class SearchController(QObject):
         self.panel.set_status(
             self.tr("Searching… {percent}% — {count} found").format(
                 percent=format_number(done * 100 // max(total, 1)),
-                count=format_number(len(self.model.hits)),
+                count=format_number(self._found),
             )
         )
         if self._wanted:
@@ -220,6 +226,13 @@ class SearchController(QObject):
             return
         self._take(found)
         self._complete = True
+        if self._pending:
+            self._list_timer.start(0)  # the rest after the first rows are painted
+        else:
+            self._done()
+
+    def _done(self) -> None:
+        """Every hit is listed: go where asked, say how many, tell who waits."""
         if self._wanted:
             self._go_wanted()
         self._show_count()
@@ -235,25 +248,51 @@ class SearchController(QObject):
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
+        self._list()
         self._complete = True
         self._wanted = 0
         self.panel.set_status(translate_error(error))
         self.searched.emit()
 
     def _take(self, found: deque[SectionHits]) -> None:
-        """Show what the worker has handed over since the last time."""
-        batch = []
+        """What the worker handed over since the last time: marked on the page at
+        once, listed in batches (each insertion lays the whole list out again, so
+        a long search inserts every `_LIST_EVERY_MS`, not every section). The very
+        first hits are listed at once, alone, so they are painted before the rest."""
         while found:
             hits = found.popleft()
             if hits.section < len(self._searched):
                 self._searched[hits.section] = 1
             if hits.ranges:
-                batch.append((hits.section, hits.ranges))
+                self._pending.append((hits.section, hits.ranges))
+                self._found += len(hits.ranges)
                 self.reader.show_found(hits.section, hits.ranges)
-        self.model.add(batch)
+        if not self._pending or self._list_timer.isActive():
+            return
+        if not self.model.hits.total:
+            first, count = 0, 0
+            while first < len(self._pending) and count < _FIRST_ROWS:
+                count += len(self._pending[first][1])
+                first += 1
+            self.model.add(self._pending[:first])
+            del self._pending[:first]
+            if self._pending:
+                self._list_timer.start(0)
+            return
+        self._list_timer.start(_LIST_EVERY_MS)
+
+    def _list(self) -> None:
+        """Put the hits waiting to be listed into the list."""
+        self._list_timer.stop()
+        pending, self._pending = self._pending, []
+        self.model.add(pending)
+        if self._complete and self._text is not None:
+            self._done()
 
     def _clear_results(self) -> None:
         self._generation += 1
+        self._list_timer.stop()
+        self._pending, self._found = [], 0
         self._complete = False
         self._current = None
         self._matcher = None
@@ -296,6 +335,10 @@ class SearchController(QObject):
     def _go_wanted(self) -> None:
         """Go to the hit after (or before) the one gone to last, or the place read,
         once every section between here and there has been searched."""
+        if self._pending:
+            self._list()  # every hit found so far, to choose among
+            if not self._wanted:
+                return  # _list went there already (the search was complete)
         hits, direction = self.model.hits, self._wanted
         if not hits.total:
             if self._complete:

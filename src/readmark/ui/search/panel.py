@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QStyle,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -86,20 +86,17 @@ class SearchPanel(QDockWidget):
         options.addWidget(self.status, 1)
         layout.addLayout(options)
 
-        self.results = QTreeView(body)
+        self.results = QListView(body)
         self.results.setObjectName("searchResults")
         self.results.setModel(model)
         self.results.setItemDelegate(ResultDelegate(mark, self.results))
-        self.results.setHeaderHidden(True)
-        self.results.setUniformRowHeights(True)  # any number of rows laid out at once
+        self.results.setUniformItemSizes(True)  # any number of rows laid out at once
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.clicked.connect(self._row_chosen)
         self.results.activated.connect(self._row_chosen)
         self.results.installEventFilter(self)
-        model.rowsInserted.connect(self._expand_inserted)
-        model.modelReset.connect(self.results.expandAll)
         layout.addWidget(self.results, 1)
         self.setWidget(body)
 
@@ -152,16 +149,6 @@ class SearchPanel(QDockWidget):
         hit = index.data(HIT_ROLE)
         if hit is not None:
             self.activated.emit(hit)
-
-    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        if parent.isValid():
-            return
-        if last - first > 20:  # many chapters at once: one pass over the tree
-            self.results.expandAll()
-            return
-        model = self.results.model()
-        for row in range(first, last + 1):
-            self.results.expand(model.index(row, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

@@ -1,25 +1,25 @@
-"""The search results: chapters → hits, and rows that show each hit in its context.
+"""The search results: one flat list of chapter rows, each followed by its hits.
 
-A two-level QAbstractItemModel over the search's `HitList`: a chapter row for
-every section with hits (inserted where it belongs as sections arrive, in any
-order) and under it one row per hit. Contexts are cut from the section's text
-only for the rows the view paints, so a query found 100,000 times costs no
-100,000 strings. Every row is one line high (the view can then lay out any
-number of them at once): the hit stands in the middle of its row, emphasised,
-with as much of its context either side as the width allows; the tooltip shows
-the whole context.
+A flat QAbstractListModel over the search's `HitList` (not a tree: a tree view
+asks a Python model about every row it could expand, which for a query found
+100,000 times costs seconds; a flat list with rows of one height asks only
+about the rows on screen). A chapter row names the chapter and how many hits
+it has; the hit rows under it stand for one hit each. Chapters arrive in any
+order and are inserted where they belong. Contexts are cut from the section's
+text only for the rows painted. Every row is one line high: the hit stands in
+the middle of its row, emphasised, with as much context either side as the
+width allows; the tooltip shows the whole context (~40 characters each side).
 """
 
 from __future__ import annotations
 
 import html
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
+    QAbstractListModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,20 +31,25 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from readmark.core.search.hit_list import Hit, HitList
 from readmark.core.search.in_book import Context, context
+from readmark.i18n import format_number
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the Hit of a hit row, else None
 CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 2  # the Context of a hit row, else None
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # the section of a chapter row, else None
 
 _ROOT = QModelIndex()
-_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_CHAPTER_FLAGS = Qt.ItemFlag.ItemIsEnabled
 _HIT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_INDENT = 14  # hit rows, under their chapter's
 ParentIndex = QModelIndex | QPersistentModelIndex
+Found = list[tuple[int, list[tuple[int, int]]]]  # (section, its hits' ranges)
 
 
-class ResultsModel(QAbstractItemModel):
+class ResultsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.hits = HitList()
+        self._rows: list[int] | None = []  # the row of each chapter; None = to count again
         self._titles: Callable[[int], str] = lambda section: ""
         self._text: Callable[[int], str] = lambda section: ""
 
@@ -57,119 +62,117 @@ class ResultsModel(QAbstractItemModel):
         `text(section)` gives the text contexts are cut from."""
         self.beginResetModel()
         self.hits = HitList()
+        self._rows = []
         if titles is not None:
             self._titles = titles
         if text is not None:
             self._text = text
         self.endResetModel()
 
-    def add(self, found: list[tuple[int, list[tuple[int, int]]]]) -> None:
-        """Sections' hits arrived, (section, ranges) each: their chapter rows are
-        inserted in book order. Sections come from the search in runs (forward
-        from the one read, then from the start), so a batch usually fills one
-        gap between the rows already there and is inserted at once."""
-        sections = self.hits.sections
-        new = sorted((s, r) for s, r in found if r and s not in self.hits.ranges_by_section)
+    def add(self, found: Found) -> None:
+        """Sections' hits arrived: their rows are inserted in book order. Sections
+        come from the search in runs (forward from the one read, then from the
+        start), so a batch usually fills one gap and is inserted at once."""
+        known = self.hits.ranges_by_section
+        new = sorted((s, r) for s, r in found if r and s not in known)
         if not new:
             return
+        sections = self.hits.sections
         if not sections:
             self.beginResetModel()
-            for section, ranges in new:
-                self.hits.add(section, ranges)
+            self._add(new)
             self.endResetModel()
             return
-        row = bisect_left(sections, new[0][0])
-        if bisect_left(sections, new[-1][0]) == row:  # one gap: one insertion
-            self.beginInsertRows(_ROOT, row, row + len(new) - 1)
-            for section, ranges in new:
-                self.hits.add(section, ranges)
+        gap = bisect_left(sections, new[0][0])
+        if bisect_left(sections, new[-1][0]) == gap:  # one gap: one insertion
+            first = self._chapter_row(gap)
+            size = sum(1 + len(ranges) for _s, ranges in new)
+            self.beginInsertRows(_ROOT, first, first + size - 1)
+            self._add(new)
             self.endInsertRows()
             return
-        for section, ranges in new:
-            row = bisect_left(self.hits.sections, section)
-            self.beginInsertRows(_ROOT, row, row)
-            self.hits.add(section, ranges)
+        for item in new:
+            first = self._chapter_row(bisect_left(self.hits.sections, item[0]))
+            self.beginInsertRows(_ROOT, first, first + len(item[1]))
+            self._add([item])
             self.endInsertRows()
+
+    def _add(self, new: Found) -> None:
+        for section, ranges in new:
+            self.hits.add(section, ranges)
+        self._rows = None
+
+    def _chapter_rows(self) -> list[int]:
+        if self._rows is None:
+            rows, at = [], 0
+            for section in self.hits.sections:
+                rows.append(at)
+                at += 1 + len(self.hits.ranges(section))
+            self._rows = rows
+        return self._rows
+
+    def _chapter_row(self, k: int) -> int:
+        """The row of the k-th chapter (the row count when k is past the last)."""
+        rows = self._chapter_rows()
+        return rows[k] if k < len(rows) else self.rowCount()
+
+    def _locate(self, row: int) -> tuple[int, int]:
+        """(section, hit number in it; -1 for the chapter row) of a row."""
+        rows = self._chapter_rows()
+        k = bisect_right(rows, row) - 1
+        return self.hits.sections[k], row - rows[k] - 1
 
     def index_of_hit(self, hit: Hit) -> QModelIndex:
         """The row showing `hit` (invalid if it is not listed)."""
         sections = self.hits.sections
-        row = bisect_left(sections, hit.section)
+        k = bisect_left(sections, hit.section)
         ranges = self.hits.ranges(hit.section)
-        child = bisect_left(ranges, (hit.start, hit.end))
-        if row == len(sections) or child == len(ranges) or ranges[child] != hit[1:]:
+        j = bisect_left(ranges, (hit.start, hit.end))
+        if k == len(sections) or sections[k] != hit.section or j == len(ranges):
             return QModelIndex()
-        return self.index(child, 0, self.index(row, 0))
-
-    # -- QAbstractItemModel ---------------------------------------------------------------
-
-    def index(self, row: int, column: int = 0, parent: ParentIndex = _ROOT) -> QModelIndex:
-        if column != 0 or row < 0:
+        if ranges[j] != (hit.start, hit.end):
             return QModelIndex()
-        if not parent.isValid():
-            if row >= len(self.hits.sections):
-                return QModelIndex()
-            return self.createIndex(row, 0, 0)
-        if parent.internalId() != 0 or parent.row() >= len(self.hits.sections):
-            return QModelIndex()
-        section = self.hits.sections[parent.row()]
-        if row >= len(self.hits.ranges(section)):
-            return QModelIndex()
-        return self.createIndex(row, 0, section + 1)  # a hit row remembers its section
-
-    def parent(self, child: QModelIndex | QPersistentModelIndex) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        section = child.internalId() - 1
-        row = bisect_left(self.hits.sections, section)
-        if row == len(self.hits.sections) or self.hits.sections[row] != section:
-            return QModelIndex()
-        return self.createIndex(row, 0, 0)
-
-    def rowCount(self, parent: ParentIndex = _ROOT) -> int:  # noqa: N802
-        if not parent.isValid():
-            return len(self.hits.sections)
-        if parent.internalId() != 0 or parent.row() >= len(self.hits.sections):
-            return 0
-        return len(self.hits.ranges(self.hits.sections[parent.row()]))
-
-    def columnCount(self, parent: ParentIndex = _ROOT) -> int:  # noqa: N802
-        return 1
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _GROUP_FLAGS if index.internalId() == 0 else _HIT_FLAGS
+        return self.index(self._chapter_rows()[k] + 1 + j, 0)
 
     def hit(self, index: QModelIndex | QPersistentModelIndex) -> Hit | None:
-        if not index.isValid() or index.internalId() == 0:
+        if not index.isValid() or index.row() >= self.rowCount():
             return None
-        section = index.internalId() - 1
-        ranges = self.hits.ranges(section)
-        if index.row() >= len(ranges):
+        section, number = self._locate(index.row())
+        if number < 0:
             return None
-        start, end = ranges[index.row()]
+        start, end = self.hits.ranges(section)[number]
         return Hit(section, start, end)
 
+    # -- QAbstractListModel --------------------------------------------------------------
+
+    def rowCount(self, parent: ParentIndex = _ROOT) -> int:  # noqa: N802
+        # Asked once or twice per row whenever the list is laid out: kept cheap.
+        return 0 if parent.isValid() else len(self.hits.sections) + self.hits.total
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid() or index.row() >= self.rowCount():
+            return Qt.ItemFlag.NoItemFlags
+        return _CHAPTER_FLAGS if self._locate(index.row())[1] < 0 else _HIT_FLAGS
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
-        if not index.isValid():
+        if not index.isValid() or index.row() >= self.rowCount():
             return None
-        if index.internalId() == 0:
+        section, number = self._locate(index.row())
+        if number < 0:
+            if role == SECTION_ROLE:
+                return section
             if role == Qt.ItemDataRole.DisplayRole:
-                section = self.hits.sections[index.row()]
-                count = QLocale().toString(len(self.hits.ranges(section)))
+                count = format_number(len(self.hits.ranges(section)))
                 title = self._titles(section) or QCoreApplication.translate(
                     "SearchResults", "Section {number}"
-                ).format(number=QLocale().toString(section + 1))
+                ).format(number=format_number(section + 1))
                 return f"{title} ({count})"
             return None
-        hit = self.hit(index)
-        if hit is None:
-            return None
+        start, end = self.hits.ranges(section)[number]
         if role == HIT_ROLE:
-            return hit
+            return Hit(section, start, end)
         if role in (CONTEXT_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            shown = context(self._text(hit.section), hit.start, hit.end)
+            shown = context(self._text(section), start, end)
             if role == CONTEXT_ROLE:
                 return shown
             if role == Qt.ItemDataRole.DisplayRole:
@@ -182,8 +185,8 @@ class ResultsModel(QAbstractItemModel):
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """A hit row: its context on one line, the hit in bold on the search colour,
-    centred enough that some context shows on its left."""
+    """A chapter row in bold; a hit row, indented: its context on one line, the
+    hit in bold on the search colour, with some context always on its left."""
 
     def __init__(self, mark: QColor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -196,8 +199,13 @@ class ResultDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         shown = index.data(CONTEXT_ROLE)
-        if not isinstance(shown, Context):
-            super().paint(painter, option, index)
+        if not isinstance(shown, Context):  # a chapter row
+            self.initStyleOption(option, index)
+            option.font.setBold(True)
+            widget = option.widget
+            style = widget.style() if widget is not None else None
+            if style is not None:
+                style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
             return
         self.initStyleOption(option, index)
         widget = option.widget
@@ -208,7 +216,7 @@ class ResultDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = option.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect: QRect = option.rect.adjusted(4, 0, -4, 0)
+        rect: QRect = option.rect.adjusted(_INDENT, 0, -4, 0)
         font: QFont = option.font
         bold = QFont(font)
         bold.setBold(True)
@@ -234,14 +242,13 @@ class ResultDelegate(QStyledItemDelegate):
         x = rect.left()
         painter.drawText(QRect(x, rect.top(), left, rect.height()), flags, before)
         x += left
-        hit_rect = QRect(x, rect.top() + 2, hit_width, rect.height() - 4)
         if not selected:
-            painter.fillRect(hit_rect, self.mark)
+            painter.fillRect(QRect(x, rect.top() + 2, hit_width, rect.height() - 4), self.mark)
         painter.setFont(bold)
         painter.drawText(QRect(x, rect.top(), hit_width, rect.height()), flags, hit)
         x += hit_width
         painter.setFont(font)
-        rest = rect.right() - x
-        after = plain_metrics.elidedText(shown.after, Qt.TextElideMode.ElideRight, max(0, rest))
-        painter.drawText(QRect(x, rect.top(), max(0, rest), rect.height()), flags, after)
+        rest = max(0, rect.right() - x)
+        after = plain_metrics.elidedText(shown.after, Qt.TextElideMode.ElideRight, rest)
+        painter.drawText(QRect(x, rect.top(), rest, rect.height()), flags, after)
         painter.restore()
