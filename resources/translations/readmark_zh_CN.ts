@@ -109,213 +109,233 @@
         <translation>复制所选文字，并附上作者、书名和章节</translation>
     </message>
     <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="78"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="79"/>
+        <source>Search the whole book</source>
+        <translation>在整本书中查找</translation>
+    </message>
+    <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="84"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="85"/>
         <source>Highlight the selection in the colour used last</source>
         <translation>用上次使用的颜色高亮所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="85"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="89"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="86"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="90"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="87"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="91"/>
         <source>Highlight &amp;Blue</source>
         <translation>蓝色高亮(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="92"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="89"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="93"/>
         <source>Highlight P&amp;urple</source>
         <translation>紫色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="96"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="100"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="101"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="99"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="103"/>
         <source>A note on the selection, or at the caret when nothing is selected</source>
         <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="101"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/移除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="108"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="110"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="113"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="112"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="116"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="116"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="119"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="123"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="255"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="266"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="127"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="131"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="129"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="130"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="134"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="131"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="136"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="137"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="134"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="138"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="142"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="146"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="150"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="154"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="155"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="156"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="157"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="209"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="208"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="219"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="212"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="223"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="217"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="228"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="237"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="233"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="244"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="253"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="264"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -323,7 +343,7 @@
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="349"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="406"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -1163,27 +1183,27 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="55"/>
+        <location filename="../../src/readmark/ui/palette.py" line="58"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="56"/>
+        <location filename="../../src/readmark/ui/palette.py" line="59"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="57"/>
+        <location filename="../../src/readmark/ui/palette.py" line="60"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="58"/>
+        <location filename="../../src/readmark/ui/palette.py" line="61"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="59"/>
+        <location filename="../../src/readmark/ui/palette.py" line="62"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
@@ -1728,58 +1748,58 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="89"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="476"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="496"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="168"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="183"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="176"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="191"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="390"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="408"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="392"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="410"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="417"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="453"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="440"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="458"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="560"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="580"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="574"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="594"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="576"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="596"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1906,6 +1926,123 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/core/book_resources.py" line="25"/>
         <source>Image not loaded</source>
         <translation>未加载图片</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="189"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="216"/>
+        <source>Searching… {percent}% — {count} found</source>
+        <translation>正在查找… {percent}% — 已找到 {count} 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="243"/>
+        <source>{count} parts of the book could not be read and were not searched.</source>
+        <translation>书中有 {count} 个部分无法读取，未能查找。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="364"/>
+        <source>Continued from the start of the book</source>
+        <translation>已从书的开头继续查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="366"/>
+        <source>Continued from the end of the book</source>
+        <translation>已从书的末尾继续查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="398"/>
+        <source>No results</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="403"/>
+        <source>{number} of {total}</source>
+        <translation>第 {number} 处，共 {total} 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="407"/>
+        <source>{total} found</source>
+        <translation>找到 {total} 处</translation>
+    </message>
+</context>
+<context>
+    <name>SearchError</name>
+    <message>
+        <location filename="../../src/readmark/core/search/query.py" line="117"/>
+        <source>This is not a valid regular expression: {reason}.</source>
+        <translation>这不是有效的正则表达式：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/search/query.py" line="140"/>
+        <source>This regular expression takes too long to search; try a simpler one.</source>
+        <translation>这个正则表达式查找耗时过长，请换一个简单些的。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/search/query.py" line="167"/>
+        <source>A search can be at most {limit} characters long.</source>
+        <translation>查找内容最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/search/query.py" line="171"/>
+        <source>Type something to find.</source>
+        <translation>请输入要查找的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/search/query.py" line="176"/>
+        <source>A regular expression can be at most {limit} characters long.</source>
+        <translation>正则表达式最多 {limit} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="40"/>
+        <source>Find in Book</source>
+        <translation>在书中查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="54"/>
+        <source>Find in this book</source>
+        <translation>在本书中查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="62"/>
+        <source>Previous (Shift+Enter, Shift+F3)</source>
+        <translation>上一个（Shift+Enter、Shift+F3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="66"/>
+        <source>Next (Enter, F3)</source>
+        <translation>下一个（Enter、F3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="75"/>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="77"/>
+        <source>Whole words (Latin letters)</source>
+        <translation>全词匹配（拉丁字母）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="79"/>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <location filename="../../src/readmark/ui/search/results_model.py" line="166"/>
+        <source>Section {number}</source>
+        <translation>第 {number} 节</translation>
     </message>
 </context>
 <context>
