@@ -149,10 +149,19 @@ class SearchController(QObject):
             self.tasks.cancel(_KIND)
             self._clear_results()
             self._query = None
-            self.panel.set_status("")
+            self.panel.set_status(self._why_not(query) if query.text else "")
             self._prepare()
             return
         self._debounce.start()
+
+    @staticmethod
+    def _why_not(query: Query) -> str:
+        """Why `query` is not searched, in the reader's language ("" if it is)."""
+        try:
+            compile_query(query)
+        except QueryError as error:
+            return translate_error(error)
+        return ""
 
     def search_now(self) -> None:
         """Search for what the panel holds, at once."""
