@@ -1931,44 +1931,49 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="198"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="199"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="225"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="226"/>
         <source>Searching… {percent}% — {count} found</source>
         <translation>正在查找… {percent}% — 已找到 {count} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="252"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="253"/>
         <source>{count} parts of the book could not be read and were not searched.</source>
         <translation>书中有 {count} 个部分无法读取，未能查找。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="373"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="376"/>
         <source>Continued from the start of the book</source>
         <translation>已从书的开头继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="375"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="378"/>
         <source>Continued from the end of the book</source>
         <translation>已从书的末尾继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="407"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="410"/>
         <source>No results</source>
         <translation>没有找到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="412"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="415"/>
         <source>{number} of {total}</source>
         <translation>第 {number} 处，共 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="416"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="419"/>
         <source>{total} found</source>
         <translation>找到 {total} 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="421"/>
+        <source>(the search stopped there: type more to narrow it)</source>
+        <translation>（查找到此为止：请多输入几个字以缩小范围）</translation>
     </message>
 </context>
 <context>

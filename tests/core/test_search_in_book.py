@@ -220,3 +220,23 @@ def test_a_section_that_cannot_be_read_is_searched_as_empty() -> None:
     results = list(search_book(text, compile_query(Query("目标"))))
     assert [(r.section, r.ranges) for r in results] == [(0, [(4, 6)]), (1, []), (2, [(4, 6)])]
     assert text.unreadable == {1: "The part ch2.xhtml is missing."}
+
+
+def test_a_search_stops_at_its_limit_of_hits() -> None:
+    text = BookText(3, lambda index: "<p>" + "字" * 100 + "</p>")
+    matcher = compile_query(Query(".", regex=True))
+    results = list(search_book(text, matcher, limit=150))
+    assert [(r.section, len(r.ranges), r.truncated) for r in results] == [
+        (0, 100, False),
+        (1, 50, True),
+    ]
+    everything = list(search_book(text, matcher, limit=300))
+    assert sum(len(r.ranges) for r in everything) == 300
+    assert not any(r.truncated for r in everything)
+
+
+def test_a_very_long_hit_is_shown_by_its_ends() -> None:
+    text = "前" + "中" * 1000 + "后"
+    shown = context(text, 0, len(text))
+    assert len(shown.hit) < 200
+    assert shown.hit.startswith("前中") and shown.hit.endswith("中后") and "…" in shown.hit

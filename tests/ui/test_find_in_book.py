@@ -284,3 +284,18 @@ def test_closing_the_book_closes_the_search(qtbot, make_window, open_and_wait, l
     open_and_wait(window, long_book)
     search(qtbot, window, "Chapter 2")
     assert status(window) == "1 found"  # its heading, in the book opened again
+
+
+def test_a_pattern_matching_everything_stops_at_a_limit_and_says_so(
+    qtbot, make_window, open_and_wait, novel
+):
+    window = make_window()
+    open_and_wait(window, novel)
+    open_search(qtbot, window)
+    qtbot.mouseClick(window.findChild(QToolButton, "searchRegex"), Qt.MouseButton.LeftButton)
+    search(qtbot, window, ".")  # every character of a 600,000-character novel
+    assert "the search stopped there" in status(window)
+    assert window.finder.model.hits.total == 100_000
+    assert len(window.reader.found_marked()) > 0
+    qtbot.keyClick(field(window), Qt.Key.Key_Return)  # still moves through them
+    qtbot.waitUntil(lambda: status(window).startswith("1 of "))

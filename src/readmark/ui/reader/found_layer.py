@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QTextEdit
 from readmark.ui.palette import FOUND_COLOUR, Palette, palette_for
 from readmark.ui.reader.text_map import TextMap
 
+# Marks made in one section at most: more extra selections slow every paint of
+# the page, and a query found this often in one chapter marks it all anyway.
+MAX_MARKS = 5_000
 _MOVE_ANCHOR = QTextCursor.MoveMode.MoveAnchor
 _KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
 
@@ -61,7 +64,7 @@ class FoundLayer:
         if self._made == (section, len(ranges)):
             return self._selections
         selections = []
-        for start, end in ranges:
+        for start, end in ranges[:MAX_MARKS]:
             first, last = text_map.to_document_range(start, end)
             if last <= first:
                 continue

@@ -80,6 +80,7 @@ class SearchController(QObject):
         self._searched = bytearray()  # by section: searched by the search shown
         self._pending: list[tuple[int, list[tuple[int, int]]]] = []  # found, not listed yet
         self._found = 0  # hits found by the search shown, listed or not
+        self._truncated = False  # it stopped at MAX_HITS
         self._list_timer = QTimer(self, singleShot=True)
         self._list_timer.timeout.connect(self._list)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -272,6 +273,7 @@ class SearchController(QObject):
             hits = found.popleft()
             if hits.section < len(self._searched):
                 self._searched[hits.section] = 1
+            self._truncated = self._truncated or hits.truncated
             if hits.ranges:
                 self._pending.append((hits.section, hits.ranges))
                 self._found += len(hits.ranges)
@@ -302,6 +304,7 @@ class SearchController(QObject):
         self._generation += 1
         self._list_timer.stop()
         self._pending, self._found = [], 0
+        self._truncated = False
         self._complete = False
         self._current = None
         self._matcher = None
@@ -414,4 +417,6 @@ class SearchController(QObject):
             )
         else:
             status = self.tr("{total} found").format(total=total)
+        if self._truncated:
+            status += " " + self.tr("(the search stopped there: type more to narrow it)")
         self.panel.set_status(status if self._complete else status + "…")
