@@ -299,3 +299,31 @@ def test_a_pattern_matching_everything_stops_at_a_limit_and_says_so(
     assert len(window.reader.found_marked()) > 0
     qtbot.keyClick(field(window), Qt.Key.Key_Return)  # still moves through them
     qtbot.waitUntil(lambda: status(window).startswith("1 of "))
+
+
+@pytest.mark.parametrize(
+    ("name", "query"),
+    [
+        ("wasteland.epub", "water"),  # endnote links and poetry lines
+        ("000_25b2869f1a30fd56.txt", "中国"),  # repaired: page splits joined, a footnote moved
+        ("Liber_Esther.epub", "rex"),
+    ],
+)
+def test_every_hit_lands_on_the_text_drawn(
+    qtbot, make_window, open_and_wait, shared_books, tmp_path, name, query
+):
+    book = tmp_path / name
+    shutil.copy(shared_books / name, book)
+    window = make_window()
+    open_and_wait(window, book)
+    search(qtbot, window, query)
+    hits = window.finder.model.hits
+    assert hits.total > 0
+    reader = window.reader
+    for section in hits.sections[:4]:
+        reader.go_to(section)
+        wait_shown(qtbot, reader)
+        qtbot.waitUntil(lambda section=section: reader.section == section)
+        marked = {s.cursor.selectedText().casefold() for s in reader.extraSelections()}
+        assert marked == {query.casefold()}, (section, marked)
+        assert len(reader.found_marked()) == len(hits.ranges(section))
