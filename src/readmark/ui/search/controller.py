@@ -31,7 +31,7 @@ from readmark.core.book import Book
 from readmark.core.search.book_text import BookText
 from readmark.core.search.hit_list import Hit
 from readmark.core.search.in_book import SectionHits, prepare_book, search_book
-from readmark.core.search.query import Matcher, Query, QueryError, compile_query
+from readmark.core.search.query import Query, QueryError, compile_query
 from readmark.i18n import format_number, translate_error
 from readmark.ui.background import BackgroundTasks, Progress
 from readmark.ui.palette import FOUND_COLOUR, palette_for
@@ -72,7 +72,6 @@ class SearchController(QObject):
         self._text: BookText | None = None
         self._entry_titles: dict[int, str] | None = None  # section -> its first contents entry
         self._query: Query | None = None  # of the results shown
-        self._matcher: Matcher | None = None
         self._generation = 0  # of the search whose results are shown
         self._complete = False
         self._current: Hit | None = None  # the hit gone to last
@@ -118,8 +117,10 @@ class SearchController(QObject):
 
     def _closed(self) -> None:
         self._debounce.stop()
+        self._list_timer.stop()
         self.tasks.cancel(_KIND)
         self._generation += 1
+        self._pending, self._wanted = [], 0
         self._query = None  # searched again when the panel opens
         self.reader.clear_found()
         self.reader.setFocus()
@@ -174,7 +175,7 @@ class SearchController(QObject):
         self._clear_results()
         self._query = query
         try:
-            self._matcher = matcher = compile_query(query)
+            matcher = compile_query(query)
         except QueryError as error:
             self._complete = True
             self.panel.set_status(translate_error(error))
@@ -307,7 +308,6 @@ class SearchController(QObject):
         self._truncated = False
         self._complete = False
         self._current = None
-        self._matcher = None
         self.model.reset()
         self.reader.clear_found()
 
