@@ -327,3 +327,25 @@ def test_every_hit_lands_on_the_text_drawn(
         marked = {s.cursor.selectedText().casefold() for s in reader.extraSelections()}
         assert marked == {query.casefold()}, (section, marked)
         assert len(reader.found_marked()) == len(hits.ranges(section))
+
+
+def test_reopening_the_book_without_repair_searches_its_new_text(
+    qtbot, make_window, open_and_wait, shared_books, tmp_path
+):
+    book = tmp_path / "sample.txt"
+    shutil.copy(shared_books / "000_25b2869f1a30fd56.txt", book)
+    window = make_window()
+    open_and_wait(window, book)
+    search(qtbot, window, "中国")
+    repaired = window.finder.model.hits.total
+    assert repaired > 0
+    with qtbot.waitSignal(window.finder.searched, timeout=20_000):
+        with qtbot.waitSignal(window.book_shown, timeout=20_000):
+            window.menu_actions.repair.trigger()  # Book › Repair… off: the book reopens
+    assert panel(window).isVisible()
+    assert window.reader.book.options.repair is False
+    hits = window.finder.model.hits
+    assert hits.total > 0
+    section = hits.sections[0]
+    text = window.reader.book.section_text(section)  # the unrepaired text now
+    assert all(text[a:b] == "中国" for a, b in hits.ranges(section))

@@ -47,6 +47,7 @@ _REPORT_EVERY_S = 0.02
 _KIND = "search"
 _FIRST_ROWS = 200  # hits listed (and painted) alone, before the rest
 _LIST_EVERY_MS = 150  # later hits are listed in batches at most this often
+_FIRST_PAINT_S = 0.03  # a search that must convert sections waits this long after its first hits
 
 
 class SearchController(QObject):
@@ -110,9 +111,18 @@ class SearchController(QObject):
         self.panel.close()  # emits closed
 
     def close_book(self) -> None:
-        """The book was closed: forget its text and results."""
+        """The reader closed the book: the panel closes too."""
+        self.stop()
         self.close()
+
+    def stop(self) -> None:
+        """The book on screen is going (closed, or reopened with other choices):
+        stop searching it and forget its text and hits. An open panel stays, and
+        searches the book shown next (`book_shown`)."""
+        self._debounce.stop()
+        self.tasks.cancel(_KIND)
         self._book, self._text = None, None
+        self._query = None
         self._clear_results()
 
     def _closed(self) -> None:
@@ -186,15 +196,24 @@ class SearchController(QObject):
         first = max(self.reader.section, 0)
         self.model.reset(self._title, text.text)
 
+        converting = text.ready(matcher.match_case) < len(text)
+
         def work(progress: Progress) -> int:
             done, reported, any_found = 0, 0.0, False
             for hits in search_book(text, matcher, first, progress.check):
                 found.append(hits)
                 done += 1
                 now = time.monotonic()
-                if (hits.ranges and not any_found) or now - reported >= _REPORT_EVERY_S:
+                if hits.ranges and not any_found:
                     progress.report(done, len(text))
-                    reported, any_found = now, any_found or bool(hits.ranges)
+                    reported, any_found = now, True
+                    if converting:
+                        # Converting the rest holds the interpreter: first let the
+                        # window list and paint what was found.
+                        time.sleep(_FIRST_PAINT_S)
+                elif now - reported >= _REPORT_EVERY_S:
+                    progress.report(done, len(text))
+                    reported = now
             return done
 
         self.panel.set_status(self.tr("Searching…"))

@@ -501,6 +501,8 @@ class MainWindow(QMainWindow):
         if self.reader.book is not None:
             self.reader.flush_position()
         self._hide_popups()
+        if self._finder is not None:
+            self._finder.stop()
         self.session.close()
         self.reader.clear_book()
         self.toc.clear()
