@@ -46,6 +46,7 @@ DEBOUNCE_MS = 200  # typing pauses this long before the book is searched
 _REPORT_EVERY_S = 0.02
 _KIND = "search"
 _FIRST_ROWS = 200  # hits listed (and painted) alone, before the rest
+_REST_AFTER_MS = 30  # the rest is listed this long after, once the first rows are painted
 _LIST_EVERY_MS = 150  # later hits are listed in batches at most this often
 _FIRST_PAINT_S = 0.03  # a search that must convert sections waits this long after its first hits
 
@@ -257,7 +258,9 @@ class SearchController(QObject):
         self._take(found)
         self._complete = True
         if self._pending:
-            self._list_timer.start(0)  # the rest after the first rows are painted
+            # At once, unless the first rows are still to be painted before the rest.
+            if self._list_timer.interval() != _REST_AFTER_MS or not self._list_timer.isActive():
+                self._list_timer.start(0)
         else:
             self._done()
 
@@ -308,7 +311,7 @@ class SearchController(QObject):
             self.model.add(self._pending[:first])
             del self._pending[:first]
             if self._pending:
-                self._list_timer.start(0)
+                self._list_timer.start(_REST_AFTER_MS)
             return
         self._list_timer.start(_LIST_EVERY_MS)
 

@@ -90,7 +90,12 @@ class SearchPanel(QDockWidget):
         self.results.setObjectName("searchResults")
         self.results.setModel(model)
         self.results.setItemDelegate(ResultDelegate(mark, self.results))
-        self.results.setUniformItemSizes(True)  # any number of rows laid out at once
+        self.results.setUniformItemSizes(True)
+        # Laid out a batch of rows at a time, between events: the first rows are
+        # painted before a list of thousands is laid out (each row costs a call
+        # into the Python model).
+        self.results.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results.setBatchSize(100)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
