@@ -40,6 +40,9 @@ shot "$SAMPLE" "$OUT/annotations-dark.png" --annotations 2 --theme dark
 # One of each kind: a GBK .txt novel and an EPUB 3 poem.
 shot ../shared/books/三国演义.txt "$OUT/text-novel.png" \
   --entry "第一回 宴桃园豪杰三结义 斩黄巾英雄首立功" --theme sepia
+# Find in Book: a Traditional query over the Simplified novel, every hit marked.
+shot ../shared/books/三国演义.txt "$OUT/search-in-book.png" \
+  --entry "第一回 宴桃园豪杰三结义 斩黄巾英雄首立功" --search "張飛" --theme light
 shot ../shared/books/wasteland.epub "$OUT/epub-poem.png" --entry "II. A GAME OF CHESS" --theme light
 # docs/formats.md: every kind of book, and what a reader sees when one cannot be read.
 KINDS=$OUT/formats

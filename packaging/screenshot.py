@@ -120,6 +120,11 @@ def main() -> int:
         help="open Book › Chapter Rules… over the book and take the window with it",
     )
     parser.add_argument(
+        "--search",
+        metavar="QUERY",
+        help="open Find in Book (Ctrl+F), search for QUERY and go to the first hit",
+    )
+    parser.add_argument(
         "--error",
         action="store_true",
         help="the book is expected not to open: take the window with its message",
@@ -192,6 +197,15 @@ def main() -> int:
     if args.chapter_rules:
         window.menu_actions.chapter_rules.trigger()
         return save_screen_over_window()
+    if args.search:
+        window.menu_actions.find.trigger()
+        searched = QEventLoop()
+        window.finder.searched.connect(searched.quit)
+        window.finder.panel.field.insert(args.search)  # as an input method commits it
+        searched.exec()
+        window.menu_actions.find_next.trigger()
+        while window.reader.is_preparing():
+            wait(20)
     wait(300)
     window.grab().save(str(args.out))
     print(args.out)

@@ -29,6 +29,12 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "readmark.ui.shell.actions",  # the one declaration of every action and shortcut
     ),
     "readmark.ui.dialogs": (*BASE, "readmark.ui.palette"),
+    "readmark.ui.search": (
+        *BASE,
+        "readmark.ui.palette",
+        "readmark.ui.background",
+        "readmark.ui.reader",  # the page it marks and moves through, the section provider
+    ),
     "readmark.ui.shell": (*BASE, "readmark.ui"),  # the shell builds and wires every room
 }
 

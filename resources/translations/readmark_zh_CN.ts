@@ -110,222 +110,242 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="79"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
+        <source>Search the whole book</source>
+        <translation>在整本书中查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="82"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="83"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="83"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="87"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="84"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
         <source>Highlight the selection in the colour used last</source>
         <translation>用上次使用的颜色高亮所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="89"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="93"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="94"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="91"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="95"/>
         <source>Highlight &amp;Blue</source>
         <translation>蓝色高亮(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="92"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="96"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="93"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="97"/>
         <source>Highlight P&amp;urple</source>
         <translation>紫色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="101"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="102"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="108"/>
         <source>A note on the selection, or at the caret when nothing is selected</source>
         <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="110"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/移除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="113"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="110"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="114"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="111"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="115"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="114"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="118"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="117"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="121"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="121"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="129"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="129"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="269"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="280"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="136"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="137"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="134"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="138"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="139"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="136"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="140"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="137"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="141"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="138"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="142"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="139"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="143"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="147"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="155"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="159"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="156"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="160"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="157"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="161"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="158"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="162"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="183"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="190"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="196"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="203"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="205"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="216"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="215"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="219"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="230"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="224"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="235"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="233"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="244"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="240"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="251"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="248"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="259"/>
         <source>Highlight “{name}”</source>
         <translation>高亮为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="267"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="278"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -333,7 +353,7 @@
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="349"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="406"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -1174,27 +1194,27 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="77"/>
+        <location filename="../../src/readmark/ui/palette.py" line="80"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="78"/>
+        <location filename="../../src/readmark/ui/palette.py" line="81"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="79"/>
+        <location filename="../../src/readmark/ui/palette.py" line="82"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="80"/>
+        <location filename="../../src/readmark/ui/palette.py" line="83"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="81"/>
+        <location filename="../../src/readmark/ui/palette.py" line="84"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
@@ -1716,22 +1736,22 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/app.py" line="120"/>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="96"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="101"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="98"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="103"/>
         <source>Backed up the library to {path}</source>
         <translation>已将书库备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="108"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="113"/>
         <source>The backup could not be restored</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="110"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="115"/>
         <source>Restored the backup {name}</source>
         <translation>已恢复备份 {name}</translation>
     </message>
@@ -1739,58 +1759,58 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="90"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="482"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="91"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="502"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="173"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="188"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="181"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="196"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="396"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="414"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="398"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="416"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="423"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="441"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="441"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="459"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="446"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="464"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="566"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="588"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="580"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="602"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="582"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="604"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -2157,6 +2177,128 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/core/book_resources.py" line="25"/>
         <source>Image not loaded</source>
         <translation>未加载图片</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="220"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="247"/>
+        <source>Searching… {percent}% — {count} found</source>
+        <translation>正在查找… {percent}% — 已找到 {count} 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="276"/>
+        <source>{count} parts of the book could not be read and were not searched.</source>
+        <translation>书中有 {count} 个部分无法读取，未能查找。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="398"/>
+        <source>Continued from the start of the book</source>
+        <translation>已从书的开头继续查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="400"/>
+        <source>Continued from the end of the book</source>
+        <translation>已从书的末尾继续查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="432"/>
+        <source>No results</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="437"/>
+        <source>{number} of {total}</source>
+        <translation>第 {number} 处，共 {total} 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="441"/>
+        <source>{total} found</source>
+        <translation>找到 {total} 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/controller.py" line="443"/>
+        <source>(the search stopped there: type more to narrow it)</source>
+        <translation>（查找到此为止：请多输入几个字以缩小范围）</translation>
+    </message>
+</context>
+<context>
+    <name>SearchError</name>
+    <message>
+        <location filename="../../src/readmark/core/search/query.py" line="117"/>
+        <source>This is not a valid regular expression: {reason}.</source>
+        <translation>这不是有效的正则表达式：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/search/query.py" line="140"/>
+        <source>This regular expression takes too long to search; try a simpler one.</source>
+        <translation>这个正则表达式查找耗时过长，请换一个简单些的。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/search/query.py" line="167"/>
+        <source>A search can be at most {limit} characters long.</source>
+        <translation>查找内容最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/search/query.py" line="171"/>
+        <source>Type something to find.</source>
+        <translation>请输入要查找的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/search/query.py" line="176"/>
+        <source>A regular expression can be at most {limit} characters long.</source>
+        <translation>正则表达式最多 {limit} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="40"/>
+        <source>Find in Book</source>
+        <translation>在书中查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="54"/>
+        <source>Find in this book</source>
+        <translation>在本书中查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="62"/>
+        <source>Previous (Shift+Enter, Shift+F3)</source>
+        <translation>上一个（Shift+Enter、Shift+F3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="66"/>
+        <source>Next (Enter, F3)</source>
+        <translation>下一个（Enter、F3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="75"/>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="77"/>
+        <source>Whole words (Latin letters)</source>
+        <translation>全词匹配（拉丁字母）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="79"/>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <location filename="../../src/readmark/ui/search/results_model.py" line="166"/>
+        <source>Section {number}</source>
+        <translation>第 {number} 节</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,11 @@ NOT_ON_THE_FIRST_SCREEN = (
     "readmark.ui.shell.library_tools",
     "readmark.ui.dialogs",
     "readmark.core.export",
+    "readmark.ui.search",
+    "readmark.ui.shell.finder",
+    "readmark.core.search",
+    "opencc",
+    "regex",
 )
 
 _PROBE = """

@@ -45,6 +45,9 @@ _UNKNOWN_LINE = "#8a8a86"
 # Bookmarks have no colour of their own: their ribbon is drawn in this one, on the
 # page and in the annotations list alike.
 BOOKMARK_COLOUR = "pink"
+# Search hits marked on the page while searching (never stored): an orange no
+# highlight colour has, as a translucent fill with a line under it.
+FOUND_COLOUR = "#ff8c1a"
 # A swatch shows the fill a little stronger than on the page, so five small dots
 # stay tell-apart-able while meaning the colour the text gets.
 _SWATCH_STRENGTH = 1.7

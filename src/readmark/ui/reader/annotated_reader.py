@@ -30,6 +30,7 @@ from readmark.core.annotations import Annotation, Kind, TextTarget
 from readmark.core.html_text import html_to_text
 from readmark.core.operations import ChangeSet
 from readmark.ui.palette import Palette
+from readmark.ui.reader.found_layer import FoundLayer
 from readmark.ui.reader.highlight_layer import HighlightLayer
 from readmark.ui.reader.reader_view import ReaderView
 from readmark.ui.reader.text_map import TextMap
@@ -69,6 +70,7 @@ class AnnotatedReaderView(ReaderView):
         self._map_html = ""  # the section HTML the map was built from
         self._annotations: dict[int, dict[str, Annotation]] = {}  # section -> id -> it
         self._layer = HighlightLayer()
+        self._found = FoundLayer()  # search hits, while a search is open
         self._press: QPoint | None = None  # where the left button went down
         self._keyboard_selection = QTimer(self, singleShot=True, interval=350)
         self._keyboard_selection.timeout.connect(self._keyboard_selection_settled)
@@ -78,6 +80,7 @@ class AnnotatedReaderView(ReaderView):
     def clear_book(self) -> None:
         self._annotations = {}
         self._layer.clear()
+        self._found.clear()
         self._text_map, self._map_html = None, ""
         self.dismiss_popups.emit()
         super().clear_book()
@@ -85,6 +88,7 @@ class AnnotatedReaderView(ReaderView):
     def _section_laid_out(self) -> None:
         self.dismiss_popups.emit()
         self._layer.document_changed()
+        self._found.document_changed()
         self._refresh_highlights()
 
     # -- canonical offsets ----------------------------------------------------------
@@ -167,16 +171,64 @@ class AnnotatedReaderView(ReaderView):
         corner = QPoint(self.viewport().width() - 2, self.viewport().height() - 2)
         return first, max(first, self.cursorForPosition(corner).position())
 
-    def go_to_text(self, section: int, offset: int) -> None:
-        """Show canonical `offset` of `section` a little below the top of the screen."""
+    def go_to_text(self, section: int, offset: int, then: Callable[[], None] | None = None) -> None:
+        """Show canonical `offset` of `section` a little below the top of the screen,
+        then call `then` (the section may have to be converted first)."""
         book = self.book
         if book is None or not 0 <= section < len(book.sections):
             return
         self._remember()
-        if section != self.section:
-            self.show_section(section, then=lambda: self._place_text(offset))
-        else:
+
+        def place() -> None:
             self._place_text(offset)
+            if then is not None:
+                then()
+
+        if section != self.section:
+            self.show_section(section, then=place)
+        else:
+            place()
+
+    def select_text(self, section: int, start: int, end: int) -> None:
+        """Select canonical [start, end) of `section` (a search hit), bringing it on
+        screen unless it is there already. Quietly: it is not offered for annotating
+        as a reader's own selection is."""
+
+        def select() -> None:
+            first, last = self.text_map().to_document_range(start, end)
+            cursor = self.textCursor()
+            cursor.setPosition(first)
+            cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            self._keyboard_selection.stop()
+
+        if section == self.section and self._on_screen(start, end):
+            select()
+        else:
+            self.go_to_text(section, start, then=select)
+
+    def _on_screen(self, start: int, end: int) -> bool:
+        first, last = self._visible_positions()
+        shown_first, shown_last = self.text_map().to_document_range(start, end)
+        return first <= shown_first and shown_last <= last
+
+    # -- search hits -----------------------------------------------------------------
+
+    def show_found(self, section: int, ranges: list[tuple[int, int]]) -> None:
+        """Mark a section's search hits (canonical ranges) while the search is open."""
+        self._found.add(section, ranges)
+        if section == self.section:
+            self._refresh_highlights()
+
+    def clear_found(self) -> None:
+        """The search closed or changed: no hit is marked any more."""
+        self._found.clear()
+        if self.section >= 0:
+            self._refresh_highlights()
+
+    def found_marked(self) -> list[tuple[int, int]]:
+        """Canonical ranges of the hits marked in the shown section."""
+        return self._found.ranges(self.section) if self.section >= 0 else []
 
     def _place_text(self, offset: int) -> None:
         self._restoring = True
@@ -213,6 +265,7 @@ class AnnotatedReaderView(ReaderView):
     def set_palette(self, palette: Palette) -> None:
         """The theme's highlight colours."""
         self._layer.set_palette(palette)
+        self._found.set_palette(palette)
         self._refresh_highlights()
 
     def _refresh_highlights(self) -> None:
@@ -223,6 +276,10 @@ class AnnotatedReaderView(ReaderView):
         else:
             self._layer.clear()
             selections = []
+        if self.section >= 0:  # search hits over the highlights
+            selections = selections + self._found.build(
+                self.document(), self.section, self.text_map()
+            )
         self.setExtraSelections(selections)
         self.viewport().update()
 

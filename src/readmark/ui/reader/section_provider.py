@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from readmark.core.book import Book
+from readmark.core.book import Book, SectionRenderer
 from readmark.core.render_cache import RenderCache
 from readmark.ui.background import BackgroundTasks, Progress
 
@@ -39,6 +39,10 @@ class SectionProvider:
         # worker at a time: a request and a prefetch may run side by side.
         self._worker_renderer = book.renderer.clone()
         self._render_lock = threading.Lock()
+        # Reading the whole book through (search) has a renderer of its own, made when
+        # first needed, so it never holds up the section the reader is waiting for.
+        self._through_renderer: SectionRenderer | None = None
+        self._through_lock = threading.Lock()
         if first is not None:
             self._remember(*first)
 
@@ -84,6 +88,23 @@ class SectionProvider:
             if self._cache:
                 self._cache.put(self.book.cache_key, index, html)
             self._remember(index, html)
+        return html
+
+    def read_through(self, index: int) -> str:
+        """A section's HTML for reading the whole book through (search, on a
+        worker): from memory or the disk cache, else converted and put in the disk
+        cache — never kept in memory, which holds the sections being read."""
+        with self._lock:
+            html = self._memory.get(index)
+        if html is None and self._cache:
+            html = self._cache.get(self.book.cache_key, index)
+        if html is None:
+            with self._through_lock:
+                if self._through_renderer is None:
+                    self._through_renderer = self.book.renderer.clone()
+                html = self._through_renderer.render(index)
+            if self._cache:
+                self._cache.put(self.book.cache_key, index, html)
         return html
 
     def _remember(self, index: int, html: str) -> None:

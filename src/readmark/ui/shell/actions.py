@@ -76,6 +76,10 @@ class Actions(QObject):
         self.copy_quote.setStatusTip(
             self.tr("Copy the selection with its author, title and chapter")
         )
+        self.find = make(self.tr("&Find…"), SK.Find)
+        self.find.setStatusTip(self.tr("Search the whole book"))
+        self.find_next = make(self.tr("Find &Next"), SK.FindNext, "F3")
+        self.find_previous = make(self.tr("Find Pre&vious"), SK.FindPrevious, "Shift+F3")
         self.preferences = make(self.tr("&Preferences…"), SK.Preferences, "Ctrl+,")
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: app menu
 
@@ -168,6 +172,9 @@ class Actions(QObject):
             self.repair,
             self.copy,
             self.copy_quote,
+            self.find,
+            self.find_next,
+            self.find_previous,
             self.highlight,
             *self.highlight_colours.values(),
             self.underline,
@@ -199,6 +206,10 @@ class Actions(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy)
         edit_menu.addAction(self.copy_quote)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find)
+        edit_menu.addAction(self.find_next)
+        edit_menu.addAction(self.find_previous)
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences)
 

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from readmark.ui.annotations.controller import AnnotationController
     from readmark.ui.annotations.panel import AnnotationsPanel
     from readmark.ui.palette import Palette
+    from readmark.ui.search.controller import SearchController
     from readmark.ui.shell.library_tools import LibraryTools
 
 _TOC_WIDTH, _PANEL_WIDTH = 300, 340  # the side panels' widths until the reader drags them
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._annotator: AnnotationController | None = None
         self._annotations_panel: AnnotationsPanel | None = None
         self._tools: LibraryTools | None = None
+        self._finder: SearchController | None = None
         self._palette: Palette | None = None  # the theme's highlight colours, for those built later
         self._state_restored = False  # the saved window state (where the panel goes) was applied
         self.appearance = Appearance(settings, self.reader, [self.toc.tree], language, self)
@@ -157,6 +159,19 @@ class MainWindow(QMainWindow):
         if self._tools is None:
             self._tools = self._build_tools()
         return self._tools
+
+    @property
+    def finder(self) -> SearchController:
+        """Search in the book (Ctrl+F), built the first time it is asked for."""
+        if self._finder is None:
+            from readmark.ui.shell.finder import build_finder  # not on the first screen
+
+            self._finder = build_finder(self, self._annotations_panel)
+        return self._finder
+
+    def section_provider(self) -> SectionProvider | None:
+        """Where the open book's sections come from (None without a book)."""
+        return self._provider
 
     @property
     def library(self) -> Library | None:
@@ -219,6 +234,9 @@ class MainWindow(QMainWindow):
             lambda action: self._set_text_choices(encoding=action.data())
         )
         a.about.triggered.connect(self._about)
+        a.find.triggered.connect(lambda: self.finder.open())
+        a.find_next.triggered.connect(lambda: self.finder.find_next())
+        a.find_previous.triggered.connect(lambda: self.finder.find_previous())
         self._wire_annotations()
 
         self.start_page.open_requested.connect(self.choose_book)
@@ -474,6 +492,8 @@ class MainWindow(QMainWindow):
 
     def close_book(self) -> None:
         self._close_current()
+        if self._finder is not None:
+            self._finder.close_book()
         self._book_open = False
         self.toc.hide()
         self._set_annotations_visible(False)
@@ -487,6 +507,8 @@ class MainWindow(QMainWindow):
         if self.reader.book is not None:
             self.reader.flush_position()
         self._hide_popups()
+        if self._finder is not None:
+            self._finder.stop()
         self.session.close()
         self.reader.clear_book()
         self.toc.clear()

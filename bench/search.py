@@ -1,0 +1,346 @@
+"""In-book search on 10 MB Chinese books: Readmark's search next to the bare
+`str.find` and `re` over the same text, measured in the same run.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/search.py [--reps 7]
+
+Books are made as bench/run.py makes its big books (bench/books.py, seeded):
+the 10 MB Chinese Markdown book (`generate("zh", 10 MB)`: chapters of 20–40 KB)
+and the 10 MB GB18030 `.txt` novel (`generate_novel`: 1,136 `第…章` chapters).
+
+What is measured, for each book:
+
+1. The core, without Qt: building the folding table (once per process); making
+   every section's text ready to search from nothing (converting each section,
+   `html_to_text`, folding: what the first search of a book opened for the first
+   time costs) and from the render cache (a book whose chapters were converted
+   before); then, the text ready, a whole-book search per query, against the
+   references over the very same section texts: a `str.find` loop over every
+   section (all occurrences) and `re.finditer` of the escaped query — neither
+   folds anything, so they find only the exact spelling.
+2. The window, in process, offscreen (a real MainWindow, the book open at its
+   first chapter): from the moment the typing pause ends (the debounce timer
+   fires: `SearchController.search_now`) until the first results are in the list
+   and painted, and until the whole book is searched (`searched`), once with
+   the book's text not prepared (the panel opened and the query typed at once)
+   and then warm (medians of `--reps`).
+
+Prints Markdown tables; writes them to bench/results-search.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["READMARK_HOME"] = tempfile.mkdtemp(prefix="readmark-bench-search-")
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(ROOT / "src"))
+
+import books  # noqa: E402  (bench/books.py, after the path is set)
+
+FIRST_RESULTS_MS = 50.0  # targets from issue 11
+WHOLE_BOOK_MS = 300.0
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+def timed(action: Callable[[], object], reps: int) -> tuple[list[float], object]:
+    times, result = [], None
+    for _ in range(reps):
+        started = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - started)
+    return times, result
+
+
+def make_books(folder: Path) -> list[tuple[str, Path]]:
+    markdown = folder / "zh-10MB.md"
+    markdown.write_text(books.generate("zh", 10_000_000), encoding="utf-8")
+    novel = folder / "zh-novel-10MB.txt"
+    novel.write_bytes(books.generate_novel(10_000_000).encode("gb18030"))
+    return [("Chinese 10 MB (Markdown)", markdown), ("Chinese .txt novel 10 MB (GB18030)", novel)]
+
+
+def queries_for(texts: list[str]) -> list[tuple[str, str, dict[str, bool]]]:
+    """(label, query, options): one, two and four characters, a Traditional
+    query over the Simplified text, a regular expression, one found nowhere."""
+    middle = texts[len(texts) // 2]
+    four = next(middle[i : i + 4] for i in range(200, len(middle)) if middle[i : i + 4].isalpha())
+    return [
+        ("one character 的", "的", {}),
+        ("two characters 中国", "中国", {}),
+        (f"four characters {four} (from the book)", four, {}),
+        ("Traditional 國家 (the book has 国家)", "國家", {}),
+        ("regular expression 第.{1,3}章", "第.{1,3}章", {"regex": True}),
+        ("found nowhere 不存在的句子", "不存在的句子", {}),
+    ]
+
+
+def core_rows(label: str, path: Path, reps: int) -> tuple[list[str], list[tuple[str, float]]]:
+    from readmark.core.formats import open_book
+    from readmark.core.render_cache import RenderCache
+    from readmark.core.search import folding
+    from readmark.core.search.book_text import BookText
+    from readmark.core.search.in_book import search_book
+    from readmark.core.search.query import Query, compile_query
+
+    rows: list[str] = []
+    checks: list[tuple[str, float]] = []
+    book = open_book(path)
+    count = len(book.sections)
+
+    started = time.perf_counter()
+    folding.table(False)
+    table_s = time.perf_counter() - started
+    started = time.perf_counter()
+    folding.table(True)
+    case_table_s = time.perf_counter() - started
+
+    cold = BookText(count, book.section_html)
+    started = time.perf_counter()
+    for index in range(count):
+        cold.folded(index)
+    cold_s = time.perf_counter() - started
+    cache = RenderCache(Path(tempfile.mkdtemp(prefix="readmark-bench-cache-")))
+    for index in range(count):
+        cache.put(book.cache_key, index, book.section_html(index))
+
+    def from_cache(index: int) -> str:
+        return cache.get(book.cache_key, index) or ""
+
+    cached = BookText(count, from_cache)
+    started = time.perf_counter()
+    for index in range(count):
+        cached.folded(index)
+    cached_s = time.perf_counter() - started
+    texts = [cold.text(i) for i in range(count)]
+    chars = sum(map(len, texts))
+    rows.append(
+        f"| {label} | making the text ready to search, nothing converted before "
+        f"({count:,} sections, {chars:,} characters) | {ms(cold_s)} | — | — | once per opened book |"
+    )
+    rows.append(
+        f"| {label} | making the text ready to search, chapters in the render cache "
+        f"| {ms(cached_s)} | — | — | once per opened book |"
+    )
+    if table_s > 0.001:  # the first book of the run built them
+        rows.append(
+            f"| {label} | building the folding table (the first search in a process) "
+            f"| {ms(table_s)} | — | — | once per process, while the reader types |"
+        )
+        rows.append(
+            f"| {label} | building the case-kept table (the first search with Match case) "
+            f"| {ms(case_table_s)} | — | — | once per process |"
+        )
+    for name, query_text, options in queries_for(texts):
+        matcher = compile_query(Query(query_text, **options))
+
+        def ours(matcher=matcher):  # type: ignore[no-untyped-def]
+            return sum(len(h.ranges) for h in search_book(cold, matcher))
+
+        def bare_find(needle: str = query_text) -> int:
+            found = 0
+            for text in texts:
+                at = text.find(needle)
+                while at >= 0:
+                    found += 1
+                    at = text.find(needle, at + len(needle))
+            return found
+
+        pattern = re.compile(query_text if options.get("regex") else re.escape(query_text))
+
+        def bare_re(pattern: re.Pattern[str] = pattern) -> int:
+            return sum(1 for text in texts for _ in pattern.finditer(text))
+
+        our_times, our_hits = timed(ours, reps)
+        find_times, find_hits = timed(bare_find, reps)
+        re_times, re_hits = timed(bare_re, reps)
+        median = statistics.median(our_times)
+        find_cell = (
+            "—" if options.get("regex") else f"{ms(statistics.median(find_times))} ({find_hits:,})"
+        )
+        rows.append(
+            f"| {label} | whole book: {name} | {ms(median)} ({our_hits:,} hits) "
+            f"| {find_cell} | {ms(statistics.median(re_times))} ({re_hits:,}) "
+            f"| < {WHOLE_BOOK_MS:.0f} ms: {'**PASS**' if median * 1000 < WHOLE_BOOK_MS else '**FAIL**'} |"
+        )
+        checks.append((f"{label}: whole book, {name}", median * 1000))
+    return rows, checks
+
+
+def window_rows(label: str, path: Path, reps: int, pause: bool = True) -> list[str]:
+    """The window's search: first in a book just opened (`pause`: after Ctrl+F and
+    the debounce's 0.2 s, as a reader types; else at once), then warm."""
+    from interact import Session
+    from PySide6.QtCore import QPoint
+
+    from readmark.core.search.query import Query
+
+    session = Session(path, "zh")
+    app, window = session.app, session.window
+    rows: list[str] = []
+
+    def run_once(query: str) -> tuple[float, float, int]:
+        finder = window.finder
+        finished: list[float] = []
+        finder.searched.connect(lambda: finished.append(time.perf_counter()))
+        field = finder.panel.field
+        blocker = field.blockSignals(True)  # typed without starting the debounce: timed below
+        field.setText(query)
+        field.blockSignals(blocker)
+        results = finder.panel.results
+        started = time.perf_counter()
+        finder.search_now()  # what the debounce timer's timeout calls
+        corner = QPoint(8, 8)
+        # Until the list has laid out its first row (it lays rows out in batches
+        # between events) and painted it.
+        while not results.indexAt(corner).isValid() and not (
+            finished and not finder.model.rowCount()
+        ):
+            app.processEvents()
+        results.viewport().repaint()
+        first = time.perf_counter() - started
+        while not finished:
+            app.processEvents()
+            time.sleep(0.0005)
+        while not results.indexAt(corner).isValid() and finder.model.rowCount():
+            app.processEvents()
+        results.viewport().repaint()  # the list as it is then
+        whole = time.perf_counter() - started
+        finder.searched.disconnect()
+        return first, whole, finder.model.hits.total
+
+    assert Query("中国").text  # the module is importable before the window is
+    window.menu_actions.find.trigger()  # opens the panel (and starts preparing the text)
+    if pause:
+        # Ctrl+F, then the debounce alone (typing the query takes longer): the
+        # folding table and the first sections are made meanwhile.
+        deadline = time.perf_counter() + 0.2
+        while time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.002)
+    first, whole, hits = run_once("的")  # cancels the preparation: this search converts
+    when = "0.2 s after Ctrl+F" if pause else "at once after Ctrl+F (no typing)"
+    rows.append(
+        f"| {label} | first search in the book just opened, nothing converted before, "
+        f"{when}: 的 | {ms(first)} | {ms(whole)} | {hits:,} | < {FIRST_RESULTS_MS:.0f} ms: "
+        f"{'**PASS**' if first * 1000 < FIRST_RESULTS_MS else '**FAIL**'} |"
+    )
+    if not pause:
+        window.close()
+        session.owner.close()
+        return rows
+    for query in ("的", "中国", "國家"):
+        samples = [run_once(query) for _ in range(reps)]
+        first_ms = statistics.median(s[0] for s in samples) * 1000
+        whole_ms = statistics.median(s[1] for s in samples) * 1000
+        rows.append(
+            f"| {label} | the text ready: {query} | {first_ms:.1f} | {whole_ms:.1f} "
+            f"| {samples[0][2]:,} | < {FIRST_RESULTS_MS:.0f} ms: "
+            f"{'**PASS**' if first_ms < FIRST_RESULTS_MS else '**FAIL**'}; whole < "
+            f"{WHOLE_BOOK_MS:.0f} ms: {'**PASS**' if whole_ms < WHOLE_BOOK_MS else '**FAIL**'} |"
+        )
+    window.close()
+    session.owner.close()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reps", type=int, default=7)
+    parser.add_argument("--output", type=Path, default=BENCH / "results-search.md")
+    parser.add_argument("--window", nargs=2, metavar=("LABEL", "BOOK"), help=argparse.SUPPRESS)
+    parser.add_argument("--no-pause", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.window:  # a child: the window's rows, in a fresh process
+        label, book = args.window
+        print(json.dumps(window_rows(label, Path(book), args.reps, not args.no_pause)))
+        return 0
+    load_start = os.getloadavg()
+    folder = Path(tempfile.mkdtemp(prefix="readmark-bench-search-books-"))
+    log("making the books…")
+    made = make_books(folder)
+    core: list[str] = []
+    window: list[str] = []
+    for label, path in made:
+        log(f"core: {label}")
+        rows, _checks = core_rows(label, path, args.reps)
+        core += rows
+    for label, path in made:
+        log(f"window: {label}")
+        # Each in a fresh process on a fresh home (interact.Session makes one): no
+        # folding table built, nothing converted before.
+        for pause in (False, True):
+            argv = [sys.executable, __file__, "--window", label, str(path)]
+            argv += ["--reps", str(args.reps)] + ([] if pause else ["--no-pause"])
+            done = subprocess.run(argv, capture_output=True, text=True, check=False)
+            if done.returncode:
+                raise RuntimeError(done.stderr[-3000:])
+            window += json.loads(done.stdout.strip().splitlines()[-1])
+    load_end = os.getloadavg()
+    import opencc
+    import regex
+
+    lines = [
+        "## In-book search",
+        "",
+        f"- Date: {time.strftime('%Y-%m-%d %H:%M')}; Python {platform.python_version()}, "
+        f"opencc {getattr(opencc, '__version__', '?')}, regex {regex.__version__}; "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, load average "
+        f"{', '.join(f'{x:.2f}' for x in load_start)} at the start, "
+        f"{', '.join(f'{x:.2f}' for x in load_end)} at the end",
+        f"- Medians of {args.reps} runs unless it says once.",
+        "",
+        "### The core: Readmark's search and the bare `str.find` / `re` over the same text",
+        "",
+        "| book | what | Readmark, ms (hits) | `str.find` loop, ms (hits) | `re.finditer`, ms (hits) | target |",
+        "|---|---|---:|---:|---:|---|",
+        *core,
+        "",
+        "Readmark folds case, width, Latin diacritics and Traditional into Simplified, so it "
+        "finds 國家 where the book has 国家; the references look for the exact spelling only "
+        "(0 hits for 國家). The texts searched are the sections as the reader shows them "
+        "(`readmark text`), the same for all three.",
+        "",
+        "### In the window: from the end of the typing pause to results on screen",
+        "",
+        "| book | search | first results in the list and painted, ms | whole book searched, ms | hits | target |",
+        "|---|---|---:|---:|---:|---|",
+        *window,
+        "",
+        "In process, offscreen, window 1000×700, the book open at its first chapter; timed "
+        "from `SearchController.search_now()` (what the debounce timer calls when the typing "
+        "pauses) until the results list has laid out its first rows and repainted them, and until the "
+        "search reports the whole book done and the list has repainted again. The first row is the first search in a book just "
+        "opened, whose chapters were never converted: the search converts them as it goes "
+        "(the section being read first), so its first results come at once and the whole "
+        "book takes as long as converting it.",
+    ]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    args.output.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""One folding of text for every search: what counts as "the same" letter.
+
+`fold(text)` maps every character to a representative of its class, one
+character for one, so the folded text has exactly the length of the original
+and a match at [start, end) in it is the same [start, end) in the book:
+
+- case: `A` = `a` (Unicode case folding where it gives one character; `ß`
+  stays `ß`, as `ss` would be two), unless the search matches case;
+- width and compatibility forms, as NFKC makes them when it gives one
+  character: `Ａ` = `A`, `，` = `,`, `１` = `1`, the ideographic space = a space,
+  half-width katakana = katakana;
+- Latin diacritics: `é` = `e`, `Å` = `a`, and the letters with a stroke that
+  have no decomposition (`ø`, `ł`, `đ`…). Only Latin: a Japanese `が` keeps its
+  voicing mark and a Russian `й` stays `й`;
+- Traditional Chinese = Simplified: every character OpenCC's `t2s` converts on
+  its own (character level, never phrases, so the length never changes) is
+  replaced by its Simplified form: `紅樓夢` = `红楼梦`. Simplified characters
+  that stand for several Traditional ones (`后`: `後`, `后`) make those equal too.
+
+Folding is idempotent (`fold(fold(s)) == fold(s)`). The table behind it is
+built once per process, the first time a search needs it (about 40 ms:
+OpenCC's conversion of the ideograph blocks and Unicode's answers for the ~5,000
+other characters a rule can change), and never on the way to the first screen:
+nothing imports this module before a search.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Iterable
+
+# Latin letters with a stroke or bar, which Unicode does not decompose.
+_LATIN_EXTRA = {
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
+    "ŧ": "t", "Ŧ": "T", "ı": "i", "ƀ": "b", "Ƀ": "B", "ƚ": "l", "Ƚ": "L", "ɨ": "i",
+    "Ɨ": "I", "ʉ": "u", "Ʉ": "U", "ȼ": "c", "Ȼ": "C", "ɇ": "e", "Ɇ": "E", "ƶ": "z",
+    "Ƶ": "Z", "ǥ": "g", "Ǥ": "G",
+}  # fmt: skip
+
+# Characters whose folding is looked up, besides what OpenCC converts: the Basic
+# Multilingual Plane (less its surrogates), the mathematical letters and digits
+# (𝐀 = A), enclosed letters (🄰) and the CJK compatibility supplement.
+_RANGES = (
+    (0x0000, 0xD800),
+    (0xE000, 0x10000),
+    (0x1D400, 0x1D800),
+    (0x1F100, 0x1F200),
+    (0x2F800, 0x2FA20),
+)
+# Where OpenCC's Traditional characters are: the ideograph blocks.
+_HAN_RANGES = (
+    (0x3400, 0x4DC0),
+    (0x4E00, 0xA000),
+    (0xF900, 0xFB00),
+    (0x20000, 0x2EBF0),
+    (0x30000, 0x323B0),
+)
+
+_lock = threading.Lock()
+_tables: dict[bool, dict[int, int]] = {}
+
+
+def fold(text: str, match_case: bool = False) -> str:
+    """`text` folded: the same length, every character replaced by its class's
+    representative (see the module's docstring); `match_case` keeps case apart."""
+    return text.translate(table(match_case))
+
+
+def fold_char(ch: str, match_case: bool = False) -> str:
+    """One character folded."""
+    code = ord(ch)
+    return chr(table(match_case).get(code, code))
+
+
+def table(match_case: bool = False) -> dict[int, int]:
+    """The translation table `fold` uses (built once, thread-safe)."""
+    found = _tables.get(match_case)
+    if found is None:
+        with _lock:
+            found = _tables.get(match_case)
+            if found is None:
+                found = _tables[match_case] = _build(match_case)
+    return found
+
+
+def _build(match_case: bool) -> dict[int, int]:
+    simplified = _traditional_to_simplified()
+    result: dict[int, int] = {}
+    for code in _codes(simplified):
+        ch = chr(code)
+        if ch not in simplified and not _may_fold(ch):
+            continue
+        folded = _fold_one(ch, match_case, simplified)
+        if folded != ch:
+            result[code] = ord(folded)
+    return result
+
+
+def _may_fold(ch: str) -> bool:
+    """Whether any rule but Chinese could change `ch` (a quick test that spares
+    asking the others of the 60,000 characters none of them changes)."""
+    code = ord(ch)
+    if 0x4E00 <= code < 0xA000 or 0x3400 <= code < 0x4DC0 or 0xAC00 <= code < 0xD7A4:
+        return False  # ideographs and Hangul syllables: no case, no width, no accents
+    return (
+        ch in _LATIN_EXTRA
+        or ch.casefold() != ch
+        or not unicodedata.is_normalized("NFKD", ch)  # a compatibility form or an accent
+    )
+
+
+def _codes(simplified: dict[str, str]) -> Iterable[int]:
+    for first, end in _RANGES:
+        yield from range(first, end)
+    yield from (ord(ch) for ch in simplified if ord(ch) >= 0x10000)
+
+
+def _fold_one(ch: str, match_case: bool, simplified: dict[str, str]) -> str:
+    """One character's representative: the rules applied until nothing changes."""
+    for _ in range(8):
+        before = ch
+        compatible = unicodedata.normalize("NFKC", ch)
+        if len(compatible) == 1:
+            ch = compatible
+        if not match_case:
+            lower = ch.casefold()
+            if len(lower) != 1:
+                lower = ch.lower()
+            if len(lower) == 1:
+                ch = lower
+        ch = _without_diacritics(ch)
+        ch = simplified.get(ch, ch)
+        if ch == before:
+            break
+    return ch
+
+
+def _without_diacritics(ch: str) -> str:
+    if ch in _LATIN_EXTRA:
+        return _LATIN_EXTRA[ch]
+    if ch.isascii():
+        return ch
+    decomposed = unicodedata.normalize("NFD", ch)
+    base = decomposed[0]
+    if (
+        len(decomposed) > 1
+        and all(unicodedata.combining(mark) for mark in decomposed[1:])
+        and "LATIN" in unicodedata.name(base, "")
+    ):
+        return base
+    return ch
+
+
+def _traditional_to_simplified() -> dict[str, str]:
+    """Every character OpenCC's t2s converts when it stands alone, to its result."""
+    import opencc  # imported here: only a search needs it
+
+    converter = opencc.OpenCC("t2s")
+    chars = [chr(code) for first, end in _HAN_RANGES for code in range(first, end)]
+    # One call with a line break between the characters: each is converted alone,
+    # never as part of a phrase.
+    converted = converter.convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # never seen; then one at a time
+        converted = [converter.convert(ch) for ch in chars]
+    return {ch: to for ch, to in zip(chars, converted, strict=True) if to != ch and len(to) == 1}

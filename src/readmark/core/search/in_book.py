@@ -1,0 +1,111 @@
+"""Search inside one book: every section, in the order that shows the reader
+the hits nearest them first (the sections ready to search before those still
+to be converted), one section at a time.
+
+`search_book` is a generator: it yields each section's hits as soon as that
+section is searched, so a caller can show the first results before the whole
+book has been looked through, and stop (its `check` raises) between sections.
+Offsets are the reader's canonical offsets (see `book_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from readmark.core.search.book_text import BookText
+from readmark.core.search.query import Matcher
+
+CONTEXT_CHARS = 40
+# A search stops after this many hits (a regular expression such as `.` would
+# otherwise list every character of the book): enough to move through, and a
+# reader who gets this many narrows the query.
+MAX_HITS = 100_000
+_LONG_HIT = 120  # a longer hit is shown by its two ends in a result's context
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class SectionHits:
+    """The hits of one section: canonical [start, end) ranges, in order."""
+
+    section: int
+    ranges: list[tuple[int, int]]
+    truncated: bool = False  # the search stopped here, at its limit of hits
+
+
+def _nothing() -> None:
+    pass
+
+
+def section_order(count: int, first: int) -> list[int]:
+    """`first` and the sections after it, then those before it."""
+    first = min(max(first, 0), max(count - 1, 0))
+    return [*range(first, count), *range(0, first)]
+
+
+def search_book(
+    text: BookText,
+    matcher: Matcher,
+    first_section: int = 0,
+    check: Callable[[], None] = _nothing,
+    limit: int = MAX_HITS,
+) -> Iterator[SectionHits]:
+    """Every section's hits (empty ones too, to tell progress), starting at
+    `first_section` and wrapping round — first the sections whose text is ready,
+    then, in the same order, those that must be converted, so what can be found
+    at once is; `check()` is called before each section and may raise to stop
+    the search. After `limit` hits it stops: the last section it yields is
+    marked `truncated`."""
+    order = section_order(len(text), first_section)
+    ready = [index for index in order if text.has(index, matcher.match_case)]
+    if ready:
+        done = set(ready)
+        order = ready + [index for index in order if index not in done]
+    left = limit
+    for index in order:
+        check()
+        folded = text.folded(index, matcher.match_case)
+        ranges = list(islice(matcher.find(folded), left + 1))
+        if len(ranges) > left:
+            yield SectionHits(index, ranges[:left], truncated=True)
+            return
+        left -= len(ranges)
+        yield SectionHits(index, ranges)
+
+
+def prepare_book(
+    text: BookText, first_section: int = 0, check: Callable[[], None] = _nothing
+) -> Iterator[int]:
+    """Make every section's text ready to search, yielding each section done."""
+    for index in section_order(len(text), first_section):
+        check()
+        text.folded(index)
+        yield index
+
+
+@dataclass(frozen=True)
+class Context:
+    """A hit with the text around it, on one line: `before` + `hit` + `after`."""
+
+    before: str
+    hit: str
+    after: str
+
+
+def context(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> Context:
+    """About `chars` characters either side of [start, end), line breaks made
+    spaces, with … where the text was cut."""
+    first, last = max(0, start - chars), min(len(text), end + chars)
+    before = _SPACES.sub(" ", text[first:start]).lstrip()
+    after = _SPACES.sub(" ", text[end:last]).rstrip()
+    hit = _SPACES.sub(" ", text[start:end])
+    if len(hit) > _LONG_HIT:
+        hit = hit[: _LONG_HIT // 2] + "…" + hit[-_LONG_HIT // 2 :]
+    if first > 0 and before:
+        before = "…" + before
+    if last < len(text) and after:
+        after += "…"
+    return Context(before, hit, after)

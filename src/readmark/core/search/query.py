@@ -1,0 +1,189 @@
+"""What the reader asked for, and the matcher that finds it in folded text.
+
+A `Query` is the typed text and its three options. `compile_query` turns it
+into a `Matcher`, or raises `QueryError` with a sentence for the reader: a
+regular expression that does not compile, or one that takes too long (the
+`regex` module stops it after a time limit and releases the interpreter while
+it runs, so a pattern that backtracks for ever neither hangs the search nor
+freezes the window — the standard `re` can do neither).
+
+Everything is matched in folded text (see `folding`): the query is folded with
+the same table, so `紅樓夢` finds `红楼梦`, `ＡＢＣ` finds `abc` and `cafe` finds
+`café`. CJK needs no spaces and no segmentation: any substring is found.
+Whole words apply to Latin (and other spaced) letters only, at the edges of a
+hit that are letters or digits; a hit's Chinese or Japanese edge needs no
+boundary, as those languages have no spaces to find one by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.scripts import is_chinese_or_japanese
+from readmark.core.search.folding import fold, fold_char
+
+MAX_QUERY_CHARS = 10_000
+# The `regex` module searches a long literal run in a pattern without looking at
+# its time limit (a 4,000-character one took 4 s on a 10,000-character text), so
+# regular expressions are kept short; one without any syntax is searched as text.
+MAX_REGEX_CHARS = 500
+REGEX_TIME_LIMIT_S = 2.0  # for one section; a sane pattern takes milliseconds
+
+
+class QueryError(Exception):
+    """A query that cannot be searched; the message is meant for the reader.
+
+    Like BookError: `template` (marked for translation in context "SearchError")
+    and `params`; `i18n.translate_error` words it in the reader's language.
+    """
+
+    context = "SearchError"
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params))
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    match_case: bool = False
+    whole_words: bool = False
+    regex: bool = False
+
+    @property
+    def blank(self) -> bool:
+        """Nothing to look for: empty, or only spaces (which a reader never means
+        to find on their own, and which would mark every gap in the book)."""
+        return not self.text.strip()
+
+
+class Matcher:
+    """Finds a query in folded text (`fold(text, matcher.match_case)`)."""
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+        self.match_case = query.match_case
+
+    def find(self, folded: str) -> Iterator[tuple[int, int]]:
+        """[start, end) of every hit, in order, none overlapping, none empty."""
+        raise NotImplementedError
+
+    def _whole(self, folded: str, start: int, end: int) -> bool:
+        if not self.query.whole_words:
+            return True
+        return not (
+            (start > 0 and _is_word(folded[start]) and _is_word(folded[start - 1]))
+            or (end < len(folded) and _is_word(folded[end - 1]) and _is_word(folded[end]))
+        )
+
+
+def _is_word(ch: str) -> bool:
+    """A letter or digit of a spaced script: words end where these do."""
+    return (ch.isalnum() or ch == "_") and not is_chinese_or_japanese(ch)
+
+
+class _Literal(Matcher):
+    def __init__(self, query: Query) -> None:
+        super().__init__(query)
+        self.needle = fold(query.text, query.match_case)
+
+    def find(self, folded: str) -> Iterator[tuple[int, int]]:
+        needle, size = self.needle, len(self.needle)
+        at = folded.find(needle)
+        while at >= 0:
+            if self._whole(folded, at, at + size):
+                yield at, at + size
+                at = folded.find(needle, at + size)
+            else:  # not a whole word here; one starting inside it may be
+                at = folded.find(needle, at + 1)
+
+
+class _Pattern(Matcher):
+    def __init__(self, query: Query) -> None:
+        super().__init__(query)
+        import regex  # imported here: only a regular-expression search needs it
+
+        flags = regex.VERSION0 | regex.MULTILINE
+        if not query.match_case:
+            flags |= regex.IGNORECASE
+        try:
+            self.pattern = regex.compile(_fold_pattern(query.text), flags)
+        except (regex.error, OverflowError, RecursionError, ValueError) as error:
+            raise QueryError(
+                QT_TRANSLATE_NOOP(
+                    "SearchError", "This is not a valid regular expression: {reason}."
+                ),
+                reason=str(error),
+            ) from None
+
+    def find(self, folded: str) -> Iterator[tuple[int, int]]:
+        pos, end = 0, len(folded)
+        try:
+            while pos <= end:
+                match = self.pattern.search(
+                    folded, pos, timeout=REGEX_TIME_LIMIT_S, concurrent=True
+                )
+                if match is None:
+                    return
+                start, stop = match.span()
+                if stop > start and self._whole(folded, start, stop):
+                    yield start, stop
+                    pos = stop
+                else:  # empty, or not a whole word: try from the next character
+                    pos = start + 1
+        except TimeoutError:
+            raise QueryError(
+                QT_TRANSLATE_NOOP(
+                    "SearchError",
+                    "This regular expression takes too long to search; try a simpler one.",
+                )
+            ) from None
+
+
+def _fold_pattern(pattern: str) -> str:
+    """A regular expression folded like the text (case aside: IGNORECASE does it),
+    leaving its syntax alone: only characters outside ASCII are folded, and one
+    that folds into ASCII punctuation (`＊` → `*`) stays a literal."""
+    import regex
+
+    out = []
+    for ch in pattern:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        folded = fold_char(ch, match_case=True)
+        out.append(regex.escape(folded) if folded.isascii() else folded)
+    return "".join(out)
+
+
+def compile_query(query: Query) -> Matcher:
+    """The matcher for `query`; QueryError when it cannot be searched."""
+    if len(query.text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            QT_TRANSLATE_NOOP("SearchError", "A search can be at most {limit} characters long."),
+            limit=MAX_QUERY_CHARS,
+        )
+    if query.blank:
+        raise QueryError(QT_TRANSLATE_NOOP("SearchError", "Type something to find."))
+    if not query.regex or not _has_syntax(query.text):
+        return _Literal(query)
+    if len(query.text) > MAX_REGEX_CHARS:
+        raise QueryError(
+            QT_TRANSLATE_NOOP(
+                "SearchError", "A regular expression can be at most {limit} characters long."
+            ),
+            limit=MAX_REGEX_CHARS,
+        )
+    return _Pattern(query)
+
+
+def _has_syntax(pattern: str) -> bool:
+    """Whether a pattern means more than its characters: any of `.^$*+?{}[]\\|()`."""
+    return any(ch in _SYNTAX for ch in pattern)
+
+
+_SYNTAX = frozenset(".^$*+?{}[]\\|()")
