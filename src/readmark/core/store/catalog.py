@@ -1,0 +1,230 @@
+"""The library view's side of the books table: what is in the library, added how
+and when, how far each book was read, and the folders watched for new books.
+
+A book is in the library once it was opened or added. Taking it out never
+drops its annotations silently: `remove` keeps the row (marked `removed`) with
+its annotations, so adding or opening the book again brings everything back;
+only `remove(..., delete_annotations=True)` deletes them, and the operation
+that calls it backs the library up first (`core.operations.library_books`).
+
+Every write is one committed transaction (the library's BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from readmark.core.store.errors import NotInLibraryError, converts_sqlite_errors
+
+
+@dataclass(frozen=True)
+class BookFile:
+    """What adding a book file needs to know of it (read by `describe_file`)."""
+
+    path: Path
+    content_id: str
+    title: str
+    authors: str
+    format: str
+    language: str
+    size: int
+    mtime: float
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One book as the library view lists it."""
+
+    path: str
+    content_id: str
+    title: str
+    authors: str
+    format: str
+    language: str
+    size: int
+    added: float
+    last_opened: float  # 0: added but never opened
+    progress: float | None  # 0..1 of the book; None: never read
+    chapter: str  # the chapter the reader was in
+    annotations: int
+
+
+class AddOutcome(StrEnum):
+    ADDED = "added"
+    MOVED = "moved"  # known content at a new path: the record followed the file
+    RESTORED = "restored"  # it had been taken out of the library
+    ALREADY = "already"  # in the library at this path; its facts refreshed
+
+
+_ENTRY_COLUMNS = (
+    "b.path, b.content_id, b.title, b.authors, b.format, b.language, b.size, b.added, "
+    "b.last_opened, b.progress, b.progress_chapter, "
+    "(SELECT COUNT(*) FROM annotations a WHERE a.book_id = b.id)"
+)
+
+
+@converts_sqlite_errors
+class Catalog:
+    """`Library.catalog`. Raises StoreError (core.store.errors), never sqlite3's."""
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        transaction: Callable[[], AbstractContextManager[None]],
+        path: Path,
+    ) -> None:
+        """`transaction()` is the library's BEGIN IMMEDIATE … COMMIT; `path` its file."""
+        self._db = db
+        self._transaction = transaction
+        self.path = path
+
+    # -- reading -----------------------------------------------------------------
+
+    def entries(self) -> list[CatalogEntry]:
+        """Every book in the library (not those taken out), newest added first."""
+        rows = self._db.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM books b WHERE b.removed IS NULL "
+            "ORDER BY b.added DESC, b.id DESC"
+        ).fetchall()
+        return [CatalogEntry(*row) for row in rows]
+
+    def entry(self, path: Path) -> CatalogEntry | None:
+        """The book at `path`, in the library or not (taken out: None)."""
+        row = self._db.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM books b WHERE b.path = ? AND b.removed IS NULL",
+            (str(path),),
+        ).fetchone()
+        return CatalogEntry(*row) if row else None
+
+    def known_files(self) -> dict[str, tuple[int, float]]:
+        """path → (size, mtime) of every book row, those taken out included: a rescan
+        reads only files that are new or changed, and does not bring back a book
+        the reader took out."""
+        rows = self._db.execute("SELECT path, size, mtime FROM books").fetchall()
+        return {path: (size, mtime) for path, size, mtime in rows}
+
+    def annotation_count(self, path: Path) -> int:
+        row = self._db.execute(
+            "SELECT (SELECT COUNT(*) FROM annotations a WHERE a.book_id = b.id) "
+            "FROM books b WHERE b.path = ?",
+            (str(path),),
+        ).fetchone()
+        if row is None:
+            raise NotInLibraryError(path)
+        return int(row[0])
+
+    # -- writing -----------------------------------------------------------------
+
+    def record(self, files: Sequence[BookFile]) -> list[AddOutcome]:
+        """Put the books in the library, in one transaction; one outcome per file.
+
+        A path already there is refreshed (and put back if it was taken out); a
+        new path whose content the library knows at a path that no longer exists
+        is that book moved or renamed: its record (annotations, position) follows.
+        """
+        now = time.time()
+        outcomes = []
+        with self._transaction():
+            for book in files:
+                outcomes.append(self._record_one(book, now))
+        return outcomes
+
+    def _record_one(self, book: BookFile, now: float) -> AddOutcome:
+        facts = (book.content_id, book.format, book.language, book.size, book.mtime)
+        row = self._db.execute(
+            "SELECT id, removed FROM books WHERE path = ?", (str(book.path),)
+        ).fetchone()
+        outcome = AddOutcome.ALREADY
+        if row is None:
+            for book_id, old_path in self._db.execute(
+                "SELECT id, path FROM books WHERE content_id = ? ORDER BY last_opened DESC",
+                (book.content_id,),
+            ).fetchall():
+                if not Path(old_path).exists():
+                    row, outcome = (book_id, None), AddOutcome.MOVED
+                    break
+        if row is None:
+            self._db.execute(
+                "INSERT INTO books (path, content_id, title, authors, last_opened, added, "
+                "format, language, size, mtime) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+                (str(book.path), book.content_id, book.title, book.authors, now, *facts[1:]),
+            )
+            return AddOutcome.ADDED
+        book_id, removed = row
+        if removed is not None:
+            outcome = AddOutcome.RESTORED
+        self._db.execute(
+            "UPDATE books SET path = ?, content_id = ?, format = ?, language = ?, size = ?, "
+            "mtime = ?, removed = NULL, added = CASE WHEN added > 0 THEN added ELSE ? END, "
+            "title = CASE WHEN last_opened > 0 THEN title ELSE ? END, "
+            "authors = CASE WHEN last_opened > 0 THEN authors ELSE ? END WHERE id = ?",
+            (str(book.path), *facts, now, book.title, book.authors, book_id),
+        )
+        return outcome
+
+    def describe(self, book: BookFile) -> None:
+        """Fill in what the library view shows of a book just opened (format,
+        language, size): books opened before the library view had none."""
+        with self._transaction():
+            self._db.execute(
+                "UPDATE books SET format = ?, language = ?, size = ?, mtime = ? WHERE path = ?",
+                (book.format, book.language, book.size, book.mtime, str(book.path)),
+            )
+
+    def set_progress(self, path: Path, fraction: float, chapter: str) -> None:
+        """How far the reader got: `fraction` of the book (0..1) and the chapter."""
+        with self._transaction():
+            self._db.execute(
+                "UPDATE books SET progress = ?, progress_chapter = ? WHERE path = ?",
+                (min(max(fraction, 0.0), 1.0), chapter, str(path)),
+            )
+
+    def remove(self, path: Path, delete_annotations: bool = False) -> int:
+        """Take the book out of the library; returns how many annotations it had.
+
+        Without `delete_annotations` they are kept with the book's record, out of
+        sight, and come back when the book is added or opened again. With it,
+        they and the record are deleted (back up first: the caller's duty).
+        """
+        with self._transaction():
+            row = self._db.execute(
+                "SELECT id FROM books WHERE path = ?", (str(path),)
+            ).fetchone()
+            if row is None:
+                raise NotInLibraryError(path)
+            count = int(
+                self._db.execute(
+                    "SELECT COUNT(*) FROM annotations WHERE book_id = ?", (row[0],)
+                ).fetchone()[0]
+            )
+            if delete_annotations:
+                self._db.execute("DELETE FROM annotations WHERE book_id = ?", (row[0],))
+                self._db.execute("DELETE FROM books WHERE id = ?", (row[0],))
+            else:
+                self._db.execute(
+                    "UPDATE books SET removed = ? WHERE id = ?", (time.time(), row[0])
+                )
+        return count
+
+    # -- watched folders ---------------------------------------------------------
+
+    def watched_folders(self) -> list[Path]:
+        rows = self._db.execute("SELECT path FROM watched_folders ORDER BY path").fetchall()
+        return [Path(row[0]) for row in rows]
+
+    def watch_folder(self, folder: Path) -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR IGNORE INTO watched_folders (path, added) VALUES (?, ?)",
+                (str(folder), time.time()),
+            )
+
+    def unwatch_folder(self, folder: Path) -> None:
+        with self._transaction():
+            self._db.execute("DELETE FROM watched_folders WHERE path = ?", (str(folder),))
