@@ -29,6 +29,11 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "readmark.ui.shell.actions",  # the one declaration of every action and shortcut
     ),
     "readmark.ui.dialogs": (*BASE, "readmark.ui.palette"),
+    "readmark.ui.library": (
+        *BASE,
+        "readmark.ui.background",
+        "readmark.ui.shell.covers",  # the one home of cover thumbnails
+    ),
     "readmark.ui.shell": (*BASE, "readmark.ui"),  # the shell builds and wires every room
 }
 

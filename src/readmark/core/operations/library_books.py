@@ -124,19 +124,24 @@ def book_file(book: Book, status: os.stat_result | None = None) -> BookFile:
     )
 
 
-def describe_file(path: Path) -> BookFile:
-    """Read the book at `path` (as opening it would) for what the library shows.
-    Raises BookError when it cannot be read."""
+def describe_file(path: Path, on_book: Callable[[Book], None] | None = None) -> BookFile:
+    """Read the book at `path` (as opening it would) for what the library shows;
+    `on_book` sees the opened book (the window keeps its cover). Raises
+    BookError when it cannot be read."""
     from readmark.core.formats import open_book
     from readmark.core.textio import check_book_path
 
     status = check_book_path(path)
     book = open_book(path)
+    if on_book is not None:
+        on_book(book)
     return book_file(book, status)
 
 
 def describe_files(
-    paths: Sequence[Path], report: Report | None = None
+    paths: Sequence[Path],
+    report: Report | None = None,
+    on_book: Callable[[Book], None] | None = None,
 ) -> tuple[list[BookFile], list[Unreadable]]:
     """`describe_file` for each path; those that fail are listed with the reason."""
     described: list[BookFile] = []
@@ -145,7 +150,7 @@ def describe_files(
         if report is not None:
             report(done, len(paths), path.name)
         try:
-            described.append(describe_file(path))
+            described.append(describe_file(path, on_book))
         except BookError as error:
             unreadable.append(Unreadable(path, error))
         except (OSError, MemoryError, RecursionError, ValueError) as error:
@@ -166,11 +171,10 @@ def describe_files(
     return described, unreadable
 
 
-def new_or_changed(library: Library, paths: Iterable[Path]) -> list[Path]:
-    """Of `paths`, those the library has not seen at that size and time: what a
-    rescan of a watched folder has to read. A book taken out of the library stays
-    out (its row is still known)."""
-    known = library.catalog.known_files()
+def new_or_changed_in(known: dict[str, tuple[int, float]], paths: Iterable[Path]) -> list[Path]:
+    """Of `paths`, those not in `known` (`Catalog.known_files()`) at that size and
+    modification time: what has to be read. `known` is taken on the thread that
+    owns the library; this runs anywhere."""
     fresh = []
     for path in paths:
         seen = known.get(str(path))
@@ -180,8 +184,9 @@ def new_or_changed(library: Library, paths: Iterable[Path]) -> list[Path]:
         try:
             status = os.stat(path)
         except OSError:
+            fresh.append(path)  # reading it says why
             continue
-        if (status.st_size, status.st_mtime) != seen:
+        if (status.st_size, status.st_mtime) != tuple(seen):
             fresh.append(path)
     return fresh
 

@@ -102,11 +102,12 @@ class Catalog:
         ).fetchone()
         return CatalogEntry(*row) if row else None
 
-    def known_files(self) -> dict[str, tuple[int, float]]:
-        """path → (size, mtime) of every book row, those taken out included: a rescan
-        reads only files that are new or changed, and does not bring back a book
-        the reader took out."""
-        rows = self._db.execute("SELECT path, size, mtime FROM books").fetchall()
+    def known_files(self, include_removed: bool = True) -> dict[str, tuple[int, float]]:
+        """path → (size, mtime) of the books, by default those taken out too: a
+        rescan reads only files that are new or changed, and does not bring back
+        a book the reader took out."""
+        where = "" if include_removed else " WHERE removed IS NULL"
+        rows = self._db.execute(f"SELECT path, size, mtime FROM books{where}").fetchall()
         return {path: (size, mtime) for path, size, mtime in rows}
 
     def annotation_count(self, path: Path) -> int:
