@@ -170,9 +170,9 @@ def removal_lines(count: int, deleted: bool, backup: Path | None) -> Iterator[st
     if not count:
         return
     if deleted:
-        yield tr("Its {count} annotations were deleted; the backup made first holds them: {path}").format(
-            count=count, path=backup
-        )
+        yield tr(
+            "Its {count} annotations were deleted; the backup made first holds them: {path}"
+        ).format(count=count, path=backup)
     else:
         yield tr(
             "Its {count} annotations are kept: they come back when you add or open the book again."

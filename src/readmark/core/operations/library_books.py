@@ -81,8 +81,8 @@ def find_book_files(paths: Iterable[Path]) -> tuple[list[Path], list[Unreadable]
             keep(given)
             continue
 
-        def unreadable(error: OSError) -> None:
-            where = Path(error.filename) if error.filename else given
+        def unreadable(error: OSError, top: Path = given) -> None:
+            where = Path(error.filename) if error.filename else top
             problems.append(Unreadable(where, _folder_error(where, error)))
 
         for folder, subfolders, names in os.walk(given, onerror=unreadable):

@@ -194,9 +194,7 @@ class Catalog:
         they and the record are deleted (back up first: the caller's duty).
         """
         with self._transaction():
-            row = self._db.execute(
-                "SELECT id FROM books WHERE path = ?", (str(path),)
-            ).fetchone()
+            row = self._db.execute("SELECT id FROM books WHERE path = ?", (str(path),)).fetchone()
             if row is None:
                 raise NotInLibraryError(path)
             count = int(
@@ -208,9 +206,7 @@ class Catalog:
                 self._db.execute("DELETE FROM annotations WHERE book_id = ?", (row[0],))
                 self._db.execute("DELETE FROM books WHERE id = ?", (row[0],))
             else:
-                self._db.execute(
-                    "UPDATE books SET removed = ? WHERE id = ?", (time.time(), row[0])
-                )
+                self._db.execute("UPDATE books SET removed = ? WHERE id = ?", (time.time(), row[0]))
         return count
 
     # -- watched folders ---------------------------------------------------------

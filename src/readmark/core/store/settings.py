@@ -64,13 +64,18 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("reader.annotations_visible", bool, False, "Show the annotations panel (F10)"),
     Setting("ui.language", str, "", "UI language (e.g. zh_CN); empty = system locale"),
     Setting(
-        "library.mode", str, "grid", "The library shown as covers or as a list",
+        "library.mode",
+        str,
+        "grid",
+        "The library shown as covers or as a list",
         choices=("grid", "list"),
     ),
     Setting(
-        "library.sort", str, "added", "The library's sort column",
-        choices=("title", "author", "format", "language", "size", "added", "last_read",
-                 "progress"),
+        "library.sort",
+        str,
+        "added",
+        "The library's sort column",
+        choices=("title", "author", "format", "language", "size", "added", "last_read", "progress"),
     ),
     Setting("library.sort_descending", bool, True, "The library sorted in descending order"),
 )

@@ -28,7 +28,7 @@ class GridDelegate(QStyledItemDelegate):
     def sizeHint(  # noqa: N802 - Qt override
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return self.cell_size(QFontMetrics(option.font))  # type: ignore[attr-defined]
+        return self.cell_size(QFontMetrics(option.font))
 
     def paint(
         self,
@@ -39,13 +39,15 @@ class GridDelegate(QStyledItemDelegate):
         entry = index.data(ENTRY_ROLE)
         if not isinstance(entry, CatalogEntry):
             return
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        state = option.state
         painter.save()
         try:
             if state & QStyle.StateFlag.State_Selected:
-                painter.fillRect(rect.adjusted(2, 2, -2, -2), palette.highlight().color().lighter(170))
+                painter.fillRect(
+                    rect.adjusted(2, 2, -2, -2), palette.highlight().color().lighter(170)
+                )
             cover = QRect(
                 rect.left() + (rect.width() - COVER_SIZE.width()) // 2,
                 rect.top() + _PAD,
@@ -70,7 +72,7 @@ class GridDelegate(QStyledItemDelegate):
                 painter.fillRect(bar, QColor(128, 128, 128, 80))
                 done = QRect(bar.left(), bar.top(), round(bar.width() * entry.progress), 3)
                 painter.fillRect(done, palette.highlight())
-            metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+            metrics = QFontMetrics(option.font)
             line = _line(metrics)
             text = QRect(
                 rect.left() + _PAD // 2,
@@ -80,10 +82,14 @@ class GridDelegate(QStyledItemDelegate):
             )
             painter.setPen(palette.text().color())
             title = _elide_lines(metrics, entry.title, text.width(), 2)
-            painter.drawText(text, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), title)
+            painter.drawText(
+                text, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), title
+            )
             if entry.authors:
                 painter.setPen(palette.placeholderText().color())
-                author = metrics.elidedText(entry.authors, Qt.TextElideMode.ElideRight, text.width())
+                author = metrics.elidedText(
+                    entry.authors, Qt.TextElideMode.ElideRight, text.width()
+                )
                 below = QRect(text.left(), text.bottom() + 1, text.width(), line)
                 painter.drawText(below, int(Qt.AlignmentFlag.AlignHCenter), author)
         finally:

@@ -194,9 +194,9 @@ class LibraryModel(QAbstractTableModel):
     def _progress(self, entry: CatalogEntry) -> str:
         percent = self._text(entry, "progress")
         if entry.chapter:
-            return QCoreApplication.translate("LibraryModel", "{percent} read, at “{chapter}”").format(
-                percent=percent, chapter=entry.chapter
-            )
+            return QCoreApplication.translate(
+                "LibraryModel", "{percent} read, at “{chapter}”"
+            ).format(percent=percent, chapter=entry.chapter)
         return QCoreApplication.translate("LibraryModel", "{percent} read").format(percent=percent)
 
     def _language(self, code: str) -> str:

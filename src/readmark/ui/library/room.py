@@ -206,9 +206,7 @@ class LibraryRoom(QObject):
             self._window,
         )
         box.setObjectName("unreadableBooks")
-        box.setDetailedText(
-            "\n".join(f"{u.path}: {translate_error(u.error)}" for u in unreadable)
-        )
+        box.setDetailedText("\n".join(f"{u.path}: {translate_error(u.error)}" for u in unreadable))
         box.open()
 
     # -- taking out ------------------------------------------------------------------
@@ -232,9 +230,11 @@ class LibraryRoom(QObject):
                     "open the book again. The book file is not deleted."
                 ).format(count=format_number(entry.annotations))
             )
-            delete = QCheckBox(self.tr("Delete its {count} annotations too").format(
-                count=format_number(entry.annotations)
-            ))
+            delete = QCheckBox(
+                self.tr("Delete its {count} annotations too").format(
+                    count=format_number(entry.annotations)
+                )
+            )
             delete.setObjectName("deleteAnnotations")
             box.setCheckBox(delete)
         else:

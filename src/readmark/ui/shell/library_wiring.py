@@ -35,7 +35,6 @@ class LibraryWiring(QObject):
         super().__init__(window)
         self._window = window
         self._room: LibraryRoom | None = None
-        self._page_before = None  # what Ctrl+L goes back to
         a = window.menu_actions
         a.show_library.triggered.connect(self.toggle)
         a.add_books.triggered.connect(self.choose_books)
@@ -83,7 +82,6 @@ class LibraryWiring(QObject):
         w = self._window
         room = self.room
         if w.stack.currentWidget() is not room.view:
-            self._page_before = w.stack.currentWidget()
             room.refresh()  # progress and last-read times moved on while reading
             w.stack.setCurrentWidget(room.view)
             w.toc.hide()
@@ -158,7 +156,8 @@ class LibraryWiring(QObject):
         library = w.owner.library
         folders = library.catalog.watched_folders() if library else []
         for folder in folders:
-            menu.addAction(str(folder), lambda f=folder: self.room.unwatch(f))
+            action = menu.addAction(str(folder))
+            action.triggered.connect(lambda _=False, f=folder: self.room.unwatch(f))
         if not folders:
             menu.addAction(self.tr("No watched folders")).setEnabled(False)
 
