@@ -194,10 +194,13 @@ def new_or_changed_in(known: dict[str, tuple[int, float]], paths: Iterable[Path]
 def record_books(
     library: Library, described: Sequence[BookFile], unreadable: Sequence[Unreadable] = ()
 ) -> AddReport:
-    """Put described books in the library (one transaction) and say what happened."""
+    """Put described books in the library (one transaction) and say what happened;
+    annotations imported for a book before it was in the library are given to it."""
     report = AddReport(unreadable=list(unreadable))
     for book, outcome in zip(described, library.catalog.record(described), strict=True):
         report.note(book.path, outcome)
+        if outcome is not AddOutcome.ALREADY:  # imports waiting for this book: now its own
+            library.annotations.claim_pending(book.path, book.content_id)
     return report
 
 
