@@ -31,7 +31,10 @@ def test_add_the_real_books_list_them_and_remove_one(shared_books: Path) -> None
     assert books["wasteland.epub"]["title"] == "The Waste Land"
 
     text = run("library", "list")
-    assert "三国演义 — 罗贯中" in text.stdout and str((shared_books / "11-0.txt").resolve()) in text.stdout
+    assert (
+        "三国演义 — 罗贯中" in text.stdout
+        and str((shared_books / "11-0.txt").resolve()) in text.stdout
+    )
 
     again = run("library", "add", str(shared_books / "wasteland.epub"))
     assert again.returncode == 0 and "Already in the library: 1" in again.stdout
@@ -90,7 +93,10 @@ def test_import_onto_a_file_on_disk_then_export(tmp_path: Path) -> None:
     notes.write_text(json.dumps(annotation), encoding="utf-8")
     imported = run("import", str(notes))
     assert imported.returncode == 0, imported.stderr
-    assert "Added: 1" in imported.stdout and "Waiting for their book to be opened: 0" in imported.stdout
+    assert (
+        "Added: 1" in imported.stdout
+        and "Waiting for their book to be opened: 0" in imported.stdout
+    )
     exported = run("export", str(book), "--format", "md")
     assert exported.returncode == 0, exported.stderr
     assert "> The river ran slowly past the mill." in exported.stdout

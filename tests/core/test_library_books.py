@@ -74,9 +74,7 @@ def test_a_folder_is_searched_recursively_for_book_files_only(tmp_path: Path) ->
     assert problems == []
 
 
-def test_unreadable_files_are_reported_and_the_rest_added(
-    library: Library, tmp_path: Path
-) -> None:
+def test_unreadable_files_are_reported_and_the_rest_added(library: Library, tmp_path: Path) -> None:
     import os
 
     good = _book(tmp_path / "books", "good.md", "Good")
