@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from test_start_page import Pointer
 
 from readmark import paths
 from readmark.core.operations.library_books import add_books
 from readmark.core.store.library import Library
 from readmark.ui.shell.library_wiring import LibraryWiring
-from test_start_page import Pointer
 
 
 def _book(folder: Path, name: str, title: str, author: str = "Ada", body: str = "") -> Path:
