@@ -18,6 +18,21 @@ class GridDelegate(QStyledItemDelegate):
     def __init__(self, covers: ThumbnailCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._covers = covers
+        # Title and author broken and elided to fit, per book: measuring text is most
+        # of a cell's paint, and scrolling repaints the same cells again and again.
+        self._texts: dict[tuple[str, str, str, int], tuple[str, str]] = {}
+
+    def _fitted(self, metrics: QFontMetrics, entry: CatalogEntry, width: int) -> tuple[str, str]:
+        key = (entry.content_id, entry.title, entry.authors, width)
+        found = self._texts.get(key)
+        if found is None:
+            if len(self._texts) > 20_000:
+                self._texts.clear()
+            found = self._texts[key] = (
+                _elide_lines(metrics, entry.title, width, 2),
+                metrics.elidedText(entry.authors, Qt.TextElideMode.ElideRight, width),
+            )
+        return found
 
     def cell_size(self, metrics: QFontMetrics) -> QSize:
         return QSize(
@@ -81,15 +96,12 @@ class GridDelegate(QStyledItemDelegate):
                 line * 2,
             )
             painter.setPen(palette.text().color())
-            title = _elide_lines(metrics, entry.title, text.width(), 2)
+            title, author = self._fitted(metrics, entry, text.width())
             painter.drawText(
                 text, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), title
             )
             if entry.authors:
                 painter.setPen(palette.placeholderText().color())
-                author = metrics.elidedText(
-                    entry.authors, Qt.TextElideMode.ElideRight, text.width()
-                )
                 below = QRect(text.left(), text.bottom() + 1, text.width(), line)
                 painter.drawText(below, int(Qt.AlignmentFlag.AlignHCenter), author)
         finally:

@@ -80,9 +80,11 @@ class LibraryWiring(QObject):
 
     def show_library(self) -> None:
         w = self._window
+        built = self._room is not None
         room = self.room
         if w.stack.currentWidget() is not room.view:
-            room.refresh()  # progress and last-read times moved on while reading
+            if built:  # progress and last-read times moved on while reading
+                room.refresh()
             w.stack.setCurrentWidget(room.view)
             w.toc.hide()
             w.setWindowTitle(self.tr("Library — Readmark"))
