@@ -102,7 +102,8 @@ class GridDelegate(QStyledItemDelegate):
             )
             if entry.authors:
                 painter.setPen(palette.placeholderText().color())
-                below = QRect(text.left(), text.bottom() + 1, text.width(), line)
+                lines = title.count("\n") + 1  # the author right under the title
+                below = QRect(text.left(), text.top() + line * lines, text.width(), line)
                 painter.drawText(below, int(Qt.AlignmentFlag.AlignHCenter), author)
         finally:
             painter.restore()
