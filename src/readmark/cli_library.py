@@ -17,10 +17,6 @@ if TYPE_CHECKING:
     from readmark.core.store.library import Library
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Cli", text)
-
-
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     library = sub.add_parser("library", help="add, list or remove the books in the library")
     actions = library.add_subparsers(dest="library_command", required=True)
@@ -71,18 +67,22 @@ def _add(library: Library, paths: list[Path], fail: Callable[[str], int]) -> int
     if sys.stderr.isatty():
         print("\r" + " " * 72 + "\r", end="", file=sys.stderr)
     for label, found in (
-        (tr("Added"), report.added),
-        (tr("Moved or renamed (annotations and place kept)"), report.moved),
-        (tr("Back in the library"), report.restored),
-        (tr("Already in the library"), report.already),
+        (QCoreApplication.translate("Cli", "Added"), report.added),
+        (
+            QCoreApplication.translate("Cli", "Moved or renamed (annotations and place kept)"),
+            report.moved,
+        ),
+        (QCoreApplication.translate("Cli", "Back in the library"), report.restored),
+        (QCoreApplication.translate("Cli", "Already in the library"), report.already),
     ):
         print(f"{label}: {len(found)}")
     if not report.unreadable:
         return 0
-    print(f"{tr('Could not be added')}: {len(report.unreadable)}")
+    label = QCoreApplication.translate("Cli", "Could not be added")
+    print(f"{label}: {len(report.unreadable)}")
     for problem in report.unreadable:
         fail(
-            tr("“{path}” was not added: {reason}").format(
+            QCoreApplication.translate("Cli", "“{path}” was not added: {reason}").format(
                 path=problem.path, reason=translate_error(problem.error)
             )
         )
@@ -121,12 +121,20 @@ def _list(library: Library, as_json: bool) -> int:
         if e.progress is not None:
             facts.append(f"{e.progress * 100:.0f}%")
         if e.last_opened:
-            facts.append(tr("read {date}").format(date=format_datetime(e.last_opened)))
+            facts.append(
+                QCoreApplication.translate("Cli", "read {date}").format(
+                    date=format_datetime(e.last_opened)
+                )
+            )
         print(" — ".join(parts))
         print("    " + ", ".join(f for f in facts if f))
         print("    " + e.path)
     if not entries:
-        print(tr("The library is empty: add books with `readmark library add PATH`."))
+        print(
+            QCoreApplication.translate(
+                "Cli", "The library is empty: add books with `readmark library add PATH`."
+            )
+        )
     return 0
 
 
@@ -143,8 +151,12 @@ def _size(size: int) -> str:
     from readmark.i18n import format_number
 
     if size >= 1024 * 1024:
-        return tr("{size} MB").format(size=format_number(round(size / 1024 / 1024, 1)))
-    return tr("{size} KB").format(size=format_number(max(1, round(size / 1024))))
+        return QCoreApplication.translate("Cli", "{size} MB").format(
+            size=format_number(round(size / 1024 / 1024, 1))
+        )
+    return QCoreApplication.translate("Cli", "{size} KB").format(
+        size=format_number(max(1, round(size / 1024)))
+    )
 
 
 def _remove(library: Library, name: str, delete: bool, fail: Callable[[str], int]) -> int:
@@ -153,14 +165,16 @@ def _remove(library: Library, name: str, delete: bool, fail: Callable[[str], int
     path = find_in_library(library, name)
     if path is None:
         return fail(
-            tr("“{book}” is not in the library (give its path, or its exact title).").format(
-                book=name
-            )
+            QCoreApplication.translate(
+                "Cli", "“{book}” is not in the library (give its path, or its exact title)."
+            ).format(book=name)
         )
     entry = library.catalog.entry(path)
     title = entry.title if entry else path.name
     removal = remove_book(library, path, delete)
-    print(tr("Removed “{title}” from the library.").format(title=title))
+    print(
+        QCoreApplication.translate("Cli", "Removed “{title}” from the library.").format(title=title)
+    )
     for line in removal_lines(removal.annotations, removal.deleted, removal.backup):
         print(line)
     return 0
@@ -170,10 +184,11 @@ def removal_lines(count: int, deleted: bool, backup: Path | None) -> Iterator[st
     if not count:
         return
     if deleted:
-        yield tr(
-            "Its {count} annotations were deleted; the backup made first holds them: {path}"
+        yield QCoreApplication.translate(
+            "Cli", "Its {count} annotations were deleted; the backup made first holds them: {path}"
         ).format(count=count, path=backup)
     else:
-        yield tr(
-            "Its {count} annotations are kept: they come back when you add or open the book again."
+        yield QCoreApplication.translate(
+            "Cli",
+            "Its {count} annotations are kept: they come back when you add or open the book again.",
         ).format(count=count)
