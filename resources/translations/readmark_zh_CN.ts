@@ -205,7 +205,7 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="255"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="278"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
@@ -275,47 +275,87 @@
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="156"/>
+        <source>Show &amp;Library</source>
+        <translation>显示书库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="157"/>
+        <source>Add &amp;Books to Library…</source>
+        <translation>将图书添加到书库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="158"/>
+        <source>Add &amp;Folder to Library…</source>
+        <translation>将文件夹添加到书库(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="159"/>
+        <source>Add every book in a folder and its subfolders</source>
+        <translation>添加文件夹及其子文件夹中的所有图书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="160"/>
+        <source>&amp;Watch Folder…</source>
+        <translation>监视文件夹(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="162"/>
+        <source>Add the books that appear in a folder, now and whenever Readmark runs</source>
+        <translation>添加出现在某个文件夹中的图书：现在，以及每次 Readmark 运行时</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="164"/>
+        <source>Stop &amp;Watching</source>
+        <translation>停止监视(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="189"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="205"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="212"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="208"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="222"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="212"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="217"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="231"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="240"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="233"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="247"/>
+        <source>&amp;Library</source>
+        <translation>书库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="256"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="253"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="276"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -957,6 +997,16 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <source>The text encoding “{encoding}” cannot read this book.</source>
         <translation>文本编码“{encoding}”无法读取这本书。</translation>
     </message>
+    <message>
+        <location filename="../../src/readmark/core/operations/library_books.py" line="101"/>
+        <source>The folder “{name}” cannot be read: {reason}</source>
+        <translation>无法读取文件夹“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/operations/library_books.py" line="163"/>
+        <source>“{name}” cannot be read: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>BookOpener</name>
@@ -1055,109 +1105,180 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="117"/>
+        <location filename="../../src/readmark/cli.py" line="122"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="118"/>
+        <location filename="../../src/readmark/cli.py" line="123"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="119"/>
+        <location filename="../../src/readmark/cli.py" line="124"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="120"/>
+        <location filename="../../src/readmark/cli.py" line="125"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="121"/>
+        <location filename="../../src/readmark/cli.py" line="126"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="122"/>
+        <location filename="../../src/readmark/cli.py" line="127"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="123"/>
+        <location filename="../../src/readmark/cli.py" line="128"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="124"/>
+        <location filename="../../src/readmark/cli.py" line="129"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="126"/>
+        <location filename="../../src/readmark/cli.py" line="131"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="134"/>
+        <location filename="../../src/readmark/cli.py" line="139"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="142"/>
+        <location filename="../../src/readmark/cli.py" line="147"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="170"/>
+        <location filename="../../src/readmark/cli.py" line="175"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="191"/>
+        <location filename="../../src/readmark/cli.py" line="196"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="212"/>
+        <location filename="../../src/readmark/cli.py" line="217"/>
+        <location filename="../../src/readmark/cli_library.py" line="70"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="213"/>
+        <location filename="../../src/readmark/cli.py" line="218"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="214"/>
+        <location filename="../../src/readmark/cli.py" line="219"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="215"/>
+        <location filename="../../src/readmark/cli.py" line="220"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="216"/>
+        <location filename="../../src/readmark/cli.py" line="221"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="337"/>
+        <location filename="../../src/readmark/cli.py" line="226"/>
+        <source>Added to the library: {path}</source>
+        <translation>已添加到书库：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="344"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="363"/>
+        <location filename="../../src/readmark/cli.py" line="370"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="375"/>
+        <location filename="../../src/readmark/cli.py" line="382"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="72"/>
+        <source>Moved or renamed (annotations and place kept)</source>
+        <translation>已移动或重命名（批注和阅读位置均保留）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="75"/>
+        <source>Back in the library</source>
+        <translation>已重新放回书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="76"/>
+        <source>Already in the library</source>
+        <translation>已在书库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="81"/>
+        <source>Could not be added</source>
+        <translation>无法添加</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="85"/>
+        <source>“{path}” was not added: {reason}</source>
+        <translation>未添加“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="125"/>
+        <source>read {date}</source>
+        <translation>{date} 阅读</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="134"/>
+        <source>The library is empty: add books with `readmark library add PATH`.</source>
+        <translation>书库是空的：用 `readmark library add 路径` 添加图书。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="154"/>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="157"/>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="168"/>
+        <source>“{book}” is not in the library (give its path, or its exact title).</source>
+        <translation>“{book}”不在书库中（请给出其路径或完整书名）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="176"/>
+        <source>Removed “{title}” from the library.</source>
+        <translation>已将《{title}》移出书库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="187"/>
+        <source>Its {count} annotations were deleted; the backup made first holds them: {path}</source>
+        <translation>它的 {count} 条批注已删除；删除前所做的备份中仍保留着它们：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="191"/>
+        <source>Its {count} annotations are kept: they come back when you add or open the book again.</source>
+        <translation>它的 {count} 条批注已保留：再次添加或打开这本书时会恢复。</translation>
     </message>
 </context>
 <context>
@@ -1387,12 +1508,12 @@ Open it in your web browser?</source>
 <context>
     <name>ImportError</name>
     <message>
-        <location filename="../../src/readmark/core/export/importer.py" line="72"/>
+        <location filename="../../src/readmark/core/export/importer.py" line="74"/>
         <source>its target ({source}) is not a book Readmark can find</source>
         <translation>其目标（{source}）不是 Readmark 能找到的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/importer.py" line="96"/>
+        <location filename="../../src/readmark/core/export/importer.py" line="98"/>
         <source>the library holds a version modified later; kept that one</source>
         <translation>书库中的版本修改得更晚，已保留该版本</translation>
     </message>
@@ -1566,7 +1687,7 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryError</name>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="101"/>
+        <location filename="../../src/readmark/core/store/library.py" line="103"/>
         <source>The library {path} cannot be used: {reason}</source>
         <translation>无法使用书库 {path}：{reason}</translation>
     </message>
@@ -1621,7 +1742,7 @@ Open it in your web browser?</source>
         <translation>内存不足，无法使用书库 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="164"/>
+        <location filename="../../src/readmark/core/store/library.py" line="171"/>
         <source>The library {path} needs upgrading but could not be backed up first, so it was left as it was: {reason}</source>
         <translation>书库 {path} 需要升级，但未能先行备份，因此保持原样未作改动：{reason}</translation>
     </message>
@@ -1687,6 +1808,177 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="40"/>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="41"/>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="42"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="43"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="44"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="45"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="46"/>
+        <source>Last Read</source>
+        <translation>上次阅读</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="47"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="197"/>
+        <source>{percent} read, at “{chapter}”</source>
+        <translation>已读 {percent}，读到“{chapter}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="200"/>
+        <source>{percent} read</source>
+        <translation>已读 {percent}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryRoom</name>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="106"/>
+        <source>The library is not available, so nothing was added.</source>
+        <translation>书库不可用，因此没有添加任何图书。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="125"/>
+        <source>Adding books…</source>
+        <translation>正在添加图书…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="175"/>
+        <source>{count} added</source>
+        <translation>添加 {count} 本</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="178"/>
+        <source>{count} found moved or renamed (annotations kept)</source>
+        <translation>{count} 本已移动或重命名（批注保留）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="183"/>
+        <source>{count} back</source>
+        <translation>{count} 本重新放回</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="186"/>
+        <source>{count} already there</source>
+        <translation>{count} 本已在书库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="192"/>
+        <source>{count} could not be read</source>
+        <translation>{count} 本无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="196"/>
+        <source>Library: {parts}.</source>
+        <translation>书库：{parts}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="201"/>
+        <source>Some books could not be added</source>
+        <translation>有些图书无法添加</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="202"/>
+        <source>{count} files could not be read; the others were added.</source>
+        <translation>{count} 个文件无法读取；其余的已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="223"/>
+        <source>Remove from Library</source>
+        <translation>移出书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="224"/>
+        <source>Remove “{title}” from the library?</source>
+        <translation>将《{title}》移出书库？</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="229"/>
+        <source>It has {count} annotations. They are kept and come back if you add or open the book again. The book file is not deleted.</source>
+        <translation>它有 {count} 条批注。批注会保留，再次添加或打开这本书时会恢复。图书文件不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="234"/>
+        <source>Delete its {count} annotations too</source>
+        <translation>同时删除它的 {count} 条批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="241"/>
+        <source>The book file is not deleted.</source>
+        <translation>图书文件不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="242"/>
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="265"/>
+        <source>Removed; its {count} annotations were deleted (a backup made first keeps them: File › Backups and Restore…).</source>
+        <translation>已移出；它的 {count} 条批注已删除（删除前的备份中仍有：文件 › 备份与恢复…）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="271"/>
+        <source>Removed; its {count} annotations are kept for its return.</source>
+        <translation>已移出；它的 {count} 条批注已保留，待其放回时恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="276"/>
+        <source>Removed from the library.</source>
+        <translation>已移出书库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="291"/>
+        <source>Watching “{folder}” for new books.</source>
+        <translation>正在监视“{folder}”中的新书。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="307"/>
+        <source>The watched folder “{folder}” cannot be read ({reason}); its books stay in the library.</source>
+        <translation>无法读取所监视的文件夹“{folder}”（{reason}）；其中的图书仍留在书库中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="312"/>
+        <source>The watched folder “{folder}” is not there (moved, deleted, or a disk not connected); its books stay in the library.</source>
+        <translation>所监视的文件夹“{folder}”不在了（已移动、删除，或磁盘未连接）；其中的图书仍留在书库中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="325"/>
+        <source>The setting could not be saved; it applies until you quit.</source>
+        <translation>设置无法保存；在退出前仍然有效。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryTools</name>
     <message>
         <location filename="../../src/readmark/ui/shell/library_tools.py" line="63"/>
@@ -1726,60 +2018,171 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LibraryView</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="89"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="476"/>
-        <source>Readmark</source>
-        <translation>Readmark</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="54"/>
+        <source>Filter by title, author, language…</source>
+        <translation>按书名、作者、语言筛选…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="168"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="64"/>
+        <source>Sort by</source>
+        <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="176"/>
-        <source>The text encoding of this book (Book › Text Encoding)</source>
-        <translation>这本书的文本编码（图书 › 文本编码）</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="71"/>
+        <source>Descending order</source>
+        <translation>降序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="390"/>
-        <source>Open a Book</source>
-        <translation>打开图书</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="75"/>
+        <source>Covers</source>
+        <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="392"/>
-        <source>Books ({patterns});;All files (*)</source>
-        <translation>图书 ({patterns});;所有文件 (*)</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="78"/>
+        <source>List</source>
+        <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="417"/>
-        <source>The book could not be opened</source>
-        <translation>无法打开这本书</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="139"/>
+        <source>Your library is empty. Add books with File › Add Books to Library… or Add Folder to Library…, or drop book files here.</source>
+        <translation>书库是空的。用“文件 › 将图书添加到书库…”或“将文件夹添加到书库…”添加图书，或把图书文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="215"/>
+        <source>{count} books</source>
+        <translation>{count} 本书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="217"/>
+        <source>{shown} of {count} books</source>
+        <translation>{shown} / {count} 本书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="242"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="243"/>
+        <source>Remove from Library…</source>
+        <translation>移出书库…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWiring</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="90"/>
+        <source>Library — Readmark</source>
+        <translation>书库 — Readmark</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="106"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="440"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="110"/>
+        <source>Readmark</source>
+        <translation>Readmark</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="128"/>
+        <source>Add Books to Library</source>
+        <translation>将图书添加到书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="130"/>
+        <source>Books ({patterns});;All files (*)</source>
+        <translation>图书 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="139"/>
+        <source>Add a Folder to the Library</source>
+        <translation>将文件夹添加到书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="148"/>
+        <source>Watch a Folder for New Books</source>
+        <translation>监视文件夹中的新书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="164"/>
+        <source>No watched folders</source>
+        <translation>没有监视的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="182"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="222"/>
+        <source>{percent} of the book read; now in “{chapter}”</source>
+        <translation>全书已读 {percent}；正在读“{chapter}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="226"/>
+        <source>{percent} of the book read</source>
+        <translation>全书已读 {percent}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="478"/>
+        <source>Readmark</source>
+        <translation>Readmark</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="170"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="178"/>
+        <source>The text encoding of this book (Book › Text Encoding)</source>
+        <translation>这本书的文本编码（图书 › 文本编码）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="392"/>
+        <source>Open a Book</source>
+        <translation>打开图书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="394"/>
+        <source>Books ({patterns});;All files (*)</source>
+        <translation>图书 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="419"/>
+        <source>The book could not be opened</source>
+        <translation>无法打开这本书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="437"/>
+        <source>{title} — Readmark</source>
+        <translation>{title} — Readmark</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="442"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="560"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="562"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="574"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="576"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="576"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="578"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
