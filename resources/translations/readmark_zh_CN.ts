@@ -1251,32 +1251,22 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>书库是空的：用 `readmark library add 路径` 添加图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_library.py" line="154"/>
-        <source>{size} MB</source>
-        <translation>{size} MB</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli_library.py" line="157"/>
-        <source>{size} KB</source>
-        <translation>{size} KB</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli_library.py" line="168"/>
+        <location filename="../../src/readmark/cli_library.py" line="162"/>
         <source>“{book}” is not in the library (give its path, or its exact title).</source>
         <translation>“{book}”不在书库中（请给出其路径或完整书名）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_library.py" line="176"/>
+        <location filename="../../src/readmark/cli_library.py" line="170"/>
         <source>Removed “{title}” from the library.</source>
         <translation>已将《{title}》移出书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_library.py" line="187"/>
+        <location filename="../../src/readmark/cli_library.py" line="181"/>
         <source>Its {count} annotations were deleted; the backup made first holds them: {path}</source>
         <translation>它的 {count} 条批注已删除；删除前所做的备份中仍保留着它们：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_library.py" line="191"/>
+        <location filename="../../src/readmark/cli_library.py" line="185"/>
         <source>Its {count} annotations are kept: they come back when you add or open the book again.</source>
         <translation>它的 {count} 条批注已保留：再次添加或打开这本书时会恢复。</translation>
     </message>

@@ -148,15 +148,9 @@ def _iso(epoch: float) -> str | None:
 
 
 def _size(size: int) -> str:
-    from readmark.i18n import format_number
+    from PySide6.QtCore import QLocale
 
-    if size >= 1024 * 1024:
-        return QCoreApplication.translate("Cli", "{size} MB").format(
-            size=format_number(round(size / 1024 / 1024, 1))
-        )
-    return QCoreApplication.translate("Cli", "{size} KB").format(
-        size=format_number(max(1, round(size / 1024)))
-    )
+    return QLocale().formattedDataSize(size, 1) if size else ""  # the UI language's units
 
 
 def _remove(library: Library, name: str, delete: bool, fail: Callable[[str], int]) -> int:
