@@ -11,7 +11,8 @@ repaint of the grid's viewport):
 - Ctrl+L again after going back to the start page (entries reloaded);
 - the covers on screen all made (off the UI thread) and painted;
 - switching to the list, one filter keystroke, sorting by title;
-- scrolling the grid a screen at a time (each repaint: a frame is 16.7 ms).
+- scrolling the grid a screen at a time: the scroll until the grid has painted
+  (a frame at 60 Hz is 16.7 ms).
 
 The reference is a bare QListView with a QStringListModel of the same titles,
 from creating it to its first paint, in the same process.
@@ -133,14 +134,31 @@ def _once() -> dict[str, object]:
     app.processEvents()
     out["show_again"] = timed(action.trigger)
 
+    # One frame: the scroll, then the events until the grid's viewport has painted
+    # (the paint the scroll asked for), as the window system would show it.
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                Paints.count += 1
+            return False
+
+    paints = Paints()
+    view.grid.viewport().installEventFilter(paints)
     frames = []
     bar = view.grid.verticalScrollBar()
     for _ in range(40):
+        before = Paints.count
         start = time.perf_counter()
         bar.setValue(bar.value() + view.grid.viewport().height())
-        app.processEvents()
-        view.grid.viewport().repaint()
+        while Paints.count == before:
+            app.processEvents()
         frames.append((time.perf_counter() - start) * 1000)
+        app.processEvents()  # covers that arrived meanwhile: their own frame, not timed here
+    out["frames"] = [round(f, 1) for f in frames]
     out["scroll_median"] = statistics.median(frames)
     out["scroll_max"] = max(frames)
     out["to_list"] = timed(lambda: view.set_mode("list", announce=True))
