@@ -25,9 +25,7 @@ def _artifacts() -> Path:
 
 def _colours(image: QImage, left: int, top: int, width: int, height: int) -> set[int]:
     return {
-        image.pixel(x, y)
-        for x in range(left, left + width, 3)
-        for y in range(top, top + height, 3)
+        image.pixel(x, y) for x in range(left, left + width, 3) for y in range(top, top + height, 3)
     }
 
 

@@ -60,6 +60,10 @@ class FolderWatcher(QObject):
         watched = self._watcher.directories()
         if watched:
             self._watcher.removePaths(watched)
+        # Watched before the walk starts, so nothing that arrives during it is missed.
+        present = [str(f) for f in self._folders if f.is_dir()]
+        if present:
+            self._watcher.addPaths(present)
         self.scan()
 
     def scan(self) -> None:
@@ -99,6 +103,10 @@ class FolderWatcher(QObject):
         new = [str(f) for f in subfolders if str(f) not in watching]
         if new:
             self._watcher.addPaths(new)
+            if watching:
+                # A book may have arrived in a new subfolder between the walk and its
+                # watch: one more walk, now that everything found is watched.
+                self._rescan.start()
         # A watched folder that is gone cannot be watched; its parent is, so it is
         # seen when it comes back.
         for folder in self._folders:
