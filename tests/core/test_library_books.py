@@ -208,3 +208,15 @@ def test_a_changed_file_is_read_again_an_unchanged_one_is_not(
     assert new_or_changed_in(known, [path, tmp_path / "new.md"]) == [tmp_path / "new.md"]
     path.write_text(path.read_text() + "\nMore text added later.\n")
     assert new_or_changed_in(known, [path]) == [path]
+
+
+def test_a_folder_of_hostile_files_is_added_or_reported_never_fatal(library: Library) -> None:
+    hostile = Path(__file__).resolve().parents[1] / "hostile"
+    books = [p for p in hostile.iterdir() if p.name != "make_samples.py"]
+    report = add_books(library, [hostile])
+    assert len(report.added) + len(report.unreadable) == len(books)
+    assert all(str(u.error) for u in report.unreadable)  # each with its reason
+    reasons = {u.path.name: str(u.error) for u in report.unreadable}
+    assert "zip bomb" in reasons["zip_bomb.epub"]
+    assert "binary file" in reasons["nul_bytes.md"]
+    assert len(library.catalog.entries()) == len(report.added)

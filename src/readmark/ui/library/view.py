@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -148,10 +148,6 @@ class LibraryView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.empty_label)
-        # Ctrl+F in the library goes to its filter (the reader has its own search).
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_filter)
         covers.ready.connect(self._covers_arrived)
         model.modelReset.connect(self._update_count)
         self._mode = "grid"
