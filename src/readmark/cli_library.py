@@ -107,6 +107,9 @@ def _list(library: Library, as_json: bool) -> int:
                 "progress": None if e.progress is None else round(e.progress * 100, 1),
                 "chapter": e.chapter,
                 "annotations": e.annotations,
+                "series": e.series,
+                "tags": list(e.tags),
+                "collections": list(e.collections),
                 "content_id": e.content_id,
             }
             for e in entries

@@ -220,3 +220,62 @@ def test_a_folder_of_hostile_files_is_added_or_reported_never_fatal(library: Lib
     assert "zip bomb" in reasons["zip_bomb.epub"]
     assert "binary file" in reasons["nul_bytes.md"]
     assert len(library.catalog.entries()) == len(report.added)
+
+
+def test_collections_hold_books_and_a_book_may_be_in_several(
+    library: Library, tmp_path: Path
+) -> None:
+    from readmark.core.store.errors import InvalidNameError
+
+    one, two = _book(tmp_path, "one.md", "One"), _book(tmp_path, "two.md", "Two")
+    add_books(library, [tmp_path])
+    assert library.catalog.create_collection("  To  read ") == "To read"
+    assert library.catalog.create_collection("to READ") == "To read"  # the same one
+    library.catalog.add_to_collection([one, two], "To read")
+    library.catalog.add_to_collection([one], "古典")
+    library.catalog.add_to_collection([one], "古典")  # twice: once
+    assert library.catalog.collections() == [("To read", 2), ("古典", 1)]
+    entries = {e.title: e for e in library.catalog.entries()}
+    assert entries["One"].collections == ("To read", "古典")
+    assert entries["Two"].collections == ("To read",)
+
+    library.catalog.rename_collection("To read", "Reading")
+    with pytest.raises(InvalidNameError, match="already a collection"):
+        library.catalog.rename_collection("Reading", "古典")
+    with pytest.raises(InvalidNameError, match="needs a name"):
+        library.catalog.create_collection("   ")
+    library.catalog.remove_from_collection([two], "Reading")
+    assert library.catalog.collections() == [("Reading", 1), ("古典", 1)]
+    remove_book(library, one)  # taken out: not counted, but kept in its collections
+    assert library.catalog.collections() == [("Reading", 0), ("古典", 0)]
+    add_books(library, [one])
+    assert library.catalog.entry(one).collections == ("Reading", "古典")
+    library.catalog.delete_collection("古典")
+    assert library.catalog.collections() == [("Reading", 1)]
+    assert len(library.catalog.entries()) == 2  # the books stay
+    with pytest.raises(NotInLibraryError):
+        library.catalog.add_to_collection([tmp_path / "nowhere.md"], "Reading")
+
+
+def test_edited_details_are_kept_and_the_file_is_never_changed(
+    library: Library, tmp_path: Path
+) -> None:
+    from readmark.core.store.errors import InvalidNameError
+
+    path = _book(tmp_path, "book.md", "Printed Title")
+    before = path.read_bytes()
+    add_books(library, [path])
+    library.catalog.set_details(path, "My Title", "Me, You", "Studies", ["one", " two ", "one"])
+    entry = library.catalog.entry(path)
+    assert (entry.title, entry.authors, entry.series, entry.tags) == (
+        "My Title", "Me, You", "Studies", ("one", "two"),
+    )  # fmt: skip
+    record_opening(library, open_book(path))  # opening the book does not undo them
+    assert library.catalog.entry(path).title == "My Title"
+    add_books(library, [path])
+    assert library.catalog.entry(path).title == "My Title"
+    assert path.read_bytes() == before
+    with pytest.raises(InvalidNameError, match="needs a title"):
+        library.catalog.set_details(path, "  ", "", "", [])
+    with pytest.raises(NotInLibraryError):
+        library.catalog.set_details(tmp_path / "nowhere.md", "T", "", "", [])

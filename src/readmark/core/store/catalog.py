@@ -12,6 +12,7 @@ Every write is one committed transaction (the library's BEGIN IMMEDIATE).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -20,7 +21,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from readmark.core.store.errors import NotInLibraryError, converts_sqlite_errors
+from readmark.core.store.errors import (
+    InvalidNameError,
+    NotInLibraryError,
+    converts_sqlite_errors,
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,9 @@ class CatalogEntry:
     progress: float | None  # 0..1 of the book; None: never read
     chapter: str  # the chapter the reader was in
     annotations: int
+    series: str = ""
+    tags: tuple[str, ...] = ()
+    collections: tuple[str, ...] = ()
 
 
 class AddOutcome(StrEnum):
@@ -65,8 +73,48 @@ class AddOutcome(StrEnum):
 _ENTRY_COLUMNS = (
     "b.path, b.content_id, b.title, b.authors, b.format, b.language, b.size, b.added, "
     "b.last_opened, b.progress, b.progress_chapter, "
-    "(SELECT COUNT(*) FROM annotations a WHERE a.book_id = b.id)"
+    "(SELECT COUNT(*) FROM annotations a WHERE a.book_id = b.id), b.series, b.tags, "
+    "(SELECT json_group_array(c.name) FROM book_collections bc "
+    "JOIN collections c ON c.id = bc.collection_id WHERE bc.book_id = b.id)"
 )
+
+# A row of _ENTRY_COLUMNS, as SQLite gives it.
+_EntryRow = tuple[
+    str, str, str, str, str, str, int, float, float, float | None, str, int, str, str, str
+]
+
+
+def _entry(row: _EntryRow) -> CatalogEntry:
+    (
+        path, content_id, title, authors, format_, language, size, added, opened, progress,
+        chapter, annotations, series, tags, collections,
+    ) = row  # fmt: skip
+    return CatalogEntry(
+        path,
+        content_id,
+        title,
+        authors,
+        format_,
+        language,
+        size,
+        added,
+        opened,
+        progress,
+        chapter,
+        annotations,
+        series=series,
+        tags=tuple(_string_list(tags)),
+        collections=tuple(sorted(_string_list(collections), key=str.casefold)),
+    )
+
+
+def _string_list(text: str | None) -> list[str]:
+    """A JSON list of strings from the database; anything else reads as empty."""
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 @converts_sqlite_errors
@@ -92,7 +140,7 @@ class Catalog:
             f"SELECT {_ENTRY_COLUMNS} FROM books b WHERE b.removed IS NULL "
             "ORDER BY b.added DESC, b.id DESC"
         ).fetchall()
-        return [CatalogEntry(*row) for row in rows]
+        return [_entry(row) for row in rows]
 
     def entry(self, path: Path) -> CatalogEntry | None:
         """The book at `path`, in the library or not (taken out: None)."""
@@ -100,7 +148,7 @@ class Catalog:
             f"SELECT {_ENTRY_COLUMNS} FROM books b WHERE b.path = ? AND b.removed IS NULL",
             (str(path),),
         ).fetchone()
-        return CatalogEntry(*row) if row else None
+        return _entry(row) if row else None
 
     def known_files(self, include_removed: bool = True) -> dict[str, tuple[int, float]]:
         """path → (size, mtime) of the books, by default those taken out too: a
@@ -163,8 +211,8 @@ class Catalog:
         self._db.execute(
             "UPDATE books SET path = ?, content_id = ?, format = ?, language = ?, size = ?, "
             "mtime = ?, removed = NULL, added = CASE WHEN added > 0 THEN added ELSE ? END, "
-            "title = CASE WHEN last_opened > 0 THEN title ELSE ? END, "
-            "authors = CASE WHEN last_opened > 0 THEN authors ELSE ? END WHERE id = ?",
+            "title = CASE WHEN last_opened > 0 OR edited THEN title ELSE ? END, "
+            "authors = CASE WHEN last_opened > 0 OR edited THEN authors ELSE ? END WHERE id = ?",
             (str(book.path), *facts, now, book.title, book.authors, book_id),
         )
         return outcome
@@ -225,3 +273,108 @@ class Catalog:
     def unwatch_folder(self, folder: Path) -> None:
         with self._transaction():
             self._db.execute("DELETE FROM watched_folders WHERE path = ?", (str(folder),))
+
+    # -- what the reader says about a book ---------------------------------------
+
+    def set_details(
+        self, path: Path, title: str, authors: str, series: str, tags: Sequence[str]
+    ) -> None:
+        """The reader's title, authors, series and tags for the book (kept here; the
+        file is never changed). A title or authors changed this way are kept when the
+        book is opened again."""
+        title = title.strip()
+        if not title:
+            raise InvalidNameError(InvalidNameError.EMPTY_TITLE)
+        clean_tags = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
+        with self._transaction():
+            cursor = self._db.execute(
+                "UPDATE books SET edited = CASE WHEN title != ? OR authors != ? THEN 1 "
+                "ELSE edited END, title = ?, authors = ?, series = ?, tags = ? WHERE path = ?",
+                (
+                    title,
+                    authors.strip(),
+                    title,
+                    authors.strip(),
+                    series.strip(),
+                    json.dumps(clean_tags, ensure_ascii=False),
+                    str(path),
+                ),
+            )
+            if cursor.rowcount != 1:
+                raise NotInLibraryError(path)
+
+    # -- collections ---------------------------------------------------------------
+
+    def collections(self) -> list[tuple[str, int]]:
+        """Every collection with how many books (in the library) it holds, by name."""
+        rows = self._db.execute(
+            "SELECT c.name, (SELECT COUNT(*) FROM book_collections bc JOIN books b "
+            "ON b.id = bc.book_id WHERE bc.collection_id = c.id AND b.removed IS NULL) "
+            "FROM collections c ORDER BY c.name COLLATE NOCASE"
+        ).fetchall()
+        return [(name, count) for name, count in rows]
+
+    def create_collection(self, name: str) -> str:
+        """Make a collection (a name already there, in any case, is that one)."""
+        name = _collection_name(name)
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR IGNORE INTO collections (name, created) VALUES (?, ?)",
+                (name, time.time()),
+            )
+            found = self._db.execute(
+                "SELECT name FROM collections WHERE name = ?", (name,)
+            ).fetchone()
+        return str(found[0])
+
+    def rename_collection(self, old: str, new: str) -> None:
+        new = _collection_name(new)
+        with self._transaction():
+            if new.casefold() != old.casefold():  # names are compared without case
+                taken = self._db.execute(
+                    "SELECT 1 FROM collections WHERE name = ?", (new,)
+                ).fetchone()
+                if taken is not None:
+                    raise InvalidNameError(InvalidNameError.TAKEN, new)
+            self._db.execute("UPDATE collections SET name = ? WHERE name = ?", (new, old))
+
+    def delete_collection(self, name: str) -> None:
+        """The collection goes; its books stay in the library."""
+        with self._transaction():
+            self._db.execute("DELETE FROM collections WHERE name = ?", (name,))
+
+    def add_to_collection(self, paths: Sequence[Path], name: str) -> None:
+        name = _collection_name(name)
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR IGNORE INTO collections (name, created) VALUES (?, ?)",
+                (name, time.time()),
+            )
+            for path in paths:
+                cursor = self._db.execute(
+                    "INSERT OR IGNORE INTO book_collections (book_id, collection_id) "
+                    "SELECT b.id, c.id FROM books b, collections c "
+                    "WHERE b.path = ? AND c.name = ?",
+                    (str(path), name),
+                )
+                if cursor.rowcount == 0 and self.entry(path) is None:
+                    raise NotInLibraryError(path)
+
+    def remove_from_collection(self, paths: Sequence[Path], name: str) -> None:
+        with self._transaction():
+            for path in paths:
+                self._db.execute(
+                    "DELETE FROM book_collections WHERE book_id = "
+                    "(SELECT id FROM books WHERE path = ?) AND collection_id = "
+                    "(SELECT id FROM collections WHERE name = ?)",
+                    (str(path), name),
+                )
+
+
+def _collection_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidNameError(InvalidNameError.EMPTY_COLLECTION)
+    if len(name) > 200:
+        raise InvalidNameError(InvalidNameError.TOO_LONG, name)
+    return name

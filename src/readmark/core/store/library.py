@@ -206,8 +206,10 @@ class Library:
                     (key, content_id, title, authors, now, now),
                 )
             else:  # opening a book taken out of the library puts it back
-                self._db.execute(
-                    "UPDATE books SET path = ?, content_id = ?, title = ?, authors = ?, "
+                self._db.execute(  # a title or authors the reader edited stay theirs
+                    "UPDATE books SET path = ?, content_id = ?, "
+                    "title = CASE WHEN edited THEN title ELSE ? END, "
+                    "authors = CASE WHEN edited THEN authors ELSE ? END, "
                     "last_opened = ?, removed = NULL WHERE id = ?",
                     (key, content_id, title, authors, now, row[0]),
                 )
