@@ -58,6 +58,13 @@ def main() -> int:
     settle(lambda: room.model.total >= 8)
     for box in window.findChildren(QMessageBox):  # the damaged EPUB's message
         box.close()
+    catalog = owner.library.catalog if owner.library else None
+    if catalog is not None:  # two collections, for the side list
+        entries = catalog.entries()
+        chinese = [Path(e.path) for e in entries if e.language.startswith("zh")]
+        catalog.add_to_collection(chinese, "中文")
+        catalog.add_to_collection([Path(e.path) for e in entries if e.format == "epub"], "Poetry")
+        room.refresh()
     room.view.grid.viewport().repaint()  # asks for the covers on screen
     settle(lambda: not window.tasks.running("library-covers") and not room.covers._wanted, 10)  # noqa: SLF001
     room.view.grid.viewport().repaint()

@@ -988,12 +988,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”已损坏：无法读取其包文档（OPF）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="90"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="92"/>
         <source>Readmark does not know the text encoding “{encoding}”.</source>
         <translation>Readmark 不认识文本编码“{encoding}”。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="100"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="102"/>
         <source>The text encoding “{encoding}” cannot read this book.</source>
         <translation>文本编码“{encoding}”无法读取这本书。</translation>
     </message>
@@ -1241,34 +1241,58 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>未添加“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_library.py" line="125"/>
+        <location filename="../../src/readmark/cli_library.py" line="128"/>
         <source>read {date}</source>
         <translation>{date} 阅读</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_library.py" line="134"/>
+        <location filename="../../src/readmark/cli_library.py" line="137"/>
         <source>The library is empty: add books with `readmark library add PATH`.</source>
         <translation>书库是空的：用 `readmark library add 路径` 添加图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_library.py" line="162"/>
+        <location filename="../../src/readmark/cli_library.py" line="165"/>
         <source>“{book}” is not in the library (give its path, or its exact title).</source>
         <translation>“{book}”不在书库中（请给出其路径或完整书名）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_library.py" line="170"/>
+        <location filename="../../src/readmark/cli_library.py" line="173"/>
         <source>Removed “{title}” from the library.</source>
         <translation>已将《{title}》移出书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_library.py" line="181"/>
+        <location filename="../../src/readmark/cli_library.py" line="184"/>
         <source>Its {count} annotations were deleted; the backup made first holds them: {path}</source>
         <translation>它的 {count} 条批注已删除；删除前所做的备份中仍保留着它们：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_library.py" line="185"/>
+        <location filename="../../src/readmark/cli_library.py" line="188"/>
         <source>Its {count} annotations are kept: they come back when you add or open the book again.</source>
         <translation>它的 {count} 条批注已保留：再次添加或打开这本书时会恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPanel</name>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="39"/>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="94"/>
+        <source>New Collection…</source>
+        <translation>新建收藏夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="57"/>
+        <source>All Books ({count})</source>
+        <translation>全部图书（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="91"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="92"/>
+        <source>Delete Collection</source>
+        <translation>删除收藏夹</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1321,45 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/ui/palette.py" line="59"/>
         <source>Purple</source>
         <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="25"/>
+        <source>Book Details</source>
+        <translation>图书信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="31"/>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="36"/>
+        <source>Separated by commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="37"/>
+        <source>Kept in Readmark&apos;s library; the book file is not changed.</source>
+        <translation>保存在 Readmark 的书库中；图书文件不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="40"/>
+        <source>&amp;Title:</source>
+        <translation>书名(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="41"/>
+        <source>&amp;Authors:</source>
+        <translation>作者(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="42"/>
+        <source>&amp;Series:</source>
+        <translation>丛书(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="43"/>
+        <source>T&amp;ags:</source>
+        <translation>标签(&amp;G)：</translation>
     </message>
 </context>
 <context>
@@ -1692,42 +1755,62 @@ Open it in your web browser?</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="101"/>
+        <source>A collection needs a name.</source>
+        <translation>收藏夹需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="102"/>
+        <source>A book needs a title.</source>
+        <translation>图书需要一个书名。</translation>
+    </message>
+    <message>
         <location filename="../../src/readmark/core/store/errors.py" line="103"/>
+        <source>“{name}…” is too long for a collection&apos;s name (200 characters at most).</source>
+        <translation>“{name}…”作为收藏夹名称太长了（最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="106"/>
+        <source>There is already a collection called “{name}”.</source>
+        <translation>已经有名为“{name}”的收藏夹了。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="117"/>
         <source>The annotation {id} is not in the library; it may have been deleted.</source>
         <translation>批注 {id} 不在书库中，可能已被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="117"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="131"/>
         <source>Readmark made an error using the library {path} ({reason}). This is a bug in Readmark; please report it.</source>
         <translation>Readmark 在使用书库 {path} 时出错（{reason}）。这是 Readmark 的程序缺陷，请报告此问题。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="132"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="146"/>
         <source>The library {path} is busy: another program kept it locked for too long ({reason}). Try again in a moment.</source>
         <translation>书库 {path} 正忙：另一个程序锁定它的时间过长（{reason}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="137"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="151"/>
         <source>The library {path} cannot be saved: the disk is full ({reason}).</source>
         <translation>无法保存书库 {path}：磁盘已满（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="140"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="154"/>
         <source>The library {path} cannot be written: the file, its folder or the disk is read-only ({reason}).</source>
         <translation>无法写入书库 {path}：该文件、其所在的文件夹或磁盘是只读的（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="145"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="159"/>
         <source>The library {path} cannot be opened ({reason}).</source>
         <translation>无法打开书库 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="146"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="160"/>
         <source>The library {path} could not be read or written: a disk error ({reason}).</source>
         <translation>无法读写书库 {path}：磁盘出错（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="149"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="163"/>
         <source>There is not enough memory to use the library {path} ({reason}).</source>
         <translation>内存不足，无法使用书库 {path}（{reason}）。</translation>
     </message>
@@ -1742,27 +1825,27 @@ Open it in your web browser?</source>
         <translation>书库 {path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="91"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="113"/>
         <source>The backup {backup} cannot be restored: it is damaged or was made by a newer Readmark.</source>
         <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="117"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="139"/>
         <source>The backup {backup} could not be restored: {reason}</source>
         <translation>恢复备份 {backup} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="130"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="152"/>
         <source>There is no library at {path} to back up.</source>
         <translation>{path} 处没有可备份的书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="158"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="180"/>
         <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
         <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="173"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="195"/>
         <source>The library {path} could not be backed up: {reason}</source>
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>
@@ -1840,12 +1923,12 @@ Open it in your web browser?</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/model.py" line="197"/>
+        <location filename="../../src/readmark/ui/library/model.py" line="220"/>
         <source>{percent} read, at “{chapter}”</source>
         <translation>已读 {percent}，读到“{chapter}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/model.py" line="200"/>
+        <location filename="../../src/readmark/ui/library/model.py" line="223"/>
         <source>{percent} read</source>
         <translation>已读 {percent}</translation>
     </message>
@@ -1853,117 +1936,152 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryRoom</name>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="106"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="123"/>
         <source>The library is not available, so nothing was added.</source>
         <translation>书库不可用，因此没有添加任何图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="125"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="142"/>
         <source>Adding books…</source>
         <translation>正在添加图书…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="175"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="192"/>
         <source>{count} added</source>
         <translation>添加 {count} 本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="178"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="195"/>
         <source>{count} found moved or renamed (annotations kept)</source>
         <translation>{count} 本已移动或重命名（批注保留）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="183"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="200"/>
         <source>{count} back</source>
         <translation>{count} 本重新放回</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="186"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="203"/>
         <source>{count} already there</source>
         <translation>{count} 本已在书库中</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="192"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="209"/>
         <source>{count} could not be read</source>
         <translation>{count} 本无法读取</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="196"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="213"/>
         <source>Library: {parts}.</source>
         <translation>书库：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="201"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="218"/>
         <source>Some books could not be added</source>
         <translation>有些图书无法添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="202"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="219"/>
         <source>{count} files could not be read; the others were added.</source>
         <translation>{count} 个文件无法读取；其余的已添加。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="223"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="240"/>
         <source>Remove from Library</source>
         <translation>移出书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="224"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="241"/>
         <source>Remove “{title}” from the library?</source>
         <translation>将《{title}》移出书库？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="229"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="246"/>
         <source>It has {count} annotations. They are kept and come back if you add or open the book again. The book file is not deleted.</source>
         <translation>它有 {count} 条批注。批注会保留，再次添加或打开这本书时会恢复。图书文件不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="234"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="251"/>
         <source>Delete its {count} annotations too</source>
         <translation>同时删除它的 {count} 条批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="241"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="258"/>
         <source>The book file is not deleted.</source>
         <translation>图书文件不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="242"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="259"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="265"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="282"/>
         <source>Removed; its {count} annotations were deleted (a backup made first keeps them: File › Backups and Restore…).</source>
         <translation>已移出；它的 {count} 条批注已删除（删除前的备份中仍有：文件 › 备份与恢复…）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="271"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="288"/>
         <source>Removed; its {count} annotations are kept for its return.</source>
         <translation>已移出；它的 {count} 条批注已保留，待其放回时恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="276"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="293"/>
         <source>Removed from the library.</source>
         <translation>已移出书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="291"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="330"/>
+        <source>New Collection</source>
+        <translation>新建收藏夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="330"/>
+        <source>Name of the collection:</source>
+        <translation>收藏夹名称：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="342"/>
+        <source>Rename Collection</source>
+        <translation>重命名收藏夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="343"/>
+        <source>New name for “{name}”:</source>
+        <translation>“{name}”的新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="353"/>
+        <source>Delete Collection</source>
+        <translation>删除收藏夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="354"/>
+        <source>Delete the collection “{name}”? Its books stay in the library.</source>
+        <translation>删除收藏夹“{name}”？其中的图书仍留在书库中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="361"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="383"/>
         <source>Watching “{folder}” for new books.</source>
         <translation>正在监视“{folder}”中的新书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="307"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="399"/>
         <source>The watched folder “{folder}” cannot be read ({reason}); its books stay in the library.</source>
         <translation>无法读取所监视的文件夹“{folder}”（{reason}）；其中的图书仍留在书库中。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="312"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="404"/>
         <source>The watched folder “{folder}” is not there (moved, deleted, or a disk not connected); its books stay in the library.</source>
         <translation>所监视的文件夹“{folder}”不在了（已移动、删除，或磁盘未连接）；其中的图书仍留在书库中。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/room.py" line="325"/>
+        <location filename="../../src/readmark/ui/library/room.py" line="417"/>
         <source>The setting could not be saved; it applies until you quit.</source>
         <translation>设置无法保存；在退出前仍然有效。</translation>
     </message>
@@ -2010,52 +2128,72 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="54"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="59"/>
         <source>Filter by title, author, language…</source>
         <translation>按书名、作者、语言筛选…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="64"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="69"/>
         <source>Sort by</source>
         <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="71"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="76"/>
         <source>Descending order</source>
         <translation>降序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="75"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="80"/>
         <source>Covers</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="78"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="83"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="139"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="144"/>
         <source>Your library is empty. Add books with File › Add Books to Library… or Add Folder to Library…, or drop book files here.</source>
         <translation>书库是空的。用“文件 › 将图书添加到书库…”或“将文件夹添加到书库…”添加图书，或把图书文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="215"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="228"/>
         <source>{count} books</source>
         <translation>{count} 本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="217"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="230"/>
         <source>{shown} of {count} books</source>
         <translation>{shown} / {count} 本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="242"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="256"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="243"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="257"/>
+        <source>Edit Details…</source>
+        <translation>编辑图书信息…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="258"/>
+        <source>Add to Collection</source>
+        <translation>添加到收藏夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="266"/>
+        <source>New Collection…</source>
+        <translation>新建收藏夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="270"/>
+        <source>Remove from “{name}”</source>
+        <translation>从“{name}”中移除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="274"/>
         <source>Remove from Library…</source>
         <translation>移出书库…</translation>
     </message>

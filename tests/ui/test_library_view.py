@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from test_start_page import Pointer
 
 from readmark import paths
@@ -263,3 +263,87 @@ def test_removing_a_book_asks_and_says_its_annotations_are_kept(qtbot, make_wind
     qtbot.waitUntil(lambda: "Emma" not in _titles(view))
     assert "kept for its return" in window.statusBar().currentMessage()
     assert len(window.library.annotations.for_book(path)) == 1
+
+
+def _book_menu(qtbot, window, view, title: str):  # type: ignore[no-untyped-def]
+    """Right-click a book in the list; the context menu that opens."""
+    from PySide6.QtWidgets import QMenu
+
+    index = view.model.index(_titles(view).index(title), 0)
+    qtbot.waitUntil(lambda: not view.list.visualRect(index).isEmpty())
+    view.list.customContextMenuRequested.emit(view.list.visualRect(index).center())
+    menus = [m for m in window.findChildren(QMenu, "bookMenu") if m.isVisible()]
+    assert len(menus) == 1
+    return menus[0]
+
+
+def _action(menu, text: str):  # type: ignore[no-untyped-def]
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def test_make_a_collection_put_a_book_in_it_and_show_it(
+    qtbot, make_window, shelf, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *args, **kw: ("Favourites", True))
+    )
+    window = make_window()
+    view = _open_library(qtbot, window)
+    qtbot.mouseClick(view.list_button, Qt.MouseButton.LeftButton)
+    panel = view.collections
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    names = lambda: [panel.list.item(r).text() for r in range(panel.list.count())]  # noqa: E731
+    qtbot.waitUntil(lambda: names() == ["All Books (3)", "Favourites (0)"])
+
+    menu = _book_menu(qtbot, window, view, "Emma")
+    _action(_action(menu, "Add to Collection").menu(), "Favourites").trigger()
+    menu.close()
+    qtbot.waitUntil(lambda: names() == ["All Books (3)", "Favourites (1)"])
+    menu = _book_menu(qtbot, window, view, "Walden")
+    _action(_action(menu, "Add to Collection").menu(), "Favourites").trigger()
+    menu.close()
+
+    favourites = panel.list.item(1)
+    qtbot.mouseClick(
+        panel.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.list.visualItemRect(favourites).center(),
+    )
+    qtbot.waitUntil(lambda: sorted(_titles(view)) == ["Emma", "Walden"])
+    assert view.count_label.text() == "2 of 3 books"
+    menu = _book_menu(qtbot, window, view, "Emma")
+    _action(menu, "Remove from “Favourites”").trigger()
+    menu.close()
+    qtbot.waitUntil(lambda: _titles(view) == ["Walden"])
+    assert window.library.catalog.entry((shelf / "emma.md").resolve()).collections == ()
+
+
+def test_edit_a_books_details_in_the_library(qtbot, make_window, shelf) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    window = make_window()
+    view = _open_library(qtbot, window)
+    qtbot.mouseClick(view.list_button, Qt.MouseButton.LeftButton)
+    before = (shelf / "ulysses.md").read_bytes()
+    menu = _book_menu(qtbot, window, view, "Ulysses")
+    _action(menu, "Edit Details…").trigger()
+    menu.close()
+    dialog = window.findChild(QDialog, "bookDetails")
+    qtbot.waitUntil(dialog.isVisible)
+    title = dialog.findChild(QLineEdit, "detailsTitle")
+    title.selectAll()
+    title.insert("尤利西斯")  # what an input method commits (QTest types Latin-1 only)
+    tags = dialog.findChild(QLineEdit, "detailsTags")
+    qtbot.keyClicks(tags, "modernism, Dublin")
+    title.clear()
+    assert not dialog.save_button.isEnabled()  # a book needs a title
+    title.insert("尤利西斯")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "尤利西斯" in _titles(view))
+    entry = window.library.catalog.entry((shelf / "ulysses.md").resolve())
+    assert entry.tags == ("modernism", "Dublin")
+    qtbot.keyClicks(view.filter, "dublin")  # tags are found by the filter
+    qtbot.waitUntil(lambda: _titles(view) == ["尤利西斯"])
+    assert (shelf / "ulysses.md").read_bytes() == before

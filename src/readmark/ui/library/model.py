@@ -71,6 +71,7 @@ class LibraryModel(QAbstractTableModel):
         self._rows: list[CatalogEntry] = []  # shown: filtered and sorted
         self._row_of: dict[str, int] = {}  # content id → row, for covers that arrive
         self._filter = ""
+        self._collection = ""  # "" = every book
         self._sort = "added"
         self._descending = True
         self._locale = QLocale()
@@ -81,7 +82,18 @@ class LibraryModel(QAbstractTableModel):
     def set_entries(self, entries: Sequence[CatalogEntry]) -> None:
         self._all = list(entries)
         self._haystacks = [
-            " ".join((e.title, e.authors, e.format, e.language, e.path)).casefold()
+            " ".join(
+                (
+                    e.title,
+                    e.authors,
+                    e.format,
+                    e.language,
+                    e.series,
+                    *e.tags,
+                    *e.collections,
+                    e.path,
+                )
+            ).casefold()
             for e in self._all
         ]
         self._refill()
@@ -91,6 +103,16 @@ class LibraryModel(QAbstractTableModel):
         if text != self._filter:
             self._filter = text
             self._refill()
+
+    def set_collection(self, name: str) -> None:
+        """Show only the books in this collection ("" = every book)."""
+        if name != self._collection:
+            self._collection = name
+            self._refill()
+
+    @property
+    def collection(self) -> str:
+        return self._collection
 
     def sort_by(self, key: str, descending: bool) -> None:
         if (key, descending) != (self._sort, self._descending):
@@ -114,11 +136,12 @@ class LibraryModel(QAbstractTableModel):
     def _refill(self) -> None:
         self.beginResetModel()
         words = self._filter.split()
-        if words:
+        collection = self._collection
+        if words or collection:
             rows = [
                 e
                 for e, hay in zip(self._all, self._haystacks, strict=True)
-                if all(w in hay for w in words)
+                if all(w in hay for w in words) and (not collection or collection in e.collections)
             ]
         else:
             rows = list(self._all)

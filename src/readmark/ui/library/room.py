@@ -9,11 +9,11 @@ cancel it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QInputDialog, QMessageBox, QWidget
 
 from readmark.core.operations.library_books import (
     AddReport,
@@ -31,6 +31,7 @@ from readmark.core.store.library import Library
 from readmark.core.store.settings import Settings
 from readmark.i18n import format_number, translate_error
 from readmark.ui.background import BackgroundTasks, Progress
+from readmark.ui.library.details_dialog import DetailsDialog
 from readmark.ui.library.model import LibraryModel
 from readmark.ui.library.thumbnails import ThumbnailCache
 from readmark.ui.library.view import LibraryView
@@ -81,6 +82,17 @@ class LibraryRoom(QObject):
         v.remove_requested.connect(self.ask_remove)
         v.mode_changed.connect(lambda mode: self._save("library.mode", mode))
         v.sort_changed.connect(self._sort_changed)
+        v.details_requested.connect(self.edit_details)
+        v.collect_requested.connect(self.collect)
+        v.uncollect_requested.connect(
+            lambda path, name: self._change(
+                lambda lib: lib.catalog.remove_from_collection([Path(path)], name)
+            )
+        )
+        panel = v.collections
+        panel.create_requested.connect(lambda: self.collect("", ""))
+        panel.rename_requested.connect(self.rename_collection)
+        panel.delete_requested.connect(self.delete_collection)
         self.refresh()
 
     # -- the library in use ----------------------------------------------------------
@@ -92,7 +104,12 @@ class LibraryRoom(QObject):
         self.start_watching()
 
     def refresh(self) -> None:
-        self.model.set_entries(self._library.catalog.entries() if self._library else [])
+        library = self._library
+        try:
+            self.model.set_entries(library.catalog.entries() if library else [])
+            self.view.set_collections(library.catalog.collections() if library else [])
+        except StoreError as error:
+            self.message.emit(translate_error(error))
 
     def _known(self) -> dict[str, tuple[int, float]]:
         return self._library.catalog.known_files() if self._library else {}
@@ -274,6 +291,81 @@ class LibraryRoom(QObject):
             )
         else:
             self.message.emit(self.tr("Removed from the library."))
+
+    # -- details and collections -------------------------------------------------------
+
+    def _change(self, change: Callable[[Library], object]) -> bool:
+        """Make a change to the library, then show it; False (and said) if it failed."""
+        if self._library is None:
+            return False
+        try:
+            change(self._library)
+        except StoreError as error:
+            self.message.emit(translate_error(error))
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def edit_details(self, path: str) -> None:
+        entry = self._library.catalog.entry(Path(path)) if self._library else None
+        if entry is None:
+            return
+        dialog = DetailsDialog(entry, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def save() -> None:
+            title, authors, series, tags = dialog.values()
+            self._change(
+                lambda lib: lib.catalog.set_details(Path(path), title, authors, series, tags)
+            )
+
+        dialog.accepted.connect(save)
+        dialog.open()
+
+    def collect(self, path: str, name: str) -> None:
+        """Put the book at `path` ("" = none) in collection `name` ("" = ask for a new one)."""
+        if not name:
+            name, ok = QInputDialog.getText(
+                self._window, self.tr("New Collection"), self.tr("Name of the collection:")
+            )
+            if not ok or not name.strip():
+                return
+        if path:
+            self._change(lambda lib: lib.catalog.add_to_collection([Path(path)], name))
+        else:
+            self._change(lambda lib: lib.catalog.create_collection(name))
+
+    def rename_collection(self, old: str) -> None:
+        new, ok = QInputDialog.getText(
+            self._window,
+            self.tr("Rename Collection"),
+            self.tr("New name for “{name}”:").format(name=old),
+            text=old,
+        )
+        if ok and new.strip() and new != old:
+            if self._change(lambda lib: lib.catalog.rename_collection(old, new)):
+                self.view.collections.choose(" ".join(new.split()))
+
+    def delete_collection(self, name: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete Collection"),
+            self.tr("Delete the collection “{name}”? Its books stay in the library.").format(
+                name=name
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self._window,
+        )
+        box.setObjectName("deleteCollection")
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.AcceptRole)
+        box.finished.connect(
+            lambda _result: (
+                box.clickedButton() is delete
+                and self._change(lambda lib: lib.catalog.delete_collection(name))
+            )
+        )
+        box.open()
 
     # -- watched folders -------------------------------------------------------------
 

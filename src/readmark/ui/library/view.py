@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QSplitter,
     QStackedWidget,
     QToolButton,
     QTreeView,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from readmark.i18n import format_number
+from readmark.ui.library.collections_panel import CollectionsPanel
 from readmark.ui.library.grid_delegate import GridDelegate
 from readmark.ui.library.model import COLUMNS, PATH_ROLE, LibraryModel, column_title
 from readmark.ui.library.thumbnails import ThumbnailCache
@@ -38,6 +40,9 @@ class LibraryView(QWidget):
     book_requested = Signal(str)  # path: open it
     add_requested = Signal(list)  # [Path]: files and folders dropped
     remove_requested = Signal(str)  # path: take it out of the library
+    details_requested = Signal(str)  # path: edit its title, authors, series, tags
+    collect_requested = Signal(str, str)  # path, collection ("" = ask for a new one)
+    uncollect_requested = Signal(str, str)  # path, collection
     mode_changed = Signal(str)  # "grid" | "list"
     sort_changed = Signal(str, bool)  # column key, descending
 
@@ -144,13 +149,25 @@ class LibraryView(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
+        self.collections = CollectionsPanel()
+        self.collections.chosen.connect(self.model.set_collection)
+        right = QWidget()
+        books = QVBoxLayout(right)
+        books.setContentsMargins(0, 0, 0, 0)
+        books.addLayout(bar)
+        books.addWidget(self.pages, 1)
+        books.addWidget(self.empty_label)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.collections)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 900])
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.splitter)
         covers.ready.connect(self._covers_arrived)
         model.modelReset.connect(self._update_count)
         self._mode = "grid"
+        self._collection_names: list[str] = []
         self.set_mode("grid")
         self._update_count()
 
@@ -235,9 +252,32 @@ class LibraryView(QWidget):
             return
         path = index.data(PATH_ROLE)
         menu = QMenu(self)
+        menu.setObjectName("bookMenu")
         menu.addAction(self.tr("Open"), lambda: self.book_requested.emit(path))
+        menu.addAction(self.tr("Edit Details…"), lambda: self.details_requested.emit(path))
+        collect = menu.addMenu(self.tr("Add to Collection"))
+        entry = self.model.entry(index.row())
+        for name in self._collection_names:
+            action = collect.addAction(name)
+            action.triggered.connect(lambda _=False, n=name: self.collect_requested.emit(path, n))
+            action.setEnabled(name not in entry.collections)
+        if self._collection_names:
+            collect.addSeparator()
+        collect.addAction(self.tr("New Collection…"), lambda: self.collect_requested.emit(path, ""))
+        shown = self.model.collection
+        if shown:
+            menu.addAction(
+                self.tr("Remove from “{name}”").format(name=shown),
+                lambda: self.uncollect_requested.emit(path, shown),
+            )
+        menu.addSeparator()
         menu.addAction(self.tr("Remove from Library…"), lambda: self.remove_requested.emit(path))
         menu.popup(view.viewport().mapToGlobal(where))
+
+    def set_collections(self, collections: list[tuple[str, int]]) -> None:
+        """The collections there are (for the side list and the book menu)."""
+        self._collection_names = [name for name, _count in collections]
+        self.collections.set_collections(self.model.total, collections)
 
     def selected_path(self) -> str | None:
         index = self.current_view().currentIndex()
