@@ -9,6 +9,7 @@ file moved or renamed keeps its annotations and its place.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.store.backups import BackupManager
 from readmark.core.store.catalog import AddOutcome, BookFile
 from readmark.core.store.library import Library
+
+_log = logging.getLogger(__name__)
 
 # done, total, the file being read; may raise to stop (the window's Progress.report does)
 Report = Callable[[int, int, str], None]
@@ -153,9 +156,10 @@ def describe_files(
             described.append(describe_file(path, on_book))
         except BookError as error:
             unreadable.append(Unreadable(path, error))
-        except (OSError, MemoryError, RecursionError, ValueError) as error:
-            # Loaders turn what they expect into BookError; a file that still
-            # breaks one is reported like any unreadable file, not fatal.
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
+            # Loaders turn what they expect into BookError; a file that still breaks
+            # one is reported like any unreadable file (and logged: it is our bug).
+            _log.exception("reading %s for the library", path)
             unreadable.append(
                 Unreadable(
                     path,

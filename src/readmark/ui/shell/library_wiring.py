@@ -51,6 +51,7 @@ class LibraryWiring(QObject):
         window.reader.position_changed.connect(self._position_changed)
         window.book_shown.connect(self._book_shown)
         self._busy: tuple[QLabel, QProgressBar, QPushButton] | None = None
+        self._saved: tuple[str, int, str] | None = None  # the progress written last
         QTimer.singleShot(0, self, self._watch_at_start)  # after the first screen
 
     @property
@@ -227,8 +228,13 @@ class LibraryWiring(QObject):
         )
         self.progress_label.show()
         library = w.owner.library
-        if save and library is not None:
+        # Written when it moved by a tenth of a percent or more, or into another
+        # chapter: each write is a synced transaction, beside the position's own.
+        saved = (str(book.path), round(fraction * 1000), chapter)
+        if save and library is not None and saved != self._saved:
             try:
                 library.catalog.set_progress(book.path, fraction, chapter)
             except StoreError as error:  # said; reading goes on
                 w.statusBar().showMessage(translate_error(error), 8000)
+            else:
+                self._saved = saved
