@@ -347,3 +347,29 @@ def test_edit_a_books_details_in_the_library(qtbot, make_window, shelf) -> None:
     qtbot.keyClicks(view.filter, "dublin")  # tags are found by the filter
     qtbot.waitUntil(lambda: _titles(view) == ["尤利西斯"])
     assert (shelf / "ulysses.md").read_bytes() == before
+
+
+def test_adding_many_books_shows_progress_and_can_be_cancelled(
+    qtbot, make_window, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QProgressBar, QPushButton
+
+    folder = tmp_path / "many"
+    for n in range(150):
+        _book(folder, f"book{n:03}.md", f"Book {n}", body=f"Chapter text {n}. " * 3000)
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kw: str(folder))
+    )
+    window = make_window()
+    window.menu_actions.add_folder.trigger()
+    bar = window.statusBar().findChild(QProgressBar, "libraryAddProgress")
+    cancel = window.statusBar().findChild(QPushButton, "libraryAddCancel")
+    qtbot.waitUntil(lambda: bar.maximum() == 150 and bar.value() > 0, timeout=10_000)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not bar.isVisible())
+    assert window.library.catalog.entries() == []  # cancelled: nothing half-added
+
+    window.menu_actions.add_folder.trigger()  # again, to the end
+    view = window.library_wiring.room.view
+    qtbot.waitUntil(lambda: view.model.total == 150, timeout=60_000)
+    qtbot.waitUntil(lambda: not bar.isVisible())

@@ -181,6 +181,8 @@ class LibraryWiring(QObject):
     def _show_busy(self, text: str) -> None:
         if self._busy is None:
             label, bar, cancel = QLabel(), QProgressBar(), QPushButton(self.tr("Cancel"))
+            cancel.setObjectName("libraryAddCancel")
+            bar.setObjectName("libraryAddProgress")
             bar.setMaximumWidth(160)
             cancel.clicked.connect(lambda: self.room.cancel())
             for widget in (label, bar, cancel):
