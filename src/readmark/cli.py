@@ -352,7 +352,7 @@ def _gui(argv: list[str]) -> int:
         prog="readmark",
         description=(
             "Readmark, an offline e-reader. Commands: info BOOK, text BOOK, "
-            "export BOOK, import FILE.json."
+            "export BOOK, import FILE.json, library add|list|remove."
         ),
     )
     parser.add_argument("book", nargs="?", help="a book to open (default: the bundled guide)")

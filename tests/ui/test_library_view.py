@@ -373,3 +373,16 @@ def test_adding_many_books_shows_progress_and_can_be_cancelled(
     view = window.library_wiring.room.view
     qtbot.waitUntil(lambda: view.model.total == 150, timeout=60_000)
     qtbot.waitUntil(lambda: not bar.isVisible())
+
+
+def test_the_library_and_back_leave_the_readers_panels_as_they_were(
+    qtbot, make_window, open_and_wait, shelf
+) -> None:
+    window = make_window()
+    open_and_wait(window, shelf / "emma.md")
+    assert window.toc.isVisible() and window.settings.get("reader.toc_visible")
+    view = _open_library(qtbot, window)
+    qtbot.keyClick(view.filter, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.reader)
+    assert window.toc.isVisible() and window.settings.get("reader.toc_visible")
+    assert window.windowTitle() == "Emma — Readmark"

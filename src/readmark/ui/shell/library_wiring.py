@@ -86,8 +86,9 @@ class LibraryWiring(QObject):
         if w.stack.currentWidget() is not room.view:
             if built:  # progress and last-read times moved on while reading
                 room.refresh()
+            # The open book's panels stay as the reader set them: hiding them here
+            # would be taken for the reader's choice and remembered.
             w.stack.setCurrentWidget(room.view)
-            w.toc.hide()
             w.setWindowTitle(self.tr("Library — Readmark"))
         room.view.current_view().setFocus()
 
@@ -103,7 +104,6 @@ class LibraryWiring(QObject):
         book = w.reader.book
         if book is not None:
             w.stack.setCurrentWidget(w.reader)
-            w.toc.setVisible(bool(w.settings.get("reader.toc_visible")))
             w.setWindowTitle(self.tr("{title} — Readmark").format(title=book.metadata.title))
             w.reader.setFocus()
         else:
