@@ -76,6 +76,11 @@ else
   printf 'make_screenshots: %s is missing; guide.png not made\n' "$GUIDE" >&2
 fi
 
+# The library view (Ctrl+L) over the shared books, as covers and as a list.
+env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1280x860x24" \
+  "$PYTHON" packaging/library_screenshot.py ../shared/books \
+  "$OUT/library-grid.png" "$OUT/library-list.png"
+
 for png in "$OUT"/*.png "$KINDS"/*.png; do
   if command -v oxipng >/dev/null 2>&1; then
     oxipng -q -o 4 --strip safe "$png"

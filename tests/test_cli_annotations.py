@@ -100,15 +100,39 @@ def test_export_anchors_against_the_book_as_it_is_on_disk(tmp_path: Path, book_f
     assert "A last line with" in orphans
 
 
-def test_import_for_a_book_not_in_the_library_waits(tmp_path: Path, book_file: Path) -> None:
+def test_import_adds_the_book_its_targets_name_on_disk_so_export_works_unopened(
+    tmp_path: Path, book_file: Path
+) -> None:
     result = run("import", str(golden_file(tmp_path, book_file)))
     assert result.returncode == 0, result.stderr
+    assert "Added: 6" in result.stdout
+    assert "Waiting for their book to be opened: 0" in result.stdout
+    assert f"Added to the library: {book_file}" in result.stdout
+    listed = json.loads(run("library", "list", "--json").stdout)
+    assert [(b["path"], b["annotations"], b["last_read"]) for b in listed] == [
+        (str(book_file), 6, None)  # in the library, never opened
+    ]
+    exported = run("export", str(book_file), "--format", "json")
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads(exported.stdout)["total"] == 6
+
+
+def test_import_for_a_book_not_on_disk_waits_until_it_is_added(
+    tmp_path: Path, book_file: Path
+) -> None:
+    json_file = golden_file(tmp_path, book_file)
+    kept = book_file.read_bytes()
+    book_file.unlink()  # the book the targets name is not there (yet)
+    result = run("import", str(json_file))
+    assert result.returncode == 0, result.stderr
     assert "Waiting for their book to be opened: 6" in result.stdout
+    book_file.write_bytes(kept)
     not_yet = run("export", str(book_file))
     assert not_yet.returncode == 2 and "not in the library" in not_yet.stderr
-    open_in_reader(book_file)
+    added = run("library", "add", str(book_file))
+    assert added.returncode == 0 and "Added: 1" in added.stdout
     exported = run("export", str(book_file), "--format", "json")
-    assert json.loads(exported.stdout)["total"] == 6
+    assert json.loads(exported.stdout)["total"] == 6  # the waiting ones are the book's now
 
 
 def test_book_without_annotations_exports_an_empty_document(book_file: Path) -> None:

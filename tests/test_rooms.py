@@ -35,6 +35,11 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "readmark.ui.background",
         "readmark.ui.reader",  # the page it marks and moves through, the section provider
     ),
+    "readmark.ui.library": (
+        *BASE,
+        "readmark.ui.background",
+        "readmark.ui.shell.covers",  # the one home of cover thumbnails
+    ),
     "readmark.ui.shell": (*BASE, "readmark.ui"),  # the shell builds and wires every room
 }
 

@@ -230,7 +230,7 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="280"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="303"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
@@ -300,52 +300,92 @@
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="190"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="165"/>
+        <source>Show &amp;Library</source>
+        <translation>显示书库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="166"/>
+        <source>Add &amp;Books to Library…</source>
+        <translation>将图书添加到书库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="167"/>
+        <source>Add &amp;Folder to Library…</source>
+        <translation>将文件夹添加到书库(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="168"/>
+        <source>Add every book in a folder and its subfolders</source>
+        <translation>添加文件夹及其子文件夹中的所有图书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="169"/>
+        <source>&amp;Watch Folder…</source>
+        <translation>监视文件夹(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="171"/>
+        <source>Add the books that appear in a folder, now and whenever Readmark runs</source>
+        <translation>添加出现在某个文件夹中的图书：现在，以及每次 Readmark 运行时</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="173"/>
+        <source>Stop &amp;Watching</source>
+        <translation>停止监视(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="201"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="203"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="217"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="216"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="230"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="240"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="230"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="244"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="235"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="249"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="244"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="258"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="251"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="265"/>
+        <source>&amp;Library</source>
+        <translation>书库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="274"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="259"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="282"/>
         <source>Highlight “{name}”</source>
         <translation>高亮为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="278"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="301"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -988,6 +1028,16 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <source>The text encoding “{encoding}” cannot read this book.</source>
         <translation>文本编码“{encoding}”无法读取这本书。</translation>
     </message>
+    <message>
+        <location filename="../../src/readmark/core/operations/library_books.py" line="104"/>
+        <source>The folder “{name}” cannot be read: {reason}</source>
+        <translation>无法读取文件夹“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/operations/library_books.py" line="167"/>
+        <source>“{name}” cannot be read: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>BookOpener</name>
@@ -1086,109 +1136,194 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="117"/>
+        <location filename="../../src/readmark/cli.py" line="122"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="118"/>
+        <location filename="../../src/readmark/cli.py" line="123"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="119"/>
+        <location filename="../../src/readmark/cli.py" line="124"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="120"/>
+        <location filename="../../src/readmark/cli.py" line="125"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="121"/>
+        <location filename="../../src/readmark/cli.py" line="126"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="122"/>
+        <location filename="../../src/readmark/cli.py" line="127"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="123"/>
+        <location filename="../../src/readmark/cli.py" line="128"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="124"/>
+        <location filename="../../src/readmark/cli.py" line="129"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="126"/>
+        <location filename="../../src/readmark/cli.py" line="131"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="134"/>
+        <location filename="../../src/readmark/cli.py" line="139"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="142"/>
+        <location filename="../../src/readmark/cli.py" line="147"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="170"/>
+        <location filename="../../src/readmark/cli.py" line="175"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="191"/>
+        <location filename="../../src/readmark/cli.py" line="196"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="212"/>
+        <location filename="../../src/readmark/cli.py" line="217"/>
+        <location filename="../../src/readmark/cli_library.py" line="70"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="213"/>
+        <location filename="../../src/readmark/cli.py" line="218"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="214"/>
+        <location filename="../../src/readmark/cli.py" line="219"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="215"/>
+        <location filename="../../src/readmark/cli.py" line="220"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="216"/>
+        <location filename="../../src/readmark/cli.py" line="221"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="337"/>
+        <location filename="../../src/readmark/cli.py" line="226"/>
+        <source>Added to the library: {path}</source>
+        <translation>已添加到书库：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="344"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="363"/>
+        <location filename="../../src/readmark/cli.py" line="370"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="375"/>
+        <location filename="../../src/readmark/cli.py" line="382"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="72"/>
+        <source>Moved or renamed (annotations and place kept)</source>
+        <translation>已移动或重命名（批注和阅读位置均保留）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="75"/>
+        <source>Back in the library</source>
+        <translation>已重新放回书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="76"/>
+        <source>Already in the library</source>
+        <translation>已在书库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="81"/>
+        <source>Could not be added</source>
+        <translation>无法添加</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="85"/>
+        <source>“{path}” was not added: {reason}</source>
+        <translation>未添加“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="128"/>
+        <source>read {date}</source>
+        <translation>{date} 阅读</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="137"/>
+        <source>The library is empty: add books with `readmark library add PATH`.</source>
+        <translation>书库是空的：用 `readmark library add 路径` 添加图书。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="165"/>
+        <source>“{book}” is not in the library (give its path, or its exact title).</source>
+        <translation>“{book}”不在书库中（请给出其路径或完整书名）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="173"/>
+        <source>Removed “{title}” from the library.</source>
+        <translation>已将《{title}》移出书库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="184"/>
+        <source>Its {count} annotations were deleted; the backup made first holds them: {path}</source>
+        <translation>它的 {count} 条批注已删除；删除前所做的备份中仍保留着它们：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_library.py" line="188"/>
+        <source>Its {count} annotations are kept: they come back when you add or open the book again.</source>
+        <translation>它的 {count} 条批注已保留：再次添加或打开这本书时会恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPanel</name>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="39"/>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="94"/>
+        <source>New Collection…</source>
+        <translation>新建收藏夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="57"/>
+        <source>All Books ({count})</source>
+        <translation>全部图书（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="91"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="92"/>
+        <source>Delete Collection</source>
+        <translation>删除收藏夹</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1352,45 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/ui/palette.py" line="84"/>
         <source>Purple</source>
         <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="25"/>
+        <source>Book Details</source>
+        <translation>图书信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="31"/>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="36"/>
+        <source>Separated by commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="37"/>
+        <source>Kept in Readmark&apos;s library; the book file is not changed.</source>
+        <translation>保存在 Readmark 的书库中；图书文件不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="40"/>
+        <source>&amp;Title:</source>
+        <translation>书名(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="41"/>
+        <source>&amp;Authors:</source>
+        <translation>作者(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="42"/>
+        <source>&amp;Series:</source>
+        <translation>丛书(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/details_dialog.py" line="43"/>
+        <source>T&amp;ags:</source>
+        <translation>标签(&amp;G)：</translation>
     </message>
 </context>
 <context>
@@ -1418,12 +1592,12 @@ Open it in your web browser?</source>
 <context>
     <name>ImportError</name>
     <message>
-        <location filename="../../src/readmark/core/export/importer.py" line="72"/>
+        <location filename="../../src/readmark/core/export/importer.py" line="74"/>
         <source>its target ({source}) is not a book Readmark can find</source>
         <translation>其目标（{source}）不是 Readmark 能找到的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/importer.py" line="96"/>
+        <location filename="../../src/readmark/core/export/importer.py" line="98"/>
         <source>the library holds a version modified later; kept that one</source>
         <translation>书库中的版本修改得更晚，已保留该版本</translation>
     </message>
@@ -1597,7 +1771,7 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryError</name>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="101"/>
+        <location filename="../../src/readmark/core/store/library.py" line="103"/>
         <source>The library {path} cannot be used: {reason}</source>
         <translation>无法使用书库 {path}：{reason}</translation>
     </message>
@@ -1612,47 +1786,67 @@ Open it in your web browser?</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="102"/>
+        <source>A collection needs a name.</source>
+        <translation>收藏夹需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="103"/>
+        <source>A book needs a title.</source>
+        <translation>图书需要一个书名。</translation>
+    </message>
+    <message>
         <location filename="../../src/readmark/core/store/errors.py" line="104"/>
+        <source>“{name}…” is too long for a collection&apos;s name (200 characters at most).</source>
+        <translation>“{name}…”作为收藏夹名称太长了（最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="107"/>
+        <source>There is already a collection called “{name}”.</source>
+        <translation>已经有名为“{name}”的收藏夹了。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/store/errors.py" line="118"/>
         <source>The annotation {id} is not in the library; it may have been deleted.</source>
         <translation>批注 {id} 不在书库中，可能已被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="118"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="132"/>
         <source>Readmark made an error using the library {path} ({reason}). This is a bug in Readmark; please report it.</source>
         <translation>Readmark 在使用书库 {path} 时出错（{reason}）。这是 Readmark 的程序缺陷，请报告此问题。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="133"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="147"/>
         <source>The library {path} is busy: another program kept it locked for too long ({reason}). Try again in a moment.</source>
         <translation>书库 {path} 正忙：另一个程序锁定它的时间过长（{reason}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="138"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="152"/>
         <source>The library {path} cannot be saved: the disk is full ({reason}).</source>
         <translation>无法保存书库 {path}：磁盘已满（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="141"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="155"/>
         <source>The library {path} cannot be written: the file, its folder or the disk is read-only ({reason}).</source>
         <translation>无法写入书库 {path}：该文件、其所在的文件夹或磁盘是只读的（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="146"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="160"/>
         <source>The library {path} cannot be opened ({reason}).</source>
         <translation>无法打开书库 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="147"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="161"/>
         <source>The library {path} could not be read or written: a disk error ({reason}).</source>
         <translation>无法读写书库 {path}：磁盘出错（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/errors.py" line="150"/>
+        <location filename="../../src/readmark/core/store/errors.py" line="164"/>
         <source>There is not enough memory to use the library {path} ({reason}).</source>
         <translation>内存不足，无法使用书库 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="164"/>
+        <location filename="../../src/readmark/core/store/library.py" line="171"/>
         <source>The library {path} needs upgrading but could not be backed up first, so it was left as it was: {reason}</source>
         <translation>书库 {path} 需要升级，但未能先行备份，因此保持原样未作改动：{reason}</translation>
     </message>
@@ -1718,6 +1912,212 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="40"/>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="41"/>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="42"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="43"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="44"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="45"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="46"/>
+        <source>Last Read</source>
+        <translation>上次阅读</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="47"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="220"/>
+        <source>{percent} read, at “{chapter}”</source>
+        <translation>已读 {percent}，读到“{chapter}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/model.py" line="223"/>
+        <source>{percent} read</source>
+        <translation>已读 {percent}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryRoom</name>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="123"/>
+        <source>The library is not available, so nothing was added.</source>
+        <translation>书库不可用，因此没有添加任何图书。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="142"/>
+        <source>Adding books…</source>
+        <translation>正在添加图书…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="192"/>
+        <source>{count} added</source>
+        <translation>添加 {count} 本</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="195"/>
+        <source>{count} found moved or renamed (annotations kept)</source>
+        <translation>{count} 本已移动或重命名（批注保留）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="200"/>
+        <source>{count} back</source>
+        <translation>{count} 本重新放回</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="203"/>
+        <source>{count} already there</source>
+        <translation>{count} 本已在书库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="209"/>
+        <source>{count} could not be read</source>
+        <translation>{count} 本无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="213"/>
+        <source>Library: {parts}.</source>
+        <translation>书库：{parts}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="218"/>
+        <source>Some books could not be added</source>
+        <translation>有些图书无法添加</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="219"/>
+        <source>{count} files could not be read; the others were added.</source>
+        <translation>{count} 个文件无法读取；其余的已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="240"/>
+        <source>Remove from Library</source>
+        <translation>移出书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="241"/>
+        <source>Remove “{title}” from the library?</source>
+        <translation>将《{title}》移出书库？</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="246"/>
+        <source>It has {count} annotations. They are kept and come back if you add or open the book again. The book file is not deleted.</source>
+        <translation>它有 {count} 条批注。批注会保留，再次添加或打开这本书时会恢复。图书文件不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="251"/>
+        <source>Delete its {count} annotations too</source>
+        <translation>同时删除它的 {count} 条批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="258"/>
+        <source>The book file is not deleted.</source>
+        <translation>图书文件不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="259"/>
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="282"/>
+        <source>Removed; its {count} annotations were deleted (a backup made first keeps them: File › Backups and Restore…).</source>
+        <translation>已移出；它的 {count} 条批注已删除（删除前的备份中仍有：文件 › 备份与恢复…）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="288"/>
+        <source>Removed; its {count} annotations are kept for its return.</source>
+        <translation>已移出；它的 {count} 条批注已保留，待其放回时恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="293"/>
+        <source>Removed from the library.</source>
+        <translation>已移出书库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="330"/>
+        <source>New Collection</source>
+        <translation>新建收藏夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="330"/>
+        <source>Name of the collection:</source>
+        <translation>收藏夹名称：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="342"/>
+        <source>Rename Collection</source>
+        <translation>重命名收藏夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="343"/>
+        <source>New name for “{name}”:</source>
+        <translation>“{name}”的新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="353"/>
+        <source>Delete Collection</source>
+        <translation>删除收藏夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="354"/>
+        <source>Delete the collection “{name}”? Its books stay in the library.</source>
+        <translation>删除收藏夹“{name}”？其中的图书仍留在书库中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="361"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="383"/>
+        <source>Watching “{folder}” for new books.</source>
+        <translation>正在监视“{folder}”中的新书。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="399"/>
+        <source>The watched folder “{folder}” cannot be read ({reason}); its books stay in the library.</source>
+        <translation>无法读取所监视的文件夹“{folder}”（{reason}）；其中的图书仍留在书库中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="404"/>
+        <source>The watched folder “{folder}” is not there (moved, deleted, or a disk not connected); its books stay in the library.</source>
+        <translation>所监视的文件夹“{folder}”不在了（已移动、删除，或磁盘未连接）；其中的图书仍留在书库中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/room.py" line="417"/>
+        <source>The setting could not be saved; it applies until you quit.</source>
+        <translation>设置无法保存；在退出前仍然有效。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryTools</name>
     <message>
         <location filename="../../src/readmark/ui/shell/library_tools.py" line="62"/>
@@ -1757,60 +2157,191 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LibraryView</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="91"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="502"/>
-        <source>Readmark</source>
-        <translation>Readmark</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="59"/>
+        <source>Filter by title, author, language…</source>
+        <translation>按书名、作者、语言筛选…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="188"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="69"/>
+        <source>Sort by</source>
+        <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="196"/>
-        <source>The text encoding of this book (Book › Text Encoding)</source>
-        <translation>这本书的文本编码（图书 › 文本编码）</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="76"/>
+        <source>Descending order</source>
+        <translation>降序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="414"/>
-        <source>Open a Book</source>
-        <translation>打开图书</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="80"/>
+        <source>Covers</source>
+        <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="416"/>
-        <source>Books ({patterns});;All files (*)</source>
-        <translation>图书 ({patterns});;所有文件 (*)</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="83"/>
+        <source>List</source>
+        <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="441"/>
-        <source>The book could not be opened</source>
-        <translation>无法打开这本书</translation>
+        <location filename="../../src/readmark/ui/library/view.py" line="144"/>
+        <source>Your library is empty. Add books with File › Add Books to Library… or Add Folder to Library…, or drop book files here.</source>
+        <translation>书库是空的。用“文件 › 将图书添加到书库…”或“将文件夹添加到书库…”添加图书，或把图书文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="459"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="228"/>
+        <source>{count} books</source>
+        <translation>{count} 本书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="230"/>
+        <source>{shown} of {count} books</source>
+        <translation>{shown} / {count} 本书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="256"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="257"/>
+        <source>Edit Details…</source>
+        <translation>编辑图书信息…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="258"/>
+        <source>Add to Collection</source>
+        <translation>添加到收藏夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="266"/>
+        <source>New Collection…</source>
+        <translation>新建收藏夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="270"/>
+        <source>Remove from “{name}”</source>
+        <translation>从“{name}”中移除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="274"/>
+        <source>Remove from Library…</source>
+        <translation>移出书库…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWiring</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="92"/>
+        <source>Library — Readmark</source>
+        <translation>书库 — Readmark</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="107"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="464"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="111"/>
+        <source>Readmark</source>
+        <translation>Readmark</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="129"/>
+        <source>Add Books to Library</source>
+        <translation>将图书添加到书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="131"/>
+        <source>Books ({patterns});;All files (*)</source>
+        <translation>图书 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="140"/>
+        <source>Add a Folder to the Library</source>
+        <translation>将文件夹添加到书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="149"/>
+        <source>Watch a Folder for New Books</source>
+        <translation>监视文件夹中的新书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="165"/>
+        <source>No watched folders</source>
+        <translation>没有监视的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="183"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="225"/>
+        <source>{percent} of the book read; now in “{chapter}”</source>
+        <translation>全书已读 {percent}；正在读“{chapter}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="229"/>
+        <source>{percent} of the book read</source>
+        <translation>全书已读 {percent}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="92"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="504"/>
+        <source>Readmark</source>
+        <translation>Readmark</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="190"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="198"/>
+        <source>The text encoding of this book (Book › Text Encoding)</source>
+        <translation>这本书的文本编码（图书 › 文本编码）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="416"/>
+        <source>Open a Book</source>
+        <translation>打开图书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="418"/>
+        <source>Books ({patterns});;All files (*)</source>
+        <translation>图书 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="443"/>
+        <source>The book could not be opened</source>
+        <translation>无法打开这本书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="461"/>
+        <source>{title} — Readmark</source>
+        <translation>{title} — Readmark</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="466"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="588"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="590"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="602"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="604"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="604"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="606"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -2377,12 +2908,12 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SettingsError</name>
     <message>
-        <location filename="../../src/readmark/core/store/settings.py" line="200"/>
+        <location filename="../../src/readmark/core/store/settings.py" line="215"/>
         <source>Your preferences in {path} could not be read: {reason}</source>
         <translation>无法读取 {path} 中的首选项：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/settings.py" line="226"/>
+        <location filename="../../src/readmark/core/store/settings.py" line="241"/>
         <source>Your preferences could not be read and were set aside as {path}. Readmark starts with its defaults.</source>
         <translation>无法读取首选项，原文件已另存为 {path}。Readmark 将使用默认设置启动。</translation>
     </message>

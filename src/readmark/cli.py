@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from readmark.core.store.library import Library
 
 EXIT_ERROR = 2
-COMMANDS = ("info", "text", "export", "import")
+COMMANDS = ("info", "text", "export", "import", "library")
 
 
 def _app_for_translation(language: str | None) -> QCoreApplication:
@@ -80,6 +80,9 @@ def _command(argv: list[str]) -> int:
     export.add_argument("-o", "--output", help="the file to write (default: standard output)")
     import_ = sub.add_parser("import", help="merge W3C Web Annotations (JSON) into the library")
     import_.add_argument("file")
+    from readmark import cli_library  # `readmark library add|list|remove`
+
+    cli_library.add_parser(sub)
     # Subcommand options may come before or after the book.
     args = parser.parse_args(argv)
     _app_for_translation(args.lang)
@@ -87,6 +90,8 @@ def _command(argv: list[str]) -> int:
         return _export(args)
     if args.command == "import":
         return _import(args)
+    if args.command == "library":
+        return cli_library.run(args, _library, _fail)
 
     from readmark.core.book import BookError
     from readmark.core.html_text import html_to_text
@@ -217,6 +222,8 @@ def _import(args: argparse.Namespace) -> int:
     ]
     for label, count in rows:
         print(f"{label}: {count}")
+    for path in report.books_added:  # named by a target and found on disk
+        print(QCoreApplication.translate("Cli", "Added to the library: {path}").format(path=path))
     for skipped in report.skipped:
         print(f"  {skipped.where}: {translate_error(skipped)}")
     return 0
@@ -345,7 +352,7 @@ def _gui(argv: list[str]) -> int:
         prog="readmark",
         description=(
             "Readmark, an offline e-reader. Commands: info BOOK, text BOOK, "
-            "export BOOK, import FILE.json."
+            "export BOOK, import FILE.json, library add|list|remove."
         ),
     )
     parser.add_argument("book", nargs="?", help="a book to open (default: the bundled guide)")

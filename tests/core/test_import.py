@@ -281,7 +281,7 @@ def test_position_selector_with_readmark_section_is_checked_against_the_book(
     assert (stored.color, stored.style) == ("purple", Style.UNDERLINE)
 
 
-def test_unknown_book_waits_until_it_is_opened(
+def test_unknown_book_waits_until_it_is_in_the_library(
     tmp_path: Path, library: Library, book: Book
 ) -> None:
     value = quote_annotation(
@@ -301,7 +301,12 @@ def test_unknown_book_waits_until_it_is_opened(
         quote={"suffix": " The river ran slowly"},
         id="urn:uuid:" + "3" * 32,
     )
-    assert import_annotations(library, write_json(tmp_path, by_path)).pending == 1
+    # A target naming a file on disk adds that book to the library (issue 11): both
+    # annotations are the book's at once, the waiting one included, unopened.
+    report = import_annotations(library, write_json(tmp_path, by_path))
+    assert (report.added, report.pending, report.books_added) == (1, 0, [book.path])
+    assert library.annotations.pending() == []
+    assert {a.id for a in library.annotations.for_book(book.path)} == {"2" * 32, "3" * 32}
 
     opened(library, book)
     assert library.annotations.pending() == []

@@ -146,7 +146,7 @@ def test_backups_dialog_opens_from_the_file_menu(qtbot, make_window, open_and_wa
     dialog.close()
 
 
-def test_import_for_an_unopened_book_appears_when_it_is_opened(
+def test_import_for_an_unopened_book_on_disk_appears_when_it_is_opened(
     qtbot, make_window, open_and_wait, long_book: Path, tmp_path: Path
 ):
     from readmark.core.export.importer import import_annotations
@@ -167,7 +167,10 @@ def test_import_for_an_unopened_book_appears_when_it_is_opened(
     library = Library(paths.library_db())
     report = import_annotations(library, source)
     library.close()
-    assert report.pending == 1
+    # The target names a file on disk: the import added that book to the library
+    # (issue 11), so nothing waits; the reader finds the note when it opens the book.
+    assert (report.added, report.pending) == (1, 0)
+    assert report.books_added == [long_book.resolve()]
 
     window = make_window()
     open_and_wait(window, long_book)

@@ -20,6 +20,7 @@ NOT_ON_THE_FIRST_SCREEN = (
     "readmark.ui.annotations.note_dialog",
     "readmark.core.note_markdown",
     "readmark.ui.shell.library_tools",
+    "readmark.ui.library",  # the library view: built at Ctrl+L (or when folders are watched)
     "readmark.ui.dialogs",
     "readmark.core.export",
     "readmark.ui.search",

@@ -47,6 +47,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     pending: int = 0  # of those added or updated, how many wait for their book
+    books_added: list[Path] = field(default_factory=list)  # named by a target, on disk
     skipped: list[Skipped] = field(default_factory=list)
 
 
@@ -61,6 +62,7 @@ def import_annotations(library: Library, json_path: Path) -> ImportReport:
     json_path = Path(json_path)
     parsed = parse_w3c(read_json_file(json_path))
     report = ImportReport(skipped=list(parsed.skipped))
+    report.books_added = add_books_named(library, parsed.annotations, json_path.parent)
     incoming: list[Incoming] = []
     by_book: dict[Path, list[ImportedAnnotation]] = {}
     for imported in parsed.annotations:
@@ -103,6 +105,31 @@ def import_annotations(library: Library, json_path: Path) -> ImportReport:
         if item.book_path is None and outcome is not MergeOutcome.UNCHANGED:
             report.pending += 1
     return report
+
+
+def add_books_named(
+    library: Library, annotations: Sequence[ImportedAnnotation], base: Path
+) -> list[Path]:
+    """Add to the library the books that targets name by a path or `file:` URL
+    and that exist on disk, so their annotations attach to them now (instead
+    of waiting for the book to be opened). Returns the books added; a file that
+    is not a readable book is left alone (its annotations stay pending)."""
+    from readmark.core.operations.library_books import describe_files, record_books
+
+    wanted: list[Path] = []
+    for imported in annotations:
+        for source in (imported.source, imported.book_file):
+            if not source or source.startswith(BOOK_URN):
+                continue
+            path = source_path(source, base)
+            if path is not None and path not in wanted and path.is_file():
+                if library.catalog.entry(path) is None:
+                    wanted.append(path)
+    described, _unreadable = describe_files(wanted)
+    if not described:
+        return []
+    report = record_books(library, described)
+    return [*report.added, *report.moved, *report.restored]
 
 
 def locate(library: Library, imported: ImportedAnnotation, base: Path) -> Destination | None:

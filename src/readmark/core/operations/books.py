@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from readmark.core.book import Book
+from readmark.core.operations.library_books import book_file
 from readmark.core.store.library import Library, ReadingPosition
 
 
@@ -22,5 +23,6 @@ def record_opening(library: Library, book: Book) -> Opened:
     record = library.touch(
         book.path, book.content_id, book.metadata.title, ", ".join(book.metadata.authors)
     )
+    library.catalog.describe(book_file(book))  # format, language, size for the library view
     claimed = library.annotations.claim_pending(book.path, book.content_id)
     return Opened(record.position, claimed)

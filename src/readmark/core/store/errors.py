@@ -96,6 +96,20 @@ class NotInLibraryError(StoreError):
         self.book_path = book_path
 
 
+class InvalidNameError(StoreError):
+    """A name the reader typed cannot be used: a collection's, or a book's title."""
+
+    EMPTY_COLLECTION = QT_TRANSLATE_NOOP("LibraryError", "A collection needs a name.")
+    EMPTY_TITLE = QT_TRANSLATE_NOOP("LibraryError", "A book needs a title.")
+    TOO_LONG = QT_TRANSLATE_NOOP(
+        "LibraryError", "“{name}…” is too long for a collection's name (200 characters at most)."
+    )
+    TAKEN = QT_TRANSLATE_NOOP("LibraryError", "There is already a collection called “{name}”.")
+
+    def __init__(self, template: str, name: str = "") -> None:
+        super().__init__(template, name=name[:40])
+
+
 class AnnotationNotFoundError(StoreError):
     """No annotation has this id (it may have been deleted meanwhile, by another window)."""
 

@@ -27,6 +27,7 @@ from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.store import sqlite_setup
 from readmark.core.store.annotation_store import AnnotationStore
 from readmark.core.store.backups import BackupManager
+from readmark.core.store.catalog import Catalog
 from readmark.core.store.errors import (
     BackupError,
     NewerLibraryError,
@@ -89,6 +90,7 @@ class Library:
             self._migrate()
             self._check_writable()
             self._annotations = AnnotationStore(db, self._transaction, path)
+            self._catalog = Catalog(db, self._transaction, path)
         except BaseException as exc:
             # A connection left open would later checkpoint into, or delete, a
             # -wal file by name, even after the files were moved aside.
@@ -113,6 +115,11 @@ class Library:
     def annotations(self) -> AnnotationStore:
         """The highlights, notes and bookmarks of the library's books."""
         return self._annotations
+
+    @property
+    def catalog(self) -> Catalog:
+        """The library view's books: added, listed, removed; progress; watched folders."""
+        return self._catalog
 
     def integrity_ok(self) -> bool:
         """Whether `PRAGMA integrity_check` finds the file whole."""
@@ -194,14 +201,16 @@ class Library:
                     row = (moved[0],)
             if row is None:
                 self._db.execute(
-                    "INSERT INTO books (path, content_id, title, authors, last_opened) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (key, content_id, title, authors, now),
+                    "INSERT INTO books (path, content_id, title, authors, last_opened, added) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (key, content_id, title, authors, now, now),
                 )
-            else:
-                self._db.execute(
-                    "UPDATE books SET path = ?, content_id = ?, title = ?, authors = ?, "
-                    "last_opened = ? WHERE id = ?",
+            else:  # opening a book taken out of the library puts it back
+                self._db.execute(  # a title or authors the reader edited stay theirs
+                    "UPDATE books SET path = ?, content_id = ?, "
+                    "title = CASE WHEN edited THEN title ELSE ? END, "
+                    "authors = CASE WHEN edited THEN authors ELSE ? END, "
+                    "last_opened = ?, removed = NULL WHERE id = ?",
                     (key, content_id, title, authors, now, row[0]),
                 )
         record = self.get(path)
@@ -223,6 +232,7 @@ class Library:
         marks = ", ".join("?" * len(hidden))
         rows = self._db.execute(
             f"SELECT {_RECORD_COLUMNS} FROM books WHERE path NOT IN ({marks}) "
+            "AND last_opened > 0 AND removed IS NULL "  # added but never read; taken out
             "ORDER BY last_opened DESC LIMIT ?",
             (*hidden, limit),
         ).fetchall()

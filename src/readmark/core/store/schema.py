@@ -67,9 +67,63 @@ def _3_text_choices(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE books ADD COLUMN detect_chapters INTEGER NOT NULL DEFAULT 1")
 
 
+def _4_library(db: sqlite3.Connection) -> None:
+    # The library view: what a book is (format, language, size; mtime with size
+    # tells an unchanged file from a rescan without reading it), when it came
+    # into the library, how far the reader got (progress 0..1, NULL = never
+    # read, and the chapter), and `removed`: the time the book was taken out of
+    # the library while its annotations were kept (NULL = in the library).
+    # A book added but never opened has last_opened 0. Series, tags and
+    # collections are the reader's own; see below.
+    for column in (
+        "added REAL NOT NULL DEFAULT 0",
+        "format TEXT NOT NULL DEFAULT ''",
+        "language TEXT NOT NULL DEFAULT ''",
+        "size INTEGER NOT NULL DEFAULT 0",
+        "mtime REAL NOT NULL DEFAULT 0",
+        "progress REAL",
+        "progress_chapter TEXT NOT NULL DEFAULT ''",
+        "removed REAL",
+    ):
+        db.execute(f"ALTER TABLE books ADD COLUMN {column}")
+    db.execute("UPDATE books SET added = last_opened")
+    db.execute(
+        """CREATE TABLE watched_folders (
+            path TEXT PRIMARY KEY,
+            added REAL NOT NULL
+        )"""
+    )
+    # What the reader says about a book, kept here (the file is never changed):
+    # series and tags; `edited` = 1 once they changed the title or authors, which
+    # opening the book then no longer overwrites. Tags are a JSON list.
+    for column in (
+        "series TEXT NOT NULL DEFAULT ''",
+        "tags TEXT NOT NULL DEFAULT '[]'",
+        "edited INTEGER NOT NULL DEFAULT 0",
+    ):
+        db.execute(f"ALTER TABLE books ADD COLUMN {column}")
+    # Collections: a book may be in several.
+    db.execute(
+        """CREATE TABLE collections (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created REAL NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE book_collections (
+            book_id INTEGER NOT NULL REFERENCES books(id) ON DELETE CASCADE,
+            collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+            PRIMARY KEY (book_id, collection_id)
+        )"""
+    )
+    db.execute("CREATE INDEX book_collections_collection ON book_collections(collection_id)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _1_books,
     _2_annotations,
     _3_text_choices,
+    _4_library,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

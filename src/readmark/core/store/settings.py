@@ -129,6 +129,21 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("backups.folder", str, "", "Where library backups go; empty = the data folder"),
     Setting("backups.keep", int, 10, "How many library backups are kept", minimum=1, maximum=100),
     Setting("ui.language", str, "", "UI language (e.g. zh_CN); empty = system locale"),
+    Setting(
+        "library.mode",
+        str,
+        "grid",
+        "The library shown as covers or as a list",
+        choices=("grid", "list"),
+    ),
+    Setting(
+        "library.sort",
+        str,
+        "added",
+        "The library's sort column",
+        choices=("title", "author", "format", "language", "size", "added", "last_read", "progress"),
+    ),
+    Setting("library.sort_descending", bool, True, "The library sorted in descending order"),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

@@ -161,6 +161,17 @@ class Actions(QObject):
         self.backups = make(self.tr("Backups and &Restore…"))
         self.toggle_annotations = make(self.tr("&Annotations Panel"), "F10", checkable=True)
 
+        # The library view (ui/library): every book added or opened
+        self.show_library = make(self.tr("Show &Library"), "Ctrl+L", checkable=True)
+        self.add_books = make(self.tr("Add &Books to Library…"))
+        self.add_folder = make(self.tr("Add &Folder to Library…"))
+        self.add_folder.setStatusTip(self.tr("Add every book in a folder and its subfolders"))
+        self.watch_folder = make(self.tr("&Watch Folder…"))
+        self.watch_folder.setStatusTip(
+            self.tr("Add the books that appear in a folder, now and whenever Readmark runs")
+        )
+        self.watched_menu = QMenu(self.tr("Stop &Watching"), window)
+
         self.book_actions = [
             self.toggle_toc,
             self.toggle_annotations,
@@ -191,6 +202,9 @@ class Actions(QObject):
         file_menu.addAction(self.open)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.open_guide)
+        file_menu.addSeparator()
+        file_menu.addAction(self.add_books)
+        file_menu.addAction(self.add_folder)
         file_menu.addSeparator()
         file_menu.addAction(self.export_annotations)
         file_menu.addAction(self.backup_now)
@@ -247,6 +261,15 @@ class Actions(QObject):
         book_menu.addMenu(self.encoding_menu)
         book_menu.addAction(self.detect_chapters)
         book_menu.addAction(self.chapter_rules)
+
+        library_menu = bar.addMenu(self.tr("&Library"))
+        library_menu.addAction(self.show_library)
+        library_menu.addSeparator()
+        library_menu.addAction(self.add_books)
+        library_menu.addAction(self.add_folder)
+        library_menu.addSeparator()
+        library_menu.addAction(self.watch_folder)
+        library_menu.addMenu(self.watched_menu)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.open_guide)

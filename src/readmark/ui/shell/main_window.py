@@ -53,6 +53,7 @@ from readmark.ui.shell.book_opener import BookOpener, FirstSection
 from readmark.ui.shell.covers import cover_icon, remember_cover
 from readmark.ui.shell.dock_widths import keep_dock_widths
 from readmark.ui.shell.library_owner import LibraryOwner
+from readmark.ui.shell.library_wiring import LibraryWiring
 from readmark.ui.shell.preferences import Preferences
 from readmark.ui.shell.start_page import StartPage
 
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self._panel_stale = False  # the panel missed changes while hidden
         self._build_status_bar()
         self._wire()
+        self.library_wiring = LibraryWiring(self)  # the library page (Ctrl+L), progress, watching
 
         self._book_open = False
         self.menu_actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))
