@@ -1,0 +1,124 @@
+"""Marks from other readers: read as data, placed by their quotes, imported as one step.
+
+    read_marks(path) -> ParsedMarks          the format recognised from the content
+    plan_import(library, parsed) -> ImportPlan   what would happen (nothing written)
+    commit_plan(library, plan) -> ImportChanges  one transaction, undoable
+
+One module per reader (`kindle`, `koreader`, `calibre`) turns its file into
+`records.Mark`s grouped by book; `plan` finds each book in the library and each
+mark in the book with `core.anchoring`; `core.operations.imports` commits.
+W3C JSON stays with `core.export.importer` (its ids and positions are Readmark's).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readmark.core.export.w3c_import import AnnotationImportError
+from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.importers import calibre, kindle, koreader
+from readmark.core.importers.records import (
+    BookMarks,
+    BookRef,
+    Mark,
+    ParsedMarks,
+    decode_text,
+    read_limited,
+)
+
+MAX_SIDECARS = 10_000  # a folder of more is not a KOReader library
+
+__all__ = [
+    "AnnotationImportError",
+    "BookMarks",
+    "BookRef",
+    "Mark",
+    "ParsedMarks",
+    "format_of",
+    "parse_text",
+    "read_marks",
+]
+
+
+def format_of(text: str) -> str | None:
+    """"w3c", "calibre", "koreader" or "kindle" from the content; None if none fits."""
+    head = text.lstrip("\ufeff").lstrip()
+    if calibre.looks_like(text):
+        return "calibre"
+    if head.startswith(("{", "[")):
+        return "w3c"
+    if koreader.looks_like(text):
+        return "koreader"
+    if kindle.looks_like(text):
+        return "kindle"
+    return None
+
+
+def parse_text(text: str, name: str = "", sidecar: Path | None = None) -> ParsedMarks:
+    """The marks in `text`, or AnnotationImportError (never another exception)."""
+    kind = format_of(text)
+    try:
+        if kind == "calibre":
+            return calibre.parse(text)
+        if kind == "koreader":
+            return koreader.parse(text, sidecar)
+        if kind == "kindle":
+            return kindle.parse(text)
+    except AnnotationImportError:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise _unreadable(name) from exc
+    raise _unreadable(name)
+
+
+def _unreadable(name: str) -> AnnotationImportError:
+    return AnnotationImportError(
+        QT_TRANSLATE_NOOP(
+            "ImportError",
+            "{path} is not an annotation file Readmark can import (Kindle My Clippings.txt, "
+            "a KOReader sidecar, a calibre or W3C annotations export).",
+        ),
+        path=name or "The file",
+    )
+
+
+def is_w3c(path: Path) -> bool:
+    """Whether `path` holds JSON that is not calibre's: the W3C importer's business."""
+    if path.is_dir():
+        return False
+    text = decode_text(read_limited(path), str(path))
+    return format_of(text) == "w3c"
+
+
+def read_marks(path: Path) -> ParsedMarks:
+    """The marks of one file, or of every KOReader sidecar under a folder."""
+    path = Path(path)
+    if path.is_dir():
+        return _folder(path)
+    text = decode_text(read_limited(path), str(path))
+    return parse_text(text, str(path), sidecar=path)
+
+
+def _folder(folder: Path) -> ParsedMarks:
+    sidecars = []
+    for found in sorted(folder.rglob("metadata.*.lua")):
+        if koreader.SIDECAR_NAME.match(found.name) and found.is_file():
+            sidecars.append(found)
+            if len(sidecars) > MAX_SIDECARS:
+                break
+    if not sidecars:
+        raise AnnotationImportError(
+            QT_TRANSLATE_NOOP("ImportError", "{path} holds no KOReader sidecar (metadata.*.lua)."),
+            path=str(folder),
+        )
+    merged = ParsedMarks("koreader", [])
+    for sidecar in sidecars:
+        try:
+            one = read_marks(sidecar)
+        except AnnotationImportError:
+            merged.leave_out("a sidecar that could not be read")
+            continue
+        merged.books += one.books
+        for reason, count in one.left_out.items():
+            merged.leave_out(reason, count)
+    return merged
