@@ -82,12 +82,14 @@ def _unreadable(name: str) -> AnnotationImportError:
     )
 
 
-def is_w3c(path: Path) -> bool:
-    """Whether `path` holds JSON that is not calibre's: the W3C importer's business."""
+def is_other_reader(path: Path) -> bool:
+    """Whether `path` is for these importers: a folder (of KOReader sidecars) or a file
+    recognised as Kindle's, KOReader's or calibre's. Anything else is left to the
+    W3C importer, which words its own errors."""
     if path.is_dir():
-        return False
+        return True
     text = decode_text(read_limited(path), str(path))
-    return format_of(text) == "w3c"
+    return format_of(text) in ("kindle", "koreader", "calibre")
 
 
 def read_marks(path: Path) -> ParsedMarks:
@@ -108,7 +110,11 @@ def _folder(folder: Path) -> ParsedMarks:
                 break
     if not sidecars:
         raise AnnotationImportError(
-            QT_TRANSLATE_NOOP("ImportError", "{path} holds no KOReader sidecar (metadata.*.lua)."),
+            QT_TRANSLATE_NOOP(
+                "ImportError",
+                "{path} is not a file that can be imported: it is a folder without KOReader "
+                "sidecars (metadata.*.lua).",
+            ),
             path=str(folder),
         )
     merged = ParsedMarks("koreader", [])

@@ -1,0 +1,129 @@
+"""An import from another reader into a real library with a real book: the
+preview, a second import that adds nothing, orphans kept, one undo."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from readmark.core.formats import open_book
+from readmark.core.importers import parse_text, read_marks
+from readmark.core.importers.plan import Status, plan_import
+from readmark.core.operations import OperationError, commit_import, replay
+from readmark.core.operations.books import record_opening
+from readmark.core.store.library import Library
+
+ALICE = Path(__file__).resolve().parents[3] / "shared" / "books" / "11-0.txt"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "importers"
+
+CLIPPINGS = """\ufeffAlice's Adventures in Wonderland (Lewis Carroll)
+- Your Highlight on page 1 | Location 12-13 | Added on Monday, March 2, 2020 11:48:08 PM
+
+once or twice she had peeped into the book her sister was reading
+==========
+Alice's Adventures in Wonderland (Lewis Carroll)
+- Your Note on page 1 | Location 13 | Added on Monday, March 2, 2020 11:49:08 PM
+
+no pictures!
+==========
+Alice's Adventures in Wonderland (Lewis Carroll)
+- Your Highlight on page 3 | Location 40-41 | Added on Monday, March 2, 2020 11:50:08 PM
+
+This sentence is not in the book at all, whatever you try.
+==========
+Alice's Adventures in Wonderland (Lewis Carroll)
+- 您在位置 #520-521的标注 | 添加于 2020年3月3日星期二 下午8:26:01
+
+“Curiouser and curiouser!” cried Alice
+==========
+Through the Looking-Glass (Lewis Carroll)
+- Your Highlight on page 3 | Location 40-41 | Added on Monday, March 2, 2020 11:50:08 PM
+
+’Twas brillig, and the slithy toves
+==========
+"""
+
+
+@pytest.fixture
+def library(tmp_path: Path):
+    lib = Library(tmp_path / "library.sqlite3")
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def alice(tmp_path: Path, library: Library) -> Path:
+    copy = tmp_path / "alice.txt"
+    shutil.copyfile(ALICE, copy)
+    record_opening(library, open_book(copy))
+    return copy
+
+
+def test_preview_then_one_transaction_then_nothing_twice(library: Library, alice: Path) -> None:
+    parsed = parse_text(CLIPPINGS)
+    before = library.annotations.for_book(alice)
+    plan = plan_import(library, parsed)
+    assert library.annotations.for_book(alice) == before  # the preview wrote nothing
+    assert (plan.placed, plan.here, plan.unplaced) == (2, 0, 2)
+    [found, missing] = plan.books
+    assert found.path == alice and found.title == "Alice’s Adventures in Wonderland"
+    assert missing.path is None and missing.title == "Through the Looking-Glass"
+    commit_import(library.annotations, plan.changes())
+    stored = {a.target.exact: a for a in library.annotations.for_book(alice)}
+    placed = stored["once or twice she had peeped into the book her sister was reading"]
+    assert placed.note == "no pictures!" and not placed.orphaned
+    book = open_book(alice)
+    section = book.section_text(placed.target.section)
+    assert section[placed.target.start : placed.target.end] == placed.target.exact
+    lost = stored["This sentence is not in the book at all, whatever you try."]
+    assert lost.orphaned and lost.target.section == -1  # kept with its quote
+    waiting = library.annotations.pending()
+    assert [a.target.exact for _, a in waiting] == ["’Twas brillig, and the slithy toves"]
+    again = plan_import(library, parsed)
+    assert (again.placed, again.here, again.unplaced) == (0, 4, 0)
+    assert not again.changes().changes
+
+
+def test_a_highlight_made_in_readmark_counts_as_already_here(library: Library, alice: Path) -> None:
+    first = plan_import(library, parse_text(CLIPPINGS))
+    placed = [i for i in first.items if i.status is Status.PLACED][0].annotation
+    library.annotations.add(alice, placed.edited(color="green"))  # as if made by hand
+    second = plan_import(library, parse_text(CLIPPINGS))
+    assert (second.placed, second.here) == (1, 1)
+
+
+def test_undo_removes_the_whole_import_and_refuses_after_an_edit(
+    library: Library, alice: Path
+) -> None:
+    plan = plan_import(library, parse_text(CLIPPINGS))
+    done = commit_import(library.annotations, plan.changes())
+    assert len(done) == 4 and done.books == {alice}
+    undone = replay(library.annotations, done.inverse())
+    assert library.annotations.for_book(alice) == [] and library.annotations.pending() == []
+    replay(library.annotations, undone.inverse())  # redo
+    assert len(library.annotations.for_book(alice)) == 3
+    one = library.annotations.for_book(alice)[0]
+    library.annotations.update(one.edited(note="changed since"))
+    with pytest.raises(OperationError):
+        replay(library.annotations, done.inverse())
+    assert len(library.annotations.for_book(alice)) == 3  # nothing was undone
+
+
+def test_a_book_opened_later_claims_what_waited_under_its_title(
+    tmp_path: Path, library: Library
+) -> None:
+    plan = plan_import(library, parse_text(CLIPPINGS))
+    assert plan.placed == 0 and plan.unplaced == 4
+    commit_import(library.annotations, plan.changes())
+    copy = tmp_path / "alice.txt"
+    shutil.copyfile(ALICE, copy)
+    opened = record_opening(library, open_book(copy))
+    assert opened.claimed == 3
+
+
+def test_calibre_marks_find_their_book_by_their_quotes(library: Library, alice: Path) -> None:
+    plan = plan_import(library, read_marks(FIXTURES / "calibre_highlights.json"))
+    assert [m.path for m in plan.books] == [alice]
+    assert (plan.placed, plan.unplaced) == (2, 0)
