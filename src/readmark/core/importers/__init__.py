@@ -128,3 +128,20 @@ def _folder(folder: Path) -> ParsedMarks:
         for reason, count in one.left_out.items():
             merged.leave_out(reason, count)
     return merged
+
+
+def sniff(path: Path) -> str | None:
+    """The other reader whose annotations `path` holds ("kindle", "koreader",
+    "calibre"), from its first 64 KB; None for anything else (a book). Cheap
+    enough for a drop on the window; never raises."""
+    try:
+        if path.is_dir():
+            return "koreader" if next(path.rglob("metadata.*.lua"), None) else None
+        if not path.is_file():
+            return None
+        with open(path, "rb") as stream:
+            head = stream.read(64 * 1024).decode("utf-8-sig", "ignore")
+    except OSError:
+        return None
+    found = format_of(head)
+    return found if found in ("kindle", "koreader", "calibre") else None
