@@ -203,9 +203,9 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """`readmark import FILE.json`: merge, then say what happened to each annotation."""
+    from readmark import cli_import
     from readmark.core.export.importer import import_annotations
     from readmark.core.export.w3c_import import AnnotationImportError
-    from readmark import cli_import
     from readmark.i18n import translate_error
 
     try:
@@ -213,7 +213,9 @@ def _import(args: argparse.Namespace) -> int:
             with _library() as library:
                 return cli_import.run(library, args)
         if args.dry_run:
-            return _fail(QCoreApplication.translate("Cli", "--dry-run is for other readers' files."))
+            return _fail(
+                QCoreApplication.translate("Cli", "--dry-run is for other readers' files.")
+            )
         with _library() as library:
             report = import_annotations(library, Path(args.file))
     except AnnotationImportError as error:

@@ -11,8 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readmark.core.importers import AnnotationImportError, calibre, kindle, koreader, parse_text
-from readmark.core.importers import read_marks
+from readmark.core.importers import (
+    AnnotationImportError,
+    calibre,
+    kindle,
+    koreader,
+    parse_text,
+    read_marks,
+)
 from readmark.core.importers.lua_table import loads
 from readmark.core.importers.records import MAX_BYTES
 
@@ -39,7 +45,11 @@ def mutated(draw: st.DrawFn) -> str:
     text = draw(st.sampled_from(SAMPLES))
     start = draw(st.integers(0, len(text)))
     end = draw(st.integers(start, min(len(text), start + 200)))
-    middle = draw(st.sampled_from(["", "{", "}", "==========\n", "\\", '"', "\x00", "-- ", "[[", text[start:end] * 3]))
+    middle = draw(
+        st.sampled_from(
+            ["", "{", "}", "==========\n", "\\", '"', "\x00", "-- ", "[[", text[start:end] * 3]
+        )
+    )
     return text[:start] + middle + text[end:]
 
 
@@ -111,7 +121,9 @@ def test_a_sidecar_holding_code_is_refused_not_run(code: str) -> None:
 def test_deep_nesting_is_refused_quickly() -> None:
     with pytest.raises(AnnotationImportError, match="nested"):
         loads("return " + "{" * 100_000 + "}" * 100_000)
-    deep_json = '{"type": "calibre_highlights", "highlights": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    deep_json = (
+        '{"type": "calibre_highlights", "highlights": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    )
     with pytest.raises(AnnotationImportError):
         parse_text(deep_json)
 

@@ -117,10 +117,15 @@ def test_kindle_clipping_limit_keeps_a_cut_quote_and_counts_an_empty_one() -> No
 
 
 def test_koreader_old_layout_reads_notes_from_the_bookmarks() -> None:
-    parsed = read_marks(FIXTURES / "koreader" / "Between Parent and Child.sdr" / "metadata.epub.lua")
+    parsed = read_marks(
+        FIXTURES / "koreader" / "Between Parent and Child.sdr" / "metadata.epub.lua"
+    )
     assert parsed.format == "koreader"
     [book] = parsed.books
-    assert (book.book.title, book.book.authors) == ("Between Parent and Child", "Dr. Haim G. Ginott")
+    assert (book.book.title, book.book.authors) == (
+        "Between Parent and Child",
+        "Dr. Haim G. Ginott",
+    )
     assert book.book.file.endswith("koreader/Between Parent and Child.epub")
     assert [(m.quote[:14], m.note, local(m.created)) for m in book.marks] == [
         ("We are gratefu", "", "2023-01-23 06:19:09"),
@@ -155,7 +160,9 @@ def test_koreader_new_layout() -> None:
     assert mark.quote.startswith("On Wall Street, the term “random walk” is an obscenity.")
     assert mark.quote.endswith("selected by the experts.")
     assert (mark.chapter, mark.section_hint, local(mark.created)) == (
-        "What Is a Random Walk?", 6, "2026-01-02 11:47:53"
+        "What Is a Random Walk?",
+        6,
+        "2026-01-02 11:47:53",
     )
     assert mark.color == "yellow"  # KOReader's gray: Readmark has no grey
 
@@ -191,7 +198,9 @@ def test_calibre_exports_both_envelopes() -> None:
         ("calibre_highlights.json", "calibre"),
     ],
 )
-def test_the_format_is_recognised_from_the_content(tmp_path: Path, name: str, expected: str) -> None:
+def test_the_format_is_recognised_from_the_content(
+    tmp_path: Path, name: str, expected: str
+) -> None:
     renamed = tmp_path / "whatever.dat"
     renamed.write_bytes((FIXTURES / name).read_bytes())
     assert format_of(renamed.read_text(encoding="utf-8-sig")) == expected

@@ -52,7 +52,9 @@ def panel_entries(window) -> list[str]:
     return sorted(quotes)
 
 
-def test_import_through_the_dialog_then_undo(qtbot, tmp_path, make_window, open_and_wait, monkeypatch):
+def test_import_through_the_dialog_then_undo(
+    qtbot, tmp_path, make_window, open_and_wait, monkeypatch
+):
     book = tmp_path / "alice.txt"
     shutil.copyfile(ALICE, book)
     clippings = tmp_path / "My Clippings.txt"
@@ -79,7 +81,9 @@ def test_import_through_the_dialog_then_undo(qtbot, tmp_path, make_window, open_
     with qtbot.waitSignal(window.marks_importer.imported, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(panel_entries(window)) == 3, timeout=10_000)
-    assert "once or twice she had peeped into the book her sister was reading" in panel_entries(window)
+    assert "once or twice she had peeped into the book her sister was reading" in panel_entries(
+        window
+    )
     assert window.menu_actions.undo.isEnabled()
     window.menu_actions.undo.trigger()
     qtbot.waitUntil(lambda: panel_entries(window) == [], timeout=10_000)

@@ -41,7 +41,7 @@ __all__ = [
 
 
 def format_of(text: str) -> str | None:
-    """"w3c", "calibre", "koreader" or "kindle" from the content; None if none fits."""
+    """ "w3c", "calibre", "koreader" or "kindle" from the content; None if none fits."""
     head = text.lstrip("\ufeff").lstrip()
     if calibre.looks_like(text):
         return "calibre"

@@ -42,9 +42,7 @@ def parse(text: str) -> ParsedMarks:
     items = data.get(TYPES[str(data["type"])])
     if not isinstance(items, list):
         raise AnnotationImportError(
-            QT_TRANSLATE_NOOP(
-                "ImportError", "The calibre export holds no list of annotations."
-            )
+            QT_TRANSLATE_NOOP("ImportError", "The calibre export holds no list of annotations.")
         )
     parsed = ParsedMarks("calibre", [])
     by_book: dict[object, BookMarks] = {}

@@ -73,8 +73,11 @@ def looks_like(text: str) -> bool:
     if SEPARATOR not in lines:
         return False
     at = lines.index(SEPARATOR)
-    return at >= 2 and lines[1].startswith("- ") or lines.count(SEPARATOR) >= 1 and any(
-        line.startswith("- ") and "|" in line for line in lines[:6]
+    return (
+        at >= 2
+        and lines[1].startswith("- ")
+        or lines.count(SEPARATOR) >= 1
+        and any(line.startswith("- ") and "|" in line for line in lines[:6])
     )
 
 

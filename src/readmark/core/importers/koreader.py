@@ -179,7 +179,7 @@ def _old_layout(table: dict[object, LuaValue]) -> list[Mark]:
         pos0 = _text(bookmark.get("pos0"))
         if bookmark.get("highlighted") or pos0 in seen and pos0:
             continue  # a highlight's own entry, read above
-        page = _text(bookmark.get("page"))
+        place = _text(bookmark.get("page"))
         created = _when(bookmark.get("datetime"))
         label = _text(bookmark.get("notes")).strip() or _text(bookmark.get("text")).strip()
         marks.append(
@@ -187,8 +187,8 @@ def _old_layout(table: dict[object, LuaValue]) -> list[Mark]:
                 Kind.BOOKMARK,
                 label=label,
                 chapter=_text(bookmark.get("chapter")),
-                position=page,
-                section_hint=_section(page),
+                position=place,
+                section_hint=_section(place),
                 created=created,
                 modified=created,
             )

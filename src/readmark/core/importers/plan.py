@@ -200,7 +200,9 @@ def _place(annotation: Annotation, texts: SectionTexts) -> Annotation:
     return placed
 
 
-def _known(library: Library, path: Path | None, book: BookRef) -> tuple[set[str], set[tuple[str, str]]]:
+def _known(
+    library: Library, path: Path | None, book: BookRef
+) -> tuple[set[str], set[tuple[str, str]]]:
     if path is not None:
         existing = library.annotations.for_book(path)
     else:
@@ -262,11 +264,19 @@ def _by_title(records: list[BookRecord], ref: BookRef) -> BookRecord | None:
     near = exact or [
         r
         for r in records
-        if (k := title_key(r.title)) and min(len(k), len(key)) >= 4 and (k.startswith(key) or key.startswith(k))
+        if (k := title_key(r.title))
+        and min(len(k), len(key)) >= 4
+        and (k.startswith(key) or key.startswith(k))
     ]
     if len(near) > 1 and ref.authors:
         authors = title_key(ref.authors)
-        by_author = [r for r in near if title_key(r.authors) and title_key(r.authors) in authors or authors in title_key(r.authors)]
+        by_author = [
+            r
+            for r in near
+            if title_key(r.authors)
+            and title_key(r.authors) in authors
+            or authors in title_key(r.authors)
+        ]
         near = by_author or near
     return near[0] if near else None
 

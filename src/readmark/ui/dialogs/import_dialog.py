@@ -39,7 +39,9 @@ class ImportDialog(QDialog):
         self.books = QTreeWidget()
         self.books.setObjectName("importBooks")
         self.books.setRootIsDecorated(False)
-        self.books.setHeaderLabels([self.tr("Book in the file"), self.tr("In your library"), self.tr("Marks")])
+        self.books.setHeaderLabels(
+            [self.tr("Book in the file"), self.tr("In your library"), self.tr("Marks")]
+        )
         for match in plan.books:
             where = match.title if match.path is not None else self.tr("Not in the library")
             row = QTreeWidgetItem(
@@ -56,7 +58,11 @@ class ImportDialog(QDialog):
         self.placed = QLabel(format_number(plan.placed))
         self.here = QLabel(format_number(plan.here))
         self.unplaced = QLabel(format_number(plan.unplaced))
-        for label, name in ((self.placed, "placed"), (self.here, "here"), (self.unplaced, "unplaced")):
+        for label, name in (
+            (self.placed, "placed"),
+            (self.here, "here"),
+            (self.unplaced, "unplaced"),
+        ):
             label.setObjectName(f"import_{name}")
         counts.addRow(self.tr("Will be placed in their book:"), self.placed)
         counts.addRow(self.tr("Already here (not imported again):"), self.here)
@@ -67,10 +73,14 @@ class ImportDialog(QDialog):
             self.left_out.setToolTip(
                 "\n".join(f"{reason}: {count}" for reason, count in sorted(plan.left_out.items()))
             )
-            counts.addRow(self.tr("Left out (earlier versions, empty, clipping limit):"), self.left_out)
+            counts.addRow(
+                self.tr("Left out (earlier versions, empty, clipping limit):"), self.left_out
+            )
         layout.addLayout(counts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(plan.placed + plan.unplaced > 0)
         self.import_button.setDefault(True)
