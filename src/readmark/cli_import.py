@@ -49,6 +49,7 @@ def run(library: Library, args: argparse.Namespace) -> int:
     print(_tr("Already here: {n}").format(n=plan.here))
     print(_tr("Cannot be found (kept with their quote): {n}").format(n=plan.unplaced))
     for reason, count in sorted(plan.left_out.items()):
+        reason = QCoreApplication.translate("ImportReason", reason)
         print(_tr("Left out: {reason}: {n}").format(reason=reason, n=count))
     if args.dry_run:
         print(_tr("Nothing was written (--dry-run)."))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from readmark.core.annotations import Kind
-from readmark.core.importers import format_of, read_marks
+from readmark.core.importers import format_of, read_marks, records
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "importers"
 
@@ -50,7 +50,7 @@ def test_kindle_english_keeps_the_longer_of_an_extended_highlight() -> None:
         "2020-02-23 14:58:27", "2020-03-02 23:48:08", "2020-03-05 00:32:10",
     ]  # fmt: skip
     assert book.marks[2].position == "location 767-768"
-    assert parsed.left_out == {"an earlier version of a highlight": 2}
+    assert parsed.left_out == {records.EARLIER_VERSION: 2}
 
 
 def test_kindle_chinese_old_and_new_headers_notes_and_bookmarks() -> None:
@@ -113,7 +113,7 @@ def test_kindle_clipping_limit_keeps_a_cut_quote_and_counts_an_empty_one() -> No
     parsed = parse_text(text)
     [book] = parsed.books
     assert [m.quote for m in book.marks] == ["どんな戦争でもそうですが"]
-    assert parsed.left_out == {"clipping limit": 1}
+    assert parsed.left_out == {records.CLIPPING_LIMIT: 1}
 
 
 def test_koreader_old_layout_reads_notes_from_the_bookmarks() -> None:
@@ -183,7 +183,7 @@ def test_calibre_exports_both_envelopes() -> None:
         ("highlight", "Alice was beginning to g", "The opening line.", "yellow"),
         ("highlight", "Down, down, down. Would ", "", "pink"),
     ]
-    assert parsed.left_out == {"a highlight deleted in calibre": 1}
+    assert parsed.left_out == {records.DELETED_IN_CALIBRE: 1}
     collection = read_marks(FIXTURES / "annotations.calibre_annotation_collection")
     assert [m.quote[:12] for g in collection.books for m in g.marks] == ["Alice was be"]
     assert [m.kind for g in collection.books for m in g.marks] == [Kind.HIGHLIGHT]

@@ -7,12 +7,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from readmark.ui.annotations.model import ANNOTATION_ROLE
 
 ALICE = Path(__file__).resolve().parents[3] / "shared" / "books" / "11-0.txt"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "importers"
 IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 CLIPPINGS = """Alice's Adventures in Wonderland (Lewis Carroll)
 - Your Highlight on page 1 | Location 12-13 | Added on Monday, March 2, 2020 11:48:08 PM
@@ -93,3 +95,44 @@ def test_import_through_the_dialog_then_undo(
         window.menu_actions.import_annotations.trigger()
     assert again.args[0].placed.text() == "2"
     again.args[0].reject()
+
+
+def drop(window, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def test_dropping_a_folder_of_koreader_sidecars_shows_the_preview(qtbot, make_window):
+    window = make_window()
+    with qtbot.waitSignal(window.marks_importer.dialog_shown, timeout=20_000) as shown:
+        drop(window, FIXTURES / "koreader")
+    dialog = shown.args[0]
+    assert (dialog.placed.text(), dialog.unplaced.text()) == ("0", "9")
+    assert dialog.books.topLevelItemCount() == 3
+    with qtbot.waitSignal(window.marks_importer.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert len(window.library.annotations.pending()) == 9  # kept, waiting for their books
+    window.menu_actions.undo.trigger()
+    assert window.library.annotations.pending() == []
+
+
+def test_a_file_no_reader_wrote_is_said_plainly(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window()
+    bad = tmp_path / "metadata.epub.lua"
+    bad.write_text('return os.execute("echo pwned")', encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: shown.append(text))
+    window.marks_importer.error.disconnect()
+    window.marks_importer.error.connect(lambda title, text: window.show_error(title, text))
+    window.marks_importer.start(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "holds code" in shown[0] and "never runs it" in shown[0]
+    assert not window.marks_importer.progress.isVisible()

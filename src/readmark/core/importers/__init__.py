@@ -16,7 +16,7 @@ from pathlib import Path
 
 from readmark.core.export.w3c_import import AnnotationImportError
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.importers import calibre, kindle, koreader
+from readmark.core.importers import calibre, kindle, koreader, records
 from readmark.core.importers.records import (
     BookMarks,
     BookRef,
@@ -122,7 +122,7 @@ def _folder(folder: Path) -> ParsedMarks:
         try:
             one = read_marks(sidecar)
         except AnnotationImportError:
-            merged.leave_out("a sidecar that could not be read")
+            merged.leave_out(records.UNREADABLE_SIDECAR)
             continue
         merged.books += one.books
         for reason, count in one.left_out.items():

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from readmark.core.annotations import Kind, Style
 from readmark.core.export.w3c_import import AnnotationImportError, loads
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.importers import records
 from readmark.core.importers.records import BookMarks, BookRef, Mark, ParsedMarks
 
 TYPES = {"calibre_highlights": "highlights", "calibre_annotation_collection": "annotations"}
@@ -52,14 +53,14 @@ def parse(text: str) -> ParsedMarks:
             book_id = item.get("book_id")
             item = item["annotation"]
         if not isinstance(item, dict):
-            parsed.leave_out("an entry that is not an annotation")
+            parsed.leave_out(records.NOT_AN_ANNOTATION)
             continue
         if item.get("removed"):
-            parsed.leave_out("a highlight deleted in calibre")
+            parsed.leave_out(records.DELETED_IN_CALIBRE)
             continue
         mark = _mark(item)
         if mark is None:
-            parsed.leave_out("an entry that is not an annotation")
+            parsed.leave_out(records.NOT_AN_ANNOTATION)
             continue
         key = book_id if isinstance(book_id, int | str) else None
         by_book.setdefault(key, BookMarks(BookRef())).marks.append(mark)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from readmark.core.annotations import Kind
+from readmark.core.importers import records
 from readmark.core.importers.records import BookMarks, BookRef, Mark, ParsedMarks, normalized
 
 SEPARATOR = "=========="
@@ -68,17 +69,21 @@ class _Clipping:
 
 
 def looks_like(text: str) -> bool:
-    head = text.lstrip("\ufeff")[:8192]
-    lines = [line.strip() for line in head.splitlines()]
+    """A clipping's shape near the start: a title line, a "- …" line, then the separator."""
+    lines = [line.strip() for line in text.lstrip("\ufeff")[:8192].splitlines()]
     if SEPARATOR not in lines:
         return False
-    at = lines.index(SEPARATOR)
-    return (
-        at >= 2
-        and lines[1].startswith("- ")
-        or lines.count(SEPARATOR) >= 1
-        and any(line.startswith("- ") and "|" in line for line in lines[:6])
-    )
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line == SEPARATOR:
+            blocks.append([])
+        else:
+            blocks[-1].append(line)
+    for block in blocks[:-1]:
+        filled = [line for line in block if line]
+        if len(filled) >= 2 and filled[1].startswith("-"):
+            return True
+    return False
 
 
 def parse(text: str) -> ParsedMarks:
@@ -119,13 +124,13 @@ def _clipping(block: list[str], parsed: ParsedMarks) -> _Clipping | None:
         block = block[1:]
     if len(block) < 2 or not block[1].lstrip().startswith("-"):
         if any(line.strip() for line in block):
-            parsed.leave_out("a clipping that could not be read")
+            parsed.leave_out(records.UNREADABLE_CLIPPING)
         return None
     title, authors = _title(block[0])
     meta = block[1].strip()
     kind = _kind(meta)
     if kind is None:
-        parsed.leave_out("a clipping of an unknown kind")
+        parsed.leave_out(records.UNKNOWN_KIND)
         return None
     body = "\n".join(block[2:]).strip()
     limited = False
@@ -148,10 +153,10 @@ def _clipping(block: list[str], parsed: ParsedMarks) -> _Clipping | None:
     )
     created = _date(meta)
     if kind is Kind.HIGHLIGHT and not body:
-        parsed.leave_out("clipping limit" if limited else "an empty highlight")
+        parsed.leave_out(records.CLIPPING_LIMIT if limited else records.EMPTY_HIGHLIGHT)
         return None
     if kind is Kind.NOTE and not body:
-        parsed.leave_out("an empty note")
+        parsed.leave_out(records.EMPTY_NOTE)
         return None
     label = ""
     if kind is Kind.BOOKMARK:
@@ -265,7 +270,7 @@ def _history(found: list[_Clipping], parsed: ParsedMarks) -> list[Mark]:
                         modified=_latest(kept.mark.modified, clipping.mark.modified),
                     ),
                 )
-                parsed.leave_out("an earlier version of a highlight")
+                parsed.leave_out(records.EARLIER_VERSION)
                 break
         else:
             highlights.append(clipping)
@@ -275,13 +280,13 @@ def _history(found: list[_Clipping], parsed: ParsedMarks) -> list[Mark]:
         target = _highlight_for(clipping, highlights)
         if target is None:
             if any(normalized(n.note) == normalized(clipping.mark.note) for n in notes):
-                parsed.leave_out("the same note again")
+                parsed.leave_out(records.SAME_NOTE)
                 continue
             notes.append(clipping.mark)
             continue
         texts = attached.setdefault(target, [])
         if normalized(clipping.mark.note) in {normalized(t) for t in texts}:
-            parsed.leave_out("the same note again")
+            parsed.leave_out(records.SAME_NOTE)
         else:
             texts.append(clipping.mark.note)
     marks: list[Mark] = []

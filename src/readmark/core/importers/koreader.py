@@ -40,7 +40,7 @@ COLOURS = {
 def looks_like(text: str) -> bool:
     head = text.lstrip("\ufeff")[:4096]
     body = re.sub(r"^(\s*--[^\n]*\n)*\s*", "", head)
-    return body.startswith("return") and "{" in body[:200]
+    return re.match(r"return\b", body) is not None  # what it returns is checked by parsing
 
 
 def parse(text: str, sidecar: Path | None = None) -> ParsedMarks:
@@ -112,7 +112,7 @@ def _new_item(item: dict[object, LuaValue]) -> Mark | None:
         return Mark(
             Kind.BOOKMARK,
             quote="",
-            label=_text(item.get("text")).strip() or chapter,
+            label=_text(item.get("text")).strip() or chapter or page or "KOReader",
             chapter=chapter,
             position=page or str(item.get("page", "")),
             section_hint=_section(page),
@@ -181,7 +181,12 @@ def _old_layout(table: dict[object, LuaValue]) -> list[Mark]:
             continue  # a highlight's own entry, read above
         place = _text(bookmark.get("page"))
         created = _when(bookmark.get("datetime"))
-        label = _text(bookmark.get("notes")).strip() or _text(bookmark.get("text")).strip()
+        label = (
+            _text(bookmark.get("notes")).strip()
+            or _text(bookmark.get("text")).strip()
+            or place
+            or "KOReader"
+        )
         marks.append(
             Mark(
                 Kind.BOOKMARK,

@@ -30,16 +30,21 @@ _ESCAPE = re.compile(
     r"|(?P<bad>.|$))",
     re.DOTALL,
 )
+_TOO_DEEP = QT_TRANSLATE_NOOP(
+    "ImportError",
+    "The file is not a KOReader sidecar Readmark can read: its tables nest more than {limit} deep.",
+)
+_CODE = QT_TRANSLATE_NOOP(
+    "ImportError",
+    "The file is not a KOReader sidecar Readmark can read: it holds code, not only data; "
+    "Readmark never runs it.",
+)
 _SIMPLE = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92, '"': 34, "'": 39}
 
 
-def _refuse(reason: str) -> AnnotationImportError:
-    return AnnotationImportError(
-        QT_TRANSLATE_NOOP(
-            "ImportError", "The file is not a KOReader sidecar Readmark can read: {reason}"
-        ),
-        reason=reason,
-    )
+def _refuse(template: str) -> AnnotationImportError:
+    """`template`: a whole sentence marked QT_TRANSLATE_NOOP("ImportError", …)."""
+    return AnnotationImportError(template, limit=MAX_DEPTH)
 
 
 def loads(text: str) -> dict[object, LuaValue]:
@@ -55,23 +60,34 @@ def loads(text: str) -> dict[object, LuaValue]:
         elif char == "}":
             depth -= 1
     if deepest > MAX_DEPTH:
-        raise _refuse(f"tables nested more than {MAX_DEPTH} deep")
+        raise _refuse(_TOO_DEEP)
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, 20000))
         tree = _parse(text)
     except RecursionError as exc:
-        raise _refuse("it is nested too deeply") from exc
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "ImportError",
+                "The file is not a KOReader sidecar Readmark can read: it is nested too deeply.",
+            )
+        ) from exc
     except Exception as exc:  # luaparser raises its own SyntaxException and ANTLR errors
-        raise _refuse("it is not Lua") from exc
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "ImportError",
+                "The file is not a KOReader sidecar Readmark can read: it is not Lua.",
+            )
+        ) from exc
     finally:
         sys.setrecursionlimit(limit)
     body = tree.body.body  # type: ignore[attr-defined]
+    # Anything but one `return {…}` is code (a call, an assignment, a loop): refused.
     if len(body) != 1 or not isinstance(body[0], astnodes.Return) or len(body[0].values) != 1:
-        raise _refuse("it does not just return a table")
+        raise _refuse(_CODE)
     table = body[0].values[0]
     if not isinstance(table, astnodes.Table):
-        raise _refuse("it does not return a table")
+        raise _refuse(_CODE)
     value = _value(table, astnodes, 1)
     assert isinstance(value, dict)
     return value
@@ -112,7 +128,7 @@ def _outside_strings(text: str) -> str:
 def _value(node: object, nodes: object, depth: int) -> LuaValue:
     n = nodes  # the luaparser.astnodes module
     if depth > MAX_DEPTH:
-        raise _refuse(f"tables nested more than {MAX_DEPTH} deep")
+        raise _refuse(_TOO_DEEP)
     if isinstance(node, n.Table):  # type: ignore[attr-defined]
         table: dict[object, LuaValue] = {}
         position = 0
@@ -136,7 +152,7 @@ def _value(node: object, nodes: object, depth: int) -> LuaValue:
         return False
     if isinstance(node, n.Nil):  # type: ignore[attr-defined]
         return None
-    raise _refuse(f"it holds code ({type(node).__name__}), not only data")
+    raise _refuse(_CODE)
 
 
 def _key(node: object, n: object, bracketed: bool, depth: int) -> object:
@@ -144,13 +160,23 @@ def _key(node: object, n: object, bracketed: bool, depth: int) -> object:
         return str(node.id)  # name = value
     value = _value(node, n, depth + 1)
     if isinstance(value, dict) or value is None:
-        raise _refuse("a table key is not a string or a number")
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "ImportError",
+                "The file is not a KOReader sidecar Readmark can read: a table key is not a string or a number.",
+            )
+        )
     return value
 
 
 def _number(value: object) -> int | float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _refuse("a number cannot be read")
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "ImportError",
+                "The file is not a KOReader sidecar Readmark can read: a number cannot be read.",
+            )
+        )
     return value
 
 
@@ -180,14 +206,29 @@ def _unescape(raw: str) -> bytes:
         elif match["dec"]:
             byte = int(match["dec"])
             if byte > 255:
-                raise _refuse("a string escape is out of range")
+                raise _refuse(
+                    QT_TRANSLATE_NOOP(
+                        "ImportError",
+                        "The file is not a KOReader sidecar Readmark can read: a string escape is out of range.",
+                    )
+                )
             out.append(byte)
         elif match["uni"]:
             code = int(match["uni"], 16)
             if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-                raise _refuse("a string escape is out of range")
+                raise _refuse(
+                    QT_TRANSLATE_NOOP(
+                        "ImportError",
+                        "The file is not a KOReader sidecar Readmark can read: a string escape is out of range.",
+                    )
+                )
             out += chr(code).encode("utf-8")
         else:
-            raise _refuse("a string has an invalid escape")
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "ImportError",
+                    "The file is not a KOReader sidecar Readmark can read: a string has an invalid escape.",
+                )
+            )
     out += raw[at:].encode("utf-8", "surrogatepass")
     return bytes(out)

@@ -26,6 +26,20 @@ from readmark.core.i18n import QT_TRANSLATE_NOOP
 
 MAX_BYTES = 50 * 1024 * 1024  # the largest My Clippings.txt seen is a few MB
 
+# Why a mark was left out (shown translated: context "ImportReason").
+UNREADABLE_SIDECAR = QT_TRANSLATE_NOOP("ImportReason", "a sidecar that could not be read")
+NOT_AN_ANNOTATION = QT_TRANSLATE_NOOP("ImportReason", "an entry that is not an annotation")
+DELETED_IN_CALIBRE = QT_TRANSLATE_NOOP("ImportReason", "a highlight deleted in calibre")
+UNREADABLE_CLIPPING = QT_TRANSLATE_NOOP("ImportReason", "a clipping that could not be read")
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("ImportReason", "a clipping of an unknown kind")
+CLIPPING_LIMIT = QT_TRANSLATE_NOOP(
+    "ImportReason", "a highlight emptied by the publisher's clipping limit"
+)
+EMPTY_HIGHLIGHT = QT_TRANSLATE_NOOP("ImportReason", "an empty highlight")
+EMPTY_NOTE = QT_TRANSLATE_NOOP("ImportReason", "an empty note")
+EARLIER_VERSION = QT_TRANSLATE_NOOP("ImportReason", "an earlier version of a highlight")
+SAME_NOTE = QT_TRANSLATE_NOOP("ImportReason", "the same note again")
+
 __all__ = [
     "MAX_BYTES",
     "AnnotationImportError",

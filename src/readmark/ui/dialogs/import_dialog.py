@@ -4,7 +4,7 @@ matched to, and how many will be placed, are already here, or cannot be found
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -71,7 +71,10 @@ class ImportDialog(QDialog):
         if left_out:
             self.left_out = QLabel(format_number(left_out))
             self.left_out.setToolTip(
-                "\n".join(f"{reason}: {count}" for reason, count in sorted(plan.left_out.items()))
+                "\n".join(
+                    f"{QCoreApplication.translate('ImportReason', reason)}: {format_number(count)}"
+                    for reason, count in sorted(plan.left_out.items())
+                )
             )
             counts.addRow(
                 self.tr("Left out (earlier versions, empty, clipping limit):"), self.left_out

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressBar, QPushButton
 
 from readmark.core.importers.plan import ImportPlan
 from readmark.core.operations import ImportChanges, OperationError, commit_import, replay
@@ -53,7 +53,7 @@ class MarksImporter(QObject):
 
     def __init__(
         self,
-        window: QWidget,
+        window: QMainWindow,
         owner: LibraryOwner,
         tasks: BackgroundTasks,
         session: AnnotationSession,
@@ -64,6 +64,31 @@ class MarksImporter(QObject):
         self.tasks = tasks
         self.session = session
         self.dialog: ImportDialog | None = None
+        # Its own progress in the status bar: planning opens every matched book.
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setMaximumWidth(160)
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("Cancel Import"))
+        self.cancel_button.clicked.connect(self.cancel)
+        for widget in (self.progress, self.cancel_button):
+            window.statusBar().addPermanentWidget(widget)
+            widget.hide()
+        self.progressed.connect(self._show_progress)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setValue(0)
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+
+    def cancel(self) -> None:
+        self.tasks.cancel("import-annotations")
+        self._busy(False)
+        self.message.emit(self.tr("Import cancelled; nothing was written."))
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -109,9 +134,12 @@ class MarksImporter(QObject):
                 own.close()
 
         def failed(error: BaseException) -> None:
+            self._busy(False)
+            self.message.emit("")
             self.error.emit(self.tr("Import Annotations"), translate_error(error))
 
         self.message.emit(self.tr("Reading {file}…").format(file=path.name))
+        self._busy(True)
         self.tasks.run(
             "import-annotations",
             work,
@@ -121,6 +149,7 @@ class MarksImporter(QObject):
         )
 
     def _preview(self, plan: ImportPlan, path: Path) -> None:
+        self._busy(False)
         self.message.emit("")
         dialog = ImportDialog(plan, path.name, self.window)
         self.dialog = dialog
