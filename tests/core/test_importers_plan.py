@@ -127,3 +127,29 @@ def test_calibre_marks_find_their_book_by_their_quotes(library: Library, alice: 
     plan = plan_import(library, read_marks(FIXTURES / "calibre_highlights.json"))
     assert [m.path for m in plan.books] == [alice]
     assert (plan.placed, plan.unplaced) == (2, 0)
+
+
+def test_marks_wait_under_a_title_with_a_subtitle_and_an_edition(
+    tmp_path: Path, library: Library
+) -> None:
+    clippings = CLIPPINGS.replace(
+        "Alice's Adventures in Wonderland (Lewis Carroll)",
+        "Alice's Adventures in Wonderland: The Millennium Fulcrum Edition (Kindle Edition) (Lewis Carroll)",
+    )
+    commit_import(library.annotations, plan_import(library, parse_text(clippings)).changes())
+    copy = tmp_path / "alice.txt"
+    shutil.copyfile(ALICE, copy)
+    assert record_opening(library, open_book(copy)).claimed == 3
+    assert [a.target.exact for _, a in library.annotations.pending()] == [
+        "’Twas brillig, and the slithy toves"
+    ]
+
+
+def test_two_books_of_one_title_are_told_apart_by_author(tmp_path: Path, library: Library) -> None:
+    for name, author in (("a.md", "Somebody Else"), ("b.md", "Lewis Carroll")):
+        path = tmp_path / name
+        path.write_text("# Alice's Adventures in Wonderland\n\nText.\n", encoding="utf-8")
+        book = open_book(path)
+        library.touch(book.path, book.content_id + name, "Alice's Adventures in Wonderland", author)
+    plan = plan_import(library, parse_text(CLIPPINGS))
+    assert plan.books[0].path == (tmp_path / "b.md").resolve()

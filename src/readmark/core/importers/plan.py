@@ -40,6 +40,7 @@ from readmark.core.importers.records import (
     title_source,
 )
 from readmark.core.operations.imports import ImportChange, ImportChanges
+from readmark.core.titles import titles_match
 
 if TYPE_CHECKING:
     from readmark.core.anchoring import SectionTexts
@@ -261,21 +262,13 @@ def _by_title(records: list[BookRecord], ref: BookRef) -> BookRecord | None:
     if not key:
         return None
     exact = [r for r in records if title_key(r.title) == key]
-    near = exact or [
-        r
-        for r in records
-        if (k := title_key(r.title))
-        and min(len(k), len(key)) >= 4
-        and (k.startswith(key) or key.startswith(k))
-    ]
+    near = exact or [r for r in records if titles_match(title_key(r.title), key)]
     if len(near) > 1 and ref.authors:
         authors = title_key(ref.authors)
         by_author = [
             r
             for r in near
-            if title_key(r.authors)
-            and title_key(r.authors) in authors
-            or authors in title_key(r.authors)
+            if (known := title_key(r.authors)) and (known in authors or authors in known)
         ]
         near = by_author or near
     return near[0] if near else None

@@ -14,7 +14,6 @@ or device, more than `MAX_BYTES`, text that is not UTF-8.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from pathlib import Path
 from readmark.core.annotations import Kind, Style
 from readmark.core.export.w3c_import import AnnotationImportError
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.titles import TITLE_URN, title_key, title_source
 
 MAX_BYTES = 50 * 1024 * 1024  # the largest My Clippings.txt seen is a few MB
 
@@ -41,6 +41,9 @@ EARLIER_VERSION = QT_TRANSLATE_NOOP("ImportReason", "an earlier version of a hig
 SAME_NOTE = QT_TRANSLATE_NOOP("ImportReason", "the same note again")
 
 __all__ = [
+    "TITLE_URN",
+    "title_key",
+    "title_source",
     "MAX_BYTES",
     "AnnotationImportError",
     "BookMarks",
@@ -162,20 +165,3 @@ def decode_text(raw: bytes, name: str) -> str:
             path=name,
         )
     return text
-
-
-TITLE_URN = "urn:readmark:title:"  # + title_key: where marks of a book not in the library wait
-
-
-def title_key(title: str) -> str:
-    """A title as compared across readers: bracketed parts (series, edition,
-    publisher) dropped, case, width and punctuation ignored."""
-    text = unicodedata.normalize("NFKC", title).casefold()
-    text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】", " ", text)
-    return "".join(ch for ch in text if ch.isalnum())
-
-
-def title_source(title: str) -> str:
-    """The pending source under which imports wait for a book with this title."""
-    key = title_key(title)
-    return TITLE_URN + key if key else ""

@@ -22,9 +22,7 @@ def record_opening(library: Library, book: Book) -> Opened:
     record = library.touch(
         book.path, book.content_id, book.metadata.title, ", ".join(book.metadata.authors)
     )
-    from readmark.core.importers.records import title_source
-
     claimed = library.annotations.claim_pending(
-        book.path, book.content_id, also=[title_source(book.metadata.title)]
+        book.path, book.content_id, title=book.metadata.title
     )
     return Opened(record.position, claimed)

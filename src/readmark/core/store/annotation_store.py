@@ -27,6 +27,7 @@ from readmark.core.store.errors import (
     NotInLibraryError,
     converts_sqlite_errors,
 )
+from readmark.core.titles import TITLE_URN, title_key, titles_match
 
 _COLUMNS = (
     "id, kind, section, start, end, exact, prefix, suffix, color, style, note, label, "
@@ -233,17 +234,28 @@ class AnnotationStore:
                 elif before is not None:
                     self._db.execute("DELETE FROM annotations WHERE id = ?", (before.id,))
 
-    def claim_pending(self, book_path: Path, content_id: str, also: Sequence[str] = ()) -> int:
+    def claim_pending(self, book_path: Path, content_id: str, title: str = "") -> int:
         """Give the book at `book_path` (in the library) the imports waiting for it.
 
         Call right after `Library.touch`. Matches a pending source naming the
         book's content (`urn:readmark:book:<content_id>`) or its path; returns
-        how many were claimed (`also`: other sources naming it, such as the title
-        an import from another reader waits under). Their positions are not verified yet
+        how many were claimed. With `title`, also the marks imported from another
+        reader that wait under a title naming it (`core.titles`). Their positions are not verified yet
         (`anchored_to` is empty), so the next anchoring pass places them.
         """
         book_id = self._book_id(book_path)
-        sources = (BOOK_URN + content_id, str(book_path), *also)
+        sources: tuple[str, ...] = (BOOK_URN + content_id, str(book_path))
+        if title_key(title):
+            waiting = self._db.execute(
+                "SELECT DISTINCT source FROM annotations WHERE book_id IS NULL "
+                "AND substr(source, 1, ?) = ?",
+                (len(TITLE_URN), TITLE_URN),
+            ).fetchall()
+            sources += tuple(
+                row[0]
+                for row in waiting
+                if titles_match(row[0][len(TITLE_URN) :], title_key(title))
+            )
         with self._transaction():
             cursor = self._db.execute(
                 "UPDATE annotations SET book_id = ?, source = '', anchored_to = '' "
