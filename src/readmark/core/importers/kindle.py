@@ -254,13 +254,34 @@ def _same_text(a: str, b: str) -> bool:
     return common >= max(8, int(len(short) * 0.8))
 
 
+_SPAN_INDEXED = 256  # locations a range is indexed at, at most (a hostile range is not a loop)
+
+
+def _spots(first: int | None, last: int | None) -> list[int]:
+    """The locations a clipping is indexed under: its range, or its ends if vast."""
+    if first is None or last is None:
+        return []
+    if last - first > _SPAN_INDEXED or last < first:
+        return [first, last]
+    return list(range(first, last + 1))
+
+
 def _history(found: list[_Clipping], parsed: ParsedMarks) -> list[Mark]:
+    """Kindle's append-only history of one book folded into its marks (see the module).
+
+    Highlights are indexed by location, so each clipping is compared only with those
+    that share a location with it: linear in the file, not quadratic."""
     highlights: list[_Clipping] = []
+    at: dict[int, list[int]] = {}  # location -> indexes into `highlights`
     for clipping in (c for c in found if c.mark.kind is Kind.HIGHLIGHT):
-        for i, kept in enumerate(highlights):
+        near = sorted(
+            {i for spot in _spots(clipping.first, clipping.last) for i in at.get(spot, [])}
+        )
+        for i in near:
+            kept = highlights[i]
             if _overlaps(kept, clipping) and _same_text(kept.mark.quote, clipping.mark.quote):
                 longer = clipping if len(clipping.mark.quote) > len(kept.mark.quote) else kept
-                highlights[i] = replace(
+                merged = replace(
                     longer,
                     first=min(kept.first or 0, clipping.first or 0),
                     last=max(kept.last or 0, clipping.last or 0),
@@ -270,22 +291,35 @@ def _history(found: list[_Clipping], parsed: ParsedMarks) -> list[Mark]:
                         modified=_latest(kept.mark.modified, clipping.mark.modified),
                     ),
                 )
+                highlights[i] = merged
+                for spot in _spots(merged.first, merged.last):
+                    if i not in at.setdefault(spot, []):
+                        at[spot].append(i)
                 parsed.leave_out(records.EARLIER_VERSION)
                 break
         else:
             highlights.append(clipping)
+            for spot in _spots(clipping.first, clipping.last):
+                at.setdefault(spot, []).append(len(highlights) - 1)
+    ending: dict[int, list[int]] = {}
+    for i, highlight in enumerate(highlights):
+        if highlight.last is not None:
+            ending.setdefault(highlight.last, []).append(i)
     notes: list[Mark] = []
+    seen_notes: set[str] = set()
     attached: dict[int, list[str]] = {}
     for clipping in (c for c in found if c.mark.kind is Kind.NOTE):
-        target = _highlight_for(clipping, highlights)
+        target = _highlight_for(clipping, highlights, ending, at)
+        text = normalized(clipping.mark.note)
         if target is None:
-            if any(normalized(n.note) == normalized(clipping.mark.note) for n in notes):
+            if text in seen_notes:
                 parsed.leave_out(records.SAME_NOTE)
                 continue
+            seen_notes.add(text)
             notes.append(clipping.mark)
             continue
         texts = attached.setdefault(target, [])
-        if normalized(clipping.mark.note) in {normalized(t) for t in texts}:
+        if text in {normalized(t) for t in texts}:
             parsed.leave_out(records.SAME_NOTE)
         else:
             texts.append(clipping.mark.note)
@@ -294,23 +328,27 @@ def _history(found: list[_Clipping], parsed: ParsedMarks) -> list[Mark]:
         note = "\n\n".join(attached.get(i, []))
         marks.append(replace(clipping.mark, note=note) if note else clipping.mark)
     marks += notes
-    bookmarks = [c.mark for c in found if c.mark.kind is Kind.BOOKMARK]
-    marks += bookmarks
+    marks += [c.mark for c in found if c.mark.kind is Kind.BOOKMARK]
     return marks
 
 
-def _highlight_for(note: _Clipping, highlights: list[_Clipping]) -> int | None:
+def _highlight_for(
+    note: _Clipping,
+    highlights: list[_Clipping],
+    ending: dict[int, list[int]],
+    at: dict[int, list[int]],
+) -> int | None:
     """The highlight a note belongs to: the one ending at its location, else one
     covering it; among several, the one made nearest in time."""
     if note.first is None:
         return None
-    ending = [i for i, h in enumerate(highlights) if h.last == note.first]
-    covering = [
+    candidates = ending.get(note.first) or [
         i
-        for i, h in enumerate(highlights)
-        if h.first is not None and h.last is not None and h.first <= note.first <= h.last
+        for i in at.get(note.first, [])
+        if (h := highlights[i]).first is not None
+        and h.last is not None
+        and h.first <= note.first <= h.last
     ]
-    candidates = ending or covering
     if not candidates:
         return None
     when = note.mark.created or 0.0
