@@ -221,8 +221,10 @@ def main(argv: list[str] | None = None) -> int:
         w3c_t = median_time(w3c, args.reps)
         print(
             f"My Clippings.txt: {args.clippings:,} clippings, {size / 1e6:.2f} MB; "
-            f"{plan.placed:,} placed, {plan.unplaced:,} kept unplaced, "
-            f"{sum(parsed.left_out.values()):,} left out (earlier versions, notes attached)"
+            f"{plan.placed:,} placed, {plan.here:,} already here (the same passage clipped twice), "
+            f"{plan.unplaced:,} kept unplaced (bookmarks without text, quotes not in the book); "
+            f"{sum(parsed.left_out.values()):,} clippings folded into others (earlier versions "
+            "of extended highlights)"
         )
         print()
         print("| step | median (s) |")

@@ -128,7 +128,6 @@ def plan_import(
         title = record.title if record is not None and record.title else group.book.title
         plan.books.append(BookMatch(group.book, path, title, len(group.marks)))
         known = _known(library, path, group.book)
-        texts = _texts(library, path, opened) if path is not None else None
         source = "" if path is not None else _waiting_source(group.book)
         for mark in group.marks:
             annotation = _annotation(parsed.format, group.book, mark)
@@ -141,6 +140,8 @@ def plan_import(
                 continue
             seen_ids.add(annotation.id)
             known[1].add(key)
+            # The book is opened for the first mark that needs placing, not before.
+            texts = _texts(library, path, opened) if path is not None else None
             if texts is None:
                 plan.items.append(PlannedMark(mark, annotation, Status.UNPLACED, path, source))
                 continue
