@@ -73,7 +73,9 @@ def header(language: str, kind: str, first: int, last: int, when: int) -> str:
     if language == "zh":
         name = {"highlight": "标注", "note": "笔记", "bookmark": "书签"}[kind]
         where = f"#{first}-{last}" if kind == "highlight" else f"#{first}"
-        return f"- 您在位置 {where}的{name} | 添加于 2020年3月{day}日星期二 下午8:{when % 60:02d}:01"
+        return (
+            f"- 您在位置 {where}的{name} | 添加于 2020年3月{day}日星期二 下午8:{when % 60:02d}:01"
+        )
     name = {"highlight": "Highlight", "note": "Note", "bookmark": "Bookmark"}[kind]
     where = f"{first}-{last}" if kind == "highlight" else f"{first}"
     return (
@@ -106,12 +108,18 @@ def make_clippings(books: list, total: int) -> str:  # type: ignore[type-arg]
         if roll > 0.875 and start + span < count and made + 1 < total:
             shorter = quote  # written again, extended by a sentence
             quote = cut(passage, start, span + 1)
-            out.append(f"{head}\n{header(language, 'highlight', location, last, made)}\n\n{shorter}\n")
+            out.append(
+                f"{head}\n{header(language, 'highlight', location, last, made)}\n\n{shorter}\n"
+            )
             made += 1
-        out.append(f"{head}\n{header(language, 'highlight', location, last + 1, made)}\n\n{quote}\n")
+        out.append(
+            f"{head}\n{header(language, 'highlight', location, last + 1, made)}\n\n{quote}\n"
+        )
         made += 1
         if 0.1 < roll < 0.2 and made < total:
-            out.append(f"{head}\n{header(language, 'note', last + 1, last + 1, made)}\n\nA note {made}.\n")
+            out.append(
+                f"{head}\n{header(language, 'note', last + 1, last + 1, made)}\n\nA note {made}.\n"
+            )
             made += 1
     return "\ufeff" + "==========\n".join(out) + "==========\n"
 
@@ -173,7 +181,9 @@ def main(argv: list[str] | None = None) -> int:
             book = open_book(book_path)
             record = find_record(lib, book)
             assert record is not None
-            document = to_w3c(ExportedBook.from_book(book), annotations_to_export(lib, record, book))
+            document = to_w3c(
+                ExportedBook.from_book(book), annotations_to_export(lib, record, book)
+            )
             path = work / f"{book_path.stem}.json"
             path.write_text(dumps(document), encoding="utf-8")
             exports.append(path)

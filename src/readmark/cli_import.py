@@ -36,8 +36,9 @@ def run(library: Library, args: argparse.Namespace) -> int:
     parsed = read_marks(Path(args.file))
     hint = Path(args.book).resolve() if getattr(args, "book", None) else None
     plan = plan_import(library, parsed, book_hint=hint)
-    names = {"kindle": "Kindle", "koreader": "KOReader", "calibre": "calibre"}
-    print(_tr("Format: {name}").format(name=names.get(plan.format, plan.format)))
+    from readmark.core.importers.records import READER_NAMES
+
+    print(_tr("Format: {name}").format(name=READER_NAMES.get(plan.format, plan.format)))
     for match in plan.books:
         where = (
             _tr("in the library: {path}").format(path=match.path)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from readmark.core.export.w3c_import import AnnotationImportError
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.importers import calibre, kindle, koreader, records
+from readmark.core.importers import apple_books, calibre, kindle, koreader, records
 from readmark.core.importers.records import (
     BookMarks,
     BookRef,
@@ -76,7 +76,8 @@ def _unreadable(name: str) -> AnnotationImportError:
         QT_TRANSLATE_NOOP(
             "ImportError",
             "{path} is not an annotation file Readmark can import (Kindle My Clippings.txt, "
-            "a KOReader sidecar, a calibre or W3C annotations export).",
+            "a KOReader sidecar, a calibre or W3C annotations export, Apple Books' "
+            "AEAnnotation database).",
         ),
         path=name or "The file",
     )
@@ -88,8 +89,10 @@ def is_other_reader(path: Path) -> bool:
     W3C importer, which words its own errors."""
     if path.is_dir():
         return True
-    text = decode_text(read_limited(path), str(path))
-    return format_of(text) in ("kindle", "koreader", "calibre")
+    raw = read_limited(path)
+    if apple_books.looks_like(raw):
+        return True
+    return format_of(decode_text(raw, str(path))) in ("kindle", "koreader", "calibre")
 
 
 def read_marks(path: Path) -> ParsedMarks:
@@ -97,8 +100,10 @@ def read_marks(path: Path) -> ParsedMarks:
     path = Path(path)
     if path.is_dir():
         return _folder(path)
-    text = decode_text(read_limited(path), str(path))
-    return parse_text(text, str(path), sidecar=path)
+    raw = read_limited(path)
+    if apple_books.looks_like(raw):
+        return apple_books.parse(path)
+    return parse_text(decode_text(raw, str(path)), str(path), sidecar=path)
 
 
 def _folder(folder: Path) -> ParsedMarks:
@@ -132,7 +137,7 @@ def _folder(folder: Path) -> ParsedMarks:
 
 def sniff(path: Path) -> str | None:
     """The other reader whose annotations `path` holds ("kindle", "koreader",
-    "calibre"), from its first 64 KB; None for anything else (a book). Cheap
+    "calibre", "apple-books"), from its first 64 KB; None for anything else (a book). Cheap
     enough for a drop on the window; never raises."""
     try:
         if path.is_dir():
@@ -140,8 +145,10 @@ def sniff(path: Path) -> str | None:
         if not path.is_file():
             return None
         with open(path, "rb") as stream:
-            head = stream.read(64 * 1024).decode("utf-8-sig", "ignore")
+            raw = stream.read(64 * 1024)
     except OSError:
         return None
-    found = format_of(head)
+    if apple_books.looks_like(raw):
+        return "apple-books"
+    found = format_of(raw.decode("utf-8-sig", "ignore"))
     return found if found in ("kindle", "koreader", "calibre") else None

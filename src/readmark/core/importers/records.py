@@ -29,6 +29,7 @@ MAX_BYTES = 50 * 1024 * 1024  # the largest My Clippings.txt seen is a few MB
 # Why a mark was left out (shown translated: context "ImportReason").
 UNREADABLE_SIDECAR = QT_TRANSLATE_NOOP("ImportReason", "a sidecar that could not be read")
 NOT_AN_ANNOTATION = QT_TRANSLATE_NOOP("ImportReason", "an entry that is not an annotation")
+DELETED_IN_APPLE_BOOKS = QT_TRANSLATE_NOOP("ImportReason", "a mark deleted in Apple Books")
 DELETED_IN_CALIBRE = QT_TRANSLATE_NOOP("ImportReason", "a highlight deleted in calibre")
 UNREADABLE_CLIPPING = QT_TRANSLATE_NOOP("ImportReason", "a clipping that could not be read")
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("ImportReason", "a clipping of an unknown kind")
@@ -40,7 +41,15 @@ EMPTY_NOTE = QT_TRANSLATE_NOOP("ImportReason", "an empty note")
 EARLIER_VERSION = QT_TRANSLATE_NOOP("ImportReason", "an earlier version of a highlight")
 SAME_NOTE = QT_TRANSLATE_NOOP("ImportReason", "the same note again")
 
+READER_NAMES = {
+    "kindle": "Kindle",
+    "koreader": "KOReader",
+    "calibre": "calibre",
+    "apple-books": "Apple Books",
+}  # names of products, the same in every language
+
 __all__ = [
+    "READER_NAMES",
     "TITLE_URN",
     "title_key",
     "title_source",
@@ -89,7 +98,7 @@ class BookMarks:
 class ParsedMarks:
     """A file read: its format, its books' marks, and what was left out and why."""
 
-    format: str  # "kindle", "koreader", "calibre"
+    format: str  # "kindle", "koreader", "calibre", "apple-books"
     books: list[BookMarks]
     left_out: dict[str, int] = field(default_factory=dict)  # reason -> count
 

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from readmark.core.importers.plan import ImportPlan
+from readmark.core.importers.records import READER_NAMES
 from readmark.i18n import format_number
-
-_READERS = {"kindle": "Kindle", "koreader": "KOReader", "calibre": "calibre"}
 
 
 class ImportDialog(QDialog):
@@ -31,7 +30,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         heading = QLabel(
             self.tr("Annotations from {reader} in {file}").format(
-                reader=_READERS.get(plan.format, plan.format), file=file_name
+                reader=READER_NAMES.get(plan.format, plan.format), file=file_name
             )
         )
         heading.setWordWrap(True)

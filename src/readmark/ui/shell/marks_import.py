@@ -96,7 +96,7 @@ class MarksImporter(QObject):
             self.tr("Import Annotations"),
             "",
             self.tr(
-                "Annotations (My Clippings.txt *.lua *.json *.calibre_annotation_collection);;"
+                "Annotations (My Clippings.txt *.txt *.lua *.json *.calibre_annotation_collection *.sqlite);;"
                 "All files (*)"
             ),
         )
