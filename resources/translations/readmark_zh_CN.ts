@@ -205,7 +205,7 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="255"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="257"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
@@ -261,61 +261,66 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
+        <source>&amp;Import Annotations…</source>
+        <translation>导入批注(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="154"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="200"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="208"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="210"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="212"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="214"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="217"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="219"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="228"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="233"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="235"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="253"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="255"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -442,7 +447,7 @@
 <context>
     <name>AnnotationSession</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/session.py" line="156"/>
+        <location filename="../../src/readmark/ui/annotations/session.py" line="169"/>
         <source>That could not be done to this annotation; nothing was changed.</source>
         <translation>无法对这条批注执行此操作；未做任何更改。</translation>
     </message>
@@ -1055,109 +1060,169 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="117"/>
+        <location filename="../../src/readmark/cli.py" line="123"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="118"/>
+        <location filename="../../src/readmark/cli.py" line="124"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="119"/>
+        <location filename="../../src/readmark/cli.py" line="125"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="120"/>
+        <location filename="../../src/readmark/cli.py" line="126"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="121"/>
+        <location filename="../../src/readmark/cli.py" line="127"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="122"/>
+        <location filename="../../src/readmark/cli.py" line="128"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="123"/>
+        <location filename="../../src/readmark/cli.py" line="129"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="124"/>
+        <location filename="../../src/readmark/cli.py" line="130"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="126"/>
+        <location filename="../../src/readmark/cli.py" line="132"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="134"/>
+        <location filename="../../src/readmark/cli.py" line="140"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="142"/>
+        <location filename="../../src/readmark/cli.py" line="148"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="170"/>
+        <location filename="../../src/readmark/cli.py" line="176"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="191"/>
+        <location filename="../../src/readmark/cli.py" line="197"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="212"/>
+        <location filename="../../src/readmark/cli.py" line="217"/>
+        <source>--dry-run is for other readers&apos; files.</source>
+        <translation>--dry-run 只用于其他阅读器的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="226"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="213"/>
+        <location filename="../../src/readmark/cli.py" line="227"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="214"/>
+        <location filename="../../src/readmark/cli.py" line="228"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="215"/>
+        <location filename="../../src/readmark/cli.py" line="229"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="216"/>
+        <location filename="../../src/readmark/cli.py" line="230"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="337"/>
+        <location filename="../../src/readmark/cli.py" line="351"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="363"/>
+        <location filename="../../src/readmark/cli.py" line="377"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="375"/>
+        <location filename="../../src/readmark/cli.py" line="389"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="39"/>
+        <source>Format: {name}</source>
+        <translation>格式：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="45"/>
+        <source>in the library: {path}</source>
+        <translation>书库中：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="47"/>
+        <source>not in the library</source>
+        <translation>不在书库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="49"/>
+        <source>(no title)</source>
+        <translation>（无书名）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="52"/>
+        <source>Will be placed: {n}</source>
+        <translation>将放到书中：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="56"/>
+        <source>Already here: {n}</source>
+        <translation>已经存在：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="58"/>
+        <source>Cannot be found (kept with their quote): {n}</source>
+        <translation>找不到（连同引文保留）：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="64"/>
+        <source>Not imported, the file names no book (give it with --book): {n}</source>
+        <translation>未导入，文件未注明是哪本书（请用 --book 指定）：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="71"/>
+        <source>Left out: {reason}: {n}</source>
+        <translation>略去：{reason}：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="76"/>
+        <source>Nothing was written (--dry-run).</source>
+        <translation>未写入任何内容（--dry-run）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="81"/>
+        <source>Imported: {n}</source>
+        <translation>已导入：{n}</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1450,74 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="28"/>
+        <source>Import Annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="32"/>
+        <source>Annotations from {reader} in {file}</source>
+        <translation>{file} 中来自 {reader} 的批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="42"/>
+        <source>Book in the file</source>
+        <translation>文件中的书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="42"/>
+        <source>In your library</source>
+        <translation>你的书库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="42"/>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="45"/>
+        <source>Not in the library</source>
+        <translation>不在书库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="47"/>
+        <source>(not named)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="66"/>
+        <source>Will be placed in their book:</source>
+        <translation>将放到书中：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="67"/>
+        <source>Already here (not imported again):</source>
+        <translation>已经存在（不再导入）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="68"/>
+        <source>Cannot be found (kept with their quote):</source>
+        <translation>找不到（连同引文保留）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="73"/>
+        <source>Not imported, the file names no book (open it first):</source>
+        <translation>未导入，文件未注明是哪本书（请先打开那本书）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="85"/>
+        <source>Left out (earlier versions, empty, clipping limit):</source>
+        <translation>略去（旧版本、空白、摘录上限）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="90"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>ImportError</name>
     <message>
         <location filename="../../src/readmark/core/export/importer.py" line="72"/>
@@ -1398,16 +1531,21 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="89"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="120"/>
         <source>{path} is not a file that can be imported: it is a folder, a pipe or a device.</source>
         <translation>{path} 不是可以导入的文件：它是文件夹、管道或设备。</translation>
     </message>
     <message>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="113"/>
+        <location filename="../../src/readmark/core/importers/apple_books.py" line="118"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="142"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="119"/>
+        <location filename="../../src/readmark/core/importers/apple_books.py" line="108"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="148"/>
         <source>{path} is larger than {limit} MB; Readmark does not import files that large.</source>
         <translation>{path} 超过 {limit} MB；Readmark 不导入这么大的文件。</translation>
     </message>
@@ -1561,6 +1699,140 @@ Open it in your web browser?</source>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="586"/>
         <source>Annotation {where}: {name} has the wrong type</source>
         <translation>标注 {where}：{name} 的类型不对</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/__init__.py" line="76"/>
+        <source>{path} is not an annotation file Readmark can import (Kindle My Clippings.txt, a KOReader sidecar, a calibre or W3C annotations export, Apple Books&apos; AEAnnotation database).</source>
+        <translation>{path} 不是 Readmark 能导入的批注文件（Kindle 的 My Clippings.txt、KOReader 的 sidecar 文件、calibre 或 W3C 批注导出文件、Apple Books 的 AEAnnotation 数据库）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/__init__.py" line="118"/>
+        <source>{path} is not a file that can be imported: it is a folder without KOReader sidecars (metadata.*.lua).</source>
+        <translation>{path} 不是可以导入的文件：它是一个不含 KOReader sidecar 文件（metadata.*.lua）的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/apple_books.py" line="60"/>
+        <source>{path} is a database, but not Apple Books&apos; annotations (AEAnnotation) in a shape Readmark can read.</source>
+        <translation>{path} 是一个数据库，但不是 Readmark 能读取的 Apple Books 批注（AEAnnotation）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/calibre.py" line="41"/>
+        <source>The file is not a calibre annotations export.</source>
+        <translation>该文件不是 calibre 的批注导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/calibre.py" line="46"/>
+        <source>The calibre export holds no list of annotations.</source>
+        <translation>该 calibre 导出文件中没有批注列表。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="33"/>
+        <source>The file is not a KOReader sidecar Readmark can read: its tables nest more than {limit} deep.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：其中的表嵌套超过 {limit} 层。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="37"/>
+        <source>The file is not a KOReader sidecar Readmark can read: it holds code, not only data; Readmark never runs it.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：其中含有代码，而不只是数据；Readmark 从不运行它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="70"/>
+        <source>The file is not a KOReader sidecar Readmark can read: it is nested too deeply.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：嵌套过深。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="77"/>
+        <source>The file is not a KOReader sidecar Readmark can read: it is not Lua.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：它不是 Lua。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="164"/>
+        <source>The file is not a KOReader sidecar Readmark can read: a table key is not a string or a number.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个表的键既不是字符串也不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="175"/>
+        <source>The file is not a KOReader sidecar Readmark can read: a number cannot be read.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个数字无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="210"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="220"/>
+        <source>The file is not a KOReader sidecar Readmark can read: a string escape is out of range.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个字符串转义超出范围。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="228"/>
+        <source>The file is not a KOReader sidecar Readmark can read: a string has an invalid escape.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个字符串含无效的转义。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="164"/>
+        <source>{path} is not an annotation file: it is not UTF-8 text.</source>
+        <translation>{path} 不是批注文件：它不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="171"/>
+        <source>{path} is not an annotation file: it holds binary data.</source>
+        <translation>{path} 不是批注文件：其中含有二进制数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReason</name>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="30"/>
+        <source>a sidecar that could not be read</source>
+        <translation>无法读取的 sidecar 文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="31"/>
+        <source>an entry that is not an annotation</source>
+        <translation>不是批注的条目</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="32"/>
+        <source>a mark deleted in Apple Books</source>
+        <translation>在 Apple Books 中已删除的标记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="33"/>
+        <source>a highlight deleted in calibre</source>
+        <translation>在 calibre 中已删除的高亮</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="34"/>
+        <source>a clipping that could not be read</source>
+        <translation>无法读取的摘录</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="35"/>
+        <source>a clipping of an unknown kind</source>
+        <translation>未知类型的摘录</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="36"/>
+        <source>a highlight emptied by the publisher&apos;s clipping limit</source>
+        <translation>因出版商的摘录上限而为空的标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="39"/>
+        <source>an empty highlight</source>
+        <translation>空白的标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="40"/>
+        <source>an empty note</source>
+        <translation>空白的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="41"/>
+        <source>an earlier version of a highlight</source>
+        <translation>标注的较早版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="42"/>
+        <source>the same note again</source>
+        <translation>重复的笔记</translation>
     </message>
 </context>
 <context>
@@ -1728,58 +2000,58 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="89"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="476"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="491"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="168"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="182"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="176"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="190"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="390"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="405"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="392"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="407"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="417"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="432"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="450"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="440"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="455"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="560"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="575"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="574"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="589"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="576"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="591"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1801,6 +2073,57 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/ui/shell/app.py" line="67"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
+    </message>
+</context>
+<context>
+    <name>MarksImporter</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="72"/>
+        <source>Cancel Import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="91"/>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>已取消导入；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="96"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="111"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="139"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="167"/>
+        <source>Import Annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="99"/>
+        <source>Annotations (My Clippings.txt *.txt *.lua *.json *.calibre_annotation_collection *.sqlite);;All files (*)</source>
+        <translation>批注 (My Clippings.txt *.txt *.lua *.json *.calibre_annotation_collection *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="112"/>
+        <source>The library cannot be used, so nothing can be imported.</source>
+        <translation>书库无法使用，因此无法导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="141"/>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="170"/>
+        <source>Import of {n} annotations</source>
+        <translation>导入 {n} 条批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="174"/>
+        <source>Imported {n} annotations.</source>
+        <translation>已导入 {n} 条批注。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="186"/>
+        <source>The import could not be undone: its annotations changed since.</source>
+        <translation>无法撤销这次导入：导入的批注此后已被修改。</translation>
     </message>
 </context>
 <context>

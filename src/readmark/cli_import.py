@@ -14,10 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from readmark.core.store.library import Library
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Cli", text)
+from readmark.i18n import format_number
 
 
 def is_other_reader(path: Path) -> bool:
@@ -38,25 +35,48 @@ def run(library: Library, args: argparse.Namespace) -> int:
     plan = plan_import(library, parsed, book_hint=hint)
     from readmark.core.importers.records import READER_NAMES
 
-    print(_tr("Format: {name}").format(name=READER_NAMES.get(plan.format, plan.format)))
+    print(
+        QCoreApplication.translate("Cli", "Format: {name}").format(
+            name=READER_NAMES.get(plan.format, plan.format)
+        )
+    )
     for match in plan.books:
         where = (
-            _tr("in the library: {path}").format(path=match.path)
+            QCoreApplication.translate("Cli", "in the library: {path}").format(path=match.path)
             if match.path is not None
-            else _tr("not in the library")
+            else QCoreApplication.translate("Cli", "not in the library")
         )
-        print(f"  {match.title or _tr('(no title)')} — {where} ({match.marks})")
-    print(_tr("Will be placed: {n}").format(n=plan.placed))
-    print(_tr("Already here: {n}").format(n=plan.here))
-    print(_tr("Cannot be found (kept with their quote): {n}").format(n=plan.unplaced))
+        title = match.title or QCoreApplication.translate("Cli", "(no title)")
+        print(f"  {title} — {where} ({format_number(match.marks)})")
+    print(
+        QCoreApplication.translate("Cli", "Will be placed: {n}").format(
+            n=format_number(plan.placed)
+        )
+    )
+    print(QCoreApplication.translate("Cli", "Already here: {n}").format(n=format_number(plan.here)))
+    print(
+        QCoreApplication.translate("Cli", "Cannot be found (kept with their quote): {n}").format(
+            n=format_number(plan.unplaced)
+        )
+    )
+    if plan.no_book:
+        print(
+            QCoreApplication.translate(
+                "Cli", "Not imported, the file names no book (give it with --book): {n}"
+            ).format(n=format_number(plan.no_book))
+        )
     for reason, count in sorted(plan.left_out.items()):
         reason = QCoreApplication.translate("ImportReason", reason)
-        print(_tr("Left out: {reason}: {n}").format(reason=reason, n=count))
+        print(
+            QCoreApplication.translate("Cli", "Left out: {reason}: {n}").format(
+                reason=reason, n=format_number(count)
+            )
+        )
     if args.dry_run:
-        print(_tr("Nothing was written (--dry-run)."))
+        print(QCoreApplication.translate("Cli", "Nothing was written (--dry-run)."))
         return 0
     changes = commit_import(library.annotations, plan.changes())
-    added = sum(1 for item in plan.items if item.status is not Status.HERE)
+    added = sum(1 for item in plan.items if item.status in (Status.PLACED, Status.UNPLACED))
     assert added == len(changes)
-    print(_tr("Imported: {n}").format(n=len(changes)))
+    print(QCoreApplication.translate("Cli", "Imported: {n}").format(n=format_number(len(changes))))
     return 0

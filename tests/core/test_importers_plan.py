@@ -153,3 +153,9 @@ def test_two_books_of_one_title_are_told_apart_by_author(tmp_path: Path, library
         library.touch(book.path, book.content_id + name, "Alice's Adventures in Wonderland", author)
     plan = plan_import(library, parse_text(CLIPPINGS))
     assert plan.books[0].path == (tmp_path / "b.md").resolve()
+
+
+def test_a_file_naming_no_book_is_not_written_without_its_book(library: Library) -> None:
+    plan = plan_import(library, read_marks(FIXTURES / "calibre_highlights.json"))
+    assert (plan.placed, plan.unplaced, plan.no_book) == (0, 0, 2)
+    assert plan.changes().changes == ()

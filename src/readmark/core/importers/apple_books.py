@@ -77,7 +77,8 @@ def parse(path: Path) -> ParsedMarks:
             _copy_limited(wal, copy.with_name(copy.name + "-wal"))
         try:
             rows = _query(copy, "ZAEANNOTATION", _COLUMNS)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:  # SQLite's message about a
+            # damaged schema can quote its bytes, which Python fails to decode
             raise _refused(name) from exc
         titles = _titles(path)
     parsed = ParsedMarks("apple-books", [])
@@ -123,6 +124,7 @@ def _copy_limited(source: Path, target: Path) -> None:
 def _query(path: Path, table: str, columns: tuple[str, ...]) -> list[tuple[object, ...]]:
     """Every row's `columns` of `table` (a missing column reads as NULL)."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        db.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damaged text is no error
         db.execute("PRAGMA trusted_schema = OFF")
         db.execute("PRAGMA query_only = ON")
         db.execute("PRAGMA cell_size_check = ON")
@@ -160,7 +162,7 @@ def _titles(annotations: Path) -> dict[str, tuple[str, str]]:
                 if wal.is_file():
                     shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
                 rows = _query(copy, "ZBKLIBRARYASSET", ("ZASSETID", "ZTITLE", "ZAUTHOR"))
-            except (AnnotationImportError, sqlite3.Error, OSError):
+            except (AnnotationImportError, sqlite3.Error, UnicodeDecodeError, OSError):
                 continue
         for asset, title, author in rows:
             if isinstance(asset, str) and isinstance(title, str):

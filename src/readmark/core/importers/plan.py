@@ -15,8 +15,10 @@ Such a mark counts as already here and is not imported again.
 
 A mark whose book is not in the library, or whose quote is not in the book,
 is kept with its quote: the first waits under the book's title (claimed when a
-book of that title is opened), the second is an orphan of its book. Nothing is
-dropped.
+book of that title is opened), the second is an orphan of its book. A mark of a
+file that names no book (calibre's) when no book in the library holds its quotes
+is not written at all (`NO_BOOK`): it could be claimed by nothing; the preview
+says so, and importing again with its book open places it.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class Status(StrEnum):
     PLACED = "placed"  # found in its book
     HERE = "here"  # the library holds it already
     UNPLACED = "unplaced"  # kept: an orphan of its book, or waiting for its book
+    NO_BOOK = "no-book"  # the file names no book and none holds its quotes: not imported
 
 
 @dataclass(frozen=True)
@@ -95,13 +98,17 @@ class ImportPlan:
     def unplaced(self) -> int:
         return self.count(Status.UNPLACED)
 
+    @property
+    def no_book(self) -> int:
+        return self.count(Status.NO_BOOK)
+
     def changes(self) -> ImportChanges:
         """What committing it adds: every mark not already here."""
         return ImportChanges(
             tuple(
                 ImportChange(item.book_path, item.source, None, item.annotation, item.anchored_to)
                 for item in self.items
-                if item.status is not Status.HERE
+                if item.status in (Status.PLACED, Status.UNPLACED)
             )
         )
 
@@ -143,7 +150,8 @@ def plan_import(
             # The book is opened for the first mark that needs placing, not before.
             texts = _texts(library, path, opened) if path is not None else None
             if texts is None:
-                plan.items.append(PlannedMark(mark, annotation, Status.UNPLACED, path, source))
+                status = Status.UNPLACED if path is not None or source else Status.NO_BOOK
+                plan.items.append(PlannedMark(mark, annotation, status, path, source))
                 continue
             placed = _place(annotation, texts[0])
             status = Status.UNPLACED if placed.orphaned else Status.PLACED
@@ -214,7 +222,9 @@ def _known(
 
 
 def _waiting_source(book: BookRef) -> str:
-    return title_source(book.title) or (book.file and str(Path(book.file))) or "urn:readmark:title:"
+    """Where marks of a book not in the library wait: under its title (claimed when a
+    book of that title is opened), else under its file's path; "" if it names neither."""
+    return title_source(book.title) or (str(Path(book.file)) if book.file else "")
 
 
 def _texts(

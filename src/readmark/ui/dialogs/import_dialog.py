@@ -66,6 +66,12 @@ class ImportDialog(QDialog):
         counts.addRow(self.tr("Will be placed in their book:"), self.placed)
         counts.addRow(self.tr("Already here (not imported again):"), self.here)
         counts.addRow(self.tr("Cannot be found (kept with their quote):"), self.unplaced)
+        if plan.no_book:
+            self.no_book = QLabel(format_number(plan.no_book))
+            self.no_book.setObjectName("import_no_book")
+            counts.addRow(
+                self.tr("Not imported, the file names no book (open it first):"), self.no_book
+            )
         left_out = sum(plan.left_out.values())
         if left_out:
             self.left_out = QLabel(format_number(left_out))
