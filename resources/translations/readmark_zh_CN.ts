@@ -1726,43 +1726,53 @@ Open it in your web browser?</source>
         <translation>该 calibre 导出文件中没有批注列表。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/lua_table.py" line="33"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="36"/>
         <source>The file is not a KOReader sidecar Readmark can read: its tables nest more than {limit} deep.</source>
         <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：其中的表嵌套超过 {limit} 层。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/lua_table.py" line="37"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="40"/>
         <source>The file is not a KOReader sidecar Readmark can read: it holds code, not only data; Readmark never runs it.</source>
         <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：其中含有代码，而不只是数据；Readmark 从不运行它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/lua_table.py" line="70"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="45"/>
+        <source>The file is not a KOReader sidecar Readmark can read: a string or comment is not closed.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个字符串或注释没有结束。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="63"/>
+        <source>The file is larger than a KOReader sidecar can be ({limit} MB); it is not one.</source>
+        <translation>该文件超过了 KOReader sidecar 文件可能的大小（{limit} MB），不是 sidecar 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="76"/>
         <source>The file is not a KOReader sidecar Readmark can read: it is nested too deeply.</source>
         <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：嵌套过深。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/lua_table.py" line="77"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="83"/>
         <source>The file is not a KOReader sidecar Readmark can read: it is not Lua.</source>
         <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：它不是 Lua。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/lua_table.py" line="164"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="236"/>
         <source>The file is not a KOReader sidecar Readmark can read: a table key is not a string or a number.</source>
         <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个表的键既不是字符串也不是数字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/lua_table.py" line="175"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="247"/>
         <source>The file is not a KOReader sidecar Readmark can read: a number cannot be read.</source>
         <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个数字无法读取。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/lua_table.py" line="210"/>
-        <location filename="../../src/readmark/core/importers/lua_table.py" line="220"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="282"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="292"/>
         <source>The file is not a KOReader sidecar Readmark can read: a string escape is out of range.</source>
         <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个字符串转义超出范围。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/lua_table.py" line="228"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="300"/>
         <source>The file is not a KOReader sidecar Readmark can read: a string has an invalid escape.</source>
         <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个字符串含无效的转义。</translation>
     </message>

@@ -118,6 +118,25 @@ def test_a_sidecar_holding_code_is_refused_not_run(code: str) -> None:
         loads(code)
 
 
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "return {a=" + "(" * 20_000 + "1" + ")" * 20_000 + "}",  # minutes for ANTLR
+        "return {a=" + "+".join(["1"] * 20_000) + "}",
+        "[[" * 200_000,
+        'return {a="' + "y" * 1_000_000,
+    ],
+)
+def test_code_and_unclosed_strings_are_refused_before_parsing(shape: str) -> None:
+    with pytest.raises(AnnotationImportError, match="holds code|not closed"):
+        loads(shape)
+
+
+def test_an_oversized_sidecar_is_refused() -> None:
+    with pytest.raises(AnnotationImportError, match="larger than a KOReader sidecar"):
+        loads("return {" + '["a"]="x",' * 300_000 + "}")
+
+
 def test_deep_nesting_is_refused_quickly() -> None:
     with pytest.raises(AnnotationImportError, match="nest"):
         loads("return " + "{" * 100_000 + "}" * 100_000)

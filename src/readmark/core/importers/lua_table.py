@@ -24,6 +24,9 @@ from readmark.core.i18n import QT_TRANSLATE_NOOP
 LuaValue: TypeAlias = "str | int | float | bool | None | dict[object, LuaValue]"
 
 MAX_DEPTH = 64  # KOReader's own sidecars nest 4 deep
+# luaparser's ANTLR parse takes ~25 s a megabyte on a slow machine; a sidecar holds
+# ~0.6 KB a highlight (the 1984 sample: 14 KB), so 2 MB is some 3,000 highlights.
+MAX_CHARS = 2_000_000
 _ESCAPE = re.compile(
     r"\\(?:(?P<simple>[abfnrtv\\\"'])|(?P<newline>\r\n|\n\r|\n|\r)|(?P<z>z\s*)"
     r"|x(?P<hex>[0-9A-Fa-f]{2})|(?P<dec>[0-9]{1,3})|u\{(?P<uni>[0-9A-Fa-f]{1,8})\}"
@@ -39,6 +42,10 @@ _CODE = QT_TRANSLATE_NOOP(
     "The file is not a KOReader sidecar Readmark can read: it holds code, not only data; "
     "Readmark never runs it.",
 )
+_UNTERMINATED = QT_TRANSLATE_NOOP(
+    "ImportError",
+    "The file is not a KOReader sidecar Readmark can read: a string or comment is not closed.",
+)
 _SIMPLE = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92, '"': 34, "'": 39}
 
 
@@ -51,16 +58,15 @@ def loads(text: str) -> dict[object, LuaValue]:
     """The table a sidecar returns, or AnnotationImportError; never runs any code."""
     from luaparser import astnodes
 
-    # A deep tree costs the parser deep recursion: bound the nesting first, in text.
-    depth = deepest = 0
-    for char in _outside_strings(text):
-        if char == "{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char == "}":
-            depth -= 1
-    if deepest > MAX_DEPTH:
-        raise _refuse(_TOO_DEEP)
+    if len(text) > MAX_CHARS:
+        raise AnnotationImportError(
+            QT_TRANSLATE_NOOP(
+                "ImportError",
+                "The file is larger than a KOReader sidecar can be ({limit} MB); it is not one.",
+            ),
+            limit=MAX_CHARS // 1_000_000,
+        )
+    _screen(text)
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, 20000))
@@ -115,14 +121,80 @@ def _parse(text: str) -> object:
     return BuilderVisitor(tokens).visit(tree)
 
 
+def _screen(text: str) -> None:
+    """Refuse, before parsing, what no serialized table holds: tokens other than a
+    table literal's (parentheses, operators, calls), nesting beyond MAX_DEPTH, an
+    unterminated string. In one linear pass: ANTLR takes quadratic time on some
+    shapes of code (20,000 nested parentheses would take minutes), so code never
+    reaches it."""
+    blanked = _outside_strings(text)
+    leftover = _TOKENS.sub("", blanked)
+    if leftover.strip():
+        raise _refuse(_CODE)
+    depth = deepest = 0
+    for char in blanked:
+        if char == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "}":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        raise _refuse(_TOO_DEEP)
+
+
+# What a table literal is made of once strings and comments are blanked: brackets,
+# `=`, separators, names (keys, `return`, `true`, `false`, `nil`), numbers (a minus
+# only directly before one).
+_TOKENS = re.compile(
+    r"\s+|[{}\[\]=,;]|[A-Za-z_][A-Za-z0-9_]*"
+    r"|-?\s*(?:0[xX][0-9A-Fa-f]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?![A-Za-z0-9_.])"
+)
+
+
 def _outside_strings(text: str) -> str:
-    """The text with string literals and comments blanked (for counting braces)."""
-    return re.sub(
-        r'--\[(=*)\[.*?\]\1\]|--[^\n]*|\[(=*)\[.*?\]\2\]|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'',
-        " ",
-        text,
-        flags=re.DOTALL,
-    )
+    """The text with its string literals and comments replaced by spaces, in one pass;
+    an unterminated string or long bracket is refused."""
+    out: list[str] = []
+    at, end = 0, len(text)
+    while at < end:
+        char = text[at]
+        if char in "\"'":
+            close = at + 1
+            while close < end and text[close] != char:
+                if text[close] == "\\":
+                    close += 1
+                elif text[close] == "\n":
+                    raise _refuse(_UNTERMINATED)
+                close += 1
+            if close >= end:
+                raise _refuse(_UNTERMINATED)
+            out.append(" ")
+            at = close + 1
+        elif char == "[" and (long := _LONG_OPEN.match(text, at)):
+            closing = "]" + long[1] + "]"
+            close = text.find(closing, long.end())
+            if close < 0:
+                raise _refuse(_UNTERMINATED)
+            out.append(" ")
+            at = close + len(closing)
+        elif text.startswith("--", at):
+            long = _LONG_OPEN.match(text, at + 2)
+            if long:
+                close = text.find("]" + long[1] + "]", long.end())
+                if close < 0:
+                    raise _refuse(_UNTERMINATED)
+                at = close + len(long[1]) + 2
+            else:
+                newline = text.find("\n", at)
+                at = end if newline < 0 else newline
+            out.append(" ")
+        else:
+            out.append(char)
+            at += 1
+    return "".join(out)
+
+
+_LONG_OPEN = re.compile(r"\[(=*)\[")
 
 
 def _value(node: object, nodes: object, depth: int) -> LuaValue:
