@@ -159,3 +159,14 @@ def test_a_file_naming_no_book_is_not_written_without_its_book(library: Library)
     plan = plan_import(library, read_marks(FIXTURES / "calibre_highlights.json"))
     assert (plan.placed, plan.unplaced, plan.no_book) == (0, 0, 2)
     assert plan.changes().changes == ()
+
+
+def test_the_open_book_takes_a_calibre_file_only_if_it_holds_its_quotes(
+    tmp_path: Path, library: Library, alice: Path
+) -> None:
+    other = tmp_path / "other.md"
+    other.write_text("# Another book\n\nNothing of Alice here.\n", encoding="utf-8")
+    record_opening(library, open_book(other))
+    marks = read_marks(FIXTURES / "calibre_highlights.json")
+    assert [m.path for m in plan_import(library, marks, book_hint=other).books] == [alice]
+    assert [m.path for m in plan_import(library, marks, book_hint=alice).books] == [alice]

@@ -263,9 +263,13 @@ def _find_book(
             return by_name[0]
     if ref.title:
         return _by_title(records, ref)
-    if hint is not None:
-        return library.get(hint)
-    return _by_quotes(library, records, marks, opened)
+    # A file naming no book: the book given, if it holds some of the quotes (a file
+    # of another book's marks must not become orphans of the open one), else the
+    # library's book holding most of them.
+    given = library.get(hint) if hint is not None else None
+    if given is not None and _by_quotes(library, [given], marks, opened) is not None:
+        return given
+    return _by_quotes(library, [r for r in records if r != given], marks, opened)
 
 
 def _by_title(records: list[BookRecord], ref: BookRef) -> BookRecord | None:
