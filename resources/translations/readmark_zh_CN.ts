@@ -953,12 +953,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”已损坏：无法读取其包文档（OPF）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="90"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="92"/>
         <source>Readmark does not know the text encoding “{encoding}”.</source>
         <translation>Readmark 不认识文本编码“{encoding}”。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="100"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="102"/>
         <source>The text encoding “{encoding}” cannot read this book.</source>
         <translation>文本编码“{encoding}”无法读取这本书。</translation>
     </message>
@@ -1531,21 +1531,21 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="89"/>
-        <location filename="../../src/readmark/core/importers/records.py" line="120"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="122"/>
         <source>{path} is not a file that can be imported: it is a folder, a pipe or a device.</source>
         <translation>{path} 不是可以导入的文件：它是文件夹、管道或设备。</translation>
     </message>
     <message>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="113"/>
         <location filename="../../src/readmark/core/importers/apple_books.py" line="118"/>
-        <location filename="../../src/readmark/core/importers/records.py" line="142"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="144"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="119"/>
         <location filename="../../src/readmark/core/importers/apple_books.py" line="108"/>
-        <location filename="../../src/readmark/core/importers/records.py" line="148"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="150"/>
         <source>{path} is larger than {limit} MB; Readmark does not import files that large.</source>
         <translation>{path} 超过 {limit} MB；Readmark 不导入这么大的文件。</translation>
     </message>
@@ -1701,12 +1701,12 @@ Open it in your web browser?</source>
         <translation>标注 {where}：{name} 的类型不对</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/__init__.py" line="76"/>
-        <source>{path} is not an annotation file Readmark can import (Kindle My Clippings.txt, a KOReader sidecar, a calibre or W3C annotations export, Apple Books&apos; AEAnnotation database).</source>
-        <translation>{path} 不是 Readmark 能导入的批注文件（Kindle 的 My Clippings.txt、KOReader 的 sidecar 文件、calibre 或 W3C 批注导出文件、Apple Books 的 AEAnnotation 数据库）。</translation>
+        <location filename="../../src/readmark/core/importers/__init__.py" line="81"/>
+        <source>{path} is not an annotation file Readmark can import (Kindle My Clippings.txt, a KOReader sidecar, a calibre or W3C annotations export, Apple Books&apos; AEAnnotation database, a Readest book&apos;s config.json).</source>
+        <translation>{path} 不是 Readmark 能导入的批注文件（Kindle 的 My Clippings.txt、KOReader 的 sidecar 文件、calibre 或 W3C 批注导出文件、Apple Books 的 AEAnnotation 数据库、Readest 书籍的 config.json）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/__init__.py" line="118"/>
+        <location filename="../../src/readmark/core/importers/__init__.py" line="123"/>
         <source>{path} is not a file that can be imported: it is a folder without KOReader sidecars (metadata.*.lua).</source>
         <translation>{path} 不是可以导入的文件：它是一个不含 KOReader sidecar 文件（metadata.*.lua）的文件夹。</translation>
     </message>
@@ -1777,14 +1777,19 @@ Open it in your web browser?</source>
         <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个字符串含无效的转义。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="164"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="166"/>
         <source>{path} is not an annotation file: it is not UTF-8 text.</source>
         <translation>{path} 不是批注文件：它不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="171"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="173"/>
         <source>{path} is not an annotation file: it holds binary data.</source>
         <translation>{path} 不是批注文件：其中含有二进制数据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/readest.py" line="44"/>
+        <source>The file is not a Readest book configuration.</source>
+        <translation>该文件不是 Readest 的书籍配置文件。</translation>
     </message>
 </context>
 <context>
@@ -1806,41 +1811,46 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location filename="../../src/readmark/core/importers/records.py" line="33"/>
+        <source>a note deleted in Readest</source>
+        <translation>在 Readest 中已删除的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="34"/>
         <source>a highlight deleted in calibre</source>
         <translation>在 calibre 中已删除的高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="34"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="35"/>
         <source>a clipping that could not be read</source>
         <translation>无法读取的摘录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="35"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="36"/>
         <source>a clipping of an unknown kind</source>
         <translation>未知类型的摘录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="36"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="37"/>
         <source>a highlight emptied by the publisher&apos;s clipping limit</source>
         <translation>因出版商的摘录上限而为空的标注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="39"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="40"/>
         <source>an empty highlight</source>
         <translation>空白的标注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="40"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="41"/>
         <source>an empty note</source>
         <translation>空白的笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="41"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="42"/>
         <source>an earlier version of a highlight</source>
         <translation>标注的较早版本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="42"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="43"/>
         <source>the same note again</source>
         <translation>重复的笔记</translation>
     </message>
@@ -1913,27 +1923,27 @@ Open it in your web browser?</source>
         <translation>书库 {path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="91"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="113"/>
         <source>The backup {backup} cannot be restored: it is damaged or was made by a newer Readmark.</source>
         <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="117"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="139"/>
         <source>The backup {backup} could not be restored: {reason}</source>
         <translation>恢复备份 {backup} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="130"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="152"/>
         <source>There is no library at {path} to back up.</source>
         <translation>{path} 处没有可备份的书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="158"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="180"/>
         <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
         <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="173"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="195"/>
         <source>The library {path} could not be backed up: {reason}</source>
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>

@@ -18,6 +18,7 @@ from readmark.core.importers import (
     koreader,
     parse_text,
     read_marks,
+    readest,
 )
 from readmark.core.importers.lua_table import loads
 from readmark.core.importers.records import MAX_BYTES
@@ -69,6 +70,12 @@ def test_koreader_parses_anything(text: str) -> None:
 @given(st.one_of(st.text(max_size=400), mutated()))
 def test_calibre_parses_anything(text: str) -> None:
     parses_or_refuses(calibre.parse, text)
+
+
+@FAST
+@given(st.one_of(st.text(max_size=400), mutated()))
+def test_readest_parses_anything(text: str) -> None:
+    parses_or_refuses(readest.parse, text)
 
 
 @FAST

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from readmark.core.export.w3c_import import AnnotationImportError
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.importers import apple_books, calibre, kindle, koreader, records
+from readmark.core.importers import apple_books, calibre, kindle, koreader, readest, records
 from readmark.core.importers.records import (
     BookMarks,
     BookRef,
@@ -26,6 +26,7 @@ from readmark.core.importers.records import (
     read_limited,
 )
 
+OTHER_READERS = ("kindle", "koreader", "calibre", "readest")  # text formats (not W3C JSON)
 MAX_SIDECARS = 10_000  # a folder of more is not a KOReader library
 
 __all__ = [
@@ -45,6 +46,8 @@ def format_of(text: str) -> str | None:
     head = text.lstrip("\ufeff").lstrip()
     if calibre.looks_like(text):
         return "calibre"
+    if readest.looks_like(text):
+        return "readest"
     if head.startswith(("{", "[")):
         return "w3c"
     if koreader.looks_like(text):
@@ -60,6 +63,8 @@ def parse_text(text: str, name: str = "", sidecar: Path | None = None) -> Parsed
     try:
         if kind == "calibre":
             return calibre.parse(text)
+        if kind == "readest":
+            return readest.parse(text, sidecar)
         if kind == "koreader":
             return koreader.parse(text, sidecar)
         if kind == "kindle":
@@ -77,7 +82,7 @@ def _unreadable(name: str) -> AnnotationImportError:
             "ImportError",
             "{path} is not an annotation file Readmark can import (Kindle My Clippings.txt, "
             "a KOReader sidecar, a calibre or W3C annotations export, Apple Books' "
-            "AEAnnotation database).",
+            "AEAnnotation database, a Readest book's config.json).",
         ),
         path=name or "The file",
     )
@@ -92,7 +97,7 @@ def is_other_reader(path: Path) -> bool:
     raw = read_limited(path)
     if apple_books.looks_like(raw):
         return True
-    return format_of(decode_text(raw, str(path))) in ("kindle", "koreader", "calibre")
+    return format_of(decode_text(raw, str(path))) in OTHER_READERS
 
 
 def read_marks(path: Path) -> ParsedMarks:
@@ -151,4 +156,4 @@ def sniff(path: Path) -> str | None:
     if apple_books.looks_like(raw):
         return "apple-books"
     found = format_of(raw.decode("utf-8-sig", "ignore"))
-    return found if found in ("kindle", "koreader", "calibre") else None
+    return found if found in OTHER_READERS else None

@@ -30,6 +30,7 @@ MAX_BYTES = 50 * 1024 * 1024  # the largest My Clippings.txt seen is a few MB
 UNREADABLE_SIDECAR = QT_TRANSLATE_NOOP("ImportReason", "a sidecar that could not be read")
 NOT_AN_ANNOTATION = QT_TRANSLATE_NOOP("ImportReason", "an entry that is not an annotation")
 DELETED_IN_APPLE_BOOKS = QT_TRANSLATE_NOOP("ImportReason", "a mark deleted in Apple Books")
+DELETED_IN_READEST = QT_TRANSLATE_NOOP("ImportReason", "a note deleted in Readest")
 DELETED_IN_CALIBRE = QT_TRANSLATE_NOOP("ImportReason", "a highlight deleted in calibre")
 UNREADABLE_CLIPPING = QT_TRANSLATE_NOOP("ImportReason", "a clipping that could not be read")
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("ImportReason", "a clipping of an unknown kind")
@@ -46,6 +47,7 @@ READER_NAMES = {
     "koreader": "KOReader",
     "calibre": "calibre",
     "apple-books": "Apple Books",
+    "readest": "Readest",
 }  # names of products, the same in every language
 
 __all__ = [
@@ -98,7 +100,7 @@ class BookMarks:
 class ParsedMarks:
     """A file read: its format, its books' marks, and what was left out and why."""
 
-    format: str  # "kindle", "koreader", "calibre", "apple-books"
+    format: str  # "kindle", "koreader", "calibre", "apple-books", "readest"
     books: list[BookMarks]
     left_out: dict[str, int] = field(default_factory=dict)  # reason -> count
 
