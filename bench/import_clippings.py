@@ -87,10 +87,12 @@ def header(language: str, kind: str, first: int, last: int, when: int) -> str:
 def make_clippings(books: list, total: int) -> str:  # type: ignore[type-arg]
     rng = random.Random(5000)
     used: set[tuple[str, int, int]] = set()
+    weights = [sum(len(spans) for _, spans in book[3]) for book in books]
     out: list[str] = []
     made = 0
     while made < total:
-        title, author, language, pool = books[rng.randrange(len(books))]
+        # Each book clipped in proportion to its length: Alice is short.
+        title, author, language, pool = rng.choices(books, weights=weights)[0]
         location = 10 + made * 3
         head = f"{title} ({author})"
         roll = rng.random()

@@ -19,6 +19,7 @@ from readmark.core.importers import (
     parse_text,
     read_marks,
     readest,
+    records,
 )
 from readmark.core.importers.lua_table import loads
 from readmark.core.importers.records import MAX_BYTES
@@ -168,3 +169,48 @@ def test_binary_and_huge_files_are_refused(tmp_path: Path) -> None:
         stream.truncate(MAX_BYTES + 1)
     with pytest.raises(AnnotationImportError, match="larger than"):
         read_marks(huge)
+
+
+@st.composite
+def clippings(draw: st.DrawFn) -> tuple[str, list[tuple[str, str, str]]]:
+    """A My Clippings.txt of random highlights, notes and bookmarks (kind, title, text)."""
+    words = st.sampled_from(["the", "rabbit", "hole", "tea", "queen", "兔子", "洞", "茶"])
+    entries = []
+    blocks = []
+    for number in range(draw(st.integers(1, 25))):
+        kind = draw(st.sampled_from(["Highlight", "Note", "Bookmark"]))
+        title = draw(st.sampled_from(["Alice (Carroll)", "三国演义 (罗贯中)"]))
+        first = draw(st.integers(1, 60))
+        last = first + draw(st.integers(0, 4))
+        text = " ".join(draw(st.lists(words, min_size=1, max_size=8))) if kind != "Bookmark" else ""
+        where = f"Location {first}-{last}" if kind == "Highlight" else f"Location {first}"
+        blocks.append(
+            f"{title}\n- Your {kind} on page 1 | {where} | Added on Monday, March 2, 2020 "
+            f"11:{number % 60:02d}:08 PM\n\n{text}\n"
+        )
+        entries.append((kind, title, text))
+    return "==========\n".join(blocks) + "==========\n", entries
+
+
+@FAST
+@given(clippings())
+def test_kindle_history_loses_no_text(sample: tuple[str, list[tuple[str, str, str]]]) -> None:
+    """Folding Kindle's history never loses what was clipped: every highlight's text
+    is within a highlight kept for its book — or is an earlier version of one, which
+    starts as it does (an end moved) —, every note is kept (on its highlight or on
+    its own), and every highlight is either kept or counted as an earlier version."""
+    from readmark.core.importers.records import normalized
+
+    text, entries = sample
+    parsed = kindle.parse(text)
+    kept = {group.book.title: group.marks for group in parsed.books}
+    for kind, title, body in entries:
+        marks = kept[title.split(" (")[0]]
+        if kind == "Highlight":
+            quotes = [normalized(m.quote) for m in marks if m.kind.value == "highlight"]
+            assert any(normalized(body) in q or q[:8] == normalized(body)[:8] for q in quotes)
+        elif kind == "Note":
+            assert any(normalized(body) in normalized(m.note) for m in marks)
+    highlights_in = sum(1 for kind, _, _ in entries if kind == "Highlight")
+    highlights_out = sum(1 for marks in kept.values() for m in marks if m.quote)
+    assert highlights_out + parsed.left_out.get(records.EARLIER_VERSION, 0) == highlights_in
