@@ -170,3 +170,34 @@ def test_the_open_book_takes_a_calibre_file_only_if_it_holds_its_quotes(
     marks = read_marks(FIXTURES / "calibre_highlights.json")
     assert [m.path for m in plan_import(library, marks, book_hint=other).books] == [alice]
     assert [m.path for m in plan_import(library, marks, book_hint=alice).books] == [alice]
+
+
+def test_a_koreader_sidecar_finds_its_book_by_koreader_s_digest(
+    tmp_path: Path, library: Library, alice: Path
+) -> None:
+    """The book is called something else here, and its title differs: the digest
+    KOReader keeps of the file (`partial_md5_checksum`) still finds it."""
+    from readmark.core.importers.koreader import partial_md5
+
+    data = alice.read_bytes()
+    samples = b"".join(data[at : at + 1024] for at in [0] + [1024 << (2 * i) for i in range(11)])
+    import hashlib
+
+    assert partial_md5(alice) == hashlib.md5(samples).hexdigest()
+    sidecar = tmp_path / "renamed.sdr" / "metadata.txt.lua"
+    sidecar.parent.mkdir()
+    sidecar.write_text(
+        "return {\n"
+        '    ["annotations"] = {\n'
+        '        [1] = { ["pos0"] = "/body/DocFragment[2]/body/p[1]/text().0",'
+        ' ["pos1"] = "/body/DocFragment[2]/body/p[1]/text().40",'
+        ' ["text"] = "Alice was beginning to get very tired", ["datetime"] = "2024-01-02 03:04:05" },\n'
+        "    },\n"
+        '    ["doc_props"] = { ["title"] = "Wonderland (my copy)" },\n'
+        f'    ["partial_md5_checksum"] = "{partial_md5(alice)}",\n'
+        "}\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(library, read_marks(sidecar))
+    assert [m.path for m in plan.books] == [alice]
+    assert plan.placed == 1

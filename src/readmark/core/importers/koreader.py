@@ -71,7 +71,35 @@ def _book(table: dict[object, LuaValue], sidecar: Path | None) -> BookRef:
             beside = folder.with_name(folder.name[: -len(".sdr")] + "." + match[1])
             if beside.exists() or not file:
                 file = str(beside)
-    return BookRef(title, ", ".join(a for a in authors.split("\n") if a.strip()), file)
+    digest = _text(table.get("partial_md5_checksum")) or _text(stats.get("md5"))
+    return BookRef(
+        title,
+        ", ".join(a for a in authors.split("\n") if a.strip()),
+        file,
+        digest.lower() if re.fullmatch(r"[0-9A-Fa-f]{32}", digest) else "",
+    )
+
+
+def partial_md5(path: Path) -> str | None:
+    """KOReader's digest of a book file (frontend/util.lua, `util.partialMD5`): MD5 of
+    1024-byte samples at offsets 1024 << 2i for i = -1…10, stopping at the end of the
+    file. LuaJIT's `bit.lshift` takes the shift modulo 32 on 32 bits, so i = -1 reads
+    at offset 0 (not 256): 0, 1 KiB, 4 KiB, 16 KiB … 1 GiB. It names the book whatever
+    its file is called; None if the file cannot be read."""
+    import hashlib
+
+    digest = hashlib.md5(usedforsecurity=False)
+    try:
+        with open(path, "rb") as stream:
+            for offset in [0] + [1024 << (2 * i) for i in range(11)]:
+                stream.seek(offset)
+                sample = stream.read(1024)
+                if not sample:
+                    break
+                digest.update(sample)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def _listed(table: dict[object, LuaValue]) -> list[dict[object, LuaValue]]:

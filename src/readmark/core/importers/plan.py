@@ -1,8 +1,9 @@
 """Before anything is written: which book each mark belongs to, where it stands
 in it, and whether the library holds it already.
 
-Books are found in the library by the sidecar's book file (KOReader), else by
-title (and author among several); calibre's exports name no book, so its marks
+Books are found in the library by the sidecar's book file or KOReader's digest of
+it (`koreader.partial_md5`: the same book under another name), else by title (and
+author among several); calibre's exports name no book, so its marks
 go to the book given (the one open in the window, `--book` on the command
 line) or to the library's book that holds most of their quotes. Each mark is
 then placed by its quote with `core.anchoring` — the other reader's positions
@@ -23,6 +24,7 @@ says so, and importing again with its book open places it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 from collections.abc import Callable
@@ -261,6 +263,10 @@ def _find_book(
         by_name = [r for r in records if stem and title_key(Path(r.path).stem) == stem]
         if len(by_name) == 1:
             return by_name[0]
+    if ref.partial_md5:
+        by_digest = [r for r in records if _digest(r.path) == ref.partial_md5]
+        if by_digest:
+            return by_digest[0]
     if ref.title:
         return _by_title(records, ref)
     # A file naming no book: the book given, if it holds some of the quotes (a file
@@ -270,6 +276,22 @@ def _find_book(
     if given is not None and _by_quotes(library, [given], marks, opened) is not None:
         return given
     return _by_quotes(library, [r for r in records if r != given], marks, opened)
+
+
+@functools.lru_cache(maxsize=4096)
+def _digest_of(path: str, size: int, mtime_ns: int) -> str | None:
+    from readmark.core.importers.koreader import partial_md5
+
+    return partial_md5(Path(path))
+
+
+def _digest(path: str) -> str | None:
+    """KOReader's digest of a library book's file, computed once per file version."""
+    try:
+        info = Path(path).stat()
+    except OSError:
+        return None
+    return _digest_of(path, info.st_size, info.st_mtime_ns)
 
 
 def _by_title(records: list[BookRecord], ref: BookRef) -> BookRecord | None:

@@ -88,6 +88,7 @@ class BookRef:
     title: str = ""
     authors: str = ""
     file: str = ""  # the book's path on the other reader's device, or beside the sidecar
+    partial_md5: str = ""  # KOReader's digest of the book's file (`koreader.partial_md5`)
 
 
 @dataclass
