@@ -230,7 +230,7 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="303"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="305"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
@@ -286,106 +286,111 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="160"/>
+        <source>&amp;Import Annotations…</source>
+        <translation>导入批注(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="161"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="161"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="162"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="162"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="163"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="165"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="166"/>
         <source>Show &amp;Library</source>
         <translation>显示书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="166"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="167"/>
         <source>Add &amp;Books to Library…</source>
         <translation>将图书添加到书库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="167"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="168"/>
         <source>Add &amp;Folder to Library…</source>
         <translation>将文件夹添加到书库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="168"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="169"/>
         <source>Add every book in a folder and its subfolders</source>
         <translation>添加文件夹及其子文件夹中的所有图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="169"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="170"/>
         <source>&amp;Watch Folder…</source>
         <translation>监视文件夹(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="171"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="172"/>
         <source>Add the books that appear in a folder, now and whenever Readmark runs</source>
         <translation>添加出现在某个文件夹中的图书：现在，以及每次 Readmark 运行时</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="173"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="174"/>
         <source>Stop &amp;Watching</source>
         <translation>停止监视(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="201"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="202"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="217"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="219"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="230"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="232"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="240"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="242"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="244"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="246"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="249"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="251"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="258"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="260"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="265"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="267"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="274"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="276"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="282"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="284"/>
         <source>Highlight “{name}”</source>
         <translation>高亮为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="301"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="303"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -512,7 +517,7 @@
 <context>
     <name>AnnotationSession</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/session.py" line="156"/>
+        <location filename="../../src/readmark/ui/annotations/session.py" line="169"/>
         <source>That could not be done to this annotation; nothing was changed.</source>
         <translation>无法对这条批注执行此操作；未做任何更改。</translation>
     </message>
@@ -1136,113 +1141,118 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="122"/>
+        <location filename="../../src/readmark/cli.py" line="128"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="123"/>
+        <location filename="../../src/readmark/cli.py" line="129"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="124"/>
+        <location filename="../../src/readmark/cli.py" line="130"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="125"/>
+        <location filename="../../src/readmark/cli.py" line="131"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="126"/>
+        <location filename="../../src/readmark/cli.py" line="132"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="127"/>
+        <location filename="../../src/readmark/cli.py" line="133"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="128"/>
+        <location filename="../../src/readmark/cli.py" line="134"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="129"/>
+        <location filename="../../src/readmark/cli.py" line="135"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="131"/>
+        <location filename="../../src/readmark/cli.py" line="137"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="139"/>
+        <location filename="../../src/readmark/cli.py" line="145"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="147"/>
+        <location filename="../../src/readmark/cli.py" line="153"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="175"/>
+        <location filename="../../src/readmark/cli.py" line="181"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="196"/>
+        <location filename="../../src/readmark/cli.py" line="202"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="217"/>
+        <location filename="../../src/readmark/cli.py" line="222"/>
+        <source>--dry-run is for other readers&apos; files.</source>
+        <translation>--dry-run 只用于其他阅读器的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="231"/>
         <location filename="../../src/readmark/cli_library.py" line="70"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="218"/>
+        <location filename="../../src/readmark/cli.py" line="232"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="219"/>
+        <location filename="../../src/readmark/cli.py" line="233"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="220"/>
+        <location filename="../../src/readmark/cli.py" line="234"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="221"/>
+        <location filename="../../src/readmark/cli.py" line="235"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="226"/>
+        <location filename="../../src/readmark/cli.py" line="240"/>
         <source>Added to the library: {path}</source>
         <translation>已添加到书库：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="344"/>
+        <location filename="../../src/readmark/cli.py" line="358"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="370"/>
+        <location filename="../../src/readmark/cli.py" line="384"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="382"/>
+        <location filename="../../src/readmark/cli.py" line="396"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
     </message>
@@ -1300,6 +1310,61 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/cli_library.py" line="188"/>
         <source>Its {count} annotations are kept: they come back when you add or open the book again.</source>
         <translation>它的 {count} 条批注已保留：再次添加或打开这本书时会恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="39"/>
+        <source>Format: {name}</source>
+        <translation>格式：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="45"/>
+        <source>in the library: {path}</source>
+        <translation>书库中：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="47"/>
+        <source>not in the library</source>
+        <translation>不在书库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="49"/>
+        <source>(no title)</source>
+        <translation>（无书名）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="52"/>
+        <source>Will be placed: {n}</source>
+        <translation>将放到书中：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="56"/>
+        <source>Already here: {n}</source>
+        <translation>已经存在：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="58"/>
+        <source>Cannot be found (kept with their quote): {n}</source>
+        <translation>找不到（连同引文保留）：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="64"/>
+        <source>Not imported, the file names no book (give it with --book): {n}</source>
+        <translation>未导入，文件未注明是哪本书（请用 --book 指定）：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="71"/>
+        <source>Left out: {reason}: {n}</source>
+        <translation>略去：{reason}：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="76"/>
+        <source>Nothing was written (--dry-run).</source>
+        <translation>未写入任何内容（--dry-run）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_import.py" line="81"/>
+        <source>Imported: {n}</source>
+        <translation>已导入：{n}</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1655,74 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="28"/>
+        <source>Import Annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="32"/>
+        <source>Annotations from {reader} in {file}</source>
+        <translation>{file} 中来自 {reader} 的批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="42"/>
+        <source>Book in the file</source>
+        <translation>文件中的书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="42"/>
+        <source>In your library</source>
+        <translation>你的书库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="42"/>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="45"/>
+        <source>Not in the library</source>
+        <translation>不在书库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="47"/>
+        <source>(not named)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="66"/>
+        <source>Will be placed in their book:</source>
+        <translation>将放到书中：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="67"/>
+        <source>Already here (not imported again):</source>
+        <translation>已经存在（不再导入）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="68"/>
+        <source>Cannot be found (kept with their quote):</source>
+        <translation>找不到（连同引文保留）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="73"/>
+        <source>Not imported, the file names no book (open it first):</source>
+        <translation>未导入，文件未注明是哪本书（请先打开那本书）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="85"/>
+        <source>Left out (earlier versions, empty, clipping limit):</source>
+        <translation>略去（旧版本、空白、摘录上限）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/import_dialog.py" line="90"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>ImportError</name>
     <message>
         <location filename="../../src/readmark/core/export/importer.py" line="74"/>
@@ -1603,16 +1736,21 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="89"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="123"/>
         <source>{path} is not a file that can be imported: it is a folder, a pipe or a device.</source>
         <translation>{path} 不是可以导入的文件：它是文件夹、管道或设备。</translation>
     </message>
     <message>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="113"/>
+        <location filename="../../src/readmark/core/importers/apple_books.py" line="118"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="145"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="119"/>
+        <location filename="../../src/readmark/core/importers/apple_books.py" line="108"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="151"/>
         <source>{path} is larger than {limit} MB; Readmark does not import files that large.</source>
         <translation>{path} 超过 {limit} MB；Readmark 不导入这么大的文件。</translation>
     </message>
@@ -1766,6 +1904,160 @@ Open it in your web browser?</source>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="586"/>
         <source>Annotation {where}: {name} has the wrong type</source>
         <translation>标注 {where}：{name} 的类型不对</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/__init__.py" line="81"/>
+        <source>{path} is not an annotation file Readmark can import (Kindle My Clippings.txt, a KOReader sidecar, a calibre or W3C annotations export, Apple Books&apos; AEAnnotation database, a Readest book&apos;s config.json).</source>
+        <translation>{path} 不是 Readmark 能导入的批注文件（Kindle 的 My Clippings.txt、KOReader 的 sidecar 文件、calibre 或 W3C 批注导出文件、Apple Books 的 AEAnnotation 数据库、Readest 书籍的 config.json）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/__init__.py" line="123"/>
+        <source>{path} is not a file that can be imported: it is a folder without KOReader sidecars (metadata.*.lua).</source>
+        <translation>{path} 不是可以导入的文件：它是一个不含 KOReader sidecar 文件（metadata.*.lua）的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/apple_books.py" line="60"/>
+        <source>{path} is a database, but not Apple Books&apos; annotations (AEAnnotation) in a shape Readmark can read.</source>
+        <translation>{path} 是一个数据库，但不是 Readmark 能读取的 Apple Books 批注（AEAnnotation）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/calibre.py" line="41"/>
+        <source>The file is not a calibre annotations export.</source>
+        <translation>该文件不是 calibre 的批注导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/calibre.py" line="46"/>
+        <source>The calibre export holds no list of annotations.</source>
+        <translation>该 calibre 导出文件中没有批注列表。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="36"/>
+        <source>The file is not a KOReader sidecar Readmark can read: its tables nest more than {limit} deep.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：其中的表嵌套超过 {limit} 层。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="40"/>
+        <source>The file is not a KOReader sidecar Readmark can read: it holds code, not only data; Readmark never runs it.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：其中含有代码，而不只是数据；Readmark 从不运行它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="45"/>
+        <source>The file is not a KOReader sidecar Readmark can read: a string or comment is not closed.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个字符串或注释没有结束。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="63"/>
+        <source>The file is larger than a KOReader sidecar can be ({limit} MB); it is not one.</source>
+        <translation>该文件超过了 KOReader sidecar 文件可能的大小（{limit} MB），不是 sidecar 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="76"/>
+        <source>The file is not a KOReader sidecar Readmark can read: it is nested too deeply.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：嵌套过深。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="83"/>
+        <source>The file is not a KOReader sidecar Readmark can read: it is not Lua.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：它不是 Lua。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="236"/>
+        <source>The file is not a KOReader sidecar Readmark can read: a table key is not a string or a number.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个表的键既不是字符串也不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="247"/>
+        <source>The file is not a KOReader sidecar Readmark can read: a number cannot be read.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个数字无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="282"/>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="292"/>
+        <source>The file is not a KOReader sidecar Readmark can read: a string escape is out of range.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个字符串转义超出范围。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/lua_table.py" line="300"/>
+        <source>The file is not a KOReader sidecar Readmark can read: a string has an invalid escape.</source>
+        <translation>该文件不是 Readmark 能读取的 KOReader sidecar 文件：有一个字符串含无效的转义。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/readest.py" line="44"/>
+        <source>The file is not a Readest book configuration.</source>
+        <translation>该文件不是 Readest 的书籍配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="167"/>
+        <source>{path} is not an annotation file: it is not UTF-8 text.</source>
+        <translation>{path} 不是批注文件：它不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="174"/>
+        <source>{path} is not an annotation file: it holds binary data.</source>
+        <translation>{path} 不是批注文件：其中含有二进制数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReason</name>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="30"/>
+        <source>a sidecar that could not be read</source>
+        <translation>无法读取的 sidecar 文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="31"/>
+        <source>an entry that is not an annotation</source>
+        <translation>不是批注的条目</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="32"/>
+        <source>a mark deleted in Apple Books</source>
+        <translation>在 Apple Books 中已删除的标记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="33"/>
+        <source>a note deleted in Readest</source>
+        <translation>在 Readest 中已删除的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="34"/>
+        <source>a highlight deleted in calibre</source>
+        <translation>在 calibre 中已删除的高亮</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="35"/>
+        <source>a clipping that could not be read</source>
+        <translation>无法读取的摘录</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="36"/>
+        <source>a clipping of an unknown kind</source>
+        <translation>未知类型的摘录</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="37"/>
+        <source>a highlight emptied by the publisher&apos;s clipping limit</source>
+        <translation>因出版商的摘录上限而为空的标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="40"/>
+        <source>an empty highlight</source>
+        <translation>空白的标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="41"/>
+        <source>an empty note</source>
+        <translation>空白的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="42"/>
+        <source>an earlier version of a highlight</source>
+        <translation>标注的较早版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/importers/records.py" line="43"/>
+        <source>the same note again</source>
+        <translation>重复的笔记</translation>
     </message>
 </context>
 <context>
@@ -2290,58 +2582,58 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="92"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="504"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="93"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="519"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="190"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="204"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="198"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="212"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="416"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="431"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="418"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="433"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="443"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="458"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="461"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="476"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="466"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="481"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="590"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="605"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="604"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="619"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="606"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="621"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -2368,6 +2660,57 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/ui/shell/app.py" line="77"/>
         <source>Your preferences were reset</source>
         <translation>首选项已重置</translation>
+    </message>
+</context>
+<context>
+    <name>MarksImporter</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="72"/>
+        <source>Cancel Import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="91"/>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>已取消导入；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="96"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="111"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="139"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="167"/>
+        <source>Import Annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="99"/>
+        <source>Annotations (My Clippings.txt *.txt *.lua *.json *.calibre_annotation_collection *.sqlite);;All files (*)</source>
+        <translation>批注 (My Clippings.txt *.txt *.lua *.json *.calibre_annotation_collection *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="112"/>
+        <source>The library cannot be used, so nothing can be imported.</source>
+        <translation>书库无法使用，因此无法导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="141"/>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="170"/>
+        <source>Import of {n} annotations</source>
+        <translation>导入 {n} 条批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="174"/>
+        <source>Imported {n} annotations.</source>
+        <translation>已导入 {n} 条批注。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="186"/>
+        <source>The import could not be undone: its annotations changed since.</source>
+        <translation>无法撤销这次导入：导入的批注此后已被修改。</translation>
     </message>
 </context>
 <context>

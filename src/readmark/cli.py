@@ -78,11 +78,17 @@ def _command(argv: list[str]) -> int:
         help="md, html or json (default: from the suffix of -o, else md)",
     )
     export.add_argument("-o", "--output", help="the file to write (default: standard output)")
-    import_ = sub.add_parser("import", help="merge W3C Web Annotations (JSON) into the library")
+    import_ = sub.add_parser(
+        "import",
+        help="import annotations: W3C JSON, Kindle My Clippings.txt, KOReader sidecars "
+        "(a file or a folder), calibre exports",
+    )
     import_.add_argument("file")
     from readmark import cli_library  # `readmark library add|list|remove`
 
     cli_library.add_parser(sub)
+    import_.add_argument("--dry-run", action="store_true", help="print what would happen only")
+    import_.add_argument("--book", help="the library's book for a file that names none (calibre)")
     # Subcommand options may come before or after the book.
     args = parser.parse_args(argv)
     _app_for_translation(args.lang)
@@ -202,11 +208,19 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """`readmark import FILE.json`: merge, then say what happened to each annotation."""
+    from readmark import cli_import
     from readmark.core.export.importer import import_annotations
     from readmark.core.export.w3c_import import AnnotationImportError
     from readmark.i18n import translate_error
 
     try:
+        if cli_import.is_other_reader(Path(args.file)):
+            with _library() as library:
+                return cli_import.run(library, args)
+        if args.dry_run:
+            return _fail(
+                QCoreApplication.translate("Cli", "--dry-run is for other readers' files.")
+            )
         with _library() as library:
             report = import_annotations(library, Path(args.file))
     except AnnotationImportError as error:

@@ -4,5 +4,16 @@ change annotations; views update from the change sets."""
 
 from readmark.core.operations.annotations import BookAnnotations, OperationError, reading_order
 from readmark.core.operations.changes import Change, ChangeSet
+from readmark.core.operations.imports import ImportChange, ImportChanges, commit_import, replay
 
-__all__ = ["BookAnnotations", "Change", "ChangeSet", "OperationError", "reading_order"]
+__all__ = [
+    "BookAnnotations",
+    "Change",
+    "ChangeSet",
+    "ImportChange",
+    "ImportChanges",
+    "OperationError",
+    "commit_import",
+    "reading_order",
+    "replay",
+]

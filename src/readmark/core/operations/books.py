@@ -24,5 +24,7 @@ def record_opening(library: Library, book: Book) -> Opened:
         book.path, book.content_id, book.metadata.title, ", ".join(book.metadata.authors)
     )
     library.catalog.describe(book_file(book))  # format, language, size for the library view
-    claimed = library.annotations.claim_pending(book.path, book.content_id)
+    claimed = library.annotations.claim_pending(
+        book.path, book.content_id, title=book.metadata.title
+    )
     return Opened(record.position, claimed)

@@ -27,6 +27,7 @@ from readmark.core.store.errors import (
     NotInLibraryError,
     converts_sqlite_errors,
 )
+from readmark.core.titles import TITLE_URN, title_key, titles_match
 
 _COLUMNS = (
     "id, kind, section, start, end, exact, prefix, suffix, color, style, note, label, "
@@ -214,20 +215,52 @@ class AnnotationStore:
         ).fetchall()
         return [(row[0], _annotation(row[1:])) for row in rows]
 
-    def claim_pending(self, book_path: Path, content_id: str) -> int:
+    def apply_across(
+        self,
+        changes: Iterable[tuple[Path | None, str, Annotation | None, Annotation | None, str]],
+    ) -> None:
+        """Changes to several books' annotations (and pending ones) in one transaction:
+        (book_path or None, pending source, before, after, anchored_to) each; (…, None, a, …)
+        adds a, (…, a, None, …) deletes a. An import and its undo. All or nothing."""
+        with self._transaction():
+            for book_path, source, before, after, anchored_to in changes:
+                book_id = None if book_path is None else self._book_id(book_path)
+                if after is not None:
+                    self._write(book_id, after, anchored_to)
+                    self._db.execute(
+                        "UPDATE annotations SET source = ? WHERE id = ?",
+                        ("" if book_id is not None else source, after.id),
+                    )
+                elif before is not None:
+                    self._db.execute("DELETE FROM annotations WHERE id = ?", (before.id,))
+
+    def claim_pending(self, book_path: Path, content_id: str, title: str = "") -> int:
         """Give the book at `book_path` (in the library) the imports waiting for it.
 
         Call right after `Library.touch`. Matches a pending source naming the
         book's content (`urn:readmark:book:<content_id>`) or its path; returns
-        how many were claimed. Their positions are not verified yet
+        how many were claimed. With `title`, also the marks imported from another
+        reader that wait under a title naming it (`core.titles`). Their positions are not verified yet
         (`anchored_to` is empty), so the next anchoring pass places them.
         """
         book_id = self._book_id(book_path)
+        sources: tuple[str, ...] = (BOOK_URN + content_id, str(book_path))
+        if title_key(title):
+            waiting = self._db.execute(
+                "SELECT DISTINCT source FROM annotations WHERE book_id IS NULL "
+                "AND substr(source, 1, ?) = ?",
+                (len(TITLE_URN), TITLE_URN),
+            ).fetchall()
+            sources += tuple(
+                row[0]
+                for row in waiting
+                if titles_match(row[0][len(TITLE_URN) :], title_key(title))
+            )
         with self._transaction():
             cursor = self._db.execute(
                 "UPDATE annotations SET book_id = ?, source = '', anchored_to = '' "
-                "WHERE book_id IS NULL AND source IN (?, ?)",
-                (book_id, BOOK_URN + content_id, str(book_path)),
+                f"WHERE book_id IS NULL AND source IN ({', '.join('?' * len(sources))})",
+                (book_id, *sources),
             )
         return cursor.rowcount
 

@@ -100,6 +100,19 @@ class AnnotationSession(QObject):
 
         self._tasks.run("place-annotations", place, placed, failed)
 
+    def reload(self) -> None:
+        """Show the open book's annotations as stored, after a change made across
+        books (an import, or its undo); the undo stack is kept."""
+        annotations = self._annotations
+        if annotations is None:
+            return
+        try:
+            annotations.load()
+        except StoreError as error:
+            self.message.emit(translate_error(error))
+            return
+        self.changed.emit(ChangeSet(reset=True))
+
     def close(self) -> None:
         self._tasks.cancel("place-annotations")
         self.book = None

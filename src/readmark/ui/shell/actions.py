@@ -157,6 +157,7 @@ class Actions(QObject):
 
         # Library
         self.export_annotations = make(self.tr("&Export Annotations…"), "Ctrl+E")
+        self.import_annotations = make(self.tr("&Import Annotations…"))
         self.backup_now = make(self.tr("&Back Up Library Now"))
         self.backups = make(self.tr("Backups and &Restore…"))
         self.toggle_annotations = make(self.tr("&Annotations Panel"), "F10", checkable=True)
@@ -207,6 +208,7 @@ class Actions(QObject):
         file_menu.addAction(self.add_folder)
         file_menu.addSeparator()
         file_menu.addAction(self.export_annotations)
+        file_menu.addAction(self.import_annotations)
         file_menu.addAction(self.backup_now)
         file_menu.addAction(self.backups)
         file_menu.addSeparator()

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from readmark.ui.palette import Palette
     from readmark.ui.search.controller import SearchController
     from readmark.ui.shell.library_tools import LibraryTools
+    from readmark.ui.shell.marks_import import MarksImporter
 
 _TOC_WIDTH, _PANEL_WIDTH = 300, 340  # the side panels' widths until the reader drags them
 
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._annotations_panel: AnnotationsPanel | None = None
         self._tools: LibraryTools | None = None
         self._finder: SearchController | None = None
+        self._marks_importer: MarksImporter | None = None
         self._palette: Palette | None = None  # the theme's highlight colours, for those built later
         self._state_restored = False  # the saved window state (where the panel goes) was applied
         self.appearance = Appearance(settings, self.reader, [self.toc.tree], language, self)
@@ -174,6 +176,18 @@ class MainWindow(QMainWindow):
     def section_provider(self) -> SectionProvider | None:
         """Where the open book's sections come from (None without a book)."""
         return self._provider
+
+    @property
+    def marks_importer(self) -> MarksImporter:
+        """File › Import Annotations… and drops of other readers' files (built on first use)."""
+        if self._marks_importer is None:
+            from readmark.ui.shell.marks_import import MarksImporter
+
+            importer = MarksImporter(self, self.owner, self.tasks, self.session)
+            importer.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            importer.error.connect(self.show_error)
+            self._marks_importer = importer
+        return self._marks_importer
 
     @property
     def library(self) -> Library | None:
@@ -289,6 +303,7 @@ class MainWindow(QMainWindow):
         a.export_annotations.triggered.connect(
             lambda: self.tools.export(self.session.book, self.session.all())
         )
+        a.import_annotations.triggered.connect(lambda: self.marks_importer.choose())
         a.backup_now.triggered.connect(lambda: self.tools.backup_now())
         a.backups.triggered.connect(lambda: self.tools.show_backups())
         self.owner.replaced.connect(self._library_replaced)
@@ -617,7 +632,12 @@ class MainWindow(QMainWindow):
         for url in event.mimeData().urls():
             if url.isLocalFile():
                 event.acceptProposedAction()
-                self.open_path(Path(url.toLocalFile()))
+                from readmark.core.importers import sniff  # a clippings file or sidecar
+
+                if sniff(Path(url.toLocalFile())):
+                    self.marks_importer.start(Path(url.toLocalFile()))
+                else:
+                    self.open_path(Path(url.toLocalFile()))
                 return
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
