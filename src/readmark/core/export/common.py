@@ -32,6 +32,7 @@ class ExportedBook:
     path: PurePath  # where the book is (a PurePosixPath keeps golden files portable)
     section_titles: tuple[str, ...] = ()  # Section.title by index ("" = front matter)
     language: str = ""
+    isbn: str = ""
 
     @classmethod
     def from_book(cls, book: Book) -> ExportedBook:
@@ -42,6 +43,7 @@ class ExportedBook:
             path=book.path,
             section_titles=tuple(section.title for section in book.sections),
             language=book.metadata.language,
+            isbn=book.metadata.isbn,
         )
 
 
