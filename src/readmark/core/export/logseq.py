@@ -37,7 +37,7 @@ import uuid
 from collections.abc import Sequence
 
 from readmark.core.annotations import Annotation, Kind
-from readmark.core.export.common import CONTEXT, ExportedBook, describe
+from readmark.core.export.common import CONTEXT, KIND_LABELS, ExportedBook, describe
 from readmark.core.export.notes import Item, NoteOptions, Parsed
 from readmark.core.export.obsidian import DELETED, OPEN_IN_READMARK
 from readmark.core.export.properties import BOOK_KEY, TAG, managed_values
@@ -46,6 +46,7 @@ _TOP = re.compile(r"^-(\s|$)")
 _CHILD = re.compile(r"^\s+[-*+](\s|$)")
 _PROPERTY = re.compile(r"^\s*([A-Za-z0-9_-]+)::\s?(.*)$")
 _HEADING = re.compile(r"^-\s+#{1,6}\s")
+_HEAD = re.compile(r"^-\s+(> ?|\*\*.*\*\*\s*$|>$)")  # the first lines Readmark writes
 _MARKER = "readmark"
 _LIST_START = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s)")
 _NAMESPACE = uuid.UUID("6f0d8c2e-4b1a-4d5e-9a3c-7e2b1f0a9d84")  # for ids that are no UUID
@@ -66,7 +67,7 @@ class Logseq:
             end = index + 1
             while end < len(lines) and not _TOP.match(lines[end]):
                 end += 1
-            items.append(_item(lines[index:end]))
+            items += _items(lines[index:end])
             index = end
         return Parsed(front, items)
 
@@ -127,14 +128,16 @@ class Logseq:
         tr = options.tr
         quote = [line.rstrip() for line in annotation.quote.strip("\n").split("\n")]
         quote = [f"> {line}".rstrip() for line in quote] if annotation.quote.strip() else []
+        # The first line is the quote, else the bookmark's name, else the kind in bold:
+        # a shape the parser knows, so a line the reader typed there is never taken
+        # for Readmark's (`_HEAD`).
         label = annotation.label.strip() if annotation.kind is Kind.BOOKMARK else ""
-        head = f"**{_one_line(label)}**" if label else ""
-        body = quote
-        if not head:
-            head, body = (quote[0], quote[1:]) if quote else ("", [])
+        if quote and not label:
+            head, body = quote[0], quote[1:]
+        else:
+            name = _one_line(label) or tr(CONTEXT, KIND_LABELS[annotation.kind])
+            head, body = f"**{_escape_bold(name)}**", quote
         note = [_escape_list(line) for line in annotation.note.strip("\n").split("\n")]
-        if annotation.kind is Kind.NOTE and not quote and annotation.note.strip():
-            head, note = note[0], note[1:]
         lines = [f"- {head}".rstrip(), f"  id:: {self.key(annotation)}"]
         if annotation.kind is Kind.HIGHLIGHT and annotation.color in _COLOURS:
             lines.append(f"  background-color:: {annotation.color}")
@@ -147,23 +150,44 @@ class Logseq:
             lines.append(f"  [{tr(CONTEXT, OPEN_IN_READMARK)}]({url})")
         return lines
 
+    def unparented(self, free: list[str]) -> list[str]:
+        # The children of a removed block move up a level: top-level blocks of their own.
+        return [re.sub(r"^(\t|  )", "", line) for line in free]
+
     def deleted(self, lines: list[str], options: NoteOptions) -> list[str]:
         marker = f"  {_MARKER}:: {options.tr(CONTEXT, DELETED)}"
         return [marker if _is_marker(line) else line for line in lines]
 
 
-def _item(lines: list[str]) -> Item:
-    """One top-level block: Readmark's (with `readmark::` and `id::`), a heading, or text."""
+def _items(lines: list[str]) -> list[Item]:
+    """One top-level block: Readmark's (with `readmark::` and `id::`), a heading, or text.
+
+    Readmark's block is recognised by its `readmark::` property, or by an `id::` of
+    an annotation in the library (`Item.certain` False: a block the reader split by
+    typing a new `- ` line inside it keeps the id but not the marker). A line at the
+    margin inside it is the reader's (Readmark indents all it writes): kept, moved
+    to the start of the free area. A first line not of the shape Readmark writes is
+    the reader's too, kept as a block of its own before Readmark's.
+    """
     child = next((i for i in range(1, len(lines)) if _CHILD.match(lines[i])), len(lines))
     own = lines[1:child]
     ident = next(
         (m.group(2).strip() for m in map(_PROPERTY.match, own) if m and m.group(1) == "id"), ""
     )
-    if ident and any(_is_marker(line) for line in own):
-        return Item("block", lines[:child], free=lines[child:], key=ident.lower())
+    certain = any(_is_marker(line) for line in own)
+    if ident and (certain or _HEAD.match(lines[0])):
+        foreign = [line for line in own if line.strip() and not line[0].isspace()]
+        managed = [lines[0], *(line for line in own if not line.strip() or line[0].isspace())]
+        before: list[Item] = []
+        if not _HEAD.match(lines[0]):
+            before = [Item("text", [lines[0]])]
+            managed[0] = "-"
+        block = Item("block", managed, free=foreign + lines[child:], key=ident.lower())
+        block.certain = certain
+        return [*before, block]
     if _HEADING.match(lines[0]):
-        return Item("heading", lines, key=lines[0].rstrip())
-    return Item("text", lines)
+        return [Item("heading", lines, key=lines[0].rstrip())]
+    return [Item("text", lines)]
 
 
 def _is_marker(line: str) -> bool:
@@ -173,6 +197,10 @@ def _is_marker(line: str) -> bool:
 
 def _other(annotation: Annotation) -> str:
     return str(uuid.uuid5(_NAMESPACE, annotation.id))
+
+
+def _escape_bold(text: str) -> str:
+    return text.replace("*", "\\*")
 
 
 def _one_line(text: str) -> str:

@@ -70,6 +70,9 @@ class Item:
     lines: list[str]
     free: list[str] = field(default_factory=list)  # a block's free area
     key: str = ""  # a block: its id as written in the file; a heading: its line
+    # A block: False when only its id says it is Readmark's (it is then the reader's
+    # text unless that id is an annotation's in the library).
+    certain: bool = True
 
 
 @dataclass
@@ -97,6 +100,10 @@ class Flavour(Protocol):
     def block(self, annotation: Annotation, options: NoteOptions) -> list[str]: ...
 
     def deleted(self, lines: list[str], options: NoteOptions) -> list[str]: ...
+
+    def unparented(self, free: list[str]) -> list[str]:
+        """A removed block's free area as text standing on its own."""
+        ...
 
 
 def chapter_title(title: str, orphans: bool, tr: Translate) -> str:
@@ -145,6 +152,8 @@ def update_note(
             kept.append(item)
         elif item.kind == "text":
             kept.append(item)
+        elif not item.certain and item.key not in live:
+            kept.append(Item("text", [*item.lines, *item.free]))
         else:
             annotation = live.get(item.key)
             if annotation is not None and annotation.id not in placed:
@@ -156,11 +165,12 @@ def update_note(
                 kept.append(item)
             else:  # deleted in Readmark, or a second copy: the reader's words stay
                 if item.free:
-                    kept.append(Item("text", item.free))
+                    kept.append(Item("text", flavour.unparented(item.free)))
                 if current_heading is not None:
                     emptied.add(id(current_heading))
 
     # New annotations go after the previous one in reading order.
+    position = {id(item): index for index, item in enumerate(kept)}
     after: dict[int, list[Item]] = {}
     first: list[Item] = []
     previous: Annotation | None = None
@@ -179,7 +189,10 @@ def update_note(
             heading = flavour.heading(titles[heading_key])
             headings[heading_key] = heading
             if previous is not None:
-                after.setdefault(id(placed[previous.id]), []).append(heading)
+                # After the previous block and what the reader wrote below it (their
+                # own headings too), so their text stays in the chapter it was in.
+                anchor = _end_of_section(kept, position, placed[previous.id], titles)
+                after.setdefault(id(anchor), []).append(heading)
             else:
                 first.append(heading)
             after.setdefault(id(heading), []).append(block)
@@ -190,6 +203,21 @@ def update_note(
     result = _without_emptied_headings(result, emptied)
     front = flavour.properties(book, parsed.front)
     return flavour.serialise(front, result)
+
+
+def _end_of_section(
+    kept: list[Item], position: dict[int, int], item: Item, chapter_keys: dict[str, str]
+) -> Item:
+    """The last item from `item` on before the next block or chapter heading."""
+    index = position.get(id(item))
+    if index is None:  # inserted by this export: nothing of the reader's follows it
+        return item
+    while index + 1 < len(kept):
+        following = kept[index + 1]
+        if following.kind == "block" or following.key in chapter_keys:
+            break
+        index += 1
+    return kept[index]
 
 
 def _with_insertions(

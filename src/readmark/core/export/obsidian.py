@@ -141,6 +141,9 @@ class Obsidian:
         lines += [f"> {line}".rstrip() for line in body]
         return [*lines, "", f"^{self.key(annotation)}"]
 
+    def unparented(self, free: list[str]) -> list[str]:
+        return free
+
     def deleted(self, lines: list[str], options: NoteOptions) -> list[str]:
         if not lines or not _CALLOUT.match(lines[0]):
             return lines
