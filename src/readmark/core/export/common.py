@@ -4,6 +4,7 @@ chapters, and the few words an export prints (marked for translation).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -77,6 +78,15 @@ ORPHANS_EXPLAINED = QT_TRANSLATE_NOOP(
 BEGINNING = QT_TRANSLATE_NOOP("Export", "Beginning")
 NO_ANNOTATIONS = QT_TRANSLATE_NOOP("Export", "This book has no annotations yet.")
 DOCUMENT_TITLE = QT_TRANSLATE_NOOP("Export", "Annotations: {title}")
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
+
+
+def safe_file_name(title: str) -> str:
+    """A file name (without suffix) from a book's title, safe on every desktop system."""
+    name = _UNSAFE.sub(" ", title)
+    return " ".join(name.split()).strip(" .")[:120] or "annotations"
 
 
 def reading_order(annotations: Sequence[Annotation]) -> list[Annotation]:
