@@ -63,6 +63,14 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("reader.toc_visible", bool, True, "Show the table of contents"),
     Setting("reader.annotations_visible", bool, False, "Show the annotations panel (F10)"),
     Setting("ui.language", str, "", "UI language (e.g. zh_CN); empty = system locale"),
+    Setting("export.folder", str, "", "Where Export All Books writes each book's note"),
+    Setting(
+        "export.notes_format",
+        str,
+        "obsidian",
+        "The notes Export All Books writes",
+        choices=("obsidian", "logseq"),
+    ),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}
