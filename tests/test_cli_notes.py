@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from test_cli import run
 from test_cli_annotations import FIXTURES, golden_file, open_in_reader
 

@@ -182,7 +182,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.all:
         return _export_all(args)
     if not args.book:
-        return _fail(QCoreApplication.translate("Cli", "export needs a BOOK, or --all --folder DIR."))
+        return _fail(
+            QCoreApplication.translate("Cli", "export needs a BOOK, or --all --folder DIR.")
+        )
 
     try:
         book = _open(args.book, repair=True)
@@ -231,7 +233,9 @@ def _export_all(args: argparse.Namespace) -> int:
     name = args.format or "obsidian"
     if name not in ("md", "obsidian", "logseq"):
         return _fail(
-            QCoreApplication.translate("Cli", "--all writes notes: use --format obsidian or logseq.")
+            QCoreApplication.translate(
+                "Cli", "--all writes notes: use --format obsidian or logseq."
+            )
         )
     if not args.folder:
         return _fail(QCoreApplication.translate("Cli", "--all needs --folder DIR."))
@@ -245,11 +249,12 @@ def _export_all(args: argparse.Namespace) -> int:
         report = export_all(jobs, Path(args.folder), name, options)
     except ExportError as error:
         return _fail(translate_error(error))
-    for title, error in report.failed:
-        print(f"readmark: {title}: {translate_error(error)}", file=sys.stderr)
+    for title, problem in report.failed:
+        print(f"readmark: {title}: {translate_error(problem)}", file=sys.stderr)
     print(
-        QCoreApplication.translate("Cli", "New notes: {new}, updated: {updated}, failed: {failed}")
-        .format(
+        QCoreApplication.translate(
+            "Cli", "New notes: {new}, updated: {updated}, failed: {failed}"
+        ).format(
             new=format_number(len(report.written)),
             updated=format_number(len(report.updated)),
             failed=format_number(len(report.failed)),

@@ -137,7 +137,11 @@ class Reader:
 
 
 @pytest.mark.parametrize("flavour", [OBSIDIAN, LOGSEQ], ids=["obsidian", "logseq"])
-@settings(max_examples=int(os.environ.get("READMARK_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("READMARK_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     first=st.sets(st.integers(0, len(POOL) - 1)),
     steps=st.lists(st.one_of(user_step, library_step), max_size=14),

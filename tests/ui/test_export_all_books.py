@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
 from test_annotations_workflow import _highlight
 
-from readmark.core.store.settings import Settings
 from readmark import paths
+from readmark.core.store.settings import Settings
 
 
 def _choose(monkeypatch, folder: Path) -> None:

@@ -26,7 +26,6 @@ import secrets
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from readmark.core.annotations import Annotation
@@ -93,7 +92,13 @@ FORMATS: dict[str, tuple[Exporter, str]] = {
 def format_for(path: Path) -> str:
     """The export format a file name asks for by its suffix (Markdown by default)."""
     suffix = path.suffix.lower()
-    known = {".html": "html", ".htm": "html", ".json": "json", ".jsonld": "json", ".csv": "readwise"}
+    known = {
+        ".html": "html",
+        ".htm": "html",
+        ".json": "json",
+        ".jsonld": "json",
+        ".csv": "readwise",
+    }
     return known.get(suffix, "md")
 
 

@@ -143,7 +143,9 @@ def _new_name(folder: Path, title: str, taken: set[str]) -> Path:
         if name.lower() not in taken and not os.path.lexists(path):
             taken.add(name.lower())
             return path
-    raise ExportError(QT_TRANSLATE_NOOP("ExportError", "No free file name for “{name}”."), name=base)
+    raise ExportError(
+        QT_TRANSLATE_NOOP("ExportError", "No free file name for “{name}”."), name=base
+    )
 
 
 def _write_error(path: Path, error: OSError) -> ExportError:

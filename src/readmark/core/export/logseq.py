@@ -12,7 +12,7 @@
       background-color:: yellow
       readmark:: Highlight · yellow · 2024-03-01 14:05
       the reader's note
-    	- what the reader wrote under it is theirs (a child block)
+        - what the reader wrote under it is theirs (a child block)
 
 Logseq reads a page's properties from its first block and a block's from the
 `key:: value` lines after its first line (logseq/docs, "properties"); it links a
@@ -120,7 +120,11 @@ class Logseq:
 
     def key(self, annotation: Annotation) -> str:
         try:
-            return str(uuid.UUID(hex=annotation.id)) if len(annotation.id) == 32 else _other(annotation)
+            return (
+                str(uuid.UUID(hex=annotation.id))
+                if len(annotation.id) == 32
+                else _other(annotation)
+            )
         except ValueError:
             return _other(annotation)
 
@@ -209,6 +213,7 @@ def _one_line(text: str) -> str:
 
 def _escape_list(line: str) -> str:
     """A note's line that would start a child block (a list item) is kept as text."""
+
     def escaped(match: re.Match[str]) -> str:
         marker = match.group(2)
         marker = f"\\{marker}" if marker in "-*+" else f"{marker[:-1]}\\{marker[-1]}"

@@ -155,12 +155,12 @@ def update_note(
         elif not item.certain and item.key not in live:
             kept.append(Item("text", [*item.lines, *item.free]))
         else:
-            annotation = live.get(item.key)
-            if annotation is not None and annotation.id not in placed:
-                item.lines = flavour.block(annotation, options)
-                placed[annotation.id] = item
+            found = live.get(item.key)
+            if found is not None and found.id not in placed:
+                item.lines = flavour.block(found, options)
+                placed[found.id] = item
                 kept.append(item)
-            elif annotation is None and options.mark_deleted:
+            elif found is None and options.mark_deleted:
                 item.lines = flavour.deleted(item.lines, options)
                 kept.append(item)
             else:  # deleted in Readmark, or a second copy: the reader's words stay

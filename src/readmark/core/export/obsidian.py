@@ -123,7 +123,9 @@ class Obsidian:
         if annotation.quote.strip():
             if body:
                 body.append("")
-            body += [escape_line(line.rstrip()) for line in annotation.quote.strip("\n").split("\n")]
+            body += [
+                escape_line(line.rstrip()) for line in annotation.quote.strip("\n").split("\n")
+            ]
         if annotation.note.strip():
             note = annotation.note.strip("\n").split("\n")
             if annotation.kind is Kind.NOTE and not annotation.quote.strip():

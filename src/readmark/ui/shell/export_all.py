@@ -99,7 +99,10 @@ class ExportAllBooks(QObject):
 
     def _show_progress(self, total: int) -> None:
         dialog = QProgressDialog(
-            self.tr("Exporting every book's notes…"), self.tr("Cancel"), 0, max(total, 1),
+            self.tr("Exporting every book's notes…"),
+            self.tr("Cancel"),
+            0,
+            max(total, 1),
             self.window,
         )
         dialog.setObjectName("exportAllProgress")

@@ -64,7 +64,9 @@ class LibraryTools(QObject):
         try:
             updated = export_annotations(book, annotations, choice)
         except ExportError as error:
-            self.error.emit(self.tr("The annotations could not be exported"), translate_error(error))
+            self.error.emit(
+                self.tr("The annotations could not be exported"), translate_error(error)
+            )
             return
         except OSError as error:
             self.error.emit(
