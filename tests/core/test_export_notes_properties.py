@@ -64,6 +64,7 @@ POOL = pool(BOOK)
 
 user_step = st.one_of(
     st.tuples(st.just("insert"), st.integers(0, 10_000)),
+    st.tuples(st.just("property"), st.integers(0, 10_000)),
     st.tuples(st.just("edit-free"), st.integers(0, 10_000)),
     st.tuples(st.just("move"), st.integers(0, 10_000), st.integers(0, 10_000)),
     st.tuples(st.just("delete-block"), st.integers(0, 10_000)),
@@ -107,6 +108,15 @@ class Reader:
             self.expected.add(words)
             at = step[1] % (len(lines) + 1)
             return "\n".join([*lines[:at], self.line(words), *lines[at:]])
+        if kind == "property":  # a property of their own, at the top of the note
+            words = self.words()
+            if self.flavour is LOGSEQ:
+                self.expected.add(words)
+                return f"my-prop-{self.count}:: {words}\n{text}"
+            if text.startswith("---\n"):
+                self.expected.add(words)
+                return f"---\nmy-prop-{self.count}: {words}\n{text[4:]}"
+            return text
         if not blocks:
             return text
         item = parsed.items[blocks[step[1] % len(blocks)]]
@@ -177,3 +187,63 @@ def test_reexports_keep_the_readers_text_and_each_annotation_once(
             assert id_lines(flavour, text, annotation) == expected, (annotation_id, text)
         again = update_note(flavour, text, EXPORTED, list(library.values()), OPTIONS)
         assert again == text
+
+
+def _fragments(flavour: Flavour) -> st.SearchStrategy[str]:
+    """Lines a hand-edited note may hold, Readmark's own shapes among them."""
+    keys = [flavour.key(a) for a in POOL[:4]]
+    return st.one_of(
+        st.sampled_from(
+            [
+                "---",
+                "...",
+                "title: [unclosed",
+                "tags: readmark",
+                "tags:",
+                "  - books",
+                "> [!quote] Highlight",
+                "> > [!note] Note",
+                ">",
+                "## The First Chapter",
+                "## Beginning",
+                "# Title",
+                "```",
+                "- ## The Second Chapter",
+                "-",
+                "- > quoted",
+                "\t- child",
+                "  readmark:: Highlight",
+                "title:: x",
+                "tags:: a, b",
+                "",
+            ]
+        ),
+        st.sampled_from(keys).map(lambda key: f"^{key}"),
+        st.sampled_from(keys).map(lambda key: f"  id:: {key}"),
+        st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20),
+    )
+
+
+@pytest.mark.parametrize("flavour", [OBSIDIAN, LOGSEQ], ids=["obsidian", "logseq"])
+@settings(max_examples=int(os.environ.get("READMARK_EXAMPLES", "60")), deadline=None)
+@given(data=st.data(), live=st.sets(st.integers(0, len(POOL) - 1)))
+def test_any_note_updates_without_error_keeping_each_annotation_once(
+    flavour: Flavour, data: st.DataObject, live: set[int]
+) -> None:
+    lines = data.draw(st.lists(_fragments(flavour), max_size=30))
+    existing = "\n".join(lines)
+    annotations = [POOL[n] for n in sorted(live)]
+    text = update_note(flavour, existing, EXPORTED, annotations, OPTIONS)
+    for annotation in POOL:
+        if annotation in annotations:
+            assert id_lines(flavour, text, annotation) >= 1
+    # Readmark's blocks: each live annotation once (lines of the reader's that merely look
+    # like an id, in a code block or a block of theirs, are theirs to keep).
+    items = flavour.parse(text).items
+    blocks = [
+        item.key
+        for item in items
+        if item.kind == "block" and item.key in {flavour.key(a) for a in annotations}
+    ]
+    assert sorted(blocks) == sorted(flavour.key(a) for a in annotations)
+    assert update_note(flavour, text, EXPORTED, annotations, OPTIONS) == text

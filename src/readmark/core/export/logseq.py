@@ -72,12 +72,19 @@ class Logseq:
         return Parsed(front, items)
 
     def serialise(self, front: str, items: Sequence[Item]) -> str:
-        out = [front.rstrip("\n"), ""] if front.strip() else []
+        lines = front.split("\n") if front.strip() else []
         for item in items:
-            out += item.lines
+            lines += item.lines
             if item.kind == "block":
-                out += item.free
-        return "\n".join(out).rstrip("\n") + "\n"
+                lines += item.free
+        # What comes before the first block is the page's properties (and whatever else the
+        # reader put there): one blank line after it, however it was made up.
+        first = next((i for i, line in enumerate(lines) if _TOP.match(line)), len(lines))
+        head = lines[:first]
+        while head and not head[-1].strip():
+            head.pop()
+        out = [*head, ""] if head else []
+        return "\n".join(out + lines[first:]).rstrip("\n") + "\n"
 
     def properties(self, book: ExportedBook, old: str | None) -> str:
         values = {

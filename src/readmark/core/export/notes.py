@@ -123,7 +123,7 @@ def update_note(
     options = options or NoteOptions()
     parsed = flavour.parse(existing) if existing is not None else Parsed(None, [])
     items = list(parsed.items)
-    if not items:  # a new note (or an empty file) starts with the book's title
+    if existing is None or not existing.strip():  # a new note starts with the book's title
         items = flavour.title(book)
 
     # Reading order and each annotation's chapter heading.

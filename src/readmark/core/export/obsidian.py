@@ -161,12 +161,14 @@ def _items(lines: list[str]) -> list[Item]:
     """The note's body as items; see the module's description of a block."""
     ids: dict[int, str] = {}
     headings: set[int] = set()
-    fenced = False
+    fences = [i for i, line in enumerate(lines) if _FENCE.match(line)]
+    if len(fences) % 2:
+        fences.pop()  # a fence never closed hides nothing (else it would hide our blocks)
+    fenced_lines = {
+        i for a, b in zip(fences[::2], fences[1::2], strict=True) for i in range(a, b + 1)
+    }
     for index, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
+        if index in fenced_lines:
             continue
         match = _ID_LINE.match(line)
         if match:
