@@ -201,8 +201,11 @@ class ExportDialog(QDialog):
         }[self.format()]
 
     def browse(self) -> None:
+        # Choosing an existing note updates it: the file dialog must not ask to replace it.
+        note = self.format().is_note
+        options = QFileDialog.Option.DontConfirmOverwrite if note else QFileDialog.Option(0)
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export Annotations"), str(self.path()), self._filters()
+            self, self.tr("Export Annotations"), str(self.path()), self._filters(), options=options
         )
         if not chosen:
             return
