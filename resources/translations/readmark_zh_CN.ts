@@ -968,12 +968,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”已损坏：无法读取其包文档（OPF）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="90"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="92"/>
         <source>Readmark does not know the text encoding “{encoding}”.</source>
         <translation>Readmark 不认识文本编码“{encoding}”。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="100"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="102"/>
         <source>The text encoding “{encoding}” cannot read this book.</source>
         <translation>文本编码“{encoding}”无法读取这本书。</translation>
     </message>
@@ -1353,42 +1353,42 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/export_all.py" line="81"/>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="160"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="161"/>
         <source>The notes could not be exported</source>
         <translation>无法导出笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="102"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="103"/>
         <source>Exporting every book&apos;s notes…</source>
         <translation>正在导出每本书的笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="103"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="110"/>
         <source>Export All Books</source>
         <translation>导出所有书籍</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="124"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="125"/>
         <source>Exporting the notes of {title}…</source>
         <translation>正在导出《{title}》的笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="130"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="131"/>
         <source>Export All Books was cancelled; the notes written stay</source>
         <translation>已取消“导出所有书籍”；已写好的笔记保留</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="142"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="143"/>
         <source>Notes exported to {path}: {new} new, {updated} updated</source>
         <translation>笔记已导出到 {path}：新建 {new} 篇，更新 {updated} 篇</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="150"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="151"/>
         <source>Some books&apos; notes could not be exported</source>
         <translation>部分书籍的笔记无法导出</translation>
     </message>
@@ -1397,7 +1397,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     <name>ExportDialog</name>
     <message>
         <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="78"/>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="205"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="208"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
@@ -1488,12 +1488,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="229"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="232"/>
         <source>Replace File?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="230"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="233"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在。要替换它吗？</translation>
     </message>
@@ -1511,12 +1511,17 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”不是 UTF-8 文本，Readmark 不会改动它：请导出到另一个文件，或替换它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/all_books.py" line="147"/>
+        <location filename="../../src/readmark/core/export/all_books.py" line="111"/>
+        <source>The export folder {name} is not there: connect its drive, or choose another with File › Export Folder….</source>
+        <translation>导出文件夹 {name} 不在了：请连接它所在的磁盘，或用“文件 › 导出文件夹…”另选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/all_books.py" line="158"/>
         <source>No free file name for “{name}”.</source>
         <translation>找不到可用于“{name}”的文件名。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/all_books.py" line="153"/>
+        <location filename="../../src/readmark/core/export/all_books.py" line="164"/>
         <source>“{name}” cannot be written: {reason}</source>
         <translation>无法写入“{name}”：{reason}</translation>
     </message>
@@ -1789,27 +1794,27 @@ Open it in your web browser?</source>
         <translation>书库 {path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="91"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="113"/>
         <source>The backup {backup} cannot be restored: it is damaged or was made by a newer Readmark.</source>
         <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="117"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="139"/>
         <source>The backup {backup} could not be restored: {reason}</source>
         <translation>恢复备份 {backup} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="130"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="152"/>
         <source>There is no library at {path} to back up.</source>
         <translation>{path} 处没有可备份的书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="158"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="180"/>
         <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
         <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="173"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="195"/>
         <source>The library {path} could not be backed up: {reason}</source>
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>

@@ -188,3 +188,24 @@ def test_a_note_that_is_not_text_is_left_alone(tmp_path: Path, book: Book, expor
     folder.mkdir()
     with pytest.raises(ExportError, match="cannot be updated"):
         read_note(folder)
+
+
+def test_a_logseq_note_line_never_becomes_a_property_or_a_child(book: Book, exported) -> None:
+    annotation = replace(
+        fixed_annotations(book)[0], note="id:: not mine\n- a list item\n2. second\nplain"
+    )
+    text = update_note(LOGSEQ, None, exported, [annotation], OPTIONS)
+    assert "  id\\:: not mine\n  \\- a list item\n  2\\. second\n  plain\n" in text
+    [block] = [item for item in LOGSEQ.parse(text).items if item.kind == "block"]
+    assert block.key == LOGSEQ.key(annotation) and block.free == []
+
+
+def test_export_all_never_makes_a_folder_set_once(tmp_path: Path) -> None:
+    from readmark.core.export.all_books import export_all
+
+    gone = tmp_path / "unmounted" / "vault"
+    with pytest.raises(ExportError, match="is not there"):
+        export_all([], gone, "obsidian", OPTIONS, create=False)
+    assert not gone.exists()
+    assert export_all([], gone, "obsidian", OPTIONS).written == []  # the CLI's --folder: made
+    assert gone.is_dir()

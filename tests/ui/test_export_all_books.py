@@ -73,7 +73,7 @@ def test_export_all_books_can_be_cancelled(
     _highlight(qtbot, window, "quick brown fox", "yellow")
     started = threading.Event()
 
-    def slow(jobs, folder, name, options, report):  # the real one, stopped at its first book
+    def slow(jobs, folder, name, options, report, **kwargs):  # stopped at its first book
         report(0, 3, "A Long Book")
         started.set()
         for _ in range(400):  # until cancelled (report raises), at most 20 s

@@ -92,8 +92,10 @@ def export_all(
     name: str = "obsidian",
     options: NoteOptions | None = None,
     report: Callable[[int, int, str], None] = lambda done, total, title: None,
+    create: bool = True,
 ) -> AllBooksReport:
-    """Write or update each book's note in `folder`. `report(done, total, title)` is
+    """Write or update each book's note in `folder` (made if missing, when `create`).
+    `report(done, total, title)` is
     called before each book (the window's may raise to cancel: the notes written
     so far stay, each whole). A book with no annotations gets a note only if it
     had one. Failures are collected per book; the others go on."""
@@ -104,6 +106,15 @@ def export_all(
         raise ValueError(f"not a note format: {name}")
     options = options or NoteOptions()
     outcome = AllBooksReport()
+    if not create and not folder.is_dir():  # e.g. a vault on a drive not mounted now
+        raise ExportError(
+            QT_TRANSLATE_NOOP(
+                "ExportError",
+                "The export folder {name} is not there: connect its drive, or choose "
+                "another with File › Export Folder….",
+            ),
+            name=str(folder),
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -48,6 +48,7 @@ _PROPERTY = re.compile(r"^\s*([A-Za-z0-9_-]+)::\s?(.*)$")
 _HEADING = re.compile(r"^-\s+#{1,6}\s")
 _HEAD = re.compile(r"^-\s+(> ?|\*\*.*\*\*\s*$|>$)")  # the first lines Readmark writes
 _MARKER = "readmark"
+_PROPERTY_LIKE = re.compile(r"^(\s*[A-Za-z0-9_-]+)::")
 _LIST_START = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s)")
 _NAMESPACE = uuid.UUID("6f0d8c2e-4b1a-4d5e-9a3c-7e2b1f0a9d84")  # for ids that are no UUID
 _COLOURS = {"yellow", "red", "pink", "green", "blue", "purple", "gray"}  # Logseq's own
@@ -219,7 +220,9 @@ def _one_line(text: str) -> str:
 
 
 def _escape_list(line: str) -> str:
-    """A note's line that would start a child block (a list item) is kept as text."""
+    """A note's line that would start a child block (a list item) or read as a block
+    property (`key:: value`) is kept as text."""
+    line = _PROPERTY_LIKE.sub(r"\1\\::", line)
 
     def escaped(match: re.Match[str]) -> str:
         marker = match.group(2)

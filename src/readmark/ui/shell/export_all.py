@@ -95,7 +95,8 @@ class ExportAllBooks(QObject):
         from PySide6.QtCore import QCoreApplication
 
         options = NoteOptions(tr=QCoreApplication.translate)
-        return export_all(jobs, folder, name, options, progress.report)
+        # The folder was set once: if it is gone (a drive not mounted), say so, never make it.
+        return export_all(jobs, folder, name, options, progress.report, create=False)
 
     def _show_progress(self, total: int) -> None:
         dialog = QProgressDialog(
