@@ -95,3 +95,26 @@ def test_export_all_books_can_be_cancelled(
     assert "cancelled" in window.statusBar().currentMessage()
     assert _progress_gone(window)
     assert not finished
+
+
+def test_export_into_an_existing_note_from_the_window_updates_it(
+    qtbot, make_window, open_and_wait, long_book, tmp_path, monkeypatch
+):
+    from readmark.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportFormat
+
+    window = make_window()
+    open_and_wait(window, long_book)
+    _highlight(qtbot, window, "quick brown fox", "yellow")
+    note = tmp_path / "fox.md"
+    choice = ExportChoice(ExportFormat.MARKDOWN, note, True)
+    # The dialog's choice stands in for the person (the dialog has its own tests).
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *a, **k: choice))
+    window.menu_actions.export_annotations.trigger()
+    assert "Exported 1 annotations" in window.statusBar().currentMessage()
+    first = note.read_text(encoding="utf-8")
+    note.write_text(first.replace("# A Long Book\n", "# A Long Book\n\nMy preface.\n"))
+    _highlight(qtbot, window, "over the lazy dog", "blue")
+    window.menu_actions.export_annotations.trigger()
+    assert "Updated the note" in window.statusBar().currentMessage()
+    text = note.read_text(encoding="utf-8")
+    assert "# A Long Book\n\nMy preface.\n" in text and _blocks(note) == 2
