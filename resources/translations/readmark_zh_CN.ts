@@ -230,7 +230,7 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="305"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="315"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
@@ -291,106 +291,126 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="161"/>
+        <source>Export A&amp;ll Books</source>
+        <translation>导出所有书籍(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="163"/>
+        <source>Write every book&apos;s note into the export folder, updating those there</source>
+        <translation>把每本书的笔记写入导出文件夹，已有的笔记就地更新</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="165"/>
+        <source>Export &amp;Folder…</source>
+        <translation>导出文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="167"/>
+        <source>Choose the folder for every book&apos;s notes, e.g. an Obsidian vault</source>
+        <translation>选择存放每本书笔记的文件夹，例如 Obsidian 仓库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="169"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="162"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="170"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="163"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="171"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="166"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="174"/>
         <source>Show &amp;Library</source>
         <translation>显示书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="167"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="175"/>
         <source>Add &amp;Books to Library…</source>
         <translation>将图书添加到书库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="168"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="176"/>
         <source>Add &amp;Folder to Library…</source>
         <translation>将文件夹添加到书库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="169"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="177"/>
         <source>Add every book in a folder and its subfolders</source>
         <translation>添加文件夹及其子文件夹中的所有图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="170"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
         <source>&amp;Watch Folder…</source>
         <translation>监视文件夹(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="172"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="180"/>
         <source>Add the books that appear in a folder, now and whenever Readmark runs</source>
         <translation>添加出现在某个文件夹中的图书：现在，以及每次 Readmark 运行时</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="174"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="182"/>
         <source>Stop &amp;Watching</source>
         <translation>停止监视(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="202"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="210"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="219"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="229"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="232"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="242"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="242"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="252"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="246"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="256"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="251"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="261"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="260"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="270"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="267"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="277"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="276"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="286"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="284"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="294"/>
         <source>Highlight “{name}”</source>
         <translation>高亮为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="303"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="313"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -1141,118 +1161,138 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="128"/>
+        <location filename="../../src/readmark/cli.py" line="145"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="129"/>
+        <location filename="../../src/readmark/cli.py" line="146"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="130"/>
+        <location filename="../../src/readmark/cli.py" line="147"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="131"/>
+        <location filename="../../src/readmark/cli.py" line="148"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="132"/>
+        <location filename="../../src/readmark/cli.py" line="149"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="133"/>
+        <location filename="../../src/readmark/cli.py" line="150"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="134"/>
+        <location filename="../../src/readmark/cli.py" line="151"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="135"/>
+        <location filename="../../src/readmark/cli.py" line="152"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="137"/>
+        <location filename="../../src/readmark/cli.py" line="154"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="145"/>
+        <location filename="../../src/readmark/cli.py" line="162"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="153"/>
+        <location filename="../../src/readmark/cli.py" line="170"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="181"/>
+        <location filename="../../src/readmark/cli.py" line="197"/>
+        <source>export needs a BOOK, or --all --folder DIR.</source>
+        <translation>export 需要一本书 BOOK，或 --all --folder 文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="206"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="202"/>
+        <location filename="../../src/readmark/cli.py" line="230"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="222"/>
+        <location filename="../../src/readmark/cli.py" line="247"/>
+        <source>--all writes notes: use --format obsidian or logseq.</source>
+        <translation>--all 只写笔记：请用 --format obsidian 或 logseq。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="252"/>
+        <source>--all needs --folder DIR.</source>
+        <translation>--all 需要 --folder 文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="266"/>
+        <source>New notes: {new}, updated: {updated}, failed: {failed}</source>
+        <translation>新建笔记：{new}，已更新：{updated}，失败：{failed}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="290"/>
         <source>--dry-run is for other readers&apos; files.</source>
         <translation>--dry-run 只用于其他阅读器的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="231"/>
+        <location filename="../../src/readmark/cli.py" line="299"/>
         <location filename="../../src/readmark/cli_library.py" line="70"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="232"/>
+        <location filename="../../src/readmark/cli.py" line="300"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="233"/>
+        <location filename="../../src/readmark/cli.py" line="301"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="234"/>
+        <location filename="../../src/readmark/cli.py" line="302"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="235"/>
+        <location filename="../../src/readmark/cli.py" line="303"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="240"/>
+        <location filename="../../src/readmark/cli.py" line="308"/>
         <source>Added to the library: {path}</source>
         <translation>已添加到书库：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="358"/>
+        <location filename="../../src/readmark/cli.py" line="426"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="384"/>
+        <location filename="../../src/readmark/cli.py" line="452"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="396"/>
+        <location filename="../../src/readmark/cli.py" line="464"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
     </message>
@@ -1479,158 +1519,281 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="56"/>
+        <location filename="../../src/readmark/core/export/common.py" line="59"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="57"/>
+        <location filename="../../src/readmark/core/export/common.py" line="60"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="58"/>
+        <location filename="../../src/readmark/core/export/common.py" line="61"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="61"/>
+        <location filename="../../src/readmark/core/export/common.py" line="64"/>
         <source>yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="62"/>
+        <location filename="../../src/readmark/core/export/common.py" line="65"/>
         <source>green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="63"/>
+        <location filename="../../src/readmark/core/export/common.py" line="66"/>
         <source>blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="64"/>
+        <location filename="../../src/readmark/core/export/common.py" line="67"/>
         <source>pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="65"/>
+        <location filename="../../src/readmark/core/export/common.py" line="68"/>
         <source>purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="67"/>
+        <location filename="../../src/readmark/core/export/common.py" line="70"/>
         <source>underlined</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="68"/>
+        <location filename="../../src/readmark/core/export/common.py" line="71"/>
         <source>not found in the book as it is now</source>
         <translation>在当前版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="69"/>
+        <location filename="../../src/readmark/core/export/common.py" line="72"/>
         <source>Not found in the book as it is now</source>
         <translation>在当前版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="70"/>
+        <location filename="../../src/readmark/core/export/common.py" line="73"/>
         <source>The text of these annotations is no longer in the book (it was edited or replaced); they are kept as they were made.</source>
         <translation>这些标注的原文已不在书中（书被修改或替换了）；标注按创建时的样子保留。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="75"/>
+        <location filename="../../src/readmark/core/export/common.py" line="78"/>
         <source>Beginning</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="76"/>
+        <location filename="../../src/readmark/core/export/common.py" line="79"/>
         <source>This book has no annotations yet.</source>
         <translation>这本书还没有标注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/common.py" line="77"/>
+        <location filename="../../src/readmark/core/export/common.py" line="80"/>
         <source>Annotations: {title}</source>
         <translation>标注：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/obsidian.py" line="55"/>
+        <source>Deleted in Readmark</source>
+        <translation>已在 Readmark 中删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/obsidian.py" line="56"/>
+        <source>Open in Readmark</source>
+        <translation>在 Readmark 中打开</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAllBooks</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="61"/>
+        <source>Export Folder for Every Book&apos;s Notes</source>
+        <translation>每本书笔记的导出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="69"/>
+        <source>The export folder could not be saved in the settings</source>
+        <translation>无法把导出文件夹保存到设置中</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="70"/>
+        <source>Notes will be exported to {path}</source>
+        <translation>笔记将导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="81"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="161"/>
+        <source>The notes could not be exported</source>
+        <translation>无法导出笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="103"/>
+        <source>Exporting every book&apos;s notes…</source>
+        <translation>正在导出每本书的笔记…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="104"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="110"/>
+        <source>Export All Books</source>
+        <translation>导出所有书籍</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="125"/>
+        <source>Exporting the notes of {title}…</source>
+        <translation>正在导出《{title}》的笔记…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="131"/>
+        <source>Export All Books was cancelled; the notes written stay</source>
+        <translation>已取消“导出所有书籍”；已写好的笔记保留</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="143"/>
+        <source>Notes exported to {path}: {new} new, {updated} updated</source>
+        <translation>笔记已导出到 {path}：新建 {new} 篇，更新 {updated} 篇</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="151"/>
+        <source>Some books&apos; notes could not be exported</source>
+        <translation>部分书籍的笔记无法导出</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="65"/>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="159"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="208"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="72"/>
-        <source>Markdown — for notes apps and plain text</source>
-        <translation>Markdown — 适用于笔记应用和纯文本</translation>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="85"/>
+        <source>Markdown note — for Obsidian and other notes apps</source>
+        <translation>Markdown 笔记 — 用于 Obsidian 等笔记软件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="73"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="86"/>
+        <source>Logseq page — an outline with block properties</source>
+        <translation>Logseq 页面 — 带块属性的大纲</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="87"/>
+        <source>Readwise CSV — for Readwise&apos;s importer</source>
+        <translation>Readwise CSV — 用于 Readwise 的导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="88"/>
         <source>HTML — to read or print in a browser</source>
         <translation>HTML — 在浏览器中阅读或打印</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="89"/>
         <source>JSON (W3C Web Annotation) — for other programs</source>
         <translation>JSON（W3C Web 批注）— 供其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="100"/>
         <source>Include annotations not found in the book</source>
         <translation>包括在书中找不到的批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="88"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="103"/>
         <source>Their text has changed or gone in this version of the book</source>
         <translation>它们的文字在此版本的书中已更改或删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="94"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="107"/>
+        <source>Keep annotations deleted in Readmark in the note, marked as deleted</source>
+        <translation>在 Readmark 中删除的批注仍留在笔记中，并标为已删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="118"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="102"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="126"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="104"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="129"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="109"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="135"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="152"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="173"/>
+        <source>{name} exists: Readmark will update the highlights it wrote there and keep everything you wrote.</source>
+        <translation>{name} 已存在：Readmark 会更新它写入的高亮，并保留你写的所有内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="196"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="197"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown 文件 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="153"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="198"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="199"/>
         <source>HTML (*.html *.htm)</source>
         <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="154"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="200"/>
         <source>JSON (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="182"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="232"/>
         <source>Replace File?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="183"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="233"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在。要替换它吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ExportError</name>
+    <message>
+        <location filename="../../src/readmark/core/export/__init__.py" line="161"/>
+        <source>“{name}” cannot be updated: {reason}</source>
+        <translation>无法更新“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/__init__.py" line="169"/>
+        <source>“{name}” is not UTF-8 text, so Readmark leaves it alone: export to another file, or replace it.</source>
+        <translation>“{name}”不是 UTF-8 文本，Readmark 不会改动它：请导出到另一个文件，或替换它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/all_books.py" line="111"/>
+        <source>The export folder {name} is not there: connect its drive, or choose another with File › Export Folder….</source>
+        <translation>导出文件夹 {name} 不在了：请连接它所在的磁盘，或用“文件 › 导出文件夹…”另选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/all_books.py" line="158"/>
+        <source>No free file name for “{name}”.</source>
+        <translation>找不到可用于“{name}”的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/all_books.py" line="164"/>
+        <source>“{name}” cannot be written: {reason}</source>
+        <translation>无法写入“{name}”：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2412,38 +2575,44 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryTools</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="62"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="67"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="72"/>
         <source>The annotations could not be exported</source>
         <translation>无法导出批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="63"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="73"/>
         <source>Writing {path} failed: {reason}</source>
         <translation>写入 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="69"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="79"/>
+        <source>Updated the note {path} ({count} annotations)</source>
+        <translation>已更新笔记 {path}（{count} 条批注）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="81"/>
         <source>Exported {count} annotations to {path}</source>
         <translation>已将 {count} 条批注导出到 {path}</translation>
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/app.py" line="120"/>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="101"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="112"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="103"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="114"/>
         <source>Backed up the library to {path}</source>
         <translation>已将书库备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="113"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="124"/>
         <source>The backup could not be restored</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="115"/>
+        <location filename="../../src/readmark/ui/shell/library_tools.py" line="126"/>
         <source>Restored the backup {name}</source>
         <translation>已恢复备份 {name}</translation>
     </message>
@@ -2582,58 +2751,58 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="93"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="519"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="94"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="535"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="204"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="218"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="212"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="226"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="431"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="447"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="433"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="449"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="458"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="474"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="476"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="492"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="481"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="497"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="605"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="621"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="619"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="635"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="621"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="637"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -3251,12 +3420,12 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SettingsError</name>
     <message>
-        <location filename="../../src/readmark/core/store/settings.py" line="215"/>
+        <location filename="../../src/readmark/core/store/settings.py" line="223"/>
         <source>Your preferences in {path} could not be read: {reason}</source>
         <translation>无法读取 {path} 中的首选项：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/settings.py" line="241"/>
+        <location filename="../../src/readmark/core/store/settings.py" line="249"/>
         <source>Your preferences could not be read and were set aside as {path}. Readmark starts with its defaults.</source>
         <translation>无法读取首选项，原文件已另存为 {path}。Readmark 将使用默认设置启动。</translation>
     </message>

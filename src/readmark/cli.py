@@ -69,15 +69,32 @@ def _command(argv: list[str]) -> int:
     text.add_argument("--no-repair", action="store_true", help="show the book as the file has it")
     text.add_argument("--section", type=int, help="print only this section (0-based)")
     export = sub.add_parser(
-        "export", help="write a book's annotations as Markdown, HTML or W3C JSON"
+        "export",
+        help="write a book's annotations: a note for Obsidian or Logseq (updated, never "
+        "overwritten, when it exists), Readwise CSV, HTML or W3C JSON",
     )
-    export.add_argument("book")
+    export.add_argument("book", nargs="?")
     export.add_argument(
         "--format",
-        choices=("md", "html", "json"),
-        help="md, html or json (default: from the suffix of -o, else md)",
+        choices=("md", "obsidian", "logseq", "readwise", "md-plain", "html", "json"),
+        help="md (= obsidian), logseq, readwise (CSV), md-plain, html or json "
+        "(default: from the suffix of -o, else md)",
     )
     export.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    export.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace an existing note instead of updating it (what you wrote in it is lost)",
+    )
+    export.add_argument(
+        "--mark-deleted",
+        action="store_true",
+        help="keep annotations deleted in Readmark in the note, marked, instead of removing them",
+    )
+    export.add_argument(
+        "--all", action="store_true", help="every book's note into --folder (updating those there)"
+    )
+    export.add_argument("--folder", help="with --all: the folder of notes, e.g. an Obsidian vault")
     import_ = sub.add_parser(
         "import",
         help="import annotations: W3C JSON, Kindle My Clippings.txt, KOReader sidecars "
@@ -167,10 +184,18 @@ def _command(argv: list[str]) -> int:
 def _export(args: argparse.Namespace) -> int:
     """`readmark export BOOK`: the book's annotations, anchored in the book as it is on disk."""
     from readmark.core.book import BookError
-    from readmark.core.export import FORMATS, format_for, save_text
+    from readmark.core.export import FORMATS, ExportError, format_for, write_export
     from readmark.core.export.collect import annotations_to_export, find_record
     from readmark.core.export.common import ExportedBook
+    from readmark.core.export.notes import NoteOptions
     from readmark.i18n import translate_error
+
+    if args.all:
+        return _export_all(args)
+    if not args.book:
+        return _fail(
+            QCoreApplication.translate("Cli", "export needs a BOOK, or --all --folder DIR.")
+        )
 
     try:
         book = _open(args.book, repair=True)
@@ -190,13 +215,16 @@ def _export(args: argparse.Namespace) -> int:
     except _LibraryUnusableError as failure:
         return _fail(failure.message)
     name = args.format or (format_for(Path(args.output)) if args.output else "md")
-    exporter, _suffix = FORMATS[name]
-    text = exporter(ExportedBook.from_book(book), placed, QCoreApplication.translate)
+    options = NoteOptions(tr=QCoreApplication.translate, mark_deleted=args.mark_deleted)
+    exported = ExportedBook.from_book(book)
     if not args.output:
-        sys.stdout.write(text)
+        exporter, _suffix = FORMATS[name]
+        sys.stdout.write(exporter(exported, placed, QCoreApplication.translate))
         return 0
     try:
-        save_text(Path(args.output), text)
+        write_export(Path(args.output), name, exported, placed, options, args.overwrite)
+    except ExportError as error:
+        return _fail(translate_error(error))
     except OSError as exc:
         return _fail(
             QCoreApplication.translate("Cli", "“{path}” cannot be written: {reason}").format(
@@ -204,6 +232,46 @@ def _export(args: argparse.Namespace) -> int:
             )
         )
     return 0
+
+
+def _export_all(args: argparse.Namespace) -> int:
+    """`readmark export --all --folder DIR`: every book's note, those there updated."""
+    from readmark.core.export import ExportError
+    from readmark.core.export.all_books import export_all, jobs_from
+    from readmark.core.export.notes import NoteOptions
+    from readmark.i18n import format_number, translate_error
+
+    name = args.format or "obsidian"
+    if name not in ("md", "obsidian", "logseq"):
+        return _fail(
+            QCoreApplication.translate(
+                "Cli", "--all writes notes: use --format obsidian or logseq."
+            )
+        )
+    if not args.folder:
+        return _fail(QCoreApplication.translate("Cli", "--all needs --folder DIR."))
+    try:
+        with _library() as library:
+            jobs = jobs_from(library)
+    except _LibraryUnusableError as failure:
+        return _fail(failure.message)
+    options = NoteOptions(tr=QCoreApplication.translate, mark_deleted=args.mark_deleted)
+    try:
+        report = export_all(jobs, Path(args.folder), name, options)
+    except ExportError as error:
+        return _fail(translate_error(error))
+    for title, problem in report.failed:
+        print(f"readmark: {title}: {translate_error(problem)}", file=sys.stderr)
+    print(
+        QCoreApplication.translate(
+            "Cli", "New notes: {new}, updated: {updated}, failed: {failed}"
+        ).format(
+            new=format_number(len(report.written)),
+            updated=format_number(len(report.updated)),
+            failed=format_number(len(report.failed)),
+        )
+    )
+    return EXIT_ERROR if report.failed else 0
 
 
 def _import(args: argparse.Namespace) -> int:

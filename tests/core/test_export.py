@@ -213,8 +213,13 @@ def test_no_annotations_is_an_empty_but_valid_document(exported: ExportedBook, n
     elif name == "html":
         assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
         assert "no annotations yet" in text
-    else:
+    elif name == "md-plain":
         assert text.startswith("# Annotations: ") and "no annotations yet" in text
+    elif name == "readwise":
+        assert text == "Highlight,Title,Author,URL,Note,Location,Date\r\n"
+    else:  # a note for Obsidian or Logseq: the book's properties, no blocks yet
+        assert "readmark-book" in text and "A Small Book" in text
+        assert "^rm-" not in text and "id::" not in text
 
 
 def test_unplaced_imports_are_grouped_with_the_orphans(exported: ExportedBook) -> None:

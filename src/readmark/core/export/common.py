@@ -4,6 +4,7 @@ chapters, and the few words an export prints (marked for translation).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -32,6 +33,7 @@ class ExportedBook:
     path: PurePath  # where the book is (a PurePosixPath keeps golden files portable)
     section_titles: tuple[str, ...] = ()  # Section.title by index ("" = front matter)
     language: str = ""
+    isbn: str = ""
 
     @classmethod
     def from_book(cls, book: Book) -> ExportedBook:
@@ -42,6 +44,7 @@ class ExportedBook:
             path=book.path,
             section_titles=tuple(section.title for section in book.sections),
             language=book.metadata.language,
+            isbn=book.metadata.isbn,
         )
 
 
@@ -75,6 +78,15 @@ ORPHANS_EXPLAINED = QT_TRANSLATE_NOOP(
 BEGINNING = QT_TRANSLATE_NOOP("Export", "Beginning")
 NO_ANNOTATIONS = QT_TRANSLATE_NOOP("Export", "This book has no annotations yet.")
 DOCUMENT_TITLE = QT_TRANSLATE_NOOP("Export", "Annotations: {title}")
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
+
+
+def safe_file_name(title: str) -> str:
+    """A file name (without suffix) from a book's title, safe on every desktop system."""
+    name = _UNSAFE.sub(" ", title)
+    return " ".join(name.split()).strip(" .")[:120] or "annotations"
 
 
 def reading_order(annotations: Sequence[Annotation]) -> list[Annotation]:

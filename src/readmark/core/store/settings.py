@@ -144,6 +144,14 @@ SCHEMA: tuple[Setting, ...] = (
         choices=("title", "author", "format", "language", "size", "added", "last_read", "progress"),
     ),
     Setting("library.sort_descending", bool, True, "The library sorted in descending order"),
+    Setting("export.folder", str, "", "Where Export All Books writes each book's note"),
+    Setting(
+        "export.notes_format",
+        str,
+        "obsidian",
+        "The notes Export All Books writes",
+        choices=("obsidian", "logseq"),
+    ),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

@@ -3,7 +3,6 @@ caller's business (readmark.core.export); this only returns the choice."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -24,15 +24,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readmark.core.export.common import safe_file_name
+
 
 class ExportFormat(StrEnum):
-    MARKDOWN = "markdown"
+    MARKDOWN = "markdown"  # a note for Obsidian (or any Markdown editor), updated in place
+    LOGSEQ = "logseq"  # a Logseq page, updated in place
+    READWISE = "readwise"  # CSV for Readwise's importer
     HTML = "html"
     W3C_JSON = "w3c-json"  # W3C Web Annotation Data Model, JSON-LD
 
     @property
     def extension(self) -> str:
-        return {"markdown": ".md", "html": ".html", "w3c-json": ".json"}[self.value]
+        return {
+            "markdown": ".md",
+            "logseq": ".md",
+            "readwise": ".csv",
+            "html": ".html",
+            "w3c-json": ".json",
+        }[self.value]
+
+    @property
+    def is_note(self) -> bool:
+        """A later export into the same file updates it instead of replacing it."""
+        return self in (ExportFormat.MARKDOWN, ExportFormat.LOGSEQ)
 
 
 @dataclass(frozen=True)
@@ -40,17 +55,15 @@ class ExportChoice:
     format: ExportFormat
     path: Path
     include_orphaned: bool
+    mark_deleted: bool = False  # a note: keep annotations deleted in Readmark, marked
 
 
-_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
 _EXTENSIONS = {f.extension for f in ExportFormat}
 
 
 def file_name(title: str, format: ExportFormat) -> str:
     """A file name from the book's title, safe on every desktop system."""
-    name = _UNSAFE.sub(" ", title)
-    name = " ".join(name.split()).strip(" .")[:120] or "annotations"
-    return name + format.extension
+    return safe_file_name(title) + format.extension
 
 
 class ExportDialog(QDialog):
@@ -69,7 +82,9 @@ class ExportDialog(QDialog):
         self.formats = QButtonGroup(self)
         self._buttons: dict[ExportFormat, QRadioButton] = {}
         labels = {
-            ExportFormat.MARKDOWN: self.tr("Markdown — for notes apps and plain text"),
+            ExportFormat.MARKDOWN: self.tr("Markdown note — for Obsidian and other notes apps"),
+            ExportFormat.LOGSEQ: self.tr("Logseq page — an outline with block properties"),
+            ExportFormat.READWISE: self.tr("Readwise CSV — for Readwise's importer"),
             ExportFormat.HTML: self.tr("HTML — to read or print in a browser"),
             ExportFormat.W3C_JSON: self.tr("JSON (W3C Web Annotation) — for other programs"),
         }
@@ -88,9 +103,18 @@ class ExportDialog(QDialog):
             self.tr("Their text has changed or gone in this version of the book")
         )
 
+        self.mark_deleted = QCheckBox(
+            self.tr("Keep annotations deleted in Readmark in the note, marked as deleted")
+        )
+        self.mark_deleted.setObjectName("exportMarkDeleted")
+
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("exportPath")
         self.path_edit.textChanged.connect(self._update_ok)
+        # What exporting into an existing note will do: said before, never asked after.
+        self.updates = QLabel(self)
+        self.updates.setObjectName("exportUpdates")
+        self.updates.setWordWrap(True)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.setObjectName("exportBrowse")
         browse.clicked.connect(self.browse)
@@ -101,7 +125,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Format:"), choices)
         form.addRow("", self.include_orphaned)
+        form.addRow("", self.mark_deleted)
         form.addRow(self.tr("Save to:"), target)
+        form.addRow("", self.updates)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -132,11 +158,28 @@ class ExportDialog(QDialog):
         return Path(self.path_edit.text().strip()).expanduser()
 
     def choice(self) -> ExportChoice:
-        return ExportChoice(self.format(), self.path(), self.include_orphaned.isChecked())
+        format = self.format()
+        mark = format.is_note and self.mark_deleted.isChecked()
+        return ExportChoice(format, self.path(), self.include_orphaned.isChecked(), mark)
+
+    def _update_note_state(self) -> None:
+        note = self.format().is_note
+        self.mark_deleted.setVisible(note)
+        path = self.path()
+        exists = bool(self.path_edit.text().strip()) and path.is_file()
+        if note and exists:
+            self.updates.setText(
+                self.tr(
+                    "{name} exists: Readmark will update the highlights it wrote there "
+                    "and keep everything you wrote."
+                ).format(name=path.name)
+            )
+        self.updates.setVisible(note and exists)
 
     def _format_changed(self, checked: bool) -> None:
         if not checked:
             return
+        self._update_note_state()
         # Follow the format with the extension, unless the user typed their own.
         path = self.path()
         if self.path_edit.text().strip() and path.suffix.lower() in _EXTENSIONS:
@@ -144,19 +187,25 @@ class ExportDialog(QDialog):
             self._confirmed = None
 
     def _update_ok(self) -> None:
+        self._update_note_state()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.path_edit.text().strip()))
 
     def _filters(self) -> str:
         return {
             ExportFormat.MARKDOWN: self.tr("Markdown (*.md)"),
+            ExportFormat.LOGSEQ: self.tr("Markdown (*.md)"),
+            ExportFormat.READWISE: self.tr("CSV (*.csv)"),
             ExportFormat.HTML: self.tr("HTML (*.html *.htm)"),
             ExportFormat.W3C_JSON: self.tr("JSON (*.json)"),
         }[self.format()]
 
     def browse(self) -> None:
+        # Choosing an existing note updates it: the file dialog must not ask to replace it.
+        note = self.format().is_note
+        options = QFileDialog.Option.DontConfirmOverwrite if note else QFileDialog.Option(0)
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export Annotations"), str(self.path()), self._filters()
+            self, self.tr("Export Annotations"), str(self.path()), self._filters(), options=options
         )
         if not chosen:
             return
@@ -176,7 +225,8 @@ class ExportDialog(QDialog):
         if path.is_dir():
             path = path / file_name(self._title, self.format())
             self.path_edit.setText(str(path))
-        if path.exists() and path != self._confirmed:
+        # A note is updated, not replaced: the dialog already says so.
+        if path.exists() and path != self._confirmed and not self.format().is_note:
             answer = QMessageBox.question(
                 self,
                 self.tr("Replace File?"),

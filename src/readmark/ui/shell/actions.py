@@ -158,6 +158,14 @@ class Actions(QObject):
         # Library
         self.export_annotations = make(self.tr("&Export Annotations…"), "Ctrl+E")
         self.import_annotations = make(self.tr("&Import Annotations…"))
+        self.export_all_books = make(self.tr("Export A&ll Books"))
+        self.export_all_books.setStatusTip(
+            self.tr("Write every book's note into the export folder, updating those there")
+        )
+        self.export_folder = make(self.tr("Export &Folder…"))
+        self.export_folder.setStatusTip(
+            self.tr("Choose the folder for every book's notes, e.g. an Obsidian vault")
+        )
         self.backup_now = make(self.tr("&Back Up Library Now"))
         self.backups = make(self.tr("Backups and &Restore…"))
         self.toggle_annotations = make(self.tr("&Annotations Panel"), "F10", checkable=True)
@@ -209,6 +217,8 @@ class Actions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.export_annotations)
         file_menu.addAction(self.import_annotations)
+        file_menu.addAction(self.export_all_books)
+        file_menu.addAction(self.export_folder)
         file_menu.addAction(self.backup_now)
         file_menu.addAction(self.backups)
         file_menu.addSeparator()

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from readmark.core.annotations import Annotation
 from readmark.core.book import Book
-from readmark.core.export import FORMATS, save_text
+from readmark.core.export import ExportError, write_export
 from readmark.core.export.common import ExportedBook
+from readmark.core.export.notes import NoteOptions
 from readmark.core.store.backups import BackupInfo, BackupManager
 from readmark.core.store.errors import StoreError
 from readmark.i18n import format_number, translate_error
@@ -24,17 +25,21 @@ from readmark.ui.shell.library_owner import LibraryOwner
 
 _FORMAT_NAMES = {
     ExportFormat.MARKDOWN: "md",
+    ExportFormat.LOGSEQ: "logseq",
+    ExportFormat.READWISE: "readwise",
     ExportFormat.HTML: "html",
     ExportFormat.W3C_JSON: "json",
 }
 
 
-def export_annotations(book: Book, annotations: list[Annotation], choice: ExportChoice) -> None:
-    """Write the export the reader chose; raises OSError when the file can't be written."""
+def export_annotations(book: Book, annotations: list[Annotation], choice: ExportChoice) -> bool:
+    """Write the export the reader chose; True when an existing note was updated.
+    Raises OSError when the file can't be written, ExportError when a note that is
+    there cannot be read to be updated (it is then left as it is)."""
     chosen = annotations if choice.include_orphaned else [a for a in annotations if not a.orphaned]
-    exporter, _suffix = FORMATS[_FORMAT_NAMES[choice.format]]
-    text = exporter(ExportedBook.from_book(book), chosen, QCoreApplication.translate)
-    save_text(choice.path, text)
+    options = NoteOptions(tr=QCoreApplication.translate, mark_deleted=choice.mark_deleted)
+    name = _FORMAT_NAMES[choice.format]
+    return write_export(choice.path, name, ExportedBook.from_book(book), chosen, options)
 
 
 class LibraryTools(QObject):
@@ -56,7 +61,12 @@ class LibraryTools(QObject):
         if choice is None:
             return
         try:
-            export_annotations(book, annotations, choice)
+            updated = export_annotations(book, annotations, choice)
+        except ExportError as error:
+            self.error.emit(
+                self.tr("The annotations could not be exported"), translate_error(error)
+            )
+            return
         except OSError as error:
             self.error.emit(
                 self.tr("The annotations could not be exported"),
@@ -65,11 +75,12 @@ class LibraryTools(QObject):
                 ),
             )
             return
-        self.message.emit(
-            self.tr("Exported {count} annotations to {path}").format(
-                count=format_number(len(annotations)), path=str(choice.path)
-            )
+        done = (
+            self.tr("Updated the note {path} ({count} annotations)")
+            if updated
+            else self.tr("Exported {count} annotations to {path}")
         )
+        self.message.emit(done.format(count=format_number(len(annotations)), path=str(choice.path)))
 
     # -- backups ------------------------------------------------------------------------
 

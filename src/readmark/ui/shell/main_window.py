@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from readmark.ui.annotations.panel import AnnotationsPanel
     from readmark.ui.palette import Palette
     from readmark.ui.search.controller import SearchController
+    from readmark.ui.shell.export_all import ExportAllBooks
     from readmark.ui.shell.library_tools import LibraryTools
     from readmark.ui.shell.marks_import import MarksImporter
 
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self._tools: LibraryTools | None = None
         self._finder: SearchController | None = None
         self._marks_importer: MarksImporter | None = None
+        self._notes_export: ExportAllBooks | None = None
         self._palette: Palette | None = None  # the theme's highlight colours, for those built later
         self._state_restored = False  # the saved window state (where the panel goes) was applied
         self.appearance = Appearance(settings, self.reader, [self.toc.tree], language, self)
@@ -188,6 +190,18 @@ class MainWindow(QMainWindow):
             importer.error.connect(self.show_error)
             self._marks_importer = importer
         return self._marks_importer
+
+    @property
+    def notes_export(self) -> ExportAllBooks:
+        """Export All Books and the export folder (File menu), built at first use."""
+        if self._notes_export is None:
+            # Imported here: the export modules wait for their menu commands.
+            from readmark.ui.shell.export_all import ExportAllBooks
+
+            self._notes_export = ExportAllBooks(self, self.owner, self.settings, self.tasks)
+            self._notes_export.message.connect(lambda t: self.statusBar().showMessage(t, 8000))
+            self._notes_export.error.connect(self.show_error)
+        return self._notes_export
 
     @property
     def library(self) -> Library | None:
@@ -304,6 +318,8 @@ class MainWindow(QMainWindow):
             lambda: self.tools.export(self.session.book, self.session.all())
         )
         a.import_annotations.triggered.connect(lambda: self.marks_importer.choose())
+        a.export_all_books.triggered.connect(lambda: self.notes_export.export_all())
+        a.export_folder.triggered.connect(lambda: self.notes_export.choose_folder())
         a.backup_now.triggered.connect(lambda: self.tools.backup_now())
         a.backups.triggered.connect(lambda: self.tools.show_backups())
         self.owner.replaced.connect(self._library_replaced)
