@@ -119,3 +119,31 @@ def test_kinds_run_side_by_side(qtbot, tasks) -> None:
     tasks.run("a", lambda progress: (gate.wait(), "a")[1], results.append)
     tasks.run("b", lambda progress: (gate.wait(), "b")[1], results.append)
     qtbot.waitUntil(lambda: sorted(results) == ["a", "b"])
+
+
+def test_work_that_ends_after_its_owner_was_deleted_ends_quietly(qtbot) -> None:
+    # A window closed while its export runs: the worker finishes into nothing,
+    # and nothing is raised on its thread (pytest would report it).
+    helper = BackgroundTasks()
+    release = threading.Event()
+    finished = threading.Event()
+    errors: list[BaseException] = []
+    previous = threading.excepthook
+    threading.excepthook = lambda args: errors.append(args.exc_value)
+    try:
+
+        def work(progress) -> int:
+            release.wait(10)
+            finished.set()
+            return 1
+
+        task = helper.run("export", work, lambda _r: None)
+        worker = next(t for t in threading.enumerate() if t.name == "readmark-export")
+        shiboken6.delete(task)
+        shiboken6.delete(helper)
+        release.set()
+        worker.join(10)
+    finally:
+        threading.excepthook = previous
+    assert finished.is_set()
+    assert errors == []

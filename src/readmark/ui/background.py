@@ -124,17 +124,25 @@ class BackgroundTasks(QObject):
         progress = task.progress
         deliver = task._delivered
 
+        def send(result: object, error: BaseException | None) -> None:
+            try:
+                deliver.emit(result, error)
+            except RuntimeError:
+                # The window that asked is gone (closed while this ran): nobody is
+                # left to take the result, and that is no error of the work's.
+                pass
+
         def run() -> None:
             try:
                 result = work(progress)
             except Cancelled:
-                deliver.emit(None, Cancelled())
+                send(None, Cancelled())
             except Exception as error:  # noqa: BLE001 - delivered to `failed`, printed for bugs
                 if not progress.cancelled:
                     traceback.print_exc()
-                deliver.emit(None, error)
+                send(None, error)
             else:
-                deliver.emit(result, None)
+                send(result, None)
 
         threading.Thread(target=run, name=f"readmark-{kind}", daemon=True).start()
         if not was_busy:
