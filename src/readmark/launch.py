@@ -15,6 +15,7 @@ Kept out of cli.py so its `main` stays a few lines (start-up is measured there).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,6 +156,6 @@ def _desktop(install: bool, fail: Callable[[str], int]) -> int:
             )
         )
     report = desktop_integration.install() if install else desktop_integration.uninstall()
-    for line in report.lines:
-        print(line)
+    for line in report.lines:  # on failure to stderr, as every error of the CLI
+        print(line, file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 2

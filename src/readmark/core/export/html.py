@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from datetime import tzinfo
 
 from readmark.core.annotations import COLOURS, Annotation, Kind
+from readmark.core.links import annotation_link
 from readmark.core.export.common import (
     BEGINNING,
     CONTEXT,
     DOCUMENT_TITLE,
     NO_ANNOTATIONS,
     ORPHANS_EXPLAINED,
+    OPEN_IN_READMARK,
     ORPHANS_TITLE,
     ExportedBook,
     Translate,
@@ -105,13 +107,13 @@ def export_html(
         else:
             out.append(f"<h2>{e(chapter.title or tr(CONTEXT, BEGINNING))}</h2>")
         for annotation in chapter.annotations:
-            out += _entry(annotation, tr, zone)
+            out += _entry(annotation, tr, zone, annotation_link(book.content_id, annotation))
         out.append("</section>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
-def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None) -> list[str]:
+def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None, link: str) -> list[str]:
     e = html.escape
     colour = annotation.color if annotation.color in COLOURS else "yellow"
     classes = [annotation.kind.value, f"c-{colour}", f"s-{annotation.style.value}"]
@@ -130,6 +132,7 @@ def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None) -> list[s
         f'<time datetime="{iso_utc(annotation.created)}">{e(p)}</time>' if p == date else e(p)
         for p in parts
     ]
+    stamped.append(f'<a class="open" href="{e(link)}">{e(tr(CONTEXT, OPEN_IN_READMARK))}</a>')
     out.append(f'<p class="meta">{" · ".join(stamped)}</p>')
     out.append("</article>")
     return out

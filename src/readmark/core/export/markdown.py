@@ -8,7 +8,7 @@
 
     the note, as the reader wrote it (Markdown)
 
-    *Highlight · yellow · 2024-03-01 14:05*
+    *Highlight · yellow · 2024-03-01 14:05* · [Open in Readmark](readmark://annotation/…)
 
 Quotes are the book's plain text, so characters Markdown would read as markup
 are escaped; notes are Markdown already and go in as they are.
@@ -21,12 +21,14 @@ from collections.abc import Sequence
 from datetime import tzinfo
 
 from readmark.core.annotations import Annotation, Kind
+from readmark.core.links import annotation_link
 from readmark.core.export.common import (
     BEGINNING,
     CONTEXT,
     DOCUMENT_TITLE,
     NO_ANNOTATIONS,
     ORPHANS_EXPLAINED,
+    OPEN_IN_READMARK,
     ORPHANS_TITLE,
     ExportedBook,
     Translate,
@@ -59,11 +61,11 @@ def export_markdown(
             out.append(f"## {escape(chapter.title or tr(CONTEXT, BEGINNING))}")
         out.append("")
         for annotation in chapter.annotations:
-            out += _entry(annotation, tr, zone)
+            out += _entry(annotation, tr, zone, annotation_link(book.content_id, annotation))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None) -> list[str]:
+def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None, link: str) -> list[str]:
     lines: list[str] = []
     if annotation.kind is Kind.BOOKMARK and annotation.label.strip():
         lines += [f"**{escape(annotation.label.strip())}**", ""]
@@ -71,7 +73,8 @@ def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None) -> list[s
         lines += [blockquote(annotation.quote), ""]
     if annotation.note.strip():
         lines += [annotation.note.strip("\n"), ""]
-    lines += [f"*{' · '.join(escape(part) for part in describe(annotation, tr, zone))}*", ""]
+    meta = " · ".join(escape(part) for part in describe(annotation, tr, zone))
+    lines += [f"*{meta}* · [{escape(tr(CONTEXT, OPEN_IN_READMARK))}]({link})", ""]
     return lines
 
 

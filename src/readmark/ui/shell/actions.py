@@ -75,6 +75,13 @@ class Actions(QObject):
         self.copy_quote.setStatusTip(
             self.tr("Copy the selection with its author, title and chapter")
         )
+        self.copy_link = make(self.tr("Copy &Link to Here"), "Ctrl+Shift+L")
+        self.copy_link.setStatusTip(
+            self.tr(
+                "Copy a readmark:// link to the selection or the place being read: "
+                "pasted in your notes, it opens the book here"
+            )
+        )
 
         # Annotate: shortcuts for the common marks; the five colours in COLOURS order
         self.highlight = make(self.tr("&Highlight"), "Ctrl+H")
@@ -163,6 +170,7 @@ class Actions(QObject):
             self.repair,
             self.copy,
             self.copy_quote,
+            self.copy_link,
             self.highlight,
             *self.highlight_colours.values(),
             self.underline,
@@ -194,6 +202,7 @@ class Actions(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy)
         edit_menu.addAction(self.copy_quote)
+        edit_menu.addAction(self.copy_link)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.toggle_toc)
