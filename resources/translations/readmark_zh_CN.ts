@@ -109,213 +109,223 @@
         <translation>复制所选文字，并附上作者、书名和章节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="78"/>
+        <source>Copy &amp;Link to Here</source>
+        <translation>复制指向此处的链接(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
+        <source>Copy a readmark:// link to the selection or the place being read: pasted in your notes, it opens the book here</source>
+        <translation>复制指向所选文字或当前阅读位置的 readmark:// 链接：粘贴到笔记中，点击即可回到书中此处</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="87"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
         <source>Highlight the selection in the colour used last</source>
         <translation>用上次使用的颜色高亮所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="85"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="92"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="86"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="93"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="87"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="94"/>
         <source>Highlight &amp;Blue</source>
         <translation>蓝色高亮(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="95"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="89"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="96"/>
         <source>Highlight P&amp;urple</source>
         <translation>紫色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="96"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="103"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="99"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
         <source>A note on the selection, or at the caret when nothing is selected</source>
         <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="101"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="108"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/移除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="111"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="112"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="113"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="116"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="112"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="119"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="116"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="123"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="119"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="126"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="127"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="255"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="131"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="264"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="127"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="134"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="129"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="136"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="130"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="137"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="131"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="138"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="139"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="140"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="134"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="141"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="142"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="149"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="150"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="157"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="158"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="159"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="160"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="207"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="208"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="217"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="212"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="221"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="217"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="235"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="233"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="242"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="253"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="262"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -331,110 +341,115 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="67"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="68"/>
         <source>Select some text first.</source>
         <translation>请先选择一些文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="73"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="74"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="93"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="107"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="94"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="108"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="155"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="262"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="154"/>
+        <source>Link copied: paste it in your notes to come back here.</source>
+        <translation>链接已复制：粘贴到笔记中，以后可回到此处。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="174"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="281"/>
         <source>Remove Bookmark</source>
         <translation>移除书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="156"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="175"/>
         <source>Bookmark removed.</source>
         <translation>书签已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="162"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="181"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="163"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="182"/>
         <source>Bookmarked: {label}</source>
         <translation>已添加书签：{label}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="174"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="183"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="193"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="202"/>
         <source>Rename Bookmark</source>
         <translation>重命名书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="175"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="194"/>
         <source>Bookmark name:</source>
         <translation>书签名称：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="198"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="217"/>
         <source>This passage is no longer in the book.</source>
         <translation>书中已找不到这段文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="221"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="240"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="229"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="248"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="235"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="254"/>
         <source>Change Colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="240"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="259"/>
         <source>Change Style</source>
         <translation>更改样式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="261"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="280"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="329"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="351"/>
         <source>Add Note Here…</source>
         <translation>在此处添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="342"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="365"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="349"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="372"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="349"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="372"/>
         <source>Add Note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="351"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="374"/>
         <source>Delete Note</source>
         <translation>删除笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="351"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="374"/>
         <source>Delete Highlight</source>
         <translation>删除高亮</translation>
     </message>
@@ -1145,19 +1160,29 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="337"/>
+        <location filename="../../src/readmark/cli.py" line="338"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="363"/>
+        <location filename="../../src/readmark/cli.py" line="371"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="375"/>
+        <location filename="../../src/readmark/launch.py" line="104"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/launch.py" line="138"/>
+        <source>the book this link points to is not in your library: open the book in Readmark once, and its links will work.</source>
+        <translation>此链接指向的书不在你的书库中：先用 Readmark 打开这本书一次，它的链接就能用了。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/launch.py" line="152"/>
+        <source>--install-desktop is for Linux and BSD desktops; on Windows and macOS the installer registers Readmark with the system.</source>
+        <translation>--install-desktop 适用于 Linux 和 BSD 桌面；在 Windows 和 macOS 上，由安装程序向系统注册 Readmark。</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1211,55 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/ui/palette.py" line="59"/>
         <source>Purple</source>
         <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopIntegration</name>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="131"/>
+        <source>Installed Readmark&apos;s menu entry, icons and file types in {folder}</source>
+        <translation>已在 {folder} 安装 Readmark 的菜单项、图标和文件类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="137"/>
+        <source>It starts: {command}</source>
+        <translation>启动命令：{command}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="145"/>
+        <source>Could not install: {reason}</source>
+        <translation>无法安装：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="152"/>
+        <source>Readmark now opens by default: {types}</source>
+        <translation>Readmark 现在是以下类型的默认程序：{types}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="175"/>
+        <source>Could not uninstall: {reason}</source>
+        <translation>无法卸载：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="181"/>
+        <source>Removed {count} files of Readmark&apos;s desktop integration from {folder}</source>
+        <translation>已从 {folder} 删除 Readmark 桌面集成的 {count} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="257"/>
+        <source>{tool} is not installed, so the desktop may notice Readmark only after you log in again (Debian and Ubuntu: desktop-file-utils, shared-mime-info).</source>
+        <translation>未安装 {tool}，桌面可能要在你重新登录后才会发现 Readmark（Debian 和 Ubuntu：desktop-file-utils、shared-mime-info）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="276"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="284"/>
+        <source>{tool} failed: {reason}</source>
+        <translation>{tool} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="290"/>
+        <source>Refreshed with {tool}.</source>
+        <translation>已用 {tool} 刷新。</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1356,11 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/core/export/common.py" line="77"/>
         <source>Annotations: {title}</source>
         <translation>标注：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/export/common.py" line="78"/>
+        <source>Open in Readmark</source>
+        <translation>在 Readmark 中打开</translation>
     </message>
 </context>
 <context>
@@ -1704,7 +1783,7 @@ Open it in your web browser?</source>
         <translation>已将 {count} 条批注导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="98"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="115"/>
         <location filename="../../src/readmark/ui/shell/library_tools.py" line="97"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
@@ -1726,10 +1805,46 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>LinkOpener</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="52"/>
+        <source>Links cannot be followed: your library is unavailable.</source>
+        <translation>无法打开链接：你的书库不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="62"/>
+        <source>The book this link points to is not in your library. Open the book in Readmark once, and its links will work.</source>
+        <translation>此链接指向的书不在你的书库中。先用 Readmark 打开这本书一次，它的链接就能用了。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="78"/>
+        <source>The book this link points to is no longer at {path}.</source>
+        <translation>此链接指向的书已不在 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="104"/>
+        <source>The passage this link points to is no longer in the book; showing the chapter it was in.</source>
+        <translation>此链接指向的段落已不在书中；现显示它原来所在的章节。</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <location filename="../../src/readmark/core/links.py" line="52"/>
+        <source>This is not a Readmark link: {detail}</source>
+        <translation>这不是 Readmark 链接：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/links.py" line="53"/>
+        <source>This Readmark link is damaged: {detail}</source>
+        <translation>此 Readmark 链接已损坏：{detail}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/readmark/ui/shell/main_window.py" line="89"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="476"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="477"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
@@ -1744,42 +1859,42 @@ Open it in your web browser?</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="390"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="391"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="392"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="393"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="417"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="418"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="436"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="440"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="441"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="560"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="561"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="574"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="575"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="576"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="577"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -1788,17 +1903,17 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="55"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="64"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="59"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="68"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="67"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="76"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>

@@ -49,10 +49,6 @@ class Report:
         self.lines.append(line)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DesktopIntegration", text)
-
-
 def supported() -> bool:
     """Desktop entries are a freedesktop thing: Linux and the BSDs."""
     return sys.platform.startswith("linux") or "bsd" in sys.platform
@@ -132,22 +128,31 @@ def install(
             else:
                 shutil.copyfile(source, target)
         report.say(
-            _tr("Installed Readmark's menu entry, icons and file types in {folder}").format(
-                folder=data_home
+            QCoreApplication.translate(
+                "DesktopIntegration",
+                "Installed Readmark's menu entry, icons and file types in {folder}",
+            ).format(folder=data_home)
+        )
+        report.say(
+            QCoreApplication.translate("DesktopIntegration", "It starts: {command}").format(
+                command=" ".join(command)
             )
         )
-        report.say(_tr("It starts: {command}").format(command=" ".join(command)))
         chosen = _set_defaults(config_home / "mimeapps.list")
     except OSError as error:
         report.ok = False
         report.say(
-            _tr("Could not install: {reason}").format(
+            QCoreApplication.translate("DesktopIntegration", "Could not install: {reason}").format(
                 reason=f"{error.filename}: {error.strerror}" if error.filename else str(error)
             )
         )
         return report
     if chosen:
-        report.say(_tr("Readmark now opens by default: {types}").format(types=", ".join(chosen)))
+        report.say(
+            QCoreApplication.translate(
+                "DesktopIntegration", "Readmark now opens by default: {types}"
+            ).format(types=", ".join(chosen))
+        )
     _refresh(data_home, report)
     return report
 
@@ -166,12 +171,17 @@ def uninstall(data_home: Path | None = None, config_home: Path | None = None) ->
         _remove_defaults(config_home / "mimeapps.list")
     except OSError as error:
         report.ok = False
-        report.say(_tr("Could not uninstall: {reason}").format(reason=str(error)))
+        report.say(
+            QCoreApplication.translate(
+                "DesktopIntegration", "Could not uninstall: {reason}"
+            ).format(reason=str(error))
+        )
         return report
     report.say(
-        _tr("Removed {count} files of Readmark's desktop integration from {folder}").format(
-            count=removed, folder=data_home
-        )
+        QCoreApplication.translate(
+            "DesktopIntegration",
+            "Removed {count} files of Readmark's desktop integration from {folder}",
+        ).format(count=removed, folder=data_home)
     )
     _refresh(data_home, report)
     return report
@@ -244,9 +254,10 @@ def _refresh(data_home: Path, report: Report) -> None:
         found = shutil.which(tool)
         if found is None:
             report.say(
-                _tr(
+                QCoreApplication.translate(
+                    "DesktopIntegration",
                     "{tool} is not installed, so the desktop may notice Readmark only after "
-                    "you log in again (Debian and Ubuntu: desktop-file-utils, shared-mime-info)."
+                    "you log in again (Debian and Ubuntu: desktop-file-utils, shared-mime-info).",
                 ).format(tool=tool)
             )
             continue
@@ -261,14 +272,22 @@ def _refresh(data_home: Path, report: Report) -> None:
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            report.say(_tr("{tool} failed: {reason}").format(tool=tool, reason=str(error)))
+            report.say(
+                QCoreApplication.translate("DesktopIntegration", "{tool} failed: {reason}").format(
+                    tool=tool, reason=str(error)
+                )
+            )
             continue
         if result.returncode != 0:
             reason = (result.stderr or result.stdout).strip().splitlines()
             report.say(
-                _tr("{tool} failed: {reason}").format(
+                QCoreApplication.translate("DesktopIntegration", "{tool} failed: {reason}").format(
                     tool=tool, reason=reason[-1] if reason else result.returncode
                 )
             )
         else:
-            report.say(_tr("Refreshed with {tool}.").format(tool=tool))
+            report.say(
+                QCoreApplication.translate("DesktopIntegration", "Refreshed with {tool}.").format(
+                    tool=tool
+                )
+            )

@@ -13,14 +13,13 @@ from collections.abc import Sequence
 from datetime import tzinfo
 
 from readmark.core.annotations import COLOURS, Annotation, Kind
-from readmark.core.links import annotation_link
 from readmark.core.export.common import (
     BEGINNING,
     CONTEXT,
     DOCUMENT_TITLE,
     NO_ANNOTATIONS,
-    ORPHANS_EXPLAINED,
     OPEN_IN_READMARK,
+    ORPHANS_EXPLAINED,
     ORPHANS_TITLE,
     ExportedBook,
     Translate,
@@ -30,6 +29,7 @@ from readmark.core.export.common import (
     local_time,
     untranslated,
 )
+from readmark.core.links import annotation_link
 from readmark.core.note_markdown import note_html
 
 # Mark colours as on screen; on paper the border carries the colour, the tint is light.

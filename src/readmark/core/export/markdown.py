@@ -21,14 +21,13 @@ from collections.abc import Sequence
 from datetime import tzinfo
 
 from readmark.core.annotations import Annotation, Kind
-from readmark.core.links import annotation_link
 from readmark.core.export.common import (
     BEGINNING,
     CONTEXT,
     DOCUMENT_TITLE,
     NO_ANNOTATIONS,
-    ORPHANS_EXPLAINED,
     OPEN_IN_READMARK,
+    ORPHANS_EXPLAINED,
     ORPHANS_TITLE,
     ExportedBook,
     Translate,
@@ -36,6 +35,7 @@ from readmark.core.export.common import (
     describe,
     untranslated,
 )
+from readmark.core.links import annotation_link
 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~$])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")

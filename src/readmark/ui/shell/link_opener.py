@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QTextCursor
 
 from readmark.core import links
@@ -44,7 +44,8 @@ class LinkOpener(QObject):
         try:
             link = links.parse(text)
         except links.LinkError as error:
-            self.message.emit(self.tr(error.template).format(detail=error.detail))
+            template = QCoreApplication.translate("Links", error.template)
+            self.message.emit(template.format(detail=error.detail))
             return
         library = self._window.library
         if library is None:
