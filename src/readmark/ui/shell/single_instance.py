@@ -18,7 +18,6 @@ mode 0700, not a symlink); when neither is safe Readmark runs on its own.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import os
@@ -44,6 +43,8 @@ MAX_MESSAGE = 1 << 20  # bytes; paths and links, never more
 def _user() -> str:
     if hasattr(os, "getuid"):
         return str(os.getuid())
+    import getpass  # Windows only: elsewhere the uid names the user
+
     try:
         return getpass.getuser()
     except (ImportError, KeyError, OSError):
