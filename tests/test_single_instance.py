@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import sqlite3
 import stat
@@ -223,6 +224,47 @@ def test_the_socket_is_the_users_alone(readmarks: Readmarks, readmark_home: Path
     assert not socket_path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO)
     assert folder.stat().st_uid == os.getuid()
     assert not folder.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+
+
+def test_another_user_cannot_reach_the_users_readmark(
+    readmarks: Readmarks, readmark_home: Path
+) -> None:
+    """Run as `nobody` (setpriv, util-linux): its Readmark would listen elsewhere, and
+    it cannot even connect to this user's socket."""
+    assert os.getuid() == 0, "this test runs a process as another user: run the tests as root"
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "setpriv is missing (Debian/Ubuntu: apt-get install util-linux)"
+    readmarks.first(readmark_home)
+    with _home(readmark_home):
+        ours = single_instance.server_name()
+    probe = (
+        "import sys\n"
+        "from PySide6.QtNetwork import QLocalSocket\n"
+        "from readmark.ui.shell import single_instance\n"
+        "print(single_instance.server_name())\n"
+        "s = QLocalSocket(); s.connectToServer(sys.argv[1])\n"
+        "print(s.waitForConnected(2000), s.error().name)\n"
+    )
+    result = subprocess.run(
+        [
+            setpriv,
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            sys.executable,
+            "-c",
+            probe,
+            str(ours),
+        ],
+        env={**environment(readmark_home), "HOME": "/nonexistent", "XDG_RUNTIME_DIR": ""},
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
+    assert result.returncode == 0, result.stderr
+    theirs, answer = result.stdout.splitlines()
+    assert theirs != ours and "readmark-65534" in theirs
+    assert answer == "False SocketAccessError", answer
 
 
 def test_garbage_on_the_socket_is_ignored(
