@@ -18,10 +18,10 @@ from PySide6.QtCore import QEvent, QObject, QUrl
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from readmark.core import links
-from readmark.ui.shell.link_opener import LinkOpener
+from readmark.launch import is_link
 
 if TYPE_CHECKING:
+    from readmark.ui.shell.link_opener import LinkOpener
     from readmark.ui.shell.main_window import MainWindow
     from readmark.ui.shell.single_instance import Claim, InstanceServer
 
@@ -38,8 +38,7 @@ class Arrivals(QObject):
         every event, so it is not installed where none can come)."""
         super().__init__(window)
         self._window = window
-        self.links = LinkOpener(window)
-        self.links.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+        self._links: LinkOpener | None = None
         self.server: InstanceServer | None = claim.listen(self) if claim is not None else None
         if self.server is not None:
             self.server.received.connect(self._handed_over)
@@ -47,9 +46,20 @@ class Arrivals(QObject):
         if app is not None and file_open_events:
             app.installEventFilter(self)
 
+    @property
+    def links(self) -> LinkOpener:
+        """Follows readmark:// links; built at the first (most starts have none)."""
+        if self._links is None:
+            from readmark.ui.shell.link_opener import LinkOpener
+
+            window = self._window
+            self._links = LinkOpener(window)
+            self._links.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+        return self._links
+
     def open(self, target: str) -> None:
         """Open a book path or follow a readmark:// link."""
-        if links.is_link(target):
+        if is_link(target):
             self.links.open(target)
         else:
             self._window.open_path(Path(target))
@@ -80,7 +90,7 @@ class Arrivals(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             url = event.url()
-            if url.scheme().lower() == links.SCHEME:
+            if is_link(url.scheme() + ":"):
                 self.open(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
             else:
                 path = event.file() or url.toLocalFile()
