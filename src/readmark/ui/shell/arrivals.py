@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QUrl
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from readmark.launch import is_link
+from readmark.core.links import is_link
 
 if TYPE_CHECKING:
     from readmark.ui.shell.link_opener import LinkOpener
