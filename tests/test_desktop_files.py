@@ -254,14 +254,16 @@ def test_uninstall_takes_everything_away_and_keeps_the_users_other_defaults(
 ) -> None:
     config = Path(xdg["XDG_CONFIG_HOME"])
     config.mkdir(parents=True)
-    (config / "mimeapps.list").write_text(
-        "[Default Applications]\ntext/markdown=typora.desktop;\nimage/png=gimp.desktop;\n",
-        encoding="utf-8",
+    users = (
+        "# my defaults\n[Added Associations]\ntext/plain=gedit.desktop;\n\n"
+        "[Default Applications]\ntext/markdown=typora.desktop;\nimage/png=gimp.desktop;\n"
     )
+    (config / "mimeapps.list").write_text(users, encoding="utf-8")
     installed = readmark("--install-desktop", env=xdg)
     assert installed.returncode == 0, installed.stderr
     defaults = (config / "mimeapps.list").read_text(encoding="utf-8")
-    assert "text/markdown=typora.desktop;" in defaults  # the user's choice stands
+    assert "text/markdown=typora.desktop;" in defaults  # the user's choice stands,
+    assert "text/x-markdown" not in defaults  # for its alias too
     assert f"application/epub+zip={APP_ID}.desktop;" in defaults
 
     removed = readmark("--uninstall-desktop", env=xdg)
@@ -269,9 +271,8 @@ def test_uninstall_takes_everything_away_and_keeps_the_users_other_defaults(
     data = Path(xdg["XDG_DATA_HOME"])
     left = [p for p in data.rglob(f"{APP_ID}*") if p.is_file()]
     assert left == []
-    defaults = (config / "mimeapps.list").read_text(encoding="utf-8")
-    assert APP_ID not in defaults
-    assert "text/markdown=typora.desktop;" in defaults and "image/png=gimp.desktop;" in defaults
+    # exactly as the user had it: comments, other groups and their order kept
+    assert (config / "mimeapps.list").read_text(encoding="utf-8") == users
 
 
 def test_a_missing_refresh_tool_is_said_not_hidden(

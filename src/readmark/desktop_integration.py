@@ -16,8 +16,6 @@ they belong to the user's editor and browser.
 
 from __future__ import annotations
 
-import configparser
-import io
 import os
 import shutil
 import subprocess
@@ -31,8 +29,9 @@ from readmark import paths, resources
 
 APP_ID = "org.readmark.Readmark"
 DESKTOP_FILE = f"{APP_ID}.desktop"
-# Made Readmark's default when the user has none; the scheme is Readmark's own.
-DEFAULT_FOR = ("text/markdown", "text/x-markdown", "application/epub+zip")
+# Made Readmark's default when the user has none (for a type or its alias: a default
+# for text/markdown stands for text/x-markdown too); the scheme is Readmark's own.
+DEFAULT_FOR = (("text/markdown", "text/x-markdown"), ("application/epub+zip",))
 SCHEME = "x-scheme-handler/readmark"
 _DEFAULTS = "Default Applications"
 _TOOL_TIMEOUT = 60  # seconds; the databases of a whole desktop take a moment
@@ -188,58 +187,97 @@ def uninstall(data_home: Path | None = None, config_home: Path | None = None) ->
 
 
 # -- mimeapps.list ----------------------------------------------------------------------
+# Edited line by line: every line not about Readmark's defaults stays as the user (or
+# their desktop) wrote it, comments and other sections included.
 
 
-def _read_list(path: Path) -> configparser.ConfigParser:
-    parser = configparser.ConfigParser(interpolation=None, delimiters=("=",), strict=False)
-    parser.optionxform = str  # type: ignore[assignment, method-assign] # MIME types keep their case
-    if path.is_file():
-        parser.read(path, encoding="utf-8")
-    return parser
+def _read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
 
 
-def _write_list(path: Path, parser: configparser.ConfigParser) -> None:
-    out = io.StringIO()
-    parser.write(out, space_around_delimiters=False)
+def _write_lines(path: Path, lines: list[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".readmark-tmp")
-    tmp.write_text(out.getvalue(), encoding="utf-8")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     os.replace(tmp, path)
+
+
+def _defaults_section(lines: list[str]) -> tuple[int, int] | None:
+    """The [Default Applications] group as (its header's index, the index after it)."""
+    header = next((i for i, line in enumerate(lines) if line.strip() == f"[{_DEFAULTS}]"), None)
+    if header is None:
+        return None
+    end = header + 1
+    while end < len(lines) and not lines[end].lstrip().startswith("["):
+        end += 1
+    return header, end
+
+
+def _key(line: str) -> str:
+    key, equals, _value = line.partition("=")
+    return key.strip() if equals and not line.lstrip().startswith("#") else ""
 
 
 def _set_defaults(path: Path) -> list[str]:
     """Make Readmark the default where no default is set (and for its links);
     returns the types it is now the default for."""
-    parser = _read_list(path)
-    if not parser.has_section(_DEFAULTS):
-        parser.add_section(_DEFAULTS)
-    chosen = []
-    for mime in (*DEFAULT_FOR, SCHEME):
-        current = parser.get(_DEFAULTS, mime, fallback="").strip()
-        if mime == SCHEME or not current or current.rstrip(";") == DESKTOP_FILE:
-            parser.set(_DEFAULTS, mime, DESKTOP_FILE + ";")
+    lines = _read_lines(path)
+    found = _defaults_section(lines)
+    if found is None:
+        if lines and lines[-1].strip():
+            lines.append("")
+        lines.append(f"[{_DEFAULTS}]")
+        found = (len(lines) - 1, len(lines))
+    header, end = found
+    current = {_key(lines[i]): i for i in range(header + 1, end) if _key(lines[i])}
+
+    def someone_elses(mime: str) -> bool:
+        if mime not in current:
+            return False
+        value = lines[current[mime]].partition("=")[2].strip().rstrip(";")
+        return bool(value) and value != DESKTOP_FILE
+
+    chosen, added = [], []
+    for group in (*DEFAULT_FOR, (SCHEME,)):
+        if group != (SCHEME,) and any(someone_elses(mime) for mime in group):
+            continue  # the user's choice stands
+        for mime in group:
+            ours = f"{mime}={DESKTOP_FILE};"
+            if mime in current:
+                lines[current[mime]] = ours
+            else:
+                added.append(ours)
             chosen.append(mime)
-    _write_list(path, parser)
+    # after the group's last entry, before the blank lines that end it
+    at = end
+    while at > header + 1 and not lines[at - 1].strip():
+        at -= 1
+    lines[at:at] = added
+    _write_lines(path, lines)
     return chosen
 
 
 def _remove_defaults(path: Path) -> None:
-    if not path.is_file():
+    lines = _read_lines(path)
+    found = _defaults_section(lines)
+    if found is None:
         return
-    parser = _read_list(path)
-    if not parser.has_section(_DEFAULTS):
-        return
+    header, end = found
     changed = False
-    for mime, value in list(parser.items(_DEFAULTS)):
-        kept = [entry for entry in value.split(";") if entry and entry != DESKTOP_FILE]
-        if len(kept) != len([entry for entry in value.split(";") if entry]):
+    for i in range(end - 1, header, -1):
+        mime = _key(lines[i])
+        if not mime:
+            continue
+        entries = [e for e in lines[i].partition("=")[2].strip().split(";") if e]
+        kept = [e for e in entries if e != DESKTOP_FILE]
+        if len(kept) != len(entries):
             changed = True
             if kept:
-                parser.set(_DEFAULTS, mime, ";".join(kept) + ";")
+                lines[i] = f"{mime}={';'.join(kept)};"
             else:
-                parser.remove_option(_DEFAULTS, mime)
+                del lines[i]
     if changed:
-        _write_list(path, parser)
+        _write_lines(path, lines)
 
 
 # -- the desktop's databases --------------------------------------------------------------
