@@ -351,3 +351,55 @@ def _home(home: Path) -> Iterator[None]:
             os.environ.pop(paths.HOME_ENV, None)
         else:
             os.environ[paths.HOME_ENV] = old
+
+
+def test_gio_open_starts_the_installed_entry_which_hands_the_book_over(
+    readmarks: Readmarks, readmark_home: Path, book: Path, tmp_path: Path
+) -> None:
+    """The whole chain a double-click takes: the desktop entry installed by
+    --install-desktop, `gio open` choosing it for a .md file and running its Exec, and
+    that Readmark handing the book to the one already open, then exiting."""
+    gio = shutil.which("gio")
+    assert gio, "gio is missing (Debian/Ubuntu: apt-get install libglib2.0-bin)"
+    env = environment(readmark_home)
+    env.update(
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_DIRS="/usr/local/share:/usr/share",
+    )
+    installed = subprocess.run(
+        [sys.executable, "-m", "readmark", "--install-desktop"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
+    assert installed.returncode == 0, installed.stderr
+    first = readmarks.first(readmark_home)
+    opened = subprocess.run(
+        [gio, "open", str(book)], env=env, capture_output=True, text=True, timeout=WAIT
+    )
+    assert opened.returncode == 0, opened.stderr
+    try:
+        wait_for(lambda: str(book) in opened_books(readmark_home), "the Readmark to open it")
+        # and the one gio started has handed it over and gone: only the first is left
+        wait_for(lambda: readmarks_on(readmark_home) == {first.pid}, "the launched one to exit")
+    finally:
+        for pid in readmarks_on(readmark_home) - {first.pid}:  # a stray we started via gio
+            os.kill(pid, signal.SIGTERM)
+
+
+def readmarks_on(home: Path) -> set[int]:
+    """The pids of the Readmark processes running on `home` (this user's, from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes().split(b"\0")
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue  # gone, or not ours
+        if f"READMARK_HOME={home}".encode() in environ and b"readmark" in command:
+            found.add(int(entry.name))
+    return found
