@@ -1,20 +1,23 @@
 """Copy Link to Here, then follow the link: the reader comes back to the passage,
 selected; a link whose position is out of date is re-anchored by its quote; a
 link to a book not in the library says so; macOS's QFileOpenEvent opens books
-and links."""
+and links; a hand-off from a second Readmark opens its book and restores the window."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
+from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QMenu
 from reader_wait import wait_shown
 from test_annotations_highlights import CTRL, SHIFT, drag_select, find, point_at
 
 from readmark.core import links
 from readmark.core.annotations import TextTarget
+from readmark.ui.shell import single_instance
 from readmark.ui.shell.arrivals import Arrivals
 
 
@@ -142,3 +145,29 @@ def test_a_file_opened_from_finder_opens_and_a_link_is_followed(
         QCoreApplication.postEvent(app, QFileOpenEvent(QUrl(link)))
     wait_shown(qtbot, window.reader)
     assert window.reader.section == 2 and shown_selection(window) == "Paragraph 3.3"
+
+
+def test_a_hand_off_opens_the_book_and_brings_back_a_minimised_window(
+    qtbot, make_window, tmp_path: Path
+):
+    """What a second `readmark BOOK` sends, received by this window's server."""
+    claim = single_instance.hand_over_or_claim([])
+    assert claim is not None and claim.name is not None
+    window = make_window()
+    arrivals = Arrivals(window, claim)
+    assert arrivals.server is not None
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+
+    other = tmp_path / "other.md"
+    other.write_text("---\ntitle: Another\n---\n\n# One\n\nText.\n", encoding="utf-8")
+    socket = QLocalSocket()
+    socket.connectToServer(claim.name)
+    assert socket.waitForConnected(2000)
+    message = {"protocol": 1, "targets": [str(other)], "activation_token": ""}
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        socket.write((json.dumps(message) + "\n").encode())
+    assert window.reader.book.path == other.resolve()
+    assert not window.isMinimized()
+    socket.abort()
+    arrivals.close()
