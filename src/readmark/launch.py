@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,13 +64,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@dataclass
 class Start:
     """What the window opens with, and this process's claim to be the one Readmark."""
 
-    book: Path | None
-    link: str | None
-    claim: Claim | None
+    def __init__(self, book: Path | None, link: str | None, claim: Claim | None) -> None:
+        self.book, self.link, self.claim = book, link, claim
 
     def release(self) -> None:
         if self.claim is not None:

@@ -155,6 +155,9 @@ def test_a_hand_off_opens_the_book_and_brings_back_a_minimised_window(
     assert claim is not None and claim.name is not None
     window = make_window()
     arrivals = Arrivals(window, claim)
+    # No book, so no first screen: it listens at the latest after a second.
+    with qtbot.waitSignal(arrivals.listening, timeout=5000):
+        pass
     assert arrivals.server is not None
     window.showMinimized()
     qtbot.waitUntil(window.isMinimized)

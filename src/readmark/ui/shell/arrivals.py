@@ -14,19 +14,23 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QUrl
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from readmark.core.links import is_link
-
 if TYPE_CHECKING:
+    from readmark.ui.shell.instance_server import InstanceServer
     from readmark.ui.shell.link_opener import LinkOpener
     from readmark.ui.shell.main_window import MainWindow
-    from readmark.ui.shell.single_instance import Claim, InstanceServer
+    from readmark.ui.shell.single_instance import Claim
+
+
+LISTEN_AT_THE_LATEST_MS = 1000  # when no first screen comes (a link that led nowhere)
 
 
 class Arrivals(QObject):
+    listening = Signal()  # ready for later Readmarks (or, if that failed, running alone)
+
     def __init__(
         self,
         window: MainWindow,
@@ -39,9 +43,14 @@ class Arrivals(QObject):
         super().__init__(window)
         self._window = window
         self._links: LinkOpener | None = None
-        self.server: InstanceServer | None = claim.listen(self) if claim is not None else None
-        if self.server is not None:
-            self.server.received.connect(self._handed_over)
+        self.server: InstanceServer | None = None
+        self._claim = claim
+        if claim is not None:
+            # Listening waits for the first screen (QtNetwork is not needed for it); a
+            # Readmark started meanwhile waits on the claim's lock, then hands over.
+            window.reader.first_painted.connect(self._listen_soon)
+            window.open_failed.connect(self._listen_soon)
+            QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, self, self._listen)
         app = QApplication.instance()
         if app is not None and file_open_events:
             app.installEventFilter(self)
@@ -59,14 +68,31 @@ class Arrivals(QObject):
 
     def open(self, target: str) -> None:
         """Open a book path or follow a readmark:// link."""
+        from readmark.core.links import is_link  # when something arrives, not at start
+
         if is_link(target):
             self.links.open(target)
         else:
             self._window.open_path(Path(target))
 
     def close(self) -> None:
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
         if self.server is not None:
             self.server.close()
+
+    def _listen_soon(self) -> None:
+        QTimer.singleShot(0, self, self._listen)  # after the paint, not inside it
+
+    def _listen(self) -> None:
+        claim, self._claim = self._claim, None
+        if claim is None:
+            return  # listening already (or closed)
+        self.server = claim.listen(self)
+        if self.server is not None:
+            self.server.received.connect(self._handed_over)
+        self.listening.emit()
 
     def _handed_over(self, targets: list[str], token: str, startup_id: str) -> None:
         # The second process made paths absolute; a hand-off with nothing just raises us.
@@ -90,7 +116,7 @@ class Arrivals(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             url = event.url()
-            if is_link(url.scheme() + ":"):
+            if url.scheme().lower() == "readmark":
                 self.open(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
             else:
                 path = event.file() or url.toLocalFile()

@@ -1,13 +1,20 @@
 """One Readmark per user and library: a second `readmark BOOK` hands BOOK over.
 
-As qutebrowser's misc/ipc.py does it: connect first to a per-user local socket
-(QLocalSocket); if a Readmark answers, send it the books and links (paths made
-absolute) as one JSON line and exit. If nobody answers, this process becomes
-the one: under a lock file (so two started at once do not both become it), it
-connects once more, then removes a socket left by a Readmark that crashed —
-only now that nobody answered — and listens (QLocalServer, restricted to the
-user). This module imports only QtCore and QtNetwork (about 5 ms), so the
-check runs before the window's modules are loaded.
+As qutebrowser's misc/ipc.py does it: connect first to a per-user local socket;
+if a Readmark answers, send it the books and links (paths made absolute) as one
+JSON line and exit. If nobody answers, this process becomes the one: under a
+lock file (so two started at once do not both become it), it connects once
+more, and keeps the lock until its window is up; then it removes a socket left
+by a Readmark that crashed — only now that nobody answered — listens
+(QLocalServer, restricted to the user) and lets the lock go. A Readmark started
+meanwhile waits for the lock, then hands its book over.
+
+The check runs before the window's modules are loaded and costs ~1 ms: on Unix
+the probe is a plain AF_UNIX connection made with the standard library's
+`_socket` (0.3 ms to import; QtNetwork takes 5 ms, and `socket` 5.6 ms with the
+modules it pulls in), and QtNetwork is imported only to listen, after the first
+screen is painted. On Windows, where the socket is a named pipe, QLocalSocket
+connects.
 
 The socket's name holds the user id and a digest of the library's folder
 (READMARK_HOME moves it), so two users, or two test runs, never meet. It lives
@@ -25,19 +32,22 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile
 
 from readmark import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from readmark.ui.shell.instance_server import InstanceServer
 
 PROTOCOL = 1
 CONNECT_TIMEOUT_MS = 500  # a live local server accepts at once; a stale socket refuses at once
 WRITE_TIMEOUT_MS = 2000
 ANSWER_TIMEOUT_MS = 3000  # the running Readmark closes the connection once it has read us
 LOCK_TIMEOUT_MS = 10_000  # another Readmark starting up holds the lock until it listens
-READ_TIMEOUT_MS = 5000  # a client that connects and says nothing is dropped
-MAX_MESSAGE = 1 << 20  # bytes; paths and links, never more
 
 
 def _user() -> str:
@@ -93,12 +103,7 @@ def _lock_path(name: str) -> str:
     return f"{name}.lock"
 
 
-def _send(name: str, targets: list[str]) -> bool:
-    """Hand `targets` to the Readmark listening at `name`; False when none answers."""
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-        return False
+def _message(targets: list[str]) -> bytes:
     message = {
         "protocol": PROTOCOL,
         "targets": targets,
@@ -107,12 +112,56 @@ def _send(name: str, targets: list[str]) -> bool:
         "activation_token": os.environ.get("XDG_ACTIVATION_TOKEN", ""),
         "startup_id": os.environ.get("DESKTOP_STARTUP_ID", ""),
     }
-    socket.write((json.dumps(message, ensure_ascii=True) + "\n").encode("ascii"))
-    if not socket.waitForBytesWritten(WRITE_TIMEOUT_MS) and socket.bytesToWrite():
+    return (json.dumps(message, ensure_ascii=True) + "\n").encode("ascii")
+
+
+def _send(name: str, targets: list[str] | None) -> bool:
+    """Hand `targets` to the Readmark listening at `name` (None: only see whether one
+    does); False when none answers."""
+    if sys.platform == "win32":
+        return _send_over_pipe(name, targets)
+    import _socket  # the C module under `socket`: see the module's description
+
+    connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        connection.settimeout(CONNECT_TIMEOUT_MS / 1000)
+        try:
+            connection.connect(name)
+        except OSError:  # no socket, a stale one (refused), or not ours to open
+            return False
+        if targets is None:
+            return True
+        connection.settimeout(WRITE_TIMEOUT_MS / 1000)
+        try:
+            connection.sendall(_message(targets))
+        except OSError:  # it went away as we spoke: we are the one now
+            return False
+        # The running Readmark hangs up once it has read the line: that is our answer.
+        # It is a courtesy: what was sent is delivered even if we stop waiting.
+        connection.settimeout(ANSWER_TIMEOUT_MS / 1000)
+        try:
+            while connection.recv(64):
+                pass
+        except OSError:
+            pass
+        return True
+    finally:
+        connection.close()
+
+
+def _send_over_pipe(name: str, targets: list[str] | None) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return False
-    # The running Readmark hangs up once it has read the line: that is our answer.
-    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
-        socket.waitForDisconnected(ANSWER_TIMEOUT_MS)
+    if targets is not None:
+        socket.write(_message(targets))
+        if not socket.waitForBytesWritten(WRITE_TIMEOUT_MS) and socket.bytesToWrite():
+            return False
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.waitForDisconnected(ANSWER_TIMEOUT_MS)
     socket.abort()
     return True
 
@@ -128,6 +177,8 @@ class Claim:
         """Listen for later Readmarks (None when that failed: this one runs alone)."""
         if self.name is None:
             return None
+        from readmark.ui.shell.instance_server import InstanceServer
+
         try:
             server = InstanceServer(self.name, parent)
             return server if server.listening else None
@@ -161,81 +212,4 @@ def hand_over_or_claim(targets: list[str], hand_over: bool = True) -> Claim | No
 
 
 def _answers(name: str) -> bool:
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    answered = socket.waitForConnected(CONNECT_TIMEOUT_MS)
-    socket.abort()
-    return answered
-
-
-class InstanceServer(QObject):
-    """Listens for later Readmarks; emits what each one hands over."""
-
-    received = Signal(list, str, str)  # targets, activation token, startup id
-
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._accept)
-        # Only called after nobody answered at `name`, under the lock: the socket
-        # there (if any) was left by a Readmark that is gone.
-        QLocalServer.removeServer(name)
-        self.listening = self._server.listen(name)
-        if self.listening and sys.platform != "win32":
-            try:
-                os.chmod(self._server.fullServerName(), 0o700)
-            except OSError:
-                pass
-        self.error = "" if self.listening else self._server.errorString()
-
-    def full_name(self) -> str:
-        return self._server.fullServerName()
-
-    def close(self) -> None:
-        self._server.close()
-
-    def _accept(self) -> None:
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            if socket is None:
-                break
-            timer = QTimer(socket, singleShot=True, interval=READ_TIMEOUT_MS)
-            timer.timeout.connect(lambda s=socket: s.abort())
-            timer.start()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if socket.bytesAvailable() > MAX_MESSAGE:
-            socket.abort()
-            return
-        if not socket.canReadLine():
-            return
-        line = bytes(socket.readLine(MAX_MESSAGE).data())
-        socket.disconnectFromServer()  # the client waits for this as its answer
-        message = _decode(line)
-        if message is not None:
-            targets, token, startup = message
-            self.received.emit(targets, token, startup)
-
-
-def _decode(line: bytes) -> tuple[list[str], str, str] | None:
-    """The targets and activation tokens of one message; None when it is not ours."""
-    try:
-        data = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("protocol") != PROTOCOL:
-        return None
-    targets = data.get("targets")
-    if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
-        return None
-    token, startup = data.get("activation_token", ""), data.get("startup_id", "")
-    return (
-        targets,
-        token if isinstance(token, str) else "",
-        startup if isinstance(startup, str) else "",
-    )
+    return _send(name, None)
