@@ -403,3 +403,39 @@ def readmarks_on(home: Path) -> set[int]:
         if f"READMARK_HOME={home}".encode() in environ and b"readmark" in command:
             found.add(int(entry.name))
     return found
+
+
+def test_a_readmark_killed_while_starting_does_not_hold_the_next_one_back(
+    readmarks: Readmarks, readmark_home: Path, book: Path
+) -> None:
+    """Killed after claiming (the lock taken) but before listening: its lock names a
+    process that is gone, so the next Readmark takes it at once."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time\n"
+            "from readmark.ui.shell import single_instance\n"
+            "claim = single_instance.hand_over_or_claim([])\n"
+            "print(claim.name, flush=True)\n"
+            "time.sleep(60)\n",
+        ],
+        env=environment(readmark_home),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        name = holder.stdout.readline().strip()
+        assert Path(name + ".lock").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+    started = time.monotonic()
+    readmarks.first(readmark_home)
+    assert time.monotonic() - started < 8, "the next Readmark waited for the dead one's lock"
+    second = readmarks.start(readmark_home, str(book))
+    assert second.wait(WAIT) == 0
+    wait_for(lambda: str(book) in opened_books(readmark_home), "the book to be handed over")
