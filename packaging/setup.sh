@@ -29,11 +29,15 @@ esac
 # --- 1. system packages (Debian/Ubuntu) -------------------------------------------------------
 # python3-venv/-pip to make the virtual environment; the libraries the Qt xcb and offscreen
 # platform plugins load; a CJK font so Chinese books show, and DejaVu (no CJK) for the
-# end-to-end test that must see tofu without one; Xvfb for the end-to-end tests.
+# end-to-end test that must see tofu without one; Xvfb for the end-to-end tests; the desktop's
+# tools that `readmark --install-desktop` refreshes and its tests check with (desktop-file-utils,
+# appstream, xdg-utils, shared-mime-info, gio from libglib2.0-bin); pipx for the packaging
+# test; xprop and xwininfo (x11-utils) to read the window's class on the X display.
 APT_PACKAGES="python3-venv python3-pip
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-  libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk fonts-dejavu-core xvfb xauth"
+  libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk fonts-dejavu-core xvfb xauth
+  desktop-file-utils appstream xdg-utils shared-mime-info libglib2.0-bin pipx x11-utils"
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=""
@@ -97,6 +101,14 @@ fi
 # --- 4. what was asked for --------------------------------------------------------------------
 case "$mode" in
   run)
+    # In the applications menu, and the reader of .md/.epub and readmark:// links
+    # (idempotent; `readmark --uninstall-desktop` takes it away).
+    case "$(uname -s)" in
+      Linux|*BSD)
+        "$VENV/bin/readmark" --install-desktop >/dev/null \
+          || say "could not add Readmark to the applications menu (see above); starting it anyway"
+        ;;
+    esac
     exec "$VENV/bin/readmark" "$@"
     ;;
   test)

@@ -72,13 +72,15 @@ def test_import_then_export_gives_the_same_notes_for_every_format(
     exported = run("export", str(path), "--format", "md-plain")
     assert exported.returncode == 0, exported.stderr
     # Written out by hand, so the test does not compare the program with itself.
+    link = " · [Open in Readmark](readmark://annotation/{:032x})".format
     assert exported.stdout == (
         "# Annotations: 江边小记\n\n林川\n\n## 序\n\n"
-        "**渡口 / ferry**\n\n*Bookmark · 2023-11-14 22:13*\n\n"
-        "> 这些文字记下的，是那些年\n\nWhy **here**?\n\n*Highlight · blue · 2023-11-14 22:13*\n\n"
+        f"**渡口 / ferry**\n\n*Bookmark · 2023-11-14 22:13*{link(1)}\n\n"
+        "> 这些文字记下的，是那些年\n\nWhy **here**?\n\n"
+        f"*Highlight · blue · 2023-11-14 22:13*{link(2)}\n\n"
         "## 第一章 渡口\n\n> 渡口在镇子的东头\n\n"
-        "*Highlight · green · underlined · 2023-11-14 22:13*\n\n"
-        "## 后记\n\n> 谢谢读到这\n\n*Highlight · pink · 2023-11-14 22:13*\n"
+        f"*Highlight · green · underlined · 2023-11-14 22:13*{link(3)}\n\n"
+        f"## 后记\n\n> 谢谢读到这\n\n*Highlight · pink · 2023-11-14 22:13*{link(4)}\n"
     )
     round_trip = json.loads(run("export", str(path), "--format", "json").stdout)
     assert round_trip == json.loads(document.read_text(encoding="utf-8"))

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tarfile
 import venv
 from pathlib import Path
 
@@ -21,6 +23,16 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
 BIN = "Scripts" if sys.platform == "win32" else "bin"
 EXE = ".exe" if sys.platform == "win32" else ""
+
+
+# The desktop integration (readmark --install-desktop copies these).
+DESKTOP_FILES = (
+    "desktop/org.readmark.Readmark.desktop",
+    "desktop/org.readmark.Readmark.metainfo.xml",
+    "desktop/org.readmark.Readmark.mime.xml",
+    "desktop/icons/org.readmark.Readmark.svg",
+    *(f"desktop/icons/{n}x{n}/org.readmark.Readmark.png" for n in (16, 32, 48, 128, 256)),
+)
 
 
 def _version() -> str:
@@ -103,6 +115,7 @@ def test_wheel_installs_the_bundled_resources(installed: Path) -> None:
         "guide/guide.zh.md",
         "guide/images/readmark-window.png",
         "translations/readmark_zh_CN.qm",
+        *DESKTOP_FILES,
     ):
         assert (resources / relative).is_file(), f"{relative} is missing from the wheel"
     # and the running code finds them there, not in a checkout
@@ -142,3 +155,69 @@ def test_installed_readmark_opens_the_guide_offscreen(installed: Path, tmp_path:
     match = re.search(r"^smoke-test ok: (.+)$", result.stdout, re.M)
     assert match, f"no 'smoke-test ok' line in:\n{result.stdout}\n{result.stderr}"
     assert match.group(1).strip() in titles
+
+
+def test_the_sdist_carries_the_desktop_files(tmp_path: Path) -> None:
+    _run(
+        [sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(REPO)],
+        cwd=tmp_path,
+        env=_clean_env(),
+    )
+    (sdist,) = tmp_path.glob("readmark-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for relative in DESKTOP_FILES:
+        assert f"resources/{relative}" in names, f"{relative} is missing from the sdist"
+    assert "packaging/render_icons.py" in names
+
+
+def test_the_installed_readmark_installs_its_desktop_entry(installed: Path, tmp_path: Path) -> None:
+    """From the wheel (no checkout): the entry's Exec names the venv's own `readmark`."""
+    result = _run(
+        [str(installed / BIN / f"readmark{EXE}"), "--install-desktop"],
+        cwd=tmp_path,
+        env=_clean_env(
+            XDG_DATA_HOME=str(tmp_path / "data"),
+            XDG_CONFIG_HOME=str(tmp_path / "config"),
+            READMARK_HOME=str(tmp_path / "home"),
+        ),
+        timeout=120,
+    )
+    entry = (tmp_path / "data" / "applications" / "org.readmark.Readmark.desktop").read_text(
+        encoding="utf-8"
+    )
+    assert f"Exec={installed / BIN / 'readmark'} %U" in entry, result.stdout + entry
+
+
+def test_pipx_install_gives_a_working_readmark_command(tmp_path: Path) -> None:
+    """`pipx install .` from the checkout, into a private PIPX_HOME and bin folder."""
+    pipx = shutil.which("pipx")
+    assert pipx, (
+        "pipx is not installed, and this test needs it: `sh packaging/setup.sh` installs it "
+        "(Debian/Ubuntu: apt-get install pipx)"
+    )
+    env = _clean_env(
+        PIPX_HOME=str(tmp_path / "pipx"),
+        PIPX_BIN_DIR=str(tmp_path / "bin"),
+        PIPX_MAN_DIR=str(tmp_path / "man"),
+        PIPX_DEFAULT_PYTHON=sys.executable,
+        READMARK_HOME=str(tmp_path / "home"),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    _run([pipx, "install", str(REPO)], cwd=tmp_path, env=env)
+    readmark = tmp_path / "bin" / f"readmark{EXE}"
+    assert _version() in _run([str(readmark), "--version"], cwd=tmp_path, env=env).stdout
+    text = _run(
+        [
+            str(readmark),
+            "text",
+            str(REPO / "resources" / "guide" / "guide.en.md"),
+            "--section",
+            "0",
+        ],
+        cwd=tmp_path,
+        env=env,
+    ).stdout
+    assert text.strip()
+    smoke = _run([str(readmark), "--smoke-test"], cwd=tmp_path, env=env, timeout=180)
+    assert "smoke-test ok" in smoke.stdout

@@ -134,283 +134,293 @@
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="87"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="85"/>
+        <source>Copy &amp;Link to Here</source>
+        <translation>复制指向此处的链接(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
+        <source>Copy a readmark:// link to the selection or the place being read: pasted in your notes, it opens the book here</source>
+        <translation>复制指向所选文字或当前阅读位置的 readmark:// 链接：粘贴到笔记中，点击即可回到书中此处</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="94"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="95"/>
         <source>Highlight the selection in the colour used last</source>
         <translation>用上次使用的颜色高亮所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="93"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="100"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="94"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="101"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="95"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="102"/>
         <source>Highlight &amp;Blue</source>
         <translation>蓝色高亮(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="96"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="103"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
         <source>Highlight P&amp;urple</source>
         <translation>紫色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="112"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="113"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="108"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="115"/>
         <source>A note on the selection, or at the caret when nothing is selected</source>
         <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="110"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="117"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/移除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="113"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="114"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="121"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="115"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="122"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="118"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="121"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="129"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="136"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="315"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="140"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="324"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="136"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="143"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="137"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="144"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="138"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="145"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="139"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="146"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="140"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="147"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="141"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="148"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="142"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="149"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="143"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="150"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="158"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="159"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="166"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="160"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="167"/>
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="161"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="168"/>
         <source>Export A&amp;ll Books</source>
         <translation>导出所有书籍(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="163"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="170"/>
         <source>Write every book&apos;s note into the export folder, updating those there</source>
         <translation>把每本书的笔记写入导出文件夹，已有的笔记就地更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="165"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="172"/>
         <source>Export &amp;Folder…</source>
         <translation>导出文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="167"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="174"/>
         <source>Choose the folder for every book&apos;s notes, e.g. an Obsidian vault</source>
         <translation>选择存放每本书笔记的文件夹，例如 Obsidian 仓库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="169"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="176"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="170"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="177"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="171"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="174"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="181"/>
         <source>Show &amp;Library</source>
         <translation>显示书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="175"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="182"/>
         <source>Add &amp;Books to Library…</source>
         <translation>将图书添加到书库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="176"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="183"/>
         <source>Add &amp;Folder to Library…</source>
         <translation>将文件夹添加到书库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="177"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="184"/>
         <source>Add every book in a folder and its subfolders</source>
         <translation>添加文件夹及其子文件夹中的所有图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
         <source>&amp;Watch Folder…</source>
         <translation>监视文件夹(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="180"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="187"/>
         <source>Add the books that appear in a folder, now and whenever Readmark runs</source>
         <translation>添加出现在某个文件夹中的图书：现在，以及每次 Readmark 运行时</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="182"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="189"/>
         <source>Stop &amp;Watching</source>
         <translation>停止监视(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="210"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="218"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="229"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="237"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="242"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="251"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="252"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="261"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="256"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="265"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="261"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="270"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="270"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="279"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="277"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="286"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="286"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="295"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="294"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="303"/>
         <source>Highlight “{name}”</source>
         <translation>高亮为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="313"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="322"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -426,110 +436,115 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="67"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="68"/>
         <source>Select some text first.</source>
         <translation>请先选择一些文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="73"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="74"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="93"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="107"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="94"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="108"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="155"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="262"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="154"/>
+        <source>Link copied: paste it in your notes to come back here.</source>
+        <translation>链接已复制：粘贴到笔记中，以后可回到此处。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="174"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="281"/>
         <source>Remove Bookmark</source>
         <translation>移除书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="156"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="175"/>
         <source>Bookmark removed.</source>
         <translation>书签已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="162"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="181"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="163"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="182"/>
         <source>Bookmarked: {label}</source>
         <translation>已添加书签：{label}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="174"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="183"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="193"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="202"/>
         <source>Rename Bookmark</source>
         <translation>重命名书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="175"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="194"/>
         <source>Bookmark name:</source>
         <translation>书签名称：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="198"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="217"/>
         <source>This passage is no longer in the book.</source>
         <translation>书中已找不到这段文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="221"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="240"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="229"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="248"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="235"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="254"/>
         <source>Change Colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="240"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="259"/>
         <source>Change Style</source>
         <translation>更改样式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="261"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="280"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="329"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="351"/>
         <source>Add Note Here…</source>
         <translation>在此处添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="342"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="365"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="349"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="372"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="349"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="372"/>
         <source>Add Note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="351"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="374"/>
         <source>Delete Note</source>
         <translation>删除笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="351"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="374"/>
         <source>Delete Highlight</source>
         <translation>删除高亮</translation>
     </message>
@@ -1282,19 +1297,29 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>已添加到书库：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="426"/>
+        <location filename="../../src/readmark/cli.py" line="427"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="452"/>
+        <location filename="../../src/readmark/cli.py" line="460"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="464"/>
+        <location filename="../../src/readmark/launch.py" line="101"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/launch.py" line="135"/>
+        <source>the book this link points to is not in your library: open the book in Readmark once, and its links will work.</source>
+        <translation>此链接指向的书不在你的书库中：先用 Readmark 打开这本书一次，它的链接就能用了。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/launch.py" line="149"/>
+        <source>--install-desktop is for Linux and BSD desktops; on Windows and macOS the installer registers Readmark with the system.</source>
+        <translation>--install-desktop 适用于 Linux 和 BSD 桌面；在 Windows 和 macOS 上，由安装程序向系统注册 Readmark。</translation>
     </message>
     <message>
         <location filename="../../src/readmark/cli_library.py" line="72"/>
@@ -1460,6 +1485,55 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
 </context>
 <context>
+    <name>DesktopIntegration</name>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="130"/>
+        <source>Installed Readmark&apos;s menu entry, icons and file types in {folder}</source>
+        <translation>已在 {folder} 安装 Readmark 的菜单项、图标和文件类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="136"/>
+        <source>It starts: {command}</source>
+        <translation>启动命令：{command}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="144"/>
+        <source>Could not install: {reason}</source>
+        <translation>无法安装：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="151"/>
+        <source>Readmark now opens by default: {types}</source>
+        <translation>Readmark 现在是以下类型的默认程序：{types}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="174"/>
+        <source>Could not uninstall: {reason}</source>
+        <translation>无法卸载：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="180"/>
+        <source>Removed {count} files of Readmark&apos;s desktop integration from {folder}</source>
+        <translation>已从 {folder} 删除 Readmark 桌面集成的 {count} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="295"/>
+        <source>{tool} is not installed, so the desktop may notice Readmark only after you log in again (Debian and Ubuntu: desktop-file-utils, shared-mime-info).</source>
+        <translation>未安装 {tool}，桌面可能要在你重新登录后才会发现 Readmark（Debian 和 Ubuntu：desktop-file-utils、shared-mime-info）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="314"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="322"/>
+        <source>{tool} failed: {reason}</source>
+        <translation>{tool} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/desktop_integration.py" line="328"/>
+        <source>Refreshed with {tool}.</source>
+        <translation>已用 {tool} 刷新。</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
         <location filename="../../src/readmark/ui/library/details_dialog.py" line="25"/>
@@ -1599,6 +1673,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>已在 Readmark 中删除</translation>
     </message>
     <message>
+        <location filename="../../src/readmark/core/export/common.py" line="81"/>
         <location filename="../../src/readmark/core/export/obsidian.py" line="56"/>
         <source>Open in Readmark</source>
         <translation>在 Readmark 中打开</translation>
@@ -2596,7 +2671,7 @@ Open it in your web browser?</source>
         <translation>已将 {count} 条批注导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="137"/>
         <location filename="../../src/readmark/ui/shell/library_tools.py" line="112"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
@@ -2749,10 +2824,46 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>LinkOpener</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="52"/>
+        <source>Links cannot be followed: your library is unavailable.</source>
+        <translation>无法打开链接：你的书库不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="62"/>
+        <source>The book this link points to is not in your library. Open the book in Readmark once, and its links will work.</source>
+        <translation>此链接指向的书不在你的书库中。先用 Readmark 打开这本书一次，它的链接就能用了。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="78"/>
+        <source>The book this link points to is no longer at {path}.</source>
+        <translation>此链接指向的书已不在 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="104"/>
+        <source>The passage this link points to is no longer in the book; showing the chapter it was in.</source>
+        <translation>此链接指向的段落已不在书中；现显示它原来所在的章节。</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <location filename="../../src/readmark/core/links.py" line="52"/>
+        <source>This is not a Readmark link: {detail}</source>
+        <translation>这不是 Readmark 链接：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/links.py" line="53"/>
+        <source>This Readmark link is damaged: {detail}</source>
+        <translation>此 Readmark 链接已损坏：{detail}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/readmark/ui/shell/main_window.py" line="94"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="535"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="536"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
@@ -2767,42 +2878,42 @@ Open it in your web browser?</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="447"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="448"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="449"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="450"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="474"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="475"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="492"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="493"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="497"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="498"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="621"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="622"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="635"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="636"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="637"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="638"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -2811,22 +2922,22 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="59"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="68"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="63"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="72"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="71"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="80"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="77"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="86"/>
         <source>Your preferences were reset</source>
         <translation>首选项已重置</translation>
     </message>

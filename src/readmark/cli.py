@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from readmark import __version__
+from readmark import __version__, launch
 
 if TYPE_CHECKING:
     from readmark.core.book import Book, TocEntry
@@ -399,10 +399,11 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             pass
     try:
+        argv = launch.paths_from_file_urls(argv)  # the desktop entry's %U: file:// URLs
         word = _first_word(argv)
         if word in COMMANDS:
             return _command(argv)
-        if word is not None and not os.path.exists(word):
+        if word is not None and not os.path.exists(word) and not launch.is_link(word):
             return _unknown_word(word, argv)
         return _gui(argv)
     except BrokenPipeError:
@@ -437,7 +438,9 @@ def _gui(argv: list[str]) -> int:
             "export BOOK, import FILE.json, library add|list|remove."
         ),
     )
-    parser.add_argument("book", nargs="?", help="a book to open (default: the bundled guide)")
+    parser.add_argument(
+        "book", nargs="*", help="a book or a readmark:// link (default: the bundled guide)"
+    )
     parser.add_argument("--version", action="version", version=f"Readmark {__version__}")
     parser.add_argument("--lang", help="user interface language, e.g. en or zh_CN")
     parser.add_argument(
@@ -445,8 +448,13 @@ def _gui(argv: list[str]) -> int:
         action="store_true",
         help="open the book, wait until its text is on screen, print timings and exit",
     )
+    launch.add_arguments(parser)
     args = parser.parse_args(argv)
+    start = launch.prepare(args, _app_for_translation, _fail)
+    if isinstance(start, int):
+        return start  # installed, refused, or handed to the Readmark already running
     if not _has_display():
+        start.release()
         _app_for_translation(args.lang)
         return _fail(
             QCoreApplication.translate(
@@ -457,12 +465,8 @@ def _gui(argv: list[str]) -> int:
                 "you can still use `readmark info BOOK` and `readmark text BOOK`.",
             )
         )
-    book = Path(args.book) if args.book else None
-    if book is not None and not book.exists():
-        _app_for_translation(args.lang)
-        return _fail(
-            QCoreApplication.translate("Cli", "“{path}” does not exist.").format(path=args.book)
-        )
     from readmark.ui.shell.app import run_gui
 
-    return run_gui(book, args.lang, smoke_test=args.smoke_test)
+    return run_gui(
+        start.book, args.lang, smoke_test=args.smoke_test, link=start.link, claim=start.claim
+    )

@@ -56,3 +56,15 @@ def render_cache_dir() -> Path:
 def window_state_file() -> Path:
     """Where the window's size, position and panels were left (not preferences)."""
     return config_dir() / "window.json"
+
+
+def xdg_data_home() -> Path:
+    """The freedesktop data home ($XDG_DATA_HOME, else ~/.local/share), where desktop
+    entries, icons and MIME packages are installed for one user. Not moved by
+    READMARK_HOME: it is the desktop's folder, not Readmark's."""
+    return Path(platformdirs.user_data_dir(None, False))
+
+
+def xdg_config_home() -> Path:
+    """$XDG_CONFIG_HOME, else ~/.config: where mimeapps.list names default applications."""
+    return Path(platformdirs.user_config_dir(None, False))

@@ -78,6 +78,7 @@ ORPHANS_EXPLAINED = QT_TRANSLATE_NOOP(
 BEGINNING = QT_TRANSLATE_NOOP("Export", "Beginning")
 NO_ANNOTATIONS = QT_TRANSLATE_NOOP("Export", "This book has no annotations yet.")
 DOCUMENT_TITLE = QT_TRANSLATE_NOOP("Export", "Annotations: {title}")
+OPEN_IN_READMARK = QT_TRANSLATE_NOOP("Export", "Open in Readmark")  # the link to the annotation
 
 
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')

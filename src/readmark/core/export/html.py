@@ -18,6 +18,7 @@ from readmark.core.export.common import (
     CONTEXT,
     DOCUMENT_TITLE,
     NO_ANNOTATIONS,
+    OPEN_IN_READMARK,
     ORPHANS_EXPLAINED,
     ORPHANS_TITLE,
     ExportedBook,
@@ -28,6 +29,7 @@ from readmark.core.export.common import (
     local_time,
     untranslated,
 )
+from readmark.core.links import annotation_link
 from readmark.core.note_markdown import note_html
 
 # Mark colours as on screen; on paper the border carries the colour, the tint is light.
@@ -105,13 +107,13 @@ def export_html(
         else:
             out.append(f"<h2>{e(chapter.title or tr(CONTEXT, BEGINNING))}</h2>")
         for annotation in chapter.annotations:
-            out += _entry(annotation, tr, zone)
+            out += _entry(annotation, tr, zone, annotation_link(book.content_id, annotation))
         out.append("</section>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
-def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None) -> list[str]:
+def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None, link: str) -> list[str]:
     e = html.escape
     colour = annotation.color if annotation.color in COLOURS else "yellow"
     classes = [annotation.kind.value, f"c-{colour}", f"s-{annotation.style.value}"]
@@ -130,6 +132,7 @@ def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None) -> list[s
         f'<time datetime="{iso_utc(annotation.created)}">{e(p)}</time>' if p == date else e(p)
         for p in parts
     ]
+    stamped.append(f'<a class="open" href="{e(link)}">{e(tr(CONTEXT, OPEN_IN_READMARK))}</a>')
     out.append(f'<p class="meta">{" · ".join(stamped)}</p>')
     out.append("</article>")
     return out

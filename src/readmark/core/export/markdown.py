@@ -8,7 +8,7 @@
 
     the note, as the reader wrote it (Markdown)
 
-    *Highlight · yellow · 2024-03-01 14:05*
+    *Highlight · yellow · 2024-03-01 14:05* · [Open in Readmark](readmark://annotation/…)
 
 Quotes are the book's plain text, so characters Markdown would read as markup
 are escaped; notes are Markdown already and go in as they are.
@@ -26,6 +26,7 @@ from readmark.core.export.common import (
     CONTEXT,
     DOCUMENT_TITLE,
     NO_ANNOTATIONS,
+    OPEN_IN_READMARK,
     ORPHANS_EXPLAINED,
     ORPHANS_TITLE,
     ExportedBook,
@@ -34,6 +35,7 @@ from readmark.core.export.common import (
     describe,
     untranslated,
 )
+from readmark.core.links import annotation_link
 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~$])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")
@@ -59,11 +61,11 @@ def export_markdown(
             out.append(f"## {escape(chapter.title or tr(CONTEXT, BEGINNING))}")
         out.append("")
         for annotation in chapter.annotations:
-            out += _entry(annotation, tr, zone)
+            out += _entry(annotation, tr, zone, annotation_link(book.content_id, annotation))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None) -> list[str]:
+def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None, link: str) -> list[str]:
     lines: list[str] = []
     if annotation.kind is Kind.BOOKMARK and annotation.label.strip():
         lines += [f"**{escape(annotation.label.strip())}**", ""]
@@ -71,7 +73,8 @@ def _entry(annotation: Annotation, tr: Translate, zone: tzinfo | None) -> list[s
         lines += [blockquote(annotation.quote), ""]
     if annotation.note.strip():
         lines += [annotation.note.strip("\n"), ""]
-    lines += [f"*{' · '.join(escape(part) for part in describe(annotation, tr, zone))}*", ""]
+    meta = " · ".join(escape(part) for part in describe(annotation, tr, zone))
+    lines += [f"*{meta}* · [{escape(tr(CONTEXT, OPEN_IN_READMARK))}]({link})", ""]
     return lines
 
 

@@ -40,6 +40,7 @@ from readmark.core.export.common import (
     chapters,
     untranslated,
 )
+from readmark.core.links import link_to_annotation
 
 # The link back to an annotation's place in Readmark (`readmark://…`), or None.
 # The link scheme is another piece of work: until it lands, `no_link` is passed
@@ -55,7 +56,8 @@ def no_link(annotation: Annotation) -> str | None:
 class NoteOptions:
     tr: Translate = untranslated
     zone: tzinfo | None = None  # the time zone of dates; None = this computer's
-    link: Link = no_link
+    # Each block's way back into Readmark; `no_link` leaves it out.
+    link: Link = link_to_annotation
     mark_deleted: bool = False  # keep a deleted annotation's block, marked, instead of removing it
 
 

@@ -7,7 +7,7 @@ quoted field (RFC 4180, which Python's csv module writes). Here:
 - `Location` is the annotation's place in reading order (1, 2, 3…), so Readwise
   sorts them as the book has them;
 - `Date` is when it was made, `YYYY-MM-DD HH:MM:SS` in UTC;
-- `URL` is the link back to its place in Readmark, once links exist;
+- `URL` is the `readmark://` link back to the annotation in Readmark;
 - a note on its own (no quoted text) goes in as its own highlight; bookmarks,
   which quote nothing, are left out.
 """
@@ -21,13 +21,14 @@ from datetime import UTC, datetime
 
 from readmark.core.annotations import Annotation, Kind
 from readmark.core.export.common import ExportedBook, reading_order
-from readmark.core.export.notes import Link, no_link
+from readmark.core.export.notes import Link
+from readmark.core.links import link_to_annotation
 
 COLUMNS = ("Highlight", "Title", "Author", "URL", "Note", "Location", "Date")
 
 
 def export_readwise(
-    book: ExportedBook, annotations: Sequence[Annotation], link: Link = no_link
+    book: ExportedBook, annotations: Sequence[Annotation], link: Link = link_to_annotation
 ) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -160,6 +160,15 @@ class AnnotationStore:
 
     # -- imports ---------------------------------------------------------------
 
+    def book_of(self, annotation_id: str) -> Path | None:
+        """The path of the book an annotation belongs to (None: unknown id, or pending)."""
+        row = self._db.execute(
+            "SELECT books.path FROM annotations JOIN books ON books.id = annotations.book_id "
+            "WHERE annotations.id = ?",
+            (annotation_id,),
+        ).fetchone()
+        return Path(row[0]) if row else None
+
     def book_with_content(self, content_id: str) -> Path | None:
         """The library's book with these exact bytes (the last opened, if copies)."""
         row = self._db.execute(

@@ -15,8 +15,9 @@ from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 
-from readmark.core.annotations import Annotation, Kind, Style
+from readmark.core.annotations import Annotation, Kind, Style, TextTarget
 from readmark.core.citation import bookmark_label, quote_with_source
+from readmark.core.links import place_link
 from readmark.ui.annotations.note_dialog import NoteDialog
 from readmark.ui.annotations.popup import SelectionPopup
 from readmark.ui.annotations.session import AnnotationSession
@@ -133,6 +134,24 @@ class AnnotationController(QObject):
         if selection is not None:
             target = selection.target
             QGuiApplication.clipboard().setText(self.quote(target.exact, target.section))
+
+    def copy_link(self, offset: int | None = None, target: TextTarget | None = None) -> None:
+        """Copy a readmark:// link (core/links) to `target`, else the selection, else
+        canonical `offset` of the shown section, else the caret, else the top of the screen."""
+        book = self.session.book
+        if book is None or self.reader.section < 0:
+            return
+        selection = self._selected() if target is None else None
+        if target is None and selection is not None:
+            target = selection.target
+        if target is None:
+            if offset is None:
+                caret = self.reader.caret_offset()
+                offset = self.reader.top_offset() if caret is None else caret
+            target = self.reader.target_at(offset)
+        self.hide_popups()
+        QGuiApplication.clipboard().setText(place_link(book.content_id, target))
+        self.message.emit(self.tr("Link copied: paste it in your notes to come back here."))
 
     def quote(self, text: str, section: int) -> str:
         """`text` in quotation marks with where it comes from: author, title, chapter."""
@@ -320,13 +339,17 @@ class AnnotationController(QObject):
             menu.addSeparator()
             menu.addAction(a.copy)
             menu.addAction(a.copy_quote)
+            menu.addAction(a.copy_link)
             return
         target = spot.annotation
         if target is not None and target.kind is not Kind.BOOKMARK:
             self._annotation_menu(menu, target)
+            here = target.target
+            menu.addAction(a.copy_link.text(), lambda: self.copy_link(target=here))
         else:
             offset = spot.offset
             menu.addAction(self.tr("Add Note Here…"), lambda: self.add_note_at(offset))
+            menu.addAction(a.copy_link.text(), lambda: self.copy_link(offset))
         menu.addAction(a.toggle_bookmark)
 
     def _annotation_menu(self, menu: QMenu, target: Annotation) -> None:

@@ -82,6 +82,13 @@ class Actions(QObject):
         self.find_previous = make(self.tr("Find Pre&vious"), SK.FindPrevious, "Shift+F3")
         self.preferences = make(self.tr("&Preferences…"), SK.Preferences, "Ctrl+,")
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: app menu
+        self.copy_link = make(self.tr("Copy &Link to Here"), "Ctrl+Shift+L")
+        self.copy_link.setStatusTip(
+            self.tr(
+                "Copy a readmark:// link to the selection or the place being read: "
+                "pasted in your notes, it opens the book here"
+            )
+        )
 
         # Annotate: shortcuts for the common marks; the five colours in COLOURS order
         self.highlight = make(self.tr("&Highlight"), "Ctrl+H")
@@ -195,6 +202,7 @@ class Actions(QObject):
             self.find,
             self.find_next,
             self.find_previous,
+            self.copy_link,
             self.highlight,
             *self.highlight_colours.values(),
             self.underline,
@@ -232,6 +240,7 @@ class Actions(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy)
         edit_menu.addAction(self.copy_quote)
+        edit_menu.addAction(self.copy_link)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find)
         edit_menu.addAction(self.find_next)

@@ -22,17 +22,26 @@ if TYPE_CHECKING:
     from readmark.core.book import Book
     from readmark.core.store.library import Library
     from readmark.ui.shell.main_window import MainWindow
+    from readmark.ui.shell.single_instance import Claim
 
 _SMOKE_TIMEOUT_MS = 60_000
 
 
-def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -> int:
+def run_gui(
+    book: Path | None,
+    language: str | None,
+    smoke_test: bool = False,
+    link: str | None = None,
+    claim: Claim | None = None,
+) -> int:
+    """`link`: a readmark:// link to follow instead of opening `book`; `claim`: this
+    process is the user's one Readmark (see single_instance) and listens for others."""
     started = time.time()
     # "readmark" as argv[0] names the window class (WM_CLASS) whatever started us.
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["readmark"])
     app.setApplicationName("Readmark")
-    app.setDesktopFileName("readmark")
+    app.setDesktopFileName("org.readmark.Readmark")  # desktop_integration.APP_ID
     app.setApplicationDisplayName("Readmark")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Readmark")
@@ -78,13 +87,21 @@ def run_gui(book: Path | None, language: str | None, smoke_test: bool = False) -
             i18n.translate_error(settings.problem),
         )
 
+    # Later Readmarks, Finder and readmark:// links arrive here (ui/shell/arrivals.py).
+    from readmark.ui.shell.arrivals import Arrivals
+
+    arrivals = Arrivals(window, claim)
     target = book or _last_book(settings, library) or resources.guide_book(language)
     # Armed before the smoke test: the deferred work runs before its exit and counts in it.
     _after_first_screen(window, lambda: _startup_backup(window, owner))
     if smoke_test:
         _arm_smoke_test(app, window, started)
-    QTimer.singleShot(0, lambda: window.open_path(target))
+    if link is not None:
+        QTimer.singleShot(0, lambda: arrivals.open(link))
+    else:
+        QTimer.singleShot(0, lambda: window.open_path(target))
     code = app.exec()
+    arrivals.close()
     owner.close()  # whichever library is open by then (a restore replaces it)
     return code
 

@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(a.redo.setEnabled)
         a.copy.triggered.connect(lambda: self.annotator.copy())
         a.copy_quote.triggered.connect(lambda: self.annotator.copy_quote())
+        a.copy_link.triggered.connect(lambda: self.annotator.copy_link())
         a.highlight.triggered.connect(lambda: self.annotator.highlight())
         for colour, action in a.highlight_colours.items():
             action.triggered.connect(lambda _=False, c=colour: self.annotator.highlight(c))

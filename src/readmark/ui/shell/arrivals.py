@@ -1,0 +1,126 @@
+"""Books and links arriving from outside the window: a second `readmark BOOK`
+(the single-instance hand-off), a file or link opened from macOS's Finder
+(QFileOpenEvent), and the command line's own book or link.
+
+Each arrival is a path or a `readmark://` link. A path opens as File › Open
+does; a link goes through the `LinkOpener`. A hand-off also brings the window
+to the front, with the activation token the desktop gave the second process.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from readmark.ui.shell.instance_server import InstanceServer
+    from readmark.ui.shell.link_opener import LinkOpener
+    from readmark.ui.shell.main_window import MainWindow
+    from readmark.ui.shell.single_instance import Claim
+
+
+LISTEN_AT_THE_LATEST_MS = 1000  # when no first screen comes (a link that led nowhere)
+
+
+class Arrivals(QObject):
+    listening = Signal()  # ready for later Readmarks (or, if that failed, running alone)
+
+    def __init__(
+        self,
+        window: MainWindow,
+        claim: Claim | None = None,
+        file_open_events: bool = sys.platform == "darwin",
+    ) -> None:
+        """`claim`: listen for later Readmarks. `file_open_events`: watch the application
+        for QFileOpenEvent (only macOS sends them; a filter on the application sees
+        every event, so it is not installed where none can come)."""
+        super().__init__(window)
+        self._window = window
+        self._links: LinkOpener | None = None
+        self.server: InstanceServer | None = None
+        self._claim = claim
+        if claim is not None:
+            # Listening waits for the first screen (QtNetwork is not needed for it); a
+            # Readmark started meanwhile waits on the claim's lock, then hands over.
+            window.reader.first_painted.connect(self._listen_soon)
+            window.open_failed.connect(self._listen_soon)
+            QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, self, self._listen)
+        app = QApplication.instance()
+        if app is not None and file_open_events:
+            app.installEventFilter(self)
+
+    @property
+    def links(self) -> LinkOpener:
+        """Follows readmark:// links; built at the first (most starts have none)."""
+        if self._links is None:
+            from readmark.ui.shell.link_opener import LinkOpener
+
+            window = self._window
+            self._links = LinkOpener(window)
+            self._links.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+        return self._links
+
+    def open(self, target: str) -> None:
+        """Open a book path or follow a readmark:// link."""
+        from readmark.core.links import is_link  # when something arrives, not at start
+
+        if is_link(target):
+            self.links.open(target)
+        else:
+            self._window.open_path(Path(target))
+
+    def close(self) -> None:
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
+        if self.server is not None:
+            self.server.close()
+
+    def _listen_soon(self) -> None:
+        QTimer.singleShot(0, self, self._listen)  # after the paint, not inside it
+
+    def _listen(self) -> None:
+        claim, self._claim = self._claim, None
+        if claim is None:
+            return  # listening already (or closed)
+        self.server = claim.listen(self)
+        if self.server is not None:
+            self.server.received.connect(self._handed_over)
+        self.listening.emit()
+
+    def _handed_over(self, targets: list[str], token: str, startup_id: str) -> None:
+        # The second process made paths absolute; a hand-off with nothing just raises us.
+        if targets:
+            self.open(targets[0])  # one book at a time: the first, as the command line does
+        self._raise(token, startup_id)
+
+    def _raise(self, token: str, startup_id: str) -> None:
+        window = self._window
+        # Qt's Wayland plugin reads the token from the environment when activating.
+        if token:
+            os.environ["XDG_ACTIVATION_TOKEN"] = token
+        if startup_id:
+            os.environ["DESKTOP_STARTUP_ID"] = startup_id
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            url = event.url()
+            if url.scheme().lower() == "readmark":
+                self.open(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+            else:
+                path = event.file() or url.toLocalFile()
+                if path:
+                    self.open(path)
+            return True
+        return super().eventFilter(watched, event)
