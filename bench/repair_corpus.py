@@ -1,0 +1,109 @@
+"""The repair scored on real converted books: tests/fixtures/repair_corpus.
+
+Each book there has a `.truth.json` written by reading it (see its SOURCES.md). The
+book is opened the way the reader opens it (repair on) and its shown text, one
+paragraph per line, is checked against the truth:
+
+- a join is made when one shown paragraph holds the `joined` text;
+- a false join is a break that must stay (`keeps`) whose two sides ended up glued
+  in one paragraph;
+- a debris line is removed when it is neither a paragraph of its own nor (for a
+  line of six characters or more, which cannot be a word of the text) inside one;
+- a footnote is attached when its marker became a link (the sentence is shown
+  without the printed marker symbol) and no text was lost: the body is still shown.
+
+`score_corpus()` returns, per book and in total, (found, of) for each measure; used by
+bench/repair_score.py (the table) and tests/core/repair/test_repair_corpus.py (CI).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "repair_corpus"
+MEASURES = ("joins made", "false joins", "debris removed", "footnotes attached")
+
+
+@dataclass(frozen=True)
+class BookScore:
+    joins: tuple[int, int]
+    false_joins: tuple[int, int]  # (glued, breaks checked)
+    debris: tuple[int, int]
+    footnotes: tuple[int, int]
+
+    def as_dict(self) -> dict[str, list[int]]:
+        return {
+            "joins made": list(self.joins),
+            "false joins": list(self.false_joins),
+            "debris removed": list(self.debris),
+            "footnotes attached": list(self.footnotes),
+        }
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shown_paragraphs(path: Path) -> list[str]:
+    """The book's paragraphs as the reader shows them, whitespace folded."""
+    from readmark.core.formats import open_book
+
+    book = open_book(path)
+    return [
+        _norm(p)
+        for i in range(len(book.sections))
+        for p in book.section_text(i).split("\n")
+        if p.strip()
+    ]
+
+
+def _glued(paragraphs: list[str], left: str, right: str) -> bool:
+    pattern = re.compile(re.escape(left) + r"\s?-?\s?" + re.escape(right))
+    return any(pattern.search(p) for p in paragraphs if left in p and right in p)
+
+
+def score_book(truth_path: Path) -> BookScore:
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    paragraphs = shown_paragraphs(truth_path.parent / truth["file"])
+    text = "\n".join(paragraphs)
+    joins = sum(any(_norm(j["joined"]) in p for p in paragraphs) for j in truth["joins"])
+    glued = sum(_glued(paragraphs, _norm(k["left"]), _norm(k["right"])) for k in truth["keeps"])
+    expected: dict[str, int] = {}
+    for line in truth["debris"]:
+        expected[_norm(line)] = expected.get(_norm(line), 0) + 1
+    removed = 0
+    for line, count in expected.items():
+        left = sum(p == line for p in paragraphs)
+        if len(line) >= 6:
+            left += sum(p.count(line) for p in paragraphs if p != line)
+        removed += count - min(count, left)
+    attached = 0
+    for note in truth["footnotes"]:
+        body = _norm(note["body"]).lstrip("*")[:20]
+        marker = _norm(note["marker"])
+        bare = marker.rstrip("*^¹²³0123456789")
+        linked = any(bare in p and marker not in p for p in paragraphs)
+        attached += int(body in text and linked)
+    return BookScore(
+        (joins, len(truth["joins"])),
+        (glued, len(truth["keeps"])),
+        (removed, len(truth["debris"])),
+        (attached, len(truth["footnotes"])),
+    )
+
+
+def score_corpus() -> dict[str, dict[str, list[int]]]:
+    """Per book (by file name) and "total": measure -> [found, of]."""
+    result: dict[str, dict[str, list[int]]] = {}
+    total = {name: [0, 0] for name in MEASURES}
+    for truth_path in sorted(CORPUS.glob("*.truth.json")):
+        scores = score_book(truth_path).as_dict()
+        result[truth_path.name.removesuffix(".truth.json")] = scores
+        for name, (found, of) in scores.items():
+            total[name][0] += found
+            total[name][1] += of
+    result["total"] = total
+    return result

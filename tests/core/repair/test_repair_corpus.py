@@ -1,0 +1,45 @@
+"""The repair on real converted books (tests/fixtures/repair_corpus): the targets reached
+so far never regress. Scored by bench/repair_corpus.py against ground truth written by
+reading each book (see the corpus's SOURCES.md); `bench/repair_score.py` prints the table.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+
+import repair_corpus  # noqa: E402
+
+# measure -> (at least found, of) per book; false joins: at most glued. Raise a floor
+# when the repair improves; lowering one needs a reason in the commit.
+REACHED: dict[str, dict[str, int]] = {
+    "en_google_silent_friend": {"joins made": 0, "false joins": 0, "debris removed": 0},
+    "en_ia_nervous_exhaustion": {"joins made": 0, "false joins": 0, "debris removed": 0},
+    "en_marker_think_python": {"joins made": 0, "false joins": 2, "debris removed": 0},
+    "zh_mineru_research_report": {"joins made": 0, "false joins": 0, "debris removed": 0},
+}
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, dict[str, list[int]]]:
+    return repair_corpus.score_corpus()
+
+
+@pytest.mark.parametrize("book", sorted(REACHED))
+def test_repair_keeps_what_it_reached_on_real_books(
+    scores: dict[str, dict[str, list[int]]], book: str
+) -> None:
+    score = scores[book]
+    floor = REACHED[book]
+    assert score["joins made"][0] >= floor["joins made"], score
+    assert score["debris removed"][0] >= floor["debris removed"], score
+    assert score["false joins"][0] <= floor["false joins"], score
+
+
+def test_every_book_in_the_corpus_is_scored(scores: dict[str, dict[str, list[int]]]) -> None:
+    assert set(scores) - {"total"} == set(REACHED)
+    assert all(sum(of for _, of in measures.values()) for measures in scores.values())
