@@ -8,7 +8,8 @@ paragraph per line, is checked against the truth:
 - a false join is a break that must stay (`keeps`) whose two sides ended up glued
   in one paragraph;
 - a debris line is removed when it is neither a paragraph of its own nor (for a
-  line of six characters or more, which cannot be a word of the text) inside one;
+  line of six characters or more, which cannot be a word of the text) inside one,
+  beyond the copies the book holds that are not furniture (a title page's title);
 - a footnote is attached when its marker became a link (the sentence is shown
   without the printed marker symbol) and no text was lost: the body is still shown.
 
@@ -74,12 +75,24 @@ def score_book(truth_path: Path) -> BookScore:
     expected: dict[str, int] = {}
     for line in truth["debris"]:
         expected[_norm(line)] = expected.get(_norm(line), 0) + 1
+    source = _norm(
+        " ".join((truth_path.parent / truth["file"]).read_text(encoding="utf-8").split())
+    )
+    source_lines = [
+        _norm(line)
+        for line in (truth_path.parent / truth["file"]).read_text(encoding="utf-8").splitlines()
+    ]
     removed = 0
     for line, count in expected.items():
-        left = sum(p == line for p in paragraphs)
+        # What the book has of this text besides its furniture stays: a title page's
+        # "NERVOUS EXHAUSTION." is not a running header.
         if len(line) >= 6:
-            left += sum(p.count(line) for p in paragraphs if p != line)
-        removed += count - min(count, left)
+            legit = source.count(line) - count
+            left = sum(p.count(line) for p in paragraphs) - legit
+        else:
+            legit = sum(s == line for s in source_lines) - count
+            left = sum(p == line for p in paragraphs) - legit
+        removed += count - min(count, max(0, left))
     attached = 0
     for note in truth["footnotes"]:
         body = _norm(note["body"]).lstrip("*")[:20]

@@ -34,8 +34,11 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 BOOKS = next(
-    (p for p in (ROOT.parent / "shared" / "books", ROOT.parent.parent / "shared" / "books")
-     if p.is_dir()),
+    (
+        p
+        for p in (ROOT.parent / "shared" / "books", ROOT.parent.parent / "shared" / "books")
+        if p.is_dir()
+    ),
     ROOT.parent / "shared" / "books",
 )
 sys.path.insert(0, str(BENCH))

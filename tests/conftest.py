@@ -17,8 +17,11 @@ TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 # Beside the clone; a worktree one folder deeper (wt/<name>) finds them beside its parent.
 SHARED_BOOKS = next(
-    (p for p in (REPO.parent / "shared" / "books", REPO.parent.parent / "shared" / "books")
-     if p.is_dir()),
+    (
+        p
+        for p in (REPO.parent / "shared" / "books", REPO.parent.parent / "shared" / "books")
+        if p.is_dir()
+    ),
     REPO.parent / "shared" / "books",
 )
 

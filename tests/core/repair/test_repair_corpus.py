@@ -17,9 +17,9 @@ import repair_corpus  # noqa: E402
 # measure -> (at least found, of) per book; false joins: at most glued. Raise a floor
 # when the repair improves; lowering one needs a reason in the commit.
 REACHED: dict[str, dict[str, int]] = {
-    "en_google_silent_friend": {"joins made": 0, "false joins": 0, "debris removed": 0},
-    "en_ia_nervous_exhaustion": {"joins made": 0, "false joins": 0, "debris removed": 0},
-    "en_marker_think_python": {"joins made": 0, "false joins": 2, "debris removed": 0},
+    "en_google_silent_friend": {"joins made": 16, "false joins": 0, "debris removed": 22},
+    "en_ia_nervous_exhaustion": {"joins made": 17, "false joins": 0, "debris removed": 42},
+    "en_marker_think_python": {"joins made": 0, "false joins": 0, "debris removed": 0},
     "zh_mineru_research_report": {"joins made": 0, "false joins": 0, "debris removed": 0},
 }
 

@@ -106,6 +106,19 @@ def continues_sentence(text: str) -> bool:
     return is_ideograph(first) or _is_lowercase(first) or first in CLAUSE
 
 
+# Code a converter flattened into a paragraph: `print 1 x = 2 print x`.
+_CODE_LIKE = re.compile(r"\b\w+ = \S|\$[^$\n]+\$|>>>")
+
+
+def _introduces_display(first: str, second: str) -> bool:
+    """A Latin sentence ending in a colon introduces what follows it in print (code, a
+    figure, a formula); when that landed as text, the break still stands."""
+    head = first.rstrip()
+    return (head.endswith(":") and not cjk_before(head, len(head) - 1)) or bool(
+        not cjk_after(second.lstrip(), 0) and _CODE_LIKE.search(second[:60])
+    )
+
+
 def is_page_split(first: Block, second: Block) -> bool:
     return (
         first.kind is BlockKind.PARAGRAPH
@@ -117,6 +130,7 @@ def is_page_split(first: Block, second: Block) -> bool:
         and (first.text.rstrip()[-1] not in CLOSERS or second.text.lstrip(" \t")[0] in CLAUSE)
         and is_prose(first.text)
         and is_prose(second.text)
+        and not _introduces_display(first.text, second.text)
     )
 
 

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from readmark.core.repair.furniture import is_furniture, repeated_headers
+
 INDENT_CHARS = " \t\u3000"
 SAMPLE_CHARS = 64 * 1024
 MAX_WRAP_COLUMNS = 160
@@ -56,6 +58,10 @@ class Layout:
     indented_paragraphs: bool = False  # an indented line starts a paragraph
     blank_paragraphs: bool = True  # paragraphs are separated by blank lines
     cjk: bool = False  # the text is Chinese or Japanese: full lines are exact
+    # Converted from print: pages end in runs of blank lines with page numbers and
+    # running headers around them (`close_pages`); these are the headers' keys.
+    paged: bool = False
+    headers: frozenset[str] = frozenset()
 
     def is_short(self, width: int) -> bool:
         """Whether a line this wide ends its paragraph in a hard-wrapped book."""
@@ -102,12 +108,132 @@ def detect_layout(text: str, start: int = 0, end: int | None = None, cjk: bool =
         return Layout(cjk=cjk)
     blank_share = 1 - len(nonblank) / len(lines)
     indented_share = sum(1 for line in nonblank if line[0] in INDENT_CHARS) / len(nonblank)
+    headers = repeated_headers(nonblank)
     return Layout(
         wrap_width=_wrap_width(lines, nonblank),
         indented_paragraphs=_INDENT_MARK <= indented_share < _INDENT_MARGIN,
         blank_paragraphs=blank_share >= 0.15,
         cjk=cjk,
+        paged=_paged(lines, headers),
+        headers=headers if _paged(lines, headers) else frozenset(),
     )
+
+
+PAGE_BREAKS = 3  # page breaks with furniture beside them that make a book "paged"
+
+
+def _page_zones(lines: list[str], headers: frozenset[str]) -> list[tuple[int, int, bool]]:
+    """Runs [start, end) of blank and furniture lines, and whether each holds a page
+    break: two blank lines or more in a row (a single blank line is a paragraph break)."""
+    zones: list[tuple[int, int, bool]] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].strip():
+            i += 1
+            continue
+        j, run, gap = i, 0, False
+        while j < len(lines) and (not lines[j].strip() or is_furniture(lines[j], headers)):
+            run = run + 1 if not lines[j].strip() else 0
+            gap = gap or run >= 2
+            j += 1
+        zones.append((i, j, gap))
+        i = j
+    return zones
+
+
+def _paged(lines: list[str], headers: frozenset[str]) -> bool:
+    """Whether the sample shows printed pages: page breaks with a page number or a
+    running header beside them, several times."""
+    breaks = 0
+    for start, end, gap in _page_zones(lines, headers):
+        if gap and any(lines[k].strip() for k in range(start, end)):
+            breaks += 1
+    return breaks >= PAGE_BREAKS
+
+
+# Characters after which a sentence may end (a paragraph may end).
+_SENTENCE_END = frozenset("。！？!?….:;；：”」』\"'’)）]")
+
+
+def _continues(before: str, after: str) -> bool:
+    """Whether the text after a page break goes on with the sentence before it."""
+    head, tail = before.rstrip(), after.lstrip(INDENT_CHARS)
+    if not head or not tail or after[0] in INDENT_CHARS and _NO_SPACE.match(tail[0]):
+        return False
+    first = tail[0]
+    if first.islower():
+        return True
+    if _NO_SPACE.match(first) and _NO_SPACE.match(head[-1]):
+        return head[-1] not in _SENTENCE_END
+    return False
+
+
+def close_pages(body: str, layout: Layout) -> str:
+    """A paged book's text without its page furniture, its page splits closed.
+
+    At each page break (two blank lines or more) the page numbers, running headers
+    and stray marks around it are dropped; the break itself becomes a paragraph
+    break, or nothing when the sentence goes on across it (`_continues`).
+    """
+    lines = body.split("\n")
+    out: list[str] = []
+    notes: list[str] = []  # a note body taken out of a split sentence, put after it
+    done = 0
+    for start, end, gap in _page_zones(lines, layout.headers):
+        out.extend(lines[done:start])
+        done = end
+        if not gap:
+            if notes:
+                out.extend(["", *notes])
+                notes = []
+            out.extend(lines[start:end])
+            continue
+        note = _trailing_note(out)
+        text = out[: len(out) - len(note)] if note else out
+        before = next((line for line in reversed(text) if line.strip()), "")
+        after = lines[end] if end < len(lines) else ""
+        if end < len(lines) and _continues(before, after):
+            if note:  # the page's footnote stood between the halves of the sentence
+                notes.extend(line for line in note if line.strip())
+                del out[len(text) :]
+                while out and not out[-1].strip():
+                    out.pop()
+            continue
+        if notes:
+            out.extend(["", *notes])
+            notes = []
+        out.append("")
+    out.extend(lines[done:])
+    if notes:
+        out.extend(["", *notes])
+    return "\n".join(out)
+
+
+_NOTE_START = re.compile(r"^[*†‡¹²³⁴⁵⁶⁷⁸⁹]")
+
+
+def _trailing_note(out: list[str]) -> list[str]:
+    """The last block of `out` (from its last blank line) when it is a footnote body
+    at a page foot (`*Hay fever regularly…`), with the blank lines before it."""
+    end = len(out)
+    while end and not out[end - 1].strip():
+        end -= 1
+    start = end
+    while start and out[start - 1].strip():
+        start -= 1
+    if start == end or not _NOTE_START.match(out[start].lstrip()) or not start:
+        return []
+    while start and not out[start - 1].strip():
+        start -= 1
+    return out[start:]
+
+
+_COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
+
+
+def _compounds(body: str) -> frozenset[str]:
+    """The hyphenated words the book writes inside its lines: `clear-headed`."""
+    return frozenset(m.group(0).lower() for m in _COMPOUND.finditer(body))
 
 
 def _wrap_width(lines: list[str], nonblank: list[str]) -> int:
@@ -136,10 +262,14 @@ def paragraphs(body: str, layout: Layout) -> list[Block]:
     """The blocks of a section's text (without its heading)."""
     blocks: list[Block] = []
     current: list[str] = []  # the lines of the block being gathered, indentation kept
+    compounds: frozenset[str] | None = None
+    if layout.paged:
+        body = close_pages(body, layout)
+        compounds = _compounds(body)
 
     def flush() -> None:
         if current:
-            blocks.extend(_blocks_of(current, layout))
+            blocks.extend(_blocks_of(current, layout, compounds))
             current.clear()
 
     for raw in body.split("\n"):
@@ -174,7 +304,9 @@ def _starts_paragraph(previous: str, line: str, layout: Layout) -> bool:
     return layout.is_short(display_width(previous))
 
 
-def _blocks_of(lines: list[str], layout: Layout) -> list[Block]:
+def _blocks_of(
+    lines: list[str], layout: Layout, compounds: frozenset[str] | None = None
+) -> list[Block]:
     """One gathered block: a paragraph to re-flow, or lines to keep (verse, a
     contents list, a title page: a block with a line much shorter than the wrap)."""
     if len(lines) == 1:
@@ -183,7 +315,7 @@ def _blocks_of(lines: list[str], layout: Layout) -> list[Block]:
         width = layout.wrap_width or _block_wrap_width(lines)
         if not width or any(display_width(line) < 0.6 * width for line in lines[:-1]):
             return [Block("lines", tuple(line.strip(INDENT_CHARS) for line in lines))]
-    return [Block("p", (reflow(lines),))]
+    return [Block("p", (reflow(lines, compounds),))]
 
 
 def _block_wrap_width(lines: list[str]) -> int:
@@ -198,15 +330,29 @@ def _block_wrap_width(lines: list[str]) -> int:
     return top if open_lines * 2 >= len(inner) else 0
 
 
-def reflow(lines: list[str]) -> str:
-    """Hard-wrapped lines joined into one paragraph."""
+def reflow(lines: list[str], compounds: frozenset[str] | None = None) -> str:
+    """Hard-wrapped lines joined into one paragraph.
+
+    With `compounds` (the hyphenated words of a book converted from print), a word
+    hyphenated at a line end is mended: `archi-` + `tecturally` is `architecturally`,
+    but `clear-` + `headed` stays `clear-headed` where the book writes it so.
+    """
     text = ""
     for raw in lines:
         line = raw.strip(INDENT_CHARS)
         if not text:
             text = line
+        elif compounds is not None and _hyphenated(text, line):
+            first = re.search(r"([^\W\d_]+)-$", text)
+            second = re.match(r"[^\W\d_]+", line)
+            compound = f"{first.group(1)}-{second.group(0)}".lower() if first and second else ""
+            text = text + line if compound in compounds else text[:-1] + line
         elif joins_without_space(text, line):
             text += line
         else:
             text += " " + line
     return text
+
+
+def _hyphenated(text: str, line: str) -> bool:
+    return len(text) > 1 and text[-1] == "-" and text[-2].isalpha() and line[:1].islower()

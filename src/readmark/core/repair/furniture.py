@@ -1,0 +1,90 @@
+"""Page furniture: what a conversion from print leaves of each page around the text.
+
+Found by measuring the book, not by a list of its titles:
+
+- a page-number line holds only a page number, in its many printed forms: `41`,
+  `- 41 -`, `— 41 —`, `[41]`, `iii`, `第 41 页`, `Page 41`, `p. 41`;
+- a running header or footer is a short line repeated across the book (the book's
+  title, a chapter title at page tops), with or without its page number:
+  `NERVOUS EXHAUSTION. 9`, `20 THE SILENT FRIEND.`. OCR garbles them page after page
+  (`THX nLXKT rilZND. 18`), so a short line next to a page break also counts when it
+  is close enough to one of the book's repeated headers;
+- a stray mark (`•`, `I`, `■`) alone on a line beside a page break is OCR dust.
+
+Which lines sit next to a page break is the caller's to say (a plain-text book's
+runs of blank lines, a Markdown book's page rules); this module only names lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+HEADER_MAX = 60  # characters: a running header is a short line
+HEADER_REPEATS = 3  # seen this often, a short line is the book's, not the text's
+HEADER_LIKENESS = 0.6  # difflib ratio from which a garbled line is that header
+NUMBERED_LIKENESS = 0.5  # ... when the line also carries a page number at an edge
+_EDGE_NUMBER = re.compile(r"^\d{1,4}\s|\s\d{1,4}$")
+_ROMAN = r"(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+PAGE_NUMBER = re.compile(
+    r"^(?:"
+    rf"[-–—~_.·•(\[<\s]*(?:\d{{1,4}}|{_ROMAN})[-–—~_.·•)\]>\s]*"
+    r"|第\s*\d{1,4}\s*[页頁]"
+    r"|(?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r")$",
+    re.IGNORECASE,
+)
+_STRAY = re.compile(r"^[^\w\s]{1,3}$|^[IlJ|]$")
+_NOT_LETTER = re.compile(r"[^a-z\u00c0-\u024f\u4e00-\u9fff\u3040-\u30ff]+")
+
+
+def is_page_number(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= 16 and bool(PAGE_NUMBER.match(stripped))
+
+
+def is_stray_mark(line: str) -> bool:
+    return bool(_STRAY.match(line.strip()))
+
+
+def header_key(line: str) -> str:
+    """A line as a running header is recognised: its letters, without the page number."""
+    return _NOT_LETTER.sub("", line.lower())
+
+
+def repeated_headers(lines: Iterable[str]) -> frozenset[str]:
+    """Keys of the short lines repeated across the book: its running headers."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        stripped = line.strip()
+        if 0 < len(stripped) <= HEADER_MAX:
+            key = header_key(stripped)
+            if len(key) >= 4:
+                counts[key] += 1
+    return frozenset(key for key, n in counts.items() if n >= HEADER_REPEATS)
+
+
+def is_running_header(line: str, headers: frozenset[str]) -> bool:
+    """A short line that is one of the book's repeated headers, or a garbled copy."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > HEADER_MAX:
+        return False
+    key = header_key(stripped)
+    if len(key) < 4:
+        return False
+    if key in headers:
+        return True
+    likeness = NUMBERED_LIKENESS if _EDGE_NUMBER.search(stripped) else HEADER_LIKENESS
+    return any(
+        SequenceMatcher(None, key, header).ratio() >= likeness
+        or (len(header) >= 8 and header in key)
+        for header in headers
+    )
+
+
+def is_furniture(line: str, headers: frozenset[str]) -> bool:
+    """A line beside a page break that is not text: a page number, a header, a stray mark."""
+    return is_page_number(line) or is_stray_mark(line) or is_running_header(line, headers)
