@@ -11,7 +11,8 @@ paragraph per line, is checked against the truth:
   line of six characters or more, which cannot be a word of the text) inside one,
   beyond the copies the book holds that are not furniture (a title page's title);
 - a footnote is attached when its marker became a link (the sentence is shown
-  without the printed marker symbol) and no text was lost: the body is still shown.
+  without the printed marker symbol) and no text was lost: the body is still shown;
+- characters lost: letters and digits of the book (less its furniture) not shown.
 
 `score_corpus()` returns, per book and in total, (found, of) for each measure; used by
 bench/repair_score.py (the table) and tests/core/repair/test_repair_corpus.py (CI).
@@ -25,7 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "repair_corpus"
-MEASURES = ("joins made", "false joins", "debris removed", "footnotes attached")
+MEASURES = (
+    "joins made",
+    "false joins",
+    "debris removed",
+    "footnotes attached",
+    "characters lost",
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class BookScore:
     false_joins: tuple[int, int]  # (glued, breaks checked)
     debris: tuple[int, int]
     footnotes: tuple[int, int]
+    lost: tuple[int, int]  # (letters and digits of the text gone, of all)
 
     def as_dict(self) -> dict[str, list[int]]:
         return {
@@ -41,6 +49,7 @@ class BookScore:
             "false joins": list(self.false_joins),
             "debris removed": list(self.debris),
             "footnotes attached": list(self.footnotes),
+            "characters lost": list(self.lost),
         }
 
 
@@ -48,11 +57,12 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def shown_paragraphs(path: Path) -> list[str]:
+def shown_paragraphs(path: Path, repair: bool = True) -> list[str]:
     """The book's paragraphs as the reader shows them, whitespace folded."""
+    from readmark.core.book import LoadOptions
     from readmark.core.formats import open_book
 
-    book = open_book(path)
+    book = open_book(path, LoadOptions(repair=repair))
     return [
         _norm(p)
         for i in range(len(book.sections))
@@ -100,11 +110,25 @@ def score_book(truth_path: Path) -> BookScore:
         bare = marker.rstrip("*^¹²³0123456789")
         linked = any(bare in p and marker not in p for p in paragraphs)
         attached += int(body in text and linked)
+
+    # Text is never lost: the letters and digits shown are those of the book (for
+    # Markdown, as shown without repair) less those of its furniture.
+    def alnum(text: str) -> int:
+        return sum(ch.isalnum() for ch in text)
+
+    book_text = (
+        (truth_path.parent / truth["file"]).read_text(encoding="utf-8")
+        if truth["format"] == "text"
+        else "\n".join(shown_paragraphs(truth_path.parent / truth["file"], repair=False))
+    )
+    whole = alnum(book_text) - sum(alnum(line) for line in truth["debris"])
+    lost = max(0, whole - alnum(text))
     return BookScore(
         (joins, len(truth["joins"])),
         (glued, len(truth["keeps"])),
         (removed, len(truth["debris"])),
         (attached, len(truth["footnotes"])),
+        (lost, whole),
     )
 
 

@@ -18,8 +18,11 @@ import repair_corpus  # noqa: E402
 # when the repair improves; lowering one needs a reason in the commit.
 REACHED: dict[str, dict[str, int]] = {
     "en_google_silent_friend": {"joins made": 16, "false joins": 0, "debris removed": 22},
+    "en_ia_brodie_treatise": {"joins made": 4, "false joins": 0, "debris removed": 0},
     "en_ia_nervous_exhaustion": {"joins made": 17, "false joins": 0, "debris removed": 42},
+    "en_ia_students_manual_venereal": {"joins made": 17, "false joins": 0, "debris removed": 37},
     "en_marker_think_python": {"joins made": 0, "false joins": 0, "debris removed": 0},
+    "zh_hant_gutenberg_hong_lou_meng": {"joins made": 631, "false joins": 0, "debris removed": 0},
     "zh_mineru_research_report": {"joins made": 0, "false joins": 0, "debris removed": 0},
 }
 
@@ -38,6 +41,7 @@ def test_repair_keeps_what_it_reached_on_real_books(
     assert score["joins made"][0] >= floor["joins made"], score
     assert score["debris removed"][0] >= floor["debris removed"], score
     assert score["false joins"][0] <= floor["false joins"], score
+    assert score["characters lost"][0] == 0, score  # only furniture ever goes
 
 
 def test_every_book_in_the_corpus_is_scored(scores: dict[str, dict[str, list[int]]]) -> None:

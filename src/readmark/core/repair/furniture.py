@@ -26,11 +26,11 @@ HEADER_MAX = 60  # characters: a running header is a short line
 HEADER_REPEATS = 3  # seen this often, a short line is the book's, not the text's
 HEADER_LIKENESS = 0.6  # difflib ratio from which a garbled line is that header
 NUMBERED_LIKENESS = 0.5  # ... when the line also carries a page number at an edge
-_EDGE_NUMBER = re.compile(r"^\d{1,4}\s|\s\d{1,4}$")
+_EDGE_NUMBER = re.compile(r"^\d{1,4}\s|\s\d{1,4}\W?$")
 _ROMAN = r"(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 PAGE_NUMBER = re.compile(
     r"^(?:"
-    rf"[-–—~_.·•(\[<\s]*(?:\d{{1,4}}|{_ROMAN})[-–—~_.·•)\]>\s]*"
+    rf"[-–—~_.·•(\[<\s]*(?:\d{{1,4}}|{_ROMAN})[-–—~_.·•)\]>^*'\s]*"
     r"|第\s*\d{1,4}\s*[页頁]"
     r"|(?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
     r"|\d{1,4}\s*/\s*\d{1,4}"
@@ -38,6 +38,14 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _STRAY = re.compile(r"^[^\w\s]{1,3}$|^[IlJ|]$")
+# A printer's signature mark at a page foot: `B`, `C 2`, `c 2`.
+_SIGNATURE = re.compile(r"^[A-Za-z](?:\s?\d{1,2})?$")
+# A heading that can sit at a page top: never furniture.
+_HEADING = re.compile(
+    r"^(?:chapter|part|book|section|canto|letter|appendix|preface|introduction|contents"
+    r"|第.{1,8}[章节節回卷部篇])",
+    re.IGNORECASE,
+)
 _NOT_LETTER = re.compile(r"[^a-z\u00c0-\u024f\u4e00-\u9fff\u3040-\u30ff]+")
 
 
@@ -80,7 +88,7 @@ def is_running_header(line: str, headers: frozenset[str]) -> bool:
     likeness = NUMBERED_LIKENESS if _EDGE_NUMBER.search(stripped) else HEADER_LIKENESS
     return any(
         SequenceMatcher(None, key, header).ratio() >= likeness
-        or (len(header) >= 8 and header in key)
+        or (len(header) >= 8 and header in key and len(key) <= len(header) + 8)
         for header in headers
     )
 
@@ -88,3 +96,40 @@ def is_running_header(line: str, headers: frozenset[str]) -> bool:
 def is_furniture(line: str, headers: frozenset[str]) -> bool:
     """A line beside a page break that is not text: a page number, a header, a stray mark."""
     return is_page_number(line) or is_stray_mark(line) or is_running_header(line, headers)
+
+
+def is_short_line(line: str) -> bool:
+    """Short enough to be furniture: a header, a page number, a mark."""
+    return len(line.strip()) <= HEADER_MAX
+
+
+def furniture_at_break(lines: list[str], headers: frozenset[str]) -> list[bool]:
+    """Which of the short lines around one page break are furniture.
+
+    Beside a page break, besides what `is_furniture` names, a printer's signature
+    mark (`B`, `c 2`) is furniture, and so is a short line with a page number at an
+    edge (`BONES, MUSCLES, AND HEART. 27`) or sharing the break with a page-number
+    line (`OUTLINE.` above `5`): a running header that changes with the chapter.
+    Headings (`CHAPTER VII`, `第三回`) never are.
+    """
+    numbered = any(is_page_number(line) for line in lines)
+    verdicts = []
+    for line in lines:
+        stripped = line.strip()
+        if _HEADING.match(stripped):
+            verdicts.append(False)
+            continue
+        verdicts.append(
+            is_furniture(stripped, headers)
+            or bool(_SIGNATURE.match(stripped))
+            or (looks_like_header(stripped) and (numbered or bool(_EDGE_NUMBER.search(stripped))))
+        )
+    return verdicts
+
+
+def looks_like_header(line: str) -> bool:
+    """Set like a running header: short, its letters (four or more) mostly capitals."""
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) < 4 or len(line.strip()) > HEADER_MAX:
+        return False
+    return sum(ch.isupper() for ch in letters) >= 0.7 * len(letters)

@@ -25,7 +25,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from readmark.core.repair.furniture import is_furniture, repeated_headers
+from readmark.core.repair.furniture import (
+    HEADER_MAX,
+    furniture_at_break,
+    is_short_line,
+    looks_like_header,
+    repeated_headers,
+)
 
 INDENT_CHARS = " \t\u3000"
 SAMPLE_CHARS = 64 * 1024
@@ -119,34 +125,94 @@ def detect_layout(text: str, start: int = 0, end: int | None = None, cjk: bool =
     )
 
 
-PAGE_BREAKS = 3  # page breaks with furniture beside them that make a book "paged"
+PAGE_BREAKS = 3  # page breaks with furniture or a cut sentence that make a book "paged"
 
 
-def _page_zones(lines: list[str], headers: frozenset[str]) -> list[tuple[int, int, bool]]:
-    """Runs [start, end) of blank and furniture lines, and whether each holds a page
-    break: two blank lines or more in a row (a single blank line is a paragraph break)."""
-    zones: list[tuple[int, int, bool]] = []
+@dataclass(frozen=True)
+class _Zone:
+    """Lines [start, end): blank lines and the short lines among them."""
+
+    start: int
+    end: int
+    gap: bool  # holds two blank lines or more in a row: a page break
+    dropped: frozenset[int]  # the furniture among them (only at a page break)
+    gap_at: int = 0  # where the page break starts: lines before it end the page
+
+    def kept(self, lines: list[str]) -> list[str]:
+        return self.kept_before(lines) + self.kept_after(lines)
+
+    def kept_before(self, lines: list[str]) -> list[str]:
+        """Text that ends the page before the break: one-line paragraphs."""
+        return [
+            lines[k]
+            for k in range(self.start, min(self.gap_at, self.end))
+            if lines[k].strip() and k not in self.dropped
+        ]
+
+    def kept_after(self, lines: list[str]) -> list[str]:
+        """Text at the top of the next page: headings, or headers not recognised."""
+        return [
+            lines[k]
+            for k in range(max(self.gap_at, self.start), self.end)
+            if lines[k].strip() and k not in self.dropped
+        ]
+
+
+def _page_zones(lines: list[str], headers: frozenset[str]) -> list[_Zone]:
+    """The runs of blank lines and of the short lines between them; at a page break,
+    which of those lines are furniture (`furniture.furniture_at_break`)."""
+    zones: list[_Zone] = []
+    text_starts = next(
+        (
+            k
+            for k, line in enumerate(lines)
+            if len(line.strip()) > HEADER_MAX
+            or (line.strip() and k + 1 < len(lines) and lines[k + 1].strip())
+        ),
+        len(lines),
+    )
     i = 0
     while i < len(lines):
         if lines[i].strip():
             i += 1
             continue
-        j, run, gap = i, 0, False
-        while j < len(lines) and (not lines[j].strip() or is_furniture(lines[j], headers)):
+        j, run, gap, gap_at = i, 0, False, 0
+        # Furniture stands alone between blank lines; a short line with text right
+        # after it starts that text.
+        while j < len(lines) and (
+            not lines[j].strip()
+            or (is_short_line(lines[j]) and (j + 1 == len(lines) or not lines[j + 1].strip()))
+        ):
             run = run + 1 if not lines[j].strip() else 0
-            gap = gap or run >= 2
+            if run >= 2 and not gap:
+                gap, gap_at = True, j - 1
             j += 1
-        zones.append((i, j, gap))
-        i = j
+        dropped: frozenset[int] = frozenset()
+        # A title page (short lines before any text) is not furniture.
+        if gap and i > text_starts:
+            short = [k for k in range(i, j) if lines[k].strip()]
+            dropped = frozenset(
+                k
+                for k, is_furniture in zip(
+                    short, furniture_at_break([lines[k] for k in short], headers), strict=True
+                )
+                if is_furniture
+            )
+        zones.append(_Zone(i, j, gap, dropped, gap_at))
+        i = max(j, i + 1)
     return zones
 
 
 def _paged(lines: list[str], headers: frozenset[str]) -> bool:
     """Whether the sample shows printed pages: page breaks with a page number or a
-    running header beside them, several times."""
+    running header beside them, or sentences cut by them, several times."""
     breaks = 0
-    for start, end, gap in _page_zones(lines, headers):
-        if gap and any(lines[k].strip() for k in range(start, end)):
+    for zone in _page_zones(lines, headers):
+        if not zone.gap or zone.end >= len(lines) or zone.start == 0:
+            continue
+        if zone.dropped or (
+            not zone.kept(lines) and _continues(lines[zone.start - 1], lines[zone.end])
+        ):
             breaks += 1
     return breaks >= PAGE_BREAKS
 
@@ -179,34 +245,70 @@ def close_pages(body: str, layout: Layout) -> str:
     out: list[str] = []
     notes: list[str] = []  # a note body taken out of a split sentence, put after it
     done = 0
-    for start, end, gap in _page_zones(lines, layout.headers):
-        out.extend(lines[done:start])
-        done = end
-        if not gap:
+    words: frozenset[str] | None = None
+    for zone in _page_zones(lines, layout.headers):
+        out.extend(lines[done : zone.start])
+        done = zone.end
+        if not zone.gap:
             if notes:
                 out.extend(["", *notes])
                 notes = []
-            out.extend(lines[start:end])
+            out.extend(lines[zone.start : zone.end])
             continue
+        for line in zone.kept_before(lines):  # one-line paragraphs ending the page
+            out.extend(["", line])
+        kept = zone.kept_after(lines)
         note = _trailing_note(out)
         text = out[: len(out) - len(note)] if note else out
         before = next((line for line in reversed(text) if line.strip()), "")
-        after = lines[end] if end < len(lines) else ""
-        if end < len(lines) and _continues(before, after):
+        after = lines[zone.end] if zone.end < len(lines) else ""
+        continues = zone.end < len(lines) and _continues(before, after)
+        if continues and all(looks_like_header(line) for line in kept):
+            kept = []  # capitals at a page top, the sentence going on under them: a header
+        if not kept and continues:
             if note:  # the page's footnote stood between the halves of the sentence
                 notes.extend(line for line in note if line.strip())
                 del out[len(text) :]
-                while out and not out[-1].strip():
-                    out.pop()
+            while out and not out[-1].strip():
+                out.pop()
+            if words is None:
+                words = frozenset(_WORD.findall(body.lower()))
+            out[-1] = _join_across(out[-1], after, words, _compounds(body))
+            done = zone.end + 1
             continue
         if notes:
             out.extend(["", *notes])
             notes = []
+        for line in kept:  # headings at the top of the page
+            out.extend(["", line])
         out.append("")
     out.extend(lines[done:])
     if notes:
         out.extend(["", *notes])
     return "\n".join(out)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _join_across(before: str, after: str, words: frozenset[str], compounds: frozenset[str]) -> str:
+    """The two halves of a sentence cut by a page, as one line.
+
+    A word the page cut in two is mended by the book's own vocabulary: `sensa` +
+    `tion` is `sensation` when the book has that word and not both halves as words.
+    """
+    head, tail = before.rstrip(), after.strip(INDENT_CHARS + " ")
+    if joins_without_space(head, tail):
+        return head + tail
+    if _hyphenated(head, tail):
+        return reflow([head, tail], compounds)
+    first = re.search(r"([^\W\d_]+)$", head)
+    second = _WORD.match(tail)
+    if first and second:
+        w1, w2 = first.group(1).lower(), second.group(0).lower()
+        if w1 + w2 in words and (w1 not in words or w2 not in words):
+            return head + tail
+    return head + " " + tail
 
 
 _NOTE_START = re.compile(r"^[*†‡¹²³⁴⁵⁶⁷⁸⁹]")
