@@ -18,10 +18,12 @@ import repair_corpus  # noqa: E402
 # when the repair improves; lowering one needs a reason in the commit.
 REACHED: dict[str, dict[str, int]] = {
     "en_google_silent_friend": {"joins made": 16, "false joins": 0, "debris removed": 22},
-    "en_ia_brodie_treatise": {"joins made": 4, "false joins": 0, "debris removed": 0},
-    "en_ia_nervous_exhaustion": {"joins made": 17, "false joins": 0, "debris removed": 42},
-    "en_ia_students_manual_venereal": {"joins made": 17, "false joins": 0, "debris removed": 37},
+    "en_ia_brodie_treatise": {"joins made": 15, "false joins": 0, "debris removed": 0},
+    "en_ia_nervous_exhaustion": {"joins made": 23, "false joins": 0, "debris removed": 42},
+    "en_ia_students_manual_venereal": {"joins made": 17, "false joins": 0, "debris removed": 40},
     "en_marker_think_python": {"joins made": 0, "false joins": 0, "debris removed": 0},
+    "en_pdftotext_think_python": {"joins made": 127, "false joins": 0, "debris removed": 31},
+    "zh_hans_luxun_nahan": {"joins made": 332, "false joins": 0, "debris removed": 0},
     "zh_hant_gutenberg_hong_lou_meng": {"joins made": 631, "false joins": 0, "debris removed": 0},
     "zh_mineru_research_report": {"joins made": 0, "false joins": 0, "debris removed": 0},
 }

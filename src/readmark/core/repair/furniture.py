@@ -103,28 +103,54 @@ def is_short_line(line: str) -> bool:
     return len(line.strip()) <= HEADER_MAX
 
 
-def furniture_at_break(lines: list[str], headers: frozenset[str]) -> list[bool]:
+def furniture_at_break(
+    lines: list[str], headers: frozenset[str], top: list[bool] | None = None
+) -> list[bool]:
     """Which of the short lines around one page break are furniture.
 
     Beside a page break, besides what `is_furniture` names, a printer's signature
     mark (`B`, `c 2`) is furniture, and so is a short line with a page number at an
     edge (`BONES, MUSCLES, AND HEART. 27`) or sharing the break with a page-number
     line (`OUTLINE.` above `5`): a running header that changes with the chapter.
-    Headings (`CHAPTER VII`, `第三回`) never are.
+    Headings (`CHAPTER VII`, `第三回`) never are. `top` tells which lines stand after
+    the break, at the top of the next page.
     """
-    numbered = any(is_page_number(line) for line in lines)
+    numbers = [is_page_number(line) for line in lines]
+    repeated = [header_key(line) in headers for line in lines]
+    headings = [_is_heading(line) and not repeated[k] for k, line in enumerate(lines)]
     verdicts = []
-    for line in lines:
+    for k, line in enumerate(lines):
         stripped = line.strip()
-        if _HEADING.match(stripped):
+        if numbers[k] or is_stray_mark(stripped):
+            verdicts.append(True)
+            continue
+        # A heading, and the title or part name set right above or below it
+        # (`SYPHILIS.` / `CHAPTER I.` / `OUTLINE.`), even one that repeats as a header.
+        beside_heading = (k > 0 and headings[k - 1]) or (k + 1 < len(lines) and headings[k + 1])
+        if headings[k] or beside_heading:
             verdicts.append(False)
             continue
+        if is_running_header(stripped, headers):
+            verdicts.append(True)
+            continue
+        # pdftotext sets a page's header and its number on lines of their own,
+        # one right after the other: `1.3. The first program` / `3`.
+        beside_number = (top is None or top[k]) and (
+            (k > 0 and numbers[k - 1]) or (k + 1 < len(lines) and numbers[k + 1])
+        )
         verdicts.append(
-            is_furniture(stripped, headers)
-            or bool(_SIGNATURE.match(stripped))
-            or (looks_like_header(stripped) and (numbered or bool(_EDGE_NUMBER.search(stripped))))
+            bool(_SIGNATURE.match(stripped))
+            or (
+                (looks_like_header(stripped) or beside_number)
+                and (any(numbers) or bool(_EDGE_NUMBER.search(stripped)))
+            )
         )
     return verdicts
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    return bool(_HEADING.match(stripped) or re.search(r"\bchapter\b", stripped, re.IGNORECASE))
 
 
 def looks_like_header(line: str) -> bool:

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from readmark.core.repair.furniture import (
     HEADER_MAX,
     furniture_at_break,
+    is_furniture,
+    is_page_number,
     is_short_line,
     looks_like_header,
     repeated_headers,
@@ -108,21 +110,53 @@ def detect_layout(text: str, start: int = 0, end: int | None = None, cjk: bool =
     lines = text[sample_start : min(end, sample_start + SAMPLE_CHARS)].split("\n")
     if len(lines) > 1 and sample_start + SAMPLE_CHARS < end:
         lines.pop()  # cut by the end of the sample
-    lines = [line.rstrip() for line in lines]
+    lines = unfeed([line.rstrip() for line in lines])
     nonblank = [line for line in lines if line.strip()]
     if not nonblank:
         return Layout(cjk=cjk)
     blank_share = 1 - len(nonblank) / len(lines)
     indented_share = sum(1 for line in nonblank if line[0] in INDENT_CHARS) / len(nonblank)
-    headers = repeated_headers(nonblank)
+    headers = repeated_headers(_beside_breaks(lines))
+    paged = _paged(lines, headers)
     return Layout(
-        wrap_width=_wrap_width(lines, nonblank),
+        # A page of print is mostly full lines; its headers, numbers, code and
+        # captions are the short ones, so a paged book's band may be looser.
+        wrap_width=_wrap_width(lines, nonblank, band_share=0.35 if paged else 0.5),
         indented_paragraphs=_INDENT_MARK <= indented_share < _INDENT_MARGIN,
         blank_paragraphs=blank_share >= 0.15,
         cjk=cjk,
-        paged=_paged(lines, headers),
-        headers=headers if _paged(lines, headers) else frozenset(),
+        paged=paged,
+        headers=headers if paged else frozenset(),
     )
+
+
+def _beside_breaks(lines: list[str]) -> list[str]:
+    """The short lines standing alone beside the page breaks: where running headers are
+    (a line repeated inside the text, a glossary word or a program's output, is not)."""
+    return [
+        line
+        for zone in _page_zones(lines, frozenset())
+        if zone.gap
+        for line in lines[zone.start : zone.end]
+        if line.strip()
+    ]
+
+
+def unfeed(lines: list[str]) -> list[str]:
+    """Lines with each form feed (pdftotext's page break) made a page break of blank
+    lines, the way OCR text shows one."""
+    if not any("\f" in line for line in lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if "\f" in line:
+            for part in line.split("\f")[:-1]:
+                if part.strip():
+                    out.append(part)
+                out.extend(["", ""])
+            line = line.split("\f")[-1]
+        out.append(line)
+    return out
 
 
 PAGE_BREAKS = 3  # page breaks with furniture or a cut sentence that make a book "paged"
@@ -191,12 +225,19 @@ def _page_zones(lines: list[str], headers: frozenset[str]) -> list[_Zone]:
         # A title page (short lines before any text) is not furniture.
         if gap and i > text_starts:
             short = [k for k in range(i, j) if lines[k].strip()]
+            # At the end of a section only page numbers go: a line there may be the
+            # part title over the next chapter's heading (`SYPHILIS.` / `CHAPTER I.`).
+            last = j >= len(lines)
             dropped = frozenset(
                 k
                 for k, is_furniture in zip(
-                    short, furniture_at_break([lines[k] for k in short], headers), strict=True
+                    short,
+                    furniture_at_break(
+                        [lines[k] for k in short], headers, [k > gap_at for k in short]
+                    ),
+                    strict=True,
                 )
-                if is_furniture
+                if is_furniture and (not last or is_page_number(lines[k]))
             )
         zones.append(_Zone(i, j, gap, dropped, gap_at))
         i = max(j, i + 1)
@@ -217,6 +258,9 @@ def _paged(lines: list[str], headers: frozenset[str]) -> bool:
     return breaks >= PAGE_BREAKS
 
 
+# An entry of a list or glossary: a term (a few words) and a colon.
+_LIST_ENTRY = re.compile(r"^[^\W\d][\w'’-]*(?: [\w'’-]+){0,3}:\s")
+
 # Characters after which a sentence may end (a paragraph may end).
 _SENTENCE_END = frozenset("。！？!?….:;；：”」』\"'’)）]")
 
@@ -227,6 +271,8 @@ def _continues(before: str, after: str) -> bool:
     if not head or not tail or after[0] in INDENT_CHARS and _NO_SPACE.match(tail[0]):
         return False
     first = tail[0]
+    if head[-1] in ".:;" and _LIST_ENTRY.match(tail):
+        return False  # `…every language:` / `input: Get data…`: a list starts
     if first.islower():
         return True
     if _NO_SPACE.match(first) and _NO_SPACE.match(head[-1]):
@@ -241,11 +287,11 @@ def close_pages(body: str, layout: Layout) -> str:
     and stray marks around it are dropped; the break itself becomes a paragraph
     break, or nothing when the sentence goes on across it (`_continues`).
     """
-    lines = body.split("\n")
+    words = frozenset(_WORD.findall(body.lower()))
+    lines = _close_blank_splits(unfeed(body.split("\n")), layout, words, _compounds(body))
     out: list[str] = []
     notes: list[str] = []  # a note body taken out of a split sentence, put after it
     done = 0
-    words: frozenset[str] | None = None
     for zone in _page_zones(lines, layout.headers):
         out.extend(lines[done : zone.start])
         done = zone.end
@@ -271,10 +317,11 @@ def close_pages(body: str, layout: Layout) -> str:
                 del out[len(text) :]
             while out and not out[-1].strip():
                 out.pop()
-            if words is None:
-                words = frozenset(_WORD.findall(body.lower()))
-            out[-1] = _join_across(out[-1], after, words, _compounds(body))
-            done = zone.end + 1
+            if layout.wrap_width:  # the reflow joins the lines, judging each one
+                done = zone.end
+            else:
+                out[-1] = _join_across(out[-1], after, words, _compounds(body))
+                done = zone.end + 1
             continue
         if notes:
             out.extend(["", *notes])
@@ -311,6 +358,49 @@ def _join_across(before: str, after: str, words: frozenset[str], compounds: froz
     return head + " " + tail
 
 
+def _close_blank_splits(
+    lines: list[str], layout: Layout, words: frozenset[str], compounds: frozenset[str]
+) -> list[str]:
+    """The lines with each single blank line that cuts a sentence closed: a line that
+    stops mid-sentence (in a hard-wrapped book, a full one), one blank line, and a
+    line going on in lower case are one paragraph. Converters leave such blanks
+    (pdftotext's hanging indents, OCR paragraphs split in two); a page's furniture
+    is never joined to the text."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (
+            not line.strip()
+            and out
+            and i + 1 < len(lines)
+            and out[-1].strip()
+            and lines[i + 1].strip()
+            and _splits_sentence(out[-1], lines[i + 1], layout)
+        ):
+            if layout.wrap_width:  # the reflow joins the lines, judging each one
+                out.append(lines[i + 1])
+            else:
+                out[-1] = _join_across(out[-1], lines[i + 1], words, compounds)
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _splits_sentence(before: str, after: str, layout: Layout) -> bool:
+    head, tail = before.rstrip(), after.lstrip(INDENT_CHARS)
+    return (
+        not (layout.wrap_width and layout.is_short(display_width(head)))
+        and head[-1] not in PARAGRAPH_END
+        and tail[0].islower()
+        and not _LIST_ENTRY.match(tail)
+        and not is_furniture(head, layout.headers)
+        and not looks_like_header(head)
+    )
+
+
 _NOTE_START = re.compile(r"^[*†‡¹²³⁴⁵⁶⁷⁸⁹]")
 
 
@@ -338,7 +428,7 @@ def _compounds(body: str) -> frozenset[str]:
     return frozenset(m.group(0).lower() for m in _COMPOUND.finditer(body))
 
 
-def _wrap_width(lines: list[str], nonblank: list[str]) -> int:
+def _wrap_width(lines: list[str], nonblank: list[str], band_share: float = 0.5) -> int:
     """The width at which the lines were hard-wrapped, or 0 if they were not.
 
     Hard-wrapped: most lines are within a narrow band below the common maximum
@@ -357,7 +447,7 @@ def _wrap_width(lines: list[str], nonblank: list[str]) -> int:
     if not inner:
         return 0
     open_share = sum(1 for line in inner if line[-1] not in PARAGRAPH_END) / len(inner)
-    return top if band >= 0.5 and open_share >= 0.3 else 0
+    return top if band >= band_share and open_share >= 0.3 else 0
 
 
 def paragraphs(body: str, layout: Layout) -> list[Block]:
@@ -394,15 +484,22 @@ def paragraphs(body: str, layout: Layout) -> list[Block]:
     return blocks
 
 
+_PROMPT = re.compile(r"^\s*(?:>>>|\.\.\.|\$) ?")
+
+
 def _starts_paragraph(previous: str, line: str, layout: Layout) -> bool:
+    if layout.paged and (_PROMPT.match(line) or _PROMPT.match(previous)):
+        return True  # an interpreter's prompt: code, a line of its own
     if layout.indented_paragraphs and line[0] in INDENT_CHARS:
         return True
     if not layout.wrap_width:
         # Without blank lines, every line is a paragraph; with them, a block of
         # several lines is judged as a whole (`_blocks_of`).
         return not layout.blank_paragraphs
-    if layout.blank_paragraphs:
+    if layout.blank_paragraphs and not layout.paged:
         return False
+    # In a book converted from print, a short line ends its paragraph (or is a
+    # heading, a list item, a line of code) even where blank lines are scarce.
     return layout.is_short(display_width(previous))
 
 

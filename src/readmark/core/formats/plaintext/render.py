@@ -21,7 +21,8 @@ from readmark.core.formats.plaintext.reflow import Layout, paragraphs
 from readmark.core.html_sanitize import sanitize_html
 
 # Control characters other than tab and newline: invisible at best.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Not the form feed: pdftotext's page break, which the reflow reads.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _ITALICS = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
 
 
