@@ -43,7 +43,7 @@ _SIGNATURE = re.compile(r"^[A-Za-z](?:\s?\d{1,2})?$")
 # A heading that can sit at a page top: never furniture.
 _HEADING = re.compile(
     r"^(?:chapter|part|book|section|canto|letter|appendix|preface|introduction|contents"
-    r"|第.{1,8}[章节節回卷部篇])",
+    r"|第.{1,8}[章节節回卷部篇条])",
     re.IGNORECASE,
 )
 _NOT_LETTER = re.compile(r"[^a-z\u00c0-\u024f\u4e00-\u9fff\u3040-\u30ff]+")
@@ -135,8 +135,11 @@ def furniture_at_break(
             continue
         # pdftotext sets a page's header and its number on lines of their own,
         # one right after the other: `1.3. The first program` / `3`.
+        # ... on the same side of the break (a page number under the last page's
+        # text says nothing of the next page's first line).
         beside_number = (top is None or top[k]) and (
-            (k > 0 and numbers[k - 1]) or (k + 1 < len(lines) and numbers[k + 1])
+            (k > 0 and numbers[k - 1] and (top is None or top[k - 1]))
+            or (k + 1 < len(lines) and numbers[k + 1])
         )
         verdicts.append(
             bool(_SIGNATURE.match(stripped))

@@ -73,7 +73,11 @@ class Layout:
 
     def is_short(self, width: int) -> bool:
         """Whether a line this wide ends its paragraph in a hard-wrapped book."""
-        slack = 4 if self.cjk else max(4, self.wrap_width // 4)
+        if self.cjk:
+            # A converter's half-width commas and brackets narrow a full line of print.
+            slack = max(4, self.wrap_width // 8) if self.paged else 4
+        else:
+            slack = max(4, self.wrap_width // 4)
         return width < self.wrap_width - slack
 
 
@@ -222,6 +226,8 @@ def _page_zones(lines: list[str], headers: frozenset[str]) -> list[_Zone]:
                 gap, gap_at = True, j - 1
             j += 1
         dropped: frozenset[int] = frozenset()
+        if gap and i > 0 and is_page_number(lines[i - 1]):
+            i -= 1  # a page number right under the page's last line (`— 13 —`)
         # A title page (short lines before any text) is not furniture.
         if gap and i > text_starts:
             short = [k for k in range(i, j) if lines[k].strip()]
@@ -317,11 +323,15 @@ def close_pages(body: str, layout: Layout) -> str:
                 del out[len(text) :]
             while out and not out[-1].strip():
                 out.pop()
-            if layout.wrap_width:  # the reflow joins the lines, judging each one
-                done = zone.end
-            else:
-                out[-1] = _join_across(out[-1], after, words, _compounds(body))
-                done = zone.end + 1
+            out[-1] = _join_across(out[-1], after, words, _compounds(body))
+            if (
+                layout.wrap_width
+                and layout.is_short(display_width(after.rstrip()))
+                and zone.end + 1 < len(lines)
+                and lines[zone.end + 1].strip()
+            ):
+                out.append("")  # the line joined was its paragraph's last
+            done = zone.end + 1
             continue
         if notes:
             out.extend(["", *notes])
@@ -345,6 +355,8 @@ def _join_across(before: str, after: str, words: frozenset[str], compounds: froz
     `tion` is `sensation` when the book has that word and not both halves as words.
     """
     head, tail = before.rstrip(), after.strip(INDENT_CHARS + " ")
+    if _ARTICLE.match(head.strip()):
+        return head.strip() + "\u3000" + tail  # `第二十九条　被监护人…`, as printed
     if joins_without_space(head, tail):
         return head + tail
     if _hyphenated(head, tail):
@@ -376,12 +388,16 @@ def _close_blank_splits(
             and i + 1 < len(lines)
             and out[-1].strip()
             and lines[i + 1].strip()
-            and _splits_sentence(out[-1], lines[i + 1], layout)
+            and _splits_sentence(out[-1], lines[i + 1], layout, out[-2] if len(out) > 1 else "")
         ):
-            if layout.wrap_width:  # the reflow joins the lines, judging each one
-                out.append(lines[i + 1])
-            else:
-                out[-1] = _join_across(out[-1], lines[i + 1], words, compounds)
+            out[-1] = _join_across(out[-1], lines[i + 1], words, compounds)
+            if (
+                layout.wrap_width
+                and layout.is_short(display_width(lines[i + 1].rstrip()))
+                and i + 2 < len(lines)
+                and lines[i + 2].strip()
+            ):
+                out.append("")  # the line joined was its paragraph's last
             i += 2
             continue
         out.append(line)
@@ -389,16 +405,38 @@ def _close_blank_splits(
     return out
 
 
-def _splits_sentence(before: str, after: str, layout: Layout) -> bool:
+def _splits_sentence(before: str, after: str, layout: Layout, previous: str = "") -> bool:
     head, tail = before.rstrip(), after.lstrip(INDENT_CHARS)
+    if is_furniture(head, layout.headers) or looks_like_header(head):
+        return False
+    if _ARTICLE.match(head):
+        return bool(_NO_SPACE.match(tail[0]))  # `第二十五条` over its first line
+    if _NO_SPACE.match(head[-1]) and _NO_SPACE.match(tail[0]):
+        # Chinese has no lower case: the clause goes on when the line stops without
+        # ending a sentence and is text, not a title (it has clause punctuation, or
+        # fills the line).
+        return (
+            head[-1] not in _SENTENCE_END
+            and not _ARTICLE.match(tail)
+            and (
+                any(ch in _CLAUSE for ch in head)
+                or not layout.is_short(display_width(head))
+                or bool(_ARTICLE.match(previous.strip()))  # an article's first line
+                or bool(_ARTICLE.match(head.split()[0]) if head.split() else False)
+            )
+        )
     return (
         not (layout.wrap_width and layout.is_short(display_width(head)))
         and head[-1] not in PARAGRAPH_END
         and tail[0].islower()
         and not _LIST_ENTRY.match(tail)
-        and not is_furniture(head, layout.headers)
-        and not looks_like_header(head)
     )
+
+
+# A law's article number on a line of its own (pdftotext sets it apart).
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条$")
+_ARTICLE_START = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条(?![件款])")
+_CLAUSE = frozenset("，、；：,;")
 
 
 _NOTE_START = re.compile(r"^[*†‡¹²³⁴⁵⁶⁷⁸⁹]")
@@ -441,6 +479,10 @@ def _wrap_width(lines: list[str], nonblank: list[str], band_share: float = 0.5) 
     top = widths[int(0.9 * (len(widths) - 1))]
     if not 20 <= top <= MAX_WRAP_COLUMNS:
         return 0
+    if band_share < 0.5:
+        # A converted page's labels, numbers and code are no print lines: count
+        # the lines of a third of the width or more.
+        widths = [w for w in widths if w >= top / 3] or widths
     band = sum(1 for w in widths if 0.75 * top <= w <= top + 2) / len(widths)
     # Lines followed by another line of the same paragraph (not by a blank line).
     inner = [a for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
@@ -490,6 +532,8 @@ _PROMPT = re.compile(r"^\s*(?:>>>|\.\.\.|\$) ?")
 def _starts_paragraph(previous: str, line: str, layout: Layout) -> bool:
     if layout.paged and (_PROMPT.match(line) or _PROMPT.match(previous)):
         return True  # an interpreter's prompt: code, a line of its own
+    if layout.paged and _ARTICLE_START.match(line.lstrip(INDENT_CHARS)):
+        return True  # `第二十八条…`: a law's article starts its paragraph
     if layout.indented_paragraphs and line[0] in INDENT_CHARS:
         return True
     if not layout.wrap_width:
