@@ -150,8 +150,12 @@ def score() -> dict[str, list[int]]:
 
 def _child(src: Path) -> dict[str, list[int]]:
     env = dict(os.environ, PYTHONPATH=str(src), QT_QPA_PLATFORM="offscreen")
+    # bench/run.py puts this checkout's src first on sys.path when imported: put the
+    # revision scored back in front, and forget any readmark module loaded meanwhile.
     code = (
         f"import json, sys; sys.path.insert(0, {str(BENCH)!r}); import repair_score; "
+        f"sys.path.insert(0, {str(src)!r}); "
+        "[sys.modules.pop(m) for m in list(sys.modules) if m.split('.')[0] == 'readmark']; "
         "print('SCORE ' + json.dumps(repair_score.score(), ensure_ascii=False))"
     )
     done = subprocess.run(

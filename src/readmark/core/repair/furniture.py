@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 HEADER_MAX = 60  # characters: a running header is a short line
 HEADER_REPEATS = 3  # seen this often, a short line is the book's, not the text's
@@ -75,6 +76,7 @@ def repeated_headers(lines: Iterable[str]) -> frozenset[str]:
     return frozenset(key for key, n in counts.items() if n >= HEADER_REPEATS)
 
 
+@lru_cache(maxsize=4096)
 def is_running_header(line: str, headers: frozenset[str]) -> bool:
     """A short line that is one of the book's repeated headers, or a garbled copy."""
     stripped = line.strip()

@@ -294,7 +294,8 @@ def close_pages(body: str, layout: Layout) -> str:
     break, or nothing when the sentence goes on across it (`_continues`).
     """
     words = frozenset(_WORD.findall(body.lower()))
-    lines = _close_blank_splits(unfeed(body.split("\n")), layout, words, _compounds(body))
+    compounds = _compounds(body)
+    lines = _close_blank_splits(unfeed(body.split("\n")), layout, words, compounds)
     out: list[str] = []
     notes: list[str] = []  # a note body taken out of a split sentence, put after it
     done = 0
@@ -323,7 +324,7 @@ def close_pages(body: str, layout: Layout) -> str:
                 del out[len(text) :]
             while out and not out[-1].strip():
                 out.pop()
-            out[-1] = _join_across(out[-1], after, words, _compounds(body))
+            out[-1] = _join_across(out[-1], after, words, compounds)
             if (
                 layout.wrap_width
                 and layout.is_short(display_width(after.rstrip()))
