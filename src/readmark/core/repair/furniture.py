@@ -119,7 +119,8 @@ def furniture_at_break(
     """
     numbers = [is_page_number(line) for line in lines]
     repeated = [header_key(line) in headers for line in lines]
-    headings = [_is_heading(line) and not repeated[k] for k, line in enumerate(lines)]
+    headings = [is_heading(line) and not repeated[k] for k, line in enumerate(lines)]
+    first = next((n for n in range(len(lines)) if top is None or top[n]), len(lines))
     verdicts = []
     for k, line in enumerate(lines):
         stripped = line.strip()
@@ -132,16 +133,14 @@ def furniture_at_break(
         if headings[k] or beside_heading:
             verdicts.append(False)
             continue
-        if is_running_header(stripped, headers):
-            verdicts.append(True)
+        if (top is None or k in (first, first + 1)) and is_running_header(stripped, headers):
+            verdicts.append(True)  # a header heads the page: its first line or second
             continue
-        # pdftotext sets a page's header and its number on lines of their own,
-        # one right after the other: `1.3. The first program` / `3`.
-        # ... on the same side of the break (a page number under the last page's
-        # text says nothing of the next page's first line).
-        beside_number = (top is None or top[k]) and (
-            (k > 0 and numbers[k - 1] and (top is None or top[k - 1]))
-            or (k + 1 < len(lines) and numbers[k + 1])
+        # pdftotext sets a page's header and its number on lines of their own, the
+        # first two of the page: `1.3. The first program` / `3`, or `4` / `Chapter 1.
+        # The way of the program`. A third line is the page's text (a heading).
+        beside_number = (k == first and k + 1 < len(lines) and numbers[k + 1]) or (
+            k == first + 1 and numbers[first]
         )
         verdicts.append(
             bool(_SIGNATURE.match(stripped))
@@ -153,7 +152,8 @@ def furniture_at_break(
     return verdicts
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
+    """A heading that can stand at a page top: `CHAPTER VII`, `第三回`, `第十条`."""
     stripped = line.strip()
     return bool(_HEADING.match(stripped) or re.search(r"\bchapter\b", stripped, re.IGNORECASE))
 

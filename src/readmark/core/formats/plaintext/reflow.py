@@ -29,6 +29,7 @@ from readmark.core.repair.furniture import (
     HEADER_MAX,
     furniture_at_break,
     is_furniture,
+    is_heading,
     is_page_number,
     is_short_line,
     looks_like_header,
@@ -135,15 +136,14 @@ def detect_layout(text: str, start: int = 0, end: int | None = None, cjk: bool =
 
 
 def _beside_breaks(lines: list[str]) -> list[str]:
-    """The short lines standing alone beside the page breaks: where running headers are
-    (a line repeated inside the text, a glossary word or a program's output, is not)."""
-    return [
-        line
-        for zone in _page_zones(lines, frozenset())
-        if zone.gap
-        for line in lines[zone.start : zone.end]
-        if line.strip()
-    ]
+    """The short lines standing alone at the top of the pages: where running headers
+    are (a line repeated inside the text, a glossary word or a program's output, or at
+    the foot of pages, a letter's `Yours truly,`, is not)."""
+    tops: list[str] = []
+    for zone in _page_zones(lines, frozenset()):
+        if zone.gap:  # the first two lines of the next page
+            tops.extend([line for line in lines[zone.gap_at : zone.end] if line.strip()][:2])
+    return tops
 
 
 def unfeed(lines: list[str]) -> list[str]:
@@ -217,10 +217,7 @@ def _page_zones(lines: list[str], headers: frozenset[str]) -> list[_Zone]:
         j, run, gap, gap_at = i, 0, False, 0
         # Furniture stands alone between blank lines; a short line with text right
         # after it starts that text.
-        while j < len(lines) and (
-            not lines[j].strip()
-            or (is_short_line(lines[j]) and (j + 1 == len(lines) or not lines[j + 1].strip()))
-        ):
+        while j < len(lines) and (not lines[j].strip() or _may_be_furniture(lines, j)):
             run = run + 1 if not lines[j].strip() else 0
             if run >= 2 and not gap:
                 gap, gap_at = True, j - 1
@@ -250,6 +247,19 @@ def _page_zones(lines: list[str], headers: frozenset[str]) -> list[_Zone]:
     return zones
 
 
+def _may_be_furniture(lines: list[str], j: int) -> bool:
+    """A short line standing alone (or a page number, which pdftotext sets right over
+    its header) that does not go on with a sentence (a lower-case start, or Chinese
+    ending one: `omega.`, `务。`, the last line of a paragraph cut by the page)."""
+    line = lines[j].strip()
+    if not is_short_line(line) or line[0].islower():
+        return False
+    if _NO_SPACE.match(line[0]) and line[-1] in "。！？”」":
+        return False
+    alone = j + 1 == len(lines) or not lines[j + 1].strip()
+    return alone or is_page_number(line)
+
+
 def _paged(lines: list[str], headers: frozenset[str]) -> bool:
     """Whether the sample shows printed pages: page breaks with a page number or a
     running header beside them, or sentences cut by them, several times."""
@@ -264,6 +274,8 @@ def _paged(lines: list[str], headers: frozenset[str]) -> bool:
     return breaks >= PAGE_BREAKS
 
 
+# An item of a numbered or bulleted list: `(1) …`, `1. …`, `a) …`, `• …`.
+_LIST_ITEM = re.compile(r"^(?:\(\w{1,3}\)|\w{1,3}[.)]|[•·\-*–])\s")
 # An entry of a list or glossary: a term (a few words) and a colon.
 _LIST_ENTRY = re.compile(r"^[^\W\d][\w'’-]*(?: [\w'’-]+){0,3}:\s")
 
@@ -279,6 +291,10 @@ def _continues(before: str, after: str) -> bool:
     first = tail[0]
     if head[-1] in ".:;" and _LIST_ENTRY.match(tail):
         return False  # `…every language:` / `input: Get data…`: a list starts
+    if is_heading(head) or _PROMPT.match(head):
+        return False  # a heading or a line of code ends where it ends
+    if _LIST_ITEM.match(head) and head[-1] in PARAGRAPH_END:
+        return False  # a list item that ended: what follows is not its sentence
     if first.islower():
         return True
     if _NO_SPACE.match(first) and _NO_SPACE.match(head[-1]):
@@ -316,7 +332,7 @@ def close_pages(body: str, layout: Layout) -> str:
         before = next((line for line in reversed(text) if line.strip()), "")
         after = lines[zone.end] if zone.end < len(lines) else ""
         continues = zone.end < len(lines) and _continues(before, after)
-        if continues and all(looks_like_header(line) for line in kept):
+        if continues and all(looks_like_header(line) and not is_heading(line) for line in kept):
             kept = []  # capitals at a page top, the sentence going on under them: a header
         if not kept and continues:
             if note:  # the page's footnote stood between the halves of the sentence
@@ -501,6 +517,8 @@ def paragraphs(body: str, layout: Layout) -> list[Block]:
     if layout.paged:
         body = close_pages(body, layout)
         compounds = _compounds(body)
+    elif "\f" in body:  # a form feed ends a page, whatever else the book shows
+        body = "\n".join(unfeed(body.split("\n")))
 
     def flush() -> None:
         if current:
