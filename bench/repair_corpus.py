@@ -12,7 +12,9 @@ paragraph per line, is checked against the truth:
   beyond the copies the book holds that are not furniture (a title page's title);
 - a footnote is attached when its marker became a link (the sentence is shown
   without the printed marker symbol) and no text was lost: the body is still shown;
-- characters lost: letters and digits of the book (less its furniture) not shown.
+- characters lost: letters and digits of the book (less its furniture) not shown;
+- chapter titles whole: a chapter's number and its title (`第三回　賈雨村夤緣复舊職…`)
+  listed together in the book's contents.
 
 `score_corpus()` returns, per book and in total, (found, of) for each measure; used by
 bench/repair_score.py (the table) and tests/core/repair/test_repair_corpus.py (CI).
@@ -27,6 +29,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "repair_corpus"
 MEASURES = (
+    "chapter titles whole",
     "joins made",
     "false joins",
     "debris removed",
@@ -42,9 +45,11 @@ class BookScore:
     debris: tuple[int, int]
     footnotes: tuple[int, int]
     lost: tuple[int, int]  # (letters and digits of the text gone, of all)
+    headings: tuple[int, int] = (0, 0)  # chapter titles found whole in the contents
 
     def as_dict(self) -> dict[str, list[int]]:
         return {
+            "chapter titles whole": list(self.headings),
             "joins made": list(self.joins),
             "false joins": list(self.false_joins),
             "debris removed": list(self.debris),
@@ -55,6 +60,13 @@ class BookScore:
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
+
+
+def contents_titles(path: Path) -> list[str]:
+    """The book's contents as the reader lists them, whitespace folded."""
+    from readmark.core.formats import open_book
+
+    return [_norm(entry.title) for entry in open_book(path).toc_entries()]
 
 
 def shown_paragraphs(path: Path, repair: bool = True) -> list[str]:
@@ -129,12 +141,17 @@ def score_book(truth_path: Path) -> BookScore:
     )
     whole = alnum(book_text) - sum(alnum(line) for line in truth["debris"])
     lost = max(0, whole - alnum(text))
+    headings = truth.get("headings", [])
     return BookScore(
         (joins, len(truth["joins"])),
         (glued, len(truth["keeps"])),
         (removed, len(truth["debris"])),
         (attached, len(truth["footnotes"])),
         (lost, whole),
+        (
+            sum(_norm(h) in contents_titles(truth_path.parent / truth["file"]) for h in headings),
+            len(headings),
+        ),
     )
 
 

@@ -377,6 +377,10 @@ def _heading(text: str, c: _Candidate, limit: int, layout: Layout) -> Heading:
     """The candidate as a heading: subtitle and underline taken in."""
     end = _next_line(text, c.end, limit)
     subtitle = ""
+    if not c.title:
+        # `第三回` / a rule of dashes / `　　　賈雨村夤緣复舊職　林黛玉拋父進京都`: a
+        # title set under the label's rule is still its title.
+        end = _past_rules(text, end, limit)
     if not c.title and end < limit:
         line_end = _line_end(text, end, limit)
         line = text[end:line_end].strip(_SPACES)
@@ -414,6 +418,20 @@ def _heading(text: str, c: _Candidate, limit: int, layout: Layout) -> Heading:
         label=c.label,
         subtitle=subtitle,
     )
+
+
+def _past_rules(text: str, start: int, limit: int) -> int:
+    """Where the text goes on after the blank lines and rules of dashes under a
+    heading; `start` itself when no rule is there."""
+    probe, seen_rule = start, False
+    while probe < limit:
+        line_end = _line_end(text, probe, limit)
+        line = text[probe:line_end].strip()
+        if line and not DECORATION.fullmatch(line):
+            break
+        seen_rule = seen_rule or bool(line)
+        probe = line_end + 1
+    return min(probe, limit) if seen_rule else start
 
 
 def _starts_block(text: str, line_start: int, limit: int, layout: Layout) -> bool:
