@@ -272,3 +272,31 @@ def test_an_existing_book_without_a_display_still_blames_the_display(tmp_path: P
     result = run(str(book), env=_no_display_env(), timeout=QUICK)
     _one_line_error(result, "no graphical display")
     assert "no such file" not in result.stderr
+
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "repair_corpus"
+
+
+def test_info_reports_what_the_print_repair_did(shared_books: Path) -> None:
+    """`readmark info` says what the repair does: the sample book's 11 page splits and
+    its footnote; Beard's OCR text, its page splits and its page furniture."""
+    sample = run("--lang", "en", "info", str(shared_books / SAMPLE))
+    assert sample.returncode == 0, sample.stderr
+    assert "Repair: 11 page splits joined, 1 footnote attached" in sample.stdout
+    book = str(CORPUS / "en_ia_nervous_exhaustion.txt")
+    plain = run("--lang", "en", "info", book)
+    assert (
+        "Repair: 19 page splits joined, 21 page numbers and 21 running headers removed"
+        in plain.stdout
+    )
+    chinese = run("--lang", "zh_CN", "info", book)
+    assert "修复: 接合 19 处跨页断段，去除 21 个页码和 21 个页眉" in chinese.stdout
+    payload = json.loads(run("info", "--json", book).stdout)
+    assert payload["repair"] == {
+        "page_splits": 19,
+        "page_numbers": 21,
+        "running_headers": 21,
+        "footnotes": 0,
+    }
+    clean = run("--lang", "en", "info", str(shared_books / "三国演义.txt"))
+    assert "Repair:" not in clean.stdout  # nothing to repair, nothing said

@@ -1325,6 +1325,74 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <source>Delete Collection</source>
         <translation>删除收藏夹</translation>
     </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="130"/>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="176"/>
+        <source>1 page split joined</source>
+        <translation>接合 1 处跨页断段</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/readmark/cli.py" line="178"/>
+        <source>%Ln page splits joined</source>
+        <translation>
+            <numerusform>接合 %Ln 处跨页断段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="181"/>
+        <source>1 page number</source>
+        <translation>1 个页码</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/readmark/cli.py" line="181"/>
+        <source>%Ln page numbers</source>
+        <translation>
+            <numerusform>%Ln 个页码</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="184"/>
+        <source>1 running header</source>
+        <translation>1 个页眉</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/readmark/cli.py" line="186"/>
+        <source>%Ln running headers</source>
+        <translation>
+            <numerusform>%Ln 个页眉</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="190"/>
+        <source>{numbers} and {headers} removed</source>
+        <translation>去除 {numbers}和 {headers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="196"/>
+        <source>{furniture} removed</source>
+        <translation>去除 {furniture}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="202"/>
+        <source>1 footnote attached</source>
+        <translation>关联 1 条脚注</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/readmark/cli.py" line="204"/>
+        <source>%Ln footnotes attached</source>
+        <translation>
+            <numerusform>关联 %Ln 条脚注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="29"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>Colours</name>

@@ -148,6 +148,7 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
     for block in source.blocks:
         if blocks and is_page_split(blocks[-1], block):
             blocks[-1] = blocks[-1].with_text(join_halves(blocks[-1].text, block.text))
+            context.counts.page_splits += 1
         else:
             blocks.append(block)
     return source.with_blocks(blocks)

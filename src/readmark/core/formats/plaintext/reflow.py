@@ -35,6 +35,7 @@ from readmark.core.repair.furniture import (
     looks_like_header,
     repeated_headers,
 )
+from readmark.core.repair.rule import RepairCounts
 
 INDENT_CHARS = " \t\u3000"
 SAMPLE_CHARS = 64 * 1024
@@ -302,7 +303,7 @@ def _continues(before: str, after: str) -> bool:
     return False
 
 
-def close_pages(body: str, layout: Layout) -> str:
+def close_pages(body: str, layout: Layout, counts: RepairCounts | None = None) -> str:
     """A paged book's text without its page furniture, its page splits closed.
 
     At each page break (two blank lines or more) the page numbers, running headers
@@ -318,6 +319,10 @@ def close_pages(body: str, layout: Layout) -> str:
     for zone in _page_zones(lines, layout.headers):
         out.extend(lines[done : zone.start])
         done = zone.end
+        if counts is not None:
+            numbers = sum(is_page_number(lines[k]) for k in zone.dropped)
+            counts.page_numbers += numbers
+            counts.running_headers += len(zone.dropped) - numbers
         if not zone.gap:
             if notes:
                 out.extend(["", *notes])
@@ -341,6 +346,8 @@ def close_pages(body: str, layout: Layout) -> str:
             while out and not out[-1].strip():
                 out.pop()
             out[-1] = _join_across(out[-1], after, words, compounds)
+            if counts is not None:
+                counts.page_splits += 1
             if (
                 layout.wrap_width
                 and layout.is_short(display_width(after.rstrip()))
