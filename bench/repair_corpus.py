@@ -14,7 +14,9 @@ paragraph per line, is checked against the truth:
   without the printed marker symbol) and no text was lost: the body is still shown;
 - characters lost: letters and digits of the book (less its furniture) not shown;
 - chapter titles whole: a chapter's number and its title (`第三回　賈雨村夤緣复舊職…`)
-  listed together in the book's contents.
+  listed together in the book's contents;
+- letter-spacing closed: a justified print line set with spaces between its characters
+  (`有 关 组 织 包 括`) shown closed up (`有关组织包括`).
 
 `score_corpus()` returns, per book and in total, (found, of) for each measure; used by
 bench/repair_score.py (the table) and tests/core/repair/test_repair_corpus.py (CI).
@@ -30,6 +32,7 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "repair_corpus"
 MEASURES = (
     "chapter titles whole",
+    "letter-spacing closed",
     "joins made",
     "false joins",
     "debris removed",
@@ -46,10 +49,12 @@ class BookScore:
     footnotes: tuple[int, int]
     lost: tuple[int, int]  # (letters and digits of the text gone, of all)
     headings: tuple[int, int] = (0, 0)  # chapter titles found whole in the contents
+    closed: tuple[int, int] = (0, 0)  # letter-spaced print lines shown closed up
 
     def as_dict(self) -> dict[str, list[int]]:
         return {
             "chapter titles whole": list(self.headings),
+            "letter-spacing closed": list(self.closed),
             "joins made": list(self.joins),
             "false joins": list(self.false_joins),
             "debris removed": list(self.debris),
@@ -142,6 +147,7 @@ def score_book(truth_path: Path) -> BookScore:
     whole = alnum(book_text) - sum(alnum(line) for line in truth["debris"])
     lost = max(0, whole - alnum(text))
     headings = truth.get("headings", [])
+    closed = truth.get("closed", [])
     return BookScore(
         (joins, len(truth["joins"])),
         (glued, len(truth["keeps"])),
@@ -152,6 +158,7 @@ def score_book(truth_path: Path) -> BookScore:
             sum(_norm(h) in contents_titles(truth_path.parent / truth["file"]) for h in headings),
             len(headings),
         ),
+        (sum(any(c in p for p in paragraphs) for c in closed), len(closed)),
     )
 
 

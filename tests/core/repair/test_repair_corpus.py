@@ -50,6 +50,7 @@ def test_repair_keeps_what_it_reached_on_real_books(
     assert score["false joins"][0] <= floor["false joins"], score
     assert score["characters lost"][0] == 0, score  # only furniture ever goes
     assert score["chapter titles whole"][0] == score["chapter titles whole"][1], score
+    assert score["letter-spacing closed"][0] == score["letter-spacing closed"][1], score
 
 
 def test_every_book_in_the_corpus_is_scored(scores: dict[str, dict[str, list[int]]]) -> None:

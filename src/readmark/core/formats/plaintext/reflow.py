@@ -366,7 +366,24 @@ def close_pages(body: str, layout: Layout, counts: RepairCounts | None = None) -
     out.extend(lines[done:])
     if notes:
         out.extend(["", *notes])
+    if layout.cjk:
+        out = [close_letter_spacing(line) for line in out]
     return "\n".join(out)
+
+
+_SPACED = re.compile(r"(?<=[\u3400-\u9fff、，,]) (?=[\u3400-\u9fff])")
+_SPACES_IN_CJK = re.compile(
+    r"(?<=[\u3400-\u9fff、，,。；：:]) +(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff]) +(?=[、，,。；：:])"
+)
+
+
+def close_letter_spacing(line: str) -> str:
+    """A justified line of Chinese set with a space between its characters (`有 关 组
+    织 包 括`), as a converter copies it, closed up; a line with one or two spaces
+    (between a word in Latin letters and Chinese) is left alone."""
+    if len(_SPACED.findall(line)) < 3:
+        return line
+    return _SPACES_IN_CJK.sub("", line)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
