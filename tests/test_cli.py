@@ -286,17 +286,17 @@ def test_info_reports_what_the_print_repair_did(shared_books: Path) -> None:
     book = str(CORPUS / "en_ia_nervous_exhaustion.txt")
     plain = run("--lang", "en", "info", book)
     assert (
-        "Repair: 19 page splits joined, 21 page numbers and 21 running headers removed"
-        in plain.stdout
+        "Repair: 19 page splits joined, 21 page numbers and 21 running headers removed,"
+        " 2 footnotes attached" in plain.stdout
     )
     chinese = run("--lang", "zh_CN", "info", book)
-    assert "修复: 接合 19 处跨页断段，去除 21 个页码和 21 个页眉" in chinese.stdout
+    assert "修复: 接合 19 处跨页断段，去除 21 个页码和 21 个页眉，关联 2 条脚注" in chinese.stdout
     payload = json.loads(run("info", "--json", book).stdout)
     assert payload["repair"] == {
         "page_splits": 19,
         "page_numbers": 21,
         "running_headers": 21,
-        "footnotes": 0,
+        "footnotes": 2,
     }
     clean = run("--lang", "en", "info", str(shared_books / "三国演义.txt"))
     assert "Repair:" not in clean.stdout  # nothing to repair, nothing said

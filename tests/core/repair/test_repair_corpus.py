@@ -48,6 +48,7 @@ def test_repair_keeps_what_it_reached_on_real_books(
     assert score["joins made"][0] >= floor["joins made"], score
     assert score["debris removed"][0] >= floor["debris removed"], score
     assert score["false joins"][0] <= floor["false joins"], score
+    assert score["footnotes attached"][0] == score["footnotes attached"][1], score
     assert score["characters lost"][0] == 0, score  # only furniture ever goes
     assert score["chapter titles whole"][0] == score["chapter titles whole"][1], score
     assert score["letter-spacing closed"][0] == score["letter-spacing closed"][1], score

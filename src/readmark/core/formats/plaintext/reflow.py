@@ -341,8 +341,11 @@ def close_pages(body: str, layout: Layout, counts: RepairCounts | None = None) -
             kept = []  # capitals at a page top, the sentence going on under them: a header
         if not kept and continues:
             if note:  # the page's footnote stood between the halves of the sentence
-                notes.extend(line for line in note if line.strip())
                 del out[len(text) :]
+                linked = _link_note([line for line in note if line.strip()], out)
+                if counts is not None and linked[0].startswith("\ue002"):
+                    counts.footnotes += 1
+                notes.extend(linked)
             while out and not out[-1].strip():
                 out.pop()
             out[-1] = _join_across(out[-1], after, words, compounds)
@@ -481,6 +484,27 @@ _CLAUSE = frozenset("，、；：,;")
 
 
 _NOTE_START = re.compile(r"^[*†‡¹²³⁴⁵⁶⁷⁸⁹]")
+# What the renderer makes a footnote link of (`note_links`): private-use characters
+# around the note's number, for its marker in the text and for its body.
+NOTE_REF = re.compile("\ue000(\\d+)\ue001")
+NOTE_BODY = re.compile("\ue002(\\d+)\ue003")
+_NOTE_LOOKBACK = 80  # lines: how far above its body a note's marker may stand
+
+
+def _link_note(note: list[str], out: list[str]) -> list[str]:
+    """The note's lines, its marker in the page above (`physicians.*`) made a
+    reference to it; the lines as they were when no marker is found."""
+    symbol = note[0].lstrip()[0]
+    marker = re.compile(rf"(?<=\S){re.escape(symbol)}(?=[\s,.;:)]|$)")
+    number = sum(line.count("\ue000") for line in out) + 1  # markers placed so far
+    for k in range(len(out) - 1, max(-1, len(out) - _NOTE_LOOKBACK), -1):
+        found = list(marker.finditer(out[k]))
+        if found:
+            m = found[-1]
+            out[k] = out[k][: m.start()] + f"\ue000{number}\ue001" + out[k][m.end() :]
+            first = note[0].lstrip()[1:].lstrip()
+            return [f"\ue002{number}\ue003{first}", *note[1:]]
+    return note
 
 
 def _trailing_note(out: list[str]) -> list[str]:
