@@ -303,7 +303,12 @@ def _continues(before: str, after: str) -> bool:
     return False
 
 
-def close_pages(body: str, layout: Layout, counts: RepairCounts | None = None) -> str:
+def close_pages(
+    body: str,
+    layout: Layout,
+    counts: RepairCounts | None = None,
+    compounds: frozenset[str] | None = None,
+) -> str:
     """A paged book's text without its page furniture, its page splits closed.
 
     At each page break (two blank lines or more) the page numbers, running headers
@@ -311,7 +316,8 @@ def close_pages(body: str, layout: Layout, counts: RepairCounts | None = None) -
     break, or nothing when the sentence goes on across it (`_continues`).
     """
     words = frozenset(_WORD.findall(body.lower()))
-    compounds = _compounds(body)
+    if compounds is None:
+        compounds = _compounds(body)
     lines = _close_blank_splits(unfeed(body.split("\n")), layout, words, compounds)
     out: list[str] = []
     notes: list[str] = []  # a note body taken out of a split sentence, put after it
@@ -405,7 +411,7 @@ def _join_across(before: str, after: str, words: frozenset[str], compounds: froz
         return head + tail
     if _hyphenated(head, tail):
         return reflow([head, tail], compounds)
-    first = re.search(r"([^\W\d_]+)$", head)
+    first = re.search(r"([^\W\d_]+)$", head[-80:])
     second = _WORD.match(tail)
     if first and second:
         w1, w2 = first.group(1).lower(), second.group(0).lower()
@@ -563,8 +569,8 @@ def paragraphs(body: str, layout: Layout) -> list[Block]:
     current: list[str] = []  # the lines of the block being gathered, indentation kept
     compounds: frozenset[str] | None = None
     if layout.paged:
-        body = close_pages(body, layout)
         compounds = _compounds(body)
+        body = close_pages(body, layout, compounds=compounds)
     elif "\f" in body:  # a form feed ends a page, whatever else the book shows
         body = "\n".join(unfeed(body.split("\n")))
 
@@ -653,7 +659,7 @@ def reflow(lines: list[str], compounds: frozenset[str] | None = None) -> str:
         if not text:
             text = line
         elif compounds is not None and _hyphenated(text, line):
-            first = re.search(r"([^\W\d_]+)-$", text)
+            first = re.search(r"([^\W\d_]+)-$", text[-80:])  # the tail: paragraphs grow
             second = re.match(r"[^\W\d_]+", line)
             compound = f"{first.group(1)}-{second.group(0)}".lower() if first and second else ""
             text = text + line if compound in compounds else text[:-1] + line
