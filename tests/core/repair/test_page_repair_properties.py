@@ -139,3 +139,41 @@ def test_repairing_the_repaired_text_changes_nothing(book: Generated) -> None:
 
     once = shown_text(book.text)
     assert shown_text("\n\n".join(once)) == once
+
+
+# Chinese pages, as pdftotext gives them: paragraphs wrapped at 28 characters with no
+# space, each opening with 　　, a page number `— N —` under each page's text.
+HANZI = "人民法院可以根据其智力精神健康恢复的状况认定该成年人"
+
+
+@st.composite
+def chinese_books(draw: st.DrawFn) -> tuple[str, tuple[str, ...]]:
+    lines: list[str] = []
+    prose: list[str] = []
+    for _ in range(draw(st.integers(3, 12))):
+        size = draw(st.integers(10, 120))
+        text = "".join(draw(st.sampled_from(HANZI)) for _ in range(size)) + "。"
+        prose.append(text)
+        wrapped = ["　　" + text[:26]] + [text[i : i + 28] for i in range(26, len(text), 28)]
+        lines.extend(line for line in wrapped if line.strip("　"))
+    per_page = draw(st.integers(6, 20))
+    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    text = "\f".join(
+        "\n".join(page) + f"\n— {number} —\n" for number, page in enumerate(pages, start=1)
+    )
+    return text, tuple(prose)
+
+
+@PROPERTIES
+@given(chinese_books())
+def test_chinese_pages_lose_no_character_and_keep_their_paragraphs(
+    book: tuple[str, tuple[str, ...]],
+) -> None:
+    text, prose = book
+    shown_text = ["".join(block_text(b).split()) for b in shown(text)]
+    written = Counter(ch for p in prose for ch in p)
+    out = Counter(ch for p in shown_text for ch in p if not ch.isdigit() and ch not in "—")
+    assert out == written
+    if detect_layout(text).paged:
+        for paragraph in prose:
+            assert paragraph in shown_text, (paragraph, shown_text)

@@ -319,6 +319,9 @@ def close_pages(
     if compounds is None:
         compounds = _compounds(body)
     lines = _close_blank_splits(unfeed(body.split("\n")), layout, words, compounds)
+    last = next((line for line in reversed(lines) if line.strip()), "")
+    if is_page_number(last):
+        lines.extend(["", ""])  # the last page's number: its page ends there too
     out: list[str] = []
     notes: list[str] = []  # a note body taken out of a split sentence, put after it
     done = 0
