@@ -1301,30 +1301,6 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <source>Its {count} annotations are kept: they come back when you add or open the book again.</source>
         <translation>它的 {count} 条批注已保留：再次添加或打开这本书时会恢复。</translation>
     </message>
-</context>
-<context>
-    <name>CollectionsPanel</name>
-    <message>
-        <location filename="../../src/readmark/ui/library/collections_panel.py" line="39"/>
-        <location filename="../../src/readmark/ui/library/collections_panel.py" line="94"/>
-        <source>New Collection…</source>
-        <translation>新建收藏夹…</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/library/collections_panel.py" line="57"/>
-        <source>All Books ({count})</source>
-        <translation>全部图书（{count}）</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/library/collections_panel.py" line="91"/>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/library/collections_panel.py" line="92"/>
-        <source>Delete Collection</source>
-        <translation>删除收藏夹</translation>
-    </message>
     <message>
         <location filename="../../src/readmark/cli.py" line="130"/>
         <source>Repair</source>
@@ -1392,6 +1368,30 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/cli.py" line="29"/>
         <source>, </source>
         <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPanel</name>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="39"/>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="94"/>
+        <source>New Collection…</source>
+        <translation>新建收藏夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="57"/>
+        <source>All Books ({count})</source>
+        <translation>全部图书（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="91"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="92"/>
+        <source>Delete Collection</source>
+        <translation>删除收藏夹</translation>
     </message>
 </context>
 <context>
