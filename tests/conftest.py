@@ -15,7 +15,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
-SHARED_BOOKS = REPO.parent / "shared" / "books"
+# Beside the clone; a worktree one folder deeper (wt/<name>) finds them beside its parent.
+SHARED_BOOKS = next(
+    (
+        p
+        for p in (REPO.parent / "shared" / "books", REPO.parent.parent / "shared" / "books")
+        if p.is_dir()
+    ),
+    REPO.parent / "shared" / "books",
+)
 
 
 @pytest.fixture(autouse=True)

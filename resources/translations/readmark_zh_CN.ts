@@ -1090,42 +1090,42 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>ChapterRule</name>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="84"/>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="85"/>
         <source>Chinese volumes and parts: 第一卷, 第二部, 卷一, 卷之三, 上卷</source>
         <translation>中文卷与部：第一卷、第二部、卷一、卷之三、上卷</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="95"/>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="96"/>
         <source>Chinese chapters: 第一章, 第十二回, 第3章, 第１２话, with Chinese, Arabic or full-width numerals</source>
         <translation>中文章回：第一章、第十二回、第3章、第１２话，可用汉字、阿拉伯或全角数字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="106"/>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="107"/>
         <source>Chinese sections: 第一节, 第3节</source>
         <translation>中文小节：第一节、第3节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="117"/>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="118"/>
         <source>Chinese named parts: 序, 序章, 前言, 引子, 楔子, 尾声, 后记, 番外, 附录</source>
         <translation>中文专名部分：序、序章、前言、引子、楔子、尾声、后记、番外、附录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="130"/>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="131"/>
         <source>English parts, books and volumes: Part One, BOOK II, Volume 3</source>
         <translation>英文部、卷、册：Part One、BOOK II、Volume 3</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="141"/>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="142"/>
         <source>English chapters: Chapter 1, CHAPTER XII, Chapter Twenty-One, with Arabic or Roman numerals or numbers in words</source>
         <translation>英文章节：Chapter 1、CHAPTER XII、Chapter Twenty-One，可用阿拉伯数字、罗马数字或英文数词</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="152"/>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="153"/>
         <source>English named parts: Prologue, Preface, Foreword, Introduction, Interlude, Epilogue, Afterword, Appendix</source>
         <translation>英文专名部分：Prologue、Preface、Foreword、Introduction、Interlude、Epilogue、Afterword、Appendix</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="167"/>
+        <location filename="../../src/readmark/core/formats/plaintext/chapters.py" line="168"/>
         <source>A Roman numeral on a line of its own (I., II, XII.), or before a title; only in books with at least two</source>
         <translation>单独成行的罗马数字（I.、II、XII.）或其后带标题；书中至少出现两次才算</translation>
     </message>
@@ -1176,133 +1176,193 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="145"/>
+        <location filename="../../src/readmark/cli.py" line="146"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="146"/>
+        <location filename="../../src/readmark/cli.py" line="147"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="147"/>
+        <location filename="../../src/readmark/cli.py" line="148"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="148"/>
+        <location filename="../../src/readmark/cli.py" line="149"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="149"/>
+        <location filename="../../src/readmark/cli.py" line="150"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="150"/>
+        <location filename="../../src/readmark/cli.py" line="151"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="151"/>
+        <location filename="../../src/readmark/cli.py" line="152"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="152"/>
+        <location filename="../../src/readmark/cli.py" line="153"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="154"/>
+        <location filename="../../src/readmark/cli.py" line="155"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="162"/>
+        <location filename="../../src/readmark/cli.py" line="158"/>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="164"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="170"/>
+        <location filename="../../src/readmark/cli.py" line="172"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="197"/>
+        <location filename="../../src/readmark/cli.py" line="203"/>
+        <source>1 page split joined</source>
+        <translation>接合 1 处跨页断段</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="205"/>
+        <source>%Ln page splits joined</source>
+        <translation>接合 %Ln 处跨页断段</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="208"/>
+        <source>1 page number</source>
+        <translation>1 个页码</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="210"/>
+        <source>%Ln page numbers</source>
+        <translation>%Ln 个页码</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="213"/>
+        <source>1 running header</source>
+        <translation>1 个页眉</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="215"/>
+        <source>%Ln running headers</source>
+        <translation>%Ln 个页眉</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="219"/>
+        <source>{numbers} and {headers} removed</source>
+        <translation>去除 {numbers}和 {headers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="225"/>
+        <source>{furniture} removed</source>
+        <translation>去除 {furniture}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="231"/>
+        <source>1 footnote attached</source>
+        <translation>关联 1 条脚注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="233"/>
+        <source>%Ln footnotes attached</source>
+        <translation>关联 %Ln 条脚注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="235"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="251"/>
         <source>export needs a BOOK, or --all --folder DIR.</source>
         <translation>export 需要一本书 BOOK，或 --all --folder 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="206"/>
+        <location filename="../../src/readmark/cli.py" line="260"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="230"/>
+        <location filename="../../src/readmark/cli.py" line="284"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="247"/>
+        <location filename="../../src/readmark/cli.py" line="301"/>
         <source>--all writes notes: use --format obsidian or logseq.</source>
         <translation>--all 只写笔记：请用 --format obsidian 或 logseq。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="252"/>
+        <location filename="../../src/readmark/cli.py" line="306"/>
         <source>--all needs --folder DIR.</source>
         <translation>--all 需要 --folder 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="266"/>
+        <location filename="../../src/readmark/cli.py" line="320"/>
         <source>New notes: {new}, updated: {updated}, failed: {failed}</source>
         <translation>新建笔记：{new}，已更新：{updated}，失败：{failed}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="290"/>
+        <location filename="../../src/readmark/cli.py" line="344"/>
         <source>--dry-run is for other readers&apos; files.</source>
         <translation>--dry-run 只用于其他阅读器的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="299"/>
+        <location filename="../../src/readmark/cli.py" line="353"/>
         <location filename="../../src/readmark/cli_library.py" line="70"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="300"/>
+        <location filename="../../src/readmark/cli.py" line="354"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="301"/>
+        <location filename="../../src/readmark/cli.py" line="355"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="302"/>
+        <location filename="../../src/readmark/cli.py" line="356"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="303"/>
+        <location filename="../../src/readmark/cli.py" line="357"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="308"/>
+        <location filename="../../src/readmark/cli.py" line="362"/>
         <source>Added to the library: {path}</source>
         <translation>已添加到书库：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="427"/>
+        <location filename="../../src/readmark/cli.py" line="481"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="460"/>
+        <location filename="../../src/readmark/cli.py" line="514"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
@@ -3280,12 +3340,12 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>RepairRule</name>
     <message>
-        <location filename="../../src/readmark/core/repair/footnotes.py" line="170"/>
+        <location filename="../../src/readmark/core/repair/footnotes.py" line="171"/>
         <source>Turn footnotes left at the bottom of printed pages into real footnotes linked from their markers</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/page_splits.py" line="144"/>
+        <location filename="../../src/readmark/core/repair/page_splits.py" line="178"/>
         <source>Join paragraphs that the printed book&apos;s page breaks cut in two</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>

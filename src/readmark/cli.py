@@ -138,6 +138,7 @@ def _command(argv: list[str]) -> int:
             }
             if book.format == "text":
                 payload["chapter_rules"] = book.chapter_rules
+            payload["repair"] = _repair_counts(book)
             print(json.dumps(payload, ensure_ascii=False, indent=2))
             return 0
         meta = book.metadata
@@ -154,6 +155,7 @@ def _command(argv: list[str]) -> int:
                 QCoreApplication.translate("Cli", "Chapters found by"),
                 ", ".join(f"{name} ({count})" for name, count in book.chapter_rules.items()),
             ),
+            (QCoreApplication.translate("Cli", "Repair"), _repair_report(book)),
         ]
         for label, value in rows:
             if value:
@@ -179,6 +181,58 @@ def _command(argv: list[str]) -> int:
         first = False
         sys.stdout.write(html_to_text(book.section_html(index)).rstrip("\n") + "\n")
     return 0
+
+
+def _repair_counts(book: Book) -> dict[str, int]:
+    from dataclasses import asdict
+
+    from readmark.core.repair.report import repair_counts
+
+    return asdict(repair_counts(book))
+
+
+def _repair_report(book: Book) -> str:
+    """`37 page splits joined, 212 page numbers and 58 running headers removed, 14
+    footnotes attached`: what the print repair does to the book ("" when nothing)."""
+    counts = _repair_counts(book)
+    splits, numbers = counts["page_splits"], counts["page_numbers"]
+    headers, notes = counts["running_headers"], counts["footnotes"]
+    parts = []
+    if splits:
+        parts.append(
+            QCoreApplication.translate("Cli", "1 page split joined")
+            if splits == 1
+            else QCoreApplication.translate("Cli", "%Ln page splits joined", "", splits)
+        )
+    number_text = (
+        QCoreApplication.translate("Cli", "1 page number")
+        if numbers == 1
+        else QCoreApplication.translate("Cli", "%Ln page numbers", "", numbers)
+    )
+    header_text = (
+        QCoreApplication.translate("Cli", "1 running header")
+        if headers == 1
+        else QCoreApplication.translate("Cli", "%Ln running headers", "", headers)
+    )
+    if numbers and headers:
+        parts.append(
+            QCoreApplication.translate("Cli", "{numbers} and {headers} removed").format(
+                numbers=number_text, headers=header_text
+            )
+        )
+    elif numbers or headers:
+        parts.append(
+            QCoreApplication.translate("Cli", "{furniture} removed").format(
+                furniture=number_text if numbers else header_text
+            )
+        )
+    if notes:
+        parts.append(
+            QCoreApplication.translate("Cli", "1 footnote attached")
+            if notes == 1
+            else QCoreApplication.translate("Cli", "%Ln footnotes attached", "", notes)
+        )
+    return QCoreApplication.translate("Cli", ", ").join(parts)
 
 
 def _export(args: argparse.Namespace) -> int:

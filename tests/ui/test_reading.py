@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -412,3 +414,24 @@ def test_a_section_slow_to_convert_is_shown_when_ready_without_freezing(
     qtbot.waitUntil(lambda: reader.section == 2, timeout=10_000)
     assert _top_block_text(window).startswith("Chapter 3")
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_footnote_of_an_ocr_page_is_a_note_the_reader_shows(qtbot, open_and_wait, make_window):
+    """Beard's OCR text (tests/fixtures/repair_corpus): the page-foot note `*Hay fever…`
+    is linked from `physicians.*`; clicking the marker goes to the note, which the reader
+    knows as a note (its popup text)."""
+    book = (
+        Path(__file__).resolve().parents[1]
+        / "fixtures"
+        / "repair_corpus"
+        / "en_ia_nervous_exhaustion.txt"
+    )
+    window = make_window()
+    open_and_wait(window, book)
+    reader = window.reader
+    note = reader.note_text("fn-p0-1")
+    assert note is not None and note.startswith("1 Hay fever regularly decreases")
+    reader.anchorClicked.emit(QUrl("#fn-p0-1"))
+    cursor = reader.textCursor()
+    cursor.setPosition(reader.anchor_position("fn-p0-1"))
+    assert reader.viewport().rect().contains(reader.cursorRect(cursor).center())

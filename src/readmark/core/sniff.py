@@ -14,7 +14,9 @@ import re
 SAMPLE_CHARS = 64 * 1024
 THRESHOLD = 2
 
-_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
+# Not `# compute the percentage…`: a Python comment in a book about programming
+# starts lower case, a heading does not.
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(?![a-z])\S", re.M)
 _SETEXT = re.compile(r"^ {0,3}\S[^\n]*\n {0,3}(?:=+|-{2,})[ \t]*$", re.M)
 _LIST = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+[^\s*+-]", re.M)  # not "* * *"
 _EMPHASIS = re.compile(r"\*\*[^\s*][^*\n]*\*\*|__[^\s_][^_\n]*__|(?<![\w*])\*[^\s*][^*\n]*\*(?!\w)")
@@ -23,7 +25,8 @@ _LINK = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)|^ {0,3}\[[^\]
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
 _TABLE = re.compile(r"^ {0,3}\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
 _HTML = re.compile(r"<(?:sup|sub|br|div|span|img|a\s|em|strong|p)\b[^>\n]*>", re.I)
-_QUOTE = re.compile(r"^ {0,3}>[ \t]?\S", re.M)
+# Not `>>>`: a Python prompt in a plain-text book about programming.
+_QUOTE = re.compile(r"^ {0,3}>[ \t]?(?!>>)[^\s>]", re.M)
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 
 

@@ -101,3 +101,21 @@ def test_raw_html_with_blank_lines_is_left_alone(source: str) -> None:
 def test_a_void_html_element_does_not_swallow_what_follows() -> None:
     source = "<hr>\n\n群众工作，写到这里\n\n没有结束，"
     assert repair_markdown(source) == "<hr>\n\n群众工作，写到这里没有结束，"
+
+
+def test_a_page_number_between_the_halves_of_a_split_sentence_goes_with_the_page() -> None:
+    from readmark.core.repair.rule import RepairCounts
+
+    counts = RepairCounts()
+    source = (
+        "全党同志特别是各级领导干部要加强宗旨观、群众\n\n- 41 -\n\n观、权力观教育，牢固树立正确的权力观。\n\n"
+        "The committee, which had been appointed by the council in the winter, met in\n\n12\n\n"
+        "the spring of that year, and voted for the new road.\n\n"
+        "The results were:\n\n2\n\nThe end."
+    )
+    repaired = repair_markdown(source, counts=counts)
+    assert "群众观、权力观教育" in repaired
+    assert "met in the spring of that year" in repaired
+    # A number standing between a sentence that ended and the next: text, kept.
+    assert "The results were:\n\n2\n\nThe end." in repaired
+    assert (counts.page_numbers, counts.page_splits) == (2, 2)

@@ -148,6 +148,7 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
                 note_id = f"{context.id_prefix}fn{number}"
                 if _take_marker(blocks, run_start, note, f"[^{note_id}]"):
                     counter = number
+                    context.counts.footnotes += 1
                     definitions.append(Block(BlockKind.FOOTNOTE_DEF, f"[^{note_id}]: {note.body}"))
                 else:
                     left.extend(note.lines)  # no marker for it: the body stays where it was

@@ -11,7 +11,8 @@ apart from a real paragraph break by both sides:
 - both halves are prose: they contain clause punctuation, end a sentence or are
   long, and neither is a short "key: value" line of a copyright page.
 
-Only two adjacent paragraphs are joined (never a heading, list, table, quote, code,
+A page number left alone between the two halves (`- 41 -`, `41`, `第 41 页`) goes with the
+page. Only two adjacent paragraphs are joined (never a heading, list, table, quote, code,
 HTML or a paragraph before a thematic break). CJK halves are joined directly; Latin
 halves with one space, or without the hyphen when a lowercase word was hyphenated.
 """
@@ -33,6 +34,7 @@ from readmark.core.repair.cjk import (
     cjk_before,
     is_ideograph,
 )
+from readmark.core.repair.furniture import is_page_number
 from readmark.core.repair.rule import RepairContext, RepairRule
 
 PROSE_LENGTH = 60  # non-space characters: about two printed lines of Chinese
@@ -106,6 +108,23 @@ def continues_sentence(text: str) -> bool:
     return is_ideograph(first) or _is_lowercase(first) or first in CLAUSE
 
 
+# Code a converter flattened into a paragraph: `print 1 x = 2 print x`.
+_CODE_LIKE = re.compile(r"\b\w+ = \S|\$[^$\n]+\$|>>>")
+
+
+def _introduces_display(first: str, second: str) -> bool:
+    """A Latin sentence ending in a colon introduces what follows it in print (code, a
+    figure, a formula); when that landed as text, the break still stands."""
+    head = first.rstrip()
+    # A Latin sentence: its last letter is Latin (judged on letters, not punctuation,
+    # which the punctuation rule widens after this one ran).
+    letters = [ch for ch in head if ch.isalpha()]
+    latin = bool(letters) and ord(letters[-1]) < 0x250
+    return (head.endswith((":", "：")) and latin) or bool(
+        not cjk_after(second.lstrip(), 0) and _CODE_LIKE.search(second[:60])
+    )
+
+
 def is_page_split(first: Block, second: Block) -> bool:
     return (
         first.kind is BlockKind.PARAGRAPH
@@ -117,6 +136,7 @@ def is_page_split(first: Block, second: Block) -> bool:
         and (first.text.rstrip()[-1] not in CLOSERS or second.text.lstrip(" \t")[0] in CLAUSE)
         and is_prose(first.text)
         and is_prose(second.text)
+        and not _introduces_display(first.text, second.text)
     )
 
 
@@ -129,11 +149,25 @@ def join_halves(first: str, second: str) -> str:
     return head + " " + tail
 
 
+def _is_page_number(block: Block) -> bool:
+    # `- 41 -` reads as a list item in Markdown
+    return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST) and is_page_number(block.text)
+
+
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
     blocks: list[Block] = []
-    for block in source.blocks:
+    pending = list(source.blocks)
+    pending.reverse()
+    while pending:
+        block = pending.pop()
+        # A page number left between the halves of a sentence cut by the page
+        # (`…群众` / `- 41 -` / `观、权力观…`) is the page's, not the text's.
+        if blocks and pending and _is_page_number(block) and is_page_split(blocks[-1], pending[-1]):
+            context.counts.page_numbers += 1
+            continue
         if blocks and is_page_split(blocks[-1], block):
             blocks[-1] = blocks[-1].with_text(join_halves(blocks[-1].text, block.text))
+            context.counts.page_splits += 1
         else:
             blocks.append(block)
     return source.with_blocks(blocks)

@@ -9,7 +9,7 @@ from readmark.core.repair.footnotes import STRANDED_FOOTNOTES
 from readmark.core.repair.line_paragraphs import LINE_PARAGRAPHS
 from readmark.core.repair.page_splits import PAGE_SPLIT_JOIN
 from readmark.core.repair.punctuation import CJK_PUNCTUATION
-from readmark.core.repair.rule import RepairContext, RepairRule
+from readmark.core.repair.rule import RepairContext, RepairCounts, RepairRule
 from readmark.core.repair.soft_breaks import CJK_SOFT_BREAKS
 
 # Order matters: footnote bodies leave the page break before its halves are joined;
@@ -25,19 +25,23 @@ RULES: tuple[RepairRule, ...] = (
 
 
 def repair_markdown(
-    source: str, *, id_prefix: str = "", rules: Sequence[RepairRule] | None = None
+    source: str,
+    *,
+    id_prefix: str = "",
+    rules: Sequence[RepairRule] | None = None,
+    counts: RepairCounts | None = None,
 ) -> str:
     """Repair the Markdown source of one section converted from print.
 
     Works on the text only (the file on disk is never touched) and returns the
     source unchanged when no rule applies. `id_prefix` keeps the footnote ids of
-    different sections of one book apart.
+    different sections of one book apart; `counts`, when given, adds up what was done.
     """
     chosen = RULES if rules is None else tuple(rules)
     if not chosen or not source:
         return source
     blocks = split_blocks(source)
-    context = RepairContext(id_prefix=id_prefix)
+    context = RepairContext(id_prefix=id_prefix, counts=counts or RepairCounts())
     for rule in chosen:
         blocks = rule.apply(blocks, context)
     return blocks.join()

@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from readmark.core.repair.blocks import SourceBlocks
+
+
+@dataclass
+class RepairCounts:
+    """What a repair did, for the report (`readmark info`): page splits joined, page
+    numbers and running headers removed, footnotes attached."""
+
+    page_splits: int = 0
+    page_numbers: int = 0
+    running_headers: int = 0
+    footnotes: int = 0
+
+    def add(self, other: RepairCounts) -> None:
+        self.page_splits += other.page_splits
+        self.page_numbers += other.page_numbers
+        self.running_headers += other.running_headers
+        self.footnotes += other.footnotes
 
 
 @dataclass(frozen=True)
@@ -13,6 +30,7 @@ class RepairContext:
     """What a rule may need to know about the section it repairs."""
 
     id_prefix: str = ""  # makes footnote ids unique across the sections of one book
+    counts: RepairCounts = field(default_factory=RepairCounts)  # what the rules did
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ from readmark.core.formats.plaintext.reflow import (
     ends_paragraph,
 )
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.repair.furniture import is_page_number, is_running_header, is_stray_mark
 
 MAX_HEADING_CHARS = 60
 MAX_SUBTITLE_CHARS = 60
@@ -255,11 +256,25 @@ def _candidates(text: str, layout: Layout, start: int, end: int) -> list[_Candid
         candidate = _validate(text, m, rule, line_start, line_end)
         if candidate is None:
             continue
+        if layout.paged and _page_furniture(text[line_start:line_end], layout):
+            continue
         if not _stands_alone(text, candidate, layout, start, end, previous_heading_end):
             continue
         found.append(candidate)
         previous_heading_end = line_end
     return found
+
+
+def _page_furniture(line: str, layout: Layout) -> bool:
+    """In a book converted from print, a line that is a page's furniture, not a
+    heading: a running header (`Chapter 1. The way of the program`), a page number
+    that reads as a numeral (`II`) or a printer's signature mark (`C`)."""
+    stripped = line.strip()
+    return (
+        is_running_header(stripped, layout.headers)
+        or (len(stripped) <= 4 and (is_page_number(stripped) or is_stray_mark(stripped)))
+        or bool(re.fullmatch(r"[A-Za-z](?:\s?\d{1,2})?", stripped))
+    )
 
 
 def _validate(
@@ -362,6 +377,10 @@ def _heading(text: str, c: _Candidate, limit: int, layout: Layout) -> Heading:
     """The candidate as a heading: subtitle and underline taken in."""
     end = _next_line(text, c.end, limit)
     subtitle = ""
+    if not c.title:
+        # `第三回` / a rule of dashes / `　　　賈雨村夤緣复舊職　林黛玉拋父進京都`: a
+        # title set under the label's rule is still its title.
+        end = _past_rules(text, end, limit)
     if not c.title and end < limit:
         line_end = _line_end(text, end, limit)
         line = text[end:line_end].strip(_SPACES)
@@ -399,6 +418,20 @@ def _heading(text: str, c: _Candidate, limit: int, layout: Layout) -> Heading:
         label=c.label,
         subtitle=subtitle,
     )
+
+
+def _past_rules(text: str, start: int, limit: int) -> int:
+    """Where the text goes on after the blank lines and rules of dashes under a
+    heading; `start` itself when no rule is there."""
+    probe, seen_rule = start, False
+    while probe < limit:
+        line_end = _line_end(text, probe, limit)
+        line = text[probe:line_end].strip()
+        if line and not DECORATION.fullmatch(line):
+            break
+        seen_rule = seen_rule or bool(line)
+        probe = line_end + 1
+    return min(probe, limit) if seen_rule else start
 
 
 def _starts_block(text: str, line_start: int, limit: int, layout: Layout) -> bool:

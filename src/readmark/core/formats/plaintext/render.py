@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readmark.core.formats.plaintext.chapters import Heading
-from readmark.core.formats.plaintext.reflow import Layout, paragraphs
+from readmark.core.formats.plaintext.reflow import NOTE_BODY, NOTE_REF, Layout, paragraphs
 from readmark.core.html_sanitize import sanitize_html
 
 # Control characters other than tab and newline: invisible at best.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Not the form feed: pdftotext's page break, which the reflow reads.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _ITALICS = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
 
 
@@ -74,10 +75,19 @@ class PlainTextSectionRenderer:
                 out.append(paragraph_tag + "<br />".join(map(_inline, block.lines)) + "</p>")
             else:
                 out.append(paragraph_tag + _inline(block.lines[0]) + "</p>")
-        return sanitize_html("\n".join(out))
+        return sanitize_html(_note_links("\n".join(out), f"fn-p{index}-"))
 
     def clone(self) -> PlainTextSectionRenderer:
         return PlainTextSectionRenderer(self._text, self._spans, self._layout, self._justify)
+
+
+def _note_links(markup: str, prefix: str) -> str:
+    """A footnote taken out of a page (`reflow.close_pages`) as a link from its marker
+    to its body, the way the reader shows Markdown's footnotes (a popup on hover)."""
+    if "\ue000" not in markup and "\ue002" not in markup:
+        return markup
+    markup = NOTE_REF.sub(lambda m: f'<sup><a href="#{prefix}{m[1]}">{m[1]}</a></sup>', markup)
+    return NOTE_BODY.sub(lambda m: f'<a name="{prefix}{m[1]}"></a>{m[1]} ', markup)
 
 
 def _heading_html(heading: Heading) -> str:
