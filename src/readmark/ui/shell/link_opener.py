@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QTextCursor
 
 from readmark.core import links
 from readmark.core.annotations import Annotation, Kind
@@ -123,11 +122,9 @@ class LinkOpener(QObject):
             if reader.section != section:
                 return
             if end > start:
-                first, last = reader.text_map().to_document_range(start, end)
-                cursor = QTextCursor(reader.document())
-                cursor.setPosition(first)
-                cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
-                reader.setTextCursor(cursor)
+                # Quietly, as a search hit: the passage is shown, not offered for
+                # annotating as if the reader had just selected it.
+                reader.select_text(section, start, end)
             self.arrived.emit(section, start)
 
         reader.go_to_text(section, start)
