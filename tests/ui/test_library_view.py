@@ -381,8 +381,15 @@ def test_the_library_and_back_leave_the_readers_panels_as_they_were(
     window = make_window()
     open_and_wait(window, shelf / "emma.md")
     assert window.toc.isVisible() and window.settings.get("reader.toc_visible")
+    window.menu_actions.toggle_annotations.trigger()  # F10: the annotations panel too
+    qtbot.waitUntil(lambda: window.annotations_panel.isVisible())
     view = _open_library(qtbot, window)
+    # The library fills the window: the book's panels step aside, not forgotten.
+    assert not window.toc.isVisible() and not window.annotations_panel.isVisible()
+    assert window.settings.get("reader.toc_visible")
+    assert window.settings.get("reader.annotations_visible")
     qtbot.keyClick(view.filter, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.reader)
     assert window.toc.isVisible() and window.settings.get("reader.toc_visible")
+    assert window.annotations_panel.isVisible()
     assert window.windowTitle() == "Emma — Readmark"

@@ -86,9 +86,7 @@ class LibraryWiring(QObject):
         if w.stack.currentWidget() is not room.view:
             if built:  # progress and last-read times moved on while reading
                 room.refresh()
-            # The open book's panels stay as the reader set them: hiding them here
-            # would be taken for the reader's choice and remembered.
-            w.stack.setCurrentWidget(room.view)
+            w.stack.setCurrentWidget(room.view)  # the book's panels hide (not remembered)
             w.setWindowTitle(self.tr("Library — Readmark"))
         room.view.current_view().setFocus()
 
@@ -115,6 +113,8 @@ class LibraryWiring(QObject):
             self.progress_label.hide()
         action = self._window.menu_actions.show_library
         showing = self._room is not None and self._window.stack.currentWidget() is self._room.view
+        if self._window.reader.book is not None:
+            self._window.show_book_panels(self._window.stack.currentWidget() is self._window.reader)
         blocker = action.blockSignals(True)
         action.setChecked(showing)
         action.blockSignals(blocker)

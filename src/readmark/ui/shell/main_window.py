@@ -421,10 +421,26 @@ class MainWindow(QMainWindow):
         if visible or self._annotations_panel is not None:
             self.annotations_panel.setVisible(visible)
 
+    def _on_the_page(self) -> bool:
+        """The book's page is what the window shows (not the start page or the
+        library): only then is showing or hiding a panel the reader's choice."""
+        return self._book_open and self.stack.currentWidget() is self.reader
+
+    def show_book_panels(self, show: bool) -> None:
+        """Hide the book's panels while another page is shown (not remembered), and
+        bring them back as the reader left them."""
+        if show:
+            self._set_toc_visible(bool(self.settings.get("reader.toc_visible")))
+            self._set_annotations_visible(bool(self.settings.get("reader.annotations_visible")))
+        else:
+            self.toc.hide()
+            if self._annotations_panel is not None:
+                self._annotations_panel.hide()
+
     def _annotations_visibility_changed(self, visible: bool) -> None:
         if visible:
             self._refresh_panel()
-        if self._book_open and self.isVisible() and not self.isMinimized():
+        if self._on_the_page() and self.isVisible() and not self.isMinimized():
             blocker = self.menu_actions.toggle_annotations.blockSignals(True)
             self.menu_actions.toggle_annotations.setChecked(visible)
             self.menu_actions.toggle_annotations.blockSignals(blocker)
@@ -586,8 +602,8 @@ class MainWindow(QMainWindow):
         self.toc.setVisible(visible)
 
     def _toc_visibility_changed(self, visible: bool) -> None:
-        # Only the reader's choice counts, not hiding it for the start page.
-        if self._book_open and self.isVisible() and not self.isMinimized():
+        # Only the reader's choice counts, not hiding it for the start page or library.
+        if self._on_the_page() and self.isVisible() and not self.isMinimized():
             blocker = self.menu_actions.toggle_toc.blockSignals(True)
             self.menu_actions.toggle_toc.setChecked(visible)
             self.menu_actions.toggle_toc.blockSignals(blocker)
