@@ -23,6 +23,7 @@ NOT_ON_THE_FIRST_SCREEN = (
     "readmark.ui.library",  # the library view: built at Ctrl+L (or when folders are watched)
     "readmark.ui.dialogs",
     "readmark.core.export",
+    "readmark.ui.reader.found_layer",  # search hits: at the first search
     "readmark.ui.search",
     "readmark.ui.shell.finder",
     "readmark.core.search",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -30,10 +31,12 @@ from readmark.core.annotations import Annotation, Kind, TextTarget
 from readmark.core.html_text import html_to_text
 from readmark.core.operations import ChangeSet
 from readmark.ui.palette import Palette
-from readmark.ui.reader.found_layer import FoundLayer
 from readmark.ui.reader.highlight_layer import HighlightLayer
 from readmark.ui.reader.reader_view import ReaderView
 from readmark.ui.reader.text_map import TextMap
+
+if TYPE_CHECKING:
+    from readmark.ui.reader.found_layer import FoundLayer
 
 _CLICK_SLOP = 4  # pixels a click may move and still be a click
 _TOOLTIP_CHARS = 800
@@ -70,7 +73,10 @@ class AnnotatedReaderView(ReaderView):
         self._map_html = ""  # the section HTML the map was built from
         self._annotations: dict[int, dict[str, Annotation]] = {}  # section -> id -> it
         self._layer = HighlightLayer()
-        self._found = FoundLayer()  # search hits, while a search is open
+        # Search hits, while a search is open: made at the first search (not on the
+        # first screen), with the theme's colours as they are then.
+        self._found: FoundLayer | None = None
+        self._palette: Palette | None = None
         self._press: QPoint | None = None  # where the left button went down
         self._keyboard_selection = QTimer(self, singleShot=True, interval=350)
         self._keyboard_selection.timeout.connect(self._keyboard_selection_settled)
@@ -80,7 +86,8 @@ class AnnotatedReaderView(ReaderView):
     def clear_book(self) -> None:
         self._annotations = {}
         self._layer.clear()
-        self._found.clear()
+        if self._found is not None:
+            self._found.clear()
         self._text_map, self._map_html = None, ""
         self.dismiss_popups.emit()
         super().clear_book()
@@ -88,7 +95,8 @@ class AnnotatedReaderView(ReaderView):
     def _section_laid_out(self) -> None:
         self.dismiss_popups.emit()
         self._layer.document_changed()
-        self._found.document_changed()
+        if self._found is not None:
+            self._found.document_changed()
         self._refresh_highlights()
 
     # -- canonical offsets ----------------------------------------------------------
@@ -216,19 +224,29 @@ class AnnotatedReaderView(ReaderView):
 
     def show_found(self, section: int, ranges: list[tuple[int, int]]) -> None:
         """Mark a section's search hits (canonical ranges) while the search is open."""
+        if self._found is None:
+            from readmark.ui.reader.found_layer import FoundLayer
+
+            self._found = FoundLayer()
+            if self._palette is not None:
+                self._found.set_palette(self._palette)
         self._found.add(section, ranges)
         if section == self.section:
             self._refresh_highlights()
 
     def clear_found(self) -> None:
         """The search closed or changed: no hit is marked any more."""
+        if self._found is None:
+            return
         self._found.clear()
         if self.section >= 0:
             self._refresh_highlights()
 
     def found_marked(self) -> list[tuple[int, int]]:
         """Canonical ranges of the hits marked in the shown section."""
-        return self._found.ranges(self.section) if self.section >= 0 else []
+        if self._found is None or self.section < 0:
+            return []
+        return self._found.ranges(self.section)
 
     def _place_text(self, offset: int) -> None:
         self._restoring = True
@@ -265,7 +283,9 @@ class AnnotatedReaderView(ReaderView):
     def set_palette(self, palette: Palette) -> None:
         """The theme's highlight colours."""
         self._layer.set_palette(palette)
-        self._found.set_palette(palette)
+        self._palette = palette
+        if self._found is not None:
+            self._found.set_palette(palette)
         self._refresh_highlights()
 
     def _refresh_highlights(self) -> None:
@@ -276,7 +296,7 @@ class AnnotatedReaderView(ReaderView):
         else:
             self._layer.clear()
             selections = []
-        if self.section >= 0:  # search hits over the highlights
+        if self._found is not None and self.section >= 0:  # search hits over the highlights
             selections = selections + self._found.build(
                 self.document(), self.section, self.text_map()
             )
