@@ -108,6 +108,7 @@ class SearchPanel(QDockWidget):
         self.results.activated.connect(self._row_chosen)
         self.results.installEventFilter(self)
         layout.addWidget(self.results, 1)
+        body.setFocusProxy(self.field)  # the keyboard coming to the panel (F6) lands here
         self.setWidget(body)
 
     @staticmethod
