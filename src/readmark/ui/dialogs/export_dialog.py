@@ -126,7 +126,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format:"), choices)
         form.addRow("", self.include_orphaned)
         form.addRow("", self.mark_deleted)
-        form.addRow(self.tr("Save to:"), target)
+        form.addRow(self.tr("&Save to:"), target)
+        label = form.labelForField(target)
+        if isinstance(label, QLabel):  # a row of field and button: the label names the field
+            label.setBuddy(self.path_edit)
         form.addRow("", self.updates)
 
         self.buttons = QDialogButtonBox(
