@@ -43,7 +43,9 @@ def unnamed(root: QWidget) -> list[str]:
         if isinstance(parent, (QComboBox, QAbstractSpinBox)):  # its own inner line edit
             continue
         if not _named(widget):
-            found.append(f"{type(widget).__name__} {widget.objectName()!r} in {root.objectName()!r}")
+            found.append(
+                f"{type(widget).__name__} {widget.objectName()!r} in {root.objectName()!r}"
+            )
     return found
 
 

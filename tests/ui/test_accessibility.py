@@ -66,8 +66,18 @@ def test_every_dialog_names_its_controls(qtbot, make_window, open_and_wait, shar
     prefs = window.findChild(QDialog, "preferencesDialog")
     qtbot.waitUntil(prefs.isVisible)
     entry = CatalogEntry(
-        str(book.path), book.content_id, "Alice", "Lewis Carroll", "text", "en", 1, 0.0, 0.0,
-        None, "", 0,
+        str(book.path),
+        book.content_id,
+        "Alice",
+        "Lewis Carroll",
+        "text",
+        "en",
+        1,
+        0.0,
+        0.0,
+        None,
+        "",
+        0,
     )
     made = [
         NoteDialog(window, "a quote", "a note"),
@@ -120,9 +130,7 @@ def test_the_page_is_read_by_screen_readers(qtbot, make_window, open_and_wait, l
     window.menu_actions.toggle_toc.setChecked(True)
     tree = QAccessible.queryAccessibleInterface(window.toc.tree)
     assert tree.text(QAccessible.Text.Name) == "Contents"
-    names = [
-        tree.child(i).text(QAccessible.Text.Name) for i in range(tree.childCount())
-    ]
+    names = [tree.child(i).text(QAccessible.Text.Name) for i in range(tree.childCount())]
     assert "Chapter 1" in names
 
 
@@ -154,9 +162,9 @@ def contrast(a: QColor, b: QColor) -> float:
 
 def over(fill: QColor, page: QColor) -> QColor:
     a = fill.alphaF()
-    return QColor.fromRgbF(*(a * f + (1 - a) * p for f, p in zip(
-        (fill.redF(), fill.greenF(), fill.blueF()), (page.redF(), page.greenF(), page.blueF())
-    )))
+    ink = (fill.redF(), fill.greenF(), fill.blueF())
+    paper = (page.redF(), page.greenF(), page.blueF())
+    return QColor.fromRgbF(*(a * f + (1 - a) * p for f, p in zip(ink, paper, strict=True)))
 
 
 @pytest.fixture

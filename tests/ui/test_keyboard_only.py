@@ -27,9 +27,7 @@ def focus_name(widget=None) -> str:
     return widget.objectName() if widget is not None else ""
 
 
-def test_a_book_read_and_annotated_by_keyboard_alone(
-    qtbot, make_window, long_book, monkeypatch
-):
+def test_a_book_read_and_annotated_by_keyboard_alone(qtbot, make_window, long_book, monkeypatch):
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(long_book), ""))
     )

@@ -127,9 +127,9 @@ class ExportDialog(QDialog):
         form.addRow("", self.include_orphaned)
         form.addRow("", self.mark_deleted)
         form.addRow(self.tr("&Save to:"), target)
-        label = form.labelForField(target)
-        if isinstance(label, QLabel):  # a row of field and button: the label names the field
-            label.setBuddy(self.path_edit)
+        save_label = form.labelForField(target)
+        if isinstance(save_label, QLabel):  # a row of field and button: it names the field
+            save_label.setBuddy(self.path_edit)
         form.addRow("", self.updates)
 
         self.buttons = QDialogButtonBox(

@@ -101,8 +101,10 @@ def asks_high_contrast(palette: QPalette) -> bool:
 
 
 def _mix(a: QColor, b: QColor, part_of_b: float) -> str:
+    ours = (a.redF(), a.greenF(), a.blueF())
+    theirs = (b.redF(), b.greenF(), b.blueF())
     return QColor.fromRgbF(
-        *(x + (y - x) * part_of_b for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True))
+        *(x + (y - x) * part_of_b for x, y in zip(ours, theirs, strict=True))
     ).name()
 
 

@@ -55,6 +55,7 @@ from readmark.ui.shell.dock_widths import keep_dock_widths
 from readmark.ui.shell.keyboard import KeyboardPanes
 from readmark.ui.shell.library_owner import LibraryOwner
 from readmark.ui.shell.library_wiring import LibraryWiring
+from readmark.ui.shell.long_work import show_placing
 from readmark.ui.shell.preferences import Preferences
 from readmark.ui.shell.start_page import StartPage
 
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
         self.book_shown.connect(session.open)
         reader.first_painted.connect(self._first_screen_painted)
         self._wire_library_tools()
+        show_placing(self, session)  # re-placing annotations in a changed book: progress, Cancel
 
     def _wire_library_tools(self) -> None:
         a = self.menu_actions
@@ -372,7 +374,7 @@ class MainWindow(QMainWindow):
         # Imported here: exports and the backup and export dialogs wait for their menu commands.
         from readmark.ui.shell.library_tools import LibraryTools
 
-        tools = LibraryTools(self, self.owner)
+        tools = LibraryTools(self, self.owner, self.tasks)
         tools.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         tools.error.connect(self.show_error)
         return tools
