@@ -193,3 +193,41 @@ def test_f6_goes_round_the_panes_shown_and_shift_f6_back(
         press(qtbot, Qt.Key.Key_F6, SHIFT)
         back.append(focus_name())
     assert back == ["reader", "tocTree", "searchField"]
+
+
+IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
+
+
+def test_the_pane_the_keyboard_went_to_is_ringed_and_a_click_is_not(
+    qtbot, make_window, open_and_wait, long_book: Path
+):
+    from PySide6.QtGui import QColor
+
+    from readmark.ui.reader.theme import contrast
+
+    window = make_window()
+    window.resize(1000, 640)
+    open_and_wait(window, long_book)
+    window.menu_actions.toggle_toc.setChecked(True)
+    window.reader.setFocus()
+    qtbot.waitUntil(lambda: focus_name() == "reader")
+    ring = window.keyboard.ring
+    press(qtbot, Qt.Key.Key_F6, SHIFT)  # to the contents
+    qtbot.waitUntil(lambda: focus_name() == "tocTree")
+    tree = window.toc.tree
+    qtbot.waitUntil(lambda: ring.target is tree)
+    assert ring.geometry() == tree.geometry() and ring.isVisible()
+    page = QColor(window.reader.palette().color(window.reader.backgroundRole()))
+    assert contrast(ring.palette().link().color(), page) >= 3  # WCAG 2.2: a visible focus
+    press(qtbot, Qt.Key.Key_Down, times=2)
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(IMAGES / "keyboard-focus.png"))
+    # F6 on to the page: the ring follows.
+    press(qtbot, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: ring.target is window.reader)
+    # A click on a chapter goes there and gives the page the keyboard, with no ring:
+    # the mouse shows where it went.
+    rect = tree.visualItemRect(tree.topLevelItem(1))
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.reader.section == 1 and ring.target is None)
+    assert focus_name() == "reader"

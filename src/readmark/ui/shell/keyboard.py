@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QMainWindow, QWidget
 
 from readmark.ui.shell.actions import Actions
+from readmark.ui.shell.focus_ring import FocusRing
 
 
 def focus_target(pane: QWidget) -> QWidget | None:
@@ -50,6 +51,7 @@ class KeyboardPanes(QObject):
         self.window = window
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
+        self.ring = FocusRing(window)  # where the keyboard went, drawn
         actions.next_pane.triggered.connect(lambda: self.step(+1))
         actions.previous_pane.triggered.connect(lambda: self.step(-1))
         actions.toggle_toc.toggled.connect(self._contents_toggled)
