@@ -72,9 +72,8 @@ class StatusWork(QObject):
 
 def show_placing(window: QMainWindow, session: AnnotationSession) -> StatusWork:
     """Placing annotations again in a changed book: progress and Cancel."""
-    tr = QCoreApplication.translate
-    work = StatusWork(window, "placing", tr("LongWork", "Cancel Placing"))
-    text = tr("LongWork", "Placing your annotations in the changed book…")
+    work = StatusWork(window, "placing", QCoreApplication.translate("LongWork", "Cancel Placing"))
+    text = QCoreApplication.translate("LongWork", "Placing your annotations in the changed book…")
 
     def placing(done: int, total: int) -> None:
         if done == total == 0:  # the session starts placing
