@@ -15,10 +15,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from readmark.core.store.catalog import CatalogEntry
 
 
+@pytest.fixture
+def ui_language(qapp):
+    """The interface in a language, as `readmark --lang` installs it; English after."""
+    from readmark import i18n
+
+    yield lambda language: i18n.install_translator(qapp, language)
+    i18n.uninstall_translators(qapp)
+
+
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_every_control_of_the_window_and_its_panes_has_a_name(
-    qtbot, make_window, open_and_wait, long_book: Path, language: str
+    qtbot, ui_language, make_window, open_and_wait, long_book: Path, language: str
 ):
+    ui_language(language)
     window = make_window(language)
     problems = unnamed(window)  # the start page
     open_and_wait(window, long_book)
@@ -35,6 +45,9 @@ def test_every_control_of_the_window_and_its_panes_has_a_name(
     qtbot.waitUntil(lambda: window.findChild(QDialog) is None)
     problems += unnamed(window)
     assert problems == [], "\n".join(problems)
+    # Names are said in the reader's language.
+    expected = {"en": ("Book text", "Contents"), "zh_CN": ("书的正文", "目录")}[language]
+    assert (window.reader.accessibleName(), window.toc.tree.accessibleName()) == expected
 
 
 def test_the_popup_names_its_buttons(qtbot, make_window, open_and_wait, long_book: Path):
