@@ -231,3 +231,30 @@ def test_the_pane_the_keyboard_went_to_is_ringed_and_a_click_is_not(
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.reader.section == 1 and ring.target is None)
     assert focus_name() == "reader"
+
+
+def test_the_library_by_keyboard(qtbot, make_window, open_and_wait, long_book: Path):
+    window = make_window()
+    open_and_wait(window, long_book)  # now in the library
+    window.reader.setFocus()
+    qtbot.waitUntil(lambda: focus_name() == "reader")
+    press(qtbot, Qt.Key.Key_L, CTRL)  # the library, the keyboard in its books
+    qtbot.waitUntil(lambda: focus_name() in {"libraryGrid", "libraryList"})
+    books = QApplication.focusWidget()
+    qtbot.waitUntil(lambda: books.model().rowCount() == 1)
+    # Shift+Tab to the filter and type; Tab back to the books.
+    seen = []
+    for _ in range(8):
+        press(qtbot, Qt.Key.Key_Tab, SHIFT)
+        seen.append(focus_name())
+        if seen[-1] == "libraryFilter":
+            break
+    assert seen[-1] == "libraryFilter"
+    qtbot.keyClicks(QApplication.focusWidget(), "long")
+    for _ in range(len(seen)):
+        press(qtbot, Qt.Key.Key_Tab)
+    assert focus_name() == books.objectName()
+    press(qtbot, Qt.Key.Key_Home)
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        press(qtbot, Qt.Key.Key_Return)  # opens the book
+    qtbot.waitUntil(lambda: focus_name() == "reader")
