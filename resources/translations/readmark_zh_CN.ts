@@ -438,7 +438,7 @@
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="429"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="449"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -2894,17 +2894,17 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryWiring</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="92"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="90"/>
         <source>Library — Readmark</source>
         <translation>书库 — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="107"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="105"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="111"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="109"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
@@ -2952,22 +2952,22 @@ Open it in your web browser?</source>
 <context>
     <name>LinkOpener</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/link_opener.py" line="52"/>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="51"/>
         <source>Links cannot be followed: your library is unavailable.</source>
         <translation>无法打开链接：你的书库不可用。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/link_opener.py" line="62"/>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="61"/>
         <source>The book this link points to is not in your library. Open the book in Readmark once, and its links will work.</source>
         <translation>此链接指向的书不在你的书库中。先用 Readmark 打开这本书一次，它的链接就能用了。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/link_opener.py" line="78"/>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="77"/>
         <source>The book this link points to is no longer at {path}.</source>
         <translation>此链接指向的书已不在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/link_opener.py" line="104"/>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="103"/>
         <source>The passage this link points to is no longer in the book; showing the chapter it was in.</source>
         <translation>此链接指向的段落已不在书中；现显示它原来所在的章节。</translation>
     </message>
@@ -3002,7 +3002,7 @@ Open it in your web browser?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/readmark/ui/shell/main_window.py" line="96"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="542"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="558"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
@@ -3017,42 +3017,42 @@ Open it in your web browser?</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="454"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="470"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="456"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="472"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="481"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="497"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="499"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="515"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="504"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="520"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="628"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="644"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="642"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="658"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="644"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="660"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
