@@ -424,12 +424,12 @@ def test_resolve_all_says_how_far_it_is_and_stops_when_told(lighthouse: Path) ->
     resolve_all(book, many, lambda done, total: heard.append((done, total)))
     assert heard == [(0, 60), (25, 60), (50, 60), (60, 60)]
 
-    class Stop(Exception):
+    class StopError(Exception):
         pass
 
     def stop_midway(done: int, _total: int) -> None:
         if done >= 25:
-            raise Stop
+            raise StopError
 
-    with pytest.raises(Stop):  # the window's Cancel raises there: nothing is returned
+    with pytest.raises(StopError):  # the window's Cancel raises there: nothing is returned
         resolve_all(book, many, stop_midway)

@@ -303,18 +303,18 @@ def test_an_export_stopped_before_writing_leaves_the_file_as_it_was(
 ) -> None:
     from readmark.core.export import write_export
 
-    class Stop(Exception):
+    class StopError(Exception):
         pass
 
     def stop() -> None:
-        raise Stop
+        raise StopError
 
     path = tmp_path / f"notes.{name}"
-    with pytest.raises(Stop):
+    with pytest.raises(StopError):
         write_export(path, name, exported, fixed_annotations(book), before_writing=stop)
     assert not path.exists()
     path.write_text("mine\n", encoding="utf-8")
-    with pytest.raises(Stop):
+    with pytest.raises(StopError):
         write_export(path, name, exported, fixed_annotations(book), before_writing=stop)
     assert path.read_text(encoding="utf-8") == "mine\n"
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
