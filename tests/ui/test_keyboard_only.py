@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QToolButton, QTreeWidge
 from readmark.core.annotations import Kind
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -117,6 +118,9 @@ def test_escape_leaves_the_popup_for_the_page_and_tab_goes_round_it(
         names.append(focus_name())
         press(qtbot, Qt.Key.Key_Tab)
     assert names[0] == names[-1] == "swatch_yellow"  # round the popup, not out of it
+    press(qtbot, Qt.Key.Key_Right)  # the next swatch, ringed, for the picture
+    window.grab().save(str(IMAGES / "keyboard-popup.png"))
+    press(qtbot, Qt.Key.Key_Left)
     assert {"underlineButton", "noteButton", "copyButton", "quoteButton"} <= set(names)
     press(qtbot, Qt.Key.Key_Tab, SHIFT)  # the keyboard was on the second button
     assert focus_name() == names[0]
@@ -193,9 +197,6 @@ def test_f6_goes_round_the_panes_shown_and_shift_f6_back(
         press(qtbot, Qt.Key.Key_F6, SHIFT)
         back.append(focus_name())
     assert back == ["reader", "tocTree", "searchField"]
-
-
-IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 
 
 def test_the_pane_the_keyboard_went_to_is_ringed_and_a_click_is_not(
