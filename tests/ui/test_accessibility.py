@@ -237,6 +237,11 @@ def test_text_follows_the_system_font_size(
         assert window.toc.tree.font().pointSize() == 16
         page = window.reader.document().defaultFont()
         assert page.pointSize() == round(15 * 16 / 11) == 22  # 15 pt beside an 11 pt desktop
+        from PySide6.QtWidgets import QSpinBox
+
+        dialog = window.preferences.show(window)  # Preferences says the size in force
+        assert dialog.findChild(QSpinBox, "reader.font_size").value() == 22
+        dialog.close()
         window.menu_actions.zoom_in.trigger()
         assert window.reader.document().defaultFont().pointSize() == 23
         assert window.settings.get("reader.font_size") == 23

@@ -94,6 +94,15 @@ class PreferencesDialog(QDialog):
         finally:
             self._loading = False
 
+    def show_size(self, points: int) -> None:
+        """The reading size in force when it is not the setting's own (the default,
+        grown with a larger desktop font), shown without being asked for."""
+        self._loading = True
+        try:
+            self.font_size.setValue(points)
+        finally:
+            self._loading = False
+
     # -- tabs -------------------------------------------------------------------------
 
     def _reading_tab(self) -> QWidget:
