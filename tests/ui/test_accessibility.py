@@ -145,6 +145,28 @@ def test_the_page_is_read_by_screen_readers(qtbot, make_window, open_and_wait, l
     assert tree.text(QAccessible.Text.Name) == "Contents"
     names = [tree.child(i).text(QAccessible.Text.Name) for i in range(tree.childCount())]
     assert "Chapter 1" in names
+    # The annotations list reads its rows: the quote of each mark.
+    start = reader.canonical_text().index("Paragraph 1.3")
+    reader.select_text(0, start, start + len("Paragraph 1.3: The quick brown fox"))
+    qtbot.waitUntil(lambda: reader.selection() is not None)
+    with qtbot.waitSignal(window.session.changed):
+        window.menu_actions.highlight.trigger()
+    window.menu_actions.toggle_annotations.setChecked(True)
+    qtbot.waitUntil(lambda: window.annotations_panel.tree.model().rowCount() > 0)
+    panel = QAccessible.queryAccessibleInterface(window.annotations_panel.tree)
+    assert panel.text(QAccessible.Text.Name) == "Annotations"
+    assert any("Paragraph 1.3: The quick brown fox" in n for n in accessible_names(panel))
+
+
+def accessible_names(node, depth: int = 0) -> list[str]:
+    """Every name in an accessible subtree (as a screen reader walks it)."""
+    names = [node.text(QAccessible.Text.Name)]
+    if depth < 4:
+        for i in range(node.childCount()):
+            child = node.child(i)
+            if child is not None and child.isValid():
+                names += accessible_names(child, depth + 1)
+    return names
 
 
 HIGH_CONTRAST = {
