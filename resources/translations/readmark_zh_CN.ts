@@ -39,388 +39,398 @@
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="53"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="54"/>
+        <source>Ne&amp;xt Pane</source>
+        <translation>下一个窗格(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="55"/>
+        <source>Previous Pa&amp;ne</source>
+        <translation>上一个窗格(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="56"/>
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="54"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="57"/>
         <source>&amp;Smaller Text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="55"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="58"/>
         <source>&amp;Default Text Size</source>
         <translation>默认字号(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="56"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="59"/>
         <source>Choose &amp;Font…</source>
         <translation>选择字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="57"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="60"/>
         <source>Use the Book&apos;s Default Font</source>
         <translation>使用图书的默认字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="61"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="64"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="62"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="65"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="63"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="66"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="64"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="67"/>
         <source>S&amp;epia</source>
         <translation>棕褐色(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="72"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="75"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="73"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="76"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="74"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="77"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="75"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="78"/>
         <source>Copy as &amp;Quote</source>
         <translation>复制为引文(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="77"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
         <source>Copy the selection with its author, title and chapter</source>
         <translation>复制所选文字，并附上作者、书名和章节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="79"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="82"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="83"/>
         <source>Search the whole book</source>
         <translation>在整本书中查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="84"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="82"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="85"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="83"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="86"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="85"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
         <source>Copy &amp;Link to Here</source>
         <translation>复制指向此处的链接(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="91"/>
         <source>Copy a readmark:// link to the selection or the place being read: pasted in your notes, it opens the book here</source>
         <translation>复制指向所选文字或当前阅读位置的 readmark:// 链接：粘贴到笔记中，点击即可回到书中此处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="94"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="97"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="95"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="98"/>
         <source>Highlight the selection in the colour used last</source>
         <translation>用上次使用的颜色高亮所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="100"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="103"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="101"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="102"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
         <source>Highlight &amp;Blue</source>
         <translation>蓝色高亮(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="103"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="107"/>
         <source>Highlight P&amp;urple</source>
         <translation>紫色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="112"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="115"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="113"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="116"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="115"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="118"/>
         <source>A note on the selection, or at the caret when nothing is selected</source>
         <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="117"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/移除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="123"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="121"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="122"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="131"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="138"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="136"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="139"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="140"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="324"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="143"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="329"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="143"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="146"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="144"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="147"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="145"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="148"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="146"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="149"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="147"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="150"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="148"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="149"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="150"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="158"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="161"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="166"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="169"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="167"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="170"/>
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="168"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="171"/>
         <source>Export A&amp;ll Books</source>
         <translation>导出所有书籍(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="170"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="173"/>
         <source>Write every book&apos;s note into the export folder, updating those there</source>
         <translation>把每本书的笔记写入导出文件夹，已有的笔记就地更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="172"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="175"/>
         <source>Export &amp;Folder…</source>
         <translation>导出文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="174"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="177"/>
         <source>Choose the folder for every book&apos;s notes, e.g. an Obsidian vault</source>
         <translation>选择存放每本书笔记的文件夹，例如 Obsidian 仓库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="176"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="179"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="177"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="180"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="181"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="181"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="184"/>
         <source>Show &amp;Library</source>
         <translation>显示书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="182"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
         <source>Add &amp;Books to Library…</source>
         <translation>将图书添加到书库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="183"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="186"/>
         <source>Add &amp;Folder to Library…</source>
         <translation>将文件夹添加到书库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="184"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="187"/>
         <source>Add every book in a folder and its subfolders</source>
         <translation>添加文件夹及其子文件夹中的所有图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="188"/>
         <source>&amp;Watch Folder…</source>
         <translation>监视文件夹(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="187"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="190"/>
         <source>Add the books that appear in a folder, now and whenever Readmark runs</source>
         <translation>添加出现在某个文件夹中的图书：现在，以及每次 Readmark 运行时</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="189"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="192"/>
         <source>Stop &amp;Watching</source>
         <translation>停止监视(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="218"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="221"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="237"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="251"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="254"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="261"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="266"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="265"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="270"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="270"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="275"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="279"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="284"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="286"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="291"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="295"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="300"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="303"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="308"/>
         <source>Highlight “{name}”</source>
         <translation>高亮为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="322"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="327"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -428,7 +438,7 @@
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="406"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="449"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -436,115 +446,115 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="68"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="69"/>
         <source>Select some text first.</source>
         <translation>请先选择一些文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="74"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="75"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="94"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="108"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="95"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="109"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="154"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="155"/>
         <source>Link copied: paste it in your notes to come back here.</source>
         <translation>链接已复制：粘贴到笔记中，以后可回到此处。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="174"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="281"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="175"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="290"/>
         <source>Remove Bookmark</source>
         <translation>移除书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="175"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="176"/>
         <source>Bookmark removed.</source>
         <translation>书签已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="181"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="182"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="182"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="183"/>
         <source>Bookmarked: {label}</source>
         <translation>已添加书签：{label}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="193"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="202"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="194"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="203"/>
         <source>Rename Bookmark</source>
         <translation>重命名书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="194"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="195"/>
         <source>Bookmark name:</source>
         <translation>书签名称：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="217"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="218"/>
         <source>This passage is no longer in the book.</source>
         <translation>书中已找不到这段文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="240"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="241"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="248"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="249"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="254"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="255"/>
         <source>Change Colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="259"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="260"/>
         <source>Change Style</source>
         <translation>更改样式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="280"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="289"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="351"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="360"/>
         <source>Add Note Here…</source>
         <translation>在此处添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="365"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="374"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="372"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="381"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="372"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="381"/>
         <source>Add Note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="374"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="383"/>
         <source>Delete Note</source>
         <translation>删除笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="374"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="383"/>
         <source>Delete Highlight</source>
         <translation>删除高亮</translation>
     </message>
@@ -552,7 +562,12 @@
 <context>
     <name>AnnotationSession</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/session.py" line="169"/>
+        <location filename="../../src/readmark/ui/annotations/session.py" line="124"/>
+        <source>Placing the annotations was cancelled: they are shown where they were; they are placed again when the book is next opened.</source>
+        <translation>已取消重新定位批注：批注显示在原来的位置；下次打开此书时会再次定位。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations/session.py" line="198"/>
         <source>That could not be done to this annotation; nothing was changed.</source>
         <translation>无法对这条批注执行此操作；未做任何更改。</translation>
     </message>
@@ -561,6 +576,7 @@
     <name>AnnotationsPanel</name>
     <message>
         <location filename="../../src/readmark/ui/annotations/panel.py" line="170"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="244"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
@@ -570,64 +586,79 @@
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="203"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="195"/>
+        <source>Filter annotations by text</source>
+        <translation>按文字筛选批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="204"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="204"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="205"/>
         <source>Highlights</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="205"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="206"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="206"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="207"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="207"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="208"/>
         <source>Notes include highlights that carry a note</source>
         <translation>“笔记”也包括带有笔记的高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="219"/>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="390"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="209"/>
+        <source>Kinds of annotation shown</source>
+        <translation>显示的批注种类</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="222"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="399"/>
         <source>Show or hide {colour}</source>
         <translation>显示或隐藏{colour}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="264"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="246"/>
+        <source>Enter goes to the passage; F2 edits the note; Delete deletes</source>
+        <translation>回车跳到该段落；F2 编辑笔记；Delete 删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="272"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="266"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="274"/>
         <source>Export this book&apos;s annotations to a file</source>
         <translation>将本书的批注导出到文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="428"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="437"/>
         <source>Section {number}</source>
         <translation>第 {number} 节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="429"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="438"/>
         <source>Front matter</source>
         <translation>正文前部分</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="434"/>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="456"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="443"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="465"/>
         <source>Not found in this version of the book</source>
         <translation>在此版本的书中找不到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="525"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="534"/>
         <source>No annotations yet.
 
 Select text in the book to highlight it or add a note. Bookmarks you add are listed here too.</source>
@@ -636,92 +667,92 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 在书中选中文字即可高亮或添加笔记。你添加的书签也会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="531"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="540"/>
         <source>No annotations match the filter.</source>
         <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="537"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="546"/>
         <source>{shown} of 1 annotation</source>
         <translation>{shown} / 1 条批注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="539"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="548"/>
         <source>{shown} of %Ln annotations</source>
         <translation>
             <numerusform>{shown} / %Ln 条批注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="545"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="554"/>
         <source>%Ln annotations</source>
         <translation>
             <numerusform>%Ln 条批注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="543"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="552"/>
         <source>1 annotation</source>
         <translation>1 条批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="605"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="614"/>
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="608"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="617"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="610"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="619"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="612"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="621"/>
         <source>Copy Text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="616"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="625"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="635"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="644"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="636"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="645"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="637"/>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="642"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="646"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="651"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="638"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="647"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="639"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="648"/>
         <source>Created {date}</source>
         <translation>创建于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="640"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="649"/>
         <source>Edited {date}</source>
         <translation>编辑于 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/panel.py" line="641"/>
+        <location filename="../../src/readmark/ui/annotations/panel.py" line="650"/>
         <source>Originally: {quote}</source>
         <translation>原文：{quote}</translation>
     </message>
@@ -1077,6 +1108,44 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/core/operations/library_books.py" line="167"/>
         <source>“{name}” cannot be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BookExport</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="101"/>
+        <source>Cancel Export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="123"/>
+        <source>Updated the note {path} ({count} annotations)</source>
+        <translation>已更新笔记 {path}（{count} 条批注）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="125"/>
+        <source>Exported {count} annotations to {path}</source>
+        <translation>已将 {count} 条批注导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="134"/>
+        <source>The annotations could not be exported</source>
+        <translation>无法导出批注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="139"/>
+        <source>Writing {path} failed: {reason}</source>
+        <translation>写入 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="145"/>
+        <source>Exporting to {file}…</source>
+        <translation>正在导出到 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="153"/>
+        <source>Export cancelled.</source>
+        <translation>已取消导出。</translation>
     </message>
 </context>
 <context>
@@ -1495,23 +1564,28 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../src/readmark/ui/library/collections_panel.py" line="39"/>
-        <location filename="../../src/readmark/ui/library/collections_panel.py" line="94"/>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="35"/>
+        <source>Collections</source>
+        <translation>收藏夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="40"/>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="95"/>
         <source>New Collection…</source>
         <translation>新建收藏夹…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/collections_panel.py" line="57"/>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="58"/>
         <source>All Books ({count})</source>
         <translation>全部图书（{count}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/collections_panel.py" line="91"/>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="92"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/collections_panel.py" line="92"/>
+        <location filename="../../src/readmark/ui/library/collections_panel.py" line="93"/>
         <source>Delete Collection</source>
         <translation>删除收藏夹</translation>
     </message>
@@ -1802,7 +1876,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     <name>ExportDialog</name>
     <message>
         <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="78"/>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="208"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="211"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
@@ -1858,47 +1932,47 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
     <message>
         <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="129"/>
-        <source>Save to:</source>
-        <translation>保存到：</translation>
+        <source>&amp;Save to:</source>
+        <translation>保存到(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="135"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="138"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="173"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="176"/>
         <source>{name} exists: Readmark will update the highlights it wrote there and keep everything you wrote.</source>
         <translation>{name} 已存在：Readmark 会更新它写入的高亮，并保留你写的所有内容。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="196"/>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="197"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="199"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="200"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown 文件 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="198"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="201"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="199"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="202"/>
         <source>HTML (*.html *.htm)</source>
         <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="200"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="203"/>
         <source>JSON (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="232"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="235"/>
         <source>Replace File?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="233"/>
+        <location filename="../../src/readmark/ui/dialogs/export_dialog.py" line="236"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在。要替换它吗？</translation>
     </message>
@@ -1906,12 +1980,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>ExportError</name>
     <message>
-        <location filename="../../src/readmark/core/export/__init__.py" line="161"/>
+        <location filename="../../src/readmark/core/export/__init__.py" line="168"/>
         <source>“{name}” cannot be updated: {reason}</source>
         <translation>无法更新“{name}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/__init__.py" line="169"/>
+        <location filename="../../src/readmark/core/export/__init__.py" line="176"/>
         <source>“{name}” is not UTF-8 text, so Readmark leaves it alone: export to another file, or replace it.</source>
         <translation>“{name}”不是 UTF-8 文本，Readmark 不会改动它：请导出到另一个文件，或替换它。</translation>
     </message>
@@ -2710,27 +2784,6 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryTools</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="67"/>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="72"/>
-        <source>The annotations could not be exported</source>
-        <translation>无法导出批注</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="73"/>
-        <source>Writing {path} failed: {reason}</source>
-        <translation>写入 {path} 失败：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="79"/>
-        <source>Updated the note {path} ({count} annotations)</source>
-        <translation>已更新笔记 {path}（{count} 条批注）</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="81"/>
-        <source>Exported {count} annotations to {path}</source>
-        <translation>已将 {count} 条批注导出到 {path}</translation>
-    </message>
-    <message>
         <location filename="../../src/readmark/ui/shell/app.py" line="137"/>
         <location filename="../../src/readmark/ui/shell/library_tools.py" line="112"/>
         <source>The backup failed</source>
@@ -2760,67 +2813,80 @@ Open it in your web browser?</source>
         <translation>按书名、作者、语言筛选…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="69"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="60"/>
+        <source>Filter the library</source>
+        <translation>筛选书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="70"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="71"/>
         <source>Sort by</source>
         <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="76"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="78"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="79"/>
         <source>Descending order</source>
         <translation>降序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="80"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="83"/>
         <source>Covers</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="83"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="86"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="144"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="106"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="123"/>
+        <source>Books</source>
+        <translation>图书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="149"/>
         <source>Your library is empty. Add books with File › Add Books to Library… or Add Folder to Library…, or drop book files here.</source>
         <translation>书库是空的。用“文件 › 将图书添加到书库…”或“将文件夹添加到书库…”添加图书，或把图书文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="228"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="233"/>
         <source>{count} books</source>
         <translation>{count} 本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="230"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="235"/>
         <source>{shown} of {count} books</source>
         <translation>{shown} / {count} 本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="256"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="261"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="257"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="262"/>
         <source>Edit Details…</source>
         <translation>编辑图书信息…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="258"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="263"/>
         <source>Add to Collection</source>
         <translation>添加到收藏夹</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="266"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="271"/>
         <source>New Collection…</source>
         <translation>新建收藏夹…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="270"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="275"/>
         <source>Remove from “{name}”</source>
         <translation>从“{name}”中移除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="274"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="279"/>
         <source>Remove from Library…</source>
         <translation>移出书库…</translation>
     </message>
@@ -2828,17 +2894,17 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryWiring</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="92"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="90"/>
         <source>Library — Readmark</source>
         <translation>书库 — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="107"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="105"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="111"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="109"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
@@ -2886,22 +2952,22 @@ Open it in your web browser?</source>
 <context>
     <name>LinkOpener</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/link_opener.py" line="52"/>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="51"/>
         <source>Links cannot be followed: your library is unavailable.</source>
         <translation>无法打开链接：你的书库不可用。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/link_opener.py" line="62"/>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="61"/>
         <source>The book this link points to is not in your library. Open the book in Readmark once, and its links will work.</source>
         <translation>此链接指向的书不在你的书库中。先用 Readmark 打开这本书一次，它的链接就能用了。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/link_opener.py" line="78"/>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="77"/>
         <source>The book this link points to is no longer at {path}.</source>
         <translation>此链接指向的书已不在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/link_opener.py" line="104"/>
+        <location filename="../../src/readmark/ui/shell/link_opener.py" line="103"/>
         <source>The passage this link points to is no longer in the book; showing the chapter it was in.</source>
         <translation>此链接指向的段落已不在书中；现显示它原来所在的章节。</translation>
     </message>
@@ -2920,60 +2986,73 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>LongWork</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="75"/>
+        <source>Cancel Placing</source>
+        <translation>取消定位</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="76"/>
+        <source>Placing your annotations in the changed book…</source>
+        <translation>正在在已改动的书中重新定位你的批注…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="94"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="536"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="96"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="558"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="218"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="222"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="230"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="448"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="470"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="450"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="472"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="475"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="497"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="493"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="515"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="498"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="520"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="622"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="644"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="636"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="658"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="638"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="660"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -3070,6 +3149,16 @@ An offline reader for studying the books you own.</source>
         <source>Your note (Markdown works: *emphasis*, lists…)</source>
         <translation>你的笔记（支持 Markdown：*强调*、列表…）</translation>
     </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="49"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations/note_dialog.py" line="51"/>
+        <source>Markdown works; Ctrl+Return saves the note, Escape leaves it unchanged</source>
+        <translation>支持 Markdown；Ctrl+回车保存笔记，Esc 不作更改</translation>
+    </message>
 </context>
 <context>
     <name>PlainText</name>
@@ -3082,234 +3171,239 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="48"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="56"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="55"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="63"/>
         <source>&amp;Reading</source>
         <translation>阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="56"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="64"/>
         <source>&amp;Books and Language</source>
         <translation>书籍与语言(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="57"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="65"/>
         <source>&amp;Highlights</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="58"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="66"/>
         <source>B&amp;ackups</source>
         <translation>备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="65"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="73"/>
         <source>Put every preference back as it first was</source>
         <translation>把所有首选项恢复为最初的设置</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="97"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="105"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="98"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="106"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="99"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="107"/>
         <source>Sepia</source>
         <translation>棕褐色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="100"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="108"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="103"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="111"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="105"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="113"/>
         <source>The book&apos;s &amp;default font</source>
         <translation>书籍的默认字体(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="106"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="114"/>
         <source>A font chosen for the book&apos;s language</source>
         <translation>按书籍语言选择的字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="131"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="117"/>
+        <source>Reading font</source>
+        <translation>阅读字体</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="140"/>
         <source>&amp;Font:</source>
         <translation>字体(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="135"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="144"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="136"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="145"/>
         <source>Text &amp;size:</source>
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="137"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="146"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="138"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="147"/>
         <source>&amp;Line spacing:</source>
         <translation>行距(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="139"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="148"/>
         <source> em</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="140"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="149"/>
         <source>Space between &amp;paragraphs:</source>
         <translation>段间距(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="141"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="150"/>
         <source>By the book&apos;s language</source>
         <translation>按书籍语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="144"/>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="150"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="153"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="159"/>
         <source>Always</source>
         <translation>总是</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="144"/>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="150"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="153"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="159"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="146"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="155"/>
         <source>By language: Chinese and Japanese paragraphs are indented</source>
         <translation>按语言：中文和日文段落首行缩进</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="147"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="156"/>
         <source>First-line &amp;indent:</source>
         <translation>首行缩进(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="153"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="162"/>
         <source>By language: Chinese and Japanese are justified, as in print</source>
         <translation>按语言：中文和日文像印刷品一样两端对齐</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="155"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="164"/>
         <source>&amp;Justified text:</source>
         <translation>两端对齐(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="156"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="165"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="158"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="167"/>
         <source>The widest line, in Latin letters; a line of Chinese holds about half as many</source>
         <translation>最宽的一行，以拉丁字母计；一行中文约容纳一半数量的汉字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="160"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="169"/>
         <source>Text &amp;width:</source>
         <translation>版心宽度(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="161"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="170"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="162"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="171"/>
         <source>&amp;Margins at least:</source>
         <translation>最小页边距(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="169"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="178"/>
         <source>&amp;Repair books converted from print when first opened</source>
         <translation>首次打开时修复由印刷品转换的书籍(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="172"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="181"/>
         <source>Each book remembers its own choice (Book › Repair Book Converted from Print)</source>
         <translation>每本书会记住各自的选择（书籍 › 修复由印刷品转换的书籍）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="176"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="185"/>
         <source>Reopen the &amp;last book read when Readmark starts</source>
         <translation>启动 Readmark 时重新打开上次阅读的书(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="181"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="190"/>
         <source>The system&apos;s</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="183"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="192"/>
         <source>&amp;Language of Readmark:</source>
         <translation>Readmark 界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="184"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="193"/>
         <source>The new language is used when Readmark next starts.</source>
         <translation>新语言将在下次启动 Readmark 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="202"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="211"/>
         <source>Give the colours names of your own (say, yellow for key ideas): menus and lists use them.</source>
         <translation>给各颜色起自己的名字（比如黄色表示要点）：菜单和列表都会使用这些名字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="216"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="225"/>
         <source>{colour}:</source>
         <translation>{colour}：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="235"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="244"/>
         <source>Beside the library (the default)</source>
         <translation>资料库旁边（默认）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="238"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="247"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="244"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="253"/>
         <source>Back up &amp;into:</source>
         <translation>备份到(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="246"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="256"/>
         <source>Backups &amp;kept:</source>
         <translation>保留备份数(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="247"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="257"/>
         <source>Backups already made stay where they are.</source>
         <translation>已有的备份保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="311"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="321"/>
         <source>Back Up the Library Into</source>
         <translation>将资料库备份到</translation>
     </message>
@@ -3317,22 +3411,32 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="269"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="84"/>
+        <source>Book text</source>
+        <translation>书的正文</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="87"/>
+        <source>Page Down and Space read on; Shift+arrows select from the caret; the Menu key or Shift+F10 marks the selection</source>
+        <translation>Page Down 和空格键向后阅读；Shift+方向键从光标处选择文字；菜单键或 Shift+F10 标注所选文字</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="278"/>
         <source>Preparing this part of the book…</source>
         <translation>正在准备书的这一部分…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="704"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="713"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="725"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="734"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="734"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="743"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>
@@ -3478,33 +3582,44 @@ An offline reader for studying the books you own.</source>
     </message>
     <message>
         <location filename="../../src/readmark/ui/search/panel.py" line="54"/>
+        <location filename="../../src/readmark/ui/search/panel.py" line="55"/>
         <source>Find in this book</source>
         <translation>在本书中查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/panel.py" line="62"/>
+        <location filename="../../src/readmark/ui/search/panel.py" line="57"/>
+        <source>Enter goes to the next match, Shift+Enter to the previous; Escape closes</source>
+        <translation>回车跳到下一处匹配，Shift+回车跳到上一处；Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="66"/>
         <source>Previous (Shift+Enter, Shift+F3)</source>
         <translation>上一个（Shift+Enter、Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/panel.py" line="66"/>
+        <location filename="../../src/readmark/ui/search/panel.py" line="70"/>
         <source>Next (Enter, F3)</source>
         <translation>下一个（Enter、F3）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/panel.py" line="75"/>
+        <location filename="../../src/readmark/ui/search/panel.py" line="79"/>
         <source>Match case</source>
         <translation>区分大小写</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/panel.py" line="77"/>
+        <location filename="../../src/readmark/ui/search/panel.py" line="81"/>
         <source>Whole words (Latin letters)</source>
         <translation>全词匹配（拉丁字母）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/panel.py" line="79"/>
+        <location filename="../../src/readmark/ui/search/panel.py" line="83"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/panel.py" line="95"/>
+        <source>Matches in the book</source>
+        <translation>书中的匹配</translation>
     </message>
 </context>
 <context>
@@ -3518,72 +3633,80 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SelectionPopup</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="52"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="96"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="50"/>
+        <source>Mark the selection</source>
+        <translation>标注所选文字</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="61"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="149"/>
         <source>Highlight in {colour}</source>
         <translation>用{colour}高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="57"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="66"/>
         <source>U</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="57"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="66"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="65"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="114"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="134"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="74"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="168"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="190"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="65"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="115"/>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="135"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="74"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="169"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="170"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="191"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="192"/>
         <source>Add a note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="68"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="77"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="68"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="77"/>
         <source>Copy the text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="72"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="81"/>
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="72"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="81"/>
         <source>Copy as a quote with its source</source>
         <translation>复制为引文，并附上出处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="76"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="85"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="76"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="85"/>
         <source>Delete (Ctrl+Z undoes)</source>
         <translation>删除（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="131"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="186"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/popup.py" line="132"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="187"/>
+        <location filename="../../src/readmark/ui/annotations/popup.py" line="188"/>
         <source>Edit the note</source>
         <translation>编辑笔记</translation>
     </message>
@@ -3638,8 +3761,14 @@ An offline reader for studying the books you own.</source>
     <name>TocPanel</name>
     <message>
         <location filename="../../src/readmark/ui/reader/toc_panel.py" line="17"/>
+        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="24"/>
         <source>Contents</source>
         <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="25"/>
+        <source>Arrows choose a chapter, Enter goes to it</source>
+        <translation>方向键选择章节，回车跳转</translation>
     </message>
 </context>
 </TS>

@@ -414,3 +414,22 @@ def test_quote_only_selector_is_found_without_context(tmp_path) -> None:
         assert placed.target.section == 0
         text = book.section_text(0)
         assert text[placed.target.start : placed.target.end] == "quiet morning"
+
+
+def test_resolve_all_says_how_far_it_is_and_stops_when_told(lighthouse: Path) -> None:
+    book = open_book(lighthouse)
+    annotation = mark(book, 0, "eleven winters")
+    many = [annotation] * 60
+    heard: list[tuple[int, int]] = []
+    resolve_all(book, many, lambda done, total: heard.append((done, total)))
+    assert heard == [(0, 60), (25, 60), (50, 60), (60, 60)]
+
+    class StopError(Exception):
+        pass
+
+    def stop_midway(done: int, _total: int) -> None:
+        if done >= 25:
+            raise StopError
+
+    with pytest.raises(StopError):  # the window's Cancel raises there: nothing is returned
+        resolve_all(book, many, stop_midway)

@@ -295,3 +295,26 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(
         save_text(target, "new\n")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]
+
+
+@pytest.mark.parametrize("name", ["md", "html"])
+def test_an_export_stopped_before_writing_leaves_the_file_as_it_was(
+    book: Book, exported: ExportedBook, tmp_path: Path, name: str
+) -> None:
+    from readmark.core.export import write_export
+
+    class StopError(Exception):
+        pass
+
+    def stop() -> None:
+        raise StopError
+
+    path = tmp_path / f"notes.{name}"
+    with pytest.raises(StopError):
+        write_export(path, name, exported, fixed_annotations(book), before_writing=stop)
+    assert not path.exists()
+    path.write_text("mine\n", encoding="utf-8")
+    with pytest.raises(StopError):
+        write_export(path, name, exported, fixed_annotations(book), before_writing=stop)
+    assert path.read_text(encoding="utf-8") == "mine\n"
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind

@@ -77,6 +77,8 @@ def test_mark_quit_return_and_export(qtbot, make_window, open_and_wait, long_boo
         again.menu_actions.export_annotations.trigger()
     finally:
         library_tools.ExportDialog.ask = original
+    # Written off the UI thread (the window answers meanwhile); the status bar says when.
+    qtbot.waitUntil(lambda: "Exported" in again.statusBar().currentMessage())
     exported = json.loads(out.read_text(encoding="utf-8"))
     quotes = sorted(
         selector["exact"]

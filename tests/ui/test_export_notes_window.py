@@ -110,11 +110,12 @@ def test_export_into_an_existing_note_from_the_window_updates_it(
     # The dialog's choice stands in for the person (the dialog has its own tests).
     monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *a, **k: choice))
     window.menu_actions.export_annotations.trigger()
-    assert "Exported 1 annotations" in window.statusBar().currentMessage()
+    # Written off the UI thread (the window answers meanwhile); the status bar says when.
+    qtbot.waitUntil(lambda: "Exported 1 annotations" in window.statusBar().currentMessage())
     first = note.read_text(encoding="utf-8")
     note.write_text(first.replace("# A Long Book\n", "# A Long Book\n\nMy preface.\n"))
     _highlight(qtbot, window, "over the lazy dog", "blue")
     window.menu_actions.export_annotations.trigger()
-    assert "Updated the note" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "Updated the note" in window.statusBar().currentMessage())
     text = note.read_text(encoding="utf-8")
     assert "# A Long Book\n\nMy preface.\n" in text and _blocks(note) == 2

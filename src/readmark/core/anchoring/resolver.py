@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -18,10 +18,28 @@ if TYPE_CHECKING:
     from readmark.core.book import Book
 
 
-def resolve_all(book: Book, annotations: Sequence[Annotation]) -> list[Annotation]:
-    """`resolve` for each annotation of `book`, in the same order, sections loaded once."""
+# How often `resolve_all` says how far it is: often enough for a progress bar and a
+# Cancel that answers at once, seldom enough to cost nothing.
+_REPORT_EVERY = 25
+
+
+def resolve_all(
+    book: Book,
+    annotations: Sequence[Annotation],
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Annotation]:
+    """`resolve` for each annotation of `book`, in the same order, sections loaded once.
+    `progress(done, total)` hears how far it is (and may raise to stop it)."""
     texts = SectionTexts.of_book(book)
-    return [resolve(annotation, texts) for annotation in annotations]
+    placed = []
+    total = len(annotations)
+    for done, annotation in enumerate(annotations):
+        if progress is not None and done % _REPORT_EVERY == 0:
+            progress(done, total)
+        placed.append(resolve(annotation, texts))
+    if progress is not None:
+        progress(total, total)
+    return placed
 
 
 def resolve(annotation: Annotation, texts: SectionTexts) -> Annotation:

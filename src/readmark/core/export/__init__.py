@@ -119,8 +119,11 @@ def write_export(
     annotations: Sequence[Annotation],
     options: NoteOptions | None = None,
     overwrite: bool = False,
+    before_writing: Callable[[], None] = lambda: None,
 ) -> bool:
     """Write the export `name` to `path`; True when an existing note was updated.
+    `before_writing()` is called once the text is made, just before the file is
+    touched (the window's Cancel raises there: nothing is written).
 
     A note (`NOTE_FORMATS`) that already exists is updated: what Readmark wrote is
     brought up to date and everything else in it is kept (`notes.update_note`),
@@ -133,10 +136,14 @@ def write_export(
     path = Path(path)
     if name not in NOTE_FORMATS:
         exporter, _suffix = FORMATS[name]
-        save_text(path, exporter(book, annotations, options.tr))
+        text = exporter(book, annotations, options.tr)
+        before_writing()
+        save_text(path, text)
         return False
     existing = None if overwrite else read_note(path)
-    save_text(path, update_note(flavour(name), existing, book, annotations, options))
+    text = update_note(flavour(name), existing, book, annotations, options)
+    before_writing()
+    save_text(path, text)
     return existing is not None
 
 

@@ -51,6 +51,7 @@ class AnnotationController(QObject):
         self.popup.copy_requested.connect(self._popup_copy)
         self.popup.quote_requested.connect(self._popup_quote)
         self.popup.delete_requested.connect(self._popup_delete)
+        self.popup.escaped.connect(self.hide_popups)
         self._selection: Selection | None = None  # what the popup offers to mark
 
     # -- making annotations from the selection --------------------------------------
@@ -261,12 +262,20 @@ class AnnotationController(QObject):
     # -- the popup and the context menu ------------------------------------------------
 
     def hide_popups(self) -> None:
+        had_keyboard = self.popup.has_keyboard()
         self.popup.hide()
         self.popup.annotation = None
+        if had_keyboard:  # the keyboard goes back where it came from
+            self.reader.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def show_selection_popup(self, selection: Selection) -> None:
         self._selection = selection
         self.popup.show_for_selection(selection.rect)
+
+    def open_selection_popup(self, selection: Selection) -> None:
+        """The popup for the selection, asked for from the keyboard: it takes the focus."""
+        self.show_selection_popup(selection)
+        self.popup.focus_first()
 
     def show_annotation_popup(self, annotation: Annotation, rect: QRect) -> None:
         """A highlight or note was clicked: offer to change it; a bookmark: a menu."""

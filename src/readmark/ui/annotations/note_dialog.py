@@ -46,6 +46,10 @@ class NoteDialog(QDialog):
         self.editor.setObjectName("noteEditor")
         self.editor.setPlaceholderText(self.tr("Your note (Markdown works: *emphasis*, lists…)"))
         self.editor.setTabChangesFocus(True)
+        self.editor.setAccessibleName(self.tr("Note"))
+        self.editor.setAccessibleDescription(
+            self.tr("Markdown works; Ctrl+Return saves the note, Escape leaves it unchanged")
+        )
         layout.addWidget(self.editor, 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

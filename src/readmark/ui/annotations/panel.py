@@ -192,6 +192,7 @@ class AnnotationsPanel(QDockWidget):
         self.filter_edit = QLineEdit(self.filters)
         self.filter_edit.setObjectName("annotationFilter")
         self.filter_edit.setPlaceholderText(self.tr("Filter by text"))
+        self.filter_edit.setAccessibleName(self.tr("Filter annotations by text"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._text_changed)
         filters.addWidget(self.filter_edit)
@@ -205,6 +206,8 @@ class AnnotationsPanel(QDockWidget):
         self.kind_box.addItem(self.tr("Notes"), Kind.NOTE)
         self.kind_box.addItem(self.tr("Bookmarks"), Kind.BOOKMARK)
         self.kind_box.setToolTip(self.tr("Notes include highlights that carry a note"))
+        self.kind_box.setAccessibleName(self.tr("Kinds of annotation shown"))
+        self.kind_box.setAccessibleDescription(self.kind_box.toolTip())
         self.kind_box.currentIndexChanged.connect(self._refilter)
         row.addWidget(self.kind_box, 1)
         self.colour_buttons: dict[str, QToolButton] = {}
@@ -219,6 +222,7 @@ class AnnotationsPanel(QDockWidget):
             tip = self.tr("Show or hide {colour}").format(colour=names.get(colour, colour))
             button.setToolTip(tip)
             button.setAccessibleName(names.get(colour, colour))
+            button.setAccessibleDescription(tip)
             button.toggled.connect(self._refilter)
             self.colour_buttons[colour] = button
             row.addWidget(button)
@@ -237,6 +241,10 @@ class AnnotationsPanel(QDockWidget):
         self.model.set_texts(self._delegate_texts())
         self.tree = _Tree(self.stack)
         self.tree.setObjectName("annotationsTree")
+        self.tree.setAccessibleName(self.tr("Annotations"))
+        self.tree.setAccessibleDescription(
+            self.tr("Enter goes to the passage; F2 edits the note; Delete deletes")
+        )
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)  # the chapter rows draw their own arrow
@@ -264,6 +272,7 @@ class AnnotationsPanel(QDockWidget):
         self.export_button = QPushButton(self.tr("Export…"), body)
         self.export_button.setObjectName("annotationsExport")
         self.export_button.setToolTip(self.tr("Export this book's annotations to a file"))
+        self.export_button.setAccessibleDescription(self.export_button.toolTip())
         self.export_button.clicked.connect(self.export_requested)
         footer.addWidget(self.export_button)
         layout.addLayout(footer)

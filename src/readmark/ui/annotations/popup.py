@@ -1,14 +1,17 @@
 """The small bar that appears next to selected text or a clicked highlight.
 
-A child of the reader's viewport rather than a window of its own: it never
-takes the keyboard focus from the page, needs no window manager, and goes
-away with a scroll or a click elsewhere (the reader says when).
+A child of the reader's viewport rather than a window of its own: a click on
+it never takes the keyboard focus from the page, it needs no window manager,
+and goes away with a scroll or a click elsewhere (the reader says when). From
+the keyboard (the Menu key or Shift+F10 on a selection) it takes the focus:
+arrows and Tab go from button to button, Enter or Space presses one, Escape
+gives the focus back to the page.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -31,6 +34,7 @@ class SelectionPopup(QFrame):
     copy_requested = Signal()
     quote_requested = Signal()
     delete_requested = Signal()
+    escaped = Signal()  # Escape while the keyboard was in the popup
 
     def __init__(self, viewport: QWidget) -> None:
         super().__init__(viewport)
@@ -43,6 +47,11 @@ class SelectionPopup(QFrame):
         shadow.setColor(QColor(0, 0, 0, 90))
         self.setGraphicsEffect(shadow)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(self.tr("Mark the selection"))
+        # The keyboard's focus is drawn as a ring: auto-raised tool buttons show no frame.
+        self.setStyleSheet(
+            "QToolButton:focus { border: 2px solid palette(highlight); border-radius: 3px; }"
+        )
         self.annotation: Annotation | None = None  # what it acts on; None = the selection
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 3, 4, 3)
@@ -83,10 +92,54 @@ class SelectionPopup(QFrame):
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
+        button.setAccessibleName(tip)
         button.setAutoRaise(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab (from the keyboard) but not click focus: a click leaves the page its focus.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         layout.addWidget(button)
         return button
+
+    def buttons(self) -> list[QToolButton]:
+        """The buttons shown, left to right."""
+        shown = [b for b in self.findChildren(QToolButton) if not b.isHidden()]
+        return sorted(shown, key=lambda b: b.x())
+
+    def focus_first(self) -> None:
+        """Put the keyboard in the popup, on its first button."""
+        shown = self.buttons()
+        if shown:
+            shown[0].setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def has_keyboard(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.isAncestorOf(focus)
+
+    def _step(self, step: int) -> bool:
+        shown = self.buttons()
+        focus = QApplication.focusWidget()
+        if not shown or focus not in shown:
+            return False
+        shown[(shown.index(focus) + step) % len(shown)].setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        # Tab goes round the popup's buttons: the keyboard leaves it with Escape.
+        return self._step(1 if next else -1) or super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.escaped.emit()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self._step(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self._step(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QToolButton) and self.isAncestorOf(focus):
+                focus.click()
+        else:
+            super().keyPressEvent(event)
 
     def set_colours(self, colours: Palette) -> None:
         """The theme's highlight colours, for the swatches."""
@@ -95,6 +148,7 @@ class SelectionPopup(QFrame):
             if colour in self.swatches:
                 tip = self.tr("Highlight in {colour}").format(colour=name)
                 self.swatches[colour].setToolTip(tip)
+                self.swatches[colour].setAccessibleName(tip)
         self._paint_swatches(None)
 
     def _paint_swatches(self, current: str | None) -> None:
@@ -113,6 +167,7 @@ class SelectionPopup(QFrame):
         self.underline.setChecked(False)
         self.note.setText(self.tr("Note"))
         self.note.setToolTip(self.tr("Add a note"))
+        self.note.setAccessibleName(self.tr("Add a note"))
         self.copy.setVisible(True)
         self.quote.setVisible(True)
         self.delete.setVisible(False)
@@ -130,9 +185,11 @@ class SelectionPopup(QFrame):
         if annotation.note:
             self.note.setText(self.tr("Edit Note"))
             self.note.setToolTip(self.tr("Edit the note"))
+            self.note.setAccessibleName(self.tr("Edit the note"))
         else:
             self.note.setText(self.tr("Note"))
             self.note.setToolTip(self.tr("Add a note"))
+            self.note.setAccessibleName(self.tr("Add a note"))
         self.copy.setVisible(marks)
         self.quote.setVisible(marks)
         self.delete.setVisible(True)

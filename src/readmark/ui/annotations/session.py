@@ -51,6 +51,10 @@ class _Replay(QUndoCommand):
 class AnnotationSession(QObject):
     changed = Signal(object)  # ChangeSet, after it was committed
     message = Signal(str)  # for the status bar
+    # Placing the annotations again in a book whose text changed: (done, total) as it
+    # goes, then placing_ended; cancel_placing stops it (they stay as stored).
+    placing = Signal(int, int)  # (0, 0) first: it starts
+    placing_ended = Signal()
 
     def __init__(self, tasks: BackgroundTasks, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,18 +91,41 @@ class AnnotationSession(QObject):
         def place(progress: Progress) -> list[Annotation]:
             from readmark.core.anchoring import resolve_all
 
-            return annotations.place(lambda found: resolve_all(worker_book, found))
+            return annotations.place(lambda found: resolve_all(worker_book, found, progress.report))
 
         def placed(result: list[Annotation]) -> None:
+            self.placing_ended.emit()
             if self._annotations is annotations:
                 self._commit(lambda: annotations.placed(result), "")
 
         def failed(error: BaseException) -> None:
+            self.placing_ended.emit()
             if self._annotations is annotations:
                 self.message.emit(translate_error(error))
                 self.changed.emit(ChangeSet(reset=True))  # as stored
 
-        self._tasks.run("place-annotations", place, placed, failed)
+        self.placing.emit(0, 0)
+        self._tasks.run(
+            "place-annotations",
+            place,
+            placed,
+            failed,
+            lambda done, total, _text: self.placing.emit(done, total),
+        )
+
+    def cancel_placing(self) -> None:
+        """Stop placing: the annotations are shown as stored, and placed again at the
+        next opening (nothing was written)."""
+        if self._tasks.running("place-annotations"):
+            self._tasks.cancel("place-annotations")
+            self.placing_ended.emit()
+            self.message.emit(
+                self.tr(
+                    "Placing the annotations was cancelled: they are shown where they were; "
+                    "they are placed again when the book is next opened."
+                )
+            )
+            self.changed.emit(ChangeSet(reset=True))  # as stored
 
     def reload(self) -> None:
         """Show the open book's annotations as stored, after a change made across
@@ -114,7 +141,9 @@ class AnnotationSession(QObject):
         self.changed.emit(ChangeSet(reset=True))
 
     def close(self) -> None:
-        self._tasks.cancel("place-annotations")
+        if self._tasks.running("place-annotations"):
+            self._tasks.cancel("place-annotations")
+            self.placing_ended.emit()
         self.book = None
         self._annotations = None
         self.undo_stack.clear()

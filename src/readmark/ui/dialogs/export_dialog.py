@@ -126,7 +126,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format:"), choices)
         form.addRow("", self.include_orphaned)
         form.addRow("", self.mark_deleted)
-        form.addRow(self.tr("Save to:"), target)
+        form.addRow(self.tr("&Save to:"), target)
+        save_label = form.labelForField(target)
+        if isinstance(save_label, QLabel):  # a row of field and button: it names the field
+            save_label.setBuddy(self.path_edit)
         form.addRow("", self.updates)
 
         self.buttons = QDialogButtonBox(

@@ -39,6 +39,14 @@ _DEFAULTS = {setting.key: setting.default for setting in SCHEMA}
 _BOUNDS = {setting.key: (setting.minimum, setting.maximum) for setting in SCHEMA}
 
 
+def _name_by_label(form: QFormLayout, row: QHBoxLayout, field: QWidget) -> None:
+    """A row of a field and its button: the row's label names the field (for screen
+    readers) and its Alt+letter goes to it."""
+    label = form.labelForField(row)
+    if isinstance(label, QLabel):
+        label.setBuddy(field)
+
+
 class PreferencesDialog(QDialog):
     changed = Signal(str, object)  # a setting's key and its new value, to save and apply
 
@@ -86,6 +94,15 @@ class PreferencesDialog(QDialog):
         finally:
             self._loading = False
 
+    def show_size(self, points: int) -> None:
+        """The reading size in force when it is not the setting's own (the default,
+        grown with a larger desktop font), shown without being asked for."""
+        self._loading = True
+        try:
+            self.font_size.setValue(points)
+        finally:
+            self._loading = False
+
     # -- tabs -------------------------------------------------------------------------
 
     def _reading_tab(self) -> QWidget:
@@ -106,6 +123,7 @@ class PreferencesDialog(QDialog):
         self.book_font.setToolTip(self.tr("A font chosen for the book's language"))
         self.font_family = QFontComboBox()
         self.font_family.setObjectName("fontFamily")
+        self.font_family.setAccessibleName(self.tr("Reading font"))
 
         def show_font() -> None:
             family = self._settings.get("reader.font_family")
@@ -242,6 +260,7 @@ class PreferencesDialog(QDialog):
         row.addWidget(self.backup_folder, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Back up &into:"), row)
+        _name_by_label(form, row, self.backup_folder)
         self.backups_kept = self._number("backups.keep", "")
         form.addRow(self.tr("Backups &kept:"), self.backups_kept)
         note = QLabel(self.tr("Backups already made stay where they are."))

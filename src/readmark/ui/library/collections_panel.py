@@ -32,6 +32,7 @@ class CollectionsPanel(QWidget):
         self.setObjectName("libraryCollections")
         self.list = QListWidget()
         self.list.setObjectName("collectionsList")
+        self.list.setAccessibleName(self.tr("Collections"))
         self.list.setSpacing(2)
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -57,6 +57,7 @@ class LibraryView(QWidget):
         self.filter = QLineEdit()
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText(self.tr("Filter by title, author, language…"))
+        self.filter.setAccessibleName(self.tr("Filter the library"))
         self.filter.setClearButtonEnabled(True)
         # Debounced a little: each keystroke re-filters 5,000 books only once typing pauses.
         self._filter_timer = QTimer(self, singleShot=True, interval=80)
@@ -67,6 +68,7 @@ class LibraryView(QWidget):
         self.sort_box = QComboBox()
         self.sort_box.setObjectName("librarySort")
         self.sort_box.setToolTip(self.tr("Sort by"))
+        self.sort_box.setAccessibleName(self.tr("Sort by"))
         for key in COLUMNS:
             self.sort_box.addItem(column_title(key), key)
         self.sort_box.activated.connect(self._sort_chosen)
@@ -74,6 +76,7 @@ class LibraryView(QWidget):
         self.order_button.setObjectName("librarySortOrder")
         self.order_button.setCheckable(True)
         self.order_button.setToolTip(self.tr("Descending order"))
+        self.order_button.setAccessibleName(self.tr("Descending order"))
         self.order_button.clicked.connect(self._sort_chosen)
         self.grid_button = QToolButton()
         self.grid_button.setObjectName("libraryGridButton")
@@ -100,6 +103,7 @@ class LibraryView(QWidget):
 
         self.grid = QListView()
         self.grid.setObjectName("libraryGrid")
+        self.grid.setAccessibleName(self.tr("Books"))
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)
         self.grid.setMovement(QListView.Movement.Static)
@@ -116,6 +120,7 @@ class LibraryView(QWidget):
 
         self.list = QTreeView()
         self.list.setObjectName("libraryList")
+        self.list.setAccessibleName(self.tr("Books"))
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAllColumnsShowFocus(True)

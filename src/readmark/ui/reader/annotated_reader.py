@@ -66,6 +66,9 @@ class AnnotatedReaderView(ReaderView):
     annotation_clicked = Signal(object, QRect)  # Annotation, its viewport rect; nothing selected
     context_menu_requested = Signal(object, object)  # QMenu to fill, Spot
     dismiss_popups = Signal()  # scrolled, clicked elsewhere, Escape, or the section changed
+    # Selection: the Menu key or Shift+F10 on a selection asks for its popup, with the
+    # keyboard in it (a reader without a mouse marks text that way).
+    popup_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -349,7 +352,22 @@ class AnnotatedReaderView(ReaderView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:
             self.dismiss_popups.emit()
+        if self._asks_for_popup(event):
+            selection = self.selection()
+            if selection is not None:
+                self._keyboard_selection.stop()
+                self.popup_requested.emit(selection)
+                event.accept()
+                return
         super().keyPressEvent(event)
+
+    @staticmethod
+    def _asks_for_popup(event: QKeyEvent) -> bool:
+        """The Menu key, or Shift+F10 (the context-menu key on keyboards without one)."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_Menu and mods == Qt.KeyboardModifier.NoModifier:
+            return True
+        return event.key() == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self.dismiss_popups.emit()
@@ -415,6 +433,11 @@ class AnnotatedReaderView(ReaderView):
         return Spot(None, hit, self.canonical_at(point))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        selection = self.selection()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard and selection is not None:
+            # The keyboard's context menu on a selection is its popup (see keyPressEvent).
+            self.popup_requested.emit(selection)
+            return
         self.dismiss_popups.emit()
         menu = QMenu(self)
         menu.setObjectName("readerMenu")

@@ -84,6 +84,19 @@ def is_cjk(language: str) -> bool:
     return is_cjk_language(language)
 
 
+# The desktop font size the default reading size was chosen beside (points).
+_USUAL_UI_SIZE = 11
+
+
+def default_reading_size(default: int, ui_font: QFont) -> int:
+    """The reading size for a reader who never chose one: `default` beside a usual
+    desktop font, larger in step with a desktop font made larger (low vision)."""
+    ui_size = ui_font.pointSizeF()
+    if ui_size <= _USUAL_UI_SIZE:  # also -1: a font sized in pixels
+        return default
+    return min(48, round(default * ui_size / _USUAL_UI_SIZE))
+
+
 def book_font(language: str, preferred: str, point_size: int) -> QFont:
     font = QFont()
     families = family_list(language, preferred)

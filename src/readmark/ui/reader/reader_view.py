@@ -79,6 +79,15 @@ class ReaderView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reader")
+        # What a screen reader says of the page; its text is the document's (QTextEdit's
+        # accessible text interface), read from the caret.
+        self.setAccessibleName(self.tr("Book text"))
+        self.setAccessibleDescription(
+            self.tr(
+                "Page Down and Space read on; Shift+arrows select from the caret; "
+                "the Menu key or Shift+F10 marks the selection"
+            )
+        )
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAcceptDrops(False)  # drops go to the window, which opens the file

@@ -41,6 +41,11 @@ class Theme:
     selection: str
     chrome: str  # menus, panels, buttons around the page
     dark: bool
+    selected_text: str = ""  # text on the selection colour ("": the text colour)
+
+    @property
+    def on_selection(self) -> str:
+        return self.selected_text or self.text
 
 
 THEMES = {
@@ -69,9 +74,66 @@ def system_is_dark() -> bool:
         return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def resolve(choice: str) -> Theme:
-    """'system' follows the desktop's light/dark setting."""
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21)."""
+
+    def luminance(c: QColor) -> float:
+        def linear(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF())
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def asks_high_contrast(palette: QPalette) -> bool:
+    """The desktop asks for high contrast (Qt 6.10's accessibility hint), or its
+    palette is one: light text on a black page, as Windows' High Contrast Black."""
+    hints = QGuiApplication.styleHints()
+    try:
+        if hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+            return True
+    except AttributeError:  # Qt < 6.10
+        pass
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    return base.lightness() < 64 and contrast(base, text) >= 15
+
+
+def _mix(a: QColor, b: QColor, part_of_b: float) -> str:
+    ours = (a.redF(), a.greenF(), a.blueF())
+    theirs = (b.redF(), b.greenF(), b.blueF())
+    return QColor.fromRgbF(
+        *(x + (y - x) * part_of_b for x, y in zip(ours, theirs, strict=True))
+    ).name()
+
+
+def palette_theme(palette: QPalette) -> Theme:
+    """The page in the system palette's own colours (a high-contrast desktop's):
+    its page, text, links and selection, never softened."""
+    role = QPalette.ColorRole
+    base, text = palette.color(role.Base), palette.color(role.Text)
+    return Theme(
+        "system",
+        base.name(),
+        text.name(),
+        _mix(text, base, 0.25),  # quotes and footnotes: still far from the page
+        palette.color(role.Link).name(),
+        _mix(base, text, 0.12),
+        palette.color(role.Highlight).name(),
+        palette.color(role.Window).name(),
+        base.lightness() < 128,
+        palette.color(role.HighlightedText).name(),
+    )
+
+
+def resolve(choice: str, system: QPalette | None = None) -> Theme:
+    """'system' follows the desktop: its light/dark setting, and its own colours
+    when it asks for high contrast (`system`: its palette, else the application's)."""
     if choice == "system":
+        palette = system if system is not None else QGuiApplication.palette()
+        if asks_high_contrast(palette):
+            return palette_theme(palette)
         return THEMES["dark" if system_is_dark() else "light"]
     return THEMES.get(choice, THEMES["light"])
 
@@ -84,7 +146,7 @@ def apply_palette(widget: QWidget, theme: Theme) -> None:
         palette.setColor(group, QPalette.ColorRole.Text, QColor(theme.text))
         palette.setColor(group, QPalette.ColorRole.Link, QColor(theme.link))
         palette.setColor(group, QPalette.ColorRole.Highlight, QColor(theme.selection))
-        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(theme.text))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(theme.on_selection))
     widget.setPalette(palette)
 
 
@@ -107,7 +169,7 @@ def window_palette(theme: Theme) -> QPalette:
         QPalette.ColorRole.PlaceholderText: muted,
         QPalette.ColorRole.Link: QColor(theme.link),
         QPalette.ColorRole.Highlight: QColor(theme.selection),
-        QPalette.ColorRole.HighlightedText: text,
+        QPalette.ColorRole.HighlightedText: QColor(theme.on_selection),
         QPalette.ColorRole.Light: chrome.lighter(130),
         QPalette.ColorRole.Midlight: chrome.lighter(115),
         QPalette.ColorRole.Mid: chrome.darker(130) if not theme.dark else chrome.lighter(160),

@@ -21,6 +21,8 @@ class TocPanel(QDockWidget):
         )
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("tocTree")
+        self.tree.setAccessibleName(self.tr("Contents"))
+        self.tree.setAccessibleDescription(self.tr("Arrows choose a chapter, Enter goes to it"))
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setExpandsOnDoubleClick(False)

@@ -52,6 +52,10 @@ class SearchPanel(QDockWidget):
         self.field = QLineEdit(body)
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(self.tr("Find in this book"))
+        self.field.setAccessibleName(self.tr("Find in this book"))
+        self.field.setAccessibleDescription(
+            self.tr("Enter goes to the next match, Shift+Enter to the previous; Escape closes")
+        )
         self.field.setClearButtonEnabled(True)
         self.field.setMaxLength(MAX_QUERY_CHARS)
         self.field.textChanged.connect(self._changed)
@@ -88,6 +92,7 @@ class SearchPanel(QDockWidget):
 
         self.results = QListView(body)
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Matches in the book"))
         self.results.setModel(model)
         self.results.setItemDelegate(ResultDelegate(mark, self.results))
         self.results.setUniformItemSizes(True)
@@ -103,6 +108,7 @@ class SearchPanel(QDockWidget):
         self.results.activated.connect(self._row_chosen)
         self.results.installEventFilter(self)
         layout.addWidget(self.results, 1)
+        body.setFocusProxy(self.field)  # the keyboard coming to the panel (F6) lands here
         self.setWidget(body)
 
     @staticmethod

@@ -50,6 +50,9 @@ class Actions(QObject):
         # View
         self.toggle_toc = make(self.tr("&Table of Contents"), "F9", checkable=True)
         self.full_screen = make(self.tr("&Full Screen"), "F11", checkable=True)
+        # The keyboard's way between the contents, the page and the panels (ui/shell/keyboard.py)
+        self.next_pane = make(self.tr("Ne&xt Pane"), "F6")
+        self.previous_pane = make(self.tr("Previous Pa&ne"), "Shift+F6")
         self.zoom_in = make(self.tr("&Larger Text"), SK.ZoomIn, "Ctrl+=")
         self.zoom_out = make(self.tr("&Smaller Text"), SK.ZoomOut)
         self.zoom_reset = make(self.tr("&Default Text Size"), "Ctrl+0")
@@ -252,6 +255,8 @@ class Actions(QObject):
         view_menu.addAction(self.toggle_toc)
         view_menu.addAction(self.toggle_annotations)
         view_menu.addAction(self.full_screen)
+        view_menu.addAction(self.next_pane)
+        view_menu.addAction(self.previous_pane)
         view_menu.addSeparator()
         view_menu.addAction(self.zoom_in)
         view_menu.addAction(self.zoom_out)

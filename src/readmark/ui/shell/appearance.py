@@ -46,7 +46,7 @@ class Appearance(QObject):
         book = self.reader.book
         language = book.metadata.language if book else self.language.replace("_", "-")
         choice = self.settings.get("reader.theme")
-        chosen = theme.resolve(choice)
+        chosen = theme.resolve(choice, self._system_palette)
         QApplication.setPalette(
             self._system_palette if choice == "system" else theme.window_palette(chosen)
         )
@@ -55,7 +55,7 @@ class Appearance(QObject):
             theme.apply_palette(widget, chosen)
         self.palette_changed.emit(theme.highlight_palette(chosen))
         font = fonts.book_font(
-            language, self.settings.get("reader.font_family"), self.settings.get("reader.font_size")
+            language, self.settings.get("reader.font_family"), self.reading_size()
         )
         typography = self.typography()
         css = theme.stylesheet(
@@ -83,9 +83,15 @@ class Appearance(QObject):
                 )
             )
 
+    def reading_size(self) -> int:
+        """The reader's size; never chosen, the default, scaled with the desktop's font."""
+        if self.settings.is_default("reader.font_size"):
+            return fonts.default_reading_size(DEFAULT_FONT_SIZE, QApplication.font())
+        return int(self.settings.get("reader.font_size"))
+
     def change_font_size(self, step: int) -> None:
         """One point larger (+1) or smaller (-1); 0 goes back to the default size."""
-        size = self.settings.get("reader.font_size")
+        size = self.reading_size()
         size = DEFAULT_FONT_SIZE if step == 0 else max(_SMALLEST, min(_LARGEST, size + step))
         self.save("reader.font_size", size)
         self.apply()

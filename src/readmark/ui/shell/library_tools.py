@@ -6,22 +6,25 @@ through signals; the main window only connects them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from readmark.core.annotations import Annotation
 from readmark.core.book import Book
-from readmark.core.export import ExportError, write_export
+from readmark.core.export import write_export
 from readmark.core.export.common import ExportedBook
 from readmark.core.export.notes import NoteOptions
 from readmark.core.store.backups import BackupInfo, BackupManager
 from readmark.core.store.errors import StoreError
-from readmark.i18n import format_number, translate_error
+from readmark.i18n import translate_error
+from readmark.ui.background import BackgroundTasks
 from readmark.ui.dialogs.backup_dialog import BackupDialog
 from readmark.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportFormat
 from readmark.ui.shell.library_owner import LibraryOwner
+from readmark.ui.shell.long_work import BookExport
 
 _FORMAT_NAMES = {
     ExportFormat.MARKDOWN: "md",
@@ -32,25 +35,42 @@ _FORMAT_NAMES = {
 }
 
 
-def export_annotations(book: Book, annotations: list[Annotation], choice: ExportChoice) -> bool:
+def export_annotations(
+    book: Book,
+    annotations: list[Annotation],
+    choice: ExportChoice,
+    before_writing: Callable[[], None] = lambda: None,
+) -> bool:
     """Write the export the reader chose; True when an existing note was updated.
     Raises OSError when the file can't be written, ExportError when a note that is
-    there cannot be read to be updated (it is then left as it is)."""
+    there cannot be read to be updated (it is then left as it is); `before_writing`
+    may raise to stop before the file is touched (Cancel)."""
     chosen = annotations if choice.include_orphaned else [a for a in annotations if not a.orphaned]
     options = NoteOptions(tr=QCoreApplication.translate, mark_deleted=choice.mark_deleted)
     name = _FORMAT_NAMES[choice.format]
-    return write_export(choice.path, name, ExportedBook.from_book(book), chosen, options)
+    return write_export(
+        choice.path,
+        name,
+        ExportedBook.from_book(book),
+        chosen,
+        options,
+        before_writing=before_writing,
+    )
 
 
 class LibraryTools(QObject):
     message = Signal(str)  # for the status bar
     error = Signal(str, str)  # title, text: for a dialog
 
-    def __init__(self, window: QWidget, owner: LibraryOwner) -> None:
+    def __init__(self, window: QMainWindow, owner: LibraryOwner, tasks: BackgroundTasks) -> None:
         super().__init__(window)
         self.window = window
         self.owner = owner
         self.dialog: BackupDialog | None = None
+        # One book's export, off the UI thread with progress and Cancel in the status bar.
+        self.book_export = BookExport(window, tasks)
+        self.book_export.message.connect(self.message)
+        self.book_export.error.connect(self.error)
 
     # -- export -------------------------------------------------------------------------
 
@@ -60,27 +80,7 @@ class LibraryTools(QObject):
         choice = ExportDialog.ask(book.metadata.title, book.path.parent, self.window)
         if choice is None:
             return
-        try:
-            updated = export_annotations(book, annotations, choice)
-        except ExportError as error:
-            self.error.emit(
-                self.tr("The annotations could not be exported"), translate_error(error)
-            )
-            return
-        except OSError as error:
-            self.error.emit(
-                self.tr("The annotations could not be exported"),
-                self.tr("Writing {path} failed: {reason}").format(
-                    path=str(choice.path), reason=error.strerror or str(error)
-                ),
-            )
-            return
-        done = (
-            self.tr("Updated the note {path} ({count} annotations)")
-            if updated
-            else self.tr("Exported {count} annotations to {path}")
-        )
-        self.message.emit(done.format(count=format_number(len(annotations)), path=str(choice.path)))
+        self.book_export.start(book, annotations, choice, export_annotations)
 
     # -- backups ------------------------------------------------------------------------
 

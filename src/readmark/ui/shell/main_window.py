@@ -52,8 +52,10 @@ from readmark.ui.shell.appearance import Appearance
 from readmark.ui.shell.book_opener import BookOpener, FirstSection
 from readmark.ui.shell.covers import cover_icon, remember_cover
 from readmark.ui.shell.dock_widths import keep_dock_widths
+from readmark.ui.shell.keyboard import KeyboardPanes
 from readmark.ui.shell.library_owner import LibraryOwner
 from readmark.ui.shell.library_wiring import LibraryWiring
+from readmark.ui.shell.long_work import show_placing
 from readmark.ui.shell.preferences import Preferences
 from readmark.ui.shell.start_page import StartPage
 
@@ -125,6 +127,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._wire()
         self.library_wiring = LibraryWiring(self)  # the library page (Ctrl+L), progress, watching
+        # F6 between panes, F9 into the contents, Tab from the contents to the page
+        self.keyboard = KeyboardPanes(self, self.menu_actions, [self.toc.tree, self.reader])
 
         self._book_open = False
         self.menu_actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))
@@ -297,6 +301,7 @@ class MainWindow(QMainWindow):
         a.add_note.triggered.connect(lambda: self.annotator.add_note())
         a.toggle_bookmark.triggered.connect(lambda: self.annotator.toggle_bookmark())
         reader.selection_finished.connect(lambda s: self.annotator.show_selection_popup(s))
+        reader.popup_requested.connect(lambda s: self.annotator.open_selection_popup(s))
         reader.annotation_clicked.connect(
             lambda annotation, rect: self.annotator.show_annotation_popup(annotation, rect)
         )
@@ -310,6 +315,7 @@ class MainWindow(QMainWindow):
         self.book_shown.connect(session.open)
         reader.first_painted.connect(self._first_screen_painted)
         self._wire_library_tools()
+        show_placing(self, session)  # re-placing annotations in a changed book: progress, Cancel
 
     def _wire_library_tools(self) -> None:
         a = self.menu_actions
@@ -368,7 +374,7 @@ class MainWindow(QMainWindow):
         # Imported here: exports and the backup and export dialogs wait for their menu commands.
         from readmark.ui.shell.library_tools import LibraryTools
 
-        tools = LibraryTools(self, self.owner)
+        tools = LibraryTools(self, self.owner, self.tasks)
         tools.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         tools.error.connect(self.show_error)
         return tools

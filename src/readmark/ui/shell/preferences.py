@@ -61,6 +61,8 @@ class Preferences(QObject):
             self._dialog = PreferencesDialog(self.settings, self._language, parent)
             self._dialog.changed.connect(self.change)
         self._dialog.refresh()
+        if self.settings.is_default("reader.font_size"):  # it may follow the desktop's font
+            self._dialog.show_size(self._appearance.reading_size())
         self._dialog.show()
         self._dialog.raise_()
         self._dialog.activateWindow()
