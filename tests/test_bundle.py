@@ -161,4 +161,6 @@ def test_install_desktop_names_the_bundle(bundle: Path, tmp_path: Path) -> None:
                 XDG_DATA_HOME=str(data), XDG_CONFIG_HOME=str(tmp_path / "config")))  # fmt: skip
     entry = (data / "applications" / "org.readmark.Readmark.desktop").read_text(encoding="utf-8")
     assert f"Exec={bundle / 'readmark' / 'readmark'} %U" in entry
-    assert (data / "icons" / "hicolor" / "scalable" / "apps" / "org.readmark.Readmark.svg").is_file()
+    assert (
+        data / "icons" / "hicolor" / "scalable" / "apps" / "org.readmark.Readmark.svg"
+    ).is_file()
