@@ -42,7 +42,8 @@ def _env(home: Path, **extra: str) -> dict[str, str]:
         for k, v in os.environ.items()
         if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "PYTHONSTARTUP")
     }
-    env.update(QT_QPA_PLATFORM="offscreen", READMARK_HOME=str(home), **extra)
+    env.update(QT_QPA_PLATFORM="offscreen", READMARK_HOME=str(home))
+    env.update(extra)
     return env
 
 
@@ -110,6 +111,20 @@ def test_it_opens_the_sample_book_offscreen(bundle: Path, shared_books: Path, tm
     # a first start (a new home: nothing to reopen) shows the bundled guide
     guide = ok(readmark(bundle, "--smoke-test", home=tmp_path / "new", cwd=tmp_path))
     assert "smoke-test ok: The Readmark Guide" in guide
+
+
+def test_it_opens_a_window_on_x11(bundle: Path, shared_books: Path, tmp_path: Path) -> None:
+    """The platform users have (xcb, under Xvfb), not only offscreen: the bundle's xcb plugin
+    finds its libraries, and the system's fonts show a Chinese book."""
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is missing: `sh packaging/setup.sh` installs it (apt: xvfb)"
+    result = subprocess.run(
+        [xvfb_run, "-a", str(bundle / "readmark" / "readmark"),
+         str(shared_books / "三国演义.txt"), "--smoke-test"],
+        capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=tmp_path,
+        env=_env(tmp_path / "h", QT_QPA_PLATFORM="xcb"),
+    )  # fmt: skip
+    assert "smoke-test ok: 三国演义" in ok(result)
 
 
 def test_info_text_and_search_read_real_books(bundle: Path, shared_books: Path, tmp_path) -> None:
