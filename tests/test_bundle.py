@@ -1,22 +1,26 @@
 """The standalone Linux bundle (packaging/build_bundle.sh, PyInstaller) works without Python.
 
-Builds it from this checkout into a temporary folder (~40 s on 2 cores, a fresh build
-venv included), then runs the frozen `readmark` as a user would, with nothing of the
+Builds it from this checkout into a temporary folder (~40–55 s on 2 cores, a fresh
+build venv included), then runs the frozen `readmark` as a user would, with nothing of the
 checkout or the development venv on its path: the window opens offscreen on the sample
 book, `info`, `text` and `search` read real books (charset-normalizer for the GB18030
 novel, OpenCC's dictionaries for a Traditional query, `regex`), the Chinese translation
 loads, annotations are imported from Kindle clippings and KOReader sidecars (luaparser
-and its ANTLR runtime), a note is exported (ruamel.yaml), and `--install-desktop`
-writes an entry that starts the bundle.
+and its ANTLR runtime), a note is exported (ruamel.yaml), the window opens on X11 too,
+a second Readmark hands its book to the first (QtNetwork's local socket), and
+`--install-desktop` writes an entry that starts the bundle.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tarfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -179,3 +183,43 @@ def test_install_desktop_names_the_bundle(bundle: Path, tmp_path: Path) -> None:
     assert (
         data / "icons" / "hicolor" / "scalable" / "apps" / "org.readmark.Readmark.svg"
     ).is_file()
+
+
+def _opened(home: Path) -> set[str]:
+    """The books the window opened, as the library records them."""
+    db = home / "data" / "library.sqlite3"
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
+            return {path for (path,) in connection.execute("SELECT path FROM books")}
+    except sqlite3.OperationalError:  # not made yet, or being made
+        return set()
+
+
+def _wait_for(condition: Callable[[], object], what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def test_a_second_readmark_hands_its_book_to_the_first(
+    bundle: Path, shared_books: Path, tmp_path: Path
+) -> None:
+    """One window (the single-instance socket: QtNetwork in the bundle): the second process
+    gives its book to the running one and exits at once."""
+    home = tmp_path / "h"
+    books = shared_books.resolve()  # the library records resolved paths
+    first_book, second_book = books / "11-0.txt", books / "Liber_Esther.epub"
+    first = subprocess.Popen(
+        [str(bundle / "readmark" / "readmark"), str(first_book)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path, env=_env(home),
+    )  # fmt: skip
+    try:
+        _wait_for(lambda: str(first_book) in _opened(home), "the first window to open its book")
+        second = readmark(bundle, str(second_book), home=home, cwd=tmp_path, timeout=30)
+        ok(second)
+        _wait_for(lambda: str(second_book) in _opened(home), "the first window to open the second")
+        assert first.poll() is None, "the first Readmark exited"
+    finally:
+        first.terminate()
+        first.wait(30)
