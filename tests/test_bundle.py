@@ -96,6 +96,9 @@ def test_the_bundle_holds_what_it_needs_and_no_more(bundle: Path) -> None:
     for name in ("AppRun", "org.readmark.Readmark.desktop", "org.readmark.Readmark.png"):
         assert (folder / name).is_file(), name
     assert list(internal.glob("opencc/**/*.ocd2")), "OpenCC's dictionaries are missing"
+    # the compiled matchers, not the slow pure-Python fallbacks rapidfuzz would use silently
+    for compiled in ("rapidfuzz/fuzz_cpp*.so", "regex/_regex*.so"):
+        assert list(internal.glob(compiled)), compiled
     libraries = {p.name for p in internal.rglob("libQt6*")}
     for unused in ("Qml", "Quick", "WebEngine", "3DCore", "Pdf", "Multimedia"):
         assert not any(name.startswith(f"libQt6{unused}") for name in libraries), unused
