@@ -32,8 +32,9 @@ esac
 # end-to-end test that must see tofu without one; Xvfb for the end-to-end tests; the desktop's
 # tools that `readmark --install-desktop` refreshes and its tests check with (desktop-file-utils,
 # appstream, xdg-utils, shared-mime-info, gio from libglib2.0-bin); pipx for the packaging
-# test; xprop and xwininfo (x11-utils) to read the window's class on the X display.
-APT_PACKAGES="python3-venv python3-pip
+# test; xprop and xwininfo (x11-utils) to read the window's class on the X display;
+# libpython3-dev for the shared libpython that packaging/build_bundle.sh freezes (its test).
+APT_PACKAGES="python3-venv python3-pip libpython3-dev
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk fonts-dejavu-core xvfb xauth

@@ -1245,193 +1245,193 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="146"/>
+        <location filename="../../src/readmark/cli.py" line="153"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="147"/>
+        <location filename="../../src/readmark/cli.py" line="154"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="148"/>
+        <location filename="../../src/readmark/cli.py" line="155"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="149"/>
+        <location filename="../../src/readmark/cli.py" line="156"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="150"/>
+        <location filename="../../src/readmark/cli.py" line="157"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="151"/>
+        <location filename="../../src/readmark/cli.py" line="158"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="152"/>
+        <location filename="../../src/readmark/cli.py" line="159"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="153"/>
+        <location filename="../../src/readmark/cli.py" line="160"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="155"/>
+        <location filename="../../src/readmark/cli.py" line="162"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="158"/>
+        <location filename="../../src/readmark/cli.py" line="165"/>
         <source>Repair</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="164"/>
+        <location filename="../../src/readmark/cli.py" line="171"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="172"/>
+        <location filename="../../src/readmark/cli.py" line="179"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="203"/>
+        <location filename="../../src/readmark/cli.py" line="210"/>
         <source>1 page split joined</source>
         <translation>接合 1 处跨页断段</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="205"/>
+        <location filename="../../src/readmark/cli.py" line="212"/>
         <source>%Ln page splits joined</source>
         <translation>接合 %Ln 处跨页断段</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="208"/>
+        <location filename="../../src/readmark/cli.py" line="215"/>
         <source>1 page number</source>
         <translation>1 个页码</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="210"/>
+        <location filename="../../src/readmark/cli.py" line="217"/>
         <source>%Ln page numbers</source>
         <translation>%Ln 个页码</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="213"/>
+        <location filename="../../src/readmark/cli.py" line="220"/>
         <source>1 running header</source>
         <translation>1 个页眉</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="215"/>
+        <location filename="../../src/readmark/cli.py" line="222"/>
         <source>%Ln running headers</source>
         <translation>%Ln 个页眉</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="219"/>
+        <location filename="../../src/readmark/cli.py" line="226"/>
         <source>{numbers} and {headers} removed</source>
         <translation>去除 {numbers}和 {headers}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="225"/>
+        <location filename="../../src/readmark/cli.py" line="232"/>
         <source>{furniture} removed</source>
         <translation>去除 {furniture}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="231"/>
+        <location filename="../../src/readmark/cli.py" line="238"/>
         <source>1 footnote attached</source>
         <translation>关联 1 条脚注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="233"/>
+        <location filename="../../src/readmark/cli.py" line="240"/>
         <source>%Ln footnotes attached</source>
         <translation>关联 %Ln 条脚注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="235"/>
+        <location filename="../../src/readmark/cli.py" line="242"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="251"/>
+        <location filename="../../src/readmark/cli.py" line="258"/>
         <source>export needs a BOOK, or --all --folder DIR.</source>
         <translation>export 需要一本书 BOOK，或 --all --folder 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="260"/>
+        <location filename="../../src/readmark/cli.py" line="267"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="284"/>
+        <location filename="../../src/readmark/cli.py" line="291"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="301"/>
+        <location filename="../../src/readmark/cli.py" line="308"/>
         <source>--all writes notes: use --format obsidian or logseq.</source>
         <translation>--all 只写笔记：请用 --format obsidian 或 logseq。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="306"/>
+        <location filename="../../src/readmark/cli.py" line="313"/>
         <source>--all needs --folder DIR.</source>
         <translation>--all 需要 --folder 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="320"/>
+        <location filename="../../src/readmark/cli.py" line="327"/>
         <source>New notes: {new}, updated: {updated}, failed: {failed}</source>
         <translation>新建笔记：{new}，已更新：{updated}，失败：{failed}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="344"/>
+        <location filename="../../src/readmark/cli.py" line="351"/>
         <source>--dry-run is for other readers&apos; files.</source>
         <translation>--dry-run 只用于其他阅读器的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="353"/>
+        <location filename="../../src/readmark/cli.py" line="360"/>
         <location filename="../../src/readmark/cli_library.py" line="70"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="354"/>
+        <location filename="../../src/readmark/cli.py" line="361"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="355"/>
+        <location filename="../../src/readmark/cli.py" line="362"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="356"/>
+        <location filename="../../src/readmark/cli.py" line="363"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="357"/>
+        <location filename="../../src/readmark/cli.py" line="364"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="362"/>
+        <location filename="../../src/readmark/cli.py" line="369"/>
         <source>Added to the library: {path}</source>
         <translation>已添加到书库：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="481"/>
+        <location filename="../../src/readmark/cli.py" line="488"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="514"/>
+        <location filename="../../src/readmark/cli.py" line="521"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
@@ -1560,6 +1560,16 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <source>Imported: {n}</source>
         <translation>已导入：{n}</translation>
     </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="37"/>
+        <source>Say what to search for.</source>
+        <translation>请给出要查找的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="53"/>
+        <source>Found: {count}</source>
+        <translation>找到: {count}</translation>
+    </message>
 </context>
 <context>
     <name>CollectionsPanel</name>
@@ -1621,48 +1631,48 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>DesktopIntegration</name>
     <message>
-        <location filename="../../src/readmark/desktop_integration.py" line="130"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="132"/>
         <source>Installed Readmark&apos;s menu entry, icons and file types in {folder}</source>
         <translation>已在 {folder} 安装 Readmark 的菜单项、图标和文件类型</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/desktop_integration.py" line="136"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="138"/>
         <source>It starts: {command}</source>
         <translation>启动命令：{command}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/desktop_integration.py" line="144"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="146"/>
         <source>Could not install: {reason}</source>
         <translation>无法安装：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/desktop_integration.py" line="151"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="153"/>
         <source>Readmark now opens by default: {types}</source>
         <translation>Readmark 现在是以下类型的默认程序：{types}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/desktop_integration.py" line="174"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="176"/>
         <source>Could not uninstall: {reason}</source>
         <translation>无法卸载：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/desktop_integration.py" line="180"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="182"/>
         <source>Removed {count} files of Readmark&apos;s desktop integration from {folder}</source>
         <translation>已从 {folder} 删除 Readmark 桌面集成的 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/desktop_integration.py" line="295"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="297"/>
         <source>{tool} is not installed, so the desktop may notice Readmark only after you log in again (Debian and Ubuntu: desktop-file-utils, shared-mime-info).</source>
         <translation>未安装 {tool}，桌面可能要在你重新登录后才会发现 Readmark（Debian 和 Ubuntu：desktop-file-utils、shared-mime-info）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/desktop_integration.py" line="314"/>
-        <location filename="../../src/readmark/desktop_integration.py" line="322"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="316"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="324"/>
         <source>{tool} failed: {reason}</source>
         <translation>{tool} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/desktop_integration.py" line="328"/>
+        <location filename="../../src/readmark/desktop_integration.py" line="330"/>
         <source>Refreshed with {tool}.</source>
         <translation>已用 {tool} 刷新。</translation>
     </message>
@@ -3201,209 +3211,209 @@ An offline reader for studying the books you own.</source>
         <translation>把所有首选项恢复为最初的设置</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="105"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="114"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="106"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="115"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="107"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="116"/>
         <source>Sepia</source>
         <translation>棕褐色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="108"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="117"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="111"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="120"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="113"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="122"/>
         <source>The book&apos;s &amp;default font</source>
         <translation>书籍的默认字体(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="114"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="123"/>
         <source>A font chosen for the book&apos;s language</source>
         <translation>按书籍语言选择的字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="117"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="126"/>
         <source>Reading font</source>
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="140"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="149"/>
         <source>&amp;Font:</source>
         <translation>字体(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="144"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="153"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="145"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="154"/>
         <source>Text &amp;size:</source>
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="146"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="155"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="147"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="156"/>
         <source>&amp;Line spacing:</source>
         <translation>行距(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="148"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="157"/>
         <source> em</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="149"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="158"/>
         <source>Space between &amp;paragraphs:</source>
         <translation>段间距(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="150"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="159"/>
         <source>By the book&apos;s language</source>
         <translation>按书籍语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="153"/>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="159"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="162"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="168"/>
         <source>Always</source>
         <translation>总是</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="153"/>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="159"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="162"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="168"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="155"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="164"/>
         <source>By language: Chinese and Japanese paragraphs are indented</source>
         <translation>按语言：中文和日文段落首行缩进</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="156"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="165"/>
         <source>First-line &amp;indent:</source>
         <translation>首行缩进(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="162"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="171"/>
         <source>By language: Chinese and Japanese are justified, as in print</source>
         <translation>按语言：中文和日文像印刷品一样两端对齐</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="164"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="173"/>
         <source>&amp;Justified text:</source>
         <translation>两端对齐(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="165"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="174"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="167"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="176"/>
         <source>The widest line, in Latin letters; a line of Chinese holds about half as many</source>
         <translation>最宽的一行，以拉丁字母计；一行中文约容纳一半数量的汉字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="169"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="178"/>
         <source>Text &amp;width:</source>
         <translation>版心宽度(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="170"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="179"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="171"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="180"/>
         <source>&amp;Margins at least:</source>
         <translation>最小页边距(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="178"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="187"/>
         <source>&amp;Repair books converted from print when first opened</source>
         <translation>首次打开时修复由印刷品转换的书籍(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="181"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="190"/>
         <source>Each book remembers its own choice (Book › Repair Book Converted from Print)</source>
         <translation>每本书会记住各自的选择（书籍 › 修复由印刷品转换的书籍）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="185"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="194"/>
         <source>Reopen the &amp;last book read when Readmark starts</source>
         <translation>启动 Readmark 时重新打开上次阅读的书(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="190"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="199"/>
         <source>The system&apos;s</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="192"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="201"/>
         <source>&amp;Language of Readmark:</source>
         <translation>Readmark 界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="193"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="202"/>
         <source>The new language is used when Readmark next starts.</source>
         <translation>新语言将在下次启动 Readmark 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="211"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="220"/>
         <source>Give the colours names of your own (say, yellow for key ideas): menus and lists use them.</source>
         <translation>给各颜色起自己的名字（比如黄色表示要点）：菜单和列表都会使用这些名字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="225"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="234"/>
         <source>{colour}:</source>
         <translation>{colour}：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="244"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="253"/>
         <source>Beside the library (the default)</source>
         <translation>资料库旁边（默认）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="247"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="256"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="253"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="262"/>
         <source>Back up &amp;into:</source>
         <translation>备份到(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="256"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="265"/>
         <source>Backups &amp;kept:</source>
         <translation>保留备份数(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="257"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="266"/>
         <source>Backups already made stay where they are.</source>
         <translation>已有的备份保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="321"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="330"/>
         <source>Back Up the Library Into</source>
         <translation>将资料库备份到</translation>
     </message>

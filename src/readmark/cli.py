@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from readmark.core.store.library import Library
 
 EXIT_ERROR = 2
-COMMANDS = ("info", "text", "export", "import", "library")
+COMMANDS = ("info", "text", "search", "export", "import", "library")
 
 
 def _app_for_translation(language: str | None) -> QCoreApplication:
@@ -104,6 +104,9 @@ def _command(argv: list[str]) -> int:
     from readmark import cli_library  # `readmark library add|list|remove`
 
     cli_library.add_parser(sub)
+    from readmark import cli_search  # `readmark search BOOK QUERY`
+
+    cli_search.add_parser(sub)
     import_.add_argument("--dry-run", action="store_true", help="print what would happen only")
     import_.add_argument("--book", help="the library's book for a file that names none (calibre)")
     # Subcommand options may come before or after the book.
@@ -125,6 +128,10 @@ def _command(argv: list[str]) -> int:
     except BookError as error:
         return _fail(translate_error(error))
 
+    if args.command == "search":
+        from readmark import cli_search
+
+        return cli_search.run(args, book, _fail)
     if args.command == "info":
         if args.json:
             payload = {

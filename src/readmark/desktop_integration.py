@@ -54,8 +54,10 @@ def supported() -> bool:
 
 
 def launcher() -> list[str]:
-    """The command that starts this Readmark: the `readmark` script that is running,
-    else this interpreter with `-m readmark`."""
+    """The command that starts this Readmark: the frozen bundle's executable, the
+    `readmark` script that is running, else this interpreter with `-m readmark`."""
+    if getattr(sys, "frozen", False):  # the standalone bundle: its own executable
+        return [str(Path(sys.executable).absolute())]
     script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
     if script is not None and script.name in ("readmark", "readmark.exe"):
         found = shutil.which(str(script)) if not script.is_absolute() else str(script)
