@@ -15,7 +15,8 @@ from readmark.ui.annotations.model import ANNOTATION_ROLE
 
 ALICE = Path(__file__).resolve().parents[3] / "shared" / "books" / "11-0.txt"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "importers"
-IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
+# Screenshots for a person to look at (docs/images holds the chosen ones, committed).
+IMAGES = Path(__file__).resolve().parents[2] / "artifacts" / "ui" / "import"
 CLIPPINGS = """Alice's Adventures in Wonderland (Lewis Carroll)
 - Your Highlight on page 1 | Location 12-13 | Added on Monday, March 2, 2020 11:48:08 PM
 
@@ -78,7 +79,7 @@ def test_import_through_the_dialog_then_undo(
         "Alice’s Adventures in Wonderland",
         "Not in the library",
     ]
-    IMAGES.mkdir(exist_ok=True)
+    IMAGES.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(IMAGES / "import-dialog.png"))
     with qtbot.waitSignal(window.marks_importer.imported, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QToolButton, QTreeWidge
 from readmark.core.annotations import Kind
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
+# Screenshots for a person to look at (docs/images holds the chosen ones, committed).
+IMAGES = Path(__file__).resolve().parents[2] / "artifacts" / "ui" / "keyboard"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -119,6 +120,7 @@ def test_escape_leaves_the_popup_for_the_page_and_tab_goes_round_it(
         press(qtbot, Qt.Key.Key_Tab)
     assert names[0] == names[-1] == "swatch_yellow"  # round the popup, not out of it
     press(qtbot, Qt.Key.Key_Right)  # the next swatch, ringed, for the picture
+    IMAGES.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(IMAGES / "keyboard-popup.png"))
     press(qtbot, Qt.Key.Key_Left)
     assert {"underlineButton", "noteButton", "copyButton", "quoteButton"} <= set(names)
