@@ -92,3 +92,24 @@ def test_bad_files_are_one_line_and_exit_2(tmp_path: Path) -> None:
         assert result.returncode == 2, bad
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_book_only_added_to_the_library_takes_its_clippings(tmp_path: Path) -> None:
+    # `library add`, never opened: the import still finds it by its title, and
+    # Export All Books then includes it.
+    copy = tmp_path / "alice.txt"
+    shutil.copyfile(ALICE, copy)
+    added = run("library", "add", str(copy))
+    assert added.returncode == 0, added.stderr
+    clippings = tmp_path / "My Clippings.txt"
+    clippings.write_text(CLIPPINGS, encoding="utf-8")
+    done = run("import", str(clippings))
+    assert done.returncode == 0, done.stderr
+    assert "Imported: 2" in done.stdout
+    assert stored(copy) == 2
+    notes = tmp_path / "notes"
+    exported = run("export", "--all", "--folder", str(notes))
+    assert exported.returncode == 0, exported.stderr
+    assert any(
+        "once or twice she had peeped" in p.read_text(encoding="utf-8") for p in notes.glob("*.md")
+    )

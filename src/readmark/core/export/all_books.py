@@ -49,7 +49,7 @@ class AllBooksReport:
 def jobs_from(library: Library) -> list[BookJob]:
     """Every book in the library (Readmark's own guides aside) with its annotations."""
     jobs = []
-    for record in library.recent(limit=1_000_000_000):
+    for record in library.books():  # added but never opened too: imports land there
         annotations = library.annotations.for_book(Path(record.path))
         jobs.append(
             BookJob(

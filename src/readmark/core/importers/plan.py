@@ -126,7 +126,7 @@ def plan_import(
 ) -> ImportPlan:
     """What importing `parsed` would do; reads the library and the books, writes nothing."""
     plan = ImportPlan(parsed.format, left_out=dict(parsed.left_out))
-    records = library.recent(limit=1_000_000, exclude=[])
+    records = library.books(exclude=[])  # opened or only added with `library add`
     opened: dict[Path, tuple[SectionTexts, str] | None] = {}
     total = max(1, parsed.mark_count)
     done = 0

@@ -238,6 +238,18 @@ class Library:
         ).fetchall()
         return [_record(r) for r in rows]
 
+    def books(self, exclude: Iterable[Path] | None = None) -> list[BookRecord]:
+        """Every book in the library, opened or only added (not those taken out),
+        read last first; `exclude` as for `recent` (by default the guides)."""
+        hidden = [str(p) for p in (resources.guide_books() if exclude is None else exclude)]
+        marks = ", ".join("?" * len(hidden))
+        rows = self._db.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM books WHERE path NOT IN ({marks}) "
+            "AND removed IS NULL ORDER BY last_opened DESC, id DESC",
+            hidden,
+        ).fetchall()
+        return [_record(r) for r in rows]
+
     def forget(self, path: Path) -> None:
         with self._transaction():
             self._db.execute("DELETE FROM books WHERE path = ?", (str(path),))

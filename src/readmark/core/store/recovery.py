@@ -180,7 +180,7 @@ def _restore_newest(manager: BackupManager, messages: list[StoreMessage]) -> Pat
 
 
 def _backup_due(library: Library, manager: BackupManager, interval: float) -> bool:
-    if not library.recent(1):
+    if not library.books():
         return False  # nothing to lose yet
     newest = manager.newest_created()
     return newest is None or not 0 <= time.time() - newest < interval
