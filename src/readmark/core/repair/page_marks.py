@@ -123,7 +123,33 @@ def printed_pages(
         if check is not None:
             check()
         pages.extend(pages_in_html(index, render(index)))
-    return pages
+    return plausible(pages)
+
+
+def plausible(pages: list[PrintedPage]) -> list[PrintedPage]:
+    """The marks that read as a book's page numbers: OCR misreads a number (`22` as
+    `0`, `24` as `i`) and a converter sets a chapter's number where a page number
+    stands (`Chapter` / `2`). Kept: a number between its neighbours (9, 2, 12 loses
+    the 2), never 0, and roman numbers only before the arabic ones (front matter)."""
+    numbers = [int(p.label) if p.label.isdigit() else None for p in pages]
+    kept: list[PrintedPage] = []
+    arabic_seen = False
+    for k, page in enumerate(pages):
+        number = numbers[k]
+        if number is None:
+            if not arabic_seen:
+                kept.append(page)
+            continue
+        arabic_seen = True
+        before = next((n for n in reversed(numbers[:k]) if n is not None), None)
+        after = next((n for n in numbers[k + 1 :] if n is not None), None)
+        out_of_order = (
+            before is not None and after is not None and before < after
+            and not before < number < after
+        )
+        if number > 0 and not out_of_order:
+            kept.append(page)
+    return kept
 
 
 class PageIndex:
