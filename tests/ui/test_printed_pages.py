@@ -1,0 +1,116 @@
+"""Printed pages in the window: the status bar's "p. N" at the top of the screen, Go to
+Printed Page by keyboard, a quotation citing its page, the repair's report — on a real
+book converted by the Internet Archive's OCR (tests/fixtures/repair_corpus)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
+from reader_wait import wait_shown
+from test_annotations_highlights import CTRL, drag_select, stored
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "repair_corpus"
+BEARD = CORPUS / "en_ia_nervous_exhaustion.txt"
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+SCREENSHOTS = Path(os.environ.get("READMARK_SCREENSHOTS", "/tmp/readmark-shots"))
+
+
+def _page_label(window) -> QLabel:
+    label = window.statusBar().findChild(QLabel, "printedPageLabel")
+    assert label is not None
+    return label
+
+
+def _pages_found(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.menu_actions.go_to_printed_page.isEnabled(), timeout=20_000)
+
+
+def _dialog(qtbot, window) -> QDialog:
+    found: list[QDialog] = []
+
+    def shown() -> bool:
+        dialog = window.findChild(QDialog, "printedPageDialog")
+        if dialog is not None and dialog.isVisible():
+            found.append(dialog)
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=5_000)
+    return found[0]
+
+
+def test_the_status_bar_shows_the_printed_page_at_the_top(qtbot, make_window, open_and_wait):
+    window = make_window()
+    open_and_wait(window, BEARD)
+    _pages_found(qtbot, window)
+    reader, label = window.reader, _page_label(window)
+    assert "Repaired: 19 page splits joined" in window.menu_actions.repair.statusTip()
+    assert not label.isVisible()  # the title page: before the first page number kept
+    seen: list[str] = []
+    for _ in range(40):  # reading on, a screen at a time: the page number follows
+        with qtbot.waitSignal(reader.position_changed, timeout=5_000):
+            qtbot.keyClick(reader, Qt.Key.Key_PageDown)
+        if label.isVisible():
+            seen.append(label.text())
+    assert seen[0] == "p. 4"
+    numbers = [int(text.removeprefix("p. ")) for text in seen]
+    assert numbers == sorted(numbers) and numbers[-1] > 8
+
+
+def test_go_to_a_printed_page_by_keyboard_and_quote_it(qtbot, make_window, open_and_wait):
+    window = make_window()
+    open_and_wait(window, BEARD)
+    _pages_found(qtbot, window)
+    reader, label = window.reader, _page_label(window)
+
+    qtbot.keyClick(reader, Qt.Key.Key_G, CTRL)
+    dialog = _dialog(qtbot, window)
+    field = dialog.findChild(QLineEdit, "printedPage")
+    problem = dialog.findChild(QLabel, "printedPageProblem")
+    qtbot.keyClicks(field, "99")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert dialog.isVisible() and problem.isVisible()
+    assert problem.text() == "There is no printed page “99” in this book."
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SCREENSHOTS / "printed-page-dialog.png"))
+    field.selectAll()
+    qtbot.keyClicks(field, "9")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    wait_shown(qtbot, reader)
+    qtbot.waitUntil(lambda: label.text() == "p. 9", timeout=5_000)
+    # Page 9 starts with the end of a word page 8 hyphenated (`disagreea-` / `ble`):
+    # its first line is at the top of the screen.
+    top = reader.canonical_text()[reader.top_offset() : reader.top_offset() + 200]
+    assert "disagreeable were the sensations" in top
+    window.grab().save(str(SCREENSHOTS / "printed-page-status-bar.png"))
+
+    # A quotation from page 9 cites it; the highlight made there is as any other.
+    phrase = "the sensations it produced"
+    cursor = reader.document().find(phrase)
+    assert not cursor.isNull()
+    drag_select(qtbot, reader, cursor.selectionStart(), cursor.selectionEnd())
+    assert reader.textCursor().selectedText() == phrase
+    qtbot.keyClick(reader, Qt.Key.Key_2, CTRL)
+    qtbot.waitUntil(lambda: len(stored(window)) == 1, timeout=5_000)
+    [highlight] = stored(window)
+    text = reader.book.section_text(highlight.target.section)
+    assert text[highlight.target.start : highlight.target.end] == phrase
+    drag_select(qtbot, reader, cursor.selectionStart(), cursor.selectionEnd())
+    qtbot.keyClick(reader, Qt.Key.Key_C, CTRL | SHIFT)
+    quote = QGuiApplication.clipboard().text()
+    assert quote.startswith(f"“{phrase}”\n— ")
+    assert quote.endswith(", p. 9")
+
+
+def test_no_printed_pages_in_a_book_never_printed(qtbot, make_window, open_and_wait):
+    window = make_window()
+    open_and_wait(window, CORPUS / "zh_hant_gutenberg_hong_lou_meng.txt")
+    reader = window.reader
+    qtbot.keyClick(reader, Qt.Key.Key_PageDown)
+    wait_shown(qtbot, reader)
+    assert not _page_label(window).isVisible()
+    assert not window.menu_actions.go_to_printed_page.isEnabled()
