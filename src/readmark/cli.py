@@ -198,10 +198,10 @@ def _command(argv: list[str]) -> int:
         if not first:
             sys.stdout.write("\f\n")  # a page separator between sections, as pdftotext does
         first = False
-        text = html_to_text(book.section_html(index))
+        shown = html_to_text(book.section_html(index))
         if pages:
-            text = _with_page_marks(text, index, pages)
-        sys.stdout.write(text.rstrip("\n") + "\n")
+            shown = _with_page_marks(shown, index, pages)
+        sys.stdout.write(shown.rstrip("\n") + "\n")
     return 0
 
 

@@ -155,7 +155,7 @@ class _TextParser(HTMLParser):
                 self._parts.append("\n" * self._pending)
             self._pending = 0
         if self._waiting and text.strip():
-            raw = sum(map(len, self._parts)) + len(text) - len(text.lstrip())
-            self.anchors.extend((name, raw) for name in self._waiting)
+            at = sum(map(len, self._parts)) + len(text) - len(text.lstrip())
+            self.anchors.extend((name, at) for name in self._waiting)
             self._waiting = []
         self._parts.append(text)

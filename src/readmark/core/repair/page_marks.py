@@ -144,7 +144,9 @@ def plausible(pages: list[PrintedPage]) -> list[PrintedPage]:
         before = next((n for n in reversed(numbers[:k]) if n is not None), None)
         after = next((n for n in numbers[k + 1 :] if n is not None), None)
         out_of_order = (
-            before is not None and after is not None and before < after
+            before is not None
+            and after is not None
+            and before < after
             and not before < number < after
         )
         if number > 0 and not out_of_order:
