@@ -138,42 +138,41 @@ def repair_report(counts: RepairCounts) -> str:
     """`37 page splits joined, 212 page numbers and 58 running headers removed, 14
     footnotes attached`: what the print repair did to a book ("" when nothing), for
     `readmark info` and the window. (Each call spelled out: lupdate reads them.)"""
-    tr = QCoreApplication.translate
     splits, numbers = counts.page_splits, counts.page_numbers
     headers, notes = counts.running_headers, counts.footnotes
     parts = []
     if splits:
         parts.append(
-            tr("RepairReport", "1 page split joined")
+            QCoreApplication.translate("RepairReport", "1 page split joined")
             if splits == 1
-            else tr("RepairReport", "%Ln page splits joined", "", splits)
+            else QCoreApplication.translate("RepairReport", "%Ln page splits joined", "", splits)
         )
     number_text = (
-        tr("RepairReport", "1 page number")
+        QCoreApplication.translate("RepairReport", "1 page number")
         if numbers == 1
-        else tr("RepairReport", "%Ln page numbers", "", numbers)
+        else QCoreApplication.translate("RepairReport", "%Ln page numbers", "", numbers)
     )
     header_text = (
-        tr("RepairReport", "1 running header")
+        QCoreApplication.translate("RepairReport", "1 running header")
         if headers == 1
-        else tr("RepairReport", "%Ln running headers", "", headers)
+        else QCoreApplication.translate("RepairReport", "%Ln running headers", "", headers)
     )
     if numbers and headers:
         parts.append(
-            tr("RepairReport", "{numbers} and {headers} removed").format(
+            QCoreApplication.translate("RepairReport", "{numbers} and {headers} removed").format(
                 numbers=number_text, headers=header_text
             )
         )
     elif numbers or headers:
         parts.append(
-            tr("RepairReport", "{furniture} removed").format(
+            QCoreApplication.translate("RepairReport", "{furniture} removed").format(
                 furniture=number_text if numbers else header_text
             )
         )
     if notes:
         parts.append(
-            tr("RepairReport", "1 footnote attached")
+            QCoreApplication.translate("RepairReport", "1 footnote attached")
             if notes == 1
-            else tr("RepairReport", "%Ln footnotes attached", "", notes)
+            else QCoreApplication.translate("RepairReport", "%Ln footnotes attached", "", notes)
         )
-    return tr("RepairReport", ", ").join(parts)
+    return QCoreApplication.translate("RepairReport", ", ").join(parts)
