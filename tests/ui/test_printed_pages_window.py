@@ -114,3 +114,87 @@ def test_no_printed_pages_in_a_book_never_printed(qtbot, make_window, open_and_w
     wait_shown(qtbot, reader)
     assert not _page_label(window).isVisible()
     assert not window.menu_actions.go_to_printed_page.isEnabled()
+
+
+PROSE = "and it goes on for a good while, as the sentences of an old book do, before the"
+# Enough text around each page break for the page's first line to reach the screen's top.
+FILLER = "\n\n".join(["A paragraph of the part, which says little at some length."] * 30)
+CONTENTS_BOOK = f"""# Contents
+
+- The first part /2
+- The second part /3
+- The third part /4
+
+# The first part
+
+{FILLER}
+
+This is the opening paragraph of the first part, {PROSE}
+
+2
+
+page ends, as pages do, and it carries on to the very end of its long sentence.
+
+# The second part
+
+{FILLER}
+
+This is the opening paragraph of the second part, {PROSE}
+
+3
+
+next page begins, and it carries on to the very end of its long sentence.
+
+# The third part
+
+{FILLER}
+
+This is the opening paragraph of the third part, {PROSE}
+
+4
+
+last page begins, and it carries on to the very end of its long sentence.
+
+{FILLER}
+"""
+
+
+def _click_text(qtbot, reader, text: str) -> None:
+    from test_annotations_highlights import point_at
+
+    cursor = reader.document().find(text)
+    assert not cursor.isNull(), text
+    qtbot.mouseClick(
+        reader.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=point_at(reader, cursor.selectionStart() + 2),
+    )
+
+
+def test_a_printed_contents_entry_goes_to_its_page(qtbot, make_window, open_and_wait, tmp_path):
+    path = tmp_path / "contents.md"
+    path.write_text(CONTENTS_BOOK, encoding="utf-8")
+    window = make_window()
+    open_and_wait(window, path)
+    _pages_found(qtbot, window)
+    reader, label = window.reader, _page_label(window)
+    _click_text(qtbot, reader, "The third part /4")
+    wait_shown(qtbot, reader)
+    qtbot.waitUntil(lambda: label.text() == "p. 4", timeout=5_000)
+    # The line where page 4 starts, mid-sentence, is the first on screen.
+    top = reader.canonical_text()[reader.top_offset() : reader.top_offset() + 200]
+    assert "last page begins" in top
+
+
+def test_a_contents_entry_whose_page_is_not_in_the_book_says_so(
+    qtbot, make_window, open_and_wait, shared_books: Path
+):
+    from test_sample_book import SAMPLE, _go
+
+    window = make_window()
+    open_and_wait(window, shared_books / SAMPLE)
+    _go(qtbot, window, "目 录")
+    section = window.reader.section
+    _click_text(qtbot, window.reader, "(一)党的群众工作的优良传统 /1")
+    assert window.statusBar().currentMessage() == "Printed page 1 is not in this book."
+    assert window.reader.section == section

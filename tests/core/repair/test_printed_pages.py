@@ -131,3 +131,29 @@ def test_a_quote_cites_the_printed_page() -> None:
     assert quote_with_source("A lady patient", english, "", page="5") == (
         "“A lady patient”\n— George M. Beard, Nervous Exhaustion, p. 5"
     )
+
+
+def test_a_printed_contents_list_links_each_entry_to_its_page(shared_books: Path) -> None:
+    """The sample book's contents (`- (一)党的群众工作的优良传统 /1`) link to their pages;
+    the text stays what it was."""
+    from readmark.core.repair.contents_links import link_contents
+
+    book = open_book(shared_books / "000_25b2869f1a30fd56.txt", LoadOptions())
+    [index] = [i for i, s in enumerate(book.sections) if s.title.replace(" ", "") == "目录"]
+    html = book.section_html(index)
+    assert '<li><a href="#rm-page-1">(一)党的群众工作的优良传统 /1</a></li>' in html
+    assert '<a href="#rm-page-41">(一)以人为本' in html
+    unlinked = re.sub(r'<a href="#rm-page-\d+">(.*?)</a>', r"\1", html)
+    assert html_to_text(unlinked) == book.section_text(index)
+    # Fewer than three page references, or pages not rising: not a contents list.
+    two = "<ul>\n<li>One /1</li>\n<li>Two /5</li>\n</ul>"
+    assert link_contents(two) == two
+    falling = "<p>Alpha …… 9</p><p>Beta …… 4</p><p>Gamma …… 2</p>"
+    assert link_contents(falling) == falling
+    dotted = "<p>Alpha …… 2</p><p>Beta .... 4</p><p>Gamma   9</p>"
+    assert link_contents(dotted).count('<a href="#rm-page-') == 3
+
+
+def test_no_contents_links_with_the_repair_off(shared_books: Path) -> None:
+    book = open_book(shared_books / "000_25b2869f1a30fd56.txt", LoadOptions(repair=False))
+    assert not any("rm-page-" in book.section_html(i) for i in range(len(book.sections)))

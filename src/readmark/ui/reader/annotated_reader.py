@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QHelpEvent,
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from readmark.ui.reader.found_layer import FoundLayer
 
 _CLICK_SLOP = 4  # pixels a click may move and still be a click
+_PAGE_ANCHOR = "rm-page-"  # core/repair/page_marks.ANCHOR_PREFIX (not imported at start)
 _TOOLTIP_CHARS = 800
 
 
@@ -70,6 +71,7 @@ class AnnotatedReaderView(ReaderView):
     # Selection: the Menu key or Shift+F10 on a selection asks for its popup, with the
     # keyboard in it (a reader without a mouse marks text that way).
     popup_requested = Signal(object)
+    printed_page_requested = Signal(str)  # a contents entry's page was clicked: its label
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -257,6 +259,15 @@ class AnnotatedReaderView(ReaderView):
         top = self._offset_at(0)
         line_end = self.cursorForPosition(QPoint(right, self._line_middle(top))).position()
         return self._pages.page_at(self.section, self.text_map().to_canonical(max(top, line_end)))
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        # A printed contents list's entry (core/repair/contents_links) leads to a page
+        # of the printed book, which the page index finds wherever it is.
+        anchor = url.fragment() if not url.scheme() and not url.path() else ""
+        if anchor.startswith(_PAGE_ANCHOR):
+            self.printed_page_requested.emit(anchor[len(_PAGE_ANCHOR) :])
+            return
+        super()._on_anchor_clicked(url)
 
     def _line_middle(self, position: int) -> int:
         """The viewport height of the middle of the line that holds `position`."""

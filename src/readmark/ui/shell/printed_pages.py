@@ -8,7 +8,8 @@ the repair did (`core/repair/report`). Then:
 - the status bar says what was done (`Repaired: 19 page splits joined, …`) and the
   *Book › Repair* action's tip keeps saying it;
 - a status-bar label shows the printed page at the top of the screen (`p. 41`);
-- *Go › Go to Printed Page…* asks for a page and goes to where it starts;
+- *Go › Go to Printed Page…* asks for a page and goes to where it starts, and so does
+  a printed contents list's entry (`core/repair/contents_links`);
 - the reader knows the pages, so *Copy as Quote* cites one.
 """
 
@@ -48,6 +49,7 @@ class PrintedPages(QObject):
         reader = window.reader
         reader.position_changed.connect(lambda _position: self.show_page_here())
         reader.section_shown.connect(lambda _index: self.show_page_here())
+        reader.printed_page_requested.connect(self.go_to_label)
         window.book_shown.connect(self._book_shown)
         reader.first_painted.connect(
             lambda: QTimer.singleShot(_AFTER_FIRST_PAINT_MS, self, self._read_book)
@@ -120,3 +122,14 @@ class PrintedPages(QObject):
         reader = self._window.reader
         reader.go_to_text(page.section, page.offset, then=self.show_page_here, at_top=True)
         reader.setFocus()
+
+    def go_to_label(self, label: str) -> None:
+        """A printed contents list's entry was followed: to its page, or say why not."""
+        pages = self._window.reader.printed_pages()
+        page = pages.find(label) if pages is not None else None
+        if page is not None:
+            self.go_to(page)
+            return
+        self._window.statusBar().showMessage(
+            self.tr("Printed page {page} is not in this book.").format(page=label), 8000
+        )
