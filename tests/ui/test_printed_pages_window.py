@@ -48,6 +48,8 @@ def test_the_status_bar_shows_the_printed_page_at_the_top(qtbot, make_window, op
     _pages_found(qtbot, window)
     reader, label = window.reader, _page_label(window)
     assert "Repaired: 19 page splits joined" in window.menu_actions.repair.statusTip()
+    # Kept with the book's rendered sections: the next opening reads, not renders, them.
+    assert window.cache.get_about(reader.book.cache_key, "repair-report") is not None
     assert not label.isVisible()  # the title page: before the first page number kept
     seen: list[str] = []
     for _ in range(40):  # reading on, a screen at a time: the page number follows

@@ -157,3 +157,13 @@ def test_a_printed_contents_list_links_each_entry_to_its_page(shared_books: Path
 def test_no_contents_links_with_the_repair_off(shared_books: Path) -> None:
     book = open_book(shared_books / "000_25b2869f1a30fd56.txt", LoadOptions(repair=False))
     assert not any("rm-page-" in book.section_html(i) for i in range(len(book.sections)))
+
+
+def test_the_report_and_pages_are_kept_with_the_book_and_read_back() -> None:
+    from readmark.core.repair.report import repair_counts, report_from_json, report_json
+
+    book = _book("en_ia_nervous_exhaustion.txt")
+    counts, pages = repair_counts(book), printed_pages(book)
+    assert report_from_json(report_json(counts, pages)) == (counts, pages)
+    for damaged in ("", "{}", "[1, 2]", '{"counts": {"x": "y"}, "pages": []}', "\x00"):
+        assert report_from_json(damaged) is None  # found again, never an error

@@ -8,8 +8,14 @@ book opens.
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+
 from readmark.core.book import Book
+from readmark.core.repair.page_marks import PrintedPage
 from readmark.core.repair.rule import RepairCounts
+
+CACHE_NAME = "repair-report"  # RenderCache.get_about / put_about
 
 
 def repair_counts(book: Book) -> RepairCounts:
@@ -34,3 +40,20 @@ def repair_counts(book: Book) -> RepairCounts:
     for index in range(len(book.sections)):
         repair_markdown(source(index), id_prefix=f"s{index}-", counts=counts)
     return counts
+
+
+def report_json(counts: RepairCounts, pages: list[PrintedPage]) -> str:
+    """What the repair did and the printed pages it kept, to cache with the book."""
+    rows = [[p.section, p.offset, p.label] for p in pages]
+    return json.dumps({"counts": asdict(counts), "pages": rows}, ensure_ascii=False)
+
+
+def report_from_json(text: str) -> tuple[RepairCounts, list[PrintedPage]] | None:
+    """`report_json`'s text read back; None for anything else (then it is found again)."""
+    try:
+        data = json.loads(text)
+        counts = RepairCounts(**{k: int(v) for k, v in data["counts"].items()})
+        pages = [PrintedPage(int(s), int(o), str(label)) for s, o, label in data["pages"]]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return counts, pages

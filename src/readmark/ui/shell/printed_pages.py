@@ -3,7 +3,8 @@
 When a book opens with its repair on, a `printed-pages` background task reads every
 section once (from the render cache when it can: the sections are cached with the
 book) for the page marks the repair left (`core/repair/page_marks`) and counts what
-the repair did (`core/repair/report`). Then:
+the repair did (`core/repair/report`); both are then kept in the render cache beside
+the sections, so the next opening only reads them. Then:
 
 - the status bar says what was done (`Repaired: 19 page splits joined, …`) and the
   *Book › Repair* action's tip keeps saying it;
@@ -70,15 +71,25 @@ class PrintedPages(QObject):
         provider = self._window.section_provider()
         if book is None or book is not self._book or not book.options.repair or provider is None:
             return
-        read = provider.read_through
+        read, cache = provider.read_through, self._window.cache
 
         def work(progress: Progress) -> tuple[list[PrintedPage], RepairCounts]:
+            from readmark.core.repair import report
             from readmark.core.repair.page_marks import printed_pages
-            from readmark.core.repair.report import repair_counts
 
+            # Found once per book and rendering code, then kept with its sections.
+            cached = cache.get_about(book.cache_key, report.CACHE_NAME) if cache else None
+            known = report.report_from_json(cached) if cached is not None else None
+            if known is not None:
+                return known[1], known[0]
             pages = printed_pages(book, read, progress.check)
             progress.check()
-            return pages, repair_counts(book)
+            counts = report.repair_counts(book)
+            if cache:
+                cache.put_about(
+                    book.cache_key, report.CACHE_NAME, report.report_json(counts, pages)
+                )
+            return pages, counts
 
         self._window.tasks.run("printed-pages", work, lambda result: self._found(book, *result))
 
