@@ -2,8 +2,9 @@
 
 Counted by the same engines that show the book (`close_pages` for plain text converted
 from print, `repair_markdown` for Markdown), run over every section's source once: it
-costs about what showing every section would, so it is asked for, never computed when a
-book opens.
+costs about what showing every section would, so it is never computed before a book's
+first screen; the window asks for it on a background task after that screen is painted
+and keeps it, with the printed pages, in the render cache (`report_json`).
 """
 
 from __future__ import annotations
