@@ -19,12 +19,13 @@ MIN_ENTRIES = 3  # fewer page references than this are not a contents list
 # An entry: a title, then a slash, leader dots or a run of spaces, then the page.
 _ENTRY = re.compile(r"^(?P<title>\S.{0,100}?)\s*(?:/|[.·…．]{2,}|\s{2,})\s*(?P<page>\d{1,4})$")
 # A list item or paragraph holding only text (no markup inside).
+_ENDS_IN_NUMBER = re.compile(r"\d\s*</(?:li|p)>")
 _ITEM = re.compile(r"<(li|p)((?: [^<>]*)?)>([^<>]{2,160})</\1>")
 
 
 def link_contents(markup: str) -> str:
     """`markup` (one section's HTML) with a printed contents list's entries linked."""
-    if "</li>" not in markup and "</p>" not in markup:
+    if not _ENDS_IN_NUMBER.search(markup):  # most sections: no entry ends with a page
         return markup
     entries = []
     for match in _ITEM.finditer(markup):
