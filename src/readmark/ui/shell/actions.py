@@ -123,7 +123,7 @@ class Actions(QObject):
         self.back = make(self.tr("&Back"), SK.Back)
         self.next_section = make(self.tr("&Next Chapter"), "Ctrl+PgDown")
         self.previous_section = make(self.tr("&Previous Chapter"), "Ctrl+PgUp")
-        self.go_to_printed_page = make(self.tr("Go to Printed &Page…"), "Ctrl+G")
+        self.go_to_printed_page = make(self.tr("Go to Printed &Page…"), "Ctrl+Alt+G")
         self.go_to_printed_page.setStatusTip(
             self.tr("Go to a page of the printed book this one was converted from")
         )
