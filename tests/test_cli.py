@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -324,3 +325,18 @@ def test_the_page_repair_leaves_clean_books_byte_for_byte(shared_books: Path, na
     result = run("--lang", "en", "text", str(shared_books / name), timeout=120)
     assert result.returncode == 0, result.stderr
     assert hashlib.sha256(result.stdout.encode("utf-8")).hexdigest() == CLEAN_TEXT[name]
+
+
+def test_printed_pages_in_info_and_text() -> None:
+    """The page numbers the repair drops are kept as marks: `info` counts them and
+    `text --pages` shows where each printed page starts (the reader shows nothing)."""
+    book = str(CORPUS / "zh_hans_pdftotext_civil_code_draft.txt")
+    info = run("--lang", "en", "info", book)
+    assert "Printed pages: 19 (p. 11 to p. 29)" in info.stdout
+    payload = json.loads(run("info", "--json", book).stdout)
+    assert [p["label"] for p in payload["printed_pages"]][:3] == ["11", "12", "13"]
+    marked = run("text", "--pages", book).stdout
+    assert "[p. 13]第三十二条\u3000没有依法具有监护资格的人的" in marked
+    plain = run("text", book).stdout
+    assert "[p. " not in plain
+    assert re.sub(r"\[p\. \d+\]", "", marked) == plain

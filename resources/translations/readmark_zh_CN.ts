@@ -224,213 +224,223 @@
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="126"/>
+        <source>Go to Printed &amp;Page…</source>
+        <translation>转到印刷页码(&amp;P)…</translation>
+    </message>
+    <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
+        <source>Go to a page of the printed book this one was converted from</source>
+        <translation>转到本书所转换自的印刷版中的某一页</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="131"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="139"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="138"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="142"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="139"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="143"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="143"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="329"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="147"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="335"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="146"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="150"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="147"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="148"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="149"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="150"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="154"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="155"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="156"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="157"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="161"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="165"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="169"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="173"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="170"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="174"/>
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="171"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="175"/>
         <source>Export A&amp;ll Books</source>
         <translation>导出所有书籍(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="173"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="177"/>
         <source>Write every book&apos;s note into the export folder, updating those there</source>
         <translation>把每本书的笔记写入导出文件夹，已有的笔记就地更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="175"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="179"/>
         <source>Export &amp;Folder…</source>
         <translation>导出文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="177"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="181"/>
         <source>Choose the folder for every book&apos;s notes, e.g. an Obsidian vault</source>
         <translation>选择存放每本书笔记的文件夹，例如 Obsidian 仓库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="179"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="183"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="180"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="184"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="181"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="184"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="188"/>
         <source>Show &amp;Library</source>
         <translation>显示书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="189"/>
         <source>Add &amp;Books to Library…</source>
         <translation>将图书添加到书库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="186"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="190"/>
         <source>Add &amp;Folder to Library…</source>
         <translation>将文件夹添加到书库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="187"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
         <source>Add every book in a folder and its subfolders</source>
         <translation>添加文件夹及其子文件夹中的所有图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="188"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="192"/>
         <source>&amp;Watch Folder…</source>
         <translation>监视文件夹(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="190"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="194"/>
         <source>Add the books that appear in a folder, now and whenever Readmark runs</source>
         <translation>添加出现在某个文件夹中的图书：现在，以及每次 Readmark 运行时</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="192"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="196"/>
         <source>Stop &amp;Watching</source>
         <translation>停止监视(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="221"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="225"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="240"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="244"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="254"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="258"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="266"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="270"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="270"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="274"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="275"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="281"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="284"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="290"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="291"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="297"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="300"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="306"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="308"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="314"/>
         <source>Highlight “{name}”</source>
         <translation>高亮为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="327"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="333"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -438,7 +448,7 @@
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="449"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="502"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -462,99 +472,99 @@
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="155"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="157"/>
         <source>Link copied: paste it in your notes to come back here.</source>
         <translation>链接已复制：粘贴到笔记中，以后可回到此处。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="175"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="290"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="179"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="294"/>
         <source>Remove Bookmark</source>
         <translation>移除书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="176"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="180"/>
         <source>Bookmark removed.</source>
         <translation>书签已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="182"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="186"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="183"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="187"/>
         <source>Bookmarked: {label}</source>
         <translation>已添加书签：{label}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="194"/>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="203"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="198"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="207"/>
         <source>Rename Bookmark</source>
         <translation>重命名书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="195"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="199"/>
         <source>Bookmark name:</source>
         <translation>书签名称：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="218"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="222"/>
         <source>This passage is no longer in the book.</source>
         <translation>书中已找不到这段文字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="241"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="245"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="249"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="253"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="255"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="259"/>
         <source>Change Colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="260"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="264"/>
         <source>Change Style</source>
         <translation>更改样式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="289"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="293"/>
         <source>Rename Bookmark…</source>
         <translation>重命名书签…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="360"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="364"/>
         <source>Add Note Here…</source>
         <translation>在此处添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="374"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="378"/>
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="381"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="385"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="381"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="385"/>
         <source>Add Note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="383"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="387"/>
         <source>Delete Note</source>
         <translation>删除笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/controller.py" line="383"/>
+        <location filename="../../src/readmark/ui/annotations/controller.py" line="387"/>
         <source>Delete Highlight</source>
         <translation>删除高亮</translation>
     </message>
@@ -1245,193 +1255,153 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="153"/>
+        <location filename="../../src/readmark/cli.py" line="163"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="154"/>
+        <location filename="../../src/readmark/cli.py" line="164"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="155"/>
+        <location filename="../../src/readmark/cli.py" line="165"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="156"/>
+        <location filename="../../src/readmark/cli.py" line="166"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="157"/>
+        <location filename="../../src/readmark/cli.py" line="167"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="158"/>
+        <location filename="../../src/readmark/cli.py" line="168"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="159"/>
+        <location filename="../../src/readmark/cli.py" line="169"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="160"/>
+        <location filename="../../src/readmark/cli.py" line="170"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="162"/>
+        <location filename="../../src/readmark/cli.py" line="172"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="165"/>
+        <location filename="../../src/readmark/cli.py" line="175"/>
         <source>Repair</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="171"/>
+        <location filename="../../src/readmark/cli.py" line="176"/>
+        <source>Printed pages</source>
+        <translation>印刷页码</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli.py" line="182"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="179"/>
+        <location filename="../../src/readmark/cli.py" line="190"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="210"/>
-        <source>1 page split joined</source>
-        <translation>接合 1 处跨页断段</translation>
+        <location filename="../../src/readmark/cli.py" line="228"/>
+        <source>{count} (p. {first} to p. {last})</source>
+        <translation>{count} 页（第 {first} 页至第 {last} 页）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="212"/>
-        <source>%Ln page splits joined</source>
-        <translation>接合 %Ln 处跨页断段</translation>
+        <location filename="../../src/readmark/cli.py" line="243"/>
+        <source>[p. {page}]</source>
+        <translation>[第 {page} 页]</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="215"/>
-        <source>1 page number</source>
-        <translation>1 个页码</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli.py" line="217"/>
-        <source>%Ln page numbers</source>
-        <translation>%Ln 个页码</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli.py" line="220"/>
-        <source>1 running header</source>
-        <translation>1 个页眉</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli.py" line="222"/>
-        <source>%Ln running headers</source>
-        <translation>%Ln 个页眉</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli.py" line="226"/>
-        <source>{numbers} and {headers} removed</source>
-        <translation>去除 {numbers}和 {headers}</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli.py" line="232"/>
-        <source>{furniture} removed</source>
-        <translation>去除 {furniture}</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli.py" line="238"/>
-        <source>1 footnote attached</source>
-        <translation>关联 1 条脚注</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli.py" line="240"/>
-        <source>%Ln footnotes attached</source>
-        <translation>关联 %Ln 条脚注</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli.py" line="242"/>
-        <source>, </source>
-        <translation>，</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/cli.py" line="258"/>
+        <location filename="../../src/readmark/cli.py" line="261"/>
         <source>export needs a BOOK, or --all --folder DIR.</source>
         <translation>export 需要一本书 BOOK，或 --all --folder 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="267"/>
+        <location filename="../../src/readmark/cli.py" line="270"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="291"/>
+        <location filename="../../src/readmark/cli.py" line="294"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="308"/>
+        <location filename="../../src/readmark/cli.py" line="311"/>
         <source>--all writes notes: use --format obsidian or logseq.</source>
         <translation>--all 只写笔记：请用 --format obsidian 或 logseq。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="313"/>
+        <location filename="../../src/readmark/cli.py" line="316"/>
         <source>--all needs --folder DIR.</source>
         <translation>--all 需要 --folder 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="327"/>
+        <location filename="../../src/readmark/cli.py" line="330"/>
         <source>New notes: {new}, updated: {updated}, failed: {failed}</source>
         <translation>新建笔记：{new}，已更新：{updated}，失败：{failed}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="351"/>
+        <location filename="../../src/readmark/cli.py" line="354"/>
         <source>--dry-run is for other readers&apos; files.</source>
         <translation>--dry-run 只用于其他阅读器的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="360"/>
+        <location filename="../../src/readmark/cli.py" line="363"/>
         <location filename="../../src/readmark/cli_library.py" line="70"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="361"/>
+        <location filename="../../src/readmark/cli.py" line="364"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="362"/>
+        <location filename="../../src/readmark/cli.py" line="365"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="363"/>
+        <location filename="../../src/readmark/cli.py" line="366"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="364"/>
+        <location filename="../../src/readmark/cli.py" line="367"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="369"/>
+        <location filename="../../src/readmark/cli.py" line="372"/>
         <source>Added to the library: {path}</source>
         <translation>已添加到书库：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="488"/>
+        <location filename="../../src/readmark/cli.py" line="491"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="521"/>
+        <location filename="../../src/readmark/cli.py" line="524"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
@@ -3011,58 +2981,58 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="96"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="558"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="560"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="222"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="224"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="230"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="232"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="470"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="472"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="472"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="474"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="497"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="499"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="515"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="517"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="520"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="522"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="644"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="646"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="658"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="660"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="660"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="662"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -3419,6 +3389,47 @@ An offline reader for studying the books you own.</source>
     </message>
 </context>
 <context>
+    <name>PrintedPageDialog</name>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/printed_page_dialog.py" line="28"/>
+        <source>Go to Printed Page</source>
+        <translation>转到印刷页码</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/printed_page_dialog.py" line="32"/>
+        <source>Page of the printed book (this book has pages {first} to {last}):</source>
+        <translation>印刷版的页码（本书有第 {first} 页至第 {last} 页）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/printed_page_dialog.py" line="63"/>
+        <source>There is no printed page “{page}” in this book.</source>
+        <translation>本书中没有印刷页码“{page}”。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedPages</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="43"/>
+        <source>The page of the printed book at the top of the screen</source>
+        <translation>屏幕顶部所在的印刷版页码</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="105"/>
+        <source>Repaired: {report}</source>
+        <translation>已修复：{report}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="116"/>
+        <source>p. {page}</source>
+        <translation>第 {page} 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="145"/>
+        <source>Printed page {page} is not in this book.</source>
+        <translation>本书中没有印刷版第 {page} 页。</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <location filename="../../src/readmark/ui/reader/reader_view.py" line="84"/>
@@ -3452,6 +3463,64 @@ An offline reader for studying the books you own.</source>
     </message>
 </context>
 <context>
+    <name>RepairReport</name>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="146"/>
+        <source>1 page split joined</source>
+        <translation>接合 1 处跨页断段</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="148"/>
+        <source>%Ln page splits joined</source>
+        <translation>接合 %Ln 处跨页断段</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="151"/>
+        <source>1 page number</source>
+        <translation>1 个页码</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="153"/>
+        <source>%Ln page numbers</source>
+        <translation>%Ln 个页码</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="156"/>
+        <source>1 running header</source>
+        <translation>1 个页眉</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="158"/>
+        <source>%Ln running headers</source>
+        <translation>%Ln 个页眉</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="162"/>
+        <source>{numbers} and {headers} removed</source>
+        <translation>去除 {numbers}和 {headers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="168"/>
+        <source>{furniture} removed</source>
+        <translation>去除 {furniture}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="174"/>
+        <source>1 footnote attached</source>
+        <translation>关联 1 条脚注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="176"/>
+        <source>%Ln footnotes attached</source>
+        <translation>关联 %Ln 条脚注</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="178"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>RepairRule</name>
     <message>
         <location filename="../../src/readmark/core/repair/footnotes.py" line="171"/>
@@ -3459,12 +3528,12 @@ An offline reader for studying the books you own.</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/page_splits.py" line="178"/>
+        <location filename="../../src/readmark/core/repair/page_splits.py" line="188"/>
         <source>Join paragraphs that the printed book&apos;s page breaks cut in two</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/punctuation.py" line="70"/>
+        <location filename="../../src/readmark/core/repair/punctuation.py" line="73"/>
         <source>Use full-width punctuation (，：；？！（）) after Chinese text where the conversion left half-width marks</source>
         <translation>在中文后面使用全角标点（，：；？！（）），替换转换时留下的半角标点</translation>
     </message>

@@ -23,6 +23,7 @@ from readmark import __version__, launch
 
 if TYPE_CHECKING:
     from readmark.core.book import Book, TocEntry
+    from readmark.core.repair.page_marks import PrintedPage
     from readmark.core.store.library import Library
 
 EXIT_ERROR = 2
@@ -68,6 +69,11 @@ def _command(argv: list[str]) -> int:
     text.add_argument("book")
     text.add_argument("--no-repair", action="store_true", help="show the book as the file has it")
     text.add_argument("--section", type=int, help="print only this section (0-based)")
+    text.add_argument(
+        "--pages",
+        action="store_true",
+        help="show where each printed page starts, as [p. 41] (the repair's page marks)",
+    )
     export = sub.add_parser(
         "export",
         help="write a book's annotations: a note for Obsidian or Logseq (updated, never "
@@ -146,6 +152,10 @@ def _command(argv: list[str]) -> int:
             if book.format == "text":
                 payload["chapter_rules"] = book.chapter_rules
             payload["repair"] = _repair_counts(book)
+            payload["printed_pages"] = [
+                {"section": p.section, "offset": p.offset, "label": p.label}
+                for p in _printed_pages(book)
+            ]
             print(json.dumps(payload, ensure_ascii=False, indent=2))
             return 0
         meta = book.metadata
@@ -163,6 +173,7 @@ def _command(argv: list[str]) -> int:
                 ", ".join(f"{name} ({count})" for name, count in book.chapter_rules.items()),
             ),
             (QCoreApplication.translate("Cli", "Repair"), _repair_report(book)),
+            (QCoreApplication.translate("Cli", "Printed pages"), _pages_summary(book)),
         ]
         for label, value in rows:
             if value:
@@ -181,12 +192,16 @@ def _command(argv: list[str]) -> int:
                 ).format(number=args.section, count=len(book.sections))
             )
         indices = range(args.section, args.section + 1)
+    pages = _printed_pages(book) if args.pages else []
     first = True
     for index in indices:
         if not first:
             sys.stdout.write("\f\n")  # a page separator between sections, as pdftotext does
         first = False
-        sys.stdout.write(html_to_text(book.section_html(index)).rstrip("\n") + "\n")
+        shown = html_to_text(book.section_html(index))
+        if pages:
+            shown = _with_page_marks(shown, index, pages)
+        sys.stdout.write(shown.rstrip("\n") + "\n")
     return 0
 
 
@@ -199,47 +214,35 @@ def _repair_counts(book: Book) -> dict[str, int]:
 
 
 def _repair_report(book: Book) -> str:
-    """`37 page splits joined, 212 page numbers and 58 running headers removed, 14
-    footnotes attached`: what the print repair does to the book ("" when nothing)."""
-    counts = _repair_counts(book)
-    splits, numbers = counts["page_splits"], counts["page_numbers"]
-    headers, notes = counts["running_headers"], counts["footnotes"]
-    parts = []
-    if splits:
-        parts.append(
-            QCoreApplication.translate("Cli", "1 page split joined")
-            if splits == 1
-            else QCoreApplication.translate("Cli", "%Ln page splits joined", "", splits)
-        )
-    number_text = (
-        QCoreApplication.translate("Cli", "1 page number")
-        if numbers == 1
-        else QCoreApplication.translate("Cli", "%Ln page numbers", "", numbers)
+    from readmark.core.repair.report import repair_counts
+    from readmark.i18n import repair_report
+
+    return repair_report(repair_counts(book))
+
+
+def _pages_summary(book: Book) -> str:
+    """`20 (p. 4 to p. 23)`: how many printed pages the repair kept marks of."""
+    pages = _printed_pages(book)
+    if not pages:
+        return ""
+    return QCoreApplication.translate("Cli", "{count} (p. {first} to p. {last})").format(
+        count=len(pages), first=pages[0].label, last=pages[-1].label
     )
-    header_text = (
-        QCoreApplication.translate("Cli", "1 running header")
-        if headers == 1
-        else QCoreApplication.translate("Cli", "%Ln running headers", "", headers)
-    )
-    if numbers and headers:
-        parts.append(
-            QCoreApplication.translate("Cli", "{numbers} and {headers} removed").format(
-                numbers=number_text, headers=header_text
-            )
-        )
-    elif numbers or headers:
-        parts.append(
-            QCoreApplication.translate("Cli", "{furniture} removed").format(
-                furniture=number_text if numbers else header_text
-            )
-        )
-    if notes:
-        parts.append(
-            QCoreApplication.translate("Cli", "1 footnote attached")
-            if notes == 1
-            else QCoreApplication.translate("Cli", "%Ln footnotes attached", "", notes)
-        )
-    return QCoreApplication.translate("Cli", ", ").join(parts)
+
+
+def _printed_pages(book: Book) -> list[PrintedPage]:
+    from readmark.core.repair.page_marks import printed_pages
+
+    return printed_pages(book)
+
+
+def _with_page_marks(text: str, section: int, pages: list[PrintedPage]) -> str:
+    """`readmark text --pages`: the section's text with `[p. 41]` where each printed
+    page starts (the reader shows nothing there: the marks are invisible)."""
+    for page in sorted((p for p in pages if p.section == section), reverse=True):
+        mark = QCoreApplication.translate("Cli", "[p. {page}]").format(page=page.label)
+        text = text[: page.offset] + mark + text[page.offset :]
+    return text
 
 
 def _export(args: argparse.Namespace) -> int:

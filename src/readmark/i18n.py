@@ -12,9 +12,14 @@ the C locale's "6 12 2026 14:54" of a system without a locale set.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator
 
 from readmark import resources
+
+if TYPE_CHECKING:
+    from readmark.core.repair.rule import RepairCounts
 
 _installed: list[QTranslator] = []  # keep translators alive as long as the app
 _system_locale = QLocale()  # Qt's default before any language was chosen
@@ -127,3 +132,47 @@ def translate_error(error: object) -> str:
         return translated.format(**params)
     except (KeyError, IndexError, ValueError):
         return template.format(**params)
+
+
+def repair_report(counts: RepairCounts) -> str:
+    """`37 page splits joined, 212 page numbers and 58 running headers removed, 14
+    footnotes attached`: what the print repair did to a book ("" when nothing), for
+    `readmark info` and the window. (Each call spelled out: lupdate reads them.)"""
+    splits, numbers = counts.page_splits, counts.page_numbers
+    headers, notes = counts.running_headers, counts.footnotes
+    parts = []
+    if splits:
+        parts.append(
+            QCoreApplication.translate("RepairReport", "1 page split joined")
+            if splits == 1
+            else QCoreApplication.translate("RepairReport", "%Ln page splits joined", "", splits)
+        )
+    number_text = (
+        QCoreApplication.translate("RepairReport", "1 page number")
+        if numbers == 1
+        else QCoreApplication.translate("RepairReport", "%Ln page numbers", "", numbers)
+    )
+    header_text = (
+        QCoreApplication.translate("RepairReport", "1 running header")
+        if headers == 1
+        else QCoreApplication.translate("RepairReport", "%Ln running headers", "", headers)
+    )
+    if numbers and headers:
+        parts.append(
+            QCoreApplication.translate("RepairReport", "{numbers} and {headers} removed").format(
+                numbers=number_text, headers=header_text
+            )
+        )
+    elif numbers or headers:
+        parts.append(
+            QCoreApplication.translate("RepairReport", "{furniture} removed").format(
+                furniture=number_text if numbers else header_text
+            )
+        )
+    if notes:
+        parts.append(
+            QCoreApplication.translate("RepairReport", "1 footnote attached")
+            if notes == 1
+            else QCoreApplication.translate("RepairReport", "%Ln footnotes attached", "", notes)
+        )
+    return QCoreApplication.translate("RepairReport", ", ").join(parts)

@@ -13,17 +13,22 @@ _LABEL_WORDS = 8
 _LABEL_CJK_CHARS = 16
 
 
-def quote_with_source(text: str, metadata: Metadata, chapter: str) -> str:
-    """`text` in quotation marks with where it comes from: author, title, chapter.
+def quote_with_source(text: str, metadata: Metadata, chapter: str, page: str = "") -> str:
+    """`text` in quotation marks with where it comes from: author, title, chapter and,
+    in a book converted from print, the printed page (`core/repair/page_marks`).
 
-    Chinese and Japanese follow their own convention: ——作者《书名》章节.
+    Chinese and Japanese follow their own convention: ——作者《书名》章节，第41页.
     """
     authors = ", ".join(metadata.authors)
     text = text.strip()
     if has_cjk(text, limit=40) or is_chinese_or_japanese_language(metadata.language):
         parts = (authors and authors + " ", f"《{metadata.title}》", chapter)
-        return f"“{text}”\n——{''.join(part for part in parts if part)}"
-    source = ", ".join(part for part in (authors, metadata.title, chapter) if part)
+        where = "".join(part for part in parts if part)
+        if page:
+            where += f"，第{page}页" if page.isdigit() else f"，{page}"
+        return f"“{text}”\n——{where}"
+    cited_page = f"p. {page}" if page else ""
+    source = ", ".join(part for part in (authors, metadata.title, chapter, cited_page) if part)
     return f"“{text}”\n— {source}"
 
 

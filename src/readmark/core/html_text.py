@@ -29,9 +29,22 @@ def html_to_text(markup: str) -> str:
     return parser.result()
 
 
+def text_and_anchors(markup: str, prefix: str) -> tuple[str, list[tuple[str, int]]]:
+    """`html_to_text(markup)`, and where in it each named anchor whose name starts
+    with `prefix` stands: (name, offset of the first character after it)."""
+    parser = _TextParser(prefix)
+    parser.feed(markup)
+    parser.close()
+    text = parser.result()
+    return text, [(name, parser.result_offset(raw)) for name, raw in parser.anchors]
+
+
 class _TextParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, anchor_prefix: str = "") -> None:
         super().__init__(convert_charrefs=True)
+        self._anchor_prefix = anchor_prefix  # names of anchors to locate ("" = none)
+        self._waiting: list[str] = []  # such anchors met, before the text they precede
+        self.anchors: list[tuple[str, int]] = []  # (name, offset in the joined parts)
         self._parts: list[str] = []
         self._pending = 0  # newlines owed before the next text
         self._skip: list[str] = []
@@ -43,6 +56,25 @@ class _TextParser(HTMLParser):
         lines = [line.rstrip() for line in text.split("\n")]
         return "\n".join(lines).strip("\n") + ("\n" if text.strip() else "")
 
+    def close(self) -> None:
+        super().close()
+        raw = sum(map(len, self._parts))
+        self.anchors.extend((name, raw) for name in self._waiting)  # at the very end
+        self._waiting = []
+
+    def result_offset(self, raw: int) -> int:
+        """An offset in the joined parts as an offset in `result()` (which drops the
+        spaces at line ends and the blank lines at the start)."""
+        text = "".join(self._parts)
+        before = text[:raw]
+        lines = before.split("\n")
+        # Every line before the last one ends, so loses its trailing spaces.
+        kept = sum(len(line.rstrip()) + 1 for line in lines[:-1]) + len(lines[-1])
+        full = "\n".join(line.rstrip() for line in text.split("\n"))
+        lead = len(full) - len(full.lstrip("\n"))
+        result_length = len(full.strip("\n"))
+        return max(0, min(kept - lead, result_length))
+
     def _break(self, newlines: int) -> None:
         if self._parts:
             self._pending = max(self._pending, newlines)
@@ -53,6 +85,10 @@ class _TextParser(HTMLParser):
                 self._skip.append(tag)
             return
         attributes = dict(attrs)
+        if tag == "a" and self._anchor_prefix:
+            name = attributes.get("name") or attributes.get("id") or ""
+            if name.startswith(self._anchor_prefix):
+                self._waiting.append(name)
         if tag in _SKIP or (tag == "a" and "footnote-backref" in (attributes.get("class") or "")):
             self._skip.append(tag)
             return
@@ -118,4 +154,8 @@ class _TextParser(HTMLParser):
                     self._parts[-1] = tail.rstrip(" ")
                 self._parts.append("\n" * self._pending)
             self._pending = 0
+        if self._waiting and text.strip():
+            at = sum(map(len, self._parts)) + len(text) - len(text.lstrip())
+            self.anchors.extend((name, at) for name in self._waiting)
+            self._waiting = []
         self._parts.append(text)

@@ -197,13 +197,26 @@ class RenderCache:
         return self.root / book_key / f"{index}.html"
 
     def get(self, book_key: str, index: int) -> str | None:
+        return self._read(self._file(book_key, index))
+
+    def put(self, book_key: str, index: int, html: str) -> None:
+        self._write(self._file(book_key, index), html)
+
+    def get_about(self, book_key: str, name: str) -> str | None:
+        """Something found by reading the whole rendered book (`name`: a plain word, e.g.
+        its printed pages), kept beside its sections and valid exactly as long."""
+        return self._read(self.root / book_key / f"{name}.json")
+
+    def put_about(self, book_key: str, name: str, text: str) -> None:
+        self._write(self.root / book_key / f"{name}.json", text)
+
+    def _read(self, path: Path) -> str | None:
         try:
-            return self._file(book_key, index).read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
 
-    def put(self, book_key: str, index: int, html: str) -> None:
-        target = self._file(book_key, index)
+    def _write(self, target: Path, html: str) -> None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")

@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readmark.core.formats.plaintext.reflow import Block, detect_layout, paragraphs
+from readmark.core.repair.page_marks import strip_marks
 
 WIDTH = 60
 # No two of these make another when written together: a cut word is never mended
@@ -86,7 +87,11 @@ def books(draw: st.DrawFn) -> Generated:
 
 
 def shown(text: str) -> list[Block]:
-    return paragraphs(text, detect_layout(text))
+    """The blocks as the reader sees them: a printed page's mark is an invisible anchor."""
+    return [
+        Block(b.kind, tuple(strip_marks(line) for line in b.lines))
+        for b in paragraphs(text, detect_layout(text))
+    ]
 
 
 def block_text(block: Block) -> str:

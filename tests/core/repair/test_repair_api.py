@@ -114,8 +114,9 @@ def test_a_page_number_between_the_halves_of_a_split_sentence_goes_with_the_page
         "The results were:\n\n2\n\nThe end."
     )
     repaired = repair_markdown(source, counts=counts)
-    assert "群众观、权力观教育" in repaired
-    assert "met in the spring of that year" in repaired
+    # The number is kept as an invisible mark where its page starts (page_marks).
+    assert "群众\ue00441\ue005观、权力观教育" in repaired
+    assert "met in \ue00412\ue005the spring of that year" in repaired
     # A number standing between a sentence that ended and the next: text, kept.
     assert "The results were:\n\n2\n\nThe end." in repaired
     assert (counts.page_numbers, counts.page_splits) == (2, 2)

@@ -37,10 +37,17 @@ def is_cjk(ch: str) -> bool:
     return is_chinese_or_japanese(ch) or ch in _PRINT_MARKS
 
 
+# A printed page's mark (core/repair/page_marks: \ue004 label \ue005) is no text:
+# the rules look through it.
+_MARK_START, _MARK_END = "\ue004", "\ue005"
+
+
 def cjk_before(text: str, end: int) -> bool:
     """Is the text just before `end` CJK, looking through closing quotes and brackets?"""
     i = end - 1
-    while i >= 0 and text[i] in CLOSERS:
+    while i >= 0 and (text[i] in CLOSERS or text[i] == _MARK_END):
+        if text[i] == _MARK_END:
+            i = text.rfind(_MARK_START, 0, i)
         i -= 1
     return i >= 0 and is_cjk(text[i])
 
@@ -48,6 +55,9 @@ def cjk_before(text: str, end: int) -> bool:
 def cjk_after(text: str, start: int) -> bool:
     """Is the text from `start` CJK, looking through opening quotes and brackets?"""
     i = start
-    while i < len(text) and text[i] in OPENERS:
+    while i < len(text) and (text[i] in OPENERS or text[i] == _MARK_START):
+        if text[i] == _MARK_START:
+            end = text.find(_MARK_END, i)
+            i = len(text) if end < 0 else end
         i += 1
     return i < len(text) and is_cjk(text[i])

@@ -35,6 +35,7 @@ from readmark.core.repair.cjk import (
     is_ideograph,
 )
 from readmark.core.repair.furniture import is_page_number
+from readmark.core.repair.page_marks import insert_token, page_label, visible_count
 from readmark.core.repair.rule import RepairContext, RepairRule
 
 PROSE_LENGTH = 60  # non-space characters: about two printed lines of Chinese
@@ -158,18 +159,27 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
     blocks: list[Block] = []
     pending = list(source.blocks)
     pending.reverse()
+    label = ""  # the printed page whose number was just taken out: it starts next
     while pending:
         block = pending.pop()
         # A page number left between the halves of a sentence cut by the page
-        # (`…群众` / `- 41 -` / `观、权力观…`) is the page's, not the text's.
+        # (`…群众` / `- 41 -` / `观、权力观…`) is the page's, not the text's; it is
+        # kept as an invisible mark where the page starts (core/repair/page_marks).
         if blocks and pending and _is_page_number(block) and is_page_split(blocks[-1], pending[-1]):
             context.counts.page_numbers += 1
+            label = page_label(block.text)
             continue
         if blocks and is_page_split(blocks[-1], block):
-            blocks[-1] = blocks[-1].with_text(join_halves(blocks[-1].text, block.text))
+            joined = join_halves(blocks[-1].text, block.text)
+            if label:
+                tail = visible_count(block.text.lstrip(" \t"))
+                joined = insert_token(joined, visible_count(joined) - tail, label)
+            blocks[-1] = blocks[-1].with_text(joined)
             context.counts.page_splits += 1
+            label = ""
         else:
             blocks.append(block)
+            label = ""
     return source.with_blocks(blocks)
 
 

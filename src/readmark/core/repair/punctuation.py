@@ -52,7 +52,10 @@ def _pair_is_cjk(text: str, match: re.Match[str]) -> bool:
 
 def _cjk_tail(out: list[str]) -> bool:
     i = len(out) - 1
-    while i >= 0 and out[i] in CLOSERS:
+    while i >= 0 and (out[i] in CLOSERS or out[i] == "\ue005"):
+        if out[i] == "\ue005":  # a printed page's mark (core/repair/page_marks): no text
+            while i > 0 and out[i] != "\ue004":
+                i -= 1
         i -= 1
     return i >= 0 and is_cjk(out[i])
 

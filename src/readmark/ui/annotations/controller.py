@@ -134,7 +134,9 @@ class AnnotationController(QObject):
         selection = self._selected()
         if selection is not None:
             target = selection.target
-            QGuiApplication.clipboard().setText(self.quote(target.exact, target.section))
+            QGuiApplication.clipboard().setText(
+                self.quote(target.exact, target.section, target.start)
+            )
 
     def copy_link(self, offset: int | None = None, target: TextTarget | None = None) -> None:
         """Copy a readmark:// link (core/links) to `target`, else the selection, else
@@ -154,12 +156,14 @@ class AnnotationController(QObject):
         QGuiApplication.clipboard().setText(place_link(book.content_id, target))
         self.message.emit(self.tr("Link copied: paste it in your notes to come back here."))
 
-    def quote(self, text: str, section: int) -> str:
-        """`text` in quotation marks with where it comes from: author, title, chapter."""
+    def quote(self, text: str, section: int, offset: int = -1) -> str:
+        """`text` in quotation marks with where it comes from: author, title, chapter
+        and, in a book converted from print, the printed page at canonical `offset`."""
         book = self.session.book
         if book is None:
             return text
-        return quote_with_source(text, book.metadata, self._chapter(section))
+        page = self.reader.printed_page(section, offset) if offset >= 0 else ""
+        return quote_with_source(text, book.metadata, self._chapter(section), page)
 
     # -- bookmarks ------------------------------------------------------------------
 
@@ -328,7 +332,7 @@ class AnnotationController(QObject):
     def _popup_quote(self) -> None:
         target = self.popup.annotation
         if target is not None:
-            text = self.quote(target.quote, target.target.section)
+            text = self.quote(target.quote, target.target.section, target.target.start)
             QGuiApplication.clipboard().setText(text)
         else:
             self.copy_quote()

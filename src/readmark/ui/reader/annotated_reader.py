@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QHelpEvent,
@@ -36,9 +36,11 @@ from readmark.ui.reader.reader_view import ReaderView
 from readmark.ui.reader.text_map import TextMap
 
 if TYPE_CHECKING:
+    from readmark.core.repair.page_marks import PageIndex
     from readmark.ui.reader.found_layer import FoundLayer
 
 _CLICK_SLOP = 4  # pixels a click may move and still be a click
+_PAGE_ANCHOR = "rm-page-"  # core/repair/page_marks.ANCHOR_PREFIX (not imported at start)
 _TOOLTIP_CHARS = 800
 
 
@@ -69,6 +71,7 @@ class AnnotatedReaderView(ReaderView):
     # Selection: the Menu key or Shift+F10 on a selection asks for its popup, with the
     # keyboard in it (a reader without a mouse marks text that way).
     popup_requested = Signal(object)
+    printed_page_requested = Signal(str)  # a contents entry's page was clicked: its label
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +83,7 @@ class AnnotatedReaderView(ReaderView):
         # first screen), with the theme's colours as they are then.
         self._found: FoundLayer | None = None
         self._palette: Palette | None = None
+        self._pages: PageIndex | None = None  # the book's printed pages, once found
         self._press: QPoint | None = None  # where the left button went down
         self._keyboard_selection = QTimer(self, singleShot=True, interval=350)
         self._keyboard_selection.timeout.connect(self._keyboard_selection_settled)
@@ -87,6 +91,7 @@ class AnnotatedReaderView(ReaderView):
         self.verticalScrollBar().valueChanged.connect(lambda _value: self.dismiss_popups.emit())
 
     def clear_book(self) -> None:
+        self._pages = None
         self._annotations = {}
         self._layer.clear()
         if self._found is not None:
@@ -182,16 +187,23 @@ class AnnotatedReaderView(ReaderView):
         corner = QPoint(self.viewport().width() - 2, self.viewport().height() - 2)
         return first, max(first, self.cursorForPosition(corner).position())
 
-    def go_to_text(self, section: int, offset: int, then: Callable[[], None] | None = None) -> None:
-        """Show canonical `offset` of `section` a little below the top of the screen,
-        then call `then` (the section may have to be converted first)."""
+    def go_to_text(
+        self,
+        section: int,
+        offset: int,
+        then: Callable[[], None] | None = None,
+        at_top: bool = False,
+    ) -> None:
+        """Show canonical `offset` of `section` a little below the top of the screen
+        (`at_top`: on its first line), then call `then` (the section may have to be
+        converted first)."""
         book = self.book
         if book is None or not 0 <= section < len(book.sections):
             return
         self._remember()
 
         def place() -> None:
-            self._place_text(offset)
+            self._place_text(offset, at_top)
             if then is not None:
                 then()
 
@@ -223,6 +235,46 @@ class AnnotatedReaderView(ReaderView):
         shown_first, shown_last = self.text_map().to_document_range(start, end)
         return first <= shown_first and shown_last <= last
 
+    # -- printed pages (core/repair/page_marks) ----------------------------------------
+
+    def set_printed_pages(self, pages: PageIndex | None) -> None:
+        """The open book's printed pages, once found (None: none, or not yet)."""
+        self._pages = pages
+
+    def printed_pages(self) -> PageIndex | None:
+        return self._pages
+
+    def printed_page(self, section: int, offset: int) -> str:
+        """The printed page canonical `offset` of `section` is on ("" when not known)."""
+        return self._pages.page_at(section, offset) if self._pages else ""
+
+    def printed_page_here(self) -> str:
+        """The printed page at the top of the screen: the page of the first line's end,
+        so a page that starts on that line (mid-sentence, after a joined page break)
+        is the one shown."""
+        if self._pages is None or self.section < 0:
+            return ""
+        frame = self.document().rootFrame().frameFormat()
+        right = self.viewport().width() - int(frame.rightMargin()) - 2
+        top = self._offset_at(0)
+        line_end = self.cursorForPosition(QPoint(right, self._line_middle(top))).position()
+        return self._pages.page_at(self.section, self.text_map().to_canonical(max(top, line_end)))
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        # A printed contents list's entry (core/repair/contents_links) leads to a page
+        # of the printed book, which the page index finds wherever it is.
+        anchor = url.fragment() if not url.scheme() and not url.path() else ""
+        if anchor.startswith(_PAGE_ANCHOR):
+            self.printed_page_requested.emit(anchor[len(_PAGE_ANCHOR) :])
+            return
+        super()._on_anchor_clicked(url)
+
+    def _line_middle(self, position: int) -> int:
+        """The viewport height of the middle of the line that holds `position`."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        return self.cursorRect(cursor).center().y()
+
     # -- search hits -----------------------------------------------------------------
 
     def show_found(self, section: int, ranges: list[tuple[int, int]]) -> None:
@@ -251,12 +303,13 @@ class AnnotatedReaderView(ReaderView):
             return []
         return self._found.ranges(self.section)
 
-    def _place_text(self, offset: int) -> None:
+    def _place_text(self, offset: int, at_top: bool = False) -> None:
         self._restoring = True
         try:
             self._scroll_to_offset(self.text_map().to_document(offset))
             bar = self.verticalScrollBar()
-            bar.setValue(max(0, bar.value() - self.viewport().height() // 6))
+            if not at_top:
+                bar.setValue(max(0, bar.value() - self.viewport().height() // 6))
             self._top_offset = self._offset_at_top()
         finally:
             self._restoring = False

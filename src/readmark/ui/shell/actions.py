@@ -123,6 +123,10 @@ class Actions(QObject):
         self.back = make(self.tr("&Back"), SK.Back)
         self.next_section = make(self.tr("&Next Chapter"), "Ctrl+PgDown")
         self.previous_section = make(self.tr("&Previous Chapter"), "Ctrl+PgUp")
+        self.go_to_printed_page = make(self.tr("Go to Printed &Page…"), "Ctrl+Alt+G")
+        self.go_to_printed_page.setStatusTip(
+            self.tr("Go to a page of the printed book this one was converted from")
+        )
 
         # Book
         self.repair = make(self.tr("&Repair Book Converted from Print"), checkable=True)
@@ -271,6 +275,8 @@ class Actions(QObject):
         go_menu.addAction(self.back)
         go_menu.addAction(self.previous_section)
         go_menu.addAction(self.next_section)
+        go_menu.addSeparator()
+        go_menu.addAction(self.go_to_printed_page)
 
         annotate_menu = bar.addMenu(self.tr("&Annotate"))
         annotate_menu.addAction(self.highlight)
@@ -333,5 +339,7 @@ class Actions(QObject):
     def set_book_open(self, is_open: bool, is_text: bool = False) -> None:
         for action in self.book_actions:
             action.setEnabled(is_open)
+        if not is_open:  # enabled once the open book's printed pages are found
+            self.go_to_printed_page.setEnabled(False)
         for action in self.text_actions:  # only plain-text books have these choices
             action.setEnabled(is_open and is_text)

@@ -57,6 +57,7 @@ from readmark.ui.shell.library_owner import LibraryOwner
 from readmark.ui.shell.library_wiring import LibraryWiring
 from readmark.ui.shell.long_work import show_placing
 from readmark.ui.shell.preferences import Preferences
+from readmark.ui.shell.printed_pages import PrintedPages
 from readmark.ui.shell.start_page import StartPage
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.library_wiring = LibraryWiring(self)  # the library page (Ctrl+L), progress, watching
         # F6 between panes, F9 into the contents, Tab from the contents to the page
         self.keyboard = KeyboardPanes(self, self.menu_actions, [self.toc.tree, self.reader])
+        self.printed_pages = PrintedPages(self)  # the repair's report, p. 41, Go to Printed Page
 
         self._book_open = False
         self.menu_actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))

@@ -28,6 +28,8 @@ from readmark.core.formats.markdown.extensions import QtRichTextExtension
 from readmark.core.formats.markdown.linear import make_linear
 from readmark.core.html_sanitize import sanitize_html
 from readmark.core.repair import repair_markdown
+from readmark.core.repair.contents_links import link_contents
+from readmark.core.repair.page_marks import marks_to_anchors
 
 DEFAULT_OPTIONS = LoadOptions()
 
@@ -85,7 +87,10 @@ class MarkdownSectionRenderer:
         if self._options.repair:
             source = repair_markdown(source, id_prefix=f"s{index}-")
         self._md.reset()
-        return sanitize_html(self._md.convert(source))
+        markup = marks_to_anchors(self._md.convert(source))
+        if self._options.repair:
+            markup = link_contents(markup)  # a printed contents list, to its pages
+        return sanitize_html(markup)
 
     def clone(self) -> MarkdownSectionRenderer:
         return MarkdownSectionRenderer(self._sources, self._options, self._justify)

@@ -35,6 +35,13 @@ from readmark.core.repair.furniture import (
     looks_like_header,
     repeated_headers,
 )
+from readmark.core.repair.page_marks import (
+    MARK_START,
+    insert_token,
+    page_label,
+    strip_marks,
+    visible_count,
+)
 from readmark.core.repair.rule import RepairCounts
 
 INDENT_CHARS = " \t\u3000"
@@ -90,6 +97,8 @@ class Block:
 
 
 def display_width(line: str) -> int:
+    if MARK_START in line:  # a printed page's mark takes no room on the line
+        line = strip_marks(line)
     return len(line) + len(_WIDE.findall(line))
 
 
@@ -324,6 +333,10 @@ def close_pages(
         lines.extend(["", ""])  # the last page's number: its page ends there too
     out: list[str] = []
     notes: list[str] = []  # a note body taken out of a split sentence, put after it
+    # Printed pages kept (core/repair/page_marks): where the page being read began in
+    # `out` (a line, and the non-space characters before it there), and the marks.
+    page_start = (0, 0)
+    marks: list[tuple[int, int, str]] = []
     done = 0
     for zone in _page_zones(lines, layout.headers):
         out.extend(lines[done : zone.start])
@@ -332,6 +345,9 @@ def close_pages(
             numbers = sum(is_page_number(lines[k]) for k in zone.dropped)
             counts.page_numbers += numbers
             counts.running_headers += len(zone.dropped) - numbers
+        ending, starting = _zone_labels(lines, zone)
+        if ending:  # a number at the foot of the page: the page that began at page_start
+            marks.append((*page_start, ending))
         if not zone.gap:
             if notes:
                 out.extend(["", *notes])
@@ -358,6 +374,10 @@ def close_pages(
             while out and not out[-1].strip():
                 out.pop()
             out[-1] = _join_across(out[-1], after, words, compounds)
+            tail = after.strip(INDENT_CHARS + " ")
+            page_start = (len(out) - 1, visible_count(out[-1]) - visible_count(tail))
+            if starting:
+                marks.append((*page_start, starting))
             if counts is not None:
                 counts.page_splits += 1
             if (
@@ -372,6 +392,9 @@ def close_pages(
         if notes:
             out.extend(["", *notes])
             notes = []
+        page_start = (len(out), 0)  # the next line of text
+        if starting:
+            marks.append((*page_start, starting))
         for line in kept:  # headings at the top of the page
             out.extend(["", line])
         out.append("")
@@ -380,7 +403,35 @@ def close_pages(
         out.extend(["", *notes])
     if layout.cjk:
         out = [close_letter_spacing(line) for line in out]
+    _place_marks(out, marks)
     return "\n".join(out)
+
+
+def _zone_labels(lines: list[str], zone: _Zone) -> tuple[str, str]:
+    """The printed page numbers among a page break's furniture: the one at the foot of
+    the page that ends, the one at the top of the page that starts ("" when none).
+    A page-number line says it best; else a running header with its number."""
+    found = {True: "", False: ""}  # top of the next page?
+    for numbered_only in (True, False):
+        for k in sorted(zone.dropped):
+            top = k > zone.gap_at
+            if not found[top] and (is_page_number(lines[k]) or not numbered_only):
+                found[top] = page_label(lines[k])
+    return found[False], found[True]
+
+
+def _place_marks(out: list[str], marks: list[tuple[int, int, str]]) -> None:
+    """Each page mark put in the text where its page starts: at the first line of text
+    at or after its line, before as many non-space characters as it says."""
+    placed: list[tuple[int, int, str]] = []
+    for line, before, label in marks:
+        while line < len(out) and not out[line].strip():
+            line, before = line + 1, 0
+        if line < len(out):
+            placed.append((line, before, label))
+    # From the end of each line back, so the places still to fill keep their counts.
+    for line, before, label in sorted(placed, key=lambda m: (m[0], -m[1])):
+        out[line] = insert_token(out[line], before, label)
 
 
 _SPACED = re.compile(r"(?<=[\u3400-\u9fff、，,]) (?=[\u3400-\u9fff])")
@@ -584,7 +635,9 @@ def paragraphs(body: str, layout: Layout) -> list[Block]:
 
     for raw in body.split("\n"):
         line = raw.rstrip()
-        stripped = line.lstrip(INDENT_CHARS)
+        # A printed page's mark (close_pages) is no text: lines are judged without it.
+        bare = strip_marks(line) if MARK_START in line else line
+        stripped = bare.lstrip(INDENT_CHARS)
         if not stripped:
             flush()
             continue
@@ -593,7 +646,7 @@ def paragraphs(body: str, layout: Layout) -> list[Block]:
             if blocks and blocks[-1].kind != "break":
                 blocks.append(Block("break"))
             continue
-        if current and _starts_paragraph(current[-1], line, layout):
+        if current and _starts_paragraph(strip_marks(current[-1]), bare, layout):
             flush()
         current.append(line)
     flush()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from readmark.core.formats.plaintext.chapters import Heading
 from readmark.core.formats.plaintext.reflow import NOTE_BODY, NOTE_REF, Layout, paragraphs
 from readmark.core.html_sanitize import sanitize_html
+from readmark.core.repair.page_marks import marks_to_anchors
 
 # Control characters other than tab and newline: invisible at best.
 # Not the form feed: pdftotext's page break, which the reflow reads.
@@ -75,7 +76,7 @@ class PlainTextSectionRenderer:
                 out.append(paragraph_tag + "<br />".join(map(_inline, block.lines)) + "</p>")
             else:
                 out.append(paragraph_tag + _inline(block.lines[0]) + "</p>")
-        return sanitize_html(_note_links("\n".join(out), f"fn-p{index}-"))
+        return sanitize_html(marks_to_anchors(_note_links("\n".join(out), f"fn-p{index}-")))
 
     def clone(self) -> PlainTextSectionRenderer:
         return PlainTextSectionRenderer(self._text, self._spans, self._layout, self._justify)
