@@ -3,6 +3,7 @@ content, reading positions, and what goes wrong with folders and files."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,115 @@ def test_concurrent_edits_of_one_note_keep_both_texts(devices: list[Device]) -> 
         note = device.everything()[made.id][1].note
         assert "from the train" in note and "Second look" in note, note
 
+
+
+def test_a_deletion_wins_over_a_concurrent_edit_and_stays(devices: list[Device]) -> None:
+    a, b, c = devices
+    made = highlight(30)
+    a.book(0).add(made)
+    full_round(devices)
+    a.book(0).delete([made.id])
+    b.book(0).edit(made.id, color="pink", note="edited meanwhile")
+    full_round(devices)
+    assert all(made.id not in d.everything() for d in devices)
+    # c's old file, copied again later (a slow sync tool), brings nothing back.
+    full_round(devices)
+    assert all(made.id not in d.everything() for d in devices)
+
+
+def test_books_are_matched_by_content_and_wait_for_a_book_not_here(
+    devices: list[Device],
+) -> None:
+    a, b, c = devices  # c has only the first book
+    made = highlight(5, note="in the second book")
+    a.book(1).add(made)
+    full_round(devices)
+    assert b.book(1).get(made.id) is not None  # another path, same content
+    assert c.everything()[made.id][0] == "content-two"  # waiting for its book
+    c.library.touch(c.root / "books" / "elsewhere.txt", "content-two", "Two", "")
+    claimed = c.library.annotations.claim_pending(c.root / "books" / "elsewhere.txt", "content-two")
+    assert claimed == 1
+    full_round(devices)
+    assert len({d.everything()[made.id][1].note for d in devices}) == 1
+
+
+def test_the_most_recent_reading_wins(devices: list[Device]) -> None:
+    a, b, _ = devices
+    a.library.save_position(a.books[0], ReadingPosition(3, 120, "older"))
+    full_round(devices)
+    assert b.library.get(b.books[0]).position == ReadingPosition(3, 120, "older")
+    b.library.save_position(b.books[0], ReadingPosition(5, 40, "newer"))
+    full_round(devices)
+    for device in (a, b):
+        assert device.library.get(device.books[0]).position == ReadingPosition(5, 40, "newer")
+    report = a.sync()
+    assert (report.incoming, report.outgoing) == (0, 0)  # settled: nothing goes back and forth
+
+
+def test_a_second_sync_with_nothing_new_changes_nothing(devices: list[Device]) -> None:
+    a, b, _ = devices
+    a.book(0).add(highlight(1, note="x"))
+    full_round(devices)
+    before = a.own_file().read_bytes()
+    for device in devices:
+        report = device.sync()
+        assert (report.incoming, report.outgoing, report.problems) == (0, 0, ())
+    assert a.own_file().read_bytes() == before
+
+
+def test_deleted_sync_files_are_rebuilt_and_bring_nothing_back(devices: list[Device]) -> None:
+    a, b, c = devices
+    kept, deleted = highlight(1, note="kept"), highlight(40, note="deleted")
+    a.book(0).add(kept)
+    a.book(0).add(deleted)
+    full_round(devices)
+    b.book(0).delete([deleted.id])
+    full_round(devices)
+    # Everything Readmark wrote for sync is deleted on every computer, and on b
+    # the library still holds only what it held: the files are rebuilt from it.
+    for device in devices:
+        for path in (device.folder, device.state):
+            for file in sorted(path.rglob("*"), reverse=True):
+                file.unlink() if file.is_file() else file.rmdir()
+    full_round(devices)
+    for device in devices:
+        assert set(device.everything()) == {kept.id}
+        assert device.own_file().exists()
+
+
+def test_a_computer_that_lost_its_sync_state_does_not_resurrect(devices: list[Device]) -> None:
+    a, b, c = devices
+    made = highlight(8)
+    a.book(0).add(made)
+    full_round(devices)
+    # b's library comes back from before the deletion reached it, its sync state lost.
+    for file in b.state.iterdir():
+        file.unlink()
+    a.book(0).delete([made.id])
+    full_round(devices)
+    assert all(made.id not in d.everything() for d in devices)
+
+
+def test_a_restored_library_gets_back_what_was_made_since_its_backup(
+    devices: list[Device], tmp_path: Path
+) -> None:
+    a, b, _ = devices
+    first, later = highlight(1, note="first"), highlight(50, note="later")
+    a.book(0).add(first)
+    a.sync()
+    backup = tmp_path / "backup.sqlite3"
+    with sqlite3.connect(a.library.path) as db:  # a copy, as a backup is
+        db.execute("VACUUM INTO ?", (str(backup),))
+    a.book(0).add(later)
+    full_round(devices)
+    # The backup is restored over the library (a new file): its sync base no longer fits.
+    path = a.library.path
+    a.library.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    backup.rename(path)
+    from readmark.core.store.library import Library
+
+    a.library = Library(path)
+    full_round(devices)
+    assert set(a.everything()) == {first.id, later.id} == set(b.everything())
