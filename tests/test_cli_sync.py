@@ -31,7 +31,7 @@ def test_two_computers_sync_through_one_folder(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     first, second = _home(tmp_path, "laptop"), _home(tmp_path, "desktop")
     # The same book at a different path on each computer.
-    for env, where in ((first, "laptop-books"), (second, "desktop-books")):
+    for where in ("laptop-books", "desktop-books"):
         (tmp_path / where).mkdir()
         shutil.copyfile(FIXTURES / "book.md", tmp_path / where / "book.md")
     golden = json.loads((FIXTURES / "annotations.json").read_text(encoding="utf-8"))

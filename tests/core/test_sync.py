@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sync_devices import Device, copy_file, full_round, highlight, make_devices
+from sync_devices import Device, full_round, highlight, make_devices
 
 from readmark.core.store.library import ReadingPosition
 
@@ -31,7 +31,6 @@ def test_concurrent_edits_of_one_note_keep_both_texts(devices: list[Device]) -> 
     for device in devices:
         note = device.everything()[made.id][1].note
         assert "from the train" in note and "Second look" in note, note
-
 
 
 def test_a_deletion_wins_over_a_concurrent_edit_and_stays(devices: list[Device]) -> None:

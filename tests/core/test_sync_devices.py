@@ -12,9 +12,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sync_devices import Device, copy_file, full_round, highlight, make_devices
 
 from readmark.core.operations import OperationError
-from sync_devices import Device, copy_file, full_round, highlight, make_devices
 
 DEVICES = 3
 device = st.integers(0, DEVICES - 1)

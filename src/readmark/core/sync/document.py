@@ -55,7 +55,7 @@ class Position:
 
 
 def new_doc(payload: bytes | None = None) -> loro.LoroDoc:
-    doc = loro.LoroDoc()
+    doc = loro.LoroDoc()  # type: ignore[no-untyped-call]  # its stub has no annotation
     if payload:
         doc.import_(payload)
     return doc
@@ -191,7 +191,7 @@ def positions(doc: loro.LoroDoc) -> dict[tuple[str, str], Position]:
     """(content id, device) → the position that computer last read at."""
     found: dict[tuple[str, str], Position] = {}
     value = doc.get_map(POSITIONS).get_value()
-    for key, entry in (value.items() if isinstance(value, dict) else ()):
+    for key, entry in value.items() if isinstance(value, dict) else ():
         content_id, _, device = str(key).partition("|")
         if not isinstance(entry, dict):
             continue

@@ -374,11 +374,8 @@ def _adopt_positions(doc: loro.LoroDoc, library: Library, device: str) -> list[P
         found = newest.get(record.content_id)
         if found is None or found[1] == device:
             continue
-        theirs, position = found[2], record.position
-        if position is None or (theirs.section, theirs.offset) != (
-            position.section,
-            position.offset,
-        ):
+        theirs, here = found[2], record.position
+        if here is None or (theirs.section, theirs.offset) != (here.section, here.offset):
             library.save_position(
                 Path(record.path), ReadingPosition(theirs.section, theirs.offset, theirs.snippet)
             )
