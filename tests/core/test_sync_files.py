@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sync_devices import Device, copy_file, full_round, highlight, make_devices
 
 from readmark.core.sync import files
-from readmark.core.sync.engine import SyncError
+from readmark.core.sync.engine import SyncError, sync
 
 
 @pytest.fixture
@@ -151,3 +151,20 @@ def test_a_sound_envelope_around_hostile_bytes_is_refused_by_the_merge(
         assert len(report.problems) == 1 and "could not be merged" in str(report.problems[0])
     finally:
         device.close()
+
+
+def test_one_sync_of_a_computer_at_a_time(pair: tuple[Device, Device]) -> None:
+    a, _ = pair
+    a.book(0).add(highlight(3))
+    a.sync()
+    import sqlite3
+
+    holder = sqlite3.connect(a.state / "lock.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # the window's sync, running
+    try:
+        with pytest.raises(SyncError) as caught:
+            sync(a.library, a.folder, a.state, wait=0.2)
+        assert str(caught.value) == "Another sync of this computer is running; try again after it."
+    finally:
+        holder.close()
+    assert a.sync().problems == ()  # and once it is done, the next one runs

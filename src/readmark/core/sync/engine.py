@@ -23,11 +23,13 @@ and are written again from it at the next sync.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
+import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,8 +77,10 @@ def sync(
     folder: Path,
     state_dir: Path,
     now: Callable[[], float] = time.time,
+    wait: float = 60.0,
 ) -> SyncReport:
-    """Sync the library with the folder; SyncError when it cannot run at all."""
+    """Sync the library with the folder; SyncError when it cannot run at all (or
+    another sync of this computer still runs after `wait` seconds)."""
     if not folder.is_dir():
         raise SyncError(
             QT_TRANSLATE_NOOP(
@@ -91,6 +95,33 @@ def sync(
         (folder / files.SUBFOLDER).mkdir(exist_ok=True)
     except OSError as exc:
         raise _unwritable(folder, exc) from exc
+    with _one_at_a_time(state_dir, wait):
+        return _sync(library, folder, state_dir, device, now)
+
+
+@contextlib.contextmanager
+def _one_at_a_time(state_dir: Path, wait: float) -> Iterator[None]:
+    """One sync of this computer at a time (the window's and `readmark sync`): both
+    read and write the same state. SQLite's lock works across processes on every
+    platform and is released when a process dies."""
+    lock = sqlite3.connect(state_dir / "lock.sqlite3", timeout=wait, isolation_level=None)
+    try:
+        try:
+            lock.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError as exc:
+            raise SyncError(
+                QT_TRANSLATE_NOOP(
+                    "SyncError", "Another sync of this computer is running; try again after it."
+                )
+            ) from exc
+        yield
+    finally:
+        lock.close()  # ends the transaction, releasing the lock
+
+
+def _sync(
+    library: Library, folder: Path, state_dir: Path, device: str, now: Callable[[], float]
+) -> SyncReport:
     problems: list[StoreMessage] = []
     doc, base, trusted = _load_base(state_dir, library, problems)
     start = doc.state_frontiers, doc.len_ops
