@@ -87,24 +87,59 @@ def test_a_second_sync_with_nothing_new_changes_nothing(devices: list[Device]) -
     assert a.own_file().read_bytes() == before
 
 
+def _wipe(path: Path) -> None:
+    for file in sorted(path.rglob("*"), reverse=True):
+        file.unlink() if file.is_file() else file.rmdir()
+
+
 def test_deleted_sync_files_are_rebuilt_and_bring_nothing_back(devices: list[Device]) -> None:
-    a, b, c = devices
     kept, deleted = highlight(1, note="kept"), highlight(40, note="deleted")
-    a.book(0).add(kept)
-    a.book(0).add(deleted)
+    devices[0].book(0).add(kept)
+    devices[0].book(0).add(deleted)
     full_round(devices)
-    b.book(0).delete([deleted.id])
+    devices[1].book(0).delete([deleted.id])
     full_round(devices)
-    # Everything Readmark wrote for sync is deleted on every computer, and on b
-    # the library still holds only what it held: the files are rebuilt from it.
-    for device in devices:
-        for path in (device.folder, device.state):
-            for file in sorted(path.rglob("*"), reverse=True):
-                file.unlink() if file.is_file() else file.rmdir()
+    for device in devices:  # everything in the sync folder is deleted, everywhere
+        _wipe(device.folder)
     full_round(devices)
     for device in devices:
-        assert set(device.everything()) == {kept.id}
+        assert {i: a.note for i, (_, a) in device.everything().items()} == {kept.id: "kept"}
         assert device.own_file().exists()
+
+
+def test_sync_files_and_sync_states_all_lost_lose_nothing(devices: list[Device]) -> None:
+    kept, deleted = highlight(1, note="kept"), highlight(40, note="deleted")
+    devices[0].book(0).add(kept)
+    devices[0].book(0).add(deleted)
+    full_round(devices)
+    devices[1].book(0).delete([deleted.id])
+    full_round(devices)
+    for device in devices:  # the folder and every computer's sync state: rebuilt from libraries
+        _wipe(device.folder)
+        _wipe(device.state)
+    full_round(devices)
+    for device in devices:
+        ((_, annotation),) = device.everything().values()
+        # Rebuilt by each computer before it saw the others', the note's text may
+        # be there more than once; it is never lost.
+        assert annotation.id == kept.id and "kept" in annotation.note
+
+
+def test_a_computer_whose_state_is_lost_reads_its_own_file_instead(devices: list[Device]) -> None:
+    a, b, _ = devices
+    first, second = highlight(1, note="one"), highlight(60, note="two")
+    a.book(0).add(first)
+    a.book(0).add(second)
+    full_round(devices)
+    (a.state / "state.rmsync").unlink()  # the sync state is gone; the library and folder stay
+    a.book(0).delete([first.id])
+    a.book(0).edit(second.id, note="two, edited")
+    assert a.sync().outgoing == 2  # both seen as what changed here since the last sync
+    full_round(devices)
+    for device in devices:
+        assert {i: x.note for i, (_, x) in device.everything().items()} == {
+            second.id: "two, edited"
+        }
 
 
 def test_a_computer_that_lost_its_sync_state_does_not_resurrect(devices: list[Device]) -> None:

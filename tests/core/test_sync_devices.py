@@ -28,6 +28,7 @@ operation = st.one_of(
     st.tuples(st.just("undo"), device),
     st.tuples(st.just("sync"), device),
     st.tuples(st.just("share"), device),  # sync, and the tool copies the file everywhere
+    st.tuples(st.just("forget"), device),  # its sync state lost (data folder wiped, reinstall)
     st.tuples(st.just("copy"), device, device, st.sampled_from([1.0, 1.0, 0.5, 0.01, 0.99])),
 )
 
@@ -51,6 +52,10 @@ def _run(op: tuple, devices: list[Device], model: Model) -> None:
         for other in devices if kind == "share" else ():
             if other is not who:
                 copy_file(who, other)
+        return
+    if kind == "forget":
+        for file in who.state.glob("state.*"):
+            file.unlink()
         return
     if kind == "copy":
         if op[1] != op[2]:

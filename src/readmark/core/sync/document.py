@@ -12,6 +12,8 @@ inserted twice would be two, and one would lose):
   and `deleted`.
 - `n:<id>` (text): its note. Edits arrive as text operations, so two computers
   editing one note concurrently keep both texts.
+- `libraries` (map): device → the library file its last sync was made with, so
+  a computer can tell its own last sync from a restored library's.
 - `positions` (map): `<content id>|<device>` → {section, offset, snippet, at}.
   Each computer writes only its own key, so the most recent reading (largest
   `at`) wins by comparison, not by whoever wrote last.
@@ -31,6 +33,7 @@ import loro
 from readmark.core.annotations import Annotation, Kind, Style, TextTarget
 
 INDEX = "annotations"
+LIBRARIES = "libraries"
 POSITIONS = "positions"
 # The fields a person changes after making an annotation; only these travel as
 # edits (a target re-placed on one computer is that computer's own business).
@@ -215,3 +218,14 @@ def write_position(doc: loro.LoroDoc, content_id: str, device: str, position: Po
             "at": position.at,
         },
     )
+
+
+def library_of(doc: loro.LoroDoc, device: str) -> str:
+    value = doc.get_map(LIBRARIES).get_value()
+    found = value.get(device, "") if isinstance(value, dict) else ""
+    return found if isinstance(found, str) else ""
+
+
+def set_library(doc: loro.LoroDoc, device: str, identity: str) -> None:
+    if library_of(doc, device) != identity:
+        doc.get_map(LIBRARIES).insert(device, identity)

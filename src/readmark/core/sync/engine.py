@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
+import difflib
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -67,9 +68,9 @@ class SyncReport:
     device: str = ""
 
 
+_WORDS = re.compile(r"\s+|\S+")
 STATE = "state.rmsync"
 _MANY_OPS = 2000  # beyond this many new operations, read every annotation again
-STATE_INFO = "state.json"
 
 
 def sync(
@@ -123,7 +124,7 @@ def _sync(
     library: Library, folder: Path, state_dir: Path, device: str, now: Callable[[], float]
 ) -> SyncReport:
     problems: list[StoreMessage] = []
-    doc, base, trusted = _load_base(state_dir, library, problems)
+    doc, base, trusted, source = _load_base(state_dir, folder, device, library, problems)
     start = doc.state_frontiers, doc.len_ops
     stored = {s.annotation.id: s for s in library.annotations.everything()}
 
@@ -164,10 +165,18 @@ def _sync(
             ) from exc
     moved = _adopt_positions(doc, library, device)
 
-    payload = document.export(doc)
-    _save_state(state_dir, library, payload)
+    document.set_library(doc, device, _library_identity(library))
+    doc.commit()
+    # Nothing new: nothing is written (the sync tool has nothing to copy; loro's bytes
+    # for one state are not always the same, so they are not compared).
+    grew = doc.len_ops != start[1]
+    own = files.own_file(folder, device)
+    payload = document.export(doc) if grew or source != state_dir / STATE else b""
+    if payload:
+        _save_state(state_dir, payload)
     try:
-        files.write_atomically(files.own_file(folder, device), files.wrap(payload))
+        if grew or not _readable(own):
+            files.write_atomically(own, files.wrap(payload or document.export(doc)))
     except OSError as exc:
         problems.append(
             message(
@@ -208,42 +217,54 @@ def _library_identity(library: Library) -> str:
 
 
 def _load_base(
-    state_dir: Path, library: Library, problems: list[StoreMessage]
-) -> tuple[loro.LoroDoc, dict[str, document.Record], bool]:
-    """The document as last synced, what it said of each annotation, and whether
-    that is this library's last sync (if not, it is merged like another computer's
-    file, and nothing is read from it as what changed here)."""
-    try:
-        data = (state_dir / STATE).read_bytes()
-    except FileNotFoundError:
-        return document.new_doc(), {}, False
-    except OSError as exc:
-        problems.append(
-            message(
-                QT_TRANSLATE_NOOP("SyncError", "{name} could not be read: {reason}"),
-                name=str(state_dir / STATE),
-                reason=exc.strerror or str(exc),
+    state_dir: Path, folder: Path, device: str, library: Library, problems: list[StoreMessage]
+) -> tuple[loro.LoroDoc, dict[str, document.Record], bool, Path | None]:
+    """The document as last synced, what it said of each annotation, whether
+    that is this library's last sync, and the file it came from (if not, it is merged like another computer's
+    file, and nothing is read from it as what changed here).
+
+    It is the state in the data folder; if that is gone or damaged, this computer's
+    own file in the sync folder (written right after it, and naming the library it
+    was made with), so a lost state neither brings deleted marks back nor doubles notes.
+    """
+    identity = _library_identity(library)
+    for path in (state_dir / STATE, files.own_file(folder, device)):
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            if path.parent != state_dir:
+                continue  # the fallback: its problems are said when it is written
+            problems.append(
+                message(
+                    QT_TRANSLATE_NOOP("SyncError", "{name} could not be read: {reason}"),
+                    name=str(path),
+                    reason=exc.strerror or str(exc),
+                )
             )
-        )
-        return document.new_doc(), {}, False
-    doc = document.new_doc()
+            continue
+        doc = document.new_doc()
+        try:
+            document.import_payload(doc, files.unwrap(data, path.name))
+        except (files.EnvelopeError, ValueError):
+            continue  # damaged: the next place, else rebuilt from the library
+        trusted = document.library_of(doc, device) == identity
+        known = {}
+        for annotation_id in document.ids(doc):
+            record = document.read(doc, annotation_id)
+            if record is not None:
+                known[annotation_id] = record
+        return doc, known, trusted, path
+    return document.new_doc(), {}, False, None
+
+
+def _readable(path: Path) -> bool:
     try:
-        document.import_payload(doc, files.unwrap(data, STATE))
-    except (files.EnvelopeError, ValueError):
-        # Its contents are in this computer's file in the folder too (or rebuilt
-        # from the library): start again from the library.
-        return document.new_doc(), {}, False
-    try:
-        info = json.loads((state_dir / STATE_INFO).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        info = {}
-    trusted = isinstance(info, dict) and info.get("library") == _library_identity(library)
-    known = {}
-    for annotation_id in document.ids(doc):
-        record = document.read(doc, annotation_id)
-        if record is not None:
-            known[annotation_id] = record
-    return doc, known, trusted
+        files.unwrap(path.read_bytes(), path.name)
+    except (OSError, files.EnvelopeError):
+        return False
+    return True
 
 
 def _merged(
@@ -306,7 +327,9 @@ def _export_undecided(
 ) -> int:
     """Annotations the base never saw: new here, or known elsewhere already (a
     library restored, this computer's sync state lost). One deleted elsewhere stays
-    deleted (`_incoming` removes it here); a newer edit here is written."""
+    deleted (`_incoming` removes it here). Without a base there is no telling an
+    edit here from one made elsewhere: the newer colour, style and label win, and
+    the note keeps both texts (`_union`), as concurrent edits would."""
     count = 0
     for annotation_id in undecided:
         item = stored[annotation_id]
@@ -314,15 +337,42 @@ def _export_undecided(
         if record is None:
             document.write_new(doc, _book_key(item), item.annotation)
             count += 1
-        elif not record.deleted and item.annotation.modified > record.annotation.modified:
-            if _edited(record.annotation, item.annotation):
-                document.write_edits(doc, record.annotation, item.annotation)
-                count += 1
+            continue
+        if record.deleted:
+            continue
+        theirs, mine = record.annotation, item.annotation
+        wrote = False
+        if mine.modified > theirs.modified and _edited(theirs, mine, note=False):
+            document.write_edits(doc, theirs, dataclasses.replace(mine, note=theirs.note))
+            wrote = True
+        if mine.note != theirs.note:
+            both = _union(theirs.note, mine.note)
+            if both != theirs.note:
+                document.write_note(doc, annotation_id, both)
+                wrote = True
+        count += wrote
     return count
 
 
-def _edited(before: Annotation, after: Annotation) -> bool:
-    return any(getattr(before, key) != getattr(after, key) for key in (*document.EDITABLE, "note"))
+def _union(theirs: str, mine: str) -> str:
+    """A text holding both `theirs` and `mine` in order: what each has that the
+    other has not is kept (nothing is taken as deleted)."""
+    # By words (with the spaces between them), so neither text's words are interleaved.
+    ours, other = _WORDS.findall(theirs), _WORDS.findall(mine)
+    matcher = difflib.SequenceMatcher(None, ours, other, autojunk=False)
+    parts = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        parts += ours[a1:a2]
+        if op == "replace":
+            parts.append(" ")
+        if op in ("insert", "replace"):
+            parts += other[b1:b2]
+    return "".join(parts)
+
+
+def _edited(before: Annotation, after: Annotation, note: bool = True) -> bool:
+    keys = (*document.EDITABLE, "note") if note else document.EDITABLE
+    return any(getattr(before, key) != getattr(after, key) for key in keys)
 
 
 def _incoming(
@@ -417,14 +467,10 @@ def _adopt_positions(doc: loro.LoroDoc, library: Library, device: str) -> list[P
     return moved
 
 
-def _save_state(state_dir: Path, library: Library, payload: bytes) -> None:
+def _save_state(state_dir: Path, payload: bytes) -> None:
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
         files.write_atomically(state_dir / STATE, files.wrap(payload))
-        files.write_atomically(
-            state_dir / STATE_INFO,
-            json.dumps({"library": _library_identity(library)}).encode("utf-8"),
-        )
     except OSError as exc:
         raise SyncError(
             QT_TRANSLATE_NOOP(
