@@ -48,6 +48,7 @@ class SyncRunner(QObject):
         self._again = False  # asked for while one was running: run once more after it
         self.status = QLabel()
         self.status.setObjectName("syncStatus")
+        self.status.setAccessibleName(self.tr("Sync state"))
         window.statusBar().addPermanentWidget(self.status)
         self.status.setVisible(bool(self.folder()))
         self._debounce = QTimer(self)
