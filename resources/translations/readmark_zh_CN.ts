@@ -260,7 +260,7 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="147"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="335"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="338"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
@@ -331,116 +331,126 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="179"/>
+        <source>S&amp;ync Now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="180"/>
+        <source>Bring your marks in step with your other computers</source>
+        <translation>让批注与您的其他计算机保持一致</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="181"/>
         <source>Export &amp;Folder…</source>
         <translation>导出文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="181"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="183"/>
         <source>Choose the folder for every book&apos;s notes, e.g. an Obsidian vault</source>
         <translation>选择存放每本书笔记的文件夹，例如 Obsidian 仓库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="183"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="184"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="186"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="187"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="188"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="190"/>
         <source>Show &amp;Library</source>
         <translation>显示书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="189"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
         <source>Add &amp;Books to Library…</source>
         <translation>将图书添加到书库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="190"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="192"/>
         <source>Add &amp;Folder to Library…</source>
         <translation>将文件夹添加到书库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="193"/>
         <source>Add every book in a folder and its subfolders</source>
         <translation>添加文件夹及其子文件夹中的所有图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="192"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="194"/>
         <source>&amp;Watch Folder…</source>
         <translation>监视文件夹(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="194"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="196"/>
         <source>Add the books that appear in a folder, now and whenever Readmark runs</source>
         <translation>添加出现在某个文件夹中的图书：现在，以及每次 Readmark 运行时</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="196"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
         <source>Stop &amp;Watching</source>
         <translation>停止监视(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="225"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="227"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="244"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="247"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="258"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="261"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="270"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="273"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="274"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="277"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="281"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="284"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="290"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="293"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="297"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="300"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="306"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="309"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="314"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="317"/>
         <source>Highlight “{name}”</source>
         <translation>高亮为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="333"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="336"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -1255,153 +1265,153 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="163"/>
+        <location filename="../../src/readmark/cli.py" line="171"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="164"/>
+        <location filename="../../src/readmark/cli.py" line="172"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="165"/>
+        <location filename="../../src/readmark/cli.py" line="173"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="166"/>
+        <location filename="../../src/readmark/cli.py" line="174"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="167"/>
+        <location filename="../../src/readmark/cli.py" line="175"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="168"/>
+        <location filename="../../src/readmark/cli.py" line="176"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="169"/>
+        <location filename="../../src/readmark/cli.py" line="177"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="170"/>
+        <location filename="../../src/readmark/cli.py" line="178"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="172"/>
+        <location filename="../../src/readmark/cli.py" line="180"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="175"/>
+        <location filename="../../src/readmark/cli.py" line="183"/>
         <source>Repair</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="176"/>
+        <location filename="../../src/readmark/cli.py" line="184"/>
         <source>Printed pages</source>
         <translation>印刷页码</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="182"/>
+        <location filename="../../src/readmark/cli.py" line="190"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="190"/>
+        <location filename="../../src/readmark/cli.py" line="198"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="228"/>
+        <location filename="../../src/readmark/cli.py" line="236"/>
         <source>{count} (p. {first} to p. {last})</source>
         <translation>{count} 页（第 {first} 页至第 {last} 页）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="243"/>
+        <location filename="../../src/readmark/cli.py" line="251"/>
         <source>[p. {page}]</source>
         <translation>[第 {page} 页]</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="261"/>
+        <location filename="../../src/readmark/cli.py" line="269"/>
         <source>export needs a BOOK, or --all --folder DIR.</source>
         <translation>export 需要一本书 BOOK，或 --all --folder 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="270"/>
+        <location filename="../../src/readmark/cli.py" line="278"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="294"/>
+        <location filename="../../src/readmark/cli.py" line="302"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="311"/>
+        <location filename="../../src/readmark/cli.py" line="319"/>
         <source>--all writes notes: use --format obsidian or logseq.</source>
         <translation>--all 只写笔记：请用 --format obsidian 或 logseq。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="316"/>
+        <location filename="../../src/readmark/cli.py" line="324"/>
         <source>--all needs --folder DIR.</source>
         <translation>--all 需要 --folder 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="330"/>
+        <location filename="../../src/readmark/cli.py" line="338"/>
         <source>New notes: {new}, updated: {updated}, failed: {failed}</source>
         <translation>新建笔记：{new}，已更新：{updated}，失败：{failed}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="354"/>
+        <location filename="../../src/readmark/cli.py" line="362"/>
         <source>--dry-run is for other readers&apos; files.</source>
         <translation>--dry-run 只用于其他阅读器的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="363"/>
+        <location filename="../../src/readmark/cli.py" line="371"/>
         <location filename="../../src/readmark/cli_library.py" line="70"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="364"/>
+        <location filename="../../src/readmark/cli.py" line="372"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="365"/>
+        <location filename="../../src/readmark/cli.py" line="373"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="366"/>
+        <location filename="../../src/readmark/cli.py" line="374"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="367"/>
+        <location filename="../../src/readmark/cli.py" line="375"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="372"/>
+        <location filename="../../src/readmark/cli.py" line="380"/>
         <source>Added to the library: {path}</source>
         <translation>已添加到书库：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="491"/>
+        <location filename="../../src/readmark/cli.py" line="499"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="524"/>
+        <location filename="../../src/readmark/cli.py" line="532"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
@@ -1539,6 +1549,21 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/cli_search.py" line="53"/>
         <source>Found: {count}</source>
         <translation>找到: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_sync.py" line="44"/>
+        <source>No sync folder yet: give one with --folder DIR (it is remembered).</source>
+        <translation>尚未设置同步文件夹：请用 --folder DIR 指定（会被记住）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_sync.py" line="57"/>
+        <source>readmark: the sync folder could not be remembered in {path}.</source>
+        <translation>readmark：无法在 {path} 中记住同步文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_sync.py" line="63"/>
+        <source>Changes in: {incoming}, out: {outgoing}</source>
+        <translation>收到的更改：{incoming}，发出的更改：{outgoing}</translation>
     </message>
 </context>
 <context>
@@ -2764,7 +2789,7 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryTools</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="137"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="138"/>
         <location filename="../../src/readmark/ui/shell/library_tools.py" line="112"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
@@ -2981,58 +3006,58 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="97"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="560"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="98"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="574"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="224"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="237"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="232"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="245"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="472"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="486"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="474"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="488"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="499"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="513"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="517"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="531"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="522"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="536"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="646"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="660"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="660"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="674"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="662"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="676"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -3176,214 +3201,244 @@ An offline reader for studying the books you own.</source>
         <translation>备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="73"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="67"/>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="74"/>
         <source>Put every preference back as it first was</source>
         <translation>把所有首选项恢复为最初的设置</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="114"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="115"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="115"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="116"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="116"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="117"/>
         <source>Sepia</source>
         <translation>棕褐色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="117"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="118"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="120"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="121"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="122"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="123"/>
         <source>The book&apos;s &amp;default font</source>
         <translation>书籍的默认字体(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="123"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="124"/>
         <source>A font chosen for the book&apos;s language</source>
         <translation>按书籍语言选择的字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="126"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="127"/>
         <source>Reading font</source>
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="149"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="150"/>
         <source>&amp;Font:</source>
         <translation>字体(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="153"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="154"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="154"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="155"/>
         <source>Text &amp;size:</source>
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="155"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="156"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="156"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="157"/>
         <source>&amp;Line spacing:</source>
         <translation>行距(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="157"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="158"/>
         <source> em</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="158"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="159"/>
         <source>Space between &amp;paragraphs:</source>
         <translation>段间距(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="159"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="160"/>
         <source>By the book&apos;s language</source>
         <translation>按书籍语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="162"/>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="168"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="163"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="169"/>
         <source>Always</source>
         <translation>总是</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="162"/>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="168"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="163"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="169"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="164"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="165"/>
         <source>By language: Chinese and Japanese paragraphs are indented</source>
         <translation>按语言：中文和日文段落首行缩进</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="165"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="166"/>
         <source>First-line &amp;indent:</source>
         <translation>首行缩进(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="171"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="172"/>
         <source>By language: Chinese and Japanese are justified, as in print</source>
         <translation>按语言：中文和日文像印刷品一样两端对齐</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="173"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="174"/>
         <source>&amp;Justified text:</source>
         <translation>两端对齐(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="174"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="175"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="176"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="177"/>
         <source>The widest line, in Latin letters; a line of Chinese holds about half as many</source>
         <translation>最宽的一行，以拉丁字母计；一行中文约容纳一半数量的汉字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="178"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="179"/>
         <source>Text &amp;width:</source>
         <translation>版心宽度(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="179"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="180"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="180"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="181"/>
         <source>&amp;Margins at least:</source>
         <translation>最小页边距(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="187"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="188"/>
         <source>&amp;Repair books converted from print when first opened</source>
         <translation>首次打开时修复由印刷品转换的书籍(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="190"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="191"/>
         <source>Each book remembers its own choice (Book › Repair Book Converted from Print)</source>
         <translation>每本书会记住各自的选择（书籍 › 修复由印刷品转换的书籍）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="194"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="195"/>
         <source>Reopen the &amp;last book read when Readmark starts</source>
         <translation>启动 Readmark 时重新打开上次阅读的书(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="199"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="200"/>
         <source>The system&apos;s</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="201"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="202"/>
         <source>&amp;Language of Readmark:</source>
         <translation>Readmark 界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="202"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="203"/>
         <source>The new language is used when Readmark next starts.</source>
         <translation>新语言将在下次启动 Readmark 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="220"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="221"/>
         <source>Give the colours names of your own (say, yellow for key ideas): menus and lists use them.</source>
         <translation>给各颜色起自己的名字（比如黄色表示要点）：菜单和列表都会使用这些名字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="234"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="235"/>
         <source>{colour}:</source>
         <translation>{colour}：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="253"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="254"/>
         <source>Beside the library (the default)</source>
         <translation>资料库旁边（默认）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="256"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="257"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="262"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="263"/>
         <source>Back up &amp;into:</source>
         <translation>备份到(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="265"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="266"/>
         <source>Backups &amp;kept:</source>
         <translation>保留备份数(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="266"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="267"/>
         <source>Backups already made stay where they are.</source>
         <translation>已有的备份保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="330"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="277"/>
+        <source>No sync (the default)</source>
+        <translation>不同步（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="280"/>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="286"/>
+        <source>Sync &amp;folder:</source>
+        <translation>同步文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="291"/>
+        <source>A folder your own sync tool keeps in step between your computers (Syncthing, Nextcloud, Dropbox, a USB stick). Each computer writes only its own file there; highlights, notes, deletions and reading places are merged. Readmark syncs when the window opens, after changes and with File › Sync Now.</source>
+        <translation>由您自己的同步工具在各台计算机之间保持一致的文件夹（Syncthing、Nextcloud、Dropbox、U 盘）。每台计算机只在其中写入自己的文件；高亮、笔记、删除和阅读位置会被合并。Readmark 在窗口打开时、有改动后以及通过“文件 › 立即同步”进行同步。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="303"/>
+        <source>Sync Through the Folder</source>
+        <translation>通过此文件夹同步</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="368"/>
         <source>Back Up the Library Into</source>
         <translation>将资料库备份到</translation>
     </message>
@@ -3793,12 +3848,12 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SettingsError</name>
     <message>
-        <location filename="../../src/readmark/core/store/settings.py" line="223"/>
+        <location filename="../../src/readmark/core/store/settings.py" line="230"/>
         <source>Your preferences in {path} could not be read: {reason}</source>
         <translation>无法读取 {path} 中的首选项：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/settings.py" line="249"/>
+        <location filename="../../src/readmark/core/store/settings.py" line="256"/>
         <source>Your preferences could not be read and were set aside as {path}. Readmark starts with its defaults.</source>
         <translation>无法读取首选项，原文件已另存为 {path}。Readmark 将使用默认设置启动。</translation>
     </message>
@@ -3834,6 +3889,98 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/ui/shell/start_page.py" line="126"/>
         <source>Books you open appear here. You can also drop a file on this window.</source>
         <translation>你打开过的图书会显示在这里。也可以把文件拖放到此窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncError</name>
+    <message>
+        <location filename="../../src/readmark/core/sync/engine.py" line="87"/>
+        <source>The sync folder {folder} is not there (a drive not connected?). Nothing was changed; sync again once it is back.</source>
+        <translation>同步文件夹 {folder} 不存在（驱动器未连接？）。没有做任何更改；等它回来后再同步一次。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/sync/engine.py" line="114"/>
+        <source>Another sync of this computer is running; try again after it.</source>
+        <translation>本机的另一次同步正在进行；请在它完成后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/sync/engine.py" line="141"/>
+        <source>The file of computer {device} could not be merged; it will be tried again at the next sync.</source>
+        <translation>无法合并计算机 {device} 的文件；下次同步时会再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/sync/engine.py" line="160"/>
+        <source>Annotations changed on this computer while syncing; nothing was taken in. Sync again to complete it.</source>
+        <translation>同步期间本机的批注有改动；没有收入任何更改。请再同步一次以完成。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/sync/engine.py" line="183"/>
+        <source>This computer&apos;s changes could not be written to {folder}: {reason}. They are kept and will be written at the next sync.</source>
+        <translation>本机的更改无法写入 {folder}：{reason}。更改已保留，下次同步时写入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/sync/engine.py" line="204"/>
+        <source>The sync folder {folder} cannot be written: {reason}</source>
+        <translation>无法写入同步文件夹 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/sync/engine.py" line="241"/>
+        <location filename="../../src/readmark/core/sync/files.py" line="164"/>
+        <source>{name} could not be read: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/sync/engine.py" line="476"/>
+        <source>The sync state in {folder} cannot be written: {reason}. The library is safe; sync again once the folder can be written.</source>
+        <translation>无法写入 {folder} 中的同步状态：{reason}。书库安全无损；等该文件夹可写后再同步。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/sync/files.py" line="64"/>
+        <source>{name} in the sync folder is not a Readmark file.</source>
+        <translation>同步文件夹中的 {name} 不是 Readmark 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/sync/files.py" line="72"/>
+        <source>{name} was written by a newer Readmark (sync format {found}; this version reads {known}). Update Readmark on this computer to read it; nothing of it was lost.</source>
+        <translation>{name} 由更新版本的 Readmark 写入（同步格式 {found}；本版本只能读取 {known}）。请在本机更新 Readmark 后读取它；其内容没有丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/sync/files.py" line="91"/>
+        <source>{name} in the sync folder is incomplete (still being copied?); it will be read at the next sync.</source>
+        <translation>同步文件夹中的 {name} 不完整（仍在复制中？）；下次同步时读取。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRunner</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/sync_runner.py" line="51"/>
+        <source>Sync state</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/sync_runner.py" line="86"/>
+        <source>Choose a sync folder first: Preferences › Sync (a folder your sync tool keeps in step between your computers).</source>
+        <translation>请先选择同步文件夹：首选项 › 同步（一个由您的同步工具在各台计算机之间保持一致的文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/sync_runner.py" line="91"/>
+        <source>The library cannot be used, so nothing can be synced.</source>
+        <translation>书库无法使用，因此无法同步。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/sync_runner.py" line="115"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/sync_runner.py" line="125"/>
+        <source>Synced {when}: {incoming} in, {outgoing} out</source>
+        <translation>已于 {when} 同步：收到 {incoming}，发出 {outgoing}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/sync_runner.py" line="144"/>
+        <source>Not synced ⚠</source>
+        <translation>未同步 ⚠</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from readmark.core.store.library import Library
 
 EXIT_ERROR = 2
-COMMANDS = ("info", "text", "search", "export", "import", "library")
+COMMANDS = ("info", "text", "search", "export", "import", "library", "sync")
 
 
 def _app_for_translation(language: str | None) -> QCoreApplication:
@@ -113,6 +113,9 @@ def _command(argv: list[str]) -> int:
     from readmark import cli_search  # `readmark search BOOK QUERY`
 
     cli_search.add_parser(sub)
+    from readmark import cli_sync  # `readmark sync [--folder DIR]`
+
+    cli_sync.add_parser(sub)
     import_.add_argument("--dry-run", action="store_true", help="print what would happen only")
     import_.add_argument("--book", help="the library's book for a file that names none (calibre)")
     # Subcommand options may come before or after the book.
@@ -124,6 +127,11 @@ def _command(argv: list[str]) -> int:
         return _import(args)
     if args.command == "library":
         return cli_library.run(args, _library, _fail)
+    if args.command == "sync":
+        try:
+            return cli_sync.run(args, _library, _fail)
+        except _LibraryUnusableError as failure:
+            return _fail(failure.message)
 
     from readmark.core.book import BookError
     from readmark.core.html_text import html_to_text

@@ -54,6 +54,18 @@ class Incoming:
     source: str = ""
 
 
+@dataclass(frozen=True)
+class StoredAnnotation:
+    """An annotation with its place in the library: its book (path and content id),
+    or, waiting for its book, the pending `source`; and the text it was placed in."""
+
+    annotation: Annotation
+    book_path: Path | None
+    content_id: str
+    source: str
+    anchored_to: str
+
+
 @converts_sqlite_errors
 class AnnotationStore:
     """The library's annotations (`Library.annotations`).
@@ -215,6 +227,25 @@ class AnnotationStore:
         self._write(book_id, annotation, "")
         self._db.execute("UPDATE annotations SET source = ? WHERE id = ?", (source, annotation.id))
         return MergeOutcome.UPDATED
+
+    def everything(self) -> list[StoredAnnotation]:
+        """Every annotation in the library with where it belongs (sync reads them all)."""
+        columns = ", ".join(f"annotations.{c.strip()}" for c in _COLUMNS.split(","))
+        rows = self._db.execute(
+            f"SELECT {columns}, books.path, books.content_id, annotations.source, "
+            "annotations.anchored_to FROM annotations "
+            "LEFT JOIN books ON books.id = annotations.book_id"
+        ).fetchall()
+        return [
+            StoredAnnotation(
+                _annotation(row[:-4]),
+                None if row[-4] is None else Path(row[-4]),
+                row[-3] or "",
+                row[-2],
+                row[-1],
+            )
+            for row in rows
+        ]
 
     def pending(self) -> list[tuple[str, Annotation]]:
         """(source, annotation) of every import still waiting for its book."""

@@ -146,6 +146,13 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("library.sort_descending", bool, True, "The library sorted in descending order"),
     Setting("export.folder", str, "", "Where Export All Books writes each book's note"),
     Setting(
+        "sync.folder",
+        str,
+        "",
+        "A folder your own sync tool keeps in step between computers (Syncthing, Nextcloud,"
+        " Dropbox, a USB stick); empty = no sync",
+    ),
+    Setting(
         "export.notes_format",
         str,
         "obsidian",

@@ -64,6 +64,7 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self._books_tab(), self.tr("&Books and Language"))
         self.tabs.addTab(self._highlights_tab(), self.tr("&Highlights"))
         self.tabs.addTab(self._backups_tab(), self.tr("B&ackups"))
+        self.tabs.addTab(self._sync_tab(), self.tr("S&ync"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.RestoreDefaults | QDialogButtonBox.StandardButton.Close
@@ -267,6 +268,43 @@ class PreferencesDialog(QDialog):
         note.setWordWrap(True)
         form.addRow(note)
         return page
+
+    def _sync_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.sync_folder = QLineEdit()
+        self.sync_folder.setObjectName("syncFolder")
+        self.sync_folder.setPlaceholderText(self.tr("No sync (the default)"))
+        self.sync_folder.setClearButtonEnabled(True)
+        self._bind_text("sync.folder", self.sync_folder)
+        browse = QPushButton(self.tr("C&hoose…"))
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._choose_sync_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.sync_folder, 1)
+        row.addWidget(browse)
+        label = QLabel(self.tr("Sync &folder:"))
+        label.setBuddy(self.sync_folder)  # Alt+F goes to the field; the & is not shown
+        form.addRow(label, row)
+        note = QLabel(
+            self.tr(
+                "A folder your own sync tool keeps in step between your computers (Syncthing, "
+                "Nextcloud, Dropbox, a USB stick). Each computer writes only its own file "
+                "there; highlights, notes, deletions and reading places are merged. Readmark "
+                "syncs when the window opens, after changes and with File › Sync Now."
+            )
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        return page
+
+    def _choose_sync_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Sync Through the Folder"), self.sync_folder.text()
+        )
+        if folder:
+            self.sync_folder.setText(folder)
+            self._request("sync.folder", folder)
 
     # -- widgets bound to settings ------------------------------------------------------
 

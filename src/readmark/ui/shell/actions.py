@@ -176,6 +176,8 @@ class Actions(QObject):
         self.export_all_books.setStatusTip(
             self.tr("Write every book's note into the export folder, updating those there")
         )
+        self.sync_now = make(self.tr("S&ync Now"))  # ui/shell/sync_runner.py
+        self.sync_now.setStatusTip(self.tr("Bring your marks in step with your other computers"))
         self.export_folder = make(self.tr("Export &Folder…"))
         self.export_folder.setStatusTip(
             self.tr("Choose the folder for every book's notes, e.g. an Obsidian vault")
@@ -234,6 +236,7 @@ class Actions(QObject):
         file_menu.addAction(self.import_annotations)
         file_menu.addAction(self.export_all_books)
         file_menu.addAction(self.export_folder)
+        file_menu.addAction(self.sync_now)
         file_menu.addAction(self.backup_now)
         file_menu.addAction(self.backups)
         file_menu.addSeparator()

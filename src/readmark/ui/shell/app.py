@@ -94,6 +94,7 @@ def run_gui(
     target = book or _last_book(settings, library) or resources.guide_book(language)
     # Armed before the smoke test: the deferred work runs before its exit and counts in it.
     _after_first_screen(window, lambda: _startup_backup(window, owner))
+    _after_first_screen(window, lambda: window.syncer.start())  # sync as the window opens
     if smoke_test:
         _arm_smoke_test(app, window, started)
     if link is not None:

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from readmark.ui.shell.export_all import ExportAllBooks
     from readmark.ui.shell.library_tools import LibraryTools
     from readmark.ui.shell.marks_import import MarksImporter
+    from readmark.ui.shell.sync_runner import SyncRunner
 
 _TOC_WIDTH, _PANEL_WIDTH = 300, 340  # the side panels' widths until the reader drags them
 
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._finder: SearchController | None = None
         self._marks_importer: MarksImporter | None = None
         self._notes_export: ExportAllBooks | None = None
+        self._syncer: SyncRunner | None = None
         self._palette: Palette | None = None  # the theme's highlight colours, for those built later
         self._state_restored = False  # the saved window state (where the panel goes) was applied
         self.appearance = Appearance(settings, self.reader, [self.toc.tree], language, self)
@@ -210,6 +212,17 @@ class MainWindow(QMainWindow):
         return self._notes_export
 
     @property
+    def syncer(self) -> SyncRunner:
+        """Sync through the sync folder (File › Sync Now, after changes), built at first use."""
+        if self._syncer is None:
+            from readmark.ui.shell.sync_runner import SyncRunner
+
+            self._syncer = SyncRunner(self, self.owner, self.settings, self.tasks, self.session)
+            self._syncer.message.connect(lambda t: self.statusBar().showMessage(t, 8000))
+            self.preferences.sync_folder_changed.connect(self._syncer.folder_changed)
+        return self._syncer
+
+    @property
     def library(self) -> Library | None:
         return self.owner.library
 
@@ -255,6 +268,7 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: looks.change_font_size(0))
         a.choose_font.triggered.connect(lambda: looks.choose_font(self))
         a.preferences.triggered.connect(lambda: self.preferences.show(self))
+        a.sync_now.triggered.connect(lambda: self.syncer.sync_now())
         a.reset_font.triggered.connect(looks.reset_font)
         a.theme_group.triggered.connect(lambda action: looks.set_theme(action.data()))
         looks.palette_changed.connect(self.reader.set_palette)

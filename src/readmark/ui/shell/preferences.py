@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from readmark import paths
@@ -34,6 +34,8 @@ def backups_folder(settings: Settings) -> Path:
 
 
 class Preferences(QObject):
+    sync_folder_changed = Signal()  # the sync runner syncs with the new folder
+
     def __init__(
         self,
         settings: Settings,
@@ -89,6 +91,8 @@ class Preferences(QObject):
             self._appearance.apply(relayout=False)  # the views re-read names with colours
         elif key.startswith("backups."):
             self._use_backups()
+        elif key == "sync.folder":
+            self.sync_folder_changed.emit()
         elif key == "books.repair":
             self._opener.default_options = LoadOptions(repair=bool(self.settings.get(key)))
 

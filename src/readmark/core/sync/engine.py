@@ -1,0 +1,483 @@
+"""One sync: the library's changes out to this computer's file, everyone's in.
+
+1. Load this computer's last synced document (`<data>/sync/state.rmsync`, the
+   *base*: what the library and the document agreed on at the end of the last
+   sync). If it belongs to another library file (a backup was restored, the
+   library was rebuilt) it is still merged, but nothing is read from it as
+   "what changed here": every annotation is then compared by the document.
+2. What changed in the library since the base becomes operations on the
+   document: new annotations, the fields a person edits (colour, style, label,
+   note — as text operations), deletions (a `deleted` flag), and reading positions.
+3. Every other computer's file is merged in (the CRDT does the merging).
+4. What the merged document says that the library does not hold is committed
+   to the library in one transaction through `operations.imports.replay`, which
+   refuses (changing nothing) if an annotation changed meanwhile; the next sync
+   then completes it.
+5. Only then is the document saved: first in the data folder, then as this
+   computer's file in the sync folder. Saved after the library commit, a crash
+   in between costs at most a repeated edit, never a deletion or resurrection.
+
+The library stays the source of truth: the sync folder's files can be deleted
+and are written again from it at the next sync.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import difflib
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import loro
+
+from readmark.core.annotations import Annotation
+from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.operations.annotations import OperationError
+from readmark.core.operations.imports import ImportChange, ImportChanges, replay
+from readmark.core.store.annotation_store import BOOK_URN, StoredAnnotation
+from readmark.core.store.errors import StoreMessage
+from readmark.core.store.library import Library, ReadingPosition
+from readmark.core.sync import document, files
+from readmark.core.sync.files import message
+
+
+class SyncError(Exception):
+    """The sync could not run; nothing in the library changed. For the reader."""
+
+    context = files.CONTEXT
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params: dict[str, object] = params
+        super().__init__(template.format(**params))
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    incoming: int  # annotations and reading positions changed in this library
+    outgoing: int  # changes of this library written for the other computers
+    changes: ImportChanges = ImportChanges()  # what the library committed (views update)
+    positions: tuple[Path, ...] = ()  # books whose reading position came from elsewhere
+    problems: tuple[StoreMessage, ...] = field(default=())
+    device: str = ""
+
+
+_WORDS = re.compile(r"\s+|\S+")
+STATE = "state.rmsync"
+_MANY_OPS = 2000  # beyond this many new operations, read every annotation again
+
+
+def sync(
+    library: Library,
+    folder: Path,
+    state_dir: Path,
+    now: Callable[[], float] = time.time,
+    wait: float = 60.0,
+) -> SyncReport:
+    """Sync the library with the folder; SyncError when it cannot run at all (or
+    another sync of this computer still runs after `wait` seconds)."""
+    if not folder.is_dir():
+        raise SyncError(
+            QT_TRANSLATE_NOOP(
+                "SyncError",
+                "The sync folder {folder} is not there (a drive not connected?). Nothing "
+                "was changed; sync again once it is back.",
+            ),
+            folder=str(folder),
+        )
+    try:
+        device = files.device_id(state_dir)
+        (folder / files.SUBFOLDER).mkdir(exist_ok=True)
+    except OSError as exc:
+        raise _unwritable(folder, exc) from exc
+    with _one_at_a_time(state_dir, wait):
+        return _sync(library, folder, state_dir, device, now)
+
+
+@contextlib.contextmanager
+def _one_at_a_time(state_dir: Path, wait: float) -> Iterator[None]:
+    """One sync of this computer at a time (the window's and `readmark sync`): both
+    read and write the same state. SQLite's lock works across processes on every
+    platform and is released when a process dies."""
+    lock = sqlite3.connect(state_dir / "lock.sqlite3", timeout=wait, isolation_level=None)
+    try:
+        try:
+            lock.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError as exc:
+            raise SyncError(
+                QT_TRANSLATE_NOOP(
+                    "SyncError", "Another sync of this computer is running; try again after it."
+                )
+            ) from exc
+        yield
+    finally:
+        lock.close()  # ends the transaction, releasing the lock
+
+
+def _sync(
+    library: Library, folder: Path, state_dir: Path, device: str, now: Callable[[], float]
+) -> SyncReport:
+    problems: list[StoreMessage] = []
+    doc, base, trusted, source = _load_base(state_dir, folder, device, library, problems)
+    start = doc.state_frontiers, doc.len_ops
+    stored = {s.annotation.id: s for s in library.annotations.everything()}
+
+    outgoing, undecided = _export_annotations(doc, base if trusted else {}, stored)
+    doc.commit()
+    peers, unreadable = files.read_peers(folder, device)
+    problems += unreadable
+    for peer in peers:
+        try:
+            document.import_payload(doc, peer.payload)
+        except ValueError:
+            problems.append(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "SyncError",
+                        "The file of computer {device} could not be merged; it will be "
+                        "tried again at the next sync.",
+                    ),
+                    device=peer.device[:8],
+                )
+            )
+    outgoing += _export_undecided(doc, undecided, stored)
+    outgoing += _export_positions(doc, library, device, now)
+    doc.commit()
+
+    merged = _merged(doc, start, base)
+    changes = _incoming(merged, stored, library)
+    if changes.changes:
+        try:
+            replay(library.annotations, changes)  # one transaction; refuses a stale plan
+        except OperationError as exc:
+            raise SyncError(
+                QT_TRANSLATE_NOOP(
+                    "SyncError",
+                    "Annotations changed on this computer while syncing; nothing was "
+                    "taken in. Sync again to complete it.",
+                )
+            ) from exc
+    moved = _adopt_positions(doc, library, device)
+
+    document.set_library(doc, device, _library_identity(library))
+    doc.commit()
+    # Nothing new: nothing is written (the sync tool has nothing to copy; loro's bytes
+    # for one state are not always the same, so they are not compared).
+    grew = doc.len_ops != start[1]
+    own = files.own_file(folder, device)
+    payload = document.export(doc) if grew or source != state_dir / STATE else b""
+    if payload:
+        _save_state(state_dir, payload)
+    try:
+        if grew or not _readable(own):
+            files.write_atomically(own, files.wrap(payload or document.export(doc)))
+    except OSError as exc:
+        problems.append(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "SyncError",
+                    "This computer's changes could not be written to {folder}: {reason}. "
+                    "They are kept and will be written at the next sync.",
+                ),
+                folder=str(folder),
+                reason=exc.strerror or str(exc),
+            )
+        )
+    return SyncReport(
+        incoming=len(changes) + len(moved),
+        outgoing=outgoing,
+        changes=changes,
+        positions=tuple(moved),
+        problems=tuple(problems),
+        device=device,
+    )
+
+
+def _unwritable(folder: Path, exc: OSError) -> SyncError:
+    return SyncError(
+        QT_TRANSLATE_NOOP("SyncError", "The sync folder {folder} cannot be written: {reason}"),
+        folder=str(folder),
+        reason=exc.strerror or str(exc),
+    )
+
+
+def _library_identity(library: Library) -> str:
+    """Which library file the base was made with: a restored backup is another file."""
+    try:
+        info = os.stat(library.path)
+    except OSError:
+        return ""
+    return f"{info.st_dev}:{info.st_ino}"
+
+
+def _load_base(
+    state_dir: Path, folder: Path, device: str, library: Library, problems: list[StoreMessage]
+) -> tuple[loro.LoroDoc, dict[str, document.Record], bool, Path | None]:
+    """The document as last synced, what it said of each annotation, whether
+    that is this library's last sync, and the file it came from (if not, it is merged like another computer's
+    file, and nothing is read from it as what changed here).
+
+    It is the state in the data folder; if that is gone or damaged, this computer's
+    own file in the sync folder (written right after it, and naming the library it
+    was made with), so a lost state neither brings deleted marks back nor doubles notes.
+    """
+    identity = _library_identity(library)
+    for path in (state_dir / STATE, files.own_file(folder, device)):
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            if path.parent != state_dir:
+                continue  # the fallback: its problems are said when it is written
+            problems.append(
+                message(
+                    QT_TRANSLATE_NOOP("SyncError", "{name} could not be read: {reason}"),
+                    name=str(path),
+                    reason=exc.strerror or str(exc),
+                )
+            )
+            continue
+        doc = document.new_doc()
+        try:
+            document.import_payload(doc, files.unwrap(data, path.name))
+        except (files.EnvelopeError, ValueError):
+            continue  # damaged: the next place, else rebuilt from the library
+        trusted = document.library_of(doc, device) == identity
+        known = {}
+        for annotation_id in document.ids(doc):
+            record = document.read(doc, annotation_id)
+            if record is not None:
+                known[annotation_id] = record
+        return doc, known, trusted, path
+    return document.new_doc(), {}, False, None
+
+
+def _readable(path: Path) -> bool:
+    try:
+        files.unwrap(path.read_bytes(), path.name)
+    except (OSError, files.EnvelopeError):
+        return False
+    return True
+
+
+def _merged(
+    doc: loro.LoroDoc, start: tuple[loro.Frontiers, int], base: dict[str, document.Record]
+) -> dict[str, document.Record]:
+    """Every annotation as the merged document has it: the base's records, read
+    again only where a container changed since `start` (one change among 10,000
+    costs one read, not 10,000). After many changes reading all is faster."""
+    frontiers, ops = start
+    if not base or doc.len_ops - ops > _MANY_OPS:
+        found = (document.read(doc, i) for i in document.ids(doc))
+        return {r.annotation.id: r for r in found if r is not None}
+    changed = set()
+    for container, _diff in doc.diff(frontiers, doc.state_frontiers).get_diff():
+        name = getattr(container, "name", "")
+        if isinstance(name, str) and name[:2] in ("a:", "n:"):
+            changed.add(name[2:])
+    merged = {k: v for k, v in base.items() if k not in changed}
+    for annotation_id in changed:
+        record = document.read(doc, annotation_id)
+        if record is not None:
+            merged[annotation_id] = record
+    return merged
+
+
+def _book_key(stored: StoredAnnotation) -> str:
+    if stored.book_path is not None and stored.content_id:
+        return BOOK_URN + stored.content_id
+    return stored.source
+
+
+def _export_annotations(
+    doc: loro.LoroDoc,
+    known: dict[str, document.Record],
+    stored: dict[str, StoredAnnotation],
+) -> tuple[int, list[str]]:
+    """The library's changes since the base, as operations on the document; and the
+    annotations the base never saw (decided once the others' files are in)."""
+    count = 0
+    undecided = []
+    for annotation_id, item in stored.items():
+        record = known.get(annotation_id)
+        if record is None:
+            undecided.append(annotation_id)
+        elif record.deleted:  # deleted at the last sync, made again here since: undone
+            document.write_new(doc, _book_key(item), item.annotation)
+            count += 1
+        elif _edited(record.annotation, item.annotation):
+            document.write_edits(doc, record.annotation, item.annotation)
+            count += 1
+    for annotation_id, record in known.items():
+        if not record.deleted and annotation_id not in stored:
+            document.mark_deleted(doc, annotation_id)
+            count += 1
+    return count, undecided
+
+
+def _export_undecided(
+    doc: loro.LoroDoc, undecided: list[str], stored: dict[str, StoredAnnotation]
+) -> int:
+    """Annotations the base never saw: new here, or known elsewhere already (a
+    library restored, this computer's sync state lost). One deleted elsewhere stays
+    deleted (`_incoming` removes it here). Without a base there is no telling an
+    edit here from one made elsewhere: the newer colour, style and label win, and
+    the note keeps both texts (`_union`), as concurrent edits would."""
+    count = 0
+    for annotation_id in undecided:
+        item = stored[annotation_id]
+        record = document.read(doc, annotation_id)
+        if record is None:
+            document.write_new(doc, _book_key(item), item.annotation)
+            count += 1
+            continue
+        if record.deleted:
+            continue
+        theirs, mine = record.annotation, item.annotation
+        wrote = False
+        if mine.modified > theirs.modified and _edited(theirs, mine, note=False):
+            document.write_edits(doc, theirs, dataclasses.replace(mine, note=theirs.note))
+            wrote = True
+        if mine.note != theirs.note:
+            both = _union(theirs.note, mine.note)
+            if both != theirs.note:
+                document.write_note(doc, annotation_id, both)
+                wrote = True
+        count += wrote
+    return count
+
+
+def _union(theirs: str, mine: str) -> str:
+    """A text holding both `theirs` and `mine` in order: what each has that the
+    other has not is kept (nothing is taken as deleted)."""
+    # By words (with the spaces between them), so neither text's words are interleaved.
+    ours, other = _WORDS.findall(theirs), _WORDS.findall(mine)
+    matcher = difflib.SequenceMatcher(None, ours, other, autojunk=False)
+    parts = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        parts += ours[a1:a2]
+        if op == "replace":
+            parts.append(" ")
+        if op in ("insert", "replace"):
+            parts += other[b1:b2]
+    return "".join(parts)
+
+
+def _edited(before: Annotation, after: Annotation, note: bool = True) -> bool:
+    keys = (*document.EDITABLE, "note") if note else document.EDITABLE
+    return any(getattr(before, key) != getattr(after, key) for key in keys)
+
+
+def _incoming(
+    merged: dict[str, document.Record], stored: dict[str, StoredAnnotation], library: Library
+) -> ImportChanges:
+    """What the merged document holds that the library does not, as one import."""
+    changes: list[ImportChange] = []
+    books: dict[str, Path | None] = {}
+    for annotation_id, record in merged.items():
+        item = stored.get(annotation_id)
+        if item is None:
+            if record.deleted:
+                continue
+            path = _book_path(record.book, books, library)
+            changes.append(ImportChange(path, "" if path else record.book, None, record.annotation))
+        elif record.deleted:
+            changes.append(ImportChange(item.book_path, item.source, item.annotation, None))
+        elif _edited(item.annotation, record.annotation):
+            theirs = record.annotation
+            after = dataclasses.replace(
+                item.annotation,
+                color=theirs.color,
+                style=theirs.style,
+                label=theirs.label,
+                note=theirs.note,
+                modified=theirs.modified,
+            )
+            changes.append(
+                ImportChange(item.book_path, item.source, item.annotation, after, item.anchored_to)
+            )
+    return ImportChanges(tuple(changes))
+
+
+def _book_path(key: str, cache: dict[str, Path | None], library: Library) -> Path | None:
+    """The library's book for a book key; None keeps the annotation waiting under it."""
+    if key not in cache:
+        path = None
+        if key.startswith(BOOK_URN):
+            path = library.annotations.book_with_content(key[len(BOOK_URN) :])
+        cache[key] = path
+    return cache[key]
+
+
+def _export_positions(
+    doc: loro.LoroDoc, library: Library, device: str, now: Callable[[], float]
+) -> int:
+    """This library's reading positions that moved since they were last written."""
+    written = document.positions(doc)
+    count = 0
+    for record in library.books(exclude=()):
+        position = record.position
+        if position is None:
+            continue
+        mine = written.get((record.content_id, device))
+        if mine is not None and (mine.section, mine.offset) == (position.section, position.offset):
+            continue
+        # The first time, the place is as recent as the last opening; later, it
+        # moved since the last sync: now is the closest we know.
+        at = record.last_opened if mine is None else now()
+        document.write_position(
+            doc,
+            record.content_id,
+            device,
+            document.Position(position.section, position.offset, position.snippet, at),
+        )
+        count += 1
+    return count
+
+
+def _adopt_positions(doc: loro.LoroDoc, library: Library, device: str) -> list[Path]:
+    """Each book's most recent reading, wherever it was: taken here when it is newer."""
+    newest: dict[str, tuple[float, str, document.Position]] = {}
+    for (content_id, who), position in document.positions(doc).items():
+        candidate = (position.at, who, position)
+        if content_id not in newest or candidate[:2] > newest[content_id][:2]:
+            newest[content_id] = candidate
+    written = document.positions(doc)
+    moved = []
+    for record in library.books(exclude=()):
+        found = newest.get(record.content_id)
+        if found is None or found[1] == device:
+            continue
+        theirs, here = found[2], record.position
+        if here is None or (theirs.section, theirs.offset) != (here.section, here.offset):
+            library.save_position(
+                Path(record.path), ReadingPosition(theirs.section, theirs.offset, theirs.snippet)
+            )
+            moved.append(Path(record.path))
+        # Ours now says the same, at the same time: it will not look like a new reading.
+        if written.get((record.content_id, device)) != theirs:
+            document.write_position(doc, record.content_id, device, theirs)
+    return moved
+
+
+def _save_state(state_dir: Path, payload: bytes) -> None:
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        files.write_atomically(state_dir / STATE, files.wrap(payload))
+    except OSError as exc:
+        raise SyncError(
+            QT_TRANSLATE_NOOP(
+                "SyncError",
+                "The sync state in {folder} cannot be written: {reason}. The library is "
+                "safe; sync again once the folder can be written.",
+            ),
+            folder=str(state_dir),
+            reason=exc.strerror or str(exc),
+        ) from exc
