@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from readmark.core.store.library import Library
 
 CHUNK_CHARS = 2000
-OVERLAP = 64  # a cut piece also holds the terms of this much of the next one
+OVERLAP = 64  # a piece also holds the terms of this much of the next one
 QUERY_TERM_CHARS = OVERLAP  # terms are looked up from the query's first characters
 MAX_HITS = 200
 PER_BOOK = 50
@@ -72,12 +72,14 @@ class LibraryResults:
     not_indexed: list[tuple[str, NotIndexed]] = field(default_factory=list)  # (path, why)
 
 
+@dataclass
 class NotIndexed:
     """Why a book could not be indexed: its BookError's template, context and
     params (kept in the index as JSON), so `i18n.translate_error` words it."""
 
-    def __init__(self, template: str, context: str, params: dict[str, object]) -> None:
-        self.template, self.context, self.params = template, context, params
+    template: str
+    context: str
+    params: dict[str, object]
 
     @classmethod
     def of(cls, error: BookError) -> NotIndexed:
@@ -277,7 +279,9 @@ class SearchIndex:
                         "VALUES (?, ?, ?, ?, ?)",
                         (doc_id, index, start, int(cut), zlib.compress(piece.encode(), 6)),
                     ).lastrowid
-                    terms = text_terms(folded[start : end + OVERLAP if cut else end])
+                    # The terms of the next piece's start too: a hit may begin here and
+                    # end there (a long line cut, or a query holding a line break).
+                    terms = text_terms(folded[start : end + OVERLAP])
                     self._db.execute(
                         "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)", (row, terms)
                     )
@@ -350,9 +354,9 @@ class SearchIndex:
         rows = self._db.execute(
             "SELECT id, doc_id, section, cut, text FROM chunks ORDER BY doc_id, section, start"
         ).fetchall()
-        for k, (row, doc_id, section, cut, blob) in enumerate(rows):
+        for k, (row, doc_id, section, _cut, blob) in enumerate(rows):
             text = zlib.decompress(blob).decode()
-            if cut and k + 1 < len(rows) and rows[k + 1][1:3] == (doc_id, section):
+            if k + 1 < len(rows) and rows[k + 1][1:3] == (doc_id, section):
                 text += zlib.decompress(rows[k + 1][4]).decode()[:OVERLAP]
             self._db.execute(
                 "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)", (row, text_terms(fold(text)))

@@ -33,7 +33,7 @@ from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.search.folding import table
 from readmark.core.store import sqlite_setup
 
-FORMAT = "readmark-search-3"
+FORMAT = "readmark-search-4"
 _FTS = "fts5(terms, content='', detail=none, columnsize=0, tokenize='ascii')"
 
 _SCHEMA = (
