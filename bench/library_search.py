@@ -54,7 +54,9 @@ def main() -> int:
     parser.add_argument("--books", type=int, default=200)
     parser.add_argument("--notes", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=20)
-    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("results-library-search.md"))
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).with_name("results-library-search.md")
+    )
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="readmark-libsearch-"))
@@ -198,7 +200,17 @@ def main() -> int:
             t = time.perf_counter()
             reference(query)
             refs.append((time.perf_counter() - t) * 1000)
-        rows.append((name, queries[:3], statistics.median(ours), _p95(ours), statistics.median(refs), _p95(refs), statistics.median(hits)))
+        rows.append(
+            (
+                name,
+                queries[:3],
+                statistics.median(ours),
+                _p95(ours),
+                statistics.median(refs),
+                _p95(refs),
+                statistics.median(hits),
+            )
+        )
 
     cpu = platform.processor() or platform.machine()
     lines = [

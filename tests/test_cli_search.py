@@ -7,10 +7,9 @@ import json
 import os
 from pathlib import Path
 
-from test_cli import run
-
 from readmark.core.book import LoadOptions
 from readmark.core.formats import open_book
+from test_cli import run
 
 
 def _hits(*args: str) -> list[dict[str, object]]:
@@ -74,7 +73,15 @@ def test_no_hits_and_bad_queries(shared_books: Path) -> None:
         assert result.returncode == 2, (query, result.stdout)
         assert result.stderr.startswith("readmark: ") and "Traceback" not in result.stderr
     # FTS5 syntax in a query with words is searched literally, never as syntax.
-    for query in ('"Alice', "Alice*", "NEAR(Alice", "Alice AND Rabbit", "-Alice", "Alice OR", '"""*NEAR(-'):
+    for query in (
+        '"Alice',
+        "Alice*",
+        "NEAR(Alice",
+        "Alice AND Rabbit",
+        "-Alice",
+        "Alice OR",
+        '"""*NEAR(-',
+    ):
         result = run("search", "--", query)  # `--`: a query may start with a dash
         assert result.returncode in (0, 1) and "Traceback" not in result.stderr, query
     assert run("search", "x" * 10_000).returncode == 1

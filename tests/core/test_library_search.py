@@ -93,9 +93,7 @@ def test_any_substring_of_any_indexed_text_is_found_in_both_scripts(
         if len(asked) != len(query) or fold(asked) != fold(query):
             continue  # a phrase conversion that changes the text, not only its script
         results = index.search(library, asked, only=[str(path)], limit=10**6, per_book=10**6)
-        covering = [
-            h for h in results.hits if h.section == section and h.start <= start < h.end
-        ]
+        covering = [h for h in results.hits if h.section == section and h.start <= start < h.end]
         assert covering, (asked, section, start)
         assert any(h.start == start for h in covering) or covering[0].start < start
         hit = covering[0]
@@ -144,7 +142,11 @@ def test_pieces_cover_the_text_and_cut_no_word() -> None:
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
     for (a, b, cut), (c, _d, _cut) in zip(pieces, pieces[1:], strict=False):
         assert b == c and b - a <= index_module.CHUNK_CHARS
-        assert not (is_word_char(text[b - 1]) and is_word_char(text[b])) if cut else text[b - 1] == "\n"
+        assert (
+            not (is_word_char(text[b - 1]) and is_word_char(text[b]))
+            if cut
+            else text[b - 1] == "\n"
+        )
 
 
 def test_notes_and_highlights_are_found_once_committed(tmp_path: Path, shared_books: Path) -> None:
@@ -206,7 +208,7 @@ def test_an_unreadable_book_is_listed_and_the_rest_indexed(tmp_path: Path) -> No
     report = index.update(library)
     assert report.indexed == [str(books[1])]
     assert [p for p, _why in report.failed] == [str(books[0])]
-    (path, why), = index.not_indexed()
+    ((path, why),) = index.not_indexed()
     assert path == str(books[0]) and "b0.txt" in str(why)
     assert index.search(library, "quick").not_indexed == index.not_indexed()
 

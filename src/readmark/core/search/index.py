@@ -83,7 +83,7 @@ class NotIndexed:
 
     @classmethod
     def of(cls, error: BookError) -> NotIndexed:
-        params = {
+        params: dict[str, object] = {
             k: v if isinstance(v, (str, int, float)) else str(v) for k, v in error.params.items()
         }
         return cls(error.template, "BookError", params)
@@ -131,7 +131,9 @@ def doc_key(content_id: str, options: LoadOptions) -> str:
     from readmark.core.render_cache import renderer_version
 
     o = options
-    return f"{content_id}:r{int(o.repair)}e{o.encoding}c{int(o.detect_chapters)}:{renderer_version()}"
+    return (
+        f"{content_id}:r{int(o.repair)}e{o.encoding}c{int(o.detect_chapters)}:{renderer_version()}"
+    )
 
 
 def chunks_of(text: str) -> list[tuple[int, int, bool]]:
@@ -362,7 +364,8 @@ class SearchIndex:
             if k + 1 < len(rows) and rows[k + 1][1:3] == (doc_id, section):
                 text += zlib.decompress(rows[k + 1][4]).decode()[:OVERLAP]
             self._db.execute(
-                "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)", (row, text_terms(fold(text)))
+                "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)",
+                (row, text_terms(fold(text))),
             )
         self._db.execute("INSERT INTO note_terms (note_terms) VALUES ('delete-all')")
         for row, exact, note in self._db.execute("SELECT id, exact, note FROM notes").fetchall():
@@ -445,7 +448,7 @@ class SearchIndex:
             "FROM note_terms t JOIN notes n ON n.id = t.rowid WHERE note_terms MATCH ?",
             (expression,),
         )
-        for annotation_id, path, kind, color, exact, note in rows:
+        for annotation_id, path, _kind, color, exact, note in rows:
             if path not in titles or (allowed is not None and path not in allowed):
                 continue
             for part, label in ((note, "note"), (exact, "highlight")):
