@@ -33,10 +33,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     search.add_argument("--limit", type=int, default=200, help="list at most this many hits")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Cli", text)
-
-
 def run(
     args: argparse.Namespace,
     open_library: Callable[[], AbstractContextManager[Library]],
@@ -49,7 +45,7 @@ def run(
     from readmark.i18n import translate_error
 
     if args.limit < 1:
-        return fail(_tr("--limit must be at least 1."))
+        return fail(QCoreApplication.translate("Cli", "--limit must be at least 1."))
     try:
         index = SearchIndex(paths.search_index())
     except IndexUnusableError as error:
@@ -57,9 +53,13 @@ def run(
     try:
         if index.rebuilt:
             print(
-                _tr("readmark: the search index was damaged or out of date; it is made anew.")
+                QCoreApplication.translate(
+                    "Cli", "readmark: the search index was damaged or out of date; it is made anew."
+                )
                 if index.rebuilt != "format"
-                else _tr("readmark: the search index is made anew for this version."),
+                else QCoreApplication.translate(
+                    "Cli", "readmark: the search index is made anew for this version."
+                ),
                 file=sys.stderr,
             )
         with open_library() as library:
@@ -70,8 +70,9 @@ def run(
                 found = find_in_library(library, args.book)
                 if found is None:
                     return fail(
-                        _tr(
-                            "“{book}” is not in the library (give its path, or its exact title)."
+                        QCoreApplication.translate(
+                            "Cli",
+                            "“{book}” is not in the library (give its path, or its exact title).",
                         ).format(book=args.book)
                     )
                 only = [str(found)]
@@ -92,7 +93,7 @@ def run(
         index.close()
     for path, reason in results.not_indexed:
         print(
-            _tr("readmark: “{path}” is not indexed: {reason}").format(
+            QCoreApplication.translate("Cli", "readmark: “{path}” is not indexed: {reason}").format(
                 path=path, reason=translate_error(reason)
             ),
             file=sys.stderr,
@@ -102,7 +103,11 @@ def run(
     else:
         _print(results.hits)
         if results.truncated:
-            print(_tr("(more hits than listed: narrow the search, or use --limit)"))
+            print(
+                QCoreApplication.translate(
+                    "Cli", "(more hits than listed: narrow the search, or use --limit)"
+                )
+            )
     return 0 if results.hits else NO_HITS
 
 
@@ -113,7 +118,9 @@ def _update(index: SearchIndex, library: Library) -> None:
     missing = index.missing(library)
     if missing:
         print(
-            _tr("Indexing {count} books…").format(count=format_number(len(missing))),
+            QCoreApplication.translate("Cli", "Indexing {count} books…").format(
+                count=format_number(len(missing))
+            ),
             file=sys.stderr,
         )
 
@@ -147,7 +154,10 @@ def _as_dict(hit: LibraryHit) -> dict[str, object]:
 
 def _print(hits: list[LibraryHit]) -> None:
     """Grouped by book: the book's title and path, then one line a hit."""
-    kinds = {"note": _tr("note"), "highlight": _tr("highlight")}
+    kinds = {
+        "note": QCoreApplication.translate("Cli", "note"),
+        "highlight": QCoreApplication.translate("Cli", "highlight"),
+    }
     emphasis = sys.stdout.isatty()
     current = None
     for hit in hits:
