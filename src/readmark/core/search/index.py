@@ -167,6 +167,7 @@ class SearchIndex:
         self._file = IndexFile(path)
         self._db = self._file.db
         self.rebuilt = self._file.rebuilt  # why the file was made anew ("" if not)
+        self._notes_mark: tuple[int, tuple[int, int]] | None = None
 
     def close(self) -> None:
         self._file.close()
@@ -228,7 +229,7 @@ class SearchIndex:
             self._index_book(key, want, report, check)
         if todo:
             progress(len(todo), len(todo), "")
-        self._sync_notes(library)
+        self.update_notes(library)
         if not self._collect_garbage() and report.indexed:
             # One segment per table: the index is about 40 % smaller (measured on
             # Chinese text) and a term's pieces are read in one place.
@@ -312,8 +313,17 @@ class SearchIndex:
         )
         self._db.execute("COMMIT")
 
+    def update_notes(self, library: Library) -> None:
+        """Make the indexed highlights and notes those of the library (changed ones
+        anew). Skipped when the library was not written since the last time (its
+        change mark), so asking before every search costs a query."""
+        mark = (id(library), library.annotations.change_mark())
+        if mark == self._notes_mark:
+            return
+        self._sync_notes(library)
+        self._notes_mark = (id(library), library.annotations.change_mark())
+
     def _sync_notes(self, library: Library) -> None:
-        """Make the indexed highlights and notes those of the library (changed ones anew)."""
         indexed = dict(self._db.execute("SELECT annotation_id, digest FROM notes"))
         current = {}
         for id_, path, kind, color, exact, note in library.annotations.searchable():

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from pathlib import Path
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
@@ -34,6 +35,7 @@ from readmark.core.search.folding import table
 from readmark.core.store import sqlite_setup
 
 FORMAT = "readmark-search-4"
+_opening = threading.Lock()
 _FTS = "fts5(terms, content='', detail=none, columnsize=0, tokenize='ascii')"
 
 _SCHEMA = (
@@ -96,13 +98,14 @@ class IndexFile:
         self.rebuilt = ""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            problem = self._problem()
-            if problem:
-                self.rebuilt = problem
-                self._remove()
-            self.db = self._connect()
-            if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
-                self._create()
+            with _opening:  # two threads of one window never judge a half-made file
+                problem = self._problem()
+                if problem:
+                    self.rebuilt = problem
+                    self._remove()
+                self.db = self._connect()
+                if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+                    self._create()
         except (sqlite3.Error, OSError) as error:
             raise IndexUnusableError(
                 QT_TRANSLATE_NOOP(
@@ -130,6 +133,8 @@ class IndexFile:
             try:
                 if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
                     return "damaged"
+                if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+                    return ""  # an empty database: being made, or left empty
                 found = dict(db.execute("SELECT key, value FROM meta").fetchall())
             finally:
                 db.close()

@@ -160,6 +160,13 @@ class AnnotationStore:
 
     # -- imports ---------------------------------------------------------------
 
+    def change_mark(self) -> tuple[int, int]:
+        """Changes whenever the library may have changed since it was last asked:
+        SQLite's data_version (another connection committed) and this connection's
+        total changes. Equal marks: nothing was written in between."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), self._db.total_changes
+
     def searchable(self) -> list[tuple[str, str, str, str, str, str]]:
         """(id, book path, kind, colour, quote, note) of every highlight and note of
         the library's books (not bookmarks, not imports still waiting for their
