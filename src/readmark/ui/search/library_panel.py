@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -98,7 +98,7 @@ class LibrarySearchPanel(QDockWidget):
                 top.setFont(0, font)
             item = QTreeWidgetItem(top)
             item.setData(0, _PLACE, (hit.path, hit.section, hit.start, hit.end))
-            label = QLabel(_html(hit, self), self.results)
+            label = QLabel(_html(hit), self.results)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -115,16 +115,16 @@ class LibrarySearchPanel(QDockWidget):
             self.activated.emit(path, section, start, end)
 
 
-def _html(hit: LibraryHit, panel: QWidget) -> str:
+def _html(hit: LibraryHit) -> str:
     context = hit.context
     text = (
         f"{escape(context.before)}<b style='background:#fff2a8'>{escape(context.hit)}</b>"
         f"{escape(context.after)}"
     )
     if hit.kind == "note":
-        where = panel.tr("Note")
+        where = QCoreApplication.translate("LibrarySearchPanel", "Note")
     elif hit.kind == "highlight":
-        where = panel.tr("Highlight")
+        where = QCoreApplication.translate("LibrarySearchPanel", "Highlight")
     else:
         where = hit.chapter
     if where:

@@ -48,13 +48,15 @@ class LibraryFinder(QObject):
         self.search.open()
 
     def _indexing(self, done: int, total: int) -> None:
+        from readmark.i18n import format_number
+
         bar = self._window.statusBar()
         if done >= total:
             bar.clearMessage()
         else:
             bar.showMessage(
                 self.tr("Indexing the library for search: {done} of {total} books").format(
-                    done=done, total=total
+                    done=format_number(done), total=format_number(total)
                 )
             )
 
