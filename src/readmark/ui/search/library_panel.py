@@ -42,6 +42,7 @@ class LibrarySearchPanel(QDockWidget):
         self.field.setObjectName("librarySearchField")
         self.field.setPlaceholderText(self.tr("Search every book and note"))
         self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName(self.tr("Search every book and note"))
         self.scope = QComboBox(body)
         self.scope.setObjectName("librarySearchScope")
         for label, key in (
@@ -50,6 +51,7 @@ class LibrarySearchPanel(QDockWidget):
             (self.tr("Notes only"), "notes"),
         ):
             self.scope.addItem(label, key)
+        self.scope.setAccessibleName(self.tr("What to search"))
         row.addWidget(self.field, 1)
         row.addWidget(self.scope)
         layout.addLayout(row)
@@ -62,6 +64,7 @@ class LibrarySearchPanel(QDockWidget):
         self.results.setHeaderHidden(True)
         self.results.setRootIsDecorated(True)
         self.results.setUniformRowHeights(False)
+        self.results.setAccessibleName(self.tr("Hits, by book"))
         layout.addWidget(self.results, 1)
         self.setWidget(body)
         self.field.textChanged.connect(lambda _text: self._ask())
