@@ -100,3 +100,22 @@ def test_a_damaged_index_is_made_anew(shared_books: Path) -> None:
     assert "made anew" in again.stderr and "Indexing 1 books" in again.stderr
     index.unlink()
     assert run("search", "Alice").returncode == 0
+
+
+def test_filters_by_collection_and_language(shared_books: Path) -> None:
+    from readmark import paths
+    from readmark.core.store.library import Library
+
+    assert "Added: 8" in run("library", "add", str(shared_books)).stdout
+    library = Library(paths.library_db())
+    library.catalog.create_collection("Classics")
+    library.catalog.add_to_collection([(shared_books / "三国演义.txt").resolve()], "Classics")
+    library.close()
+    # "the" is in the English books; the collection holds only the Chinese novel.
+    assert run("search", "the", "--language", "en").returncode == 0
+    assert run("search", "the", "--collection", "classics").returncode == 1
+    hits = _hits("曹操", "--collection", "Classics", "--language", "zh")
+    assert {Path(str(h["path"])).name for h in hits} == {"三国演义.txt"}
+    assert run("search", "曹操", "--language", "en").returncode == 1
+    unknown = run("search", "曹操", "--collection", "Nope")
+    assert unknown.returncode == 2 and "no collection" in unknown.stderr

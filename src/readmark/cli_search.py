@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -29,6 +30,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     search.add_argument("--book", help="only this book (its path, or its title)")
     search.add_argument("--notes-only", action="store_true", help="only highlights and notes")
     search.add_argument("--books-only", action="store_true", help="only the books' text")
+    search.add_argument("--collection", help="only the books of this collection")
+    search.add_argument("--language", help="only books in this language (e.g. zh, en)")
     search.add_argument("--json", action="store_true", help="machine-readable output")
     search.add_argument("--limit", type=int, default=200, help="list at most this many hits")
 
@@ -41,7 +44,6 @@ def run(
     from readmark import paths
     from readmark.core.search.index import SearchIndex
     from readmark.core.search.index_file import IndexUnusableError
-    from readmark.core.search.query import QueryError
     from readmark.i18n import translate_error
 
     if args.limit < 1:
@@ -51,46 +53,73 @@ def run(
     except IndexUnusableError as error:
         return fail(translate_error(error))
     try:
-        if index.rebuilt:
-            print(
-                QCoreApplication.translate(
-                    "Cli", "readmark: the search index was damaged or out of date; it is made anew."
-                )
-                if index.rebuilt != "format"
-                else QCoreApplication.translate(
-                    "Cli", "readmark: the search index is made anew for this version."
-                ),
-                file=sys.stderr,
-            )
-        with open_library() as library:
-            only = None
-            if args.book:
-                from readmark.core.operations.library_books import find_in_library
-
-                found = find_in_library(library, args.book)
-                if found is None:
-                    return fail(
-                        QCoreApplication.translate(
-                            "Cli",
-                            "“{book}” is not in the library (give its path, or its exact title).",
-                        ).format(book=args.book)
-                    )
-                only = [str(found)]
-            _update(index, library)
-            try:
-                results = index.search(
-                    library,
-                    args.query,
-                    books=not args.notes_only,
-                    notes=not args.books_only,
-                    only=only,
-                    limit=args.limit,
-                    per_book=args.limit if args.book else min(args.limit, 50),
-                )
-            except QueryError as error:
-                return fail(translate_error(error))
+        return _search(args, index, open_library, fail)
+    except sqlite3.Error as error:  # the index file: locked too long, a full disk
+        return fail(
+            QCoreApplication.translate(
+                "Cli", "The search index {path} cannot be used: {reason}"
+            ).format(path=index.path, reason=error)
+        )
     finally:
         index.close()
+
+
+def _search(
+    args: argparse.Namespace,
+    index: SearchIndex,
+    open_library: Callable[[], AbstractContextManager[Library]],
+    fail: Callable[[str], int],
+) -> int:
+    from readmark.core.search.query import QueryError
+    from readmark.i18n import translate_error
+
+    if index.rebuilt:
+        print(
+            QCoreApplication.translate(
+                "Cli", "readmark: the search index was damaged or out of date; it is made anew."
+            )
+            if index.rebuilt != "format"
+            else QCoreApplication.translate(
+                "Cli", "readmark: the search index is made anew for this version."
+            ),
+            file=sys.stderr,
+        )
+    with open_library() as library:
+        only = None
+        if args.book:
+            from readmark.core.operations.library_books import find_in_library
+
+            found = find_in_library(library, args.book)
+            if found is None:
+                return fail(
+                    QCoreApplication.translate(
+                        "Cli",
+                        "“{book}” is not in the library (give its path, or its exact title).",
+                    ).format(book=args.book)
+                )
+            only = [str(found)]
+        if args.collection or args.language:
+            chosen = _filtered(library, args.collection, args.language)
+            if chosen is None:
+                return fail(
+                    QCoreApplication.translate(
+                        "Cli", "There is no collection “{name}” in the library."
+                    ).format(name=args.collection)
+                )
+            only = [p for p in (only or chosen) if p in chosen]
+        _update(index, library)
+        try:
+            results = index.search(
+                library,
+                args.query,
+                books=not args.notes_only,
+                notes=not args.books_only,
+                only=only,
+                limit=args.limit,
+                per_book=args.limit if args.book else min(args.limit, 50),
+            )
+        except QueryError as error:
+            return fail(translate_error(error))
     for path, reason in results.not_indexed:
         print(
             QCoreApplication.translate("Cli", "readmark: “{path}” is not indexed: {reason}").format(
@@ -109,6 +138,25 @@ def run(
                 )
             )
     return 0 if results.hits else NO_HITS
+
+
+def _filtered(library: Library, collection: str | None, language: str | None) -> list[str] | None:
+    """The paths of the library's books in `collection` (by name, any case) and of
+    `language` (its primary tag: zh takes zh-Hans too); None: no such collection."""
+    if collection and collection.casefold() not in {
+        name.casefold() for name, _count in library.catalog.collections()
+    }:
+        return None
+    wanted = (language or "").casefold().replace("_", "-")
+    paths = []
+    for entry in library.catalog.entries():
+        if collection and collection.casefold() not in {c.casefold() for c in entry.collections}:
+            continue
+        tag = entry.language.casefold()
+        if wanted and not (tag == wanted or tag.startswith(wanted + "-")):
+            continue
+        paths.append(entry.path)
+    return paths
 
 
 def _update(index: SearchIndex, library: Library) -> None:

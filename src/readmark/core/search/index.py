@@ -267,6 +267,9 @@ class SearchIndex:
             report.failed.append((want.path, reason))
             return
         self._db.execute("BEGIN IMMEDIATE")
+        if self._db.execute("SELECT 1 FROM docs WHERE key = ?", (key,)).fetchone():
+            self._db.execute("ROLLBACK")  # another Readmark indexed it meanwhile
+            return
         try:
             cursor = self._db.execute(
                 "INSERT INTO docs (key, content_id, path, title, state) "
