@@ -239,3 +239,22 @@ def test_a_damaged_or_foreign_index_is_made_anew(tmp_path: Path, damage: str) ->
     assert index.update(library).indexed == [str(books[0])]
     assert index.search(library, "quick").hits
     assert library.integrity_ok()  # the library itself is never touched
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.text(max_size=200))
+def test_any_query_is_searched_or_refused_with_a_message(
+    corpus: tuple[Library, SearchIndex, list[Path]], query: str
+) -> None:
+    """Untrusted queries (any Unicode, FTS5 syntax, control characters): hits or a
+    QueryError for the reader, never another exception."""
+    library, index, _books = corpus
+    try:
+        results = index.search(library, query)
+    except QueryError as error:
+        assert error.template
+        return
+    for hit in results.hits:
+        if hit.kind == "book":  # each hit is the query, folded, in the reader's text
+            texts = _TEXTS.setdefault(Path(hit.path), _section_texts(Path(hit.path)))
+            assert fold(texts[hit.section][hit.start : hit.end]) == fold(query)
