@@ -8,7 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QLabel, QLineEdit, QTreeWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+)
 
 from readmark import paths
 from readmark.core.annotations import Annotation, Kind, TextTarget
@@ -99,3 +107,24 @@ def test_search_the_library_and_open_a_hit(qtbot, make_window, shared_books: Pat
     assert not note.icon(0).isNull()  # the colour swatch
     assert "Note" in tree.itemWidget(note, 0).text()
     window.grab().save(str(Path(paths.data_dir()) / "library-search.png"))
+
+
+def test_indexing_can_be_paused_and_resumed(qtbot, make_window, shared_books: Path) -> None:
+    _library_with(
+        [(shared_books / "三国演义.txt").resolve(), (shared_books / "11-0.txt").resolve()]
+    )
+    window = make_window()
+    window.menu_actions.search_library.trigger()
+    pause = window.findChild(QPushButton, "librarySearchPause")
+    status = window.findChild(QLabel, "librarySearchStatus")
+    qtbot.waitUntil(pause.isVisible)
+    qtbot.mouseClick(pause, Qt.MouseButton.LeftButton)
+    assert pause.isChecked() and pause.text() == "Resume Indexing"
+    assert not window.tasks.running("library-index")
+    assert "paused" in status.text()
+    qtbot.mouseClick(pause, Qt.MouseButton.LeftButton)
+    field = window.findChild(QLineEdit, "librarySearchField")
+    tree = window.findChild(QTreeWidget, "librarySearchResults")
+    qtbot.keyClicks(field, "rabbit")
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=60_000)
+    assert _books(tree)[0].startswith("Alice")

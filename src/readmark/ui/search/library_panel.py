@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,6 +31,7 @@ _PLACE = Qt.ItemDataRole.UserRole
 class LibrarySearchPanel(QDockWidget):
     query_changed = Signal(str, str)  # text, scope: "all" | "books" | "notes"
     activated = Signal(str, int, int, int)  # path, section, start, end
+    pause_toggled = Signal(bool)  # the reader paused (True) or resumed indexing
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Search Library"), parent)
@@ -58,7 +60,14 @@ class LibrarySearchPanel(QDockWidget):
         self.status = QLabel(body)
         self.status.setObjectName("librarySearchStatus")
         self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        self.pause = QPushButton(self.tr("Pause Indexing"), body)
+        self.pause.setObjectName("librarySearchPause")
+        self.pause.setCheckable(True)
+        self.pause.toggled.connect(self._pause_toggled)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.pause)
+        layout.addLayout(status_row)
         self.results = QTreeWidget(body)
         self.results.setObjectName("librarySearchResults")
         self.results.setHeaderHidden(True)
@@ -71,6 +80,10 @@ class LibrarySearchPanel(QDockWidget):
         self.scope.currentIndexChanged.connect(lambda _index: self._ask())
         self.results.itemActivated.connect(self._chosen)
         self.results.itemClicked.connect(self._chosen)
+
+    def _pause_toggled(self, paused: bool) -> None:
+        self.pause.setText(self.tr("Resume Indexing") if paused else self.tr("Pause Indexing"))
+        self.pause_toggled.emit(paused)
 
     def _ask(self) -> None:
         self.query_changed.emit(self.field.text(), str(self.scope.currentData()))

@@ -48,6 +48,8 @@ class LibrarySearch(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
         self._query = ("", "all")
+        self._paused = False
+        self.panel.pause_toggled.connect(self.set_paused)
         self.panel.query_changed.connect(self._typed)
         self.panel.activated.connect(self.open_requested)
 
@@ -57,9 +59,19 @@ class LibrarySearch(QObject):
         self.panel.focus_field()
         self.update_index()
 
+    def set_paused(self, paused: bool) -> None:
+        """Stop indexing (what was indexed stays, and is searched) or go on with it."""
+        self._paused = paused
+        if paused:
+            self._tasks.cancel("library-index")
+            self.indexing.emit(1, 1)
+            self.panel.show_status(self.tr("Indexing paused: what is indexed is searched."))
+        else:
+            self.update_index()
+
     def update_index(self) -> None:
         """Index what changed, in the background (a running update is left to finish)."""
-        if self._tasks.running("library-index"):
+        if self._paused or self._tasks.running("library-index"):
             return
 
         def work(progress: Progress) -> UpdateReport:
