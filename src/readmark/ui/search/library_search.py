@@ -102,10 +102,10 @@ class LibrarySearch(QObject):
                     )
                 )
 
-        def done(report: UpdateReport) -> None:
+        def done(_report: UpdateReport) -> None:
             self.indexing.emit(1, 1)
-            if report.indexed or report.failed:
-                self.search_now()  # what was just indexed can be found now
+            if self._query[0].strip():
+                self._run_search()  # what was just indexed (books, notes) can be found now
 
         def failed(error: BaseException) -> None:
             self.indexing.emit(1, 1)
@@ -119,7 +119,14 @@ class LibrarySearch(QObject):
         self._timer.start()
 
     def search_now(self) -> None:
+        """Search for what was typed; books added since the last update are indexed
+        (in the background) and the search is run again when they are."""
         self._timer.stop()
+        if self._query[0].strip():
+            self.update_index()
+        self._run_search()
+
+    def _run_search(self) -> None:
         text, scope = self._query
         if not text.strip():
             self._tasks.cancel("library-search")
