@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from readmark.core.store.library import Library
 
 EXIT_ERROR = 2
-COMMANDS = ("info", "text", "export", "import", "library", "search")
+COMMANDS = ("info", "text", "search", "export", "import", "library")
 
 
 def _app_for_translation(language: str | None) -> QCoreApplication:
@@ -110,7 +110,7 @@ def _command(argv: list[str]) -> int:
     from readmark import cli_library  # `readmark library add|list|remove`
 
     cli_library.add_parser(sub)
-    from readmark import cli_search  # `readmark search QUERY`
+    from readmark import cli_search  # `readmark search QUERY` and `search BOOK QUERY`
 
     cli_search.add_parser(sub)
     import_.add_argument("--dry-run", action="store_true", help="print what would happen only")
@@ -124,8 +124,8 @@ def _command(argv: list[str]) -> int:
         return _import(args)
     if args.command == "library":
         return cli_library.run(args, _library, _fail)
-    if args.command == "search":
-        return cli_search.run(args, _library, _fail)
+    if args.command == "search" and not cli_search.in_one_book(args):
+        return cli_search.run(args, _library, _fail)  # the library; else BOOK QUERY below
 
     from readmark.core.book import BookError
     from readmark.core.html_text import html_to_text
@@ -136,6 +136,8 @@ def _command(argv: list[str]) -> int:
     except BookError as error:
         return _fail(translate_error(error))
 
+    if args.command == "search":
+        return cli_search.run_in_book(args, book, _fail)
     if args.command == "info":
         if args.json:
             payload = {
@@ -497,7 +499,7 @@ def _gui(argv: list[str]) -> int:
         prog="readmark",
         description=(
             "Readmark, an offline e-reader. Commands: info BOOK, text BOOK, "
-            "export BOOK, import FILE.json, library add|list|remove, search QUERY."
+            "export BOOK, import FILE.json, library add|list|remove, search [BOOK] QUERY."
         ),
     )
     parser.add_argument(

@@ -1,5 +1,10 @@
 """`readmark search QUERY`: the library search from the command line, over the same
-core as the window (`core.search.index`). Exit 0 with hits, 1 with none, 2 on error."""
+core as the window (`core.search.index`). Exit 0 with hits, 1 with none, 2 on error.
+
+`readmark search BOOK QUERY` (two words) is the in-book search on a book file, over the
+same core as the window's search bar (core/search): Simplified and Traditional Chinese
+folded into each other, case and accents ignored unless asked, regular expressions with
+a time limit. One line per hit: the section, then the hit in its context."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
+    from readmark.core.book import Book
     from readmark.core.search.index import LibraryHit, SearchIndex
     from readmark.core.store.library import Library
 
@@ -24,16 +30,36 @@ NO_HITS = 1
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search = sub.add_parser(
         "search",
-        help="search the text of every book in the library and every highlight and note",
+        help="search every book in the library and every note (QUERY), or one book file "
+        "(BOOK QUERY)",
     )
-    search.add_argument("query", metavar="QUERY")
-    search.add_argument("--book", help="only this book (its path, or its title)")
-    search.add_argument("--notes-only", action="store_true", help="only highlights and notes")
-    search.add_argument("--books-only", action="store_true", help="only the books' text")
+    search.add_argument("first", metavar="[BOOK] QUERY")
+    search.add_argument("second", nargs="?", help=argparse.SUPPRESS)
+    search.add_argument("--book", help="only this book of the library (its path, or its title)")
     search.add_argument("--collection", help="only the books of this collection")
     search.add_argument("--language", help="only books in this language (e.g. zh, en)")
+    search.add_argument("--notes-only", action="store_true", help="only highlights and notes")
+    search.add_argument("--books-only", action="store_true", help="only the books' text")
     search.add_argument("--json", action="store_true", help="machine-readable output")
     search.add_argument("--limit", type=int, default=200, help="list at most this many hits")
+    # BOOK QUERY: the in-book search (the window's Ctrl+F), on a file.
+    search.add_argument("--match-case", action="store_true", help="BOOK QUERY: tell capitals apart")
+    search.add_argument("--whole-words", action="store_true", help="BOOK QUERY: whole words only")
+    search.add_argument(
+        "--regex", action="store_true", help="BOOK QUERY: the query is a regular expression"
+    )
+    search.add_argument(
+        "--no-repair", action="store_true", help="BOOK QUERY: search the book as the file has it"
+    )
+
+
+def in_one_book(args: argparse.Namespace) -> bool:
+    """`readmark search BOOK QUERY` (two words) searches a book file; else the library."""
+    if args.second is None:
+        args.query = args.first
+        return False
+    args.book, args.query = args.first, args.second
+    return True
 
 
 def run(
@@ -221,3 +247,33 @@ def _print(hits: list[LibraryHit]) -> None:
         elif hit.chapter:
             where += f" {hit.chapter}"
         print(f"  {where}: {hit.context.before}{found}{hit.context.after}")
+
+
+def run_in_book(args: argparse.Namespace, book: Book, fail: Callable[[str], int]) -> int:
+    """`readmark search BOOK QUERY`, the in-book search over the same core as the window's
+    search bar (regular expressions with a time limit). Print every hit; exit 0 when something was found, 1 when nothing was (as grep)."""
+    from readmark.core.search.book_text import BookText
+    from readmark.core.search.in_book import context, search_book
+    from readmark.core.search.query import Query, QueryError, compile_query
+    from readmark.i18n import translate_error
+
+    query = Query(args.query, args.match_case, args.whole_words, args.regex)
+    if query.blank:
+        return fail(QCoreApplication.translate("Cli", "Say what to search for."))
+    try:
+        matcher = compile_query(query)
+    except QueryError as error:
+        return fail(translate_error(error))
+    text = BookText(len(book.sections), book.section_html)
+    count = 0
+    try:
+        for hits in sorted(search_book(text, matcher), key=lambda found: found.section):
+            section_text = text.text(hits.section)
+            for start, end in hits.ranges:
+                around = context(section_text, start, end)
+                print(f"{hits.section}: {around.before}[{around.hit}]{around.after}")
+                count += 1
+    except QueryError as error:  # a regular expression that ran out of time
+        return fail(translate_error(error))
+    print(QCoreApplication.translate("Cli", "Found: {count}").format(count=count))
+    return 0 if count else 1
