@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -203,7 +204,12 @@ def _update(index: SearchIndex, library: Library) -> None:
             name = Path(path).name
             print(f"\r[{done + 1}/{total}] {name[:60]:<60}", end="", file=sys.stderr)
 
-    report = index.update(library, say)
+    # Several books to read: as many processes as cores read and cut them (the window
+    # indexes in one background thread instead, so the reader keeps its cores).
+    # A frozen bundle would start itself again for each process: one there.
+    many = len(missing) >= 4 and not getattr(sys, "frozen", False)
+    workers = min(os.cpu_count() or 1, 4) if many else 1
+    report = index.update(library, say, workers=workers)
     if report.indexed and sys.stderr.isatty():
         print("\r" + " " * 72 + "\r", end="", file=sys.stderr)
 

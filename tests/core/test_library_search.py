@@ -258,3 +258,20 @@ def test_any_query_is_searched_or_refused_with_a_message(
         if hit.kind == "book":  # each hit is the query, folded, in the reader's text
             texts = _TEXTS.setdefault(Path(hit.path), _section_texts(Path(hit.path)))
             assert fold(texts[hit.section][hit.start : hit.end]) == fold(query)
+
+
+def test_indexing_in_processes_stores_the_same_index(tmp_path: Path) -> None:
+    books = [_write_book(tmp_path, f"b{n}.txt", n) for n in range(4)]
+    (tmp_path / "bad.txt").write_bytes(b"")  # an empty file: not a book
+    books.append(tmp_path / "bad.txt")
+    library = Library(tmp_path / "library.sqlite3")
+    add_books(library, books)
+    one, two = SearchIndex(tmp_path / "one.sqlite3"), SearchIndex(tmp_path / "two.sqlite3")
+    first, second = one.update(library), two.update(library, workers=2)
+    assert sorted(first.indexed) == sorted(second.indexed) and len(first.indexed) >= 4
+    assert [p for p, _ in first.failed] == [p for p, _ in second.failed]
+    for query in ("玄黄", "閏餘", "quick bro", "read"):
+        big = {"limit": 10**6, "per_book": 10**6}
+        ones = {(h.path, h.section, h.start) for h in one.search(library, query, **big).hits}
+        twos = {(h.path, h.section, h.start) for h in two.search(library, query, **big).hits}
+        assert ones == twos and ones

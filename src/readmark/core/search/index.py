@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readmark.core.book import LoadOptions
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.search.folding import fold
 from readmark.core.search.in_book import Context, context
@@ -36,7 +37,7 @@ from readmark.core.search.query import MAX_QUERY_CHARS, QueryError
 from readmark.core.search.terms import is_word_char, match_expression, query_terms, text_terms
 
 if TYPE_CHECKING:
-    from readmark.core.book import BookError, LoadOptions
+    from readmark.core.book import BookError
     from readmark.core.store.library import Library
 
 CHUNK_CHARS = 4000  # measured: 2,000 made the index 1.2x larger, 8,000 slows queries
@@ -136,6 +137,60 @@ def doc_key(content_id: str, options: LoadOptions) -> str:
     )
 
 
+@dataclass
+class Prepared:
+    """One book made ready to store: its sections' chapter titles and its pieces
+    (section, start, cut, zlib text, terms); made by `prepare_book`, in this process
+    or another."""
+
+    titles: list[str]
+    pieces: list[tuple[int, int, int, bytes, str]]
+    chars: int
+    bytes: int
+
+
+def prepare_book(
+    path: str, options: LoadOptions, check: Callable[[], None] = lambda: None
+) -> Prepared | NotIndexed:
+    """Read a book as the reader shows it and cut it into stored pieces with their
+    terms; why not, when it cannot be read. Needs no database (runs in a worker
+    process when indexing uses several)."""
+    from readmark.core.book import BookError
+    from readmark.core.formats import open_book
+    from readmark.core.html_text import html_to_text
+
+    titles: list[str] = []
+    pieces: list[tuple[int, int, int, bytes, str]] = []
+    chars = size = 0
+    try:
+        book = open_book(Path(path), options)
+        for index, section in enumerate(book.sections):
+            check()
+            try:
+                text = html_to_text(book.section_html(index))
+            except BookError:
+                text = ""  # a section that cannot be shown is searched as empty
+            titles.append(section.title)
+            folded = fold(text)
+            for start, end, cut in chunks_of(text):
+                # The terms of the next piece's start too: a hit may begin here and
+                # end there (a long line cut, or a query holding a line break).
+                pieces.append(
+                    (
+                        index,
+                        start,
+                        int(cut),
+                        zlib.compress(text[start:end].encode(), 6),
+                        text_terms(folded[start : end + OVERLAP]),
+                    )
+                )
+            chars += len(text)
+            size += len(text.encode())
+    except BookError as error:
+        return NotIndexed.of(error)
+    return Prepared(titles, pieces, chars, size)
+
+
 def chunks_of(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, cut) pieces covering `text`: at most CHUNK_CHARS characters,
     ending after a line break when there is one in the piece; `cut`: the piece
@@ -200,10 +255,12 @@ class SearchIndex:
         library: Library,
         progress: Callable[[int, int, str], None] = _nothing,
         check: Callable[[], None] = lambda: None,
+        workers: int = 1,
     ) -> UpdateReport:
         """Index what changed: books (one at a time; `progress(done, total, path)`;
         `check()` may raise to stop between books and sections, what was committed
-        stays) and highlights and notes."""
+        stays) and highlights and notes. With `workers` > 1, books are read and cut
+        in that many processes while this one stores them (the command line)."""
         report = UpdateReport()
         wanted = self._wanted(library)
         docs = {
@@ -223,7 +280,9 @@ class SearchIndex:
             elif known[1] == "failed" and known[2] != _stat_of(want.path):
                 self._forget(known[0])
                 todo.append((key, want))
-        for number, (key, want) in enumerate(todo):
+        if workers > 1 and len(todo) > 1:
+            self._index_in_processes(todo, workers, report, progress, check)
+        for number, (key, want) in enumerate(todo if workers <= 1 or len(todo) < 2 else []):
             check()
             progress(number, len(todo), want.path)
             self._index_book(key, want, report, check)
@@ -236,6 +295,29 @@ class SearchIndex:
             self._db.execute("INSERT INTO chunk_terms (chunk_terms) VALUES ('optimize')")
         return report
 
+    def _index_in_processes(
+        self,
+        todo: list[tuple[str, _Wanted]],
+        workers: int,
+        report: UpdateReport,
+        progress: Callable[[int, int, str], None],
+        check: Callable[[], None],
+    ) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded process
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            futures = [pool.submit(prepare_book, w.path, w.options) for _key, w in todo]
+            try:
+                for number, ((key, want), future) in enumerate(zip(todo, futures, strict=True)):
+                    check()
+                    progress(number, len(todo), want.path)
+                    self._store(key, want, future.result(), report)
+            finally:
+                for future in futures:
+                    future.cancel()
+
     def _forget(self, doc_id: int) -> None:
         self._db.execute("BEGIN IMMEDIATE")
         gone = self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,)).rowcount
@@ -247,24 +329,15 @@ class SearchIndex:
     def _index_book(
         self, key: str, want: _Wanted, report: UpdateReport, check: Callable[[], None]
     ) -> None:
-        from readmark.core.book import BookError
-        from readmark.core.formats import open_book
-        from readmark.core.html_text import html_to_text
+        self._store(key, want, prepare_book(want.path, want.options, check), report)
 
-        texts: list[tuple[str, str]] = []
-        try:
-            book = open_book(Path(want.path), want.options)
-            for index, section in enumerate(book.sections):
-                check()
-                try:
-                    text = html_to_text(book.section_html(index))
-                except BookError:
-                    text = ""  # a section that cannot be shown is searched as empty
-                texts.append((section.title, text))
-        except BookError as error:
-            reason = NotIndexed.of(error)
-            self._failed(key, want, reason.dumps())
-            report.failed.append((want.path, reason))
+    def _store(
+        self, key: str, want: _Wanted, prepared: Prepared | NotIndexed, report: UpdateReport
+    ) -> None:
+        """Commit one book's prepared pieces (or its failure) in one transaction."""
+        if isinstance(prepared, NotIndexed):
+            self._failed(key, want, prepared.dumps())
+            report.failed.append((want.path, prepared))
             return
         self._db.execute("BEGIN IMMEDIATE")
         if self._db.execute("SELECT 1 FROM docs WHERE key = ?", (key,)).fetchone():
@@ -272,40 +345,30 @@ class SearchIndex:
             return
         try:
             cursor = self._db.execute(
-                "INSERT INTO docs (key, content_id, path, title, state) "
-                "VALUES (?, ?, ?, ?, 'indexed')",
-                (key, want.content_id, want.path, want.title),
+                "INSERT INTO docs (key, content_id, path, title, state, chars, bytes) "
+                "VALUES (?, ?, ?, ?, 'indexed', ?, ?)",
+                (key, want.content_id, want.path, want.title, prepared.chars, prepared.bytes),
             )
             doc_id = cursor.lastrowid
-            chars = size = 0
-            for index, (title, text) in enumerate(texts):
-                self._db.execute("INSERT INTO sections VALUES (?, ?, ?)", (doc_id, index, title))
-                folded = fold(text)
-                for start, end, cut in chunks_of(text):
-                    piece = text[start:end]
-                    row = self._db.execute(
-                        "INSERT INTO chunks (doc_id, section, start, cut, text) "
-                        "VALUES (?, ?, ?, ?, ?)",
-                        (doc_id, index, start, int(cut), zlib.compress(piece.encode(), 6)),
-                    ).lastrowid
-                    # The terms of the next piece's start too: a hit may begin here and
-                    # end there (a long line cut, or a query holding a line break).
-                    terms = text_terms(folded[start : end + OVERLAP])
-                    self._db.execute(
-                        "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)", (row, terms)
-                    )
-                chars += len(text)
-                size += len(text.encode())
-            self._db.execute(
-                "UPDATE docs SET chars = ?, bytes = ? WHERE id = ?", (chars, size, doc_id)
+            self._db.executemany(
+                "INSERT INTO sections VALUES (?, ?, ?)",
+                [(doc_id, index, title) for index, title in enumerate(prepared.titles)],
             )
+            for section, start, cut, blob, terms in prepared.pieces:
+                row = self._db.execute(
+                    "INSERT INTO chunks (doc_id, section, start, cut, text) VALUES (?, ?, ?, ?, ?)",
+                    (doc_id, section, start, cut, blob),
+                ).lastrowid
+                self._db.execute(
+                    "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)", (row, terms)
+                )
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
         report.indexed.append(want.path)
-        report.chars += chars
-        report.bytes += size
+        report.chars += prepared.chars
+        report.bytes += prepared.bytes
 
     def _failed(self, key: str, want: _Wanted, reason: str) -> None:
         self._db.execute("BEGIN IMMEDIATE")
