@@ -2619,7 +2619,7 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryFinder</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_finder.py" line="58"/>
+        <location filename="../../src/readmark/ui/shell/library_finder.py" line="64"/>
         <source>Indexing the library for search: {done} of {total} books</source>
         <translation>正在为搜索建立书库索引：第 {done} 本，共 {total} 本</translation>
     </message>
@@ -2960,85 +2960,95 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="59"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="61"/>
         <source>Filter by title, author, language…</source>
         <translation>按书名、作者、语言筛选…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="60"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="62"/>
         <source>Filter the library</source>
         <translation>筛选书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="70"/>
-        <location filename="../../src/readmark/ui/library/view.py" line="71"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="72"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="73"/>
         <source>Sort by</source>
         <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="78"/>
-        <location filename="../../src/readmark/ui/library/view.py" line="79"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="80"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="81"/>
         <source>Descending order</source>
         <translation>降序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="83"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="85"/>
         <source>Covers</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="86"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="88"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="106"/>
-        <location filename="../../src/readmark/ui/library/view.py" line="123"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="97"/>
+        <source>Search Inside Books</source>
+        <translation>搜索书中内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="100"/>
+        <source>Search the text of every book and note (Ctrl+Shift+F)</source>
+        <translation>搜索每本书的正文和每条笔记（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="117"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="134"/>
         <source>Books</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="149"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="160"/>
         <source>Your library is empty. Add books with File › Add Books to Library… or Add Folder to Library…, or drop book files here.</source>
         <translation>书库是空的。用“文件 › 将图书添加到书库…”或“将文件夹添加到书库…”添加图书，或把图书文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="233"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="244"/>
         <source>{count} books</source>
         <translation>{count} 本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="235"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="246"/>
         <source>{shown} of {count} books</source>
         <translation>{shown} / {count} 本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="261"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="272"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="262"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="273"/>
         <source>Edit Details…</source>
         <translation>编辑图书信息…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="263"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="274"/>
         <source>Add to Collection</source>
         <translation>添加到收藏夹</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="271"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="282"/>
         <source>New Collection…</source>
         <translation>新建收藏夹…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="275"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="286"/>
         <source>Remove from “{name}”</source>
         <translation>从“{name}”中移除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="279"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="290"/>
         <source>Remove from Library…</source>
         <translation>移出书库…</translation>
     </message>
@@ -3046,57 +3056,57 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryWiring</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="91"/>
         <source>Library — Readmark</source>
         <translation>书库 — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="106"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="110"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="129"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="130"/>
         <source>Add Books to Library</source>
         <translation>将图书添加到书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="131"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="132"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="140"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="141"/>
         <source>Add a Folder to the Library</source>
         <translation>将文件夹添加到书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="149"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="150"/>
         <source>Watch a Folder for New Books</source>
         <translation>监视文件夹中的新书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="165"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="166"/>
         <source>No watched folders</source>
         <translation>没有监视的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="183"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="184"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="225"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="226"/>
         <source>{percent} of the book read; now in “{chapter}”</source>
         <translation>全书已读 {percent}；正在读“{chapter}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="229"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="230"/>
         <source>{percent} of the book read</source>
         <translation>全书已读 {percent}</translation>
     </message>

@@ -128,3 +128,20 @@ def test_indexing_can_be_paused_and_resumed(qtbot, make_window, shared_books: Pa
     qtbot.keyClicks(field, "rabbit")
     qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=60_000)
     assert _books(tree)[0].startswith("Alice")
+
+
+def test_search_inside_books_from_the_library_view(qtbot, make_window, shared_books: Path) -> None:
+    _library_with([(shared_books / "三国演义.txt").resolve()])
+    window = make_window()
+    window.menu_actions.show_library.trigger()
+    view_filter = window.findChild(QLineEdit, "libraryFilter")
+    qtbot.waitUntil(view_filter.isVisible)
+    _commit(view_filter, "赤壁")
+    button = window.findChild(QPushButton, "librarySearchInside")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    field = window.findChild(QLineEdit, "librarySearchField")
+    tree = window.findChild(QTreeWidget, "librarySearchResults")
+    qtbot.waitUntil(lambda: field is not None and field.isVisible())
+    assert field.text() == "赤壁"
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=60_000)
+    assert _books(tree)[0].startswith("三国演义")

@@ -47,6 +47,12 @@ class LibraryFinder(QObject):
     def open(self) -> None:
         self.search.open()
 
+    def search_for(self, text: str) -> None:
+        """Open the panel with `text` in its field (the library view's button)."""
+        self.search.open()
+        if text.strip():
+            self.search.panel.field.setText(text)
+
     def _indexing(self, done: int, total: int) -> None:
         from readmark.i18n import format_number
 
