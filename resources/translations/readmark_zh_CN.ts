@@ -140,317 +140,327 @@
     </message>
     <message>
         <location filename="../../src/readmark/ui/shell/actions.py" line="86"/>
+        <source>Search &amp;Library…</source>
+        <translation>搜索书库(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="87"/>
+        <source>Search the text of every book and every note</source>
+        <translation>搜索每本书的正文和每条笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="90"/>
         <source>Copy &amp;Link to Here</source>
         <translation>复制指向此处的链接(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="91"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="93"/>
         <source>Copy a readmark:// link to the selection or the place being read: pasted in your notes, it opens the book here</source>
         <translation>复制指向所选文字或当前阅读位置的 readmark:// 链接：粘贴到笔记中，点击即可回到书中此处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="99"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="98"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="100"/>
         <source>Highlight the selection in the colour used last</source>
         <translation>用上次使用的颜色高亮所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="103"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="104"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="107"/>
         <source>Highlight &amp;Blue</source>
         <translation>蓝色高亮(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="108"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="107"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
         <source>Highlight P&amp;urple</source>
         <translation>紫色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="115"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="117"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="116"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="118"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="118"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
         <source>A note on the selection, or at the caret when nothing is selected</source>
         <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="122"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/移除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="123"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="124"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="126"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="127"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="126"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
         <source>Go to Printed &amp;Page…</source>
         <translation>转到印刷页码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="130"/>
         <source>Go to a page of the printed book this one was converted from</source>
         <translation>转到本书所转换自的印刷版中的某一页</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="132"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="134"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="135"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="137"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="139"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="141"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="142"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="144"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="143"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="145"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="147"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="338"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="149"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="341"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="150"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="151"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="154"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="155"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="154"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="156"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="155"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="157"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="156"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="158"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="157"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="159"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="165"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="167"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="173"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="175"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="174"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="176"/>
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="175"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="177"/>
         <source>Export A&amp;ll Books</source>
         <translation>导出所有书籍(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="177"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="179"/>
         <source>Write every book&apos;s note into the export folder, updating those there</source>
         <translation>把每本书的笔记写入导出文件夹，已有的笔记就地更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="179"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="181"/>
         <source>S&amp;ync Now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="180"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="182"/>
         <source>Bring your marks in step with your other computers</source>
         <translation>让批注与您的其他计算机保持一致</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="181"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="183"/>
         <source>Export &amp;Folder…</source>
         <translation>导出文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="183"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
         <source>Choose the folder for every book&apos;s notes, e.g. an Obsidian vault</source>
         <translation>选择存放每本书笔记的文件夹，例如 Obsidian 仓库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="187"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="186"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="188"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="187"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="189"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="190"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="192"/>
         <source>Show &amp;Library</source>
         <translation>显示书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="193"/>
         <source>Add &amp;Books to Library…</source>
         <translation>将图书添加到书库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="192"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="194"/>
         <source>Add &amp;Folder to Library…</source>
         <translation>将文件夹添加到书库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="193"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="195"/>
         <source>Add every book in a folder and its subfolders</source>
         <translation>添加文件夹及其子文件夹中的所有图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="194"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="196"/>
         <source>&amp;Watch Folder…</source>
         <translation>监视文件夹(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="196"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
         <source>Add the books that appear in a folder, now and whenever Readmark runs</source>
         <translation>添加出现在某个文件夹中的图书：现在，以及每次 Readmark 运行时</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="200"/>
         <source>Stop &amp;Watching</source>
         <translation>停止监视(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="227"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="229"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="247"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="249"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="261"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="264"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="273"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="276"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="277"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="280"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="284"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="287"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="293"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="296"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="300"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="303"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="309"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="312"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="317"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="320"/>
         <source>Highlight “{name}”</source>
         <translation>高亮为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="336"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="339"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -1467,6 +1477,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
     <message>
         <location filename="../../src/readmark/cli_library.py" line="165"/>
+        <location filename="../../src/readmark/cli_search.py" line="122"/>
         <source>“{book}” is not in the library (give its path, or its exact title).</source>
         <translation>“{book}”不在书库中（请给出其路径或完整书名）。</translation>
     </message>
@@ -1541,12 +1552,62 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>已导入：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="37"/>
+        <location filename="../../src/readmark/cli_search.py" line="77"/>
+        <source>--limit must be at least 1.</source>
+        <translation>--limit 至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="86"/>
+        <source>The search index {path} cannot be used: {reason}</source>
+        <translation>无法使用搜索索引 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="105"/>
+        <source>readmark: the search index was damaged or out of date; it is made anew.</source>
+        <translation>readmark：搜索索引已损坏或已过时，正在重新建立。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="109"/>
+        <source>readmark: the search index is made anew for this version.</source>
+        <translation>readmark：正在为此版本重新建立搜索索引。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="132"/>
+        <source>There is no collection “{name}” in the library.</source>
+        <translation>书库中没有名为“{name}”的合集。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="152"/>
+        <source>readmark: “{path}” is not indexed: {reason}</source>
+        <translation>readmark：“{path}”未能编入索引：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="163"/>
+        <source>(more hits than listed: narrow the search, or use --limit)</source>
+        <translation>（结果多于所列：请缩小搜索范围，或使用 --limit）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="196"/>
+        <source>Indexing {count} books…</source>
+        <translation>正在为 {count} 本书建立索引…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="238"/>
+        <source>note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="239"/>
+        <source>highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/cli_search.py" line="268"/>
         <source>Say what to search for.</source>
         <translation>请给出要查找的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="53"/>
+        <location filename="../../src/readmark/cli_search.py" line="284"/>
         <source>Found: {count}</source>
         <translation>找到: {count}</translation>
     </message>
@@ -2581,6 +2642,14 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>LibraryFinder</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/library_finder.py" line="64"/>
+        <source>Indexing the library for search: {done} of {total} books</source>
+        <translation>正在为搜索建立书库索引：第 {done} 本，共 {total} 本</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <location filename="../../src/readmark/ui/library/model.py" line="40"/>
@@ -2787,6 +2856,109 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>LibrarySearch</name>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="68"/>
+        <source>Indexing paused: what is indexed is searched.</source>
+        <translation>已暂停建立索引：只搜索已编入索引的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="94"/>
+        <source>The search index was damaged or out of date; it is being made anew.</source>
+        <translation>搜索索引已损坏或已过时，正在重新建立。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="100"/>
+        <source>Indexing books: {done} of {total}…</source>
+        <translation>正在建立索引：第 {done} 本，共 {total} 本…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="156"/>
+        <source>Nothing found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="158"/>
+        <source>The first {count} hits (narrow the search for others)</source>
+        <translation>前 {count} 个结果（缩小搜索范围以查看其他结果）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="162"/>
+        <source>{count} hits</source>
+        <translation>{count} 个结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="164"/>
+        <source>{count} books could not be indexed.</source>
+        <translation>{count} 本书无法编入索引。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="168"/>
+        <source>Still indexing: more may be found.</source>
+        <translation>仍在建立索引：可能还有更多结果。</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySearchPanel</name>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="37"/>
+        <source>Search Library</source>
+        <translation>搜索书库</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="45"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="47"/>
+        <source>Search every book and note</source>
+        <translation>搜索所有书籍和笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="51"/>
+        <source>Books and notes</source>
+        <translation>书籍和笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="52"/>
+        <source>Books only</source>
+        <translation>仅书籍</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="53"/>
+        <source>Notes only</source>
+        <translation>仅笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="56"/>
+        <source>What to search</source>
+        <translation>搜索范围</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="63"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="85"/>
+        <source>Pause Indexing</source>
+        <translation>暂停建立索引</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="76"/>
+        <source>Hits, by book</source>
+        <translation>搜索结果（按书分组）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="85"/>
+        <source>Resume Indexing</source>
+        <translation>继续建立索引</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="141"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="143"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+</context>
+<context>
     <name>LibraryTools</name>
     <message>
         <location filename="../../src/readmark/ui/shell/app.py" line="138"/>
@@ -2813,85 +2985,95 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="59"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="61"/>
         <source>Filter by title, author, language…</source>
         <translation>按书名、作者、语言筛选…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="60"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="62"/>
         <source>Filter the library</source>
         <translation>筛选书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="70"/>
-        <location filename="../../src/readmark/ui/library/view.py" line="71"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="72"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="73"/>
         <source>Sort by</source>
         <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="78"/>
-        <location filename="../../src/readmark/ui/library/view.py" line="79"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="80"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="81"/>
         <source>Descending order</source>
         <translation>降序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="83"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="85"/>
         <source>Covers</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="86"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="88"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="106"/>
-        <location filename="../../src/readmark/ui/library/view.py" line="123"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="97"/>
+        <source>Search Inside Books</source>
+        <translation>搜索书中内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="100"/>
+        <source>Search the text of every book and note (Ctrl+Shift+F)</source>
+        <translation>搜索每本书的正文和每条笔记（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/library/view.py" line="117"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="134"/>
         <source>Books</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="149"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="160"/>
         <source>Your library is empty. Add books with File › Add Books to Library… or Add Folder to Library…, or drop book files here.</source>
         <translation>书库是空的。用“文件 › 将图书添加到书库…”或“将文件夹添加到书库…”添加图书，或把图书文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="233"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="244"/>
         <source>{count} books</source>
         <translation>{count} 本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="235"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="246"/>
         <source>{shown} of {count} books</source>
         <translation>{shown} / {count} 本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="261"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="272"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="262"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="273"/>
         <source>Edit Details…</source>
         <translation>编辑图书信息…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="263"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="274"/>
         <source>Add to Collection</source>
         <translation>添加到收藏夹</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="271"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="282"/>
         <source>New Collection…</source>
         <translation>新建收藏夹…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="275"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="286"/>
         <source>Remove from “{name}”</source>
         <translation>从“{name}”中移除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="279"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="290"/>
         <source>Remove from Library…</source>
         <translation>移出书库…</translation>
     </message>
@@ -2899,57 +3081,57 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryWiring</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="91"/>
         <source>Library — Readmark</source>
         <translation>书库 — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="106"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="110"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="129"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="130"/>
         <source>Add Books to Library</source>
         <translation>将图书添加到书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="131"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="132"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="140"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="141"/>
         <source>Add a Folder to the Library</source>
         <translation>将文件夹添加到书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="149"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="150"/>
         <source>Watch a Folder for New Books</source>
         <translation>监视文件夹中的新书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="165"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="166"/>
         <source>No watched folders</source>
         <translation>没有监视的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="183"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="184"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="225"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="226"/>
         <source>{percent} of the book read; now in “{chapter}”</source>
         <translation>全书已读 {percent}；正在读“{chapter}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="229"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="230"/>
         <source>{percent} of the book read</source>
         <translation>全书已读 {percent}</translation>
     </message>
@@ -3007,57 +3189,57 @@ Open it in your web browser?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/readmark/ui/shell/main_window.py" line="98"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="574"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="579"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="237"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="242"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="245"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="250"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="486"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="491"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="488"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="493"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="513"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="518"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="531"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="536"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="536"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="541"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="660"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="665"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="674"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="679"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="676"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="681"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -3692,11 +3874,18 @@ An offline reader for studying the books you own.</source>
         <translation>这个正则表达式查找耗时过长，请换一个简单些的。</translation>
     </message>
     <message>
+        <location filename="../../src/readmark/core/search/index.py" line="490"/>
+        <source>The library search looks for words and characters: type at least one letter, digit or character.</source>
+        <translation>书库搜索查找的是字词：请至少输入一个字母、数字或汉字。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/search/index.py" line="618"/>
         <location filename="../../src/readmark/core/search/query.py" line="167"/>
         <source>A search can be at most {limit} characters long.</source>
         <translation>查找内容最多 {limit} 个字符。</translation>
     </message>
     <message>
+        <location filename="../../src/readmark/core/search/index.py" line="622"/>
         <location filename="../../src/readmark/core/search/query.py" line="171"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的内容。</translation>
@@ -3705,6 +3894,11 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/core/search/query.py" line="176"/>
         <source>A regular expression can be at most {limit} characters long.</source>
         <translation>正则表达式最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/search/index_file.py" line="111"/>
+        <source>The search index {path} cannot be used: {reason}</source>
+        <translation>无法使用搜索索引 {path}：{reason}</translation>
     </message>
 </context>
 <context>

@@ -110,7 +110,7 @@ def _command(argv: list[str]) -> int:
     from readmark import cli_library  # `readmark library add|list|remove`
 
     cli_library.add_parser(sub)
-    from readmark import cli_search  # `readmark search BOOK QUERY`
+    from readmark import cli_search  # `readmark search QUERY` and `search BOOK QUERY`
 
     cli_search.add_parser(sub)
     from readmark import cli_sync  # `readmark sync [--folder DIR]`
@@ -132,6 +132,8 @@ def _command(argv: list[str]) -> int:
             return cli_sync.run(args, _library, _fail)
         except _LibraryUnusableError as failure:
             return _fail(failure.message)
+    if args.command == "search" and not cli_search.in_one_book(args):
+        return cli_search.run(args, _library, _fail)  # the library; else BOOK QUERY below
 
     from readmark.core.book import BookError
     from readmark.core.html_text import html_to_text
@@ -143,9 +145,7 @@ def _command(argv: list[str]) -> int:
         return _fail(translate_error(error))
 
     if args.command == "search":
-        from readmark import cli_search
-
-        return cli_search.run(args, book, _fail)
+        return cli_search.run_in_book(args, book, _fail)
     if args.command == "info":
         if args.json:
             payload = {
@@ -507,7 +507,7 @@ def _gui(argv: list[str]) -> int:
         prog="readmark",
         description=(
             "Readmark, an offline e-reader. Commands: info BOOK, text BOOK, "
-            "export BOOK, import FILE.json, library add|list|remove."
+            "export BOOK, import FILE.json, library add|list|remove, search [BOOK] QUERY."
         ),
     )
     parser.add_argument(

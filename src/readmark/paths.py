@@ -44,6 +44,13 @@ def library_db() -> Path:
     return data_dir() / "library.sqlite3"
 
 
+def search_index() -> Path:
+    """The library search's index: beside the library, never inside it. It holds
+    nothing that cannot be made again from the books and the library, so losing
+    it loses nothing (see core.search.index)."""
+    return data_dir() / "search-index.sqlite3"
+
+
 def backups_dir() -> Path:
     """Automatic and manual copies of the library (see core.backups)."""
     return data_dir() / "backups"

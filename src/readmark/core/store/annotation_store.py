@@ -172,6 +172,23 @@ class AnnotationStore:
 
     # -- imports ---------------------------------------------------------------
 
+    def change_mark(self) -> tuple[int, int]:
+        """Changes whenever the library may have changed since it was last asked:
+        SQLite's data_version (another connection committed) and this connection's
+        total changes. Equal marks: nothing was written in between."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), self._db.total_changes
+
+    def searchable(self) -> list[tuple[str, str, str, str, str, str]]:
+        """(id, book path, kind, colour, quote, note) of every highlight and note of
+        the library's books (not bookmarks, not imports still waiting for their
+        book): what the library search indexes. One query."""
+        return self._db.execute(
+            "SELECT a.id, b.path, a.kind, a.color, a.exact, a.note FROM annotations a "
+            "JOIN books b ON b.id = a.book_id "
+            "WHERE a.kind != 'bookmark' AND b.removed IS NULL"
+        ).fetchall()
+
     def book_of(self, annotation_id: str) -> Path | None:
         """The path of the book an annotation belongs to (None: unknown id, or pending)."""
         row = self._db.execute(

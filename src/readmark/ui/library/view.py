@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -45,6 +46,7 @@ class LibraryView(QWidget):
     uncollect_requested = Signal(str, str)  # path, collection
     mode_changed = Signal(str)  # "grid" | "list"
     sort_changed = Signal(str, bool)  # column key, descending
+    search_requested = Signal(str)  # the filter's text: search inside every book and note
 
     def __init__(
         self, model: LibraryModel, covers: ThumbnailCache, parent: QWidget | None = None
@@ -91,8 +93,17 @@ class LibraryView(QWidget):
         self.grid_button.clicked.connect(lambda: self.set_mode("grid", announce=True))
         self.list_button.clicked.connect(lambda: self.set_mode("list", announce=True))
 
+        # The library search (Ctrl+Shift+F) over the books' text, from here too.
+        self.search_inside = QPushButton(self.tr("Search Inside Books"))
+        self.search_inside.setObjectName("librarySearchInside")
+        self.search_inside.setToolTip(
+            self.tr("Search the text of every book and note (Ctrl+Shift+F)")
+        )
+        self.search_inside.clicked.connect(lambda: self.search_requested.emit(self.filter.text()))
+
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
+        bar.addWidget(self.search_inside)
         bar.addWidget(self.count_label)
         bar.addSpacing(12)
         bar.addWidget(self.sort_box)

@@ -83,6 +83,8 @@ class Actions(QObject):
         self.find.setStatusTip(self.tr("Search the whole book"))
         self.find_next = make(self.tr("Find &Next"), SK.FindNext, "F3")
         self.find_previous = make(self.tr("Find Pre&vious"), SK.FindPrevious, "Shift+F3")
+        self.search_library = make(self.tr("Search &Library…"), "Ctrl+Shift+F")
+        self.search_library.setStatusTip(self.tr("Search the text of every book and every note"))
         self.preferences = make(self.tr("&Preferences…"), SK.Preferences, "Ctrl+,")
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: app menu
         self.copy_link = make(self.tr("Copy &Link to Here"), "Ctrl+Shift+L")
@@ -255,6 +257,7 @@ class Actions(QObject):
         edit_menu.addAction(self.find)
         edit_menu.addAction(self.find_next)
         edit_menu.addAction(self.find_previous)
+        edit_menu.addAction(self.search_library)
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences)
 

@@ -70,6 +70,7 @@ class LibraryWiring(QObject):
         )
         w.stack.addWidget(room.view)
         room.book_requested.connect(lambda path: w.open_path(Path(path)))
+        room.view.search_requested.connect(w.library_finder.search_for)  # Ctrl+Shift+F's panel
         room.message.connect(lambda text: w.statusBar().showMessage(text, 10_000))
         room.busy.connect(self._show_busy)
         room.progressed.connect(self._show_progress)

@@ -133,6 +133,11 @@ class MainWindow(QMainWindow):
         # F6 between panes, F9 into the contents, Tab from the contents to the page
         self.keyboard = KeyboardPanes(self, self.menu_actions, [self.toc.tree, self.reader])
         self.printed_pages = PrintedPages(self)  # the repair's report, p. 41, Go to Printed Page
+        from readmark.ui.shell import (
+            library_finder,  # library search (Ctrl+Shift+F), built at first use
+        )
+
+        self.library_finder = library_finder.install(self)
 
         self._book_open = False
         self.menu_actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))

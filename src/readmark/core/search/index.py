@@ -1,0 +1,648 @@
+"""The library search: every book's text and every highlight and note, found by
+any substring in Chinese, Japanese and Korean and by words and prefixes in Latin.
+
+`SearchIndex(path)` opens (or makes anew, see `index_file`) the index;
+`update(library, progress)` brings it up to date, one book at a time: a book is
+read only when its key changed (its content, the reader's choices for it, or the
+code that shapes its text), a book that cannot be read is kept as failed with
+its reason (tried again when its file changes) and the rest goes on. Highlights
+and notes are compared with the library at each update (one query, a digest per
+annotation) rather than hooked into every writer: the window, the command line,
+imports, another Readmark process and re-anchoring all write annotations, and
+this sees every one of them, at the next search, without the annotations
+database knowing the index exists.
+
+`search(query, …)` looks up the query's terms in FTS5 (`terms`), then finds the
+folded query with `str.find` in the folded text of each candidate piece: the
+hit is exact and its offsets are the reader's (`Book.section_text`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from readmark.core.book import LoadOptions
+from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.search.folding import fold
+from readmark.core.search.in_book import Context, context
+from readmark.core.search.index_file import IndexFile
+from readmark.core.search.query import MAX_QUERY_CHARS, QueryError
+from readmark.core.search.terms import is_word_char, match_expression, query_terms, text_terms
+
+if TYPE_CHECKING:
+    from readmark.core.book import BookError
+    from readmark.core.store.library import Library
+
+CHUNK_CHARS = 4000  # measured: 2,000 made the index 1.2x larger, 8,000 slows queries
+OVERLAP = 64  # a piece also holds the terms of this much of the next one
+QUERY_TERM_CHARS = OVERLAP  # terms are looked up from the query's first characters
+MAX_HITS = 200
+PER_BOOK = 50
+_CUT_LOOKBACK = 200  # a long line is cut where no word is split, if one is this near
+
+
+@dataclass(frozen=True)
+class LibraryHit:
+    """One place found: in a book's text (`kind` "book"), in a highlight's quote
+    ("highlight") or in a note ("note"). `section`, `start`, `end` are the reader's
+    offsets: of the hit, or for an annotation of its highlight."""
+
+    path: str
+    title: str
+    kind: str
+    section: int
+    start: int
+    end: int
+    chapter: str
+    context: Context
+    color: str = ""
+    annotation_id: str = ""
+
+
+@dataclass
+class LibraryResults:
+    hits: list[LibraryHit] = field(default_factory=list)
+    truncated: bool = False  # more hits than were listed
+    not_indexed: list[tuple[str, NotIndexed]] = field(default_factory=list)  # (path, why)
+
+
+@dataclass
+class NotIndexed:
+    """Why a book could not be indexed: its BookError's template, context and
+    params (kept in the index as JSON), so `i18n.translate_error` words it."""
+
+    template: str
+    context: str
+    params: dict[str, object]
+
+    @classmethod
+    def of(cls, error: BookError) -> NotIndexed:
+        params: dict[str, object] = {
+            k: v if isinstance(v, (str, int, float)) else str(v) for k, v in error.params.items()
+        }
+        return cls(error.template, "BookError", params)
+
+    def dumps(self) -> str:
+        return json.dumps([self.template, self.context, self.params], ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, text: str) -> NotIndexed:
+        try:
+            template, context_, params = json.loads(text)
+            return cls(str(template), str(context_), dict(params))
+        except (ValueError, TypeError):
+            return cls(text, "BookError", {})
+
+    def __str__(self) -> str:
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template
+
+
+@dataclass
+class UpdateReport:
+    indexed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, NotIndexed]] = field(default_factory=list)  # (path, why)
+    chars: int = 0
+    bytes: int = 0
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    path: str
+    content_id: str
+    title: str
+    options: LoadOptions
+
+
+def _nothing(done: int, total: int, name: str) -> None:
+    pass
+
+
+def doc_key(content_id: str, options: LoadOptions) -> str:
+    """What a book's text as shown depends on: its bytes, the reader's choices, the code."""
+    from readmark.core.render_cache import renderer_version
+
+    o = options
+    return (
+        f"{content_id}:r{int(o.repair)}e{o.encoding}c{int(o.detect_chapters)}:{renderer_version()}"
+    )
+
+
+@dataclass
+class Prepared:
+    """One book made ready to store: its sections' chapter titles and its pieces
+    (section, start, cut, zlib text, terms); made by `prepare_book`, in this process
+    or another."""
+
+    titles: list[str]
+    pieces: list[tuple[int, int, int, bytes, str]]
+    chars: int
+    bytes: int
+
+
+def prepare_book(
+    path: str, options: LoadOptions, check: Callable[[], None] = lambda: None
+) -> Prepared | NotIndexed:
+    """Read a book as the reader shows it and cut it into stored pieces with their
+    terms; why not, when it cannot be read. Needs no database (runs in a worker
+    process when indexing uses several)."""
+    from readmark.core.book import BookError
+    from readmark.core.formats import open_book
+    from readmark.core.html_text import html_to_text
+
+    titles: list[str] = []
+    pieces: list[tuple[int, int, int, bytes, str]] = []
+    chars = size = 0
+    try:
+        book = open_book(Path(path), options)
+        for index, section in enumerate(book.sections):
+            check()
+            try:
+                text = html_to_text(book.section_html(index))
+            except BookError:
+                text = ""  # a section that cannot be shown is searched as empty
+            titles.append(section.title)
+            folded = fold(text)
+            for start, end, cut in chunks_of(text):
+                # The terms of the next piece's start too: a hit may begin here and
+                # end there (a long line cut, or a query holding a line break).
+                pieces.append(
+                    (
+                        index,
+                        start,
+                        int(cut),
+                        zlib.compress(text[start:end].encode(), 6),
+                        text_terms(folded[start : end + OVERLAP]),
+                    )
+                )
+            chars += len(text)
+            size += len(text.encode())
+    except BookError as error:
+        return NotIndexed.of(error)
+    return Prepared(titles, pieces, chars, size)
+
+
+def chunks_of(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, cut) pieces covering `text`: at most CHUNK_CHARS characters,
+    ending after a line break when there is one in the piece; `cut`: the piece
+    ends inside a line (where no Latin word is split, when possible)."""
+    pieces = []
+    start, size = 0, len(text)
+    while start < size:
+        end = start + CHUNK_CHARS
+        if end >= size:
+            pieces.append((start, size, False))
+            break
+        newline = text.rfind("\n", start, end)
+        if newline >= 0:
+            pieces.append((start, newline + 1, False))
+            start = newline + 1
+            continue
+        cut = end
+        while cut > end - _CUT_LOOKBACK and is_word_char(text[cut - 1]) and is_word_char(text[cut]):
+            cut -= 1
+        if cut == end - _CUT_LOOKBACK:
+            cut = end
+        pieces.append((start, cut, True))
+        start = cut
+    return pieces
+
+
+class SearchIndex:
+    def __init__(self, path: Path) -> None:
+        self._file = IndexFile(path)
+        self._db = self._file.db
+        self.rebuilt = self._file.rebuilt  # why the file was made anew ("" if not)
+        self._notes_mark: tuple[int, tuple[int, int]] | None = None
+
+    def close(self) -> None:
+        self._file.close()
+
+    @property
+    def path(self) -> Path:
+        return self._file.path
+
+    # -- what the library holds -----------------------------------------------------
+
+    def _wanted(self, library: Library) -> dict[str, _Wanted]:
+        from readmark.core.book import LoadOptions
+
+        wanted = {}
+        for entry in library.catalog.entries():
+            record = library.get(Path(entry.path))
+            options = record.options if record else LoadOptions()
+            wanted[doc_key(entry.content_id, options)] = _Wanted(
+                entry.path, entry.content_id, entry.title, options
+            )
+        return wanted
+
+    def missing(self, library: Library) -> list[str]:
+        """Paths of the library's books not indexed yet (failed ones excepted)."""
+        known = {row[0] for row in self._db.execute("SELECT key FROM docs")}
+        return [w.path for key, w in self._wanted(library).items() if key not in known]
+
+    def update(
+        self,
+        library: Library,
+        progress: Callable[[int, int, str], None] = _nothing,
+        check: Callable[[], None] = lambda: None,
+        workers: int = 1,
+    ) -> UpdateReport:
+        """Index what changed: books (one at a time; `progress(done, total, path)`;
+        `check()` may raise to stop between books and sections, what was committed
+        stays) and highlights and notes. With `workers` > 1, books are read and cut
+        in that many processes while this one stores them (the command line)."""
+        report = UpdateReport()
+        wanted = self._wanted(library)
+        docs = {
+            key: (doc_id, state, stat)
+            for doc_id, key, state, stat in self._db.execute(
+                "SELECT id, key, state, stat FROM docs"
+            )
+        }
+        for key, (doc_id, _state, _stat) in docs.items():
+            if key not in wanted:
+                self._forget(doc_id)
+        todo = []
+        for key, want in wanted.items():
+            known = docs.get(key)
+            if known is None:
+                todo.append((key, want))
+            elif known[1] == "failed" and known[2] != _stat_of(want.path):
+                self._forget(known[0])
+                todo.append((key, want))
+        if workers > 1 and len(todo) > 1:
+            self._index_in_processes(todo, workers, report, progress, check)
+        for number, (key, want) in enumerate(todo if workers <= 1 or len(todo) < 2 else []):
+            check()
+            progress(number, len(todo), want.path)
+            self._index_book(key, want, report, check)
+        if todo:
+            progress(len(todo), len(todo), "")
+        self.update_notes(library)
+        if not self._collect_garbage() and report.indexed:
+            # One segment per table: the index is about 40 % smaller (measured on
+            # Chinese text) and a term's pieces are read in one place.
+            self._db.execute("INSERT INTO chunk_terms (chunk_terms) VALUES ('optimize')")
+        return report
+
+    def _index_in_processes(
+        self,
+        todo: list[tuple[str, _Wanted]],
+        workers: int,
+        report: UpdateReport,
+        progress: Callable[[int, int, str], None],
+        check: Callable[[], None],
+    ) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded process
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            futures = [pool.submit(prepare_book, w.path, w.options) for _key, w in todo]
+            try:
+                for number, ((key, want), future) in enumerate(zip(todo, futures, strict=True)):
+                    check()
+                    progress(number, len(todo), want.path)
+                    self._store(key, want, future.result(), report)
+            finally:
+                for future in futures:
+                    future.cancel()
+
+    def _forget(self, doc_id: int) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        gone = self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,)).rowcount
+        self._db.execute("DELETE FROM sections WHERE doc_id = ?", (doc_id,))
+        self._db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
+        self._file.add_garbage(gone)
+        self._db.execute("COMMIT")
+
+    def _index_book(
+        self, key: str, want: _Wanted, report: UpdateReport, check: Callable[[], None]
+    ) -> None:
+        self._store(key, want, prepare_book(want.path, want.options, check), report)
+
+    def _store(
+        self, key: str, want: _Wanted, prepared: Prepared | NotIndexed, report: UpdateReport
+    ) -> None:
+        """Commit one book's prepared pieces (or its failure) in one transaction."""
+        if isinstance(prepared, NotIndexed):
+            self._failed(key, want, prepared.dumps())
+            report.failed.append((want.path, prepared))
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        if self._db.execute("SELECT 1 FROM docs WHERE key = ?", (key,)).fetchone():
+            self._db.execute("ROLLBACK")  # another Readmark indexed it meanwhile
+            return
+        try:
+            cursor = self._db.execute(
+                "INSERT INTO docs (key, content_id, path, title, state, chars, bytes) "
+                "VALUES (?, ?, ?, ?, 'indexed', ?, ?)",
+                (key, want.content_id, want.path, want.title, prepared.chars, prepared.bytes),
+            )
+            doc_id = cursor.lastrowid
+            self._db.executemany(
+                "INSERT INTO sections VALUES (?, ?, ?)",
+                [(doc_id, index, title) for index, title in enumerate(prepared.titles)],
+            )
+            for section, start, cut, blob, terms in prepared.pieces:
+                row = self._db.execute(
+                    "INSERT INTO chunks (doc_id, section, start, cut, text) VALUES (?, ?, ?, ?, ?)",
+                    (doc_id, section, start, cut, blob),
+                ).lastrowid
+                self._db.execute(
+                    "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)", (row, terms)
+                )
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        report.indexed.append(want.path)
+        report.chars += prepared.chars
+        report.bytes += prepared.bytes
+
+    def _failed(self, key: str, want: _Wanted, reason: str) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute(
+            "INSERT OR REPLACE INTO docs (key, content_id, path, title, state, reason, stat) "
+            "VALUES (?, ?, ?, ?, 'failed', ?, ?)",
+            (key, want.content_id, want.path, want.title, reason, _stat_of(want.path)),
+        )
+        self._db.execute("COMMIT")
+
+    def update_notes(self, library: Library) -> None:
+        """Make the indexed highlights and notes those of the library (changed ones
+        anew). Skipped when the library was not written since the last time (its
+        change mark), so asking before every search costs a query."""
+        mark = (id(library), library.annotations.change_mark())
+        if mark == self._notes_mark:
+            return
+        self._sync_notes(library)
+        self._notes_mark = (id(library), library.annotations.change_mark())
+
+    def _sync_notes(self, library: Library) -> None:
+        indexed = dict(self._db.execute("SELECT annotation_id, digest FROM notes"))
+        current = {}
+        for id_, path, kind, color, exact, note in library.annotations.searchable():
+            digest = hashlib.blake2b(
+                "\0".join((path, kind, color, exact, note)).encode(), digest_size=8
+            ).hexdigest()
+            current[id_] = (digest, path, kind, color, exact, note)
+        stale = [i for i, d in indexed.items() if current.get(i, ("",))[0] != d]
+        new = [i for i, row in current.items() if indexed.get(i) != row[0]]
+        if not stale and not new:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        for i in range(0, len(stale), 500):
+            batch = stale[i : i + 500]
+            self._db.execute(
+                f"DELETE FROM notes WHERE annotation_id IN ({', '.join('?' * len(batch))})",
+                batch,
+            )
+        self._file.add_garbage(len(stale))
+        for id_ in new:
+            digest, path, kind, color, exact, note = current[id_]
+            row = self._db.execute(
+                "INSERT INTO notes (annotation_id, digest, book, kind, color, exact, note) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (id_, digest, path, kind, color, exact, note),
+            ).lastrowid
+            self._db.execute(
+                "INSERT INTO note_terms (rowid, terms) VALUES (?, ?)",
+                (row, text_terms(fold(exact + "\n" + note))),
+            )
+        self._db.execute("COMMIT")
+
+    def _collect_garbage(self) -> bool:
+        """Remake the FTS5 tables from the stored text once a quarter of their rows
+        are of pieces and notes gone (see `index_file`); whether it did."""
+        garbage = self._file.garbage()
+        live = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        live += self._db.execute("SELECT count(*) FROM notes").fetchone()[0]
+        if garbage <= live // 4 + 100:
+            return False
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute("INSERT INTO chunk_terms (chunk_terms) VALUES ('delete-all')")
+        rows = self._db.execute(
+            "SELECT id, doc_id, section, cut, text FROM chunks ORDER BY doc_id, section, start"
+        ).fetchall()
+        for k, (row, doc_id, section, _cut, blob) in enumerate(rows):
+            text = zlib.decompress(blob).decode()
+            if k + 1 < len(rows) and rows[k + 1][1:3] == (doc_id, section):
+                text += zlib.decompress(rows[k + 1][4]).decode()[:OVERLAP]
+            self._db.execute(
+                "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)",
+                (row, text_terms(fold(text))),
+            )
+        self._db.execute("INSERT INTO note_terms (note_terms) VALUES ('delete-all')")
+        for row, exact, note in self._db.execute("SELECT id, exact, note FROM notes").fetchall():
+            self._db.execute(
+                "INSERT INTO note_terms (rowid, terms) VALUES (?, ?)",
+                (row, text_terms(fold(exact + "\n" + note))),
+            )
+        self._db.execute("UPDATE meta SET value = '0' WHERE key = 'garbage'")
+        self._db.execute("COMMIT")
+        return True
+
+    def not_indexed(self) -> list[tuple[str, NotIndexed]]:
+        """(path, reason) of the books that could not be read."""
+        rows = self._db.execute(
+            "SELECT path, reason FROM docs WHERE state = 'failed' ORDER BY path"
+        ).fetchall()
+        return [(path, NotIndexed.loads(reason)) for path, reason in rows]
+
+    def sizes(self) -> tuple[int, int]:
+        """(characters, UTF-8 bytes) of the indexed books' text."""
+        row = self._db.execute("SELECT total(chars), total(bytes) FROM docs").fetchone()
+        return int(row[0]), int(row[1])
+
+    # -- searching ----------------------------------------------------------------
+
+    def search(
+        self,
+        library: Library,
+        text: str,
+        *,
+        books: bool = True,
+        notes: bool = True,
+        only: Iterable[str] | None = None,
+        limit: int = MAX_HITS,
+        per_book: int = PER_BOOK,
+    ) -> LibraryResults:
+        """The hits of `text` in the indexed books and notes (`only`: these paths).
+
+        QueryError (translatable) for a query that cannot be searched: empty,
+        spaces only, longer than MAX_QUERY_CHARS, or without a single letter,
+        digit or character to look up (only punctuation)."""
+        needle = _checked(text)
+        terms = query_terms(needle[:QUERY_TERM_CHARS])
+        if not terms:
+            raise QueryError(
+                QT_TRANSLATE_NOOP(
+                    "SearchError",
+                    "The library search looks for words and characters: "
+                    "type at least one letter, digit or character.",
+                )
+            )
+        expression = match_expression(terms)
+        wanted = self._wanted(library)
+        allowed = None if only is None else {str(p) for p in only}
+        docs: dict[int, tuple[str, str]] = {}
+        for doc_id, key in self._db.execute("SELECT id, key FROM docs WHERE state = 'indexed'"):
+            want = wanted.get(key)
+            if want is not None and (allowed is None or want.path in allowed):
+                docs[doc_id] = (want.path, want.title)
+        titles = {w.path: w.title for w in wanted.values()}
+        results = LibraryResults(not_indexed=self.not_indexed())
+        if notes:
+            self._search_notes(library, needle, expression, titles, allowed, limit, results)
+        if books and len(results.hits) < limit:
+            self._search_books(needle, expression, docs, limit, per_book, results)
+        return results
+
+    def _search_notes(
+        self,
+        library: Library,
+        needle: str,
+        expression: str,
+        titles: dict[str, str],
+        allowed: set[str] | None,
+        limit: int,
+        results: LibraryResults,
+    ) -> None:
+        rows = self._db.execute(
+            "SELECT n.annotation_id, n.book, n.kind, n.color, n.exact, n.note "
+            "FROM note_terms t JOIN notes n ON n.id = t.rowid WHERE note_terms MATCH ?",
+            (expression,),
+        )
+        for annotation_id, path, _kind, color, exact, note in rows:
+            if path not in titles or (allowed is not None and path not in allowed):
+                continue
+            for part, label in ((note, "note"), (exact, "highlight")):
+                found = _find(fold(part), needle, 1)
+                annotation = library.annotations.get(annotation_id) if found else None
+                if annotation is not None:  # where its highlight is now
+                    start, target, chapter = found[0], annotation.target, ""
+                    results.hits.append(
+                        LibraryHit(
+                            path, titles[path], label, target.section, target.start, target.end,
+                            chapter, context(part, start, start + len(needle)), color,
+                            annotation_id,
+                        )
+                    )  # fmt: skip
+                    break
+            if len(results.hits) >= limit:
+                results.truncated = True
+                return
+
+    def _search_books(
+        self,
+        needle: str,
+        expression: str,
+        docs: dict[int, tuple[str, str]],
+        limit: int,
+        per_book: int,
+        results: LibraryResults,
+    ) -> None:
+        if not docs:
+            return
+        counts: dict[int, int] = {}
+        chapters: dict[tuple[int, int], str] = {}
+        candidates = self._db.execute(
+            "SELECT c.id, c.doc_id, c.section, c.start, c.cut FROM chunk_terms t "
+            "JOIN chunks c ON c.id = t.rowid WHERE chunk_terms MATCH ?",
+            (expression,),
+        )
+        reader = self._db.cursor()
+        for chunk_id, doc_id, section, start, cut in candidates:
+            if doc_id not in docs or counts.get(doc_id, 0) >= per_book:
+                continue
+            blob = reader.execute("SELECT text FROM chunks WHERE id = ?", (chunk_id,)).fetchone()
+            text = zlib.decompress(blob[0]).decode()
+            own = len(text)
+            if (cut or "\n" in needle) and len(needle) > 1:
+                text += self._following(doc_id, section, start + own, len(needle) - 1)
+            folded = fold(text)
+            left = min(per_book - counts.get(doc_id, 0), limit - len(results.hits))
+            for at in _find(folded, needle, left + 1, before=own):
+                if counts.get(doc_id, 0) >= per_book or len(results.hits) >= limit:
+                    results.truncated = True
+                    break
+                counts[doc_id] = counts.get(doc_id, 0) + 1
+                key = (doc_id, section)
+                if key not in chapters:
+                    row = reader.execute(
+                        "SELECT title FROM sections WHERE doc_id = ? AND section = ?", key
+                    ).fetchone()
+                    chapters[key] = row[0] if row else ""
+                path, title = docs[doc_id]
+                results.hits.append(
+                    LibraryHit(
+                        path, title, "book", section, start + at, start + at + len(needle),
+                        chapters[key], context(text, at, at + len(needle)),
+                    )
+                )  # fmt: skip
+            if len(results.hits) >= limit:
+                results.truncated = True
+                return
+
+    def _following(self, doc_id: int, section: int, start: int, chars: int) -> str:
+        """Up to `chars` characters of the section's text from `start` on."""
+        out = ""
+        while len(out) < chars:
+            row = self._db.execute(
+                "SELECT text FROM chunks WHERE doc_id = ? AND section = ? AND start = ?",
+                (doc_id, section, start + len(out)),
+            ).fetchone()
+            if row is None:
+                break
+            piece = zlib.decompress(row[0]).decode()
+            if not piece:
+                break
+            out += piece
+        return out[:chars]
+
+
+def _checked(text: str) -> str:
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            QT_TRANSLATE_NOOP("SearchError", "A search can be at most {limit} characters long."),
+            limit=MAX_QUERY_CHARS,
+        )
+    if not text.strip():
+        raise QueryError(QT_TRANSLATE_NOOP("SearchError", "Type something to find."))
+    return fold(text)
+
+
+def _find(folded: str, needle: str, most: int, before: int | None = None) -> list[int]:
+    """Where `needle` starts in `folded` (before `before`), at most `most` places;
+    a query starting with a Latin letter starts a word there (`read` is not found
+    in `bread`, `reading` is)."""
+    word_start = is_word_char(needle[0])
+    found: list[int] = []
+    end = len(folded) if before is None else before
+    at = folded.find(needle)
+    while 0 <= at < end and len(found) < most:
+        if not (word_start and at > 0 and is_word_char(folded[at - 1])):
+            found.append(at)
+            at = folded.find(needle, at + len(needle))
+        else:
+            at = folded.find(needle, at + 1)
+    return found
+
+
+def _stat_of(path: str) -> str:
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        return f"missing:{error.errno}"
+    return f"{status.st_size}:{status.st_mtime_ns}"

@@ -1,0 +1,101 @@
+"""The terms the library index keeps for a text, and those a query looks up.
+
+The index is SQLite FTS5 with its `ascii` tokenizer over a string of terms made
+here, in Python, from *folded* text (`folding.fold`: case, width, Latin accents,
+Traditional = Simplified), so FTS5 never judges a character: every non-ASCII
+character is a token character to it, and the terms are separated by spaces.
+
+- Scripts written without spaces (Chinese, Japanese, Korean Hangul, Thai, Lao,
+  Khmer, Myanmar): every character is a term (一 字) and so is every pair of
+  neighbours (二字), as Zotero 7 does. Any substring is then found with no word
+  segmentation: one character by its term, two or more by their pairs.
+- Other letters and digits: words, and the last word of a query is a prefix
+  (`read` finds `reading`).
+
+The terms only pick candidate pieces of text; the hit itself is found by a plain
+`str.find` of the folded query in the folded piece (`index.py`), so punctuation,
+FTS5 syntax (`"`, `*`, `NEAR(`, `AND`, `-`) and spaces in a query are matched
+literally and never reach FTS5 as syntax: every term is quoted.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters of scripts without spaces between words. Han (with 々〆〇), kana,
+# Hangul syllables and jamo, Thai, Lao, Myanmar, Khmer.
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1100-\u11ff\u3005-\u3007\u3040-\u30ff"
+    "\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\U00020000-\U000323af"
+)
+_UNSPACED_RUN = re.compile(f"([{_UNSPACED}]+)")
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+# A run of letters and digits (any script); split further where unspaced scripts are.
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+# The ascii tokenizer keeps ASCII letters and digits and every non-ASCII character
+# together; anything else in ASCII would split a term, so words keep only these.
+_ASCII_SEPARATOR = re.compile(r"[^0-9a-z\x80-\U0010ffff]+")
+
+
+def is_unspaced(ch: str) -> bool:
+    """A character of a script written without spaces (every substring is a term)."""
+    return _UNSPACED_CHAR.match(ch) is not None
+
+
+def is_word_char(ch: str) -> bool:
+    """A letter or digit of a spaced script: Latin words end where these do."""
+    return (ch.isalnum() or ch == "_") and not is_unspaced(ch)
+
+
+def text_terms(folded: str) -> str:
+    """The terms of a folded text, separated by spaces (the FTS5 column's value)."""
+    out: list[str] = []
+    add = out.append
+    for match in _ALNUM_RUN.finditer(folded):
+        run = match.group()
+        if run.isascii():
+            add(run)
+            continue
+        for part in _UNSPACED_RUN.split(run):
+            if not part:
+                continue
+            if _UNSPACED_CHAR.match(part):
+                add(" ".join(part))
+                if len(part) > 1:
+                    add(" ".join(map(str.__add__, part, part[1:])))
+            else:
+                add(_ASCII_SEPARATOR.sub(" ", part.lower()))
+    return " ".join(out)
+
+
+def query_terms(folded_query: str) -> list[tuple[str, bool]]:
+    """(term, is_prefix) that any text holding `folded_query` must have.
+
+    A run of unspaced characters gives its pairs (a single character: itself);
+    words give themselves, the last one, if the query ends in it, as a prefix.
+    Terms repeated are given once.
+    """
+    found: list[tuple[str, bool]] = []
+    runs = list(_ALNUM_RUN.finditer(folded_query))
+    for number, match in enumerate(runs):
+        last_run = number == len(runs) - 1 and match.end() == len(folded_query)
+        parts = [p for p in _UNSPACED_RUN.split(match.group()) if p]
+        for k, part in enumerate(parts):
+            at_end = last_run and k == len(parts) - 1
+            if _UNSPACED_CHAR.match(part):
+                if len(part) == 1:
+                    found.append((part, False))
+                else:
+                    found.extend((a + b, False) for a, b in zip(part, part[1:], strict=False))
+            else:
+                words = _ASCII_SEPARATOR.sub(" ", part.lower()).split()
+                for w, word in enumerate(words):
+                    found.append((word, at_end and w == len(words) - 1))
+    seen: set[tuple[str, bool]] = set()
+    return [t for t in found if not (t in seen or seen.add(t))]  # type: ignore[func-returns-value]
+
+
+def match_expression(terms: list[tuple[str, bool]]) -> str:
+    """An FTS5 query that needs every term: each one quoted (no syntax gets in)."""
+    return " AND ".join(f'"{term}"' + ("*" if prefix else "") for term, prefix in terms)
