@@ -3116,22 +3116,22 @@ Open it in your web browser?</source>
         <translation>监视文件夹中的新书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="166"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="179"/>
         <source>No watched folders</source>
         <translation>没有监视的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="184"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="197"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="239"/>
         <source>{percent} of the book read; now in “{chapter}”</source>
         <translation>全书已读 {percent}；正在读“{chapter}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="230"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="243"/>
         <source>{percent} of the book read</source>
         <translation>全书已读 {percent}</translation>
     </message>
@@ -3189,57 +3189,57 @@ Open it in your web browser?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/readmark/ui/shell/main_window.py" line="98"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="579"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="580"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="242"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="243"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="250"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="251"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="491"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="492"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="493"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="494"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="518"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="519"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="536"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="537"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="541"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="542"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="665"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="666"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="679"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="680"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="681"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="682"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -3358,269 +3358,274 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="56"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="67"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="63"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="74"/>
         <source>&amp;Reading</source>
         <translation>阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="64"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="75"/>
         <source>&amp;Books and Language</source>
         <translation>书籍与语言(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="65"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="76"/>
         <source>&amp;Highlights</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="66"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="77"/>
         <source>B&amp;ackups</source>
         <translation>备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="67"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="78"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="74"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="86"/>
+        <source>&amp;Library</source>
+        <translation>书库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="93"/>
         <source>Put every preference back as it first was</source>
         <translation>把所有首选项恢复为最初的设置</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="115"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="134"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="116"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="135"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="117"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="136"/>
         <source>Sepia</source>
         <translation>棕褐色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="118"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="137"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="121"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="140"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="123"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="142"/>
         <source>The book&apos;s &amp;default font</source>
         <translation>书籍的默认字体(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="124"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="143"/>
         <source>A font chosen for the book&apos;s language</source>
         <translation>按书籍语言选择的字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="127"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="146"/>
         <source>Reading font</source>
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="150"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="169"/>
         <source>&amp;Font:</source>
         <translation>字体(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="154"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="173"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="155"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="174"/>
         <source>Text &amp;size:</source>
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="156"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="175"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="157"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="176"/>
         <source>&amp;Line spacing:</source>
         <translation>行距(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="158"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="177"/>
         <source> em</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="159"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="178"/>
         <source>Space between &amp;paragraphs:</source>
         <translation>段间距(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="160"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="179"/>
         <source>By the book&apos;s language</source>
         <translation>按书籍语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="163"/>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="169"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="182"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="188"/>
         <source>Always</source>
         <translation>总是</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="163"/>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="169"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="182"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="188"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="165"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="184"/>
         <source>By language: Chinese and Japanese paragraphs are indented</source>
         <translation>按语言：中文和日文段落首行缩进</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="166"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="185"/>
         <source>First-line &amp;indent:</source>
         <translation>首行缩进(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="172"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="191"/>
         <source>By language: Chinese and Japanese are justified, as in print</source>
         <translation>按语言：中文和日文像印刷品一样两端对齐</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="174"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="193"/>
         <source>&amp;Justified text:</source>
         <translation>两端对齐(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="175"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="194"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="177"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="196"/>
         <source>The widest line, in Latin letters; a line of Chinese holds about half as many</source>
         <translation>最宽的一行，以拉丁字母计；一行中文约容纳一半数量的汉字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="179"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="198"/>
         <source>Text &amp;width:</source>
         <translation>版心宽度(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="180"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="199"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="181"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="200"/>
         <source>&amp;Margins at least:</source>
         <translation>最小页边距(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="188"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="207"/>
         <source>&amp;Repair books converted from print when first opened</source>
         <translation>首次打开时修复由印刷品转换的书籍(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="191"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="210"/>
         <source>Each book remembers its own choice (Book › Repair Book Converted from Print)</source>
         <translation>每本书会记住各自的选择（书籍 › 修复由印刷品转换的书籍）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="195"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="214"/>
         <source>Reopen the &amp;last book read when Readmark starts</source>
         <translation>启动 Readmark 时重新打开上次阅读的书(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="200"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="219"/>
         <source>The system&apos;s</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="202"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="221"/>
         <source>&amp;Language of Readmark:</source>
         <translation>Readmark 界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="203"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="222"/>
         <source>The new language is used when Readmark next starts.</source>
         <translation>新语言将在下次启动 Readmark 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="221"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="240"/>
         <source>Give the colours names of your own (say, yellow for key ideas): menus and lists use them.</source>
         <translation>给各颜色起自己的名字（比如黄色表示要点）：菜单和列表都会使用这些名字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="235"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="254"/>
         <source>{colour}:</source>
         <translation>{colour}：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="254"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="273"/>
         <source>Beside the library (the default)</source>
         <translation>资料库旁边（默认）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="257"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="276"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="263"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="282"/>
         <source>Back up &amp;into:</source>
         <translation>备份到(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="266"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="285"/>
         <source>Backups &amp;kept:</source>
         <translation>保留备份数(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="267"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="286"/>
         <source>Backups already made stay where they are.</source>
         <translation>已有的备份保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="277"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="296"/>
         <source>No sync (the default)</source>
         <translation>不同步（默认）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="280"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="299"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="286"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="305"/>
         <source>Sync &amp;folder:</source>
         <translation>同步文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="291"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="310"/>
         <source>A folder your own sync tool keeps in step between your computers (Syncthing, Nextcloud, Dropbox, a USB stick). Each computer writes only its own file there; highlights, notes, deletions and reading places are merged. Readmark syncs when the window opens, after changes and with File › Sync Now.</source>
         <translation>由您自己的同步工具在各台计算机之间保持一致的文件夹（Syncthing、Nextcloud、Dropbox、U 盘）。每台计算机只在其中写入自己的文件；高亮、笔记、删除和阅读位置会被合并。Readmark 在窗口打开时、有改动后以及通过“文件 › 立即同步”进行同步。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="303"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="322"/>
         <source>Sync Through the Folder</source>
         <translation>通过此文件夹同步</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="368"/>
+        <location filename="../../src/readmark/ui/dialogs/preferences_dialog.py" line="387"/>
         <source>Back Up the Library Into</source>
         <translation>将资料库备份到</translation>
     </message>
@@ -4189,6 +4194,34 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/ui/reader/toc_panel.py" line="25"/>
         <source>Arrows choose a chapter, Enter goes to it</source>
         <translation>方向键选择章节，回车跳转</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFoldersTab</name>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/watched_folders_tab.py" line="33"/>
+        <source>Books that appear in these folders join the library, when Readmark starts and while it runs. Stopping to watch a folder keeps its books.</source>
+        <translation>这些文件夹中出现的书会在 Readmark 启动时和运行期间加入书库。停止监视某个文件夹时，其中的书仍保留在书库中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/watched_folders_tab.py" line="40"/>
+        <source>Watched folders</source>
+        <translation>监视的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/watched_folders_tab.py" line="41"/>
+        <source>&amp;Watch a Folder…</source>
+        <translation>监视文件夹(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/watched_folders_tab.py" line="43"/>
+        <source>&amp;Stop Watching</source>
+        <translation>停止监视(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/dialogs/watched_folders_tab.py" line="76"/>
+        <source>Watch a Folder for New Books</source>
+        <translation>监视文件夹中的新书</translation>
     </message>
 </context>
 </TS>

@@ -199,3 +199,26 @@ def test_backups_go_to_the_folder_chosen(qtbot, make_window, open_and_wait, long
     made = sorted(target.glob("library-*.sqlite3"))
     assert len(made) == 2  # kept as many as asked
     assert not list(paths.backups_dir().glob("library-*manual*.sqlite3"))
+
+
+def test_watched_folders_are_listed_added_and_dropped_in_preferences(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QListWidget
+
+    folder = tmp_path / "Incoming"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    window = make_window()
+    dialog = _open_preferences(qtbot, window)
+    dialog.tabs.setCurrentWidget(dialog.watched)
+    listed = dialog.findChild(QListWidget, "watchedFolders")
+    assert listed.count() == 0
+    qtbot.mouseClick(dialog.findChild(QPushButton, "watchFolder"), Qt.MouseButton.LeftButton)
+
+    assert [listed.item(i).text() for i in range(listed.count())] == [str(folder)]
+    assert window.library.catalog.watched_folders() == [folder]
+    listed.setCurrentRow(0)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "unwatchFolder"), Qt.MouseButton.LeftButton)
+    assert listed.count() == 0
+    assert window.library.catalog.watched_folders() == []

@@ -9,6 +9,7 @@ applies (the page relays out as a spin box turns), so there is no OK to press.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
@@ -50,7 +51,17 @@ def _name_by_label(form: QFormLayout, row: QHBoxLayout, field: QWidget) -> None:
 class PreferencesDialog(QDialog):
     changed = Signal(str, object)  # a setting's key and its new value, to save and apply
 
-    def __init__(self, settings: Settings, language: str, parent: QWidget | None = None) -> None:
+    watch_requested = Signal(object)  # Path (Library tab)
+    unwatch_requested = Signal(object)  # Path (Library tab)
+
+    def __init__(
+        self,
+        settings: Settings,
+        language: str,
+        parent: QWidget | None = None,
+        watched_folders: Callable[[], list[Path]] | None = None,
+    ) -> None:
+        """`watched_folders`: what the library watches (no Library tab without it)."""
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
@@ -65,6 +76,14 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self._highlights_tab(), self.tr("&Highlights"))
         self.tabs.addTab(self._backups_tab(), self.tr("B&ackups"))
         self.tabs.addTab(self._sync_tab(), self.tr("S&ync"))
+        if watched_folders is not None:
+            from readmark.ui.dialogs.watched_folders_tab import WatchedFoldersTab
+
+            self.watched = WatchedFoldersTab(watched_folders)
+            self.watched.watch_requested.connect(self.watch_requested)
+            self.watched.unwatch_requested.connect(self.unwatch_requested)
+            self._refreshers.append(self.watched.refresh)
+            self.tabs.addTab(self.watched, self.tr("&Library"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.RestoreDefaults | QDialogButtonBox.StandardButton.Close

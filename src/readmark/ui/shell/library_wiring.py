@@ -153,6 +153,19 @@ class LibraryWiring(QObject):
             self.show_library()
             self.room.watch(Path(folder))
 
+    def watched_folders(self) -> list[Path]:
+        library = self._window.owner.library
+        try:
+            return library.catalog.watched_folders() if library else []
+        except StoreError:
+            return []
+
+    def watch(self, folder: Path) -> None:
+        self.room.watch(folder)
+
+    def unwatch(self, folder: Path) -> None:
+        self.room.unwatch(folder)
+
     def _fill_watched_menu(self) -> None:
         w = self._window
         menu = w.menu_actions.watched_menu

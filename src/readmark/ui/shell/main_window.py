@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._wire()
         self.library_wiring = LibraryWiring(self)  # the library page (Ctrl+L), progress, watching
+        self.preferences.use_library_folders(self.library_wiring)
         # F6 between panes, F9 into the contents, Tab from the contents to the page
         self.keyboard = KeyboardPanes(self, self.menu_actions, [self.toc.tree, self.reader])
         self.printed_pages = PrintedPages(self)  # the repair's report, p. 41, Go to Printed Page

@@ -9,7 +9,7 @@ colours' names, where backups go, what a book opened for the first time gets.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -26,6 +26,14 @@ from readmark.ui.shell.library_owner import LibraryOwner
 
 if TYPE_CHECKING:
     from readmark.ui.dialogs.preferences_dialog import PreferencesDialog
+
+
+class LibraryFolders(Protocol):
+    """The library's watched folders (ui/shell/library_wiring.py)."""
+
+    def watched_folders(self) -> list[Path]: ...
+    def watch(self, folder: Path) -> None: ...
+    def unwatch(self, folder: Path) -> None: ...
 
 
 def backups_folder(settings: Settings) -> Path:
@@ -54,14 +62,24 @@ class Preferences(QObject):
         self._opener = opener
         self._language = language
         self._dialog: PreferencesDialog | None = None
+        self._library_folders: LibraryFolders | None = None
 
     def show(self, parent: QWidget) -> PreferencesDialog:
         """Open the dialog (one at a time), showing the values in force now."""
         if self._dialog is None:
             from readmark.ui.dialogs.preferences_dialog import PreferencesDialog
 
-            self._dialog = PreferencesDialog(self.settings, self._language, parent)
+            folders = self._library_folders
+            self._dialog = PreferencesDialog(
+                self.settings,
+                self._language,
+                parent,
+                watched_folders=folders.watched_folders if folders is not None else None,
+            )
             self._dialog.changed.connect(self.change)
+            if folders is not None:
+                self._dialog.watch_requested.connect(folders.watch)
+                self._dialog.unwatch_requested.connect(folders.unwatch)
         self._dialog.refresh()
         if self.settings.is_default("reader.font_size"):  # it may follow the desktop's font
             self._dialog.show_size(self._appearance.reading_size())
@@ -69,6 +87,10 @@ class Preferences(QObject):
         self._dialog.raise_()
         self._dialog.activateWindow()
         return self._dialog
+
+    def use_library_folders(self, folders: LibraryFolders) -> None:
+        """Where Preferences › Library reads and changes the watched folders."""
+        self._library_folders = folders
 
     def change(self, key: str, value: object) -> None:
         """Save one preference and apply it."""
