@@ -47,7 +47,9 @@ def test_choose_a_folder_then_marks_travel_both_ways(
 
     # Preferences › Sync › Choose…: the folder is remembered and synced at once.
     dialog = _open_preferences(qtbot, window)
-    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    dialog.tabs.setCurrentIndex(
+        next(i for i in range(dialog.tabs.count()) if "ync" in dialog.tabs.tabText(i))
+    )  # the Sync tab
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder))
     )
