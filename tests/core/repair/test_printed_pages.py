@@ -88,6 +88,26 @@ def test_a_markdown_page_number_between_split_halves_marks_its_page(tmp_path: Pa
     assert "群众观、权力观" in text  # joined, the number gone from the text
 
 
+def test_markdown_sections_without_a_page_number_are_not_converted_to_look(
+    tmp_path: Path,
+) -> None:
+    # Converting a big book through in the background slows the reader's own
+    # conversions after it opens: only a section that can hold a mark is read.
+    path = tmp_path / "book.md"
+    chapters = [f"# 第{n}章\n\n平常的文字，一页又一页。\n" for n in range(1, 6)]
+    chapters[3] += "\n全党同志特别是各级领导干部要加强宗旨观、群众\n\n- 17 -\n\n观、权力观教育。\n"
+    path.write_text("\n".join(chapters), encoding="utf-8")
+    book = open_book(path, LoadOptions())
+    read: list[int] = []
+
+    def html_of(index: int) -> str:
+        read.append(index)
+        return book.section_html(index)
+
+    [page] = printed_pages(book, html_of)
+    assert page.label == "17" and read == [page.section] == [3]
+
+
 def test_page_labels_in_their_printed_forms() -> None:
     assert [page_label(line) for line in ("41", "- 41 -", "— 13 —", "第 41 页", "Page 7")] == [
         "41",

@@ -122,8 +122,24 @@ def printed_pages(
     for index in range(len(book.sections)):
         if check is not None:
             check()
-        pages.extend(pages_in_html(index, render(index)))
+        if _may_hold_pages(book, index):
+            pages.extend(pages_in_html(index, render(index)))
     return plausible(pages)
+
+
+def _may_hold_pages(book: Book, index: int) -> bool:
+    """Whether section `index` can hold a page mark. A Markdown section gets one only
+    where its source has a page-number line (the repair turns it into the mark), so
+    a section without one is not converted just to look: most Markdown books have
+    none, and converting a 10 MB book in the background slows the reader's own
+    conversions (they share the interpreter) for seconds after it opens."""
+    source = getattr(book.renderer, "source", None)
+    if book.format != "markdown" or not callable(source):
+        return True
+    text = source(index)
+    if MARK_START in text:  # marked already where the repair ran on the whole source
+        return True
+    return any(is_page_number(line) for line in text.splitlines() if len(line) <= 40)
 
 
 def plausible(pages: list[PrintedPage]) -> list[PrintedPage]:

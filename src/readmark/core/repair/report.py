@@ -10,6 +10,7 @@ and keeps it, with the printed pages, in the render cache (`report_json`).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 
 from readmark.core.book import Book
@@ -19,8 +20,10 @@ from readmark.core.repair.rule import RepairCounts
 CACHE_NAME = "repair-report"  # RenderCache.get_about / put_about
 
 
-def repair_counts(book: Book) -> RepairCounts:
-    """What the repair does to `book` as opened (nothing when its repair is off)."""
+def repair_counts(book: Book, between: Callable[[], None] | None = None) -> RepairCounts:
+    """What the repair does to `book` as opened (nothing when its repair is off).
+    `between` is called after each section: where a background task may stop, or
+    pause to leave the interpreter to the reader."""
     counts = RepairCounts()
     if not book.options.repair:
         return counts
@@ -35,11 +38,15 @@ def repair_counts(book: Book) -> RepairCounts:
         if isinstance(layout, Layout) and layout.paged:
             for index in range(len(book.sections)):
                 close_pages(source(index), layout, counts)
+                if between is not None:
+                    between()
         return counts
     from readmark.core.repair import repair_markdown
 
     for index in range(len(book.sections)):
         repair_markdown(source(index), id_prefix=f"s{index}-", counts=counts)
+        if between is not None:
+            between()
     return counts
 
 

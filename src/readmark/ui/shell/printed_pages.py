@@ -16,6 +16,8 @@ the sections, so the next opening only reads them. Then:
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -31,6 +33,24 @@ if TYPE_CHECKING:
 # After the first screen is painted: reading the book through holds the GIL, which
 # would stall that paint (the reader's prefetch waits as long, for the same reason).
 _AFTER_FIRST_PAINT_MS = 300
+
+
+class _Pace:
+    """Called between sections: stops when cancelled, and rests as long as it worked
+    since the last call. The repair's whole-book pass shares the interpreter with
+    the reader (Python threads take turns), so at full speed it would slow every
+    chapter the reader opens in the seconds after a big book opens; at half speed
+    the reader keeps most of it."""
+
+    def __init__(self, check: Callable[[], None]) -> None:
+        self._check = check
+        self._since = time.perf_counter()
+
+    def __call__(self) -> None:
+        self._check()
+        worked = time.perf_counter() - self._since
+        time.sleep(min(worked, 0.05))
+        self._since = time.perf_counter()
 
 
 class PrintedPages(QObject):
@@ -82,9 +102,10 @@ class PrintedPages(QObject):
             known = report.report_from_json(cached) if cached is not None else None
             if known is not None:
                 return known[1], known[0]
-            pages = printed_pages(book, read, progress.check)
+            paced = _Pace(progress.check)
+            pages = printed_pages(book, read, paced)
             progress.check()
-            counts = report.repair_counts(book)
+            counts = report.repair_counts(book, paced)
             if cache:
                 cache.put_about(
                     book.cache_key, report.CACHE_NAME, report.report_json(counts, pages)
