@@ -94,8 +94,10 @@ def _not_a_file(name: str) -> AnnotationImportError:
     )
 
 
-def read_json_file(path: Path) -> object:
-    """The JSON value in `path`, or AnnotationImportError saying plainly what is wrong."""
+def read_limited(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES, or AnnotationImportError saying
+    plainly what is wrong: the one way every import (W3C JSON, other readers' files)
+    reads its file."""
     name = str(path)
     try:
         # Never open a pipe, device or folder for reading: a pipe would block the
@@ -123,6 +125,13 @@ def read_json_file(path: Path) -> object:
             path=name,
             limit=MAX_BYTES // (1024 * 1024),
         )
+    return raw
+
+
+def read_json_file(path: Path) -> object:
+    """The JSON value in `path`, or AnnotationImportError saying plainly what is wrong."""
+    name = str(path)
+    raw = read_limited(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

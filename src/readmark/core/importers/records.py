@@ -13,18 +13,13 @@ or device, more than `MAX_BYTES`, text that is not UTF-8.
 
 from __future__ import annotations
 
-import os
-import stat
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from readmark.core.annotations import Kind, Style
-from readmark.core.export.w3c_import import AnnotationImportError
+from readmark.core.export.w3c_import import MAX_BYTES, AnnotationImportError, read_limited
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.titles import TITLE_URN, title_key, title_source
-
-MAX_BYTES = 50 * 1024 * 1024  # the largest My Clippings.txt seen is a few MB
 
 # Why a mark was left out (shown translated: context "ImportReason").
 UNREADABLE_SIDECAR = QT_TRANSLATE_NOOP("ImportReason", "a sidecar that could not be read")
@@ -116,46 +111,6 @@ class ParsedMarks:
 def normalized(text: str) -> str:
     """Text compared across readers: NFKC, case-folded, whitespace collapsed."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def _not_a_file(name: str) -> AnnotationImportError:
-    return AnnotationImportError(
-        QT_TRANSLATE_NOOP(
-            "ImportError",
-            "{path} is not a file that can be imported: it is a folder, a pipe or a device.",
-        ),
-        path=name,
-    )
-
-
-def read_limited(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES, or AnnotationImportError."""
-    name = str(path)
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise _not_a_file(name)
-        # Opened without blocking and checked again: a pipe must never hang the import.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                raise _not_a_file(name)
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise AnnotationImportError(
-            QT_TRANSLATE_NOOP("ImportError", "{path} cannot be read: {reason}"),
-            path=name,
-            reason=exc.strerror or str(exc),
-        ) from exc
-    if len(raw) > MAX_BYTES:
-        raise AnnotationImportError(
-            QT_TRANSLATE_NOOP(
-                "ImportError",
-                "{path} is larger than {limit} MB; Readmark does not import files that large.",
-            ),
-            path=name,
-            limit=MAX_BYTES // (1024 * 1024),
-        )
-    return raw
 
 
 def decode_text(raw: bytes, name: str) -> str:

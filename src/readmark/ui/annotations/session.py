@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections.abc import Callable
-from typing import Unpack
+from typing import Any, Protocol, Unpack
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -28,13 +28,20 @@ from readmark.i18n import translate_error
 from readmark.ui.background import BackgroundTasks, Progress
 
 
-class _Replay(QUndoCommand):
-    """Undo commits the inverse change set; redo the change set again. Pushed
-    after the first commit, so the push's own redo does nothing."""
+class Replayable(Protocol):
+    """A change set that can be turned round: ChangeSet, ImportChanges."""
 
-    def __init__(self, session: AnnotationSession, changes: ChangeSet, text: str) -> None:
+    def inverse(self) -> Replayable: ...
+
+
+class ReplayCommand(QUndoCommand):
+    """Undo replays the inverse of a committed change set through `replay`; redo the
+    change set again. Pushed after the first commit, so the push's own redo does
+    nothing. Every undoable change goes this way: annotation edits, imports."""
+
+    def __init__(self, replay: Callable[[Any], object], changes: Replayable, text: str) -> None:
         super().__init__(text)
-        self._session = session
+        self._replay = replay
         self._changes = changes
         self._first = True
 
@@ -42,10 +49,10 @@ class _Replay(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self._session.replay(self._changes)
+        self._replay(self._changes)
 
     def undo(self) -> None:
-        self._session.replay(self._changes.inverse())
+        self._replay(self._changes.inverse())
 
 
 class AnnotationSession(QObject):
@@ -203,6 +210,6 @@ class AnnotationSession(QObject):
             return False
         if changes:
             if undo_text and not changes.reset:
-                self.undo_stack.push(_Replay(self, changes, undo_text))
+                self.undo_stack.push(ReplayCommand(self.replay, changes, undo_text))
             self.changed.emit(changes)
         return True

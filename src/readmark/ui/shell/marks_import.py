@@ -12,36 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressBar, QPushButton
 
 from readmark.core.importers.plan import ImportPlan
 from readmark.core.operations import ImportChanges, OperationError, commit_import, replay
 from readmark.core.store.errors import StoreError
 from readmark.i18n import format_number, translate_error
-from readmark.ui.annotations.session import AnnotationSession
+from readmark.ui.annotations.session import AnnotationSession, ReplayCommand
 from readmark.ui.background import BackgroundTasks, Progress
 from readmark.ui.dialogs.import_dialog import ImportDialog
 from readmark.ui.shell.library_owner import LibraryOwner
-
-
-class _ImportCommand(QUndoCommand):
-    """Undo removes every annotation the import added (one transaction); redo adds them again."""
-
-    def __init__(self, importer: MarksImporter, changes: ImportChanges, text: str) -> None:
-        super().__init__(text)
-        self._importer = importer
-        self._changes = changes
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._importer.replay(self._changes)
-
-    def undo(self) -> None:
-        self._importer.replay(self._changes.inverse())
 
 
 class MarksImporter(QObject):
@@ -168,7 +148,7 @@ class MarksImporter(QObject):
             return
         if changes.changes:
             text = self.tr("Import of {n} annotations").format(n=format_number(len(changes)))
-            self.session.undo_stack.push(_ImportCommand(self, changes, text))
+            self.session.undo_stack.push(ReplayCommand(self.replay, changes, text))
             self._show(changes)
         self.message.emit(
             self.tr("Imported {n} annotations.").format(n=format_number(len(changes)))
