@@ -21,7 +21,7 @@ import textwrap
 from collections import Counter
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from readmark.core.formats.plaintext.reflow import Block, detect_layout, paragraphs
@@ -126,8 +126,31 @@ def test_headings_list_items_and_code_are_never_joined(book: Generated) -> None:
         assert line in texts, (line, texts)
 
 
+_A = "Alpha" + " alpha" * 9  # a full print line
+_B = " alpha alpha alpha."
+_PAGE = "\n\n\n\nTHE GENERATED BOOK.\n\n{}\n\n"
+_ITEM = "(1) alpha item."
+# Found by CI: page 2 holds short lines (list items, a heading) and then the first line
+# of a paragraph whose sentence goes on over page 3.
+_SHORT_PAGE = Generated(
+    f"{_A}\n" + "alpha " * 9 + "alpha\n" + "alpha " * 9 + "alpha\n"
+    + "alpha " * 8 + "lambda\nlambda" + " alpha" * 7 + ".\nomega.\n\n" + _ITEM
+    + _PAGE.format(2) + f"{_ITEM}\n\n{_ITEM}\n\nCHAPTER I.\n\n{_A}"
+    + _PAGE.format(3) + f"alpha alpha.\n\n{_A}\n{_B[1:]}\n\n{_A}\n{_B[1:]}"
+    + _PAGE.format(4) + f"{_A}\n{_B[1:]}\n\n{_A}\n{_B[1:]}\n\n{_ITEM}"
+    + _PAGE.format(5) + f"CHAPTER I.\n\nCHAPTER I.\n\n{_A}\n{_B[1:]}\n",
+    (
+        _A + " alpha" * 28 + " lambda lambda" + " alpha" * 7 + ". omega.",
+        _A + " alpha alpha.",
+        *[_A + _B] * 5,
+    ),
+    (_ITEM, _ITEM, _ITEM, "CHAPTER I.", _ITEM, "CHAPTER I.", "CHAPTER I."),
+)
+
+
 @PROPERTIES
 @given(books())
+@example(_SHORT_PAGE)
 def test_a_paragraph_cut_by_a_page_comes_out_whole(book: Generated) -> None:
     texts = [" ".join(block_text(b).split()) for b in shown(book.text)]
     layout = detect_layout(book.text)

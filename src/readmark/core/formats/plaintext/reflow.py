@@ -206,9 +206,11 @@ class _Zone:
         ]
 
 
-def _page_zones(lines: list[str], headers: frozenset[str]) -> list[_Zone]:
+def _page_zones(lines: list[str], headers: frozenset[str], width: int = 0) -> list[_Zone]:
     """The runs of blank lines and of the short lines between them; at a page break,
-    which of those lines are furniture (`furniture.furniture_at_break`)."""
+    which of those lines are furniture (`furniture.furniture_at_break`). `width` is the
+    book's print width when known."""
+    wide = width * 3 // 4 if width else HEADER_MAX * 2 // 3
     zones: list[_Zone] = []
     text_starts = next(
         (
@@ -229,6 +231,14 @@ def _page_zones(lines: list[str], headers: frozenset[str]) -> list[_Zone]:
         # after it starts that text.
         while j < len(lines) and (not lines[j].strip() or _may_be_furniture(lines, j)):
             run = run + 1 if not lines[j].strip() else 0
+            if run >= 2 and gap and any(_page_text(lines[k], wide) for k in range(gap_at, j)):
+                # A second page break after a line of text: the short lines between
+                # were a page of their own (list items, a heading, the first line of a
+                # paragraph); the next break is judged by its own neighbours, or the
+                # sentence it cuts stays cut. (A header and a page number set apart
+                # by blank runs, as OCR does, stay one break.)
+                j -= 1
+                break
             if run >= 2 and not gap:
                 gap, gap_at = True, j - 1
             j += 1
@@ -255,6 +265,11 @@ def _page_zones(lines: list[str], headers: frozenset[str]) -> list[_Zone]:
         zones.append(_Zone(i, j, gap, dropped, gap_at))
         i = max(j, i + 1)
     return zones
+
+
+def _page_text(line: str, wide: int) -> bool:
+    """A line as wide as the page's text, not set like a header: the page's text."""
+    return display_width(line.strip()) >= wide and not looks_like_header(line)
 
 
 def _may_be_furniture(lines: list[str], j: int) -> bool:
@@ -338,7 +353,7 @@ def close_pages(
     page_start = (0, 0)
     marks: list[tuple[int, int, str]] = []
     done = 0
-    for zone in _page_zones(lines, layout.headers):
+    for zone in _page_zones(lines, layout.headers, layout.wrap_width):
         out.extend(lines[done : zone.start])
         done = zone.end
         if counts is not None:
