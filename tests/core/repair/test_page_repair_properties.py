@@ -133,12 +133,24 @@ _ITEM = "(1) alpha item."
 # Found by CI: page 2 holds short lines (list items, a heading) and then the first line
 # of a paragraph whose sentence goes on over page 3.
 _SHORT_PAGE = Generated(
-    f"{_A}\n" + "alpha " * 9 + "alpha\n" + "alpha " * 9 + "alpha\n"
-    + "alpha " * 8 + "lambda\nlambda" + " alpha" * 7 + ".\nomega.\n\n" + _ITEM
-    + _PAGE.format(2) + f"{_ITEM}\n\n{_ITEM}\n\nCHAPTER I.\n\n{_A}"
-    + _PAGE.format(3) + f"alpha alpha.\n\n{_A}\n{_B[1:]}\n\n{_A}\n{_B[1:]}"
-    + _PAGE.format(4) + f"{_A}\n{_B[1:]}\n\n{_A}\n{_B[1:]}\n\n{_ITEM}"
-    + _PAGE.format(5) + f"CHAPTER I.\n\nCHAPTER I.\n\n{_A}\n{_B[1:]}\n",
+    f"{_A}\n"
+    + "alpha " * 9
+    + "alpha\n"
+    + "alpha " * 9
+    + "alpha\n"
+    + "alpha " * 8
+    + "lambda\nlambda"
+    + " alpha" * 7
+    + ".\nomega.\n\n"
+    + _ITEM
+    + _PAGE.format(2)
+    + f"{_ITEM}\n\n{_ITEM}\n\nCHAPTER I.\n\n{_A}"
+    + _PAGE.format(3)
+    + f"alpha alpha.\n\n{_A}\n{_B[1:]}\n\n{_A}\n{_B[1:]}"
+    + _PAGE.format(4)
+    + f"{_A}\n{_B[1:]}\n\n{_A}\n{_B[1:]}\n\n{_ITEM}"
+    + _PAGE.format(5)
+    + f"CHAPTER I.\n\nCHAPTER I.\n\n{_A}\n{_B[1:]}\n",
     (
         _A + " alpha" * 28 + " lambda lambda" + " alpha" * 7 + ". omega.",
         _A + " alpha alpha.",
