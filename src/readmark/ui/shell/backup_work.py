@@ -1,0 +1,158 @@
+"""Backing up and restoring the library off the UI thread (File › Back Up Library
+Now, File › Backups… › Restore Selected…).
+
+A backup shows its progress and Cancel in the status bar (`StatusWork`): the
+reader goes on reading and annotating meanwhile (SQLite's backup copies a
+consistent snapshot), and a cancelled backup leaves no file. A restore shows a
+window-modal progress dialog: the window repaints and answers, but no annotation
+can be made into a library about to be replaced; its Cancel is heard until the
+restored pages are committed (`LibraryOwner.restore`), then the button goes and
+the restore is finished.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMainWindow, QProgressDialog
+
+from readmark.core.store.backups import BackupManager
+from readmark.i18n import translate_error
+from readmark.ui.background import BackgroundTasks, Progress
+from readmark.ui.shell.library_owner import LibraryOwner, RestoreGate
+from readmark.ui.shell.long_work import StatusWork
+
+BACKUP_TASK = "backup-library"
+
+
+class BackupNow(QObject):
+    """One backup at a time, in the background, with progress and Cancel."""
+
+    made = Signal(Path)  # the new backup file
+    message = Signal(str)
+    error = Signal(str, str)
+
+    def __init__(self, window: QMainWindow, tasks: BackgroundTasks) -> None:
+        super().__init__(window)
+        self.tasks = tasks
+        self.status = StatusWork(window, "backup", self.tr("Cancel Backup"))
+        self.status.cancelled.connect(self.cancel)
+
+    @property
+    def running(self) -> bool:
+        return self.status.running
+
+    def start(self, manager: BackupManager) -> None:
+        if self.running:  # a second request adds nothing: the copy under way is as new
+            self.message.emit(self.tr("The library is being backed up already."))
+            return
+
+        def work(progress: Progress) -> Path:
+            return manager.backup_now(
+                "manual", lambda _stage, done, total: progress.report(done, total)
+            )
+
+        self.status.start(self.tr("Backing up the library…"))
+        self.tasks.run(BACKUP_TASK, work, self._done, self._failed, self._progressed)
+
+    def cancel(self) -> None:
+        if not self.running:
+            return
+        self.tasks.cancel(BACKUP_TASK)  # the copy stops at its next step; its file goes
+        self.status.stop()
+        self.message.emit(self.tr("The backup was cancelled; no file was left."))
+
+    def _progressed(self, done: int, total: int, _text: str) -> None:
+        self.status.report(done, total)
+
+    def _done(self, made: Path) -> None:
+        self.status.stop()
+        self.message.emit(self.tr("Backed up the library to {path}").format(path=str(made)))
+        self.made.emit(made)
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.stop()
+        self.error.emit(self.tr("The backup failed"), translate_error(error))
+
+
+class RestoreWork(QObject):
+    """A restore's progress dialog; the owner does the restoring."""
+
+    finished = Signal(bool)  # True: restored (or restored with problems said)
+    message = Signal(str)
+    error = Signal(str, str)
+
+    def __init__(self, window: QMainWindow, owner: LibraryOwner, tasks: BackgroundTasks) -> None:
+        super().__init__(window)
+        self.window = window
+        self.owner = owner
+        self.tasks = tasks
+        self.dialog: QProgressDialog | None = None
+        self._gate: RestoreGate | None = None
+        self._backup: Path | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._gate is not None
+
+    def start(self, backup: Path) -> None:
+        if self.running:
+            return
+        self._backup = backup
+        self._show_dialog()
+        self._gate = self.owner.restore(backup, self.tasks, self._finished, self._progressed)
+
+    def cancel(self) -> None:
+        """The dialog's Cancel (it hides itself): the restore stops at its next step,
+        its copy rolled back — unless it has just committed, and then it finishes and
+        says it restored. Either way the outcome is said when the owner reports it."""
+        if self._gate is not None:
+            self._gate.stop()
+
+    def _show_dialog(self) -> None:
+        dialog = QProgressDialog(
+            self.tr("Checking the backup…"), self.tr("Cancel"), 0, 0, self.window
+        )
+        dialog.setObjectName("restoreProgress")
+        dialog.setWindowTitle(self.tr("Restore from Backup"))
+        # Window-modal: the window repaints and answers, but nothing is written into a
+        # library about to be replaced.
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        dialog.setValue(0)
+        self.dialog = dialog
+
+    def _progressed(self, done: int, total: int, stage: str) -> None:
+        dialog = self.dialog
+        if dialog is None or dialog.wasCanceled():
+            return
+        labels = {
+            "check": self.tr("Checking the backup…"),
+            "before-restore": self.tr("Backing up the library as it is now…"),
+            "copy": self.tr("Restoring the backup…"),
+        }
+        dialog.setLabelText(labels.get(stage, labels["copy"]))
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def _finished(self, problems: list[str] | None) -> None:
+        self._gate = None
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        name = self._backup.name if self._backup is not None else ""
+        if problems is None:
+            self.message.emit(self.tr("The restore was cancelled; the library is as it was."))
+            self.finished.emit(False)
+        elif problems:
+            self.error.emit(self.tr("The backup could not be restored"), "\n\n".join(problems))
+            self.finished.emit(True)
+        else:
+            self.message.emit(self.tr("Restored the backup {name}").format(name=name))
+            self.finished.emit(True)
