@@ -540,5 +540,10 @@ def _gui(argv: list[str]) -> int:
     from readmark.ui.shell.app import run_gui
 
     return run_gui(
-        start.book, args.lang, smoke_test=args.smoke_test, link=start.link, claim=start.claim
+        start.book,
+        args.lang,
+        smoke_test=args.smoke_test,
+        link=start.link,
+        claim=start.claim,
+        others=start.others,  # several books named: the rest go to the library
     )

@@ -5,18 +5,28 @@
 Each arrival is a path or a `readmark://` link. A path opens as File › Open
 does; a link goes through the `LinkOpener`. A hand-off also brings the window
 to the front, with the activation token the desktop gave the second process.
+
+Several at once (`readmark a.md b.epub c.txt`, a desktop opening several selected
+files): one window shows one book, so the first named is opened, as the reader
+put it first, and the other books are added to the library (Ctrl+L lists them,
+the status bar names them) — as calibre adds what it is given, rather than
+Foliate's window per book or Okular's tab per file. A second link among them
+cannot be shown at the same time: it is said not to have been followed.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
+
+from readmark.i18n import format_number
 
 if TYPE_CHECKING:
     from readmark.ui.shell.instance_server import InstanceServer
@@ -75,6 +85,37 @@ class Arrivals(QObject):
         else:
             self._window.open_path(Path(target))
 
+    def receive(self, targets: Sequence[str]) -> None:
+        """Several targets at once: the first opened (or followed), the others added."""
+        if targets:
+            self.open(targets[0])
+            self.add_others([t for t in targets[1:] if t != targets[0]])
+
+    def add_others(self, targets: Sequence[str]) -> None:
+        """The books handed over with the one opened: added to the library and named
+        in the status bar; links among them are said not to have been followed."""
+        from readmark.core.links import is_link
+
+        books = list(dict.fromkeys(Path(t) for t in targets if not is_link(t)))
+        links = sum(1 for t in targets if is_link(t))
+        window = self._window
+        said = []
+        if books:
+            window.library_wiring.room.add(books)  # in the background; it sums up after
+            said.append(
+                self.tr("Added to your library (Ctrl+L): {books}").format(
+                    books=", ".join(book.name for book in books)
+                )
+            )
+        if links:
+            said.append(
+                self.tr("Links not followed, one place being shown at a time: {count}").format(
+                    count=format_number(links)
+                )
+            )
+        if said:
+            window.statusBar().showMessage("; ".join(said), 15_000)
+
     def close(self) -> None:
         if self._claim is not None:
             self._claim.release()
@@ -96,8 +137,7 @@ class Arrivals(QObject):
 
     def _handed_over(self, targets: list[str], token: str, startup_id: str) -> None:
         # The second process made paths absolute; a hand-off with nothing just raises us.
-        if targets:
-            self.open(targets[0])  # one book at a time: the first, as the command line does
+        self.receive(targets)
         self._raise(token, startup_id)
 
     def _raise(self, token: str, startup_id: str) -> None:

@@ -1,0 +1,83 @@
+"""Several books arriving at once through the window's own instance server (what a
+second `readmark a.md b.epub c.txt` sends): the first is shown, the others are in
+the library (Ctrl+L) and named in the status bar; a second link among them is said
+not to be followed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtNetwork import QLocalSocket
+
+from readmark.ui.shell import single_instance
+from readmark.ui.shell.arrivals import Arrivals
+
+
+@pytest.fixture
+def books(tmp_path: Path, shared_books: Path) -> list[Path]:
+    names = ("Enchiridion of Epictetus.md", "wasteland.epub", "000_25b2869f1a30fd56.txt")
+    return [Path(shutil.copy(shared_books / name, tmp_path / name)) for name in names]
+
+
+def hand_over(qtbot, window, claim, targets: list[str]) -> list[str]:
+    """Send what a second Readmark sends; the status bar's messages meanwhile."""
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    socket = QLocalSocket()
+    socket.connectToServer(claim.name)
+    assert socket.waitForConnected(2000)
+    message = {"protocol": 1, "targets": targets, "activation_token": ""}
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        socket.write((json.dumps(message) + "\n").encode())
+    socket.abort()
+    return said
+
+
+def library_titles(qtbot, window) -> list[str]:
+    window.activateWindow()  # shortcuts reach an active window
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.reader, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    view = window.library_wiring.room.view
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is view)
+    model = view.model
+    return sorted(model.entry(row).title for row in range(model.rowCount()))
+
+
+@pytest.fixture
+def listening(qtbot, make_window):
+    claim = single_instance.hand_over_or_claim([])
+    assert claim is not None and claim.name is not None
+    window = make_window()
+    arrivals = Arrivals(window, claim)
+    with qtbot.waitSignal(arrivals.listening, timeout=5000):
+        pass
+    yield window, claim
+    arrivals.close()
+
+
+def test_three_books_handed_over_the_first_shown_the_others_in_the_library(
+    qtbot, listening, books: list[Path]
+):
+    window, claim = listening
+    said = hand_over(qtbot, window, claim, [str(book) for book in books])
+    assert window.reader.book.path == books[0]
+    assert "Added to your library (Ctrl+L): wasteland.epub, 000_25b2869f1a30fd56.txt" in said
+    qtbot.waitUntil(lambda: len(window.library.catalog.entries()) == 3)
+    assert "Library: 2 added." in window.statusBar().currentMessage()
+    titles = library_titles(qtbot, window)
+    assert len(titles) == 3 and "The Waste Land" in titles
+    opened = {entry.path: entry.last_opened > 0 for entry in window.library.catalog.entries()}
+    assert opened == {str(books[0]): True, str(books[1]): False, str(books[2]): False}
+
+
+def test_links_among_several_are_said_not_to_be_followed(qtbot, listening, books: list[Path]):
+    window, claim = listening
+    link = "readmark://open?book=0123&quote=x"
+    said = hand_over(qtbot, window, claim, [str(books[0]), link, link, str(books[0])])
+    assert window.reader.book.path == books[0]
+    assert "Links not followed, one place being shown at a time: 2" in said
+    assert not any("Added to your library" in text for text in said)  # only the one shown
