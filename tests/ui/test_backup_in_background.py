@@ -10,8 +10,8 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
 from readmark import paths
 from readmark.core.store.backups import BackupManager
@@ -110,6 +110,28 @@ def back_up(qtbot, window):
     return made.args[0]
 
 
+def choose_in_the_backups_dialog(qtbot, window, backup) -> None:
+    """File › Backups…, the backup selected, Restore Selected…, and Restore confirmed."""
+    window.menu_actions.backups.trigger()
+    backups = window.tools.dialog
+    qtbot.waitUntil(backups.isVisible)
+    tree = backups.list
+    [row] = [
+        tree.topLevelItem(r)
+        for r in range(tree.topLevelItemCount())
+        if backup.name in [tree.topLevelItem(r).text(c) for c in range(tree.columnCount())]
+    ]
+    tree.setCurrentItem(row)
+
+    def confirm() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        next(b for b in box.buttons() if b.text().replace("&", "") == "Restore").click()
+
+    QTimer.singleShot(0, confirm)
+    qtbot.mouseClick(backups.restore_button, Qt.MouseButton.LeftButton)
+
+
 def test_back_up_now_runs_while_the_reader_reads_and_cancel_leaves_no_file(
     qtbot, make_window, open_and_wait, long_book, hold
 ):
@@ -147,12 +169,14 @@ def test_a_restore_shows_progress_and_cancel_before_its_commit_changes_nothing(
     highlight(qtbot, window, "Paragraph 1.3: The quick brown fox")  # after the backup
     library = window.library
     held = hold("copy")
-    window.tools.restore(made)  # what Backups… › Restore Selected… asks, once confirmed
+    choose_in_the_backups_dialog(qtbot, window, made)
     assert held.started.wait(10)
     dialog = window.findChild(QProgressDialog, "restoreProgress")
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.labelText() == "Restoring the backup…")
-    # Window-modal: nothing is written into a library about to be replaced, but the
-    # window repaints and its events run (the dialog's own Cancel among them).
+    # Window-modal over the Backups dialog: nothing is written into a library about to
+    # be replaced, but the window repaints and its events run (the dialog's Cancel too).
+    assert QApplication.activeModalWidget() is dialog
+    assert dialog.parent() is window.tools.dialog
     window.reader.viewport().repaint()
     with qtbot.waitSignal(window.tools.restored, timeout=10_000) as ended:
         qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidget
 
 from readmark.core.store.backups import BackupManager
 from readmark.i18n import translate_error
@@ -111,9 +111,13 @@ class RestoreWork(QObject):
             self._gate.stop()
 
     def _show_dialog(self) -> None:
-        dialog = QProgressDialog(
-            self.tr("Checking the backup…"), self.tr("Cancel"), 0, 0, self.window
-        )
+        # Over the Backups dialog when the restore was asked there: window-modal to it,
+        # so it and the window behind it both wait.
+        parent: QWidget = self.window
+        asking = QApplication.activeModalWidget()
+        if asking is not None and _within(asking, self.window):
+            parent = asking
+        dialog = QProgressDialog(self.tr("Checking the backup…"), self.tr("Cancel"), 0, 0, parent)
         dialog.setObjectName("restoreProgress")
         dialog.setWindowTitle(self.tr("Restore from Backup"))
         # Window-modal: the window repaints and answers, but nothing is written into a
@@ -156,3 +160,13 @@ class RestoreWork(QObject):
         else:
             self.message.emit(self.tr("Restored the backup {name}").format(name=name))
             self.finished.emit(True)
+
+
+def _within(widget: QWidget, window: QWidget) -> bool:
+    """Whether `widget` is `window` or one of its dialogs (isAncestorOf stops at windows)."""
+    current: QWidget | None = widget
+    while current is not None:
+        if current is window:
+            return True
+        current = current.parentWidget()
+    return False
