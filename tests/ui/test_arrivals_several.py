@@ -1,7 +1,7 @@
 """Several books arriving at once through the window's own instance server (what a
 second `readmark a.md b.epub c.txt` sends): the first is shown, the others are in
 the library (Ctrl+L) and named in the status bar; a second link among them is said
-not to be followed."""
+not to be followed. Finder's burst of file-open events is received the same way."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalSocket
 
 from readmark.ui.shell import single_instance
@@ -81,3 +82,21 @@ def test_links_among_several_are_said_not_to_be_followed(qtbot, listening, books
     assert window.reader.book.path == books[0]
     assert "Links not followed, one place being shown at a time: 2" in said
     assert not any("Added to your library" in text for text in said)  # only the one shown
+
+
+def test_several_files_opened_together_from_finder_are_received_as_one(
+    qtbot, make_window, books: list[Path]
+):
+    """macOS's Finder sends one QFileOpenEvent per file, in a burst: posted here as it
+    does; the first is shown and the others added, as for a hand-over."""
+    window = make_window()
+    Arrivals(window, file_open_events=True)
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    app = QCoreApplication.instance()
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        for book in books:
+            QCoreApplication.postEvent(app, QFileOpenEvent(str(book)))
+    assert window.reader.book.path == books[0]
+    assert "Added to your library (Ctrl+L): wasteland.epub, 000_25b2869f1a30fd56.txt" in said
+    qtbot.waitUntil(lambda: len(window.library.catalog.entries()) == 3)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 
 LISTEN_AT_THE_LATEST_MS = 1000  # when no first screen comes (a link that led nowhere)
+FINDER_BURST_MS = 150  # the file-open events of one Finder "Open" arrive within this
 
 
 class Arrivals(QObject):
@@ -61,6 +62,13 @@ class Arrivals(QObject):
             window.reader.first_painted.connect(self._listen_soon)
             window.open_failed.connect(self._listen_soon)
             QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, self, self._listen)
+        # Finder sends one QFileOpenEvent per file, in a burst when several are opened
+        # together: gathered for a moment, then received as one (the first opened).
+        self._finder_batch: list[str] = []
+        self._finder_timer = QTimer(self)
+        self._finder_timer.setSingleShot(True)
+        self._finder_timer.setInterval(FINDER_BURST_MS)
+        self._finder_timer.timeout.connect(self._receive_finder_batch)
         app = QApplication.instance()
         if app is not None and file_open_events:
             app.installEventFilter(self)
@@ -157,10 +165,15 @@ class Arrivals(QObject):
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             url = event.url()
             if url.scheme().lower() == "readmark":
-                self.open(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+                self._finder_batch.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
             else:
                 path = event.file() or url.toLocalFile()
                 if path:
-                    self.open(path)
+                    self._finder_batch.append(path)
+            self._finder_timer.start()
             return True
         return super().eventFilter(watched, event)
+
+    def _receive_finder_batch(self) -> None:
+        batch, self._finder_batch = self._finder_batch, []
+        self.receive(batch)
