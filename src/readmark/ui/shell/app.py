@@ -103,8 +103,8 @@ def run_gui(
         QTimer.singleShot(0, lambda: arrivals.open(link))
     else:
         QTimer.singleShot(0, lambda: window.open_path(target))
-    if others:
-        QTimer.singleShot(0, lambda: arrivals.add_others(others))
+    if others:  # the library room they go to is built once the first screen is up
+        _after_first_screen(window, lambda: arrivals.add_others(others))
     code = app.exec()
     arrivals.close()
     owner.close()  # whichever library is open by then (a restore replaces it)
