@@ -176,6 +176,10 @@ class BackupManager:
                     # one's own open library) sees the old library or the restored one.
                     source.backup(target, pages=STEP_PAGES, progress=step)
                     use_wal(target)
+                    # The restored pages sit in the -wal file: copied into the library
+                    # here, on the caller's (worker) thread, not by the next connection
+                    # to close (the window's, on its UI thread). Busy is no failure.
+                    target.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
                 finally:
                     target.close()
             finally:

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 
 from readmark.core.store.backups import BackupManager
 from readmark.core.store.library import Library
-from readmark.core.store.recovery import open_library, startup_backup
+from readmark.core.store.recovery import is_whole, open_library, startup_backup
 from readmark.i18n import translate_error
 from readmark.ui.background import BackgroundTasks, Cancelled, Progress
 
@@ -75,14 +75,17 @@ class LibraryOwner(QObject):
         self.library: Library | None = None
         self._backup_due = False
 
-    def open(self, defer_backup: bool = False) -> list[str]:
+    def open(self, defer_backup: bool = False, checked: bool = False) -> list[str]:
         """Open the library (never raises); returns what the reader should be told
         about its recovery, in their language. With `defer_backup`, a start-up
-        backup that is due waits for `startup_backup()`."""
+        backup that is due waits for `startup_backup()`; `checked`: found whole
+        just now on a worker thread (after a restore), not checked again."""
         if defer_backup:
             opening = open_library(
                 self.db, self.backups_dir, keep=self.backups.keep, defer_backup=True
             )
+        elif checked:
+            opening = open_library(self.db, self.backups_dir, keep=self.backups.keep, checked=True)
         else:
             opening = open_library(self.db, self.backups_dir, keep=self.backups.keep)
         self.library = opening.library
@@ -120,15 +123,18 @@ class LibraryOwner(QObject):
         gate = RestoreGate()
         manager = self.backups
 
-        def work(progress: Progress) -> None:
+        def work(progress: Progress) -> bool:
             def step(stage: str, done: int, total: int) -> None:
                 gate.check()
                 progress.report(done, total, stage)
 
             manager.restore(backup, step, gate.commit)
+            # Checked here rather than by the reopening on the UI thread (a second on
+            # a big library); a library found damaged is opened with full recovery.
+            return is_whole(self.db)
 
-        def done(_result: object) -> None:
-            finished(self._reopen([]))
+        def done(whole: bool) -> None:
+            finished(self._reopen([], checked=whole))
 
         def failed(error: BaseException) -> None:
             if isinstance(error, Cancelled) and not gate.committed:
@@ -142,9 +148,9 @@ class LibraryOwner(QObject):
         tasks.run(RESTORE_TASK, work, done, failed, progressed)
         return gate
 
-    def _reopen(self, problems: list[str]) -> list[str]:
+    def _reopen(self, problems: list[str], checked: bool = False) -> list[str]:
         self.close()
-        problems = [*problems, *self.open()]
+        problems = [*problems, *self.open(checked=checked)]
         self.replaced.emit(self.library)
         return problems
 
