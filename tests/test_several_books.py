@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from test_single_instance import WAIT, Readmarks, wait_for
+from test_single_instance import REPO, WAIT, Readmarks, environment, wait_for
 
 
 def library_books(home: Path) -> dict[str, bool]:
@@ -88,3 +90,39 @@ def test_a_missing_book_among_several_is_refused_before_anything_opens(
     assert process.returncode == 2
     assert err.strip() == f"readmark: “{missing}” does not exist."
     assert library_books(readmark_home) == {}
+
+
+@pytest.mark.slow
+def test_several_files_opened_from_the_desktop_go_to_the_running_readmark(
+    readmarks: Readmarks, readmark_home: Path, three_books: list[Path], tmp_path: Path
+) -> None:
+    """What a file manager does with several selected files: GLib launches the installed
+    desktop entry once with all of them (`gio launch ENTRY FILE…`, as
+    g_app_info_launch_uris does); that Readmark hands them all to the one running."""
+    gio = shutil.which("gio")
+    assert gio, "gio is missing (Debian/Ubuntu: apt-get install libglib2.0-bin)"
+    env = {k: v for k, v in environment(readmark_home).items() if not k.startswith("XDG_")}
+    env.update(XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    installed = subprocess.run(
+        [sys.executable, "-m", "readmark", "--install-desktop"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+        check=False,
+    )
+    assert installed.returncode == 0, installed.stderr
+    entry = tmp_path / "data" / "applications" / "org.readmark.Readmark.desktop"
+    first = readmarks.first(readmark_home)
+    launched = subprocess.run(
+        [gio, "launch", str(entry), *map(str, three_books)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+        check=False,
+    )
+    assert launched.returncode == 0, launched.stderr
+    _first_opened_and_the_rest_added(readmark_home, three_books)
+    assert first.poll() is None
