@@ -798,12 +798,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Arrivals</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/arrivals.py" line="106"/>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="114"/>
         <source>Added to your library (Ctrl+L): {books}</source>
         <translation>已加入书库（Ctrl+L）：{books}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/arrivals.py" line="112"/>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="120"/>
         <source>Links not followed, one place being shown at a time: {count}</source>
         <translation>未跟随的链接（一次只显示一处）：{count}</translation>
     </message>
@@ -926,32 +926,37 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>BackupNow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="39"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="40"/>
         <source>Cancel Backup</source>
         <translation>取消备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="48"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="50"/>
         <source>The library is being backed up already.</source>
         <translation>书库正在备份中。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="56"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="62"/>
         <source>Backing up the library…</source>
         <translation>正在备份书库…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="64"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="81"/>
+        <source>Too late to cancel: the library was backed up to {path}</source>
+        <translation>已来不及取消：书库已备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="92"/>
         <source>The backup was cancelled; no file was left.</source>
         <translation>备份已取消，未留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="71"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="83"/>
         <source>Backed up the library to {path}</source>
         <translation>已将书库备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="76"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="94"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -2634,52 +2639,52 @@ Open it in your web browser?</source>
         <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="186"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="190"/>
         <source>The backup {backup} could not be restored: {reason}</source>
         <translation>恢复备份 {backup} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="199"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="203"/>
         <source>There is no library at {path} to back up.</source>
         <translation>{path} 处没有可备份的书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="233"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="238"/>
         <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
         <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="248"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="255"/>
         <source>The library {path} could not be backed up: {reason}</source>
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="221"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="240"/>
         <source>The library {path} cannot be used and could not be moved aside: {reason}</source>
         <translation>书库 {path} 无法使用，也无法移到一旁：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="143"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="162"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and the backup made {when} ({backup}) was restored.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已恢复 {when} 创建的备份（{backup}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="149"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="168"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and a new, empty library was started.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="155"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="174"/>
         <source>It was moved to {moved} and the backup made {when} ({backup}) was restored; anything saved after that backup is only in the moved file.</source>
         <translation>它已被移至 {moved}，并已恢复 {when} 创建的备份（{backup}）；该备份之后保存的内容只存在于移走的文件中。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="161"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="180"/>
         <source>It was moved to {moved}; no usable backup was found, so a new, empty library was started.</source>
         <translation>它已被移至 {moved}；未找到可用的备份，因此已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="211"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="230"/>
         <source>The data folder {folder} cannot be written: {reason}</source>
         <translation>无法写入数据文件夹 {folder}：{reason}</translation>
     </message>
@@ -3848,43 +3853,43 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>RestoreWork</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="115"/>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="134"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="138"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="156"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="115"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="118"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="140"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="135"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="157"/>
         <source>Backing up the library as it is now…</source>
         <translation>正在备份书库的当前状态…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="136"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="158"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="151"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="173"/>
         <source>The restore was cancelled; the library is as it was.</source>
         <translation>恢复已取消，书库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="154"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="176"/>
         <source>The backup could not be restored</source>
         <translation>无法恢复该备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="157"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="179"/>
         <source>Restored the backup {name}</source>
         <translation>已恢复备份 {name}</translation>
     </message>

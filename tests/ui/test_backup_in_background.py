@@ -20,11 +20,13 @@ from readmark.core.store.backups import BackupManager
 class Held:
     """Holds the copy at its first step of `stage` until released."""
 
-    def __init__(self, stage: str) -> None:
+    def __init__(self, stage: str, past_the_last_check: bool = False) -> None:
         self.stage = stage
         self.started = threading.Event()
         self.release = threading.Event()
         self.stopped_by_cancel = False
+        # Held after the copy's last chance to stop (its final report) has passed.
+        self.past_the_last_check = past_the_last_check
 
     def wrap(self, progress):
         def step(stage: str, done: int, total: int) -> None:
@@ -32,6 +34,8 @@ class Held:
                 progress(stage, done, total)  # shown, then held
                 self.started.set()
                 assert self.release.wait(10), "the test never released the work"
+                if self.past_the_last_check:
+                    return
             try:
                 progress(stage, done, total)  # a cancelled copy stops here
             except Exception:
@@ -47,8 +51,8 @@ def hold(monkeypatch):
     made: list[Held] = []
     real_backup, real_restore = BackupManager.backup_now, BackupManager.restore
 
-    def start(stage: str, after_commit: bool = False) -> Held:
-        held = Held(stage)
+    def start(stage: str, after_commit: bool = False, past_the_last_check: bool = False) -> Held:
+        held = Held(stage, past_the_last_check)
         made.append(held)
 
         def backup_now(self, reason, progress=lambda *a: None):
@@ -148,16 +152,35 @@ def test_back_up_now_runs_while_the_reader_reads_and_cancel_leaves_no_file(
     window.menu_actions.backup_now.trigger()  # a second request while one runs adds nothing
     assert window.statusBar().currentMessage() == "The library is being backed up already."
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
-    assert "no file was left" in window.statusBar().currentMessage()
     assert not cancel.isVisible()
     held.release.set()
-    qtbot.waitUntil(lambda: held.stopped_by_cancel)
-    qtbot.waitUntil(lambda: not window.tasks.running("backup-library"))
+    qtbot.waitUntil(lambda: "no file was left" in window.statusBar().currentMessage())
+    assert held.stopped_by_cancel
     assert manual_backups() == []  # nor a temporary file
 
     made = back_up(qtbot, window)  # again, left to finish: made, and said
     assert manual_backups() == [made.name]
     assert str(made) in window.statusBar().currentMessage()
+
+
+def test_a_backup_cancelled_too_late_is_made_and_said(
+    qtbot, make_window, open_and_wait, long_book, hold
+):
+    window = make_window()
+    open_and_wait(window, long_book)
+    held = hold("backup", past_the_last_check=True)  # verified, about to be named
+    with qtbot.waitSignal(window.tools.backed_up, timeout=10_000) as made:
+        window.menu_actions.backup_now.trigger()
+        assert held.started.wait(10)
+        cancel = window.statusBar().findChild(QPushButton, "backupCancel")
+        qtbot.waitUntil(cancel.isVisible)
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        held.release.set()
+    [path] = made.args
+    assert manual_backups() == [path.name]
+    assert window.statusBar().currentMessage() == (
+        f"Too late to cancel: the library was backed up to {path}"
+    )
 
 
 def test_a_restore_shows_progress_and_cancel_before_its_commit_changes_nothing(

@@ -204,6 +204,13 @@ class BackupManager:
                 path=str(self.db_path),
             )
         temp = None
+        pages = [0]
+
+        def copied(status: int, remaining: int, total: int) -> None:
+            pages[0] = total
+            if status != _SQLITE_DONE:  # the last is reported once the copy is verified
+                progress(stage, total - remaining, total)
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             # A private temporary name: another thread or process may be backing
@@ -219,13 +226,7 @@ class BackupManager:
             try:
                 target = sqlite3.connect(temp)
                 try:
-                    source.backup(
-                        target,
-                        pages=STEP_PAGES,
-                        progress=lambda _status, remaining, total: progress(
-                            stage, total - remaining, total
-                        ),
-                    )
+                    source.backup(target, pages=STEP_PAGES, progress=copied)
                     target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
                     whole = _integrity_ok(target)
                 finally:
@@ -242,6 +243,8 @@ class BackupManager:
                     path=str(self.db_path),
                 )
             _fsync(temp)
+            # The last moment to stop: after it the copy is in the folder, under its name.
+            progress(stage, pages[0], pages[0])
             final = self._free_name(reason)
             os.replace(temp, final)
             _fsync(self.folder)

@@ -12,6 +12,7 @@ the restore is finished.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidge
 
 from readmark.core.store.backups import BackupManager
 from readmark.i18n import translate_error
-from readmark.ui.background import BackgroundTasks, Progress
+from readmark.ui.background import BackgroundTasks, Cancelled, Progress
 from readmark.ui.shell.library_owner import LibraryOwner, RestoreGate
 from readmark.ui.shell.long_work import StatusWork
 
@@ -38,42 +39,59 @@ class BackupNow(QObject):
         self.tasks = tasks
         self.status = StatusWork(window, "backup", self.tr("Cancel Backup"))
         self.status.cancelled.connect(self.cancel)
+        self._stop: threading.Event | None = None  # the running backup's Cancel
 
     @property
     def running(self) -> bool:
-        return self.status.running
+        return self._stop is not None
 
     def start(self, manager: BackupManager) -> None:
         if self.running:  # a second request adds nothing: the copy under way is as new
             self.message.emit(self.tr("The library is being backed up already."))
             return
+        stop = self._stop = threading.Event()
 
         def work(progress: Progress) -> Path:
-            return manager.backup_now(
-                "manual", lambda _stage, done, total: progress.report(done, total)
-            )
+            def step(_stage: str, done: int, total: int) -> None:
+                if stop.is_set():
+                    raise Cancelled  # the copy stops; its temporary file is deleted
+                progress.report(done, total)
+
+            return manager.backup_now("manual", step)
 
         self.status.start(self.tr("Backing up the library…"))
+        # Not `tasks.cancel`: a Cancel that comes too late (the copy already named) must
+        # still hear the outcome, to say what is true.
         self.tasks.run(BACKUP_TASK, work, self._done, self._failed, self._progressed)
 
     def cancel(self) -> None:
-        if not self.running:
-            return
-        self.tasks.cancel(BACKUP_TASK)  # the copy stops at its next step; its file goes
-        self.status.stop()
-        self.message.emit(self.tr("The backup was cancelled; no file was left."))
+        if self._stop is not None:
+            self._stop.set()
+            self.status.stop()
 
     def _progressed(self, done: int, total: int, _text: str) -> None:
-        self.status.report(done, total)
+        if self._stop is not None and not self._stop.is_set():
+            self.status.report(done, total)
 
     def _done(self, made: Path) -> None:
+        cancelled_late = self._stop is not None and self._stop.is_set()
+        self._stop = None
         self.status.stop()
-        self.message.emit(self.tr("Backed up the library to {path}").format(path=str(made)))
+        text = (
+            self.tr("Too late to cancel: the library was backed up to {path}")
+            if cancelled_late
+            else self.tr("Backed up the library to {path}")
+        )
+        self.message.emit(text.format(path=str(made)))
         self.made.emit(made)
 
     def _failed(self, error: BaseException) -> None:
+        self._stop = None
         self.status.stop()
-        self.error.emit(self.tr("The backup failed"), translate_error(error))
+        if isinstance(error, Cancelled):
+            self.message.emit(self.tr("The backup was cancelled; no file was left."))
+        else:
+            self.error.emit(self.tr("The backup failed"), translate_error(error))
 
 
 class RestoreWork(QObject):
