@@ -798,12 +798,17 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Arrivals</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/arrivals.py" line="114"/>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="113"/>
+        <source>Not added, the library being unavailable: {books}</source>
+        <translation>书库不可用，未加入：{books}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="120"/>
         <source>Added to your library (Ctrl+L): {books}</source>
         <translation>已加入书库（Ctrl+L）：{books}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/arrivals.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="126"/>
         <source>Links not followed, one place being shown at a time: {count}</source>
         <translation>未跟随的链接（一次只显示一处）：{count}</translation>
     </message>

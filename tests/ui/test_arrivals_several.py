@@ -100,3 +100,19 @@ def test_several_files_opened_together_from_finder_are_received_as_one(
     assert window.reader.book.path == books[0]
     assert "Added to your library (Ctrl+L): wasteland.epub, 000_25b2869f1a30fd56.txt" in said
     qtbot.waitUntil(lambda: len(window.library.catalog.entries()) == 3)
+
+
+def test_with_the_library_unavailable_the_others_are_said_not_added(
+    qtbot, make_window, books: list[Path]
+):
+    window = make_window()
+    window.owner.close()  # as when the data folder cannot be written: reading goes on
+    arrivals = Arrivals(window)
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        arrivals.receive([str(book) for book in books])
+    assert window.reader.book.path == books[0]
+    assert (
+        "Not added, the library being unavailable: wasteland.epub, 000_25b2869f1a30fd56.txt" in said
+    )

@@ -108,7 +108,13 @@ class Arrivals(QObject):
         links = sum(1 for t in targets if is_link(t))
         window = self._window
         said = []
-        if books:
+        if books and window.library is None:
+            said.append(
+                self.tr("Not added, the library being unavailable: {books}").format(
+                    books=", ".join(book.name for book in books)
+                )
+            )
+        elif books:
             window.library_wiring.room.add(books)  # in the background; it sums up after
             said.append(
                 self.tr("Added to your library (Ctrl+L): {books}").format(
