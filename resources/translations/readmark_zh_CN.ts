@@ -808,9 +808,14 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>已加入书库（Ctrl+L）：{books}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/arrivals.py" line="126"/>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="124"/>
         <source>Links not followed, one place being shown at a time: {count}</source>
         <translation>未跟随的链接（一次只显示一处）：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="137"/>
+        <source>{names} and {count} more</source>
+        <translation>{names} 及另外 {count} 本</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,14 @@ not to be followed. Finder's burst of file-open events is received the same way.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalSocket
 
@@ -116,3 +119,61 @@ def test_with_the_library_unavailable_the_others_are_said_not_added(
     assert (
         "Not added, the library being unavailable: wasteland.epub, 000_25b2869f1a30fd56.txt" in said
     )
+
+
+def test_a_hand_over_too_long_for_one_message_arrives_whole_and_in_order(qtbot, tmp_path: Path):
+    """4,000 books with long Chinese names (1.6 MB as the protocol's ASCII JSON, past the
+    server's 1 MiB a message) sent by a real second process: several messages, the
+    first to be opened, the rest only added; nothing lost, nothing reordered."""
+    claim = single_instance.hand_over_or_claim([])
+    assert claim is not None and claim.name is not None
+    holder = QObject()
+    server = claim.listen(holder)
+    assert server is not None
+    got: list[tuple[list[str], bool]] = []
+    server.received.connect(lambda targets, _t, _s, first: got.append((targets, first)))
+    targets = [f"/书/{n:05d} " + "三国演义" * 16 + ".md" for n in range(4000)]
+    sender = (
+        "import json, sys\n"
+        "from readmark.ui.shell import single_instance\n"
+        "print(single_instance.hand_over_or_claim(json.load(sys.stdin)) is None)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+    process = subprocess.Popen(
+        [sys.executable, "-c", sender],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdin is not None
+    process.stdin.write(json.dumps(targets))
+    process.stdin.close()
+    qtbot.waitUntil(lambda: process.poll() is not None, timeout=30_000)
+    assert process.stdout is not None and process.stderr is not None
+    out, err = process.stdout.read(), process.stderr.read()
+    process.stdout.close()
+    process.stderr.close()
+    assert process.returncode == 0 and out.strip() == "True", err  # handed over
+    assert len(got) >= 2
+    assert [first for _targets, first in got] == [True] + [False] * (len(got) - 1)
+    assert [t for targets, _first in got for t in targets] == targets
+    server.close()
+    claim.release()
+
+
+def test_the_rest_of_a_long_hand_over_is_added_not_opened(qtbot, listening, books: list[Path]):
+    window, claim = listening
+    hand_over(qtbot, window, claim, [str(books[0])])
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    socket = QLocalSocket()
+    socket.connectToServer(claim.name)
+    assert socket.waitForConnected(2000)
+    message = {"protocol": 1, "targets": [str(b) for b in books[1:]], "open_first": False}
+    socket.write((json.dumps(message) + "\n").encode())
+    qtbot.waitUntil(lambda: len(window.library.catalog.entries()) == 3)
+    socket.abort()
+    assert window.reader.book.path == books[0]  # still the book shown
+    assert "Added to your library (Ctrl+L): wasteland.epub, 000_25b2869f1a30fd56.txt" in said

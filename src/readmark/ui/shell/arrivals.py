@@ -111,15 +111,13 @@ class Arrivals(QObject):
         if books and window.library is None:
             said.append(
                 self.tr("Not added, the library being unavailable: {books}").format(
-                    books=", ".join(book.name for book in books)
+                    books=self._names(books)
                 )
             )
         elif books:
             window.library_wiring.room.add(books)  # in the background; it sums up after
             said.append(
-                self.tr("Added to your library (Ctrl+L): {books}").format(
-                    books=", ".join(book.name for book in books)
-                )
+                self.tr("Added to your library (Ctrl+L): {books}").format(books=self._names(books))
             )
         if links:
             said.append(
@@ -129,6 +127,14 @@ class Arrivals(QObject):
             )
         if said:
             window.statusBar().showMessage("; ".join(said), 15_000)
+
+    def _names(self, books: list[Path], shown: int = 5) -> str:
+        """The books' file names for the status bar; past `shown`, how many more."""
+        names = ", ".join(book.name for book in books[:shown])
+        if len(books) <= shown:
+            return names
+        more = format_number(len(books) - shown)
+        return self.tr("{names} and {count} more").format(names=names, count=more)
 
     def close(self) -> None:
         if self._claim is not None:
@@ -149,10 +155,15 @@ class Arrivals(QObject):
             self.server.received.connect(self._handed_over)
         self.listening.emit()
 
-    def _handed_over(self, targets: list[str], token: str, startup_id: str) -> None:
+    def _handed_over(
+        self, targets: list[str], token: str, startup_id: str, open_first: bool
+    ) -> None:
         # The second process made paths absolute; a hand-off with nothing just raises us.
-        self.receive(targets)
-        self._raise(token, startup_id)
+        if open_first:
+            self.receive(targets)
+            self._raise(token, startup_id)
+        else:  # the rest of a hand-over too long for one message
+            self.add_others(targets)
 
     def _raise(self, token: str, startup_id: str) -> None:
         window = self._window
