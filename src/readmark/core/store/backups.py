@@ -94,8 +94,11 @@ class BackupManager:
     def backup_now(self, reason: str, progress: StepProgress = _no_progress) -> Path:
         """Copy the live library into the folder, verified; returns the new file.
 
-        `progress("backup", done, total)` hears each step of the copy (pages); what
-        it raises stops the copy, and no file is left behind. Raises BackupError when there is no library, it cannot be read, the
+        `progress("backup", done, total)` hears each step of the copy (pages), the
+        last once the copy is verified, just before it is named; what it raises
+        stops the copy, and no file is left behind.
+
+        Raises BackupError when there is no library, it cannot be read, the
         copy fails its integrity check (the library itself is then likely
         damaged) or the folder cannot be written; StoreBugError when SQLite
         refuses what Readmark asked of it.
