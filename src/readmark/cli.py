@@ -511,7 +511,10 @@ def _gui(argv: list[str]) -> int:
         ),
     )
     parser.add_argument(
-        "book", nargs="*", help="a book or a readmark:// link (default: the bundled guide)"
+        "book",
+        nargs="*",
+        help="a book or a readmark:// link (default: the bundled guide); more books are "
+        "added to the library",
     )
     parser.add_argument("--version", action="version", version=f"Readmark {__version__}")
     parser.add_argument("--lang", help="user interface language, e.g. en or zh_CN")
