@@ -187,6 +187,43 @@ def test_install_desktop_makes_readmark_the_reader_of_markdown_epub_and_links(
     assert info.stdout.strip().endswith("standard::content-type: text/markdown"), info.stdout
 
 
+def test_the_menu_lists_the_installed_entry_and_can_draw_its_icon(
+    xdg: dict[str, str], tmp_path: Path
+) -> None:
+    """What an applications menu does with the entry: GLib's GDesktopAppInfo (GNOME's
+    menus, `gio`) lists it for the book types, and the icon it names is found in the
+    hicolor theme of the XDG data home and drawn by GDK-Pixbuf, as GTK menus and
+    rofi draw it. (The SVG was once not recognised: `<svg` came after a long comment,
+    past the 256 bytes shared-mime-info sniffs, so menus showed no icon.)"""
+    assert readmark("--install-desktop", env=xdg).returncode == 0
+    listed = run([tool("gio", "libglib2.0-bin"), "mime", "application/epub+zip"], env=xdg)
+    assert f"{APP_ID}.desktop" in listed.stdout, listed.stdout + listed.stderr
+
+    data = Path(xdg["XDG_DATA_HOME"])
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(data / "applications" / f"{APP_ID}.desktop", encoding="utf-8")
+    icon = entry["Desktop Entry"]["Icon"]
+    svg = data / "icons" / "hicolor" / "scalable" / "apps" / f"{icon}.svg"
+    assert b"<svg" in svg.read_bytes()[:256]
+    thumbnailer = tool("gdk-pixbuf-thumbnailer", "libgdk-pixbuf2.0-bin librsvg2-common")
+    drawn = []
+    for source in (svg, data / "icons" / "hicolor" / "48x48" / "apps" / f"{icon}.png"):
+        out = tmp_path / f"{source.suffix[1:]}.png"
+        result = run([thumbnailer, "-s", "48", str(source), str(out)], env=xdg)
+        assert result.returncode == 0, result.stderr
+        drawn.append(QImage(str(out)).convertToFormat(QImage.Format.Format_ARGB32))
+    from_svg, from_png = drawn
+    assert from_svg.size() == from_png.size() and from_svg.width() == 48
+    pixels = [(x, y) for y in range(48) for x in range(48)]
+    assert sum(from_svg.pixelColor(x, y).alpha() == 255 for x, y in pixels) > 48 * 48 // 2
+    differing = sum(
+        abs(from_svg.pixelColor(x, y).red() - from_png.pixelColor(x, y).red()) > 24
+        or abs(from_svg.pixelColor(x, y).alpha() - from_png.pixelColor(x, y).alpha()) > 24
+        for x, y in pixels
+    )
+    assert differing < 48 * 48 // 50  # the same book drawn from either file
+
+
 def test_the_installed_exec_line_starts_this_readmark(xdg: dict[str, str]) -> None:
     assert readmark("--install-desktop", env=xdg).returncode == 0
     entry = configparser.ConfigParser(interpolation=None)

@@ -592,12 +592,12 @@
 <context>
     <name>AnnotationSession</name>
     <message>
-        <location filename="../../src/readmark/ui/annotations/session.py" line="124"/>
+        <location filename="../../src/readmark/ui/annotations/session.py" line="131"/>
         <source>Placing the annotations was cancelled: they are shown where they were; they are placed again when the book is next opened.</source>
         <translation>已取消重新定位批注：批注显示在原来的位置；下次打开此书时会再次定位。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/annotations/session.py" line="198"/>
+        <location filename="../../src/readmark/ui/annotations/session.py" line="205"/>
         <source>That could not be done to this annotation; nothing was changed.</source>
         <translation>无法对这条批注执行此操作；未做任何更改。</translation>
     </message>
@@ -796,6 +796,29 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
     </message>
 </context>
 <context>
+    <name>Arrivals</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="113"/>
+        <source>Not added, the library being unavailable: {books}</source>
+        <translation>书库不可用，未加入：{books}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="120"/>
+        <source>Added to your library (Ctrl+L): {books}</source>
+        <translation>已加入书库（Ctrl+L）：{books}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="124"/>
+        <source>Links not followed, one place being shown at a time: {count}</source>
+        <translation>未跟随的链接（一次只显示一处）：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/arrivals.py" line="137"/>
+        <source>{names} and {count} more</source>
+        <translation>{names} 及另外 {count} 本</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="55"/>
@@ -908,6 +931,44 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/ui/dialogs/backup_dialog.py" line="175"/>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>BackupNow</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="40"/>
+        <source>Cancel Backup</source>
+        <translation>取消备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="50"/>
+        <source>The library is being backed up already.</source>
+        <translation>书库正在备份中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="62"/>
+        <source>Backing up the library…</source>
+        <translation>正在备份书库…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="81"/>
+        <source>Too late to cancel: the library was backed up to {path}</source>
+        <translation>已来不及取消：书库已备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="92"/>
+        <source>The backup was cancelled; no file was left.</source>
+        <translation>备份已取消，未留下任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="83"/>
+        <source>Backed up the library to {path}</source>
+        <translation>已将书库备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="94"/>
+        <source>The backup failed</source>
+        <translation>备份失败</translation>
     </message>
 </context>
 <context>
@@ -1426,17 +1487,17 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/launch.py" line="101"/>
+        <location filename="../../src/readmark/launch.py" line="113"/>
         <source>“{path}” does not exist.</source>
         <translation>“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/launch.py" line="135"/>
+        <location filename="../../src/readmark/launch.py" line="151"/>
         <source>the book this link points to is not in your library: open the book in Readmark once, and its links will work.</source>
         <translation>此链接指向的书不在你的书库中：先用 Readmark 打开这本书一次，它的链接就能用了。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/launch.py" line="149"/>
+        <location filename="../../src/readmark/launch.py" line="165"/>
         <source>--install-desktop is for Linux and BSD desktops; on Windows and macOS the installer registers Readmark with the system.</source>
         <translation>--install-desktop 适用于 Linux 和 BSD 桌面；在 Windows 和 macOS 上，由安装程序向系统注册 Readmark。</translation>
     </message>
@@ -2174,172 +2235,169 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location filename="../../src/readmark/core/export/w3c_import.py" line="89"/>
-        <location filename="../../src/readmark/core/importers/records.py" line="123"/>
         <source>{path} is not a file that can be imported: it is a folder, a pipe or a device.</source>
         <translation>{path} 不是可以导入的文件：它是文件夹、管道或设备。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="113"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="115"/>
         <location filename="../../src/readmark/core/importers/apple_books.py" line="118"/>
-        <location filename="../../src/readmark/core/importers/records.py" line="145"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="119"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="121"/>
         <location filename="../../src/readmark/core/importers/apple_books.py" line="108"/>
-        <location filename="../../src/readmark/core/importers/records.py" line="151"/>
         <source>{path} is larger than {limit} MB; Readmark does not import files that large.</source>
         <translation>{path} 超过 {limit} MB；Readmark 不导入这么大的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="130"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="139"/>
         <source>{path} is not JSON: it is not UTF-8 text.</source>
         <translation>{path} 不是 JSON：它不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="148"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="157"/>
         <source>{path} is not valid JSON: {reason}</source>
         <translation>{path} 不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="161"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="170"/>
         <source>The file is nested more than {limit} levels deep; it is not an annotation file.</source>
         <translation>该文件嵌套超过 {limit} 层，不是标注文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="168"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="177"/>
         <source>{path} is nested more than {limit} levels deep; it is not an annotation file.</source>
         <translation>{path} 嵌套超过 {limit} 层，不是标注文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="194"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="203"/>
         <source>The file holds text that is not valid Unicode.</source>
         <translation>该文件包含无效的 Unicode 文本。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="234"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="243"/>
         <source>the file holds this annotation again later</source>
         <translation>文件后面还有这条标注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="243"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="252"/>
         <source>The file does not hold W3C annotations: expected an Annotation, an array of them, an AnnotationPage or an AnnotationCollection.</source>
         <translation>该文件不含 W3C 标注：应为一个 Annotation、由它们组成的数组、一个 AnnotationPage 或一个 AnnotationCollection。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="271"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="280"/>
         <source>The collection&apos;s pages are not in the file (only a link to them is); save the pages themselves and import those.</source>
         <translation>该集合的分页不在文件中（只有指向它们的链接）；请保存分页本身再导入。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="287"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="296"/>
         <source>An AnnotationPage&apos;s items are not an array.</source>
         <translation>AnnotationPage 的 items 不是数组。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="303"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="312"/>
         <source>Annotation {where}: it is not a JSON object</source>
         <translation>标注 {where}：它不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="310"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="319"/>
         <source>Annotation {where}: its id is not a string</source>
         <translation>标注 {where}：其 id 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="316"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="325"/>
         <source>Annotation {where}: its type is not Annotation</source>
         <translation>标注 {where}：其类型不是 Annotation</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="325"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="334"/>
         <source>its motivation ({motivation}) is not highlighting, commenting or bookmarking</source>
         <translation>其用途（{motivation}）不是高亮、评论或书签</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="334"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="343"/>
         <source>it does not point at text by a quote (TextQuoteSelector)</source>
         <translation>它没有用引文（TextQuoteSelector）指向文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="342"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="351"/>
         <source>its quote is empty</source>
         <translation>其引文为空</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="380"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="389"/>
         <source>Annotation {where}: its motivation is not a string</source>
         <translation>标注 {where}：其 motivation 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="394"/>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="399"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="403"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="408"/>
         <source>Annotation {where}: it has no target</source>
         <translation>标注 {where}：没有目标（target）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="407"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="416"/>
         <source>Annotation {where}: its target is neither an object nor a link</source>
         <translation>标注 {where}：其目标既不是对象也不是链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="415"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="424"/>
         <source>Annotation {where}: its target has no source</source>
         <translation>标注 {where}：其目标没有来源（source）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="427"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="436"/>
         <source>Annotation {where}: a selector is not an object</source>
         <translation>标注 {where}：有一个选择器不是对象</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="444"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="453"/>
         <source>Annotation {where}: its TextPositionSelector ends before it starts</source>
         <translation>标注 {where}：其 TextPositionSelector 的结束位置在开始位置之前</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="456"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="465"/>
         <source>Annotation {where}: {name} is not a section number</source>
         <translation>标注 {where}：{name} 不是章节编号</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="476"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="485"/>
         <source>Annotation {where}: its {name} is not text</source>
         <translation>标注 {where}：其 {name} 不是文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="487"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="496"/>
         <source>Annotation {where}: its {name} is not a character offset</source>
         <translation>标注 {where}：其 {name} 不是字符偏移量</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="502"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="511"/>
         <source>Annotation {where}: its bodyValue is not text</source>
         <translation>标注 {where}：其 bodyValue 不是文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="513"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="522"/>
         <source>Annotation {where}: a body is neither an object nor a link</source>
         <translation>标注 {where}：有一个 body 既不是对象也不是链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="525"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="534"/>
         <source>Annotation {where}: a TextualBody has no text value</source>
         <translation>标注 {where}：有一个 TextualBody 没有文本值</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="558"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="567"/>
         <source>Annotation {where}: its {name} time is not text</source>
         <translation>标注 {where}：其 {name} 时间不是文本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="569"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="578"/>
         <source>Annotation {where}: its {name} time ({value}) is not an ISO 8601 date</source>
         <translation>标注 {where}：其 {name} 时间（{value}）不是 ISO 8601 日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/export/w3c_import.py" line="586"/>
+        <location filename="../../src/readmark/core/export/w3c_import.py" line="595"/>
         <source>Annotation {where}: {name} has the wrong type</source>
         <translation>标注 {where}：{name} 的类型不对</translation>
     </message>
@@ -2425,12 +2483,12 @@ Open it in your web browser?</source>
         <translation>该文件不是 Readest 的书籍配置文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="167"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="122"/>
         <source>{path} is not an annotation file: it is not UTF-8 text.</source>
         <translation>{path} 不是批注文件：它不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="174"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="129"/>
         <source>{path} is not an annotation file: it holds binary data.</source>
         <translation>{path} 不是批注文件：其中含有二进制数据。</translation>
     </message>
@@ -2438,62 +2496,62 @@ Open it in your web browser?</source>
 <context>
     <name>ImportReason</name>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="30"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="25"/>
         <source>a sidecar that could not be read</source>
         <translation>无法读取的 sidecar 文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="31"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="26"/>
         <source>an entry that is not an annotation</source>
         <translation>不是批注的条目</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="32"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="27"/>
         <source>a mark deleted in Apple Books</source>
         <translation>在 Apple Books 中已删除的标记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="33"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="28"/>
         <source>a note deleted in Readest</source>
         <translation>在 Readest 中已删除的笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="34"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="29"/>
         <source>a highlight deleted in calibre</source>
         <translation>在 calibre 中已删除的高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="35"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="30"/>
         <source>a clipping that could not be read</source>
         <translation>无法读取的摘录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="36"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="31"/>
         <source>a clipping of an unknown kind</source>
         <translation>未知类型的摘录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="37"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="32"/>
         <source>a highlight emptied by the publisher&apos;s clipping limit</source>
         <translation>因出版商的摘录上限而为空的标注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="40"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="35"/>
         <source>an empty highlight</source>
         <translation>空白的标注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="41"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="36"/>
         <source>an empty note</source>
         <translation>空白的笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="42"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="37"/>
         <source>an earlier version of a highlight</source>
         <translation>标注的较早版本</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/importers/records.py" line="43"/>
+        <location filename="../../src/readmark/core/importers/records.py" line="38"/>
         <source>the same note again</source>
         <translation>重复的笔记</translation>
     </message>
@@ -2586,57 +2644,57 @@ Open it in your web browser?</source>
         <translation>书库 {path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="113"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="149"/>
         <source>The backup {backup} cannot be restored: it is damaged or was made by a newer Readmark.</source>
         <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="139"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="190"/>
         <source>The backup {backup} could not be restored: {reason}</source>
         <translation>恢复备份 {backup} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="152"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="203"/>
         <source>There is no library at {path} to back up.</source>
         <translation>{path} 处没有可备份的书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="180"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="238"/>
         <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
         <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="195"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="255"/>
         <source>The library {path} could not be backed up: {reason}</source>
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="221"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="240"/>
         <source>The library {path} cannot be used and could not be moved aside: {reason}</source>
         <translation>书库 {path} 无法使用，也无法移到一旁：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="143"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="162"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and the backup made {when} ({backup}) was restored.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已恢复 {when} 创建的备份（{backup}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="149"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="168"/>
         <source>It was moved to {moved}, where a newer Readmark can still open it, and a new, empty library was started.</source>
         <translation>它已被移至 {moved}（更新版本的 Readmark 仍可打开它），并已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="155"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="174"/>
         <source>It was moved to {moved} and the backup made {when} ({backup}) was restored; anything saved after that backup is only in the moved file.</source>
         <translation>它已被移至 {moved}，并已恢复 {when} 创建的备份（{backup}）；该备份之后保存的内容只存在于移走的文件中。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="161"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="180"/>
         <source>It was moved to {moved}; no usable backup was found, so a new, empty library was started.</source>
         <translation>它已被移至 {moved}；未找到可用的备份，因此已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="211"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="230"/>
         <source>The data folder {folder} cannot be written: {reason}</source>
         <translation>无法写入数据文件夹 {folder}：{reason}</translation>
     </message>
@@ -2961,25 +3019,9 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryTools</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="138"/>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="112"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="142"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="114"/>
-        <source>Backed up the library to {path}</source>
-        <translation>已将书库备份到 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="124"/>
-        <source>The backup could not be restored</source>
-        <translation>无法恢复备份</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/library_tools.py" line="126"/>
-        <source>Restored the backup {name}</source>
-        <translation>已恢复备份 {name}</translation>
     </message>
 </context>
 <context>
@@ -3248,22 +3290,22 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="68"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="70"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="72"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="74"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="80"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="82"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="86"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="88"/>
         <source>Your preferences were reset</source>
         <translation>首选项已重置</translation>
     </message>
@@ -3271,50 +3313,50 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>MarksImporter</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="72"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="52"/>
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="91"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="71"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>已取消导入；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="96"/>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="111"/>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="139"/>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="167"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="76"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="91"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="119"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="147"/>
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="99"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="79"/>
         <source>Annotations (My Clippings.txt *.txt *.lua *.json *.calibre_annotation_collection *.sqlite);;All files (*)</source>
         <translation>批注 (My Clippings.txt *.txt *.lua *.json *.calibre_annotation_collection *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="112"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="92"/>
         <source>The library cannot be used, so nothing can be imported.</source>
         <translation>书库无法使用，因此无法导入。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="141"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="121"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="170"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="150"/>
         <source>Import of {n} annotations</source>
         <translation>导入 {n} 条批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="174"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="154"/>
         <source>Imported {n} annotations.</source>
         <translation>已导入 {n} 条批注。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/marks_import.py" line="186"/>
+        <location filename="../../src/readmark/ui/shell/marks_import.py" line="166"/>
         <source>The import could not be undone: its annotations changed since.</source>
         <translation>无法撤销这次导入：导入的批注此后已被修改。</translation>
     </message>
@@ -3651,22 +3693,22 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>PrintedPages</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="43"/>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="63"/>
         <source>The page of the printed book at the top of the screen</source>
         <translation>屏幕顶部所在的印刷版页码</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="126"/>
         <source>Repaired: {report}</source>
         <translation>已修复：{report}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="116"/>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="137"/>
         <source>p. {page}</source>
         <translation>第 {page} 页</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="145"/>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="166"/>
         <source>Printed page {page} is not in this book.</source>
         <translation>本书中没有印刷版第 {page} 页。</translation>
     </message>
@@ -3816,6 +3858,50 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/core/book_resources.py" line="25"/>
         <source>Image not loaded</source>
         <translation>未加载图片</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreWork</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="138"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="156"/>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="138"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="140"/>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="157"/>
+        <source>Backing up the library as it is now…</source>
+        <translation>正在备份书库的当前状态…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="158"/>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="173"/>
+        <source>The restore was cancelled; the library is as it was.</source>
+        <translation>恢复已取消，书库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="176"/>
+        <source>The backup could not be restored</source>
+        <translation>无法恢复该备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="179"/>
+        <source>Restored the backup {name}</source>
+        <translation>已恢复备份 {name}</translation>
     </message>
 </context>
 <context>

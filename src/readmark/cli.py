@@ -511,7 +511,10 @@ def _gui(argv: list[str]) -> int:
         ),
     )
     parser.add_argument(
-        "book", nargs="*", help="a book or a readmark:// link (default: the bundled guide)"
+        "book",
+        nargs="*",
+        help="a book or a readmark:// link (default: the bundled guide); more books are "
+        "added to the library",
     )
     parser.add_argument("--version", action="version", version=f"Readmark {__version__}")
     parser.add_argument("--lang", help="user interface language, e.g. en or zh_CN")
@@ -540,5 +543,10 @@ def _gui(argv: list[str]) -> int:
     from readmark.ui.shell.app import run_gui
 
     return run_gui(
-        start.book, args.lang, smoke_test=args.smoke_test, link=start.link, claim=start.claim
+        start.book,
+        args.lang,
+        smoke_test=args.smoke_test,
+        link=start.link,
+        claim=start.claim,
+        others=start.others,  # several books named: the rest go to the library
     )

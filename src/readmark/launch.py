@@ -65,10 +65,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 class Start:
-    """What the window opens with, and this process's claim to be the one Readmark."""
+    """What the window opens with, and this process's claim to be the one Readmark.
+    `others`: what was named after the first book or link (absolute paths, links),
+    added to the library once the window is up (ui/shell/arrivals.py)."""
 
-    def __init__(self, book: Path | None, link: str | None, claim: Claim | None) -> None:
+    def __init__(
+        self,
+        book: Path | None,
+        link: str | None,
+        claim: Claim | None,
+        others: list[str] | None = None,
+    ) -> None:
         self.book, self.link, self.claim = book, link, claim
+        self.others = others or []
 
     def release(self) -> None:
         if self.claim is not None:
@@ -83,11 +92,13 @@ def prepare(
     """A `Start` for the window, or the exit status when there is nothing more to do.
 
     `translated(lang)` installs the CLI's translator; `fail(message)` prints one
-    line on stderr and returns 2."""
+    line on stderr and returns 2. Several books: the first is opened, the others
+    added to the library (every one of them must exist)."""
     if args.install_desktop or args.uninstall_desktop:
         translated(args.lang)
         return _desktop(install=args.install_desktop, fail=fail)
-    first = args.book[0] if args.book else None  # one book at a time
+    words: list[str] = list(args.book or [])
+    first = words[0] if words else None
     link = first if first is not None and is_link(first) else None
     book = Path(first) if first is not None and link is None else None
     if link is not None:
@@ -95,20 +106,25 @@ def prepare(
         refused = _check_link(link, fail)
         if refused is not None:
             return refused
-    if book is not None and not book.exists():
-        translated(args.lang)
-        return fail(
-            QCoreApplication.translate("Cli", "“{path}” does not exist.").format(path=first)
-        )
+    for word in words:
+        if not is_link(word) and not Path(word).exists():
+            translated(args.lang)
+            return fail(
+                QCoreApplication.translate("Cli", "“{path}” does not exist.").format(path=word)
+            )
+    # Absolute: the running Readmark (or this one, later) may have another folder.
+    target = link or (str(book.absolute()) if book is not None else None)
+    named = [w if is_link(w) else str(Path(w).absolute()) for w in words[1:]]
+    others = [w for w in dict.fromkeys(named) if w != target]
     claim = None
     if not args.new_instance:
         from readmark.ui.shell.single_instance import hand_over_or_claim
 
-        target = link or (str(book.absolute()) if book is not None else None)
-        claim = hand_over_or_claim([target] if target else [], hand_over=not args.smoke_test)
+        targets = [target, *others] if target else []
+        claim = hand_over_or_claim(targets, hand_over=not args.smoke_test)
         if claim is None:
-            return 0  # the running Readmark has it
-    return Start(book, link, claim)
+            return 0  # the running Readmark has them
+    return Start(book, link, claim, others)
 
 
 def _check_link(link: str, fail: Callable[[str], int]) -> int | None:

@@ -156,6 +156,28 @@ def test_damage_found_only_by_the_integrity_check(store, monkeypatch) -> None:
     opening.library.close()
 
 
+def test_a_library_checked_whole_elsewhere_is_not_checked_again(store, monkeypatch) -> None:
+    """After a restore the window's owner checks the file on a worker thread
+    (`is_whole`) and opens it `checked`: the integrity check is not run twice."""
+    path, backups, book = store
+    backed_up, _ = _with_backup(store)
+    assert recovery.is_whole(path)
+    monkeypatch.setattr(Library, "integrity_ok", lambda self: pytest.fail("checked again"))
+
+    opening = open_library(path, backups, checked=True)
+
+    assert opening.library is not None and _ids(opening.library, book) >= backed_up
+    opening.library.close()
+
+
+def test_is_whole_says_no_for_garbage_and_for_no_file(tmp_path) -> None:
+    garbage = tmp_path / "library.sqlite3"
+    garbage.write_bytes(b"SQLite format 3\0" + b"\xee" * 8192)
+    assert not recovery.is_whole(garbage)
+    assert not recovery.is_whole(tmp_path / "absent.sqlite3")
+    assert not (tmp_path / "absent.sqlite3").exists()  # read-only: never created
+
+
 def test_a_newer_schema_is_moved_aside_and_the_backup_restored(store) -> None:
     path, backups, book = store
     backed_up, _ = _with_backup(store)

@@ -93,8 +93,11 @@ def test_back_up_and_restore_from_the_menu(qtbot, make_window, open_and_wait, lo
     window = make_window()
     open_and_wait(window, long_book)
     _highlight(qtbot, window, "quick brown fox", "green")
-    made = window.tools.backup_now()
-    assert made is not None and made.parent == paths.backups_dir()
+    with qtbot.waitSignal(window.tools.backed_up, timeout=10_000) as backed_up:
+        window.menu_actions.backup_now.trigger()  # made in the background
+    [made] = backed_up.args
+    assert made.parent == paths.backups_dir()
+    assert str(made) in window.statusBar().currentMessage()
 
     # After the backup the highlight is deleted…
     [highlight] = stored(window)
@@ -121,7 +124,9 @@ def test_a_restore_closes_the_old_library_and_reopens_with_recovery(
 
     window = make_window()
     open_and_wait(window, long_book)
-    made = window.tools.backup_now()
+    with qtbot.waitSignal(window.tools.backed_up, timeout=10_000) as backed_up:
+        window.tools.backup_now()
+    [made] = backed_up.args
     before = window.library
     opened = []
     real_open = library_owner.open_library

@@ -195,7 +195,8 @@ def test_backups_go_to_the_folder_chosen(qtbot, make_window, open_and_wait, long
     _type_number(qtbot, _spin(dialog, "backups.keep"), 2)
 
     for _ in range(3):
-        window.menu_actions.backup_now.trigger()
+        with qtbot.waitSignal(window.tools.backed_up, timeout=10_000):
+            window.menu_actions.backup_now.trigger()
     made = sorted(target.glob("library-*.sqlite3"))
     assert len(made) == 2  # kept as many as asked
     assert not list(paths.backups_dir().glob("library-*manual*.sqlite3"))

@@ -7,6 +7,12 @@ with `PRAGMA integrity_check` and only then renamed to
 `library-YYYYmmdd-HHMMSS-<reason>.sqlite3` (UTC), so every file with that name
 in the folder is whole. Copies are plain rollback-journal files (no `-wal`
 beside them) and are never written again, only read or rotated away.
+
+Both directions copy in steps of `STEP_PAGES` pages and may be stopped between
+steps by the caller's `progress` callback raising (the window's Cancel): a copy
+being made is deleted; a restore being written is rolled back by SQLite (the
+destination's write transaction spans every step), so the library is either
+wholly the old one or wholly the backup.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import re
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +54,21 @@ def _utc_seconds(day: str, clock: str) -> float | None:
     return float(calendar.timegm((*fields, 0, 0, 0)))
 
 
+# 256 pages of 4 KiB: a step takes milliseconds, so a Cancel is heard at once,
+# and a 100 MB library still takes only ~100 steps.
+STEP_PAGES = 256
+_SQLITE_DONE = 101  # what the last step of a copy returns: it is committed
+
+# progress(stage, done, total): "check" (the backup is read whole), "before-restore"
+# (the library as it is is copied), "copy" (pages written), "backup" (pages copied).
+# It may raise to stop the work; whatever it raises reaches the caller.
+StepProgress = Callable[[str, int, int], None]
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    pass
+
+
 _NAME = re.compile(r"^library-(\d{8})-(\d{6})-([a-z0-9-]+?)(?:~(\d+))?\.sqlite3$")
 
 
@@ -69,15 +91,19 @@ class BackupManager:
         self.folder = folder
         self.keep = keep
 
-    def backup_now(self, reason: str) -> Path:
+    def backup_now(self, reason: str, progress: StepProgress = _no_progress) -> Path:
         """Copy the live library into the folder, verified; returns the new file.
+
+        `progress("backup", done, total)` hears each step of the copy (pages), the
+        last once the copy is verified, just before it is named; what it raises
+        stops the copy, and no file is left behind.
 
         Raises BackupError when there is no library, it cannot be read, the
         copy fails its integrity check (the library itself is then likely
         damaged) or the folder cannot be written; StoreBugError when SQLite
         refuses what Readmark asked of it.
         """
-        made = self._write(reason)
+        made = self._write(reason, progress, "backup")
         self._rotate(protect={made})
         return made
 
@@ -97,17 +123,30 @@ class BackupManager:
                 return path
         return None
 
-    def restore(self, backup: Path) -> None:
+    def restore(
+        self,
+        backup: Path,
+        progress: StepProgress = _no_progress,
+        committed: Callable[[], None] = lambda: None,
+    ) -> None:
         """Replace the live library's contents with those of `backup`.
 
-        Contract: close every Library on `db_path` in this process first, and
-        open a new one afterwards (it upgrades an older backup, backing up
-        before it does). The current library, if there is one, is first backed
+        `progress` hears each stage ("check", "before-restore", "copy"); what it
+        raises stops the restore with nothing restored (a copy written so far is
+        rolled back). `committed()` is called, on this thread, the moment the
+        restored pages are committed: from then on the restore cannot be stopped,
+        and `progress` is not called again.
+
+        Contract: write nothing through a Library on `db_path` meanwhile, and
+        close and open every one again afterwards (the new one upgrades an older
+        backup, backing up before it does; the old one holds the old schema and
+        state). The current library, if there is one, is first backed
         up as "before-restore", so a restore can itself be undone; if that
         fails, nothing is restored. The pages are written by SQLite under its
         own locks, so another Readmark process with the library open sees
         either the old library or the restored one, never a mix.
         """
+        progress("check", 0, 1)
         if not _usable(backup):
             raise BackupError(
                 QT_TRANSLATE_NOOP(
@@ -118,8 +157,17 @@ class BackupManager:
                 backup=str(backup),
             )
         protect = {backup}
+        progress("check", 1, 1)
         if self.db_path.exists():
-            protect.add(self._write("before-restore"))
+            protect.add(self._write("before-restore", progress, "before-restore"))
+
+        def step(status: int, remaining: int, total: int) -> None:
+            if status == _SQLITE_DONE:  # the last step committed: no stopping now
+                committed()
+            else:
+                progress("copy", total - remaining, total)
+
+        progress("copy", 0, 0)  # the last moment before a page is written
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
             source = _open_read_only(backup)
@@ -127,8 +175,14 @@ class BackupManager:
                 target = sqlite3.connect(self.db_path, timeout=BUSY_TIMEOUT_S)
                 try:
                     target.execute("PRAGMA synchronous=FULL")
-                    source.backup(target)  # retries while another process holds a lock
+                    # One write transaction over every step: another process (or this
+                    # one's own open library) sees the old library or the restored one.
+                    source.backup(target, pages=STEP_PAGES, progress=step)
                     use_wal(target)
+                    # The restored pages sit in the -wal file: copied into the library
+                    # here, on the caller's (worker) thread, not by the next connection
+                    # to close (the window's, on its UI thread). Busy is no failure.
+                    target.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
                 finally:
                     target.close()
             finally:
@@ -146,13 +200,20 @@ class BackupManager:
 
     # -- internals ----------------------------------------------------------
 
-    def _write(self, reason: str) -> Path:
+    def _write(self, reason: str, progress: StepProgress, stage: str) -> Path:
         if not self.db_path.is_file():
             raise BackupError(
                 QT_TRANSLATE_NOOP("LibraryError", "There is no library at {path} to back up."),
                 path=str(self.db_path),
             )
         temp = None
+        pages = [0]
+
+        def copied(status: int, remaining: int, total: int) -> None:
+            pages[0] = total
+            if status != _SQLITE_DONE:  # the last is reported once the copy is verified
+                progress(stage, total - remaining, total)
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             # A private temporary name: another thread or process may be backing
@@ -168,7 +229,7 @@ class BackupManager:
             try:
                 target = sqlite3.connect(temp)
                 try:
-                    source.backup(target)
+                    source.backup(target, pages=STEP_PAGES, progress=copied)
                     target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
                     whole = _integrity_ok(target)
                 finally:
@@ -185,6 +246,8 @@ class BackupManager:
                     path=str(self.db_path),
                 )
             _fsync(temp)
+            # The last moment to stop: after it the copy is in the folder, under its name.
+            progress(stage, pages[0], pages[0])
             final = self._free_name(reason)
             os.replace(temp, final)
             _fsync(self.folder)

@@ -11,6 +11,7 @@ disk, a lock held too long) leave the file alone.
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass
@@ -45,13 +46,16 @@ def open_library(
     keep: int = 10,
     backup_interval: float = STARTUP_BACKUP_INTERVAL_S,
     defer_backup: bool = False,
+    checked: bool = False,
 ) -> LibraryOpening:
     """Open the library for this session, recovering from a damaged or newer file.
 
     Also backs the library up when the newest backup is older than
     `backup_interval` seconds (and the library holds anything) — or, with
     `defer_backup`, only says so (`backup_due`), for the caller to run
-    `startup_backup` when it has time.
+    `startup_backup` when it has time. `checked`: the caller has just found the
+    file whole (`is_whole`, on a worker thread, a restore having written it) and
+    nothing has written to it since, so its integrity is not checked again here.
     """
     manager = BackupManager(path, backups, keep)
     problem = _unwritable(path.parent)
@@ -60,7 +64,7 @@ def open_library(
     messages: list[StoreMessage] = []
     library: Library | None
     try:
-        library = _open_whole(path, backups)
+        library = _open_whole(path, backups, check=not checked)
     except (CorruptLibraryError, NewerLibraryError) as error:
         library = _recover(path, manager, error, messages)
     except StoreError as error:
@@ -94,9 +98,24 @@ def move_aside(path: Path, label: str) -> Path:
     return target
 
 
-def _open_whole(path: Path, backups: Path) -> Library:
+def is_whole(path: Path) -> bool:
+    """Whether `PRAGMA integrity_check` finds the library file whole (read-only; a
+    missing or unreadable file is not). Seconds on a big library: for a worker thread."""
+    try:
+        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()
+
+
+def _open_whole(path: Path, backups: Path, check: bool = True) -> Library:
     library = Library(path, backups)
-    if not library.integrity_ok():
+    if check and not library.integrity_ok():
         library.close()
         raise CorruptLibraryError(path, "integrity check failed")
     return library

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,9 +33,11 @@ def run_gui(
     smoke_test: bool = False,
     link: str | None = None,
     claim: Claim | None = None,
+    others: Sequence[str] = (),
 ) -> int:
     """`link`: a readmark:// link to follow instead of opening `book`; `claim`: this
-    process is the user's one Readmark (see single_instance) and listens for others."""
+    process is the user's one Readmark (see single_instance) and listens for others;
+    `others`: more books named after the first, added to the library (arrivals.py)."""
     started = time.time()
     # "readmark" as argv[0] names the window class (WM_CLASS) whatever started us.
     existing = QApplication.instance()
@@ -101,6 +103,8 @@ def run_gui(
         QTimer.singleShot(0, lambda: arrivals.open(link))
     else:
         QTimer.singleShot(0, lambda: window.open_path(target))
+    if others:  # the library room they go to is built once the first screen is up
+        _after_first_screen(window, lambda: arrivals.add_others(others))
     code = app.exec()
     arrivals.close()
     owner.close()  # whichever library is open by then (a restore replaces it)

@@ -16,16 +16,17 @@ import sys
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from readmark.ui.shell.single_instance import PROTOCOL
+from readmark.ui.shell.single_instance import MAX_MESSAGE, PROTOCOL
 
 READ_TIMEOUT_MS = 5000  # a client that connects and says nothing is dropped
-MAX_MESSAGE = 1 << 20  # bytes; paths and links, never more
 
 
 class InstanceServer(QObject):
     """Listens for later Readmarks; emits what each one hands over."""
 
-    received = Signal(list, str, str)  # targets, activation token, startup id
+    # targets, activation token, startup id, and whether the first target is to be
+    # opened (False: the rest of a hand-over too long for one message, only added)
+    received = Signal(list, str, str, bool)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,12 +73,12 @@ class InstanceServer(QObject):
         socket.disconnectFromServer()  # the client waits for this as its answer
         message = _decode(line)
         if message is not None:
-            targets, token, startup = message
-            self.received.emit(targets, token, startup)
+            self.received.emit(*message)
 
 
-def _decode(line: bytes) -> tuple[list[str], str, str] | None:
-    """The targets and activation tokens of one message; None when it is not ours."""
+def _decode(line: bytes) -> tuple[list[str], str, str, bool] | None:
+    """The targets, activation tokens and whether to open the first, of one message;
+    None when it is not ours."""
     try:
         data = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
@@ -92,4 +93,5 @@ def _decode(line: bytes) -> tuple[list[str], str, str] | None:
         targets,
         token if isinstance(token, str) else "",
         startup if isinstance(startup, str) else "",
+        data.get("open_first", True) is not False,
     )

@@ -1,7 +1,8 @@
 """File-menu tools over the library: exporting annotations, backups, restoring.
 
 They talk to the core (export functions, BackupManager, Library) and report
-through signals; the main window only connects them.
+through signals; the main window only connects them. Backing up and restoring
+run in the background (`backup_work.py`).
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ from readmark.core.export import write_export
 from readmark.core.export.common import ExportedBook
 from readmark.core.export.notes import NoteOptions
 from readmark.core.store.backups import BackupInfo, BackupManager
-from readmark.core.store.errors import StoreError
-from readmark.i18n import translate_error
 from readmark.ui.background import BackgroundTasks
 from readmark.ui.dialogs.backup_dialog import BackupDialog
 from readmark.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportFormat
+from readmark.ui.shell.backup_work import BackupNow, RestoreWork
 from readmark.ui.shell.library_owner import LibraryOwner
 from readmark.ui.shell.long_work import BookExport
 
@@ -61,6 +61,8 @@ def export_annotations(
 class LibraryTools(QObject):
     message = Signal(str)  # for the status bar
     error = Signal(str, str)  # title, text: for a dialog
+    backed_up = Signal(Path)  # a backup the reader asked for is made
+    restored = Signal(bool)  # a restore ended: True restored, False cancelled
 
     def __init__(self, window: QMainWindow, owner: LibraryOwner, tasks: BackgroundTasks) -> None:
         super().__init__(window)
@@ -71,6 +73,14 @@ class LibraryTools(QObject):
         self.book_export = BookExport(window, tasks)
         self.book_export.message.connect(self.message)
         self.book_export.error.connect(self.error)
+        # Backups and restores, off the UI thread with progress and Cancel.
+        self.backup_work = BackupNow(window, tasks)
+        self.restore_work = RestoreWork(window, owner, tasks)
+        for work in (self.backup_work, self.restore_work):
+            work.message.connect(self.message)
+            work.error.connect(self.error)
+        self.backup_work.made.connect(self._backed_up)
+        self.restore_work.finished.connect(self._restored)
 
     # -- export -------------------------------------------------------------------------
 
@@ -105,24 +115,22 @@ class LibraryTools(QObject):
         except OSError:
             return []
 
-    def backup_now(self) -> Path | None:
-        try:
-            made = self.backups.backup_now("manual")
-        except (StoreError, OSError) as error:  # BackupError or the file system: say so
-            self.error.emit(self.tr("The backup failed"), translate_error(error))
-            return None
-        self.message.emit(self.tr("Backed up the library to {path}").format(path=str(made)))
+    def backup_now(self) -> None:
+        """Back up the library in the background; `backed_up` says when it is made."""
+        self.backup_work.start(self.backups)
+
+    def _backed_up(self, made: Path) -> None:
         if self.dialog is not None:
             self.dialog.set_backups(self._list())
-        return made
+        self.backed_up.emit(made)
 
     def restore(self, backup: Path) -> None:
-        """Restore `backup` through the library's owner (the current state is backed
-        up first; what is there afterwards is opened with recovery)."""
-        problems = self.owner.restore(backup)
-        if problems:
-            self.error.emit(self.tr("The backup could not be restored"), "\n\n".join(problems))
-        else:
-            self.message.emit(self.tr("Restored the backup {name}").format(name=backup.name))
+        """Restore `backup` through the library's owner, in the background (the
+        current state is backed up first; what is there afterwards is opened with
+        recovery); `restored` says when it has ended."""
+        self.restore_work.start(backup)
+
+    def _restored(self, restored: bool) -> None:
         if self.dialog is not None:
             self.dialog.set_backups(self._list())
+        self.restored.emit(restored)

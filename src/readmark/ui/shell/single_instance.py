@@ -44,6 +44,11 @@ if TYPE_CHECKING:
     from readmark.ui.shell.instance_server import InstanceServer
 
 PROTOCOL = 1
+# The most one message may hold; the server drops a longer one. Hundreds of books
+# fit, but a file manager may pass thousands (argv holds ~2 MB, and ASCII-escaped
+# CJK paths take 6 bytes a character): they go in several messages, every one after
+# the first marked `"open_first": false` (only added to the library), in order.
+MAX_MESSAGE = 1 << 20
 CONNECT_TIMEOUT_MS = 500  # a live local server accepts at once; a stale socket refuses at once
 WRITE_TIMEOUT_MS = 2000
 ANSWER_TIMEOUT_MS = 3000  # the running Readmark closes the connection once it has read us
@@ -103,8 +108,25 @@ def _lock_path(name: str) -> str:
     return f"{name}.lock"
 
 
-def _message(targets: list[str]) -> bytes:
-    message = {
+def messages(targets: list[str]) -> list[bytes]:
+    """`targets` as one message, or as several when one would be too long."""
+    limit = MAX_MESSAGE - 64  # a margin below what the server reads in one line
+    whole = _message(targets)
+    if len(whole) <= limit:
+        return [whole]
+    made: list[bytes] = []
+    chunk: list[str] = []
+    for target in targets:
+        if chunk and len(_message([*chunk, target], open_first=not made)) > limit:
+            made.append(_message(chunk, open_first=not made))
+            chunk = []
+        chunk.append(target)
+    made.append(_message(chunk, open_first=not made))
+    return made
+
+
+def _message(targets: list[str], open_first: bool = True) -> bytes:
+    message: dict[str, object] = {
         "protocol": PROTOCOL,
         "targets": targets,
         # Lets the running Readmark come to the front where the desktop asks for proof
@@ -112,14 +134,28 @@ def _message(targets: list[str]) -> bytes:
         "activation_token": os.environ.get("XDG_ACTIVATION_TOKEN", ""),
         "startup_id": os.environ.get("DESKTOP_STARTUP_ID", ""),
     }
+    if not open_first:
+        message["open_first"] = False  # more of the same hand-over: added, not opened
     return (json.dumps(message, ensure_ascii=True) + "\n").encode("ascii")
 
 
 def _send(name: str, targets: list[str] | None) -> bool:
     """Hand `targets` to the Readmark listening at `name` (None: only see whether one
-    does); False when none answers."""
+    does); False when none answers. Several messages go one after the other, each
+    once the last was read (its answer), so they arrive in order."""
+    if targets is None:
+        return _send_one(name, None)
+    sent = False
+    for message in messages(targets):
+        if not _send_one(name, message):
+            return sent  # none taken: we are the one now; some taken: they are there
+        sent = True
+    return sent
+
+
+def _send_one(name: str, message: bytes | None) -> bool:
     if sys.platform == "win32":
-        return _send_over_pipe(name, targets)
+        return _send_over_pipe(name, message)
     import _socket  # the C module under `socket`: see the module's description
 
     connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
@@ -129,11 +165,11 @@ def _send(name: str, targets: list[str] | None) -> bool:
             connection.connect(name)
         except OSError:  # no socket, a stale one (refused), or not ours to open
             return False
-        if targets is None:
+        if message is None:
             return True
         connection.settimeout(WRITE_TIMEOUT_MS / 1000)
         try:
-            connection.sendall(_message(targets))
+            connection.sendall(message)
         except OSError:  # it went away as we spoke: we are the one now
             return False
         # The running Readmark hangs up once it has read the line: that is our answer.
@@ -149,15 +185,15 @@ def _send(name: str, targets: list[str] | None) -> bool:
         connection.close()
 
 
-def _send_over_pipe(name: str, targets: list[str] | None) -> bool:
+def _send_over_pipe(name: str, message: bytes | None) -> bool:
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return False
-    if targets is not None:
-        socket.write(_message(targets))
+    if message is not None:
+        socket.write(message)
         if not socket.waitForBytesWritten(WRITE_TIMEOUT_MS) and socket.bytesToWrite():
             return False
         if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
