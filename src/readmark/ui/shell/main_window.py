@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.preferences.use_library_folders(self.library_wiring)
         # F6 between panes, F9 into the contents, Tab from the contents to the page
         self.keyboard = KeyboardPanes(self, self.menu_actions, [self.toc.tree, self.reader])
+        self.reader.first_painted.connect(self.keyboard.ring.watch)  # not before it
         self.printed_pages = PrintedPages(self)  # the repair's report, p. 41, Go to Printed Page
         from readmark.ui.shell import (
             library_finder,  # library search (Ctrl+Shift+F), built at first use
@@ -517,6 +518,7 @@ class MainWindow(QMainWindow):
 
     def _book_failed(self, message: str) -> None:
         self.show_error(self.tr("The book could not be opened"), message)
+        self.keyboard.ring.watch()  # no first screen of a book to wait for
         self.open_failed.emit(message)
 
     def _book_loaded(
