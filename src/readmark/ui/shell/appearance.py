@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFontInfo, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFontDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from readmark.core.store.settings import DEFAULT_FONT_SIZE, Settings
 from readmark.ui.reader import fonts, theme
@@ -97,6 +97,8 @@ class Appearance(QObject):
         self.apply()
 
     def choose_font(self, parent: QWidget) -> None:
+        from PySide6.QtWidgets import QFontDialog  # at View › Font…, not on the first screen
+
         ok, font = QFontDialog.getFont(self.reader.document().defaultFont(), parent)
         if ok:
             self.save("reader.font_family", font.family())
