@@ -256,6 +256,11 @@ class RenderCache:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    def unused(self) -> bool:
+        """Nothing was ever put here (a first start): nothing to find, so a caller
+        need not work out a key (the rendering code's digest) to look."""
+        return not self.root.exists()
+
     def _file(self, book_key: str, index: int) -> Path:
         return self.root / book_key / f"{index}.html"
 
