@@ -770,7 +770,8 @@ def main(argv: list[str] | None = None) -> int:
                     measure_bare_viewer(sample.spec.path, work / "floor-home", bytecode=False)[0]
                 )
                 for src in order:
-                    home = work / f"compiled-{rep}-{len(src.parts)}"
+                    ours = src == ROOT / "src"
+                    home = work / f"compiled-{rep}-{'now' if ours else 'previous'}"
                     home.mkdir()
                     run = open_in_reader(sample.spec.path, home, src, bytecode=False)
                     target = (
