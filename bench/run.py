@@ -744,9 +744,9 @@ def main(argv: list[str] | None = None) -> int:
             measure_floor(FLOORS[MAIN_WINDOW_FLOOR], work / "floor-home", previous_src)
         if sample:
             measure_bare_viewer(sample.spec.path, work / "floor-home")
-        for src in sources:
+        for number, src in enumerate(sources):  # this revision, then the previous one
             for r in results:
-                warm_home = work / f"warm-up-home-{len(src.parts)}-{r.spec.path.stem}"
+                warm_home = work / f"warm-up-home-{number}-{r.spec.path.stem}"
                 warm_home.mkdir()
                 open_in_reader(r.spec.path, warm_home, src)
         own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -770,7 +770,8 @@ def main(argv: list[str] | None = None) -> int:
                     measure_bare_viewer(sample.spec.path, work / "floor-home", bytecode=False)[0]
                 )
                 for src in order:
-                    home = work / f"compiled-{rep}-{len(src.parts)}"
+                    ours = src == ROOT / "src"
+                    home = work / f"compiled-{rep}-{'now' if ours else 'previous'}"
                     home.mkdir()
                     run = open_in_reader(sample.spec.path, home, src, bytecode=False)
                     target = (

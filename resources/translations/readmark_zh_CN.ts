@@ -790,7 +790,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/appearance.py" line="81"/>
+        <location filename="../../src/readmark/ui/shell/appearance.py" line="86"/>
         <source>Your preferences could not be saved to {path}.</source>
         <translation>无法将你的偏好设置保存到 {path}。</translation>
     </message>
@@ -1477,12 +1477,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>已添加到书库：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="499"/>
+        <location filename="../../src/readmark/cli.py" line="500"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="532"/>
+        <location filename="../../src/readmark/cli.py" line="536"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
@@ -1720,27 +1720,27 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="80"/>
+        <location filename="../../src/readmark/ui/palette.py" line="84"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="81"/>
+        <location filename="../../src/readmark/ui/palette.py" line="85"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="82"/>
+        <location filename="../../src/readmark/ui/palette.py" line="86"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="83"/>
+        <location filename="../../src/readmark/ui/palette.py" line="87"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="84"/>
+        <location filename="../../src/readmark/ui/palette.py" line="88"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
@@ -2634,7 +2634,7 @@ Open it in your web browser?</source>
         <translation>内存不足，无法使用书库 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/library.py" line="171"/>
+        <location filename="../../src/readmark/core/store/library.py" line="172"/>
         <source>The library {path} needs upgrading but could not be backed up first, so it was left as it was: {reason}</source>
         <translation>书库 {path} 需要升级，但未能先行备份，因此保持原样未作改动：{reason}</translation>
     </message>
@@ -2644,27 +2644,27 @@ Open it in your web browser?</source>
         <translation>书库 {path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="149"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="152"/>
         <source>The backup {backup} cannot be restored: it is damaged or was made by a newer Readmark.</source>
         <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="190"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="193"/>
         <source>The backup {backup} could not be restored: {reason}</source>
         <translation>恢复备份 {backup} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="203"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="206"/>
         <source>There is no library at {path} to back up.</source>
         <translation>{path} 处没有可备份的书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="238"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="241"/>
         <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
         <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="255"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="258"/>
         <source>The library {path} could not be backed up: {reason}</source>
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>
@@ -3230,58 +3230,58 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="98"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="580"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="93"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="473"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="243"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="226"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="251"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="232"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="492"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="393"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="494"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="395"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="519"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="411"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="537"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="430"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="542"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="666"/>
+        <location filename="../../src/readmark/ui/shell/recent_menu.py" line="31"/>
         <source>No recent books</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="680"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="564"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="682"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="566"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>

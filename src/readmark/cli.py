@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from readmark import __version__, launch
+from readmark import __version__, launch, pyside_hook
 
 if TYPE_CHECKING:
     from readmark.core.book import Book, TocEntry
@@ -460,6 +460,7 @@ def _has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    pyside_hook.make_cheap()  # before the window's or a command's modules are imported
     for stream in (sys.stdout, sys.stderr):
         # Only a real text stream has reconfigure() (typeshed types sys.stdout as
         # TextIO, which has none): it is None under pythonw, may be another

@@ -156,3 +156,54 @@ def test_the_version_is_quick() -> None:
     start = time.perf_counter()
     version_of(SOURCE_ROOT)
     assert time.perf_counter() - start < 0.2
+
+
+# ------------------------------------------------- the version remembered between starts
+
+
+def test_the_remembered_version_is_used_until_the_code_changes(
+    source_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memo = tmp_path / "renderer-version.json"
+    computed: list[Path] = []
+    real = render_cache._version_and_files
+
+    def counting(root: Path) -> tuple[str, list[Path]]:
+        computed.append(root)
+        return real(root)
+
+    monkeypatch.setattr(render_cache, "_version_and_files", counting)
+    before = render_cache.remembered_version_of(source_copy, memo)
+    assert before == version_of(source_copy)
+    computed.clear()
+    assert render_cache.remembered_version_of(source_copy, memo) == before
+    assert computed == []  # read from the memo, nothing scanned
+
+    # An edit to a module rendering reaches: computed again, and right.
+    grammar = source_copy / "readmark" / "core" / "formats" / "markdown" / "grammar.py"
+    original = grammar.read_bytes()
+    grammar.write_bytes(original + b"\n# an edit\n")
+    try:
+        edited = render_cache.remembered_version_of(source_copy, memo)
+        assert computed and edited != before and edited == real(source_copy)[0]
+    finally:
+        grammar.write_bytes(original)
+    assert render_cache.remembered_version_of(source_copy, memo) == before  # put back
+
+    # A module added to a package: its folder changed, so the graph is followed again.
+    added = source_copy / "readmark" / "core" / "formats" / "new_format.py"
+    computed.clear()
+    added.write_text("X = 1\n", encoding="utf-8")
+    try:
+        assert render_cache.remembered_version_of(source_copy, memo) == before
+        assert computed  # looked again (nothing imports it yet, so the same digest)
+    finally:
+        added.unlink()
+
+
+def test_a_damaged_memo_is_only_a_recomputation(source_copy: Path, tmp_path: Path) -> None:
+    memo = tmp_path / "renderer-version.json"
+    memo.write_text('{"digest": "not this", "files": 3', encoding="utf-8")
+    assert render_cache.remembered_version_of(source_copy, memo) == version_of(source_copy)
+    memo.write_text('{"source_root": 1}', encoding="utf-8")
+    assert render_cache.remembered_version_of(source_copy, memo) == version_of(source_copy)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from readmark.core.store.backups import BackupManager
-from readmark.core.store.errors import StoreUnavailableError
+from readmark.core.store.errors import StoreError, StoreUnavailableError
 from readmark.core.store.library import SCHEMA_VERSION, Library, ReadingPosition
 from readmark.core.store.recovery import open_library
 
@@ -120,3 +120,29 @@ def test_libraries_opened_at_once_migrate_once(tmp_path: Path) -> None:
         assert lib.integrity_ok()
         assert len(lib.recent()) == (2 if source else 0)
         lib.close()
+
+
+def test_an_upgrade_that_fails_part_way_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The migrations due run in one transaction: a failure in the last one keeps
+    none of the others (a released v1 library stays v1, with its books)."""
+    from readmark.core.store import library as library_module
+
+    path = _copy(FIXTURES / "library-v1.sqlite3", tmp_path)
+
+    def broken(db: sqlite3.Connection) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    steps = list(library_module.MIGRATIONS)
+    monkeypatch.setattr(library_module, "MIGRATIONS", [*steps[:-1], broken])
+    with pytest.raises(StoreError):
+        Library(path)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert "annotations" not in tables  # the second step's table went with the failure
+    monkeypatch.undo()
+    lib = Library(path)  # and the next opening upgrades it whole
+    assert len(lib.recent()) == 2
+    lib.close()

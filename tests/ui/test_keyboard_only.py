@@ -210,7 +210,9 @@ def test_the_pane_the_keyboard_went_to_is_ringed_and_a_click_is_not(
 
     window = make_window()
     window.resize(1000, 640)
-    open_and_wait(window, long_book)
+    # The ring is drawn once the book's first screen is up (it waits for the paint).
+    with qtbot.waitSignal(window.reader.first_painted, timeout=10_000):
+        open_and_wait(window, long_book)
     window.menu_actions.toggle_toc.setChecked(True)
     window.reader.setFocus()
     qtbot.waitUntil(lambda: focus_name() == "reader")

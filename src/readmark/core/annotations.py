@@ -10,7 +10,6 @@ is what survives edits to the book (see `anchoring`).
 from __future__ import annotations
 
 import time
-import uuid
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TypedDict, Unpack
@@ -57,6 +56,8 @@ class TextTarget:
 
 
 def new_id() -> str:
+    import uuid  # here: uuid imports `platform`, ~3 ms the first screen does not need
+
     return uuid.uuid4().hex
 
 

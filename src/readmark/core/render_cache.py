@@ -18,6 +18,7 @@ import functools
 import hashlib
 import importlib
 import importlib.util
+import json
 import os
 import re
 import tempfile
@@ -40,20 +41,82 @@ def renderer_version() -> str:
     or charset-normalizer, changes it, so a cached chapter can never outlive the
     code that made it (no version number to forget to bump).
     """
-    return version_of(Path(__file__).resolve().parents[2])
+    from readmark import paths
+
+    source_root = Path(__file__).resolve().parents[2]
+    return remembered_version_of(source_root, paths.cache_dir() / "renderer-version.json")
 
 
 def version_of(source_root: Path) -> str:
     """The renderer version of the `readmark` package under `source_root`."""
+    return _version_and_files(source_root)[0]
+
+
+def _version_and_files(source_root: Path) -> tuple[str, list[Path]]:
     digest = hashlib.blake2b(digest_size=8)
     # A frozen build may ship no sources: the release number still separates them.
     digest.update(__version__.encode())
-    for name, (_path, source) in sorted(_reachable(source_root, RENDERING_ROOTS).items()):
+    reachable = _reachable(source_root, RENDERING_ROOTS)
+    for name, (_path, source) in sorted(reachable.items()):
         digest.update(b"\0" + name.encode() + b"\0")
         digest.update(source)
     for distribution in RENDERING_DISTRIBUTIONS:
         digest.update(f"\0{distribution}={distribution_version(distribution)}".encode())
-    return digest.hexdigest()
+    return digest.hexdigest(), [path for path, _source in reachable.values()]
+
+
+def remembered_version_of(source_root: Path, memo: Path) -> str:
+    """`version_of(source_root)`, remembered in the file `memo` with what it was
+    computed from: the files read (their size and modification time), the package's
+    folders (a module added or removed changes its folder's time) and the
+    third-party versions. While none of those changed, the remembered digest is
+    the digest (a few dozen `stat`s instead of reading and scanning ~60 sources,
+    ~8 ms at every start); otherwise it is computed again and remembered."""
+    folders = _package_folders(source_root)
+    distributions = {d: distribution_version(d) for d in RENDERING_DISTRIBUTIONS}
+    try:
+        known = json.loads(memo.read_text(encoding="utf-8"))
+        if (
+            known["source_root"] == str(source_root)
+            and known["release"] == __version__
+            and known["distributions"] == distributions
+            and known["folders"] == _stamps(folders)
+            and known["files"] == _stamps(Path(p) for p in known["files"])
+        ):
+            return str(known["digest"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    digest, files = _version_and_files(source_root)
+    remembered = {
+        "source_root": str(source_root),
+        "release": __version__,
+        "distributions": distributions,
+        "folders": _stamps(folders),
+        "files": _stamps(files),
+        "digest": digest,
+    }
+    _write_atomically(memo, json.dumps(remembered))
+    return digest
+
+
+def _package_folders(source_root: Path) -> list[Path]:
+    folders = []
+    for folder, dirs, _names in os.walk(source_root / _PACKAGE):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "__"))]
+        folders.append(Path(folder))
+    return folders
+
+
+def _stamps(paths: Iterable[Path]) -> dict[str, list[int]]:
+    """Size and modification time (ns) of each path; [-1, -1] for one that is gone."""
+    stamps = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            stamps[str(path)] = [info.st_size, info.st_mtime_ns]
+        except OSError:
+            stamps[str(path)] = [-1, -1]
+    return stamps
 
 
 def rendering_modules(source_root: Path, roots: Iterable[str] = RENDERING_ROOTS) -> dict[str, Path]:
@@ -193,6 +256,11 @@ class RenderCache:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    def unused(self) -> bool:
+        """Nothing was ever put here (a first start): nothing to find, so a caller
+        need not work out a key (the rendering code's digest) to look."""
+        return not self.root.exists()
+
     def _file(self, book_key: str, index: int) -> Path:
         return self.root / book_key / f"{index}.html"
 
@@ -217,11 +285,16 @@ class RenderCache:
             return None
 
     def _write(self, target: Path, html: str) -> None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(html)
-            os.replace(tmp, target)
-        except OSError:
-            pass
+        _write_atomically(target, html)
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Write `text` to `target` through a temporary file; a failure writes nothing."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except OSError:
+        pass

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor
+
+if TYPE_CHECKING:  # imported where swatches are drawn: the first screen draws none
+    from PySide6.QtGui import QIcon, QPainter
 
 from readmark.core.annotations import COLOURS
 
@@ -141,6 +145,8 @@ def draw_swatch(
 ) -> None:
     """A dot in the colour edged in its line colour (only the edge when not
     `filled`); `ring` circles it (the colour in use)."""
+    from PySide6.QtGui import QPainter, QPen
+
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     dot = rect.adjusted(0.65, 0.65, -0.65, -0.65)
@@ -166,6 +172,8 @@ def swatch_icon(
     """A round colour sample as an icon, drawn at 1x and 2x. With `toggles`, for
     a checkable button that shows or hides a colour: filled when on, only the
     edge when off."""
+    from PySide6.QtGui import QIcon, QPainter, QPixmap
+
     icon = QIcon()
     states = ((QIcon.State.On, True), (QIcon.State.Off, not toggles))
     for state, filled in states:

@@ -37,15 +37,25 @@ def reading_order(a: Annotation) -> tuple[bool, int, int, int, float, str]:
 
 
 class BookAnnotations:
-    def __init__(self, store: AnnotationStore | None, book_path: Path, version: str) -> None:
+    def __init__(
+        self, store: AnnotationStore | None, book_path: Path, version: str | Callable[[], str]
+    ) -> None:
         """`version` is the book text's cache key: positions stored against
-        another version must be placed again (`needs_placing`)."""
+        another version must be placed again (`needs_placing`). Given as a function,
+        it is asked the first time it is needed (a book without annotations opens
+        without it: it holds a digest of the rendering code)."""
         self._store = store
         self.book_path = book_path
-        self.version = version
+        self._version = version
         self._by_id: dict[str, Annotation] = {}
         self._ordered: list[Annotation] = []
         self._keys: list[tuple[bool, int, int, int, float, str]] = []
+
+    @property
+    def version(self) -> str:
+        if callable(self._version):
+            self._version = self._version()
+        return self._version
 
     # -- reading ------------------------------------------------------------------
 

@@ -131,8 +131,10 @@ class Library:
     def _migrate(self) -> None:
         # The version is read inside the write transaction, so two processes
         # opening an old (or new) file at once take turns instead of both
-        # running the same migration.
-        backed_up = migrated = False
+        # running the same migration. The migrations due run in that one
+        # transaction: the file is upgraded whole or not at all, and a new
+        # library is made with one commit (one sync to disk, not one a step).
+        backed_up = False
         while True:
             with self._transaction():
                 version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -141,14 +143,13 @@ class Library:
                 if version == SCHEMA_VERSION:
                     return
                 # Only a library that existed before this opening holds anything.
-                back_up_first = version > 0 and not (backed_up or migrated)
-                if not back_up_first:
-                    MIGRATIONS[version](self._db)
-                    self._db.execute(f"PRAGMA user_version = {version + 1}")
-                    migrated = True
-            if back_up_first:
-                self._back_up_before_migration()
-                backed_up = True
+                if version == 0 or backed_up:
+                    for step in range(version, SCHEMA_VERSION):
+                        MIGRATIONS[step](self._db)
+                    self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    return
+            self._back_up_before_migration()
+            backed_up = True
 
     def _check_writable(self) -> None:
         """Fail now, not at the first save, when SQLite can only read the file.

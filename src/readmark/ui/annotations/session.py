@@ -81,7 +81,7 @@ class AnnotationSession(QObject):
         """Show the book's annotations; place them again first if its text changed."""
         self.close()
         self.book = book
-        annotations = BookAnnotations(self._store, book.path, book.cache_key)
+        annotations = BookAnnotations(self._store, book.path, lambda: book.cache_key)
         self._annotations = annotations
         try:
             annotations.load()

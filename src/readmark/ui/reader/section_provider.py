@@ -45,12 +45,15 @@ class SectionProvider:
         self._through_lock = threading.Lock()
         if first is not None:
             self._remember(*first)
+        # Opened with a render cache never used: the first section is stored by the
+        # first prefetch (on a worker, after the first screen), not while opening.
+        self._unsaved = first if first is not None and cache and cache.unused() else None
 
     def stored(self, index: int) -> str | None:
         """The section's HTML if it is converted already (memory or disk), else None."""
         with self._lock:
             html = self._memory.get(index)
-        if html is None and self._cache:
+        if html is None and self._cache and not self._cache.unused():
             html = self._cache.get(self.book.cache_key, index)
             if html is not None:
                 self._remember(index, html)
@@ -71,12 +74,15 @@ class SectionProvider:
         wanted = [i for i in indices if 0 <= i < len(self.book.sections)]
 
         def work(progress: Progress) -> None:
+            unsaved, self._unsaved = self._unsaved, None
+            if unsaved is not None and self._cache:
+                self._cache.put(self.book.cache_key, *unsaved)
             for index in wanted:
                 progress.check()
                 if self.stored(index) is None:
                     self.convert(index)
 
-        if any(self.stored(i) is None for i in wanted):
+        if self._unsaved is not None or any(self.stored(i) is None for i in wanted):
             self._tasks.run("prefetch", work, lambda _result: None, lambda _error: None)
 
     def convert(self, index: int) -> str:

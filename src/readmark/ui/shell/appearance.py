@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFontInfo, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFontDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from readmark.core.store.settings import DEFAULT_FONT_SIZE, Settings
 from readmark.ui.reader import fonts, theme
@@ -38,6 +38,7 @@ class Appearance(QObject):
         self.beside_page = beside_page
         self.language = language
         self._system_palette = QApplication.palette()
+        self._coloured: tuple[str, theme.Theme] | None = None  # the choice the window wears
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     def apply(self, relayout: bool = True) -> None:
@@ -47,12 +48,16 @@ class Appearance(QObject):
         language = book.metadata.language if book else self.language.replace("_", "-")
         choice = self.settings.get("reader.theme")
         chosen = theme.resolve(choice, self._system_palette)
-        QApplication.setPalette(
-            self._system_palette if choice == "system" else theme.window_palette(chosen)
-        )
-        theme.apply_palette(self.reader, chosen)
-        for widget in self.beside_page:
-            theme.apply_palette(widget, chosen)
+        if self._coloured != (choice, chosen):
+            # Only when the colours change: a new application palette is sent to every
+            # widget (opening a book applies the book's font, not new colours).
+            QApplication.setPalette(
+                self._system_palette if choice == "system" else theme.window_palette(chosen)
+            )
+            theme.apply_palette(self.reader, chosen)
+            for widget in self.beside_page:
+                theme.apply_palette(widget, chosen)
+            self._coloured = (choice, chosen)
         self.palette_changed.emit(theme.highlight_palette(chosen))
         font = fonts.book_font(
             language, self.settings.get("reader.font_family"), self.reading_size()
@@ -97,6 +102,8 @@ class Appearance(QObject):
         self.apply()
 
     def choose_font(self, parent: QWidget) -> None:
+        from PySide6.QtWidgets import QFontDialog  # at View › Font…, not on the first screen
+
         ok, font = QFontDialog.getFont(self.reader.document().defaultFont(), parent)
         if ok:
             self.save("reader.font_family", font.family())

@@ -77,14 +77,18 @@ class BookOpener(QObject):
             book = open_book(path, options)
             index = begin.section if begin and 0 <= begin.section < len(book.sections) else 0
             progress.check()
-            html = cache.get(book.cache_key, index) if cache else None
+            # A render cache never used (the first start) holds nothing: the key (a
+            # digest of the rendering code, ~8 ms to work out) is not needed for the
+            # first screen, and the section provider stores this section later.
+            disk = cache if cache is not None and not cache.unused() else None
+            html = disk.get(book.cache_key, index) if disk else None
             if html is None:
                 try:
                     html = book.section_html(index)
                 except Exception:  # noqa: BLE001 - the reader asks again and says why
                     return book, None
-                if cache:
-                    cache.put(book.cache_key, index, html)
+                if disk:
+                    disk.put(book.cache_key, index, html)
             return book, (index, html)
 
         def loaded(result: tuple[Book, FirstSection]) -> None:

@@ -40,10 +40,21 @@ class FocusRing(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._target: QWidget | None = None
         self.hide()
+        self._watching = False
+
+    def watch(self) -> None:
+        """Start drawing the ring (once the first screen is up; again is harmless).
+
+        Focus events carry why the focus moved; the window's widgets are many and
+        built late, so the application's events are watched (FocusIn only). Not
+        before the first screen: every event then passes through Python, and the
+        first object of a class PySide has not wrapped yet (the window's platform
+        window) makes PySide build every Qt class and enum it has not built yet
+        (~80 enums, 10-15 ms), which the first screen does not need.
+        """
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            # Focus events carry why the focus moved; the window's widgets are many
-            # and built late, so the application's events are watched (FocusIn only).
+        if not self._watching and isinstance(app, QApplication):
+            self._watching = True
             app.installEventFilter(self)
 
     @property

@@ -3,10 +3,10 @@
 Panes never call each other; they emit signals that are connected here.
 
 The first screen is the page and its contents: what it does not show is built
-when first used (the annotations panel when shown, the annotation popup and
-dialogs at the first selection or action, the library tools at their first
-menu command), and a book's cover and the hidden start page's list wait until
-the book's first screen is painted.
+when first used (the annotations panel when shown and the annotation popup and
+dialogs at the first selection or action: annotation_panes.py; the library tools
+at their first menu command), and a book's cover, the hidden start page's list
+and the focus ring's watching wait until the book's first screen is painted.
 """
 
 from __future__ import annotations
@@ -21,20 +21,14 @@ from PySide6.QtGui import (
     QDropEvent,
 )
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
     QStackedWidget,
 )
 
 from readmark import __version__, resources
 from readmark.core.book import Book, LoadOptions
 from readmark.core.formats import SUPPORTED_SUFFIXES
-from readmark.core.operations import ChangeSet
 from readmark.core.render_cache import RenderCache
 from readmark.core.store.errors import StoreError
 from readmark.core.store.library import Library, ReadingPosition
@@ -48,29 +42,30 @@ from readmark.ui.reader.section_provider import SectionProvider
 from readmark.ui.reader.toc_panel import TocPanel
 from readmark.ui.shell import window_state
 from readmark.ui.shell.actions import Actions
+from readmark.ui.shell.annotation_panes import TOC_WIDTH, AnnotationPanes
 from readmark.ui.shell.appearance import Appearance
 from readmark.ui.shell.book_opener import BookOpener, FirstSection
-from readmark.ui.shell.covers import cover_icon, remember_cover
+from readmark.ui.shell.covers import remember_cover
 from readmark.ui.shell.dock_widths import keep_dock_widths
 from readmark.ui.shell.keyboard import KeyboardPanes
 from readmark.ui.shell.library_owner import LibraryOwner
 from readmark.ui.shell.library_wiring import LibraryWiring
-from readmark.ui.shell.long_work import show_placing
+from readmark.ui.shell.long_work import StatusWork, show_placing
 from readmark.ui.shell.preferences import Preferences
 from readmark.ui.shell.printed_pages import PrintedPages
+from readmark.ui.shell.recent_menu import fill_recent_menu
 from readmark.ui.shell.start_page import StartPage
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from readmark.ui.annotations.controller import AnnotationController
     from readmark.ui.annotations.panel import AnnotationsPanel
-    from readmark.ui.palette import Palette
     from readmark.ui.search.controller import SearchController
     from readmark.ui.shell.export_all import ExportAllBooks
     from readmark.ui.shell.library_tools import LibraryTools
     from readmark.ui.shell.marks_import import MarksImporter
     from readmark.ui.shell.sync_runner import SyncRunner
-
-_TOC_WIDTH, _PANEL_WIDTH = 300, 340  # the side panels' widths until the reader drags them
 
 
 class MainWindow(QMainWindow):
@@ -111,28 +106,25 @@ class MainWindow(QMainWindow):
         self.session = AnnotationSession(self.tasks, self)
         self.session.set_store(library.annotations if library is not None else None)
         # Built on first use (see the properties below): the first screen shows none of them.
-        self._annotator: AnnotationController | None = None
-        self._annotations_panel: AnnotationsPanel | None = None
+        self.panes = AnnotationPanes(self)  # the annotation controller and panel
         self._tools: LibraryTools | None = None
         self._finder: SearchController | None = None
         self._marks_importer: MarksImporter | None = None
         self._notes_export: ExportAllBooks | None = None
         self._syncer: SyncRunner | None = None
-        self._palette: Palette | None = None  # the theme's highlight colours, for those built later
-        self._state_restored = False  # the saved window state (where the panel goes) was applied
         self.appearance = Appearance(settings, self.reader, [self.toc.tree], language, self)
         self.preferences = Preferences(
             settings, self.appearance, self.menu_actions, owner, self.opener, language, self
         )
         self.preferences.apply_all()
         self.chapter_rules_dialog: QDialog | None = None  # Book › Chapter Rules…, while open
-        self._panel_stale = False  # the panel missed changes while hidden
         self._build_status_bar()
         self._wire()
         self.library_wiring = LibraryWiring(self)  # the library page (Ctrl+L), progress, watching
         self.preferences.use_library_folders(self.library_wiring)
         # F6 between panes, F9 into the contents, Tab from the contents to the page
         self.keyboard = KeyboardPanes(self, self.menu_actions, [self.toc.tree, self.reader])
+        self.reader.first_painted.connect(self.keyboard.ring.watch)  # not before it
         self.printed_pages = PrintedPages(self)  # the repair's report, p. 41, Go to Printed Page
         from readmark.ui.shell import (
             library_finder,  # library search (Ctrl+Shift+F), built at first use
@@ -150,11 +142,11 @@ class MainWindow(QMainWindow):
         self.menu_actions.toggle_annotations.blockSignals(blocker)
         self.menu_actions.themes[settings.get("reader.theme")].setChecked(True)
         self.menu_actions.set_book_open(False)
-        self._state_restored = window_state.restore(self)
-        if not self._state_restored:
-            self.resizeDocks([self.toc], [_TOC_WIDTH], Qt.Orientation.Horizontal)
+        self.panes.state_restored = window_state.restore(self)
+        if not self.panes.state_restored:
+            self.resizeDocks([self.toc], [TOC_WIDTH], Qt.Orientation.Horizontal)
         # Panels shrunk by a small window grow back to the width the reader chose.
-        self.dock_widths = keep_dock_widths(self, {self.toc: _TOC_WIDTH})
+        self.dock_widths = keep_dock_widths(self, {self.toc: TOC_WIDTH})
         self.toc.hide()  # the start page has no contents or annotations to show
         self.appearance.apply()
         self._refresh_recent()
@@ -162,16 +154,12 @@ class MainWindow(QMainWindow):
     @property
     def annotator(self) -> AnnotationController:
         """Turns selections, clicks and menu commands into annotation operations."""
-        if self._annotator is None:
-            self._annotator = self._build_annotator()
-        return self._annotator
+        return self.panes.annotator
 
     @property
     def annotations_panel(self) -> AnnotationsPanel:
         """The annotations dock (F10), built the first time it is shown or asked for."""
-        if self._annotations_panel is None:
-            self._annotations_panel = self._build_annotations_panel()
-        return self._annotations_panel
+        return self.panes.panel
 
     @property
     def tools(self) -> LibraryTools:
@@ -186,7 +174,7 @@ class MainWindow(QMainWindow):
         if self._finder is None:
             from readmark.ui.shell.finder import build_finder  # not on the first screen
 
-            self._finder = build_finder(self, self._annotations_panel)
+            self._finder = build_finder(self, self.panes.built_panel)
         return self._finder
 
     def section_provider(self) -> SectionProvider | None:
@@ -235,28 +223,21 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.progress_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: opening has no meaningful fraction
-        self.progress.setMaximumWidth(160)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel_open)
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            bar.addPermanentWidget(widget)
-            widget.hide()
+        self.opening = StatusWork(self, "opening", self.tr("Cancel"))  # a book being opened
+        self.opening.cancelled.connect(self.cancel_open)
+        self.cancel_button = self.opening.cancel_button
         self.encoding_label = QLabel()
         self.encoding_label.setObjectName("encodingLabel")
         self.encoding_label.setToolTip(
             self.tr("The text encoding of this book (Book › Text Encoding)")
         )
-        bar.addPermanentWidget(self.encoding_label)
+        self.statusBar().addPermanentWidget(self.encoding_label)
         self.encoding_label.hide()
 
     def _wire(self) -> None:
         a = self.menu_actions
-        self.opener.busy.connect(self._show_busy)
-        self.opener.idle.connect(self._hide_busy)
+        self.opener.busy.connect(self.opening.start)
+        self.opener.idle.connect(self.opening.stop)
         self.opener.opened.connect(self._book_loaded)
         self.opener.failed.connect(self._book_failed)
         self.opener.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -265,7 +246,7 @@ class MainWindow(QMainWindow):
         a.open_guide.triggered.connect(self.open_guide)
         a.quit.triggered.connect(self.close)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        a.toggle_toc.toggled.connect(self._set_toc_visible)
+        a.toggle_toc.toggled.connect(self.toc.setVisible)
         self.toc.visibilityChanged.connect(self._toc_visibility_changed)
         a.full_screen.toggled.connect(self._set_full_screen)
         looks = self.appearance
@@ -278,7 +259,7 @@ class MainWindow(QMainWindow):
         a.reset_font.triggered.connect(looks.reset_font)
         a.theme_group.triggered.connect(lambda action: looks.set_theme(action.data()))
         looks.palette_changed.connect(self.reader.set_palette)
-        looks.palette_changed.connect(self._set_palette)
+        looks.palette_changed.connect(self.panes.set_palette)
         looks.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         a.back.triggered.connect(self.reader.go_back)
         a.next_section.triggered.connect(self.reader.next_section)
@@ -330,10 +311,10 @@ class MainWindow(QMainWindow):
         reader.context_menu_requested.connect(
             lambda menu, spot: self.annotator.fill_context_menu(menu, spot)
         )
-        reader.dismiss_popups.connect(self._hide_popups)
+        reader.dismiss_popups.connect(self.panes.hide_popups)
         session.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         session.changed.connect(lambda changes: reader.apply_changes(changes, session.all))
-        session.changed.connect(self._show_changes)
+        session.changed.connect(self.panes.show_changes)
         self.book_shown.connect(session.open)
         reader.first_painted.connect(self._first_screen_painted)
         self._wire_library_tools()
@@ -341,8 +322,8 @@ class MainWindow(QMainWindow):
 
     def _wire_library_tools(self) -> None:
         a = self.menu_actions
-        self.reader.position_changed.connect(self._mark_panel_location)
-        a.toggle_annotations.toggled.connect(self._set_annotations_visible)
+        self.reader.position_changed.connect(self.panes.mark_location)
+        a.toggle_annotations.toggled.connect(self.panes.set_panel_visible)
         a.export_annotations.triggered.connect(
             lambda: self.tools.export(self.session.book, self.session.all())
         )
@@ -355,43 +336,6 @@ class MainWindow(QMainWindow):
 
     # -- the panes built on first use ---------------------------------------------------
 
-    def _build_annotator(self) -> AnnotationController:
-        # Imported here: the popup, the note dialog and menus serve the first selection,
-        # not the first screen.
-        from readmark.ui.annotations.controller import AnnotationController
-
-        annotator = AnnotationController(self.reader, self.session, self.menu_actions, self)
-        if self._palette is not None:
-            annotator.set_palette(self._palette)
-        annotator.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        return annotator
-
-    def _build_annotations_panel(self) -> AnnotationsPanel:
-        # Imported here: the panel and its model (note Markdown, the delegate) are not
-        # on the first screen; the panel is hidden on the start page and often when reading.
-        from readmark.ui.annotations.panel import AnnotationsPanel
-
-        panel = AnnotationsPanel(self)
-        # Where the saved window state had it, else on the right at its default width.
-        if not (self._state_restored and self.restoreDockWidget(panel)):
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-            self.resizeDocks([panel], [_PANEL_WIDTH], Qt.Orientation.Horizontal)
-        panel.hide()  # until _set_annotations_visible says otherwise
-        keep_dock_widths(self, {self.toc: _TOC_WIDTH, panel: _PANEL_WIDTH})
-        if self._palette is not None:
-            panel.set_colours(self._palette)
-        annotator = self.annotator
-        panel.activated.connect(annotator.go_to)
-        panel.edit_requested.connect(annotator.edit_note)
-        panel.delete_requested.connect(annotator.delete)
-        panel.export_requested.connect(self.menu_actions.export_annotations.trigger)
-        panel.visibilityChanged.connect(self._annotations_visibility_changed)
-        position = self.reader.position()
-        if position is not None:
-            panel.mark_location(position.section, self.reader.top_offset())
-        self._panel_stale = True  # filled when first shown
-        return panel
-
     def _build_tools(self) -> LibraryTools:
         # Imported here: exports and the backup and export dialogs wait for their menu commands.
         from readmark.ui.shell.library_tools import LibraryTools
@@ -400,21 +344,6 @@ class MainWindow(QMainWindow):
         tools.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         tools.error.connect(self.show_error)
         return tools
-
-    def _set_palette(self, palette: Palette) -> None:
-        self._palette = palette
-        if self._annotator is not None:
-            self._annotator.set_palette(palette)
-        if self._annotations_panel is not None:
-            self._annotations_panel.set_colours(palette)
-
-    def _hide_popups(self) -> None:
-        if self._annotator is not None:
-            self._annotator.hide_popups()
-
-    def _mark_panel_location(self, position: ReadingPosition) -> None:
-        if self._annotations_panel is not None:
-            self._annotations_panel.mark_location(position.section, self.reader.top_offset())
 
     def _first_screen_painted(self) -> None:
         book = self.reader.book
@@ -428,28 +357,7 @@ class MainWindow(QMainWindow):
             remember_cover(book)
         self._refresh_recent()
 
-    def _show_changes(self, changes: ChangeSet) -> None:
-        # A hidden panel is not kept up to date: it is filled when shown.
-        panel = self._annotations_panel
-        if panel is not None and panel.isVisible():
-            panel.apply_changes(changes, self.session.all, self._chapter_titles())
-        else:
-            self._panel_stale = True
-
-    def _refresh_panel(self) -> None:
-        if self._panel_stale:
-            self._panel_stale = False
-            self.annotations_panel.set_annotations(self.session.all(), self._chapter_titles())
-
-    def _chapter_titles(self) -> dict[int, str]:
-        book = self.reader.book
-        return {s.index: s.title for s in book.sections} if book else {}
-
-    def _set_annotations_visible(self, visible: bool) -> None:
-        if visible or self._annotations_panel is not None:
-            self.annotations_panel.setVisible(visible)
-
-    def _on_the_page(self) -> bool:
+    def on_the_page(self) -> bool:
         """The book's page is what the window shows (not the start page or the
         library): only then is showing or hiding a panel the reader's choice."""
         return self._book_open and self.stack.currentWidget() is self.reader
@@ -458,22 +366,11 @@ class MainWindow(QMainWindow):
         """Hide the book's panels while another page is shown (not remembered), and
         bring them back as the reader left them."""
         if show:
-            self._set_toc_visible(bool(self.settings.get("reader.toc_visible")))
-            self._set_annotations_visible(bool(self.settings.get("reader.annotations_visible")))
+            self.toc.setVisible(bool(self.settings.get("reader.toc_visible")))
+            self.panes.set_panel_visible(bool(self.settings.get("reader.annotations_visible")))
         else:
             self.toc.hide()
-            if self._annotations_panel is not None:
-                self._annotations_panel.hide()
-
-    def _annotations_visibility_changed(self, visible: bool) -> None:
-        if visible:
-            self._refresh_panel()
-        if self._on_the_page() and self.isVisible() and not self.isMinimized():
-            blocker = self.menu_actions.toggle_annotations.blockSignals(True)
-            self.menu_actions.toggle_annotations.setChecked(visible)
-            self.menu_actions.toggle_annotations.blockSignals(blocker)
-            if self.settings.get("reader.annotations_visible") != visible:
-                self.appearance.save("reader.annotations_visible", visible)
+            self.panes.hide_panel()
 
     def _library_replaced(self, library: Library | None) -> None:
         """After a restore: everyone uses the reopened library; the book is reread."""
@@ -486,6 +383,10 @@ class MainWindow(QMainWindow):
     # -- opening and closing books ----------------------------------------------------
 
     def choose_book(self) -> None:
+        # Qt classes the first screen does not use are imported where they are used:
+        # PySide builds a class's enums when the class is first named (~0.2 ms each).
+        from PySide6.QtWidgets import QFileDialog
+
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -506,17 +407,9 @@ class MainWindow(QMainWindow):
     def cancel_open(self) -> None:
         self.opener.cancel()
 
-    def _show_busy(self, text: str) -> None:
-        self.progress_label.setText(text)
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.show()
-
-    def _hide_busy(self) -> None:
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.hide()
-
     def _book_failed(self, message: str) -> None:
         self.show_error(self.tr("The book could not be opened"), message)
+        self.keyboard.ring.watch()  # no first screen of a book to wait for
         self.open_failed.emit(message)
 
     def _book_loaded(
@@ -530,7 +423,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.reader)
         self._book_open = True
         self.toc.setVisible(bool(self.settings.get("reader.toc_visible")))
-        self._set_annotations_visible(bool(self.settings.get("reader.annotations_visible")))
+        self.panes.set_panel_visible(bool(self.settings.get("reader.annotations_visible")))
         layout = self.layout()
         if layout is not None:
             layout.activate()  # the reader gets its final width before laying out text
@@ -574,7 +467,7 @@ class MainWindow(QMainWindow):
             self._finder.close_book()
         self._book_open = False
         self.toc.hide()
-        self._set_annotations_visible(False)
+        self.panes.set_panel_visible(False)
         self.encoding_label.hide()
         self.stack.setCurrentWidget(self.start_page)
         self.setWindowTitle(self.tr("Readmark"))
@@ -584,7 +477,7 @@ class MainWindow(QMainWindow):
     def _close_current(self) -> None:
         if self.reader.book is not None:
             self.reader.flush_position()
-        self._hide_popups()
+        self.panes.hide_popups()
         if self._finder is not None:
             self._finder.stop()
         self.session.close()
@@ -626,12 +519,9 @@ class MainWindow(QMainWindow):
 
     # -- appearance -------------------------------------------------------------------
 
-    def _set_toc_visible(self, visible: bool) -> None:
-        self.toc.setVisible(visible)
-
     def _toc_visibility_changed(self, visible: bool) -> None:
         # Only the reader's choice counts, not hiding it for the start page or library.
-        if self._on_the_page() and self.isVisible() and not self.isMinimized():
+        if self.on_the_page() and self.isVisible() and not self.isMinimized():
             blocker = self.menu_actions.toggle_toc.blockSignals(True)
             self.menu_actions.toggle_toc.setChecked(visible)
             self.menu_actions.toggle_toc.blockSignals(blocker)
@@ -652,22 +542,14 @@ class MainWindow(QMainWindow):
         self.start_page.set_recent(records)
 
     def _fill_recent_menu(self) -> None:
-        menu = self.menu_actions.recent_menu
-        menu.clear()
         records = self.library.recent(10) if self.library else []
-        for record in records:
-            action = menu.addAction(record.title)
-            icon = cover_icon(record.content_id)
-            if icon is not None:
-                action.setIcon(icon)
-            action.setToolTip(record.path)
-            action.triggered.connect(lambda _=False, p=record.path: self.open_path(Path(p)))
-        if not records:
-            menu.addAction(self.tr("No recent books")).setEnabled(False)
+        fill_recent_menu(self.menu_actions.recent_menu, records, self.open_path)
 
     # -- messages -------------------------------------------------------------------------
 
     def show_error(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
         )
@@ -675,6 +557,8 @@ class MainWindow(QMainWindow):
         box.open()  # window-modal but not blocking: tests and the event loop go on
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About Readmark"),
