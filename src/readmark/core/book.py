@@ -135,10 +135,20 @@ class Book:
         source = self.resources or FolderResources(self.path.parent)
         return source.load(section, url)
 
+    # The section rendered last: `section_text` right after `section_html` of the same
+    # section (search, indexing, export, `readmark text`) would convert it twice. One
+    # tuple, replaced whole, so a thread never sees half of it.
+    _last: tuple[int, str] | None = field(default=None, init=False, repr=False, compare=False)
+
     def section_html(self, index: int) -> str:
         if not 0 <= index < len(self.sections):
             raise IndexError(index)
-        return self.renderer.render(index)
+        last = self._last
+        if last is not None and last[0] == index:
+            return last[1]
+        html = self.renderer.render(index)
+        self._last = (index, html)
+        return html
 
     def section_text(self, index: int) -> str:
         """The section's text as a reader sees it (`readmark text --section`).
