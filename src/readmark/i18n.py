@@ -175,4 +175,12 @@ def repair_report(counts: RepairCounts) -> str:
             if notes == 1
             else QCoreApplication.translate("RepairReport", "%Ln footnotes attached", "", notes)
         )
+    if counts.captions:
+        parts.append(
+            QCoreApplication.translate("RepairReport", "1 figure moved out of a sentence")
+            if counts.captions == 1
+            else QCoreApplication.translate(
+                "RepairReport", "%Ln figures moved out of sentences", "", counts.captions
+            )
+        )
     return QCoreApplication.translate("RepairReport", ", ").join(parts)

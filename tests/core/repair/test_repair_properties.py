@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from readmark.core.repair import RULES, repair_markdown
 from readmark.core.repair.blocks import split_blocks
 
-WITHOUT_FOOTNOTES = [rule for rule in RULES if rule.name != "stranded_footnotes"]
+# The rules that neither move text (notes, figures) nor drop it (running headers).
+MOVING = ("stranded_footnotes", "captions_out_of_sentences", "running_headers")
+WITHOUT_FOOTNOTES = [rule for rule in RULES if rule.name not in MOVING]
 HALF_WIDTH = str.maketrans("，：；？！（）", ",:;?!()")
 
 # Pieces that exercise every rule: Chinese and Latin prose, both punctuation widths,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from readmark.core.repair.note_shapes import SUPERSCRIPT_BODY
 from readmark.core.formats.markdown.grammar import (
     ATX_HEADING,
     BLOCK_QUOTE,
@@ -68,9 +69,9 @@ class SourceBlocks:
         return replace(self, blocks=tuple(blocks))
 
 
-# A footnote body as a print conversion leaves it: "<sup>①</sup> text", "<sup>[1]</sup> text".
-NOTE_MARK = r"(?:[\u2460-\u2473]|\[\d{1,3}\]|\d{1,3}|\*{1,3}|[†‡])"
-NOTE_BODY = re.compile(rf"^ {{0,3}}<sup>[ \t]*(?P<sym>{NOTE_MARK})[ \t]*</sup>[ \t\u3000]*(?=\S)")
+# A footnote body as a print conversion leaves it: "<sup>①</sup> text", "$^{1}$ text",
+# "¹ text" (core/repair/note_shapes).
+NOTE_BODY = SUPERSCRIPT_BODY
 
 
 def classify(text: str) -> BlockKind:

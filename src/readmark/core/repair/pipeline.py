@@ -5,19 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from readmark.core.repair.blocks import split_blocks
+from readmark.core.repair.captions import CAPTIONS_OUT_OF_SENTENCES
 from readmark.core.repair.footnotes import STRANDED_FOOTNOTES
 from readmark.core.repair.line_paragraphs import LINE_PARAGRAPHS
 from readmark.core.repair.page_splits import PAGE_SPLIT_JOIN
 from readmark.core.repair.punctuation import CJK_PUNCTUATION
 from readmark.core.repair.rule import RepairContext, RepairCounts, RepairRule
+from readmark.core.repair.running_headers import RUNNING_HEADERS
 from readmark.core.repair.soft_breaks import CJK_SOFT_BREAKS
 
-# Order matters: footnote bodies leave the page break before its halves are joined;
-# lines become paragraphs before soft breaks would join them; punctuation is made
-# full-width before soft breaks look for CJK on both sides.
+# Order matters: running headers go first, so the bodies at a page foot and the
+# halves of a sentence the page cut stand next to each other; footnote bodies leave
+# the page break before its halves are joined; lines become paragraphs before soft
+# breaks would join them; a figure inside a sentence moves out before the halves are
+# joined; punctuation is made full-width before soft breaks look for CJK on both sides.
 RULES: tuple[RepairRule, ...] = (
+    RUNNING_HEADERS,
     STRANDED_FOOTNOTES,
     LINE_PARAGRAPHS,
+    CAPTIONS_OUT_OF_SENTENCES,
     PAGE_SPLIT_JOIN,
     CJK_PUNCTUATION,
     CJK_SOFT_BREAKS,

@@ -11,18 +11,21 @@ from readmark.core.repair.blocks import SourceBlocks
 @dataclass
 class RepairCounts:
     """What a repair did, for the report (`readmark info`): page splits joined, page
-    numbers and running headers removed, footnotes attached."""
+    numbers and running headers removed, footnotes attached, figures and captions
+    moved out of sentences."""
 
     page_splits: int = 0
     page_numbers: int = 0
     running_headers: int = 0
     footnotes: int = 0
+    captions: int = 0
 
     def add(self, other: RepairCounts) -> None:
         self.page_splits += other.page_splits
         self.page_numbers += other.page_numbers
         self.running_headers += other.running_headers
         self.footnotes += other.footnotes
+        self.captions += other.captions
 
 
 @dataclass(frozen=True)
