@@ -15,10 +15,12 @@ middle of a sentence the page goes on with:
 
 The run between the halves (an image, a caption: `Figure 11.2: …`, `Fig. 3.`,
 `Table 2`, `图 3-1`, `PLATE IV.`, an ALL-CAPS line, `Courtesy of …`, `Photograph by
-…`) moves, whole and in order, to after the second half, so page_split_join, which
-runs next, can judge the two halves as it judges any page split. Nothing is moved
-unless both halves pass that judgement (`is_page_split`), and a caption is never
-joined into the sentence: it keeps its own block beside its image.
+…`) moves, whole and in order, to after the sentence, and the halves are joined. The
+halves are judged as page_split_join judges any page split (the first stops
+mid-clause, the second goes on with the sentence, neither is a display's
+introduction), except that one of them may be short (a column that ended after a
+line): the figure standing between them is the evidence of the break. A caption is
+never joined into the sentence: it keeps its own block beside its image.
 """
 
 from __future__ import annotations
@@ -28,7 +30,13 @@ import re
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks
 from readmark.core.repair.furniture import looks_like_header
-from readmark.core.repair.page_splits import is_page_split
+from readmark.core.repair.page_splits import (
+    continues_sentence,
+    ends_mid_clause,
+    introduces_display,
+    is_prose,
+    join_halves,
+)
 from readmark.core.repair.rule import RepairContext, RepairRule
 
 _MAX_RUN = 4  # blocks: an image, its caption, a credit, a second image
@@ -72,6 +80,19 @@ def _displayed(block: Block) -> bool:
     )
 
 
+def _cut_by_the_figure(first: Block, second: Block) -> bool:
+    """Are these the halves of one sentence (`…of absolute` ‖ `position embeddings, we…`)?"""
+    return (
+        first.kind is BlockKind.PARAGRAPH
+        and second.kind is BlockKind.PARAGRAPH
+        and ends_mid_clause(first.text)
+        and continues_sentence(second.text)
+        and first.text.rstrip()[-1] not in "”’\"')）]"
+        and (is_prose(first.text) or is_prose(second.text))
+        and not introduces_display(first.text, second.text)
+    )
+
+
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
     blocks = list(source.blocks)
     moved = False
@@ -85,15 +106,15 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
         if (
             run
             and end < len(blocks)
-            and first.kind is BlockKind.PARAGRAPH
             and any(_is_image(b) or _CAPTION.match(b.text.strip()) for b in run)
-            and is_page_split(first, blocks[end])
+            and _cut_by_the_figure(first, blocks[end])
         ):
-            second = blocks[end]
-            # The second half takes the run's place; the run follows it, its gaps kept.
-            blocks[index + 1 : end + 1] = [Block(second.kind, second.text, run[0].gap), *run]
+            joined = first.with_text(join_halves(first.text, blocks[end].text))
+            blocks[index : end + 1] = [joined, *run]
             context.counts.captions += 1
+            context.counts.page_splits += 1
             moved = True
+            continue  # the joined sentence may be cut by the next page's figure too
         index += 1
     return source.with_blocks(blocks) if moved else source
 

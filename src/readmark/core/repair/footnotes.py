@@ -45,6 +45,7 @@ from readmark.core.repair.note_shapes import (
     body_anchor_ids,
     body_symbol,
     is_bare_digit_body,
+    is_labelled_body,
     marker_pattern,
     numbering_word_before,
 )
@@ -137,9 +138,9 @@ def _take_marker(blocks: list[Block], before: int, note: _Note, ref: str) -> boo
         if found:
             last = found[-1]
             start = last.start()
-            # `之協助 4，`: the space OCR put before a bare digit in Chinese goes with it.
+            # `之協助 4，`, `on Github. 1`: the space OCR put before a raised digit goes.
             if note.bare_digit and start > 1 and block.text[start - 1] in " \u3000":
-                start -= 1 if cjk_before(block.text, start - 1) else 0
+                start -= 1
             text = block.text[:start] + ref + block.text[last.end() :]
             blocks[index] = Block(block.kind, text, block.gap)  # kind kept: only a marker changed
             return True
@@ -167,7 +168,7 @@ def _is_body(blocks: list[Block], index: int) -> bool:
     j = index - 1
     while j >= 0 and bare(j):
         j -= 1
-    if j >= 0 and blocks[j].kind is BlockKind.THEMATIC_BREAK:
+    if (j >= 0 and blocks[j].kind is BlockKind.THEMATIC_BREAK) or is_labelled_body(match):
         return True
     if not is_bare_digit_body(match):
         return False

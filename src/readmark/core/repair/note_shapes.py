@@ -30,13 +30,18 @@ _ANCHORS = r"(?P<anchors>(?:<(?:span|a) (?:id|name)=\"[^\"<>]{1,80}\"></(?:span|
 _SUP_MARK = r"(?:[\u2460-\u2473]|\[\d{1,3}\]|\d{1,3}|\*{1,3}|[†‡])"
 _LATEX_SUP = r"\$\s?\^\s?(?:\{\s?(?P<latex>\d{1,3}|\*)\s?\}|(?P<latex1>\d))\s?\$"
 # A body written with a superscript: <sup>, LaTeX or Unicode digits, anchors before it.
+# Nougat's inline LaTeX: `\({}^{1}\)`.
+_PAREN_LATEX_SUP = r"\\\(\s?\{\}\^\{\s?(?P<platex>\d{1,3})\s?\}\s?\\\)"
 SUPERSCRIPT_BODY = re.compile(
     rf"^ {{0,3}}{_ANCHORS}(?:<sup>[ \t]*(?P<sup>{_SUP_MARK})[ \t]*</sup>|{_LATEX_SUP}"
-    rf"|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,3}}))[ \t\u3000]*(?=\S)"
+    rf"|{_PAREN_LATEX_SUP}|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,3}}))[ \t\u3000]*(?=\S)"
 )
-# A bare body: `① text`, `[1] text`, `4 See Faretta…` (the digit then a new sentence).
+# A bare body: `① text`, `[1] text`, `4 See Faretta…` (the digit then a new sentence),
+# Nougat's `Footnote 4: text` (labelled: a body wherever it stands).
 BARE_BODY = re.compile(
-    r"^ {0,3}(?P<sym>[\u2460-\u2473]|\[\d{1,3}\]|(?P<digit>[1-9]\d?)(?=[ \t\u3000]+[A-Z\"“(\u4e00-\u9fff]))"
+    r"^ {0,3}(?:Footnote[ \t]+(?P<label>[1-9]\d{0,2})[ \t]*:"
+    r"|(?P<sym>[\u2460-\u2473]|\[\d{1,3}\]"
+    r"|(?P<digit>[1-9]\d?)(?=[ \t\u3000]+[A-Z\"“(\u4e00-\u9fff])))"
     r"[ \t\u3000]*(?=\S)"
 )
 _ANCHOR_ID = re.compile(r'(?:id|name)="([^"<>]{1,80})"')
@@ -45,7 +50,7 @@ _ANCHOR_ID = re.compile(r'(?:id|name)="([^"<>]{1,80})"')
 def body_symbol(match: re.Match[str]) -> str:
     """The note's symbol as one spelling: `1` for `<sup>1</sup>`, `$^{1}$`, `¹`, `[1]`."""
     groups = match.groupdict()
-    for name in ("sup", "latex", "latex1", "uni", "sym"):
+    for name in ("sup", "latex", "latex1", "platex", "uni", "label", "sym"):
         value = groups.get(name)
         if value:
             return value.strip("[]").translate(_FROM_SUPERSCRIPT)
@@ -58,14 +63,20 @@ def body_anchor_ids(match: re.Match[str]) -> tuple[str, ...]:
 
 
 def is_bare_digit_body(match: re.Match[str]) -> bool:
-    return bool(match.groupdict().get("digit"))
+    """Marked in the text by a bare digit: `4 See…`, `Footnote 4: …`."""
+    return bool(match.groupdict().get("digit") or match.groupdict().get("label"))
+
+
+def is_labelled_body(match: re.Match[str]) -> bool:
+    """`Footnote 4: …`: says itself that it is a note."""
+    return bool(match.groupdict().get("label"))
 
 
 # Words after which a number is the text's own reference, never a note marker.
 _NUMBERING_WORDS = re.compile(
     r"(?:(?<![A-Za-z])(?:chapter|chap|section|sect|sec|page|pages|pp|p|figure|fig|table|tab|"
     r"vol|volume|no|number|art|article|part|book|verse|line|lines|step|item|exercise|ex|eq|"
-    r"equation|appendix|note|notes|act|scene|canto|psalm|room|age|aged|grade|class|level|"
+    r"equation|appendix|note|notes|footnote|act|scene|canto|psalm|room|age|aged|grade|class|level|"
     r"year|years|week|day|days|hour|hours|version|v)|[§第卷页頁条條章节節回图圖表号號约約])"
     r"[.\s]*$",
     re.IGNORECASE,
@@ -79,6 +90,7 @@ def marker_pattern(symbol: str, anchor_ids: tuple[str, ...], bare_digit: bool) -
     if symbol.isascii() and symbol.isdigit():
         forms.append(rf"<sup>[ \t]*(?:{s}|\[{s}\])[ \t]*</sup>")
         forms.append(rf"\$\s?\^\s?(?:\{{\s?{s}\s?\}}|{s})\s?\$")
+        forms.append(rf"\\\(\s?\{{\}}\^\{{\s?{s}\s?\}}\s?\\\)")
         # ¹ after a word, never a unit's power (m², cm³ after a number).
         sup = re.escape(symbol.translate(_TO_SUPERSCRIPT))
         forms.append(rf"(?<![{SUPERSCRIPT_DIGITS}])(?<!\d m)(?<!\dm)(?<!\d cm)(?<!\dcm)"
@@ -88,10 +100,20 @@ def marker_pattern(symbol: str, anchor_ids: tuple[str, ...], bare_digit: bool) -
         if bare_digit:
             # After a letter (one space allowed) or a sentence's punctuation right after
             # one; then punctuation, a line end, or a space and a new sentence.
+            # After a word or its punctuation, a space between allowed (`之協助 4，`,
+            # `on Github. 1`, `benchmark.5 We`): then punctuation, a line end, or a
+            # new sentence, never more words (`4 miles`).
             forms.append(
-                rf"(?:(?<=[^\W\d_][.,;:!?”’\"')）])|(?<=[^\W\d_][ \u3000])|(?<=[^\W\d_])){s}"
-                r"(?![\d.,]\d)(?=[,.;:!?，。、；：)）\]]|[ \t\u3000]*(?:\n|$)"
+                rf"(?:(?<=[^\W\d_][.,;:!?”’\"')）])|(?<=[^\W\d_][.,;:!?”’\"')）][ \u3000])"
+                rf"|(?<=[^\W\d_][ \u3000])){s}"
+                r"(?!\d)(?![.,]\d)(?=[,.;:!?，。、；：)）\]]|[ \t\u3000]*(?:\n|$)"
                 r"|[ \t\u3000]+[A-Z“\"(\u4e00-\u9fff])"
+            )
+            # Glued to a lower-case word or to Chinese (`shift2 involves`, `協助4，`),
+            # never to capitals (`CO2`, `MP3`).
+            forms.append(
+                rf"(?<=[a-z\u00df-\u00ff\u4e00-\u9fff\u3040-\u30ff]){s}"
+                r"(?!\d)(?![.,]\d)(?=[\s,.;:!?，。、；：)）\]]|$)"
             )
     else:
         forms.append(rf"<sup>[ \t]*{s}[ \t]*</sup>")

@@ -113,7 +113,7 @@ def continues_sentence(text: str) -> bool:
 _CODE_LIKE = re.compile(r"\b\w+ = \S|\$[^$\n]+\$|>>>")
 
 
-def _introduces_display(first: str, second: str) -> bool:
+def introduces_display(first: str, second: str) -> bool:
     """A Latin sentence ending in a colon introduces what follows it in print (code, a
     figure, a formula); when that landed as text, the break still stands."""
     head = first.rstrip()
@@ -137,7 +137,7 @@ def is_page_split(first: Block, second: Block) -> bool:
         and (first.text.rstrip()[-1] not in CLOSERS or second.text.lstrip(" \t")[0] in CLAUSE)
         and is_prose(first.text)
         and is_prose(second.text)
-        and not _introduces_display(first.text, second.text)
+        and not introduces_display(first.text, second.text)
     )
 
 
