@@ -175,7 +175,9 @@ def test_without_footnotes_nothing_is_lost_or_reordered(source: str) -> None:
 @given(MARKDOWNISH)
 @example("群众\n<sup>①</sup>:\n\n<sup>①</sup> 群众")  # "[^fn1]:" would open a definition
 def test_footnotes_move_text_but_never_lose_it(source: str) -> None:
-    assert _content(repair_markdown(source)) == _content(source)
+    # Running headers are the one rule that drops lines (test_markdown_shapes_properties).
+    rules = [rule for rule in RULES if rule.name != "running_headers"]
+    assert _content(repair_markdown(source, rules=rules)) == _content(source)
 
 
 @SETTINGS

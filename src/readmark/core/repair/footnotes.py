@@ -127,7 +127,8 @@ def _take_marker(blocks: list[Block], before: int, note: _Note, ref: str) -> boo
             continue
         if not pattern.search(block.text):
             continue
-        mask = protected_mask(block.text, code_only=True)
+        # A bare digit inside a link, a URL, a note reference or markup is never a marker.
+        mask = protected_mask(block.text, code_only=not note.bare_digit)
         found = [
             m
             for m in pattern.finditer(block.text)

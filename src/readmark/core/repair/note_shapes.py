@@ -40,7 +40,7 @@ SUPERSCRIPT_BODY = re.compile(
 # Nougat's `Footnote 4: text` (labelled: a body wherever it stands).
 BARE_BODY = re.compile(
     r"^ {0,3}(?:Footnote[ \t]+(?P<label>[1-9]\d{0,2})[ \t]*:"
-    r"|(?P<sym>[\u2460-\u2473]|\[\d{1,3}\]"
+    r"|(?P<sym>[\u2460-\u2473]|\[\d{1,3}\](?!\()"
     r"|(?P<digit>[1-9]\d?)(?=[ \t\u3000]+[A-Z\"“(\u4e00-\u9fff])))"
     r"[ \t\u3000]*(?=\S)"
 )

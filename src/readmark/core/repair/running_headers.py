@@ -31,7 +31,7 @@ from readmark.core.repair.furniture import (
     is_heading,
     is_page_number,
 )
-from readmark.core.repair.page_splits import continues_sentence, ends_mid_clause
+from readmark.core.repair.page_splits import continues_sentence, ends_mid_clause, is_prose
 from readmark.core.repair.rule import RepairContext, RepairRule
 
 _KEY_MIN = 4  # letters: shorter lines (`2`, `Yes.`) say too little to be a header
@@ -65,13 +65,18 @@ def _at_page_turn(blocks: tuple[Block, ...], index: int) -> bool:
     after = blocks[index + 1] if index + 1 < len(blocks) else None
     if (before is not None and _page_edge(before)) or (after is not None and _page_edge(after)):
         return True
+    # Between the halves of a sentence: two paragraphs of prose, neither a copy of it.
+    key = _candidate_key(blocks[index])
     return (
         before is not None
         and after is not None
         and before.kind is BlockKind.PARAGRAPH
         and after.kind is BlockKind.PARAGRAPH
+        and _candidate_key(before) != key
+        and _candidate_key(after) != key
         and ends_mid_clause(before.text)
         and continues_sentence(after.text)
+        and (is_prose(before.text) or is_prose(after.text))
     )
 
 
