@@ -177,7 +177,9 @@ def score_book(truth_path: Path) -> BookScore:
         if notes_md is not None:
             running, notes = notes_md
             bare = _norm(_MARKUP_MARKER.sub("", marker))
-            attached += int(body in notes and bool(re.search(re.escape(bare) + r"\s?\u2042", running)))
+            attached += int(
+                body in notes and bool(re.search(re.escape(bare) + r"\s?\u2042", running))
+            )
             continue
         bare = marker.rstrip("*^¹²³0123456789").rstrip()
         linked = any(bare in p and marker not in p for p in paragraphs)

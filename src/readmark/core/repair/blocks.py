@@ -9,11 +9,9 @@ that changes nothing changes nothing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from readmark.core.repair.note_shapes import SUPERSCRIPT_BODY
 from readmark.core.formats.markdown.grammar import (
     ATX_HEADING,
     BLOCK_QUOTE,
@@ -31,6 +29,7 @@ from readmark.core.formats.markdown.grammar import (
     html_block_end,
     is_blank,
 )
+from readmark.core.repair.note_shapes import SUPERSCRIPT_BODY
 
 
 class BlockKind(Enum):

@@ -93,8 +93,10 @@ def marker_pattern(symbol: str, anchor_ids: tuple[str, ...], bare_digit: bool) -
         forms.append(rf"\\\(\s?\{{\}}\^\{{\s?{s}\s?\}}\s?\\\)")
         # ¹ after a word, never a unit's power (m², cm³ after a number).
         sup = re.escape(symbol.translate(_TO_SUPERSCRIPT))
-        forms.append(rf"(?<![{SUPERSCRIPT_DIGITS}])(?<!\d m)(?<!\dm)(?<!\d cm)(?<!\dcm)"
-                     rf"(?<!\d km)(?<!\dkm){sup}(?![{SUPERSCRIPT_DIGITS}])")
+        forms.append(
+            rf"(?<![{SUPERSCRIPT_DIGITS}])(?<!\d m)(?<!\dm)(?<!\d cm)(?<!\dcm)"
+            rf"(?<!\d km)(?<!\dkm){sup}(?![{SUPERSCRIPT_DIGITS}])"
+        )
         for anchor in anchor_ids:
             forms.append(rf"\[\s?{s}\s?\]\(#{re.escape(anchor)}\)")
         if bare_digit:
