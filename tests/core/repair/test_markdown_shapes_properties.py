@@ -101,6 +101,7 @@ def test_running_headers_take_only_lines_the_book_repeats(source: str) -> None:
 @SETTINGS
 @given(BOOKS)
 @example("群众 4，\n\n4 See 法院\n\n# 第一章\n\n工作")
+@example("the\n\n4 See $^{1}$$^{1}$\n\n$^{1}$ the\n\n---\n\n$^{1}$ the")  # a rule taken out
 def test_repairing_the_repaired_text_changes_nothing(source: str) -> None:
     once = repair_markdown(source, id_prefix="s1-")
     assert repair_markdown(once, id_prefix="s1-") == once

@@ -75,9 +75,13 @@ NOTE_BODY = SUPERSCRIPT_BODY
 
 def classify(text: str) -> BlockKind:
     """The kind of a block, judged the way Python-Markdown would read it."""
-    lines = text.split("\n")
+    # Only the first two lines matter, but for a fence: a block joined from many pages
+    # is not split into all its lines again at each join.
+    lines = text.split("\n", 2)
     first = lines[0]
-    if _is_fenced_code(lines) or INDENTED_CODE.match(first):
+    if fence_open(first) is not None and _is_fenced_code(text.split("\n")):
+        return BlockKind.CODE
+    if INDENTED_CODE.match(first):
         return BlockKind.CODE
     if THEMATIC_BREAK.match(first) and len(lines) == 1:
         return BlockKind.THEMATIC_BREAK

@@ -53,6 +53,11 @@ from readmark.core.repair.page_splits import continues_sentence, ends_mid_clause
 from readmark.core.repair.rule import RepairContext, RepairRule
 
 _BARE_LOOKBACK = 12  # blocks: how far above its body a bare digit marker may stand
+# blocks: how far above its body any marker may stand (a page or two of paragraphs);
+# also what keeps a hostile section of thousands of unmarked bodies from taking
+# quadratic time.
+_LOOKBACK = 40
+_RUN_LOOKBACK = 50  # bodies: how far back a run of bare bodies is followed to its rule
 # Blocks whose text may carry a marker.
 _RUNNING_TEXT = (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE, BlockKind.HEADING)
 
@@ -118,7 +123,7 @@ def _marker_pattern(note: _Note) -> re.Pattern[str]:
 def _take_marker(blocks: list[Block], before: int, note: _Note, ref: str) -> bool:
     """Replace the nearest marker for `note` before block `before`; False if none."""
     pattern = _marker_pattern(note)
-    lowest = max(-1, before - 1 - _BARE_LOOKBACK) if note.bare_digit else -1
+    lowest = max(-1, before - 1 - (_BARE_LOOKBACK if note.bare_digit else _LOOKBACK))
     for index in range(before - 1, lowest, -1):
         block = blocks[index]
         if note.bare_digit and block.kind is BlockKind.THEMATIC_BREAK and index < before - 1:
@@ -167,7 +172,7 @@ def _is_body(blocks: list[Block], index: int) -> bool:
 
     # Bare "① text" only counts right after a page rule (or another body after one).
     j = index - 1
-    while j >= 0 and bare(j):
+    while j >= 0 and bare(j) and index - j < _RUN_LOOKBACK:
         j -= 1
     if (j >= 0 and blocks[j].kind is BlockKind.THEMATIC_BREAK) or is_labelled_body(match):
         return True
@@ -175,7 +180,7 @@ def _is_body(blocks: list[Block], index: int) -> bool:
         return False
     # `4 See Faretta…` also before a page number or rule, or inside a sentence the page cut.
     k = index + 1
-    while k < len(blocks) and bare(k):
+    while k < len(blocks) and bare(k) and k - index < _RUN_LOOKBACK:
         k += 1
     if k < len(blocks) and (
         blocks[k].kind is BlockKind.THEMATIC_BREAK or is_page_number(blocks[k].text)
@@ -211,6 +216,18 @@ def _close_list_item(blocks: list[Block], at: int, context: RepairContext) -> No
 
 
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
+    """Notes attached until none is left to attach: taking one out can change what
+    stands around another (a page rule gone, a body no longer at a page foot), and a
+    repair run again on its own output must change nothing."""
+    for _ in range(4):
+        attached = _attach_once(source, context)
+        if attached is source:
+            break
+        source = attached
+    return source
+
+
+def _attach_once(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
     blocks = list(source.blocks)
     used = set(re.findall(r"\[\^([^\]\n]+)\]", source.join()))
     counter = 0
