@@ -48,7 +48,7 @@ _IMAGE = re.compile(
 _CAPTION = re.compile(
     rf"^{_ANCHORS}(?:\*\*|\*|_)?(?:"
     r"(?:figure|fig\.|table|plate|illustration|chart|map|exhibit|photo|image|diagram)"
-    r"\s*[\dIVXLCivxlc]+(?:[.\-–]\d+)*[a-z]?\b"
+    r"\s*(?:\d+|(?-i:[IVXLC]+))(?:[.\-–]\d+)*[a-z]?(?=[.:,\s]|$)"
     r"|[图圖表]\s*[\d一二三四五六七八九十]+(?:[.\-–]\d+)*"
     r"|(?:courtesy|photograph(?:ed)? by|photo(?:graph)?s? by|photo credit|image credit"
     r"|source:|drawing by|drawn by|engraved by|after a (?:painting|photograph|drawing)"
