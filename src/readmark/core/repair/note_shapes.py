@@ -100,8 +100,6 @@ def marker_pattern(symbol: str, anchor_ids: tuple[str, ...], bare_digit: bool) -
         for anchor in anchor_ids:
             forms.append(rf"\[\s?{s}\s?\]\(#{re.escape(anchor)}\)")
         if bare_digit:
-            # After a letter (one space allowed) or a sentence's punctuation right after
-            # one; then punctuation, a line end, or a space and a new sentence.
             # After a word or its punctuation, a space between allowed (`之協助 4，`,
             # `on Github. 1`, `benchmark.5 We`): then punctuation, a line end, or a
             # new sentence, never more words (`4 miles`).
