@@ -120,3 +120,20 @@ def test_nothing_is_joined_across_headings_list_items_or_code(source: str) -> No
         if is_page_number(text):  # `- 41 -`, `1878.` between two halves: a page's number
             continue
         assert any(block.startswith(text.split("\n")[0]) for block in after), text
+
+
+BOOK_HEADERS = frozenset({header_key("序　守護籠中鳥")})  # what the whole book repeats
+
+
+@SETTINGS
+@given(BOOKS)
+def test_the_book_s_headers_go_only_where_a_page_turns_and_once(source: str) -> None:
+    once = repair_markdown(source, rules=[RUNNING_HEADERS], headers=BOOK_HEADERS)
+    before = [b.text for b in split_blocks(source).blocks]
+    after = [b.text for b in split_blocks(once).blocks]
+    assert not Counter(after) - Counter(before)
+    keys = Counter(header_key(text) for text in before)
+    for gone in Counter(before) - Counter(after):
+        assert header_key(gone) in BOOK_HEADERS or keys[header_key(gone)] >= 3, gone
+    whole = repair_markdown(source, headers=BOOK_HEADERS)
+    assert repair_markdown(whole, headers=BOOK_HEADERS) == whole

@@ -30,24 +30,39 @@ RULES: tuple[RepairRule, ...] = (
 )
 
 
+_PASSES = 3
+
+
 def repair_markdown(
     source: str,
     *,
     id_prefix: str = "",
     rules: Sequence[RepairRule] | None = None,
     counts: RepairCounts | None = None,
+    headers: frozenset[str] = frozenset(),
 ) -> str:
     """Repair the Markdown source of one section converted from print.
 
     Works on the text only (the file on disk is never touched) and returns the
     source unchanged when no rule applies. `id_prefix` keeps the footnote ids of
-    different sections of one book apart; `counts`, when given, adds up what was done.
+    different sections of one book apart; `counts`, when given, adds up what was done;
+    `headers` are the short lines the whole book repeats (`book_headers`), so a running
+    header is known even in a section too short to repeat it three times.
     """
     chosen = RULES if rules is None else tuple(rules)
     if not chosen or not source:
         return source
-    blocks = split_blocks(source)
-    context = RepairContext(id_prefix=id_prefix, counts=counts or RepairCounts())
-    for rule in chosen:
-        blocks = rule.apply(blocks, context)
-    return blocks.join()
+    context = RepairContext(id_prefix=id_prefix, counts=counts or RepairCounts(), headers=headers)
+    # One rule's work can give another new evidence (a note taken out leaves two halves
+    # side by side; a join leaves a header between a sentence's halves): the rules run
+    # again on their own output until it stays as it is (a second pass costs 1–2 ms a
+    # section), so repairing the repaired text changes nothing.
+    for _ in range(_PASSES):
+        blocks = split_blocks(source)
+        for rule in chosen:
+            blocks = rule.apply(blocks, context)
+        repaired = blocks.join()
+        if repaired == source:
+            break
+        source = repaired
+    return source

@@ -34,6 +34,8 @@ class RepairContext:
 
     id_prefix: str = ""  # makes footnote ids unique across the sections of one book
     counts: RepairCounts = field(default_factory=RepairCounts)  # what the rules did
+    # Keys of the short lines the whole book repeats (running_headers.book_headers).
+    headers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,19 @@ title where every page began or ended, as a paragraph of its own:
 A short one-line paragraph is such a header when the section repeats it (its
 letters, page number aside: core/repair/furniture.header_key) three times or more
 and most of its copies stand where a page turns: between the halves of a sentence
-the page cut, or beside a page number or a page rule. Then every copy of it goes.
+the page cut, or beside a page number, a page rule or a footnote's body. Then every copy
+of it goes.
 A line repeated without that evidence (`Here is an example:`) is the text's and
-stays; headings never go.
+stays; headings never go. A line the whole book repeats (`book_headers`, measured once
+per book on its first 256 KB) is a header in a section that has it fewer than three
+times too, wherever a copy of it stands where a page turns.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks
@@ -31,10 +36,31 @@ from readmark.core.repair.furniture import (
     is_heading,
     is_page_number,
 )
+from readmark.core.repair.note_shapes import BARE_BODY
 from readmark.core.repair.page_splits import continues_sentence, ends_mid_clause, is_prose
 from readmark.core.repair.rule import RepairContext, RepairRule
 
 _KEY_MIN = 4  # letters: shorter lines (`2`, `Yes.`) say too little to be a header
+_BOOK_SAMPLE = 256_000  # characters of the book measured for its repeated lines
+# A line standing alone between blank lines: a one-line paragraph.
+_ALONE = re.compile(rf"(?m)^[ \t]*\n([^\n]{{1,{HEADER_MAX}}})\n(?=[ \t]*\n)")
+
+
+def book_headers(sources: Iterable[str]) -> frozenset[str]:
+    """Keys of the one-line paragraphs the book repeats three times or more, measured
+    on its first 256 KB (a quick scan of the text, no Markdown parsing)."""
+    counts: Counter[str] = Counter()
+    seen = 0
+    for source in sources:
+        text = "\n" + source[: _BOOK_SAMPLE - seen] + "\n\n"
+        for match in _ALONE.finditer(text):
+            key = _candidate_key(Block(BlockKind.PARAGRAPH, match.group(1)))
+            if key:
+                counts[key] += 1
+        seen += len(text)
+        if seen >= _BOOK_SAMPLE:
+            break
+    return frozenset(key for key, n in counts.items() if n >= HEADER_REPEATS)
 
 
 def _candidate_key(block: Block) -> str:
@@ -54,8 +80,11 @@ def _candidate_key(block: Block) -> str:
 
 
 def _page_edge(block: Block) -> bool:
-    return block.kind is BlockKind.THEMATIC_BREAK or (
-        block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST) and is_page_number(block.text)
+    """A page rule, a page number, or a note's body (they stand at a page foot)."""
+    return (
+        block.kind in (BlockKind.THEMATIC_BREAK, BlockKind.NOTE)
+        or (block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST) and is_page_number(block.text))
+        or (block.kind is BlockKind.PARAGRAPH and bool(BARE_BODY.match(block.text)))
     )
 
 
@@ -88,12 +117,13 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
         if key:
             places[key].append(index)
     drop: set[int] = set()
-    for indexes in places.values():
-        if len(indexes) < HEADER_REPEATS:
-            continue
-        turns = sum(_at_page_turn(blocks, i) for i in indexes)
-        if turns >= 2 and turns * 2 >= len(indexes):
-            drop.update(indexes)
+    for key, indexes in places.items():
+        turns = [i for i in indexes if _at_page_turn(blocks, i)]
+        if len(indexes) >= HEADER_REPEATS:
+            if len(turns) >= 2 and len(turns) * 2 >= len(indexes):
+                drop.update(indexes)
+        elif key in context.headers:
+            drop.update(turns)  # the book's header, where this section's pages turn
     if not drop:
         return source
     kept: list[Block] = []
