@@ -34,7 +34,8 @@ _LATEX_SUP = r"\$\s?\^\s?(?:\{\s?(?P<latex>\d{1,3}|\*)\s?\}|(?P<latex1>\d))\s?\$
 _PAREN_LATEX_SUP = r"\\\(\s?\{\}\^\{\s?(?P<platex>\d{1,3})\s?\}\s?\\\)"
 SUPERSCRIPT_BODY = re.compile(
     rf"^ {{0,3}}{_ANCHORS}(?:<sup>[ \t]*(?P<sup>{_SUP_MARK})[ \t]*</sup>|{_LATEX_SUP}"
-    rf"|{_PAREN_LATEX_SUP}|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,3}}))[ \t\u3000]*(?=\S)"
+    rf"|{_PAREN_LATEX_SUP}|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,3}})(?=\s|[^\W\d_]))"
+    r"[ \t\u3000]*(?=\S)"
 )
 # A bare body: `① text`, `[1] text`, `4 See Faretta…` (the digit then a new sentence),
 # Nougat's `Footnote 4: text` (labelled: a body wherever it stands).
@@ -91,11 +92,11 @@ def marker_pattern(symbol: str, anchor_ids: tuple[str, ...], bare_digit: bool) -
         forms.append(rf"<sup>[ \t]*(?:{s}|\[{s}\])[ \t]*</sup>")
         forms.append(rf"\$\s?\^\s?(?:\{{\s?{s}\s?\}}|{s})\s?\$")
         forms.append(rf"\\\(\s?\{{\}}\^\{{\s?{s}\s?\}}\s?\\\)")
-        # ¹ after a word, never a unit's power (m², cm³ after a number).
+        # ¹ after a word, never a unit's power (m², cm³ after a number) nor a fraction (¹⁄₂).
         sup = re.escape(symbol.translate(_TO_SUPERSCRIPT))
         forms.append(
             rf"(?<![{SUPERSCRIPT_DIGITS}])(?<!\d m)(?<!\dm)(?<!\d cm)(?<!\dcm)"
-            rf"(?<!\d km)(?<!\dkm){sup}(?![{SUPERSCRIPT_DIGITS}])"
+            rf"(?<!\d km)(?<!\dkm){sup}(?![{SUPERSCRIPT_DIGITS}⁄/])"
         )
         for anchor in anchor_ids:
             forms.append(rf"\[\s?{s}\s?\]\(#{re.escape(anchor)}\)")
