@@ -3817,12 +3817,12 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>RepairRule</name>
     <message>
-        <location filename="../../src/readmark/core/repair/footnotes.py" line="257"/>
+        <location filename="../../src/readmark/core/repair/footnotes.py" line="274"/>
         <source>Turn footnotes left at the bottom of printed pages into real footnotes linked from their markers</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/page_splits.py" line="188"/>
+        <location filename="../../src/readmark/core/repair/page_splits.py" line="194"/>
         <source>Join paragraphs that the printed book&apos;s page breaks cut in two</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>
@@ -3847,7 +3847,7 @@ An offline reader for studying the books you own.</source>
         <translation>把纸页排进句子中间的插图、图注和图片来源移到句子之后</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/running_headers.py" line="113"/>
+        <location filename="../../src/readmark/core/repair/running_headers.py" line="143"/>
         <source>Remove running headers and footers that a printed page repeated</source>
         <translation>删除纸页上重复出现的页眉和页脚</translation>
     </message>
