@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks
+from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks, classify
 from readmark.core.repair.furniture import (
     HEADER_MAX,
     HEADER_REPEATS,
@@ -54,7 +54,8 @@ def book_headers(sources: Iterable[str]) -> frozenset[str]:
     for source in sources:
         text = "\n" + source[: _BOOK_SAMPLE - seen] + "\n\n"
         for match in _ALONE.finditer(text):
-            key = _candidate_key(Block(BlockKind.PARAGRAPH, match.group(1)))
+            line = match.group(1)
+            key = _candidate_key(Block(classify(line), line))  # headings, lists: no
             if key:
                 counts[key] += 1
         seen += len(text)
