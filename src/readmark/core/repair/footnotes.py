@@ -53,9 +53,10 @@ from readmark.core.repair.page_splits import continues_sentence, ends_mid_clause
 from readmark.core.repair.rule import RepairContext, RepairRule
 
 _BARE_LOOKBACK = 12  # blocks: how far above its body a bare digit marker may stand
-# blocks: how far above its body any marker may stand (a page or two of paragraphs);
-# also what keeps a hostile section of thousands of unmarked bodies from taking
-# quadratic time.
+# Blocks a section's notes may look through for their markers, all together: a note
+# looks as far up as it needs (endnotes gathered at a chapter's end) until a hostile
+# section of thousands of unmarked bodies has spent it; then each looks 40 blocks up.
+_SCAN_BUDGET = 30_000
 _LOOKBACK = 40
 _RUN_LOOKBACK = 50  # bodies: how far back a run of bare bodies is followed to its rule
 # Blocks whose text may carry a marker.
@@ -120,10 +121,17 @@ def _marker_pattern(note: _Note) -> re.Pattern[str]:
     return re.compile(f"{sup}|{bare}" if note.bare and bare else sup)
 
 
-def _take_marker(blocks: list[Block], before: int, note: _Note, ref: str) -> bool:
-    """Replace the nearest marker for `note` before block `before`; False if none."""
+def _take_marker(
+    blocks: list[Block], before: int, note: _Note, ref: str, budget: list[int]
+) -> bool:
+    """Replace the nearest marker for `note` before block `before`; False if none.
+    `budget` holds the blocks the section's notes may still look through."""
     pattern = _marker_pattern(note)
-    lowest = max(-1, before - 1 - (_BARE_LOOKBACK if note.bare_digit else _LOOKBACK))
+    if note.bare_digit:
+        lowest = max(-1, before - 1 - _BARE_LOOKBACK)
+    else:
+        lowest = -1 if budget[0] > 0 else max(-1, before - 1 - _LOOKBACK)
+    budget[0] -= before - 1 - lowest
     for index in range(before - 1, lowest, -1):
         block = blocks[index]
         if note.bare_digit and block.kind is BlockKind.THEMATIC_BREAK and index < before - 1:
@@ -229,6 +237,7 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
 
 def _attach_once(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
     blocks = list(source.blocks)
+    budget = [_SCAN_BUDGET]
     used = set(re.findall(r"\[\^([^\]\n]+)\]", source.join()))
     counter = 0
     definitions: list[Block] = []
@@ -247,7 +256,7 @@ def _attach_once(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
                 while f"{context.id_prefix}fn{number}" in used:  # ids the section already has
                     number += 1
                 note_id = f"{context.id_prefix}fn{number}"
-                if _take_marker(blocks, run_start, note, f"[^{note_id}]"):
+                if _take_marker(blocks, run_start, note, f"[^{note_id}]", budget):
                     counter = number
                     context.counts.footnotes += 1
                     definitions.append(Block(BlockKind.FOOTNOTE_DEF, f"[^{note_id}]: {note.body}"))
