@@ -11,8 +11,13 @@ paragraph per line, is checked against the truth:
   line of six characters or more, which cannot be a word of the text) inside one,
   beyond the copies the book holds that are not furniture (a title page's title);
 - a footnote is attached when its marker became a link (the sentence is shown
-  without the printed marker symbol) and no text was lost: the body is still shown;
-- characters lost: letters and digits of the book (less its furniture) not shown;
+  without the printed marker symbol; in a Markdown book, the words before the marker
+  are followed by a note reference and the body stands in the section's notes) and no
+  text was lost: the body is still shown;
+- a caption is kept apart when it is shown as a paragraph of its own (beside its
+  image), never inside a sentence;
+- characters lost: letters and digits of the book (less its furniture and its notes'
+  printed labels, which the reader's own note numbers replace) not shown;
 - chapter titles whole: a chapter's number and its title (`第三回　賈雨村夤緣复舊職…`)
   listed together in the book's contents;
 - letter-spacing closed: a justified print line set with spaces between its characters
@@ -32,6 +37,7 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "repair_corpus"
 MEASURES = (
     "chapter titles whole",
+    "captions kept apart",
     "letter-spacing closed",
     "joins made",
     "false joins",
@@ -50,10 +56,12 @@ class BookScore:
     lost: tuple[int, int]  # (letters and digits of the text gone, of all)
     headings: tuple[int, int] = (0, 0)  # chapter titles found whole in the contents
     closed: tuple[int, int] = (0, 0)  # letter-spaced print lines shown closed up
+    captions: tuple[int, int] = (0, 0)  # captions shown as paragraphs of their own
 
     def as_dict(self) -> dict[str, list[int]]:
         return {
             "chapter titles whole": list(self.headings),
+            "captions kept apart": list(self.captions),
             "letter-spacing closed": list(self.closed),
             "joins made": list(self.joins),
             "false joins": list(self.false_joins),
@@ -86,6 +94,37 @@ def shown_paragraphs(path: Path, repair: bool = True) -> list[str]:
         for p in book.section_text(i).split("\n")
         if p.strip()
     ]
+
+
+# A Markdown marker as a converter writes it, after the words it follows.
+_MARKUP_MARKER = re.compile(
+    r"\s?(?:\[\d{1,3}\]\(#[^)]*\)|<sup>[^<]*</sup>|\$\^\{?\d{1,3}\}?\$"
+    r"|\\\(\{\}\^\{\d{1,3}\}\\\)|[¹²³⁰-⁹]+|\d{1,3}|\*+)$"
+)
+_NOTE_REF = re.compile(r'<sup id="fnref[^"]*">.*?</sup>', re.DOTALL)
+_NOTES_DIV = re.compile(r'<div class="footnote">(.*?)</div>', re.DOTALL)
+
+
+def _html_text(html: str) -> str:
+    from html import unescape
+
+    return _norm(unescape(re.sub(r"<[^>]+>", "", html)))
+
+
+def markdown_notes(path: Path) -> tuple[str, str]:
+    """A Markdown book's running text with each note reference shown as `⁂`, and the
+    text of its notes (what the reader shows in the popups)."""
+    from readmark.core.book import LoadOptions
+    from readmark.core.formats import open_book
+
+    book = open_book(path, LoadOptions(repair=True))
+    running, notes = [], []
+    for index in range(len(book.sections)):
+        html = book.section_html(index)
+        notes.extend(_html_text(div) for div in _NOTES_DIV.findall(html))
+        html = _NOTES_DIV.sub("", html)
+        running.append(_html_text(_NOTE_REF.sub(" \u2042", html)).replace(" \u2042", "\u2042"))
+    return "\n".join(running), "\n".join(notes)
 
 
 def _glued(paragraphs: list[str], left: str, right: str) -> bool:
@@ -127,12 +166,30 @@ def score_book(truth_path: Path) -> BookScore:
             left = sum(p == line for p in paragraphs) - legit
         removed += count - min(count, max(0, left))
     attached = 0
+    notes_md = (
+        markdown_notes(truth_path.parent / truth["file"])
+        if truth["format"] == "markdown" and truth["footnotes"]
+        else None
+    )
     for note in truth["footnotes"]:
         body = _norm(note["body"]).lstrip("*")[:20]
         marker = _norm(note["marker"])
-        bare = marker.rstrip("*^¹²³0123456789")
+        if notes_md is not None:
+            running, notes = notes_md
+            bare = _norm(_MARKUP_MARKER.sub("", marker))
+            attached += int(
+                body in notes and bool(re.search(re.escape(bare) + r"\s?\u2042", running))
+            )
+            continue
+        bare = marker.rstrip("*^¹²³0123456789").rstrip()
         linked = any(bare in p and marker not in p for p in paragraphs)
         attached += int(body in text and linked)
+    captions = truth.get("captions", [])
+    apart = sum(
+        any(p.startswith(_norm(c)) for p in paragraphs)
+        and not any(_norm(c) in p and not p.startswith(_norm(c)) for p in paragraphs)
+        for c in captions
+    )
 
     # Text is never lost: the letters and digits shown are those of the book (for
     # Markdown, as shown without repair) less those of its furniture.
@@ -144,7 +201,10 @@ def score_book(truth_path: Path) -> BookScore:
         if truth["format"] == "text"
         else "\n".join(shown_paragraphs(truth_path.parent / truth["file"], repair=False))
     )
-    whole = alnum(book_text) - sum(alnum(line) for line in truth["debris"])
+    # A note's printed label (`Footnote 4:`, the `1` of `<sup>1</sup>`) is no text: the
+    # reader numbers its notes itself.
+    labels = sum(alnum(note.get("label", "")) for note in truth["footnotes"])
+    whole = alnum(book_text) - sum(alnum(line) for line in truth["debris"]) - labels
     lost = max(0, whole - alnum(text))
     headings = truth.get("headings", [])
     closed = truth.get("closed", [])
@@ -159,6 +219,7 @@ def score_book(truth_path: Path) -> BookScore:
             len(headings),
         ),
         (sum(any(c in p for p in paragraphs) for c in closed), len(closed)),
+        (apart, len(captions)),
     )
 
 

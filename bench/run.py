@@ -60,7 +60,8 @@ What it does:
 6. Prints Markdown tables with the targets and PASS/FAIL, and writes them to
    bench/results.md (bench/results-quick.md with --quick).
 
-For where the time of one open goes, step by step: bench/phases.py BOOK.
+For where the time of one open goes, step by step: bench/phases.py BOOK. Opening a 10 MB
+book converted from print with its repair on and off, side by side: bench/repair_open.py.
 
 Everything runs offscreen (QT_QPA_PLATFORM=offscreen unless set) on throwaway
 READMARK_HOME folders; nothing touches the user's real settings, library or cache.

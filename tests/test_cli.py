@@ -298,7 +298,14 @@ def test_info_reports_what_the_print_repair_did(shared_books: Path) -> None:
         "page_numbers": 21,
         "running_headers": 21,
         "footnotes": 2,
+        "captions": 0,
     }
+    # Nougat's paper: its notes (`Footnote 3: …`) and its captions inside sentences.
+    nougat = run("--lang", "en", "info", str(CORPUS / "en_nougat_absolute_position_embeddings.md"))
+    assert (
+        "Repair: 2 page splits joined, 2 footnotes attached, 2 figures moved out of sentences"
+        in nougat.stdout
+    )
     clean = run("--lang", "en", "info", str(shared_books / "三国演义.txt"))
     assert "Repair:" not in clean.stdout  # nothing to repair, nothing said
 

@@ -3799,7 +3799,17 @@ An offline reader for studying the books you own.</source>
         <translation>关联 %Ln 条脚注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/i18n.py" line="178"/>
+        <location filename="../../src/readmark/i18n.py" line="179"/>
+        <source>1 figure moved out of a sentence</source>
+        <translation>将 1 处插图移出句子</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="180"/>
+        <source>%Ln figures moved out of sentences</source>
+        <translation>将 %Ln 处插图移出句子</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/i18n.py" line="183"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -3807,12 +3817,12 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>RepairRule</name>
     <message>
-        <location filename="../../src/readmark/core/repair/footnotes.py" line="171"/>
+        <location filename="../../src/readmark/core/repair/footnotes.py" line="274"/>
         <source>Turn footnotes left at the bottom of printed pages into real footnotes linked from their markers</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/page_splits.py" line="188"/>
+        <location filename="../../src/readmark/core/repair/page_splits.py" line="194"/>
         <source>Join paragraphs that the printed book&apos;s page breaks cut in two</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>
@@ -3830,6 +3840,16 @@ An offline reader for studying the books you own.</source>
         <location filename="../../src/readmark/core/repair/line_paragraphs.py" line="88"/>
         <source>Treat each line as a paragraph in Chinese text written one paragraph per line</source>
         <translation>中文文本每行一段时，把每一行当作一个段落</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/repair/captions.py" line="124"/>
+        <source>Move figures, captions and photo credits that a page put inside a sentence to after the sentence</source>
+        <translation>把纸页排进句子中间的插图、图注和图片来源移到句子之后</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/core/repair/running_headers.py" line="143"/>
+        <source>Remove running headers and footers that a printed page repeated</source>
+        <translation>删除纸页上重复出现的页眉和页脚</translation>
     </message>
 </context>
 <context>

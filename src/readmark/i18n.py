@@ -175,4 +175,9 @@ def repair_report(counts: RepairCounts) -> str:
             if notes == 1
             else QCoreApplication.translate("RepairReport", "%Ln footnotes attached", "", notes)
         )
+    n = counts.captions  # figures, captions and credits moved out of sentences
+    one = QCoreApplication.translate("RepairReport", "1 figure moved out of a sentence")
+    many = QCoreApplication.translate("RepairReport", "%Ln figures moved out of sentences", "", n)
+    if n:
+        parts.append(one if n == 1 else many)
     return QCoreApplication.translate("RepairReport", ", ").join(parts)

@@ -10,8 +10,10 @@ from readmark.core.repair.blocks import BlockKind, split_blocks
 
 def test_rules_are_named_described_and_ordered() -> None:
     assert [rule.name for rule in RULES] == [
+        "running_headers",
         "stranded_footnotes",
         "line_paragraphs",
+        "captions_out_of_sentences",
         "page_split_join",
         "cjk_punctuation",
         "cjk_soft_breaks",

@@ -9,7 +9,6 @@ that changes nothing changes nothing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -30,6 +29,7 @@ from readmark.core.formats.markdown.grammar import (
     html_block_end,
     is_blank,
 )
+from readmark.core.repair.note_shapes import SUPERSCRIPT_BODY
 
 
 class BlockKind(Enum):
@@ -68,16 +68,20 @@ class SourceBlocks:
         return replace(self, blocks=tuple(blocks))
 
 
-# A footnote body as a print conversion leaves it: "<sup>①</sup> text", "<sup>[1]</sup> text".
-NOTE_MARK = r"(?:[\u2460-\u2473]|\[\d{1,3}\]|\d{1,3}|\*{1,3}|[†‡])"
-NOTE_BODY = re.compile(rf"^ {{0,3}}<sup>[ \t]*(?P<sym>{NOTE_MARK})[ \t]*</sup>[ \t\u3000]*(?=\S)")
+# A footnote body as a print conversion leaves it: "<sup>①</sup> text", "$^{1}$ text",
+# "¹ text" (core/repair/note_shapes).
+NOTE_BODY = SUPERSCRIPT_BODY
 
 
 def classify(text: str) -> BlockKind:
     """The kind of a block, judged the way Python-Markdown would read it."""
-    lines = text.split("\n")
+    # Only the first two lines matter, but for a fence: a block joined from many pages
+    # is not split into all its lines again at each join.
+    lines = text.split("\n", 2)
     first = lines[0]
-    if _is_fenced_code(lines) or INDENTED_CODE.match(first):
+    if fence_open(first) is not None and _is_fenced_code(text.split("\n")):
+        return BlockKind.CODE
+    if INDENTED_CODE.match(first):
         return BlockKind.CODE
     if THEMATIC_BREAK.match(first) and len(lines) == 1:
         return BlockKind.THEMATIC_BREAK

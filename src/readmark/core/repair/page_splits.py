@@ -65,9 +65,15 @@ def _is_field(text: str) -> bool:
 
 
 def is_prose(text: str) -> bool:
-    compact = _compact(text)
-    if _is_field(_HARD_BREAK.split(text)[0]) or _is_field(_HARD_BREAK.split(text)[-1]):
+    # Judged on the ends of the text: a paragraph joined from many pages is not read
+    # whole again at each join. A field is short, so 400 characters show one.
+    first = _HARD_BREAK.split(text[:400], maxsplit=1)[0]
+    last = _HARD_BREAK.split(text[-400:])[-1]
+    if _is_field(first) or _is_field(last):
         return False
+    compact = _compact(text[:1000])
+    if len(compact) < PROSE_LENGTH:
+        compact = _compact(text)
     return (
         len(compact) >= PROSE_LENGTH
         or any(ch in CLAUSE for ch in compact)
@@ -82,7 +88,7 @@ def _is_lowercase(ch: str) -> bool:
 def ends_mid_clause(text: str) -> bool:
     """The first half of a page split: cut on a letter or clause punctuation."""
     stripped = text.rstrip()
-    if not stripped or _is_markup(stripped.rsplit("\n", 1)[-1]):
+    if not stripped or _is_markup(stripped[stripped.rfind("\n") + 1 :]):
         return False
     i = len(stripped) - 1
     while i >= 0 and stripped[i] in CLOSERS:
@@ -113,14 +119,14 @@ def continues_sentence(text: str) -> bool:
 _CODE_LIKE = re.compile(r"\b\w+ = \S|\$[^$\n]+\$|>>>")
 
 
-def _introduces_display(first: str, second: str) -> bool:
+def introduces_display(first: str, second: str) -> bool:
     """A Latin sentence ending in a colon introduces what follows it in print (code, a
     figure, a formula); when that landed as text, the break still stands."""
     head = first.rstrip()
     # A Latin sentence: its last letter is Latin (judged on letters, not punctuation,
     # which the punctuation rule widens after this one ran).
-    letters = [ch for ch in head if ch.isalpha()]
-    latin = bool(letters) and ord(letters[-1]) < 0x250
+    last = next((ch for ch in reversed(head) if ch.isalpha()), "")
+    latin = bool(last) and ord(last) < 0x250
     return (head.endswith((":", "：")) and latin) or bool(
         not cjk_after(second.lstrip(), 0) and _CODE_LIKE.search(second[:60])
     )
@@ -137,7 +143,7 @@ def is_page_split(first: Block, second: Block) -> bool:
         and (first.text.rstrip()[-1] not in CLOSERS or second.text.lstrip(" \t")[0] in CLAUSE)
         and is_prose(first.text)
         and is_prose(second.text)
-        and not _introduces_display(first.text, second.text)
+        and not introduces_display(first.text, second.text)
     )
 
 

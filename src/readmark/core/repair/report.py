@@ -42,9 +42,11 @@ def repair_counts(book: Book, between: Callable[[], None] | None = None) -> Repa
                     between()
         return counts
     from readmark.core.repair import repair_markdown
+    from readmark.core.repair.running_headers import book_headers
 
+    headers = book_headers(source(index) for index in range(len(book.sections)))
     for index in range(len(book.sections)):
-        repair_markdown(source(index), id_prefix=f"s{index}-", counts=counts)
+        repair_markdown(source(index), id_prefix=f"s{index}-", counts=counts, headers=headers)
         if between is not None:
             between()
     return counts

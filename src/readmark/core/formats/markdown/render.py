@@ -30,6 +30,7 @@ from readmark.core.html_sanitize import sanitize_html
 from readmark.core.repair import repair_markdown
 from readmark.core.repair.contents_links import link_contents
 from readmark.core.repair.page_marks import marks_to_anchors
+from readmark.core.repair.running_headers import book_headers
 
 DEFAULT_OPTIONS = LoadOptions()
 
@@ -73,6 +74,7 @@ class MarkdownSectionRenderer:
         self._options = options
         self._justify = justify
         self._md = new_markdown(justify)
+        self._headers: frozenset[str] | None = None  # measured at the first repair
 
     @property
     def section_count(self) -> int:
@@ -85,12 +87,18 @@ class MarkdownSectionRenderer:
     def render(self, index: int) -> str:
         source = self._sources[index]
         if self._options.repair:
-            source = repair_markdown(source, id_prefix=f"s{index}-")
+            source = repair_markdown(source, id_prefix=f"s{index}-", headers=self.headers())
         self._md.reset()
         markup = marks_to_anchors(self._md.convert(source))
         if self._options.repair:
             markup = link_contents(markup)  # a printed contents list, to its pages
         return sanitize_html(markup)
+
+    def headers(self) -> frozenset[str]:
+        """The running headers the whole book repeats (measured once, on its start)."""
+        if self._headers is None:
+            self._headers = book_headers(self._sources)
+        return self._headers
 
     def clone(self) -> MarkdownSectionRenderer:
         return MarkdownSectionRenderer(self._sources, self._options, self._justify)

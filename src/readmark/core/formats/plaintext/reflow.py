@@ -25,6 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from readmark.core.formats.plaintext.page_notes import (
+    link_note,
+    trailing_note,
+)
 from readmark.core.repair.furniture import (
     HEADER_MAX,
     furniture_at_break,
@@ -372,7 +376,7 @@ def close_pages(
         for line in zone.kept_before(lines):  # one-line paragraphs ending the page
             out.extend(["", line])
         kept = zone.kept_after(lines)
-        note = _trailing_note(out)
+        note = trailing_note(out)
         text = out[: len(out) - len(note)] if note else out
         before = next((line for line in reversed(text) if line.strip()), "")
         after = lines[zone.end] if zone.end < len(lines) else ""
@@ -382,7 +386,7 @@ def close_pages(
         if not kept and continues:
             if note:  # the page's footnote stood between the halves of the sentence
                 del out[len(text) :]
-                linked = _link_note([line for line in note if line.strip()], out)
+                linked = link_note([line for line in note if line.strip()], out)
                 if counts is not None and linked[0].startswith("\ue002"):
                     counts.footnotes += 1
                 notes.extend(linked)
@@ -556,46 +560,6 @@ def _splits_sentence(before: str, after: str, layout: Layout, previous: str = ""
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条$")
 _ARTICLE_START = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条(?![件款])")
 _CLAUSE = frozenset("，、；：,;")
-
-
-_NOTE_START = re.compile(r"^[*†‡¹²³⁴⁵⁶⁷⁸⁹]")
-# What the renderer makes a footnote link of (`note_links`): private-use characters
-# around the note's number, for its marker in the text and for its body.
-NOTE_REF = re.compile("\ue000(\\d+)\ue001")
-NOTE_BODY = re.compile("\ue002(\\d+)\ue003")
-_NOTE_LOOKBACK = 80  # lines: how far above its body a note's marker may stand
-
-
-def _link_note(note: list[str], out: list[str]) -> list[str]:
-    """The note's lines, its marker in the page above (`physicians.*`) made a
-    reference to it; the lines as they were when no marker is found."""
-    symbol = note[0].lstrip()[0]
-    marker = re.compile(rf"(?<=\S){re.escape(symbol)}(?=[\s,.;:)]|$)")
-    number = sum(line.count("\ue000") for line in out) + 1  # markers placed so far
-    for k in range(len(out) - 1, max(-1, len(out) - _NOTE_LOOKBACK), -1):
-        found = list(marker.finditer(out[k]))
-        if found:
-            m = found[-1]
-            out[k] = out[k][: m.start()] + f"\ue000{number}\ue001" + out[k][m.end() :]
-            first = note[0].lstrip()[1:].lstrip()
-            return [f"\ue002{number}\ue003{first}", *note[1:]]
-    return note
-
-
-def _trailing_note(out: list[str]) -> list[str]:
-    """The last block of `out` (from its last blank line) when it is a footnote body
-    at a page foot (`*Hay fever regularly…`), with the blank lines before it."""
-    end = len(out)
-    while end and not out[end - 1].strip():
-        end -= 1
-    start = end
-    while start and out[start - 1].strip():
-        start -= 1
-    if start == end or not _NOTE_START.match(out[start].lstrip()) or not start:
-        return []
-    while start and not out[start - 1].strip():
-        start -= 1
-    return out[start:]
 
 
 _COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readmark.core.formats.plaintext.chapters import Heading
-from readmark.core.formats.plaintext.reflow import NOTE_BODY, NOTE_REF, Layout, paragraphs
+from readmark.core.formats.plaintext.page_notes import NOTE_BODY, NOTE_REF
+from readmark.core.formats.plaintext.reflow import Layout, paragraphs
 from readmark.core.html_sanitize import sanitize_html
 from readmark.core.repair.page_marks import marks_to_anchors
 

@@ -1,0 +1,130 @@
+"""captions_out_of_sentences: a figure, its caption or its photo credit that landed
+inside a sentence is moved out of it, to stand after the sentence with its image.
+
+A print conversion puts a figure where the page had it, which is often in the
+middle of a sentence the page goes on with:
+
+    If you played with the fibonacci function …, the longer the function takes
+    to run. Furthermore,
+
+    ![](_page_128_Figure_1.jpeg)
+
+    <span id="page-128-0"></span>Figure 11.2: Call graph.
+
+    the run time increases very quickly.
+
+The run between the halves (an image, a caption: `Figure 11.2: …`, `Fig. 3.`,
+`Table 2`, `图 3-1`, `PLATE IV.`, an ALL-CAPS line, `Courtesy of …`, `Photograph by
+…`) moves, whole and in order, to after the sentence, and the halves are joined. The
+halves are judged as page_split_join judges any page split (the first stops
+mid-clause, the second goes on with the sentence, neither is a display's
+introduction), except that one of them may be short (a column that ended after a
+line): the figure standing between them is the evidence of the break. A caption is
+never joined into the sentence: it keeps its own block beside its image.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks
+from readmark.core.repair.furniture import looks_like_header
+from readmark.core.repair.page_splits import (
+    continues_sentence,
+    ends_mid_clause,
+    introduces_display,
+    is_prose,
+    join_halves,
+)
+from readmark.core.repair.rule import RepairContext, RepairRule
+
+_MAX_RUN = 4  # blocks: an image, its caption, a credit, a second image
+_CAPTION_MAX = 400  # characters: a caption is a line or a few, not a page
+_ANCHORS = r"(?:<(?:span|a) (?:id|name)=\"[^\"<>]{1,80}\"></(?:span|a)>\s*)*"
+_IMAGE = re.compile(
+    rf"^{_ANCHORS}(?:!\[[^\]\n]{{0,300}}\]\([^)\n]{{1,500}}\)|<img\b[^<>\n]{{0,600}}>)\s*$"
+)
+_CAPTION = re.compile(
+    rf"^{_ANCHORS}(?:\*\*|\*|_)?(?:"
+    r"(?:figure|fig\.|table|plate|illustration|chart|map|exhibit|photo|image|diagram)"
+    r"\s*(?:\d+|(?-i:[IVXLC]+))(?:[.\-–]\d+)*[a-z]?(?=[.:,\s]|$)"
+    r"|[图圖表]\s*[\d一二三四五六七八九十]+(?:[.\-–]\d+)*"
+    r"|(?:courtesy|photograph(?:ed)? by|photo(?:graph)?s? by|photo credit|image credit"
+    r"|source:|drawing by|drawn by|engraved by|after a (?:painting|photograph|drawing)"
+    r"|from a (?:painting|photograph|drawing|sketch|print))"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def _is_image(block: Block) -> bool:
+    return bool(_IMAGE.match(block.text))
+
+
+def is_caption(text: str) -> bool:
+    """A figure's caption or photo credit, as print sets it apart from the text."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > _CAPTION_MAX:
+        return False
+    if _CAPTION.match(stripped):
+        return True
+    # An ALL-CAPS line: `THE OLD MILL AT DEDHAM.` (set like a running header).
+    return "\n" not in stripped and looks_like_header(re.sub(r"<[^<>]*>", "", stripped))
+
+
+def _displayed(block: Block) -> bool:
+    """Set apart from the running text: an image, a caption or a credit."""
+    return block.kind in (BlockKind.PARAGRAPH, BlockKind.HTML) and (
+        _is_image(block) or is_caption(block.text)
+    )
+
+
+def _cut_by_the_figure(first: Block, second: Block) -> bool:
+    """Are these the halves of one sentence (`…of absolute` ‖ `position embeddings, we…`)?"""
+    return (
+        first.kind is BlockKind.PARAGRAPH
+        and second.kind is BlockKind.PARAGRAPH
+        and ends_mid_clause(first.text)
+        and continues_sentence(second.text)
+        and first.text.rstrip()[-1] not in "”’\"')）]"
+        and (is_prose(first.text) or is_prose(second.text))
+        and not introduces_display(first.text, second.text)
+    )
+
+
+def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
+    blocks = list(source.blocks)
+    moved = False
+    index = 0
+    while index < len(blocks):
+        first = blocks[index]
+        end = index + 1
+        while end < len(blocks) and end - index - 1 < _MAX_RUN and _displayed(blocks[end]):
+            end += 1
+        run = blocks[index + 1 : end]
+        if (
+            run
+            and end < len(blocks)
+            and any(_is_image(b) or _CAPTION.match(b.text.strip()) for b in run)
+            and _cut_by_the_figure(first, blocks[end])
+        ):
+            joined = first.with_text(join_halves(first.text, blocks[end].text))
+            blocks[index : end + 1] = [joined, *run]
+            context.counts.captions += 1
+            context.counts.page_splits += 1
+            moved = True
+            continue  # the joined sentence may be cut by the next page's figure too
+        index += 1
+    return source.with_blocks(blocks) if moved else source
+
+
+CAPTIONS_OUT_OF_SENTENCES = RepairRule(
+    name="captions_out_of_sentences",
+    description=QT_TRANSLATE_NOOP(
+        "RepairRule",
+        "Move figures, captions and photo credits that a page put inside a sentence "
+        "to after the sentence",
+    ),
+    apply=_apply,
+)
