@@ -251,8 +251,17 @@ class LibraryView(QWidget):
         self.pages.setVisible(total > 0)
 
     def _covers_arrived(self, content_ids: list[str]) -> None:
-        if self._mode == "grid":
-            self.grid.viewport().update()
+        """Repaint only the cells on screen whose covers arrived (one paint event
+        for them all, merged with a scroll's if one is due), not the whole grid."""
+        if self._mode != "grid":
+            return
+        grid, shown = self.grid, self.grid.viewport().rect()
+        for content_id in content_ids:
+            row = self.model.row_of_content(content_id)
+            if row is not None:
+                rect = grid.visualRect(self.model.index(row, 0))
+                if rect.intersects(shown):
+                    grid.viewport().update(rect)
 
     # -- requests ------------------------------------------------------------------
 
