@@ -46,7 +46,8 @@ class LibraryView(QWidget):
     uncollect_requested = Signal(str, str)  # path, collection
     mode_changed = Signal(str)  # "grid" | "list"
     sort_changed = Signal(str, bool)  # column key, descending
-    search_requested = Signal(str)  # the filter's text: search inside every book and note
+    # The filter's text and the collection shown: search inside their books and notes.
+    search_requested = Signal(str, str)
 
     def __init__(
         self, model: LibraryModel, covers: ThumbnailCache, parent: QWidget | None = None
@@ -99,7 +100,9 @@ class LibraryView(QWidget):
         self.search_inside.setToolTip(
             self.tr("Search the text of every book and note (Ctrl+Shift+F)")
         )
-        self.search_inside.clicked.connect(lambda: self.search_requested.emit(self.filter.text()))
+        self.search_inside.clicked.connect(
+            lambda: self.search_requested.emit(self.filter.text(), self.model.collection)
+        )
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)

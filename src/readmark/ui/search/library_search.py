@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from readmark import paths
 from readmark.core.search.index import LibraryResults, SearchIndex, UpdateReport
+from readmark.core.search.scope import Choices, Scope
 from readmark.i18n import format_number, translate_error
 from readmark.ui.background import BackgroundTasks, Cancelled, Progress
 from readmark.ui.search.library_panel import LibrarySearchPanel
@@ -47,7 +48,7 @@ class LibrarySearch(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
-        self._query = ("", "all")
+        self._query = ("", "all", Scope())
         self._paused = False
         self.panel.pause_toggled.connect(self.set_paused)
         self.panel.query_changed.connect(self._typed)
@@ -57,7 +58,31 @@ class LibrarySearch(QObject):
         self.panel.show()
         self.panel.raise_()
         self.panel.focus_field()
+        self.refresh_choices()
         self.update_index()
+
+    def refresh_choices(self) -> None:
+        """Offer the library's collections and languages in the panel's filters
+        (read in the background, as every search is)."""
+
+        def work(_progress: Progress) -> Choices:
+            from readmark.core.search.scope import choices
+            from readmark.core.store.library import Library
+
+            library = Library(paths.library_db())
+            try:
+                return choices(library)
+            finally:
+                library.close()
+
+        def done(found: Choices) -> None:
+            self.panel.set_choices(found.collections, found.languages)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, Cancelled):
+                self.message.emit(translate_error(error))
+
+        self._tasks.run("library-search-choices", work, done, failed)
 
     def set_paused(self, paused: bool) -> None:
         """Stop indexing (what was indexed stays, and is searched) or go on with it."""
@@ -114,8 +139,8 @@ class LibrarySearch(QObject):
 
         self._tasks.run("library-index", work, done, failed, progressed)
 
-    def _typed(self, text: str, scope: str) -> None:
-        self._query = (text, scope)
+    def _typed(self, text: str, scope: str, collection: str, language: str) -> None:
+        self._query = (text, scope, Scope(collection, language))
         self._timer.start()
 
     def search_now(self) -> None:
@@ -127,7 +152,7 @@ class LibrarySearch(QObject):
         self._run_search()
 
     def _run_search(self) -> None:
-        text, scope = self._query
+        text, scope, books_in_scope = self._query
         if not text.strip():
             self._tasks.cancel("library-search")
             self.panel.clear_results()
@@ -136,21 +161,38 @@ class LibrarySearch(QObject):
 
         indexing = self._tasks.running("library-index")
 
-        def work(progress: Progress) -> LibraryResults:
+        def work(progress: Progress) -> LibraryResults | None:
+            from readmark.core.search.scope import books_in
             from readmark.core.store.library import Library
 
             library = Library(paths.library_db())
             index = SearchIndex(paths.search_index())
             try:
+                only = None
+                if not books_in_scope.everything:
+                    only = books_in(library, books_in_scope)
+                    if only is None:
+                        return None  # the collection is gone
                 progress.check()
                 if not indexing:  # else the update brings notes in and searches again
                     index.update_notes(library)
-                return index.search(library, text, books=scope != "notes", notes=scope != "books")
+                return index.search(
+                    library, text, books=scope != "notes", notes=scope != "books", only=only
+                )
             finally:
                 index.close()
                 library.close()
 
-        def done(results: LibraryResults) -> None:
+        def done(results: LibraryResults | None) -> None:
+            if results is None:
+                self.panel.clear_results()
+                self.panel.show_status(
+                    self.tr("There is no collection “{name}” any more.").format(
+                        name=books_in_scope.collection
+                    )
+                )
+                self.refresh_choices()
+                return
             self.panel.show_hits(results.hits)
             if not results.hits:
                 status = self.tr("Nothing found.")
