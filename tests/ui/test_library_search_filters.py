@@ -96,6 +96,9 @@ def test_narrow_the_library_search_by_collection_and_language(
     qtbot.keyClicks(field, "the")
     alice = "Alice’s Adventures in Wonderland"
     qtbot.waitUntil(lambda: _books(tree) == [alice, "Enchiridion of Epictetus"], timeout=60_000)
+    # A book stops at 50 hits: the list and the status say there are more.
+    shown = [tree.topLevelItem(i).text(0) for i in range(2)]
+    assert f"{alice} (50+)" in shown and status.text().startswith("The first")
 
     _choose(qtbot, collection, "Stoics")
     qtbot.waitUntil(lambda: _books(tree) == ["Enchiridion of Epictetus"], timeout=20_000)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readmark.core.search.index import LibraryHit
+from readmark.core.search.index import PER_BOOK, LibraryHit
 from readmark.ui.palette import palette_for, swatch_icon
 
 _PLACE = Qt.ItemDataRole.UserRole
@@ -157,6 +157,9 @@ class LibrarySearchPanel(QDockWidget):
         self.results.clear()
         books: dict[str, QTreeWidgetItem] = {}
         colours = palette_for("light", QColor("white"))
+        # A wrapped label's own size hint is for a narrower width than the list
+        # gives it (rows would stand apart by a line): sized for the list's width.
+        width = max(120, self.results.viewport().width() - 2 * self.results.indentation() - 8)
         for hit in hits:
             top = books.get(hit.path)
             if top is None:
@@ -174,9 +177,13 @@ class LibrarySearchPanel(QDockWidget):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             if hit.kind != "book":
                 item.setIcon(0, swatch_icon(colours.swatch(hit.color), colours.line(hit.color)))
+            height = label.heightForWidth(width) + 6
+            label.setMaximumHeight(height)  # the row's height is the label's, bounded
+            item.setSizeHint(0, QSize(width, height))
             self.results.setItemWidget(item, 0, label)
         for top in books.values():
-            top.setText(0, f"{top.text(0)} ({top.childCount()})")
+            count = top.childCount()  # a book's hits stop at PER_BOOK: there may be more
+            top.setText(0, f"{top.text(0)} ({count}{'+' if count >= PER_BOOK else ''})")
 
     def _chosen(self, item: QTreeWidgetItem, _column: int) -> None:
         place = item.data(0, _PLACE)

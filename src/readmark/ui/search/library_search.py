@@ -35,6 +35,16 @@ def _lowest_priority() -> None:
             pass
 
 
+def _a_book_full(results: LibraryResults) -> bool:
+    """Some book gave as many hits as one book may: it may have more."""
+    from collections import Counter
+
+    from readmark.core.search.index import PER_BOOK
+
+    counts = Counter(hit.path for hit in results.hits if hit.kind == "book")
+    return any(count >= PER_BOOK for count in counts.values())
+
+
 class LibrarySearch(QObject):
     open_requested = Signal(str, int, int, int)  # path, section, start, end
     message = Signal(str)  # for the status bar
@@ -196,7 +206,7 @@ class LibrarySearch(QObject):
             self.panel.show_hits(results.hits)
             if not results.hits:
                 status = self.tr("Nothing found.")
-            elif results.truncated:
+            elif results.truncated or _a_book_full(results):
                 status = self.tr("The first {count} hits (narrow the search for others)").format(
                     count=format_number(len(results.hits))
                 )
