@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 from readmark import paths
 from readmark.core.search.index import LibraryResults, SearchIndex, UpdateReport
@@ -24,6 +25,41 @@ from readmark.ui.background import BackgroundTasks, Cancelled, Progress
 from readmark.ui.search.library_panel import LibrarySearchPanel
 
 DEBOUNCE_MS = 250
+# Indexing waits, between two chapters of the book it reads, while the reader has
+# pressed a key, turned the wheel or clicked within this long: a worker thread shares
+# Python's interpreter with the page, and a chapter being read for the index held
+# PageDown up for 60-130 ms (bench/scroll_while_indexing.py). It goes on once the
+# reader pauses.
+QUIET_S = 0.5
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
+class _InputClock(QObject):
+    """When the reader last pressed a key, turned the wheel or clicked (installed
+    on the application only while indexing runs: it sees every event)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.at = 0.0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in _INPUT:
+            self.at = time.monotonic()
+        return False
+
+    def wait_for_a_pause(self, progress: Progress) -> None:
+        """On the worker: return once the reader has paused (or the task is cancelled)."""
+        while time.monotonic() - self.at < QUIET_S:
+            progress.check()
+            time.sleep(0.05)
+        progress.check()
 
 
 def _lowest_priority() -> None:
@@ -59,6 +95,7 @@ class LibrarySearch(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
         self._query = ("", "all", Scope())
+        self._input = _InputClock(self)
         self._paused = False
         self.panel.pause_toggled.connect(self.set_paused)
         self.panel.query_changed.connect(self._typed)
@@ -98,7 +135,10 @@ class LibrarySearch(QObject):
         """Stop indexing (what was indexed stays, and is searched) or go on with it."""
         self._paused = paused
         if paused:
-            self._tasks.cancel("library-index")
+            self._tasks.cancel("library-index")  # (a cancelled task reports nothing)
+            application = QCoreApplication.instance()
+            if application is not None:
+                application.removeEventFilter(self._input)
             self.indexing.emit(1, 1)
             self.panel.show_status(self.tr("Indexing paused: what is indexed is searched."))
         else:
@@ -108,6 +148,10 @@ class LibrarySearch(QObject):
         """Index what changed, in the background (a running update is left to finish)."""
         if self._paused or self._tasks.running("library-index"):
             return
+        clock = self._input
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.installEventFilter(clock)
 
         def work(progress: Progress) -> UpdateReport:
             _lowest_priority()
@@ -118,7 +162,11 @@ class LibrarySearch(QObject):
             try:
                 if index.rebuilt:
                     progress.report(0, 0, "rebuilt")
-                return index.update(library, lambda d, t, _p: progress.report(d, t), progress.check)
+                return index.update(
+                    library,
+                    lambda d, t, _p: progress.report(d, t),
+                    lambda: clock.wait_for_a_pause(progress),
+                )
             finally:
                 index.close()
                 library.close()
@@ -137,12 +185,18 @@ class LibrarySearch(QObject):
                     )
                 )
 
+        def finished() -> None:
+            if application is not None:
+                application.removeEventFilter(clock)
+
         def done(_report: UpdateReport) -> None:
+            finished()
             self.indexing.emit(1, 1)
             if self._query[0].strip():
                 self._run_search()  # what was just indexed (books, notes) can be found now
 
         def failed(error: BaseException) -> None:
+            finished()
             self.indexing.emit(1, 1)
             if not isinstance(error, Cancelled):
                 self.message.emit(translate_error(error))
