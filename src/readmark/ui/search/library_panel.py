@@ -192,13 +192,18 @@ class LibrarySearchPanel(QDockWidget):
             self.activated.emit(path, section, start, end)
 
 
+# Qt names a bare tag by its most common variety ("American English", "简体中文"); the
+# filter takes every variety, so those languages are named as a whole.
+_WHOLE_LANGUAGE = {"en": "English", "zh": "中文", "pt": "português", "es": "español"}
+
+
 def _language_name(tag: str) -> str:
     """The language's own name and its tag ("中文 (zh)"); the tag alone if Qt has
     no name for it."""
     locale = QLocale(tag)
     if locale.language() == QLocale.Language.C:
         return tag
-    return f"{locale.nativeLanguageName()} ({tag})"
+    return f"{_WHOLE_LANGUAGE.get(tag) or locale.nativeLanguageName()} ({tag})"
 
 
 def _html(hit: LibraryHit) -> str:
