@@ -2916,47 +2916,47 @@ Open it in your web browser?</source>
 <context>
     <name>LibrarySearch</name>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="93"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="143"/>
         <source>Indexing paused: what is indexed is searched.</source>
         <translation>已暂停建立索引：只搜索已编入索引的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="119"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="177"/>
         <source>The search index was damaged or out of date; it is being made anew.</source>
         <translation>搜索索引已损坏或已过时，正在重新建立。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="125"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="183"/>
         <source>Indexing books: {done} of {total}…</source>
         <translation>正在建立索引：第 {done} 本，共 {total} 本…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="190"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="254"/>
         <source>There is no collection “{name}” any more.</source>
         <translation>收藏夹“{name}”已不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="198"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="262"/>
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="200"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="264"/>
         <source>The first {count} hits (narrow the search for others)</source>
         <translation>前 {count} 个结果（缩小搜索范围以查看其他结果）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="204"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="268"/>
         <source>{count} hits</source>
         <translation>{count} 个结果</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="206"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="270"/>
         <source>{count} books could not be indexed.</source>
         <translation>{count} 本书无法编入索引。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="210"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="274"/>
         <source>Still indexing: more may be found.</source>
         <translation>仍在建立索引：可能还有更多结果。</translation>
     </message>
@@ -3031,12 +3031,12 @@ Open it in your web browser?</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="204"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="216"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="206"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="218"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
