@@ -30,12 +30,12 @@ COVER_SIZE = QSize(90, 128)  # the height covers.py saves thumbnails at
 LIMIT = 1500  # 90×128 ARGB: 46 KB each, 69 MB at most
 _BATCH = 48  # covers per background task: the first ones show while the rest load
 _QUEUE = 4 * _BATCH  # covers asked for and not made yet: those painted last are kept
-# Covers are made while the grid has painted nothing for this long: the worker
-# waits before each cover until then, so during a flick or a wheel turn (a paint
-# every 16.7 ms, or every few) it does not compete with the UI thread for the
-# interpreter (measured: a frame painted while covers were being made took 3-4x
-# its own CPU time in wall time, waiting for the GIL); covers come when the grid
-# slows or rests.
+# Covers are made while the grid has not scrolled for this long: the worker waits
+# before each cover until then, so during a flick or a wheel turn it does not compete
+# with the UI thread for the interpreter (measured: a frame painted while covers were
+# being made took 3-4x its own CPU time in wall time, waiting for the GIL); covers
+# come when the grid slows or rests. (Scrolling, not painting: a grid repainted
+# for other reasons must not hold the covers back.)
 _SETTLE_MS = 25
 
 
@@ -50,14 +50,13 @@ class ThumbnailCache(QObject):
         self._timer = QTimer(self, singleShot=True, interval=_SETTLE_MS)
         self._timer.timeout.connect(self._load)
         self._device_ratio = 1.0
-        self._painted_at = 0.0  # time.monotonic() of the last cell painted
+        self._scrolled_at = 0.0  # time.monotonic() when the grid last scrolled
 
     def set_device_ratio(self, ratio: float) -> None:
         self._device_ratio = max(1.0, ratio)
 
     def image(self, entry: CatalogEntry) -> QImage | None:
         """The cover, or None (it is queued; `ready` says when it is there)."""
-        self._painted_at = time.monotonic()
         found = self._images.get(entry.content_id)
         if found is not None:
             self._images.move_to_end(entry.content_id)
@@ -67,9 +66,13 @@ class ThumbnailCache(QObject):
         self._wanted.move_to_end(entry.content_id)  # the latest painted come first
         if len(self._wanted) > _QUEUE:  # scrolled past long ago
             self._wanted.popitem(last=False)
-        if not self._tasks.running("library-covers"):
-            self._timer.start()  # (again: it waits for painting to settle)
+        if not self._timer.isActive() and not self._tasks.running("library-covers"):
+            self._timer.start()
         return None
+
+    def scrolled(self) -> None:
+        """The grid moved: covers wait until it rests."""
+        self._scrolled_at = time.monotonic()
 
     def forget(self, content_id: str) -> None:
         """A new cover was saved for this book: make it again next time."""
@@ -86,9 +89,9 @@ class ThumbnailCache(QObject):
         def work(progress: Progress) -> list[tuple[str, QImage]]:
             made = []
             for content_id, (title, authors) in reversed(batch):
-                while time.monotonic() - self._painted_at < _SETTLE_MS / 1000:
+                while time.monotonic() - self._scrolled_at < _SETTLE_MS / 1000:
                     progress.check()
-                    time.sleep(_SETTLE_MS / 4000)  # the grid is painting: wait
+                    time.sleep(_SETTLE_MS / 4000)  # the grid is scrolling: wait
                 progress.check()
                 image = _thumbnail(content_id, title, authors, size)
                 image.setDevicePixelRatio(ratio)

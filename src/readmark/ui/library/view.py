@@ -184,6 +184,7 @@ class LibraryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         covers.ready.connect(self._covers_arrived)
+        self.grid.verticalScrollBar().valueChanged.connect(lambda _value: covers.scrolled())
         model.modelReset.connect(self._update_count)
         self._mode = "grid"
         self._collection_names: list[str] = []
