@@ -33,6 +33,8 @@ pytestmark = pytest.mark.slow
 SHOW_TIMEOUT = 60.0  # seconds: adding the books, indexing them for the search
 POLL = 0.5
 COVER = QSize(90, 128)  # the grid's thumbnail box (ui/library/thumbnails.py)
+# What Qt says about the machine, not about Readmark (as in test_real_program.py).
+MACHINE_NOTICES = ("QStandardPaths: ", "qt.qpa.fonts: Populating font family aliases took ")
 EMPHASIS = (0xFF, 0xF2, 0xA8)  # the background of a hit in the results
 MIN_EMPHASIS = 300  # pixels: several hits' words
 
@@ -208,3 +210,10 @@ def test_library_grid_and_search_results_on_screen(
 
     _wait(screen, program, artifacts / "library-search-zh.png", chinese_hits_shown)
     assert program.running()
+    # Nothing said on stderr but what Qt says about the machine: no warning, no traceback.
+    noise = [
+        line
+        for line in program.stderr().splitlines()
+        if line.strip() and not line.startswith(MACHINE_NOTICES)
+    ]
+    assert noise == [], "\n".join(noise)
