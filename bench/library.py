@@ -281,9 +281,17 @@ def main() -> int:
         ("scroll_late", f"frames over 16.7 ms (of {FRAMES}; a count)", None),
         ("scroll_cpu_max", "… the UI thread's own CPU time in the slowest frame", 16.7),
         ("stall_max", "longest the UI thread was busy between frames", None),
-        ("step_max", f"scroll a screen each 0.1 s, covers arriving between (slowest of {STEPS})", 16.7),
+        (
+            "step_max",
+            f"scroll a screen each 0.1 s, covers arriving between (slowest of {STEPS})",
+            16.7,
+        ),
         ("step_cpu_max", "… the UI thread's own CPU time in the slowest step", 16.7),
-        ("step_stall_max", "longest the UI thread was busy between those steps (covers arriving)", None),
+        (
+            "step_stall_max",
+            "longest the UI thread was busy between those steps (covers arriving)",
+            None,
+        ),
         ("step_stall_cpu_max", "… its own CPU time in that longest turn", 16.7),
         ("reference", "reference: a bare QListView over the same 5,000 titles, painted", None),
     ]

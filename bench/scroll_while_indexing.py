@@ -167,7 +167,10 @@ def main() -> int:
         "| UI thread's own CPU: median, p95 ms |"
     )
     print("|---|---:|---:|---:|---|---|")
-    for label, result in (("nothing in the background (reference)", quiet), ("while indexing", busy)):
+    for label, result in (
+        ("nothing in the background (reference)", quiet),
+        ("while indexing", busy),
+    ):
         values = result.samples_ms
         if not values:
             print(f"| {label} | – | – | – | indexing ended before a page was turned |")

@@ -139,7 +139,9 @@ def _emphasis(picture: Picture) -> list[tuple[int, int]]:
     return found
 
 
-def _wait(screen: Screen, program: Program, path: Path, ready: Callable[[Picture], bool]) -> Picture:
+def _wait(
+    screen: Screen, program: Program, path: Path, ready: Callable[[Picture], bool]
+) -> Picture:
     deadline = time.monotonic() + SHOW_TIMEOUT
     while time.monotonic() < deadline:
         if not program.running():
@@ -180,7 +182,9 @@ def test_library_grid_and_search_results_on_screen(
         return len(covers) >= 7 and all(_on_screen(picture, row) for row in covers.values())
 
     _wait(screen, program, artifacts / "library-grid.png", grid_shown)
-    assert {"三国演义", "Alice’s Adventures in Wonderland", "Enchiridion of Epictetus"} <= set(covers)
+    assert {"三国演义", "Alice’s Adventures in Wonderland", "Enchiridion of Epictetus"} <= set(
+        covers
+    )
     assert {"The Waste Land", "Latin Vulgate, Esther: Liber Esther"} <= own  # EPUB covers
 
     # Search the library: English, then Chinese (typed as keysyms, as an IME commits).

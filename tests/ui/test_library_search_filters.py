@@ -9,17 +9,29 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QTreeWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+)
 
 from readmark import paths
 from readmark.core.operations.library_books import add_books
 from readmark.core.store.library import Library
 
 # 三国演义 and the 左传 sample are Chinese (zh-Hans), Alice and the Enchiridion English.
-BOOKS = ("三国演义.txt", "春秋左传_cleaned_text_sample.md", "11-0.txt", "Enchiridion of Epictetus.md")
+BOOKS = (
+    "三国演义.txt",
+    "春秋左传_cleaned_text_sample.md",
+    "11-0.txt",
+    "Enchiridion of Epictetus.md",
+)
 
 
 def _library(shared_books: Path) -> None:
@@ -110,7 +122,9 @@ def test_narrow_the_library_search_by_collection_and_language(
     qtbot.waitUntil(lambda: tree.topLevelItemCount() == 0 and "Nothing" in status.text())
 
     _commit(field, "公")  # in both Chinese books, in neither English one
-    qtbot.waitUntil(lambda: _books(tree) == ["三国演义", "春秋左传_cleaned_text_sample"], timeout=60_000)
+    qtbot.waitUntil(
+        lambda: _books(tree) == ["三国演义", "春秋左传_cleaned_text_sample"], timeout=60_000
+    )
     _choose(qtbot, collection, "Stoics")  # a Chinese book among the Stoics: none
     qtbot.waitUntil(lambda: tree.topLevelItemCount() == 0 and "Nothing" in status.text())
 
@@ -159,7 +173,9 @@ def test_search_inside_the_collection_the_library_shows(
     )
     view_filter = window.findChild(QLineEdit, "libraryFilter")
     qtbot.keyClicks(view_filter, "the")
-    qtbot.mouseClick(window.findChild(QPushButton, "librarySearchInside"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        window.findChild(QPushButton, "librarySearchInside"), Qt.MouseButton.LeftButton
+    )
     collection = window.findChild(QComboBox, "librarySearchCollection")
     tree = window.findChild(QTreeWidget, "librarySearchResults")
     qtbot.waitUntil(lambda: collection.currentText() == "Stoics", timeout=20_000)

@@ -32,7 +32,7 @@ def _tag(tag: str) -> str:
 
 
 def primary_language(tag: str) -> str:
-    """"zh" for "zh-Hans", "zh_CN" or "ZH"; "" for no tag."""
+    """ "zh" for "zh-Hans", "zh_CN" or "ZH"; "" for no tag."""
     return _tag(tag).split("-", 1)[0].strip()
 
 
