@@ -34,13 +34,14 @@ esac
 # appstream, xdg-utils, shared-mime-info, gio from libglib2.0-bin; gdk-pixbuf-thumbnailer and
 # the SVG loader, libgdk-pixbuf2.0-bin and librsvg2-common, to draw the menu icon as GTK does); pipx for the packaging
 # test; xprop and xwininfo (x11-utils) to read the window's class on the X display;
+# xdotool to type and press keys in the real program (the library's end-to-end test);
 # libpython3-dev for the shared libpython that packaging/build_bundle.sh freezes (its test).
 APT_PACKAGES="python3-venv python3-pip libpython3-dev
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk fonts-dejavu-core xvfb xauth
   desktop-file-utils appstream xdg-utils shared-mime-info libglib2.0-bin pipx x11-utils
-  libgdk-pixbuf2.0-bin librsvg2-common"
+  libgdk-pixbuf2.0-bin librsvg2-common xdotool"
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=""

@@ -1633,42 +1633,42 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>readmark：正在为此版本重新建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="132"/>
+        <location filename="../../src/readmark/cli_search.py" line="134"/>
         <source>There is no collection “{name}” in the library.</source>
         <translation>书库中没有名为“{name}”的合集。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="152"/>
+        <location filename="../../src/readmark/cli_search.py" line="154"/>
         <source>readmark: “{path}” is not indexed: {reason}</source>
         <translation>readmark：“{path}”未能编入索引：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="163"/>
+        <location filename="../../src/readmark/cli_search.py" line="165"/>
         <source>(more hits than listed: narrow the search, or use --limit)</source>
         <translation>（结果多于所列：请缩小搜索范围，或使用 --limit）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="196"/>
+        <location filename="../../src/readmark/cli_search.py" line="179"/>
         <source>Indexing {count} books…</source>
         <translation>正在为 {count} 本书建立索引…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="238"/>
+        <location filename="../../src/readmark/cli_search.py" line="221"/>
         <source>note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="239"/>
+        <location filename="../../src/readmark/cli_search.py" line="222"/>
         <source>highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="268"/>
+        <location filename="../../src/readmark/cli_search.py" line="251"/>
         <source>Say what to search for.</source>
         <translation>请给出要查找的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="284"/>
+        <location filename="../../src/readmark/cli_search.py" line="267"/>
         <source>Found: {count}</source>
         <translation>找到: {count}</translation>
     </message>
@@ -2702,7 +2702,7 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryFinder</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_finder.py" line="64"/>
+        <location filename="../../src/readmark/ui/shell/library_finder.py" line="66"/>
         <source>Indexing the library for search: {done} of {total} books</source>
         <translation>正在为搜索建立书库索引：第 {done} 本，共 {total} 本</translation>
     </message>
@@ -2916,42 +2916,47 @@ Open it in your web browser?</source>
 <context>
     <name>LibrarySearch</name>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="68"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="143"/>
         <source>Indexing paused: what is indexed is searched.</source>
         <translation>已暂停建立索引：只搜索已编入索引的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="94"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="177"/>
         <source>The search index was damaged or out of date; it is being made anew.</source>
         <translation>搜索索引已损坏或已过时，正在重新建立。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="100"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="183"/>
         <source>Indexing books: {done} of {total}…</source>
         <translation>正在建立索引：第 {done} 本，共 {total} 本…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="156"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="254"/>
+        <source>There is no collection “{name}” any more.</source>
+        <translation>收藏夹“{name}”已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="262"/>
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="158"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="264"/>
         <source>The first {count} hits (narrow the search for others)</source>
         <translation>前 {count} 个结果（缩小搜索范围以查看其他结果）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="162"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="268"/>
         <source>{count} hits</source>
         <translation>{count} 个结果</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="164"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="270"/>
         <source>{count} books could not be indexed.</source>
         <translation>{count} 本书无法编入索引。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="168"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="274"/>
         <source>Still indexing: more may be found.</source>
         <translation>仍在建立索引：可能还有更多结果。</translation>
     </message>
@@ -2959,59 +2964,79 @@ Open it in your web browser?</source>
 <context>
     <name>LibrarySearchPanel</name>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="37"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="41"/>
         <source>Search Library</source>
         <translation>搜索书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="45"/>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="47"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="49"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="51"/>
         <source>Search every book and note</source>
         <translation>搜索所有书籍和笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="51"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="55"/>
         <source>Books and notes</source>
         <translation>书籍和笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="52"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="56"/>
         <source>Books only</source>
         <translation>仅书籍</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="53"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="57"/>
         <source>Notes only</source>
         <translation>仅笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="56"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="60"/>
         <source>What to search</source>
         <translation>搜索范围</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="63"/>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="85"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="67"/>
+        <source>Only the books of a collection</source>
+        <translation>只搜索某个收藏夹中的书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="71"/>
+        <source>Only the books in a language</source>
+        <translation>只搜索某种语言的书</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="81"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="105"/>
         <source>Pause Indexing</source>
         <translation>暂停建立索引</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="76"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="94"/>
         <source>Hits, by book</source>
         <translation>搜索结果（按书分组）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="85"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="105"/>
         <source>Resume Indexing</source>
         <translation>继续建立索引</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="141"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="122"/>
+        <source>Every collection</source>
+        <translation>所有收藏夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="123"/>
+        <source>Every language</source>
+        <translation>所有语言</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="216"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="143"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="218"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
@@ -3027,95 +3052,95 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="61"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="62"/>
         <source>Filter by title, author, language…</source>
         <translation>按书名、作者、语言筛选…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="62"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="63"/>
         <source>Filter the library</source>
         <translation>筛选书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="72"/>
         <location filename="../../src/readmark/ui/library/view.py" line="73"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="74"/>
         <source>Sort by</source>
         <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="80"/>
         <location filename="../../src/readmark/ui/library/view.py" line="81"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="82"/>
         <source>Descending order</source>
         <translation>降序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="85"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="86"/>
         <source>Covers</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="88"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="89"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="97"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="98"/>
         <source>Search Inside Books</source>
         <translation>搜索书中内容</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="100"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="101"/>
         <source>Search the text of every book and note (Ctrl+Shift+F)</source>
         <translation>搜索每本书的正文和每条笔记（Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="117"/>
-        <location filename="../../src/readmark/ui/library/view.py" line="134"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="120"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="137"/>
         <source>Books</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="160"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="163"/>
         <source>Your library is empty. Add books with File › Add Books to Library… or Add Folder to Library…, or drop book files here.</source>
         <translation>书库是空的。用“文件 › 将图书添加到书库…”或“将文件夹添加到书库…”添加图书，或把图书文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="244"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="248"/>
         <source>{count} books</source>
         <translation>{count} 本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="246"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="250"/>
         <source>{shown} of {count} books</source>
         <translation>{shown} / {count} 本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="272"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="285"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="273"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="286"/>
         <source>Edit Details…</source>
         <translation>编辑图书信息…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="274"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="287"/>
         <source>Add to Collection</source>
         <translation>添加到收藏夹</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="282"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="295"/>
         <source>New Collection…</source>
         <translation>新建收藏夹…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="286"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="299"/>
         <source>Remove from “{name}”</source>
         <translation>从“{name}”中移除</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/library/view.py" line="290"/>
+        <location filename="../../src/readmark/ui/library/view.py" line="303"/>
         <source>Remove from Library…</source>
         <translation>移出书库…</translation>
     </message>
@@ -3817,7 +3842,7 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>RepairRule</name>
     <message>
-        <location filename="../../src/readmark/core/repair/footnotes.py" line="274"/>
+        <location filename="../../src/readmark/core/repair/footnotes.py" line="283"/>
         <source>Turn footnotes left at the bottom of printed pages into real footnotes linked from their markers</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
@@ -3847,7 +3872,7 @@ An offline reader for studying the books you own.</source>
         <translation>把纸页排进句子中间的插图、图注和图片来源移到句子之后</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/running_headers.py" line="143"/>
+        <location filename="../../src/readmark/core/repair/running_headers.py" line="144"/>
         <source>Remove running headers and footers that a printed page repeated</source>
         <translation>删除纸页上重复出现的页眉和页脚</translation>
     </message>

@@ -126,7 +126,9 @@ def _search(
                 )
             only = [str(found)]
         if args.collection or args.language:
-            chosen = _filtered(library, args.collection, args.language)
+            from readmark.core.search.scope import Scope, books_in
+
+            chosen = books_in(library, Scope(args.collection or "", args.language or ""))
             if chosen is None:
                 return fail(
                     QCoreApplication.translate(
@@ -165,25 +167,6 @@ def _search(
                 )
             )
     return 0 if results.hits else NO_HITS
-
-
-def _filtered(library: Library, collection: str | None, language: str | None) -> list[str] | None:
-    """The paths of the library's books in `collection` (by name, any case) and of
-    `language` (its primary tag: zh takes zh-Hans too); None: no such collection."""
-    if collection and collection.casefold() not in {
-        name.casefold() for name, _count in library.catalog.collections()
-    }:
-        return None
-    wanted = (language or "").casefold().replace("_", "-")
-    paths = []
-    for entry in library.catalog.entries():
-        if collection and collection.casefold() not in {c.casefold() for c in entry.collections}:
-            continue
-        tag = entry.language.casefold()
-        if wanted and not (tag == wanted or tag.startswith(wanted + "-")):
-            continue
-        paths.append(entry.path)
-    return paths
 
 
 def _update(index: SearchIndex, library: Library) -> None:

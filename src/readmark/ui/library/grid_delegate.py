@@ -69,18 +69,18 @@ class GridDelegate(QStyledItemDelegate):
                 COVER_SIZE.width(),
                 COVER_SIZE.height(),
             )
-            pixmap = self._covers.pixmap(entry)
-            if pixmap is None:
+            image = self._covers.image(entry)
+            if image is None:
                 painter.fillRect(cover, palette.mid())
             else:
-                size = pixmap.deviceIndependentSize().toSize()
+                size = image.deviceIndependentSize().toSize()
                 target = QRect(
                     cover.left() + (cover.width() - size.width()) // 2,
                     cover.bottom() - size.height() + 1,  # covers stand on one line
                     size.width(),
                     size.height(),
                 )
-                painter.drawPixmap(target, pixmap)
+                painter.drawImage(target, image)
                 cover = target
             if entry.progress is not None:  # how far it was read, under the cover
                 bar = QRect(cover.left(), cover.bottom() + 3, cover.width(), 3)

@@ -46,7 +46,8 @@ class LibraryView(QWidget):
     uncollect_requested = Signal(str, str)  # path, collection
     mode_changed = Signal(str)  # "grid" | "list"
     sort_changed = Signal(str, bool)  # column key, descending
-    search_requested = Signal(str)  # the filter's text: search inside every book and note
+    # The filter's text and the collection shown: search inside their books and notes.
+    search_requested = Signal(str, str)
 
     def __init__(
         self, model: LibraryModel, covers: ThumbnailCache, parent: QWidget | None = None
@@ -99,7 +100,9 @@ class LibraryView(QWidget):
         self.search_inside.setToolTip(
             self.tr("Search the text of every book and note (Ctrl+Shift+F)")
         )
-        self.search_inside.clicked.connect(lambda: self.search_requested.emit(self.filter.text()))
+        self.search_inside.clicked.connect(
+            lambda: self.search_requested.emit(self.filter.text(), self.model.collection)
+        )
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
@@ -181,6 +184,7 @@ class LibraryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         covers.ready.connect(self._covers_arrived)
+        self.grid.verticalScrollBar().valueChanged.connect(lambda _value: covers.scrolled())
         model.modelReset.connect(self._update_count)
         self._mode = "grid"
         self._collection_names: list[str] = []
@@ -251,8 +255,17 @@ class LibraryView(QWidget):
         self.pages.setVisible(total > 0)
 
     def _covers_arrived(self, content_ids: list[str]) -> None:
-        if self._mode == "grid":
-            self.grid.viewport().update()
+        """Repaint only the cells on screen whose covers arrived (one paint event
+        for them all, merged with a scroll's if one is due), not the whole grid."""
+        if self._mode != "grid":
+            return
+        grid, shown = self.grid, self.grid.viewport().rect()
+        for content_id in content_ids:
+            row = self.model.row_of_content(content_id)
+            if row is not None:
+                rect = grid.visualRect(self.model.index(row, 0))
+                if rect.intersects(shown):
+                    grid.viewport().update(rect)
 
     # -- requests ------------------------------------------------------------------
 

@@ -1,13 +1,16 @@
-"""The library search's panel (Ctrl+Shift+F): a search box, what to search, and the
-hits grouped by book — chapter, context with the hit in bold, notes and highlights
-marked with their colour. It only shows and asks: `query_changed` when the text or
-the scope changes, `activated(path, section, start, end)` when a hit is chosen."""
+"""The library search's panel (Ctrl+Shift+F): a search box, what to search (books
+and notes, books only, notes only), which books (a collection, a language), and
+the hits grouped by book — chapter, context with the hit in bold, notes and
+highlights marked with their colour. It only shows and asks: `query_changed` when
+the text or a filter changes, `activated(path, section, start, end)` when a hit is
+chosen; what the filters offer is given to it (`set_choices`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,14 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readmark.core.search.index import LibraryHit
+from readmark.core.search.index import PER_BOOK, LibraryHit
 from readmark.ui.palette import palette_for, swatch_icon
 
 _PLACE = Qt.ItemDataRole.UserRole
 
 
 class LibrarySearchPanel(QDockWidget):
-    query_changed = Signal(str, str)  # text, scope: "all" | "books" | "notes"
+    # text, scope ("all" | "books" | "notes"), collection ("" = any), language ("" = any)
+    query_changed = Signal(str, str, str, str)
     activated = Signal(str, int, int, int)  # path, section, start, end
     pause_toggled = Signal(bool)  # the reader paused (True) or resumed indexing
 
@@ -57,6 +61,20 @@ class LibrarySearchPanel(QDockWidget):
         row.addWidget(self.field, 1)
         row.addWidget(self.scope)
         layout.addLayout(row)
+        filters = QHBoxLayout()
+        self.collection = QComboBox(body)
+        self.collection.setObjectName("librarySearchCollection")
+        self.collection.setAccessibleName(self.tr("Only the books of a collection"))
+        self.collection.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language = QComboBox(body)
+        self.language.setObjectName("librarySearchLanguage")
+        self.language.setAccessibleName(self.tr("Only the books in a language"))
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._asked_collection: str | None = None  # set_collection before choices came
+        filters.addWidget(self.collection, 1)
+        filters.addWidget(self.language, 1)
+        layout.addLayout(filters)
+        self.set_choices([], [])
         self.status = QLabel(body)
         self.status.setObjectName("librarySearchStatus")
         self.status.setWordWrap(True)
@@ -78,6 +96,8 @@ class LibrarySearchPanel(QDockWidget):
         self.setWidget(body)
         self.field.textChanged.connect(lambda _text: self._ask())
         self.scope.currentIndexChanged.connect(lambda _index: self._ask())
+        self.collection.currentIndexChanged.connect(lambda _index: self._ask())
+        self.language.currentIndexChanged.connect(lambda _index: self._ask())
         self.results.itemActivated.connect(self._chosen)
         self.results.itemClicked.connect(self._chosen)
 
@@ -86,7 +106,41 @@ class LibrarySearchPanel(QDockWidget):
         self.pause_toggled.emit(paused)
 
     def _ask(self) -> None:
-        self.query_changed.emit(self.field.text(), str(self.scope.currentData()))
+        self.query_changed.emit(
+            self.field.text(),
+            str(self.scope.currentData()),
+            str(self.collection.currentData() or ""),
+            str(self.language.currentData() or ""),
+        )
+
+    def set_choices(self, collections: Sequence[str], languages: Sequence[str]) -> None:
+        """The library's collections and its books' languages (primary tags, e.g.
+        "zh"), each offered by name; what was chosen stays chosen while it exists,
+        else the filter goes back to every book (and the search is asked again)."""
+        before = (self.collection.currentData() or "", self.language.currentData() or "")
+        for combo, anything, items in (
+            (self.collection, self.tr("Every collection"), [(n, n) for n in collections]),
+            (self.language, self.tr("Every language"), [(_language_name(t), t) for t in languages]),
+        ):
+            blocker = combo.blockSignals(True)
+            chosen = combo.currentData() or ""
+            if combo is self.collection and self._asked_collection is not None:
+                chosen, self._asked_collection = self._asked_collection, None
+            combo.clear()
+            combo.addItem(anything, "")
+            for label, key in items:
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.setEnabled(bool(items))
+            combo.blockSignals(blocker)
+        if (self.collection.currentData() or "", self.language.currentData() or "") != before:
+            self._ask()
+
+    def set_collection(self, name: str) -> None:
+        """Search in this collection ("" = every book), as soon as the panel offers it."""
+        found = self.collection.findData(name)
+        self._asked_collection = None if found >= 0 else name
+        self.collection.setCurrentIndex(max(0, found))
 
     def focus_field(self) -> None:
         self.field.setFocus()
@@ -103,6 +157,9 @@ class LibrarySearchPanel(QDockWidget):
         self.results.clear()
         books: dict[str, QTreeWidgetItem] = {}
         colours = palette_for("light", QColor("white"))
+        # A wrapped label's own size hint is for a narrower width than the list
+        # gives it (rows would stand apart by a line): sized for the list's width.
+        width = max(120, self.results.viewport().width() - 2 * self.results.indentation() - 8)
         for hit in hits:
             top = books.get(hit.path)
             if top is None:
@@ -120,15 +177,33 @@ class LibrarySearchPanel(QDockWidget):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             if hit.kind != "book":
                 item.setIcon(0, swatch_icon(colours.swatch(hit.color), colours.line(hit.color)))
+            height = label.heightForWidth(width) + 6
+            label.setMaximumHeight(height)  # the row's height is the label's, bounded
+            item.setSizeHint(0, QSize(width, height))
             self.results.setItemWidget(item, 0, label)
         for top in books.values():
-            top.setText(0, f"{top.text(0)} ({top.childCount()})")
+            count = top.childCount()  # a book's hits stop at PER_BOOK: there may be more
+            top.setText(0, f"{top.text(0)} ({count}{'+' if count >= PER_BOOK else ''})")
 
     def _chosen(self, item: QTreeWidgetItem, _column: int) -> None:
         place = item.data(0, _PLACE)
         if place:
             path, section, start, end = place
             self.activated.emit(path, section, start, end)
+
+
+# Qt names a bare tag by its most common variety ("American English", "简体中文"); the
+# filter takes every variety, so those languages are named as a whole.
+_WHOLE_LANGUAGE = {"en": "English", "zh": "中文", "pt": "português", "es": "español"}
+
+
+def _language_name(tag: str) -> str:
+    """The language's own name and its tag ("中文 (zh)"); the tag alone if Qt has
+    no name for it."""
+    locale = QLocale(tag)
+    if locale.language() == QLocale.Language.C:
+        return tag
+    return f"{_WHOLE_LANGUAGE.get(tag) or locale.nativeLanguageName()} ({tag})"
 
 
 def _html(hit: LibraryHit) -> str:

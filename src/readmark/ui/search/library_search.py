@@ -13,16 +13,53 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 from readmark import paths
 from readmark.core.search.index import LibraryResults, SearchIndex, UpdateReport
+from readmark.core.search.scope import Choices, Scope
 from readmark.i18n import format_number, translate_error
 from readmark.ui.background import BackgroundTasks, Cancelled, Progress
 from readmark.ui.search.library_panel import LibrarySearchPanel
 
 DEBOUNCE_MS = 250
+# Indexing waits, between two chapters of the book it reads, while the reader has
+# pressed a key, turned the wheel or clicked within this long: a worker thread shares
+# Python's interpreter with the page, and a chapter being read for the index held
+# PageDown up for 60-130 ms (bench/scroll_while_indexing.py). It goes on once the
+# reader pauses.
+QUIET_S = 0.5
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
+class _InputClock(QObject):
+    """When the reader last pressed a key, turned the wheel or clicked (installed
+    on the application only while indexing runs: it sees every event)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.at = 0.0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in _INPUT:
+            self.at = time.monotonic()
+        return False
+
+    def wait_for_a_pause(self, progress: Progress) -> None:
+        """On the worker: return once the reader has paused (or the task is cancelled)."""
+        while time.monotonic() - self.at < QUIET_S:
+            progress.check()
+            time.sleep(0.05)
+        progress.check()
 
 
 def _lowest_priority() -> None:
@@ -32,6 +69,16 @@ def _lowest_priority() -> None:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
         except OSError:
             pass
+
+
+def _a_book_full(results: LibraryResults) -> bool:
+    """Some book gave as many hits as one book may: it may have more."""
+    from collections import Counter
+
+    from readmark.core.search.index import PER_BOOK
+
+    counts = Counter(hit.path for hit in results.hits if hit.kind == "book")
+    return any(count >= PER_BOOK for count in counts.values())
 
 
 class LibrarySearch(QObject):
@@ -47,7 +94,8 @@ class LibrarySearch(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
-        self._query = ("", "all")
+        self._query = ("", "all", Scope())
+        self._input = _InputClock(self)
         self._paused = False
         self.panel.pause_toggled.connect(self.set_paused)
         self.panel.query_changed.connect(self._typed)
@@ -57,13 +105,40 @@ class LibrarySearch(QObject):
         self.panel.show()
         self.panel.raise_()
         self.panel.focus_field()
+        self.refresh_choices()
         self.update_index()
+
+    def refresh_choices(self) -> None:
+        """Offer the library's collections and languages in the panel's filters
+        (read in the background, as every search is)."""
+
+        def work(_progress: Progress) -> Choices:
+            from readmark.core.search.scope import choices
+            from readmark.core.store.library import Library
+
+            library = Library(paths.library_db())
+            try:
+                return choices(library)
+            finally:
+                library.close()
+
+        def done(found: Choices) -> None:
+            self.panel.set_choices(found.collections, found.languages)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, Cancelled):
+                self.message.emit(translate_error(error))
+
+        self._tasks.run("library-search-choices", work, done, failed)
 
     def set_paused(self, paused: bool) -> None:
         """Stop indexing (what was indexed stays, and is searched) or go on with it."""
         self._paused = paused
         if paused:
-            self._tasks.cancel("library-index")
+            self._tasks.cancel("library-index")  # (a cancelled task reports nothing)
+            application = QCoreApplication.instance()
+            if application is not None:
+                application.removeEventFilter(self._input)
             self.indexing.emit(1, 1)
             self.panel.show_status(self.tr("Indexing paused: what is indexed is searched."))
         else:
@@ -73,6 +148,10 @@ class LibrarySearch(QObject):
         """Index what changed, in the background (a running update is left to finish)."""
         if self._paused or self._tasks.running("library-index"):
             return
+        clock = self._input
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.installEventFilter(clock)
 
         def work(progress: Progress) -> UpdateReport:
             _lowest_priority()
@@ -83,7 +162,11 @@ class LibrarySearch(QObject):
             try:
                 if index.rebuilt:
                     progress.report(0, 0, "rebuilt")
-                return index.update(library, lambda d, t, _p: progress.report(d, t), progress.check)
+                return index.update(
+                    library,
+                    lambda d, t, _p: progress.report(d, t),
+                    lambda: clock.wait_for_a_pause(progress),
+                )
             finally:
                 index.close()
                 library.close()
@@ -102,20 +185,26 @@ class LibrarySearch(QObject):
                     )
                 )
 
+        def finished() -> None:
+            if application is not None:
+                application.removeEventFilter(clock)
+
         def done(_report: UpdateReport) -> None:
+            finished()
             self.indexing.emit(1, 1)
             if self._query[0].strip():
                 self._run_search()  # what was just indexed (books, notes) can be found now
 
         def failed(error: BaseException) -> None:
+            finished()
             self.indexing.emit(1, 1)
             if not isinstance(error, Cancelled):
                 self.message.emit(translate_error(error))
 
         self._tasks.run("library-index", work, done, failed, progressed)
 
-    def _typed(self, text: str, scope: str) -> None:
-        self._query = (text, scope)
+    def _typed(self, text: str, scope: str, collection: str, language: str) -> None:
+        self._query = (text, scope, Scope(collection, language))
         self._timer.start()
 
     def search_now(self) -> None:
@@ -127,7 +216,7 @@ class LibrarySearch(QObject):
         self._run_search()
 
     def _run_search(self) -> None:
-        text, scope = self._query
+        text, scope, books_in_scope = self._query
         if not text.strip():
             self._tasks.cancel("library-search")
             self.panel.clear_results()
@@ -136,25 +225,42 @@ class LibrarySearch(QObject):
 
         indexing = self._tasks.running("library-index")
 
-        def work(progress: Progress) -> LibraryResults:
+        def work(progress: Progress) -> LibraryResults | None:
+            from readmark.core.search.scope import books_in
             from readmark.core.store.library import Library
 
             library = Library(paths.library_db())
             index = SearchIndex(paths.search_index())
             try:
+                only = None
+                if not books_in_scope.everything:
+                    only = books_in(library, books_in_scope)
+                    if only is None:
+                        return None  # the collection is gone
                 progress.check()
                 if not indexing:  # else the update brings notes in and searches again
                     index.update_notes(library)
-                return index.search(library, text, books=scope != "notes", notes=scope != "books")
+                return index.search(
+                    library, text, books=scope != "notes", notes=scope != "books", only=only
+                )
             finally:
                 index.close()
                 library.close()
 
-        def done(results: LibraryResults) -> None:
+        def done(results: LibraryResults | None) -> None:
+            if results is None:
+                self.panel.clear_results()
+                self.panel.show_status(
+                    self.tr("There is no collection “{name}” any more.").format(
+                        name=books_in_scope.collection
+                    )
+                )
+                self.refresh_choices()
+                return
             self.panel.show_hits(results.hits)
             if not results.hits:
                 status = self.tr("Nothing found.")
-            elif results.truncated:
+            elif results.truncated or _a_book_full(results):
                 status = self.tr("The first {count} hits (narrow the search for others)").format(
                     count=format_number(len(results.hits))
                 )

@@ -47,9 +47,11 @@ class LibraryFinder(QObject):
     def open(self) -> None:
         self.search.open()
 
-    def search_for(self, text: str) -> None:
-        """Open the panel with `text` in its field (the library view's button)."""
+    def search_for(self, text: str, collection: str = "") -> None:
+        """Open the panel with `text` in its field, in the books of `collection`
+        (the library view's button, with the collection the view shows)."""
         self.search.open()
+        self.search.panel.set_collection(collection)
         if text.strip():
             self.search.panel.field.setText(text)
 
