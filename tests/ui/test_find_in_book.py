@@ -349,3 +349,34 @@ def test_reopening_the_book_without_repair_searches_its_new_text(
     section = hits.sections[0]
     text = window.reader.book.section_text(section)  # the unrepaired text now
     assert all(text[a:b] == "中国" for a, b in hits.ranges(section))
+
+
+def test_a_book_searched_before_is_searched_again_without_converting_it(
+    qtbot, make_window, open_and_wait, big_chinese_book, monkeypatch
+):
+    from readmark import paths
+    from readmark.core.search import book_text
+
+    window = make_window()
+    open_and_wait(window, big_chinese_book)
+    search(qtbot, window, "寻找之词")
+    assert status(window) == "60 found"
+    first = [row.data() for row in hit_rows(window)]
+    saved = list(paths.render_cache_dir().glob("*/search-text.bin"))
+    assert len(saved) == 1  # kept beside the book's converted sections
+    window.close()
+
+    converted: list[str] = []
+    convert = book_text.html_to_text
+
+    def counted(markup: str) -> str:
+        converted.append(markup)
+        return convert(markup)
+
+    monkeypatch.setattr(book_text, "html_to_text", counted)
+    again = make_window()  # the reader started again
+    open_and_wait(again, big_chinese_book)
+    search(qtbot, again, "寻找之词")
+    assert status(again) == "60 found"
+    assert [row.data() for row in hit_rows(again)] == first
+    assert converted == []  # every section's text came from the saved copy

@@ -9,7 +9,9 @@ them (a queue the worker fills and the UI thread empties at each progress
 report), so the first results show while the rest of the book is searched.
 Every section's text is made once per open book (`BookText`) and kept: the
 first search of a big book converts what the reader never opened, later ones
-only match. Opening the panel starts that preparation already.
+only match; and it is saved beside the book's converted sections (`SavedText`),
+so a book searched before is searched at once when opened again. Opening the
+panel starts that preparation already.
 
 Enter / F3 go to the next hit after the one gone to last, or after the place
 being read; Shift+Enter / Shift+F3 to the previous one; the book wraps round.
@@ -142,7 +144,10 @@ class SearchController(QObject):
         if book is self._book or book is None or provider is None:
             return False
         self._book = book
-        self._text = BookText(len(book.sections), provider.read_through)
+        from readmark.core.search.saved_text import SavedText
+
+        saved = SavedText(provider.cache, book.cache_key) if provider.cache else None
+        self._text = BookText(len(book.sections), provider.read_through, saved)
         self._entry_titles = None
         self._query = None
         self._clear_results()
