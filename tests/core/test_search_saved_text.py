@@ -141,3 +141,32 @@ def test_any_texts_come_back_as_they_were(texts: list[str]) -> None:
     assert found is not None
     assert [found.text(i) for i in range(len(texts))] == texts
     assert [found.folded(i) for i in range(len(texts))] == folded
+
+
+def test_the_library_index_reads_a_book_searched_before_from_its_saved_text(
+    shared_books: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readmark.core.book import LoadOptions
+    from readmark.core.search import book_text
+    from readmark.core.search.index import Prepared
+    from readmark.core.search.index import prepare_book as prepare_for_index
+
+    path = shared_books / "三国演义.txt"
+    converted = prepare_for_index(str(path), LoadOptions())  # the book read from nothing
+    book = open_book(path)
+    cache = RenderCache(tmp_path)
+    text = BookText(len(book.sections), book.section_html, SavedText(cache, book.cache_key))
+    assert list(prepare_book(text))  # searched in the window once
+
+    calls: list[str] = []
+    convert = book_text.html_to_text
+    monkeypatch.setattr(book_text, "html_to_text", lambda markup: calls.append(markup) or "")
+    from_cache = prepare_for_index(str(path), LoadOptions(), sections=tmp_path)
+    assert calls == []  # nothing converted, not even a section's HTML made into text
+    assert isinstance(converted, Prepared) and isinstance(from_cache, Prepared)
+    assert from_cache == converted  # the very same pieces, terms and chapter titles
+    monkeypatch.setattr(book_text, "html_to_text", convert)
+    before = set(tmp_path.rglob("*"))
+    other = shared_books / "11-0.txt"  # never opened: converted, and nothing written
+    assert isinstance(prepare_for_index(str(other), LoadOptions(), sections=tmp_path), Prepared)
+    assert set(tmp_path.rglob("*")) == before

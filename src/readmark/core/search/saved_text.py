@@ -119,13 +119,16 @@ def decode(data: bytes, sections: int) -> Saved | None:
 class SavedText:
     """The saved text of one rendered book (`book_key`: `Book.cache_key`)."""
 
-    def __init__(self, cache: RenderCache, book_key: str) -> None:
+    def __init__(self, cache: RenderCache, book_key: str, write: bool = True) -> None:
+        """`write`: save a copy once the whole text is made (False: only read one)."""
         self._cache = cache
         self._key = book_key
+        self._write = write
 
     def load(self, sections: int) -> Saved | None:
         data = self._cache.get_blob(self._key, NAME)
         return None if data is None else decode(data, sections)
 
     def save(self, texts: list[str], folded: list[str]) -> None:
-        self._cache.put_blob(self._key, NAME, encode(texts, folded))
+        if self._write:
+            self._cache.put_blob(self._key, NAME, encode(texts, folded))

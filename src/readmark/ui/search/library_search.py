@@ -83,7 +83,12 @@ class LibrarySearch(QObject):
             try:
                 if index.rebuilt:
                     progress.report(0, 0, "rebuilt")
-                return index.update(library, lambda d, t, _p: progress.report(d, t), progress.check)
+                return index.update(
+                    library,
+                    lambda d, t, _p: progress.report(d, t),
+                    progress.check,
+                    sections=paths.render_cache_dir(),  # books read before: not converted again
+                )
             finally:
                 index.close()
                 library.close()
