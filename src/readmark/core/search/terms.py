@@ -59,9 +59,10 @@ _UNSPACED_BLOCKS = (
 
 
 @functools.cache
-def _unspaced_word_run() -> re.Pattern[str]:
+def _unspaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A run of unspaced characters that are letters or digits (what `_ALNUM_RUN`
-    keeps): the class listed range by range, so one regex finds every run."""
+    keeps), and every pair of such neighbours (overlapping: a lookahead): the
+    class listed range by range, so the regex engine finds them all in one pass."""
     parts = []
     for low, high in _UNSPACED_BLOCKS:
         start = None
@@ -73,7 +74,8 @@ def _unspaced_word_run() -> re.Pattern[str]:
                 last = code - 1
                 parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(last))) * (last > start))
                 start = None
-    return re.compile("[" + "".join(parts) + "]+")
+    letter = "[" + "".join(parts) + "]"
+    return re.compile(letter + "+"), re.compile(f"(?=({letter}{letter}))")
 
 
 def text_terms(folded: str) -> str:
@@ -82,14 +84,13 @@ def text_terms(folded: str) -> str:
     Each term once, in no particular order: the index keeps only which pieces
     hold a term (detail=none), so repeating one would only cost FTS5 time."""
     terms: set[str] = set()
-    runs = _unspaced_word_run()
-    if not folded.isascii() and runs.search(folded):
-        add_all = terms.update
-        for run in runs.findall(folded):
-            add_all(run)  # every character
-            if len(run) > 1:
-                add_all(map(str.__add__, run, run[1:]))  # every pair of neighbours
-        folded = runs.sub(" ", folded)  # what is left are words
+    if not folded.isascii():
+        runs_of, pairs_of = _unspaced_patterns()
+        runs = runs_of.findall(folded)
+        if runs:
+            terms.update("".join(runs))  # every character
+            terms.update(pairs_of.findall(folded))  # every pair of neighbours
+            folded = runs_of.sub(" ", folded)  # what is left are words
     words = set(_ALNUM_RUN.findall(folded))
     if folded.isascii():
         terms.update(words)
