@@ -134,6 +134,14 @@ def _no_check() -> None:
     pass
 
 
+def _lowest_priority() -> None:
+    """A worker process yields the CPU to everything else (Unix; elsewhere as is)."""
+    try:
+        os.nice(19)
+    except (AttributeError, OSError):
+        pass
+
+
 def doc_key(content_id: str, options: LoadOptions) -> str:
     """What a book's text as shown depends on: its bytes, the reader's choices, the code."""
     from readmark.core.render_cache import renderer_version
@@ -284,12 +292,15 @@ class SearchIndex:
         check: Callable[[], None] = lambda: None,
         workers: int = 1,
         sections: Path | None = None,
+        low_priority: bool = False,
     ) -> UpdateReport:
         """Index what changed: books (one at a time; `progress(done, total, path)`;
         `check()` may raise to stop between books and sections, what was committed
         stays) and highlights and notes. With `workers` > 1, books are read and cut
         in that many processes while this one stores them (the command line).
-        `sections`: the render cache, to read books converted before from it."""
+        `sections`: the render cache, to read books converted before from it;
+        `low_priority`: the worker processes run at the lowest CPU priority (the
+        window: the reader keeps the cores it needs)."""
         report = UpdateReport()
         wanted = self._wanted(library)
         docs = {
@@ -310,7 +321,7 @@ class SearchIndex:
                 self._forget(known[0])
                 todo.append((key, want))
         if workers > 1 and len(todo) > 1:
-            self._index_in_processes(todo, workers, report, progress, check, sections)
+            self._index_in_processes(todo, workers, report, progress, check, sections, low_priority)
         for number, (key, want) in enumerate(todo if workers <= 1 or len(todo) < 2 else []):
             check()
             progress(number, len(todo), want.path)
@@ -332,24 +343,29 @@ class SearchIndex:
         progress: Callable[[int, int, str], None],
         check: Callable[[], None],
         sections: Path | None,
+        low_priority: bool,
     ) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        start = _lowest_priority if low_priority else None
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start)
+        stopped = True
+        try:
             futures = [
                 pool.submit(prepare_book, w.path, w.options, _no_check, sections)
                 for _key, w in todo
             ]
-            try:
-                for number, ((key, want), future) in enumerate(zip(todo, futures, strict=True)):
-                    check()
-                    progress(number, len(todo), want.path)
-                    self._store(key, want, future.result(), report)
-            finally:
-                for future in futures:
-                    future.cancel()
+            for number, ((key, want), future) in enumerate(zip(todo, futures, strict=True)):
+                check()
+                progress(number, len(todo), want.path)
+                self._store(key, want, future.result(), report)
+            stopped = False
+        finally:
+            # Stopped (paused, or the window closing): the books not started are
+            # dropped and nobody waits for those under way to end.
+            pool.shutdown(wait=not stopped, cancel_futures=True)
 
     def _forget(self, doc_id: int) -> None:
         self._db.execute("BEGIN IMMEDIATE")
