@@ -170,3 +170,35 @@ def test_the_library_index_reads_a_book_searched_before_from_its_saved_text(
     other = shared_books / "11-0.txt"  # never opened: converted, and nothing written
     assert isinstance(prepare_for_index(str(other), LoadOptions(), sections=tmp_path), Prepared)
     assert set(tmp_path.rglob("*")) == before
+
+
+def test_the_text_making_process_saves_exactly_what_the_search_would(
+    shared_books: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from readmark.core.search.warm import warm
+
+    path = shared_books / "三国演义.txt"
+    book = open_book(path)
+    options = '{"repair": true, "encoding": "", "detect_chapters": true}'
+    done = subprocess.run(  # as the window starts it
+        [sys.executable, "-m", "readmark.core.search.warm", str(path), str(tmp_path),
+         book.cache_key, options],
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0
+    again = BookText(len(book.sections), _never, SavedText(RenderCache(tmp_path), book.cache_key))
+    assert again.load_saved()
+    assert [again.text(i) for i in (0, 5, len(book.sections) - 1)] == [
+        book.section_text(i) for i in (0, 5, len(book.sections) - 1)
+    ]
+    assert _all_hits(again, "刘备") == _all_hits(
+        BookText(len(book.sections), book.section_html), "刘备"
+    )
+    # Another key (other choices or code): nothing written; no book: said so.
+    other = tmp_path / "other"
+    assert warm(path, other, "not-this-key", {}) == 1
+    assert not other.exists() or not any(other.rglob("*.bin"))
+    assert warm(tmp_path / "missing.txt", other, "k", {}) == 2

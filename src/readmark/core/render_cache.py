@@ -286,6 +286,9 @@ class RenderCache:
         except OSError:
             return None
 
+    def has_blob(self, book_key: str, name: str) -> bool:
+        return (self.root / book_key / f"{name}.bin").is_file()
+
     def put_blob(self, book_key: str, name: str, data: bytes) -> None:
         target = self.root / book_key / f"{name}.bin"
         try:

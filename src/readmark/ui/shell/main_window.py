@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         )
 
         self.library_finder = library_finder.install(self)
+        from readmark.ui.shell import search_warmer  # a big book's text made ready to search
+
+        self.search_warmer = search_warmer.install(self)
 
         self._book_open = False
         self.menu_actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))
