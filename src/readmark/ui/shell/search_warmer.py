@@ -15,7 +15,6 @@ calls `install(window)` once.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
@@ -79,6 +78,8 @@ class SearchWarmer(QObject):
             key,
             json.dumps(asdict(book.options)),
         ]
+
+        import subprocess  # not on the way to the first screen
 
         def work(progress: Progress) -> int:
             process = subprocess.Popen(  # noqa: S603 - our own module, no shell
