@@ -36,7 +36,7 @@ class SearchWarmer(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)
+        self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)  # read when built
         self._timer.timeout.connect(self._start)
         self._book: Book | None = None
         window.book_shown.connect(self._book_shown)
@@ -52,6 +52,12 @@ class SearchWarmer(QObject):
         self._window.tasks.cancel(_KIND)
         self._book = book
         self._timer.start()
+
+    def start_now(self) -> None:
+        """Make the text of the book on screen ready now, without waiting (bench)."""
+        self._timer.stop()
+        self._book = self._window.reader.book
+        self._start()
 
     def _start(self) -> None:
         window, book = self._window, self._book
