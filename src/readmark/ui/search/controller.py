@@ -202,9 +202,9 @@ class SearchController(QObject):
         first = max(self.reader.section, 0)
         self.model.reset(self._title, text.text)
 
-        converting = text.ready(matcher.match_case) < len(text)
-
         def work(progress: Progress) -> int:
+            text.load_saved()  # the text kept from an earlier time, if any (on this worker)
+            converting = text.ready(matcher.match_case) < len(text)
             done, reported, any_found = 0, 0.0, False
             for hits in search_book(text, matcher, first, progress.check):
                 found.append(hits)
