@@ -5,7 +5,8 @@ whole text beside its converted sections, so the reader's first Ctrl+F in it
 searches the whole book at once instead of converting it then.
 
 Only for books whose file is at least `MIN_BYTES` (a smaller book converts in
-well under the search's 300 ms anyway) and whose text is not saved yet; never
+well under the search's 300 ms anyway), whose text is not saved yet and not
+being made by a search under way (which saves it when it ends); never
 in a frozen bundle (it cannot start a Python module). It runs as a `search-warm`
 background task that waits for the process: opening another book cancels it,
 closing the window cancels it, and a cancelled task ends its process. The window
@@ -66,6 +67,8 @@ class SearchWarmer(QObject):
             return
         if getattr(sys, "frozen", False):
             return
+        if window.tasks.running("search"):
+            return  # the reader is searching the book already: that search saves its text
         from readmark.core.search.saved_text import NAME
 
         key = book.cache_key
