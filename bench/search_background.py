@@ -147,9 +147,11 @@ def main() -> int:
     window.search_warmer.start_now()
     warming = lambda: not window.cache.has_blob(key, NAME)  # noqa: E731
     during_warm, taken = scrolls(session, TRIALS, warming)
-    while warming():
+    while warming() and window.tasks.running("search-warm"):
         app.processEvents()
         time.sleep(0.01)
+    if warming():
+        raise RuntimeError("the text-making process ended without saving the text")
     warm_s = time.perf_counter() - started
     rows.append(
         row(

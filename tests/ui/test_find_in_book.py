@@ -388,6 +388,9 @@ def test_a_big_book_just_opened_is_made_ready_to_search_in_the_background(
     from readmark import paths
     from readmark.core.search import book_text
 
+    # However this Readmark was found (here: a source folder put on sys.path),
+    # the process finds the same one.
+    monkeypatch.delenv("PYTHONPATH", raising=False)
     window = make_window()
     open_and_wait(window, big_chinese_book)
     # Some seconds after the first screen, a process of its own saves the text.

@@ -16,11 +16,15 @@ calls `install(window)` once.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+
+import readmark
 
 if TYPE_CHECKING:
     from readmark.core.book import Book
@@ -90,9 +94,19 @@ class SearchWarmer(QObject):
 
         import subprocess  # not on the way to the first screen
 
+        # The child finds this very Readmark, however this one was found (installed,
+        # or a source folder on sys.path).
+        environment = dict(os.environ)
+        here = str(Path(readmark.__file__).resolve().parents[1])
+        paths = [here, *filter(None, environment.get("PYTHONPATH", "").split(os.pathsep))]
+        environment["PYTHONPATH"] = os.pathsep.join(paths)
+
         def work(progress: Progress) -> int:
             process = subprocess.Popen(  # noqa: S603 - our own module, no shell
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=environment,
             )
             try:
                 while True:
