@@ -78,6 +78,7 @@ def row(what: str, samples: list[float], note: str = "") -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--library-mb", type=float, default=20.0)
+    parser.add_argument("--revision", default="", help="its name, when not in a git checkout")
     parser.add_argument("--out", type=Path, default=BENCH / "results-search-background.md")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="readmark-bench-background-")
@@ -95,15 +96,17 @@ def main() -> int:
         path.write_text(books.generate(language, 500_000, seed=100 + n), encoding="utf-8")
         library_books.append(path)
 
-    from readmark.ui.shell import search_warmer
-
-    search_warmer.DELAY_MS = 24 * 3600 * 1000  # started by hand below, not by the timer
+    try:
+        from readmark.ui.shell import search_warmer
+    except ImportError:  # a revision before it (the reference)
+        pass
+    else:
+        search_warmer.DELAY_MS = 24 * 3600 * 1000  # started by hand below, not by the timer
     from interact import Session
 
     from readmark import paths
     from readmark.core.operations.library_books import add_books
     from readmark.core.search.index import SearchIndex
-    from readmark.core.search.saved_text import NAME
 
     session = Session(big, "zh", home)
     window, app = session.window, session.app
@@ -140,6 +143,13 @@ def main() -> int:
     )
 
     log("PageDown while the open book's text is made ready to search")
+    if not hasattr(window, "search_warmer"):  # a revision before it (the reference)
+        rows.append(
+            "| while the open book's text is made ready to search | — | — | — | — | no such work in this revision |"
+        )
+        return finish(args, load, rows, session, window, app, big, home)
+    from readmark.core.search.saved_text import NAME
+
     book = window.reader.book
     assert book is not None and window.cache is not None
     key = book.cache_key
@@ -161,6 +171,15 @@ def main() -> int:
             f"{taken} of them while it ran; done {warm_s:.1f} s after it started",
         )
     )
+
+    return finish(args, load, rows, session, window, app, big, home)
+
+
+def finish(args, load, rows, session, window, app, big, home) -> int:  # type: ignore[no-untyped-def]
+    """The first searches, then the table."""
+    from interact import Session
+
+    made = hasattr(window, "search_warmer")
 
     def first_search() -> tuple[float, float, int]:
         from PySide6.QtCore import QPoint
@@ -191,10 +210,12 @@ def main() -> int:
         results.viewport().repaint()
         return first, time.perf_counter() - started, controller.model.hits.total
 
-    log("first search after the background work")
+    log("first search after the background work (if any)")
     first, whole, hits = first_search()
     searches = [
-        f"| the book just opened, its text made in the background meanwhile | "
+        "| the book just opened"
+        + (", its text made in the background meanwhile" if made else ", nothing converted before")
+        + " | "
         f"{first * 1000:.1f} | {whole * 1000:.1f} | {hits:,} |"
     ]
     session.close()
@@ -209,7 +230,9 @@ def main() -> int:
     )
     again.close()
 
-    revision = os.popen("git -C " + str(BENCH.parent) + " rev-parse --short HEAD").read().strip()
+    revision = (
+        args.revision or os.popen(f"git -C {BENCH.parent} rev-parse --short HEAD").read().strip()
+    )
     lines = [
         f"Search in the background: revision {revision}, "
         f"{time.strftime('%Y-%m-%d %H:%M')}; {os.cpu_count()} cores, load "
