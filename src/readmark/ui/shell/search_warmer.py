@@ -24,8 +24,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-import readmark
-
 if TYPE_CHECKING:
     from readmark.core.book import Book
     from readmark.ui.background import Progress
@@ -97,7 +95,7 @@ class SearchWarmer(QObject):
         # The child finds this very Readmark, however this one was found (installed,
         # or a source folder on sys.path).
         environment = dict(os.environ)
-        here = str(Path(readmark.__file__).resolve().parents[1])
+        here = str(Path(__file__).resolve().parents[3])  # the folder holding readmark/
         paths = [here, *filter(None, environment.get("PYTHONPATH", "").split(os.pathsep))]
         environment["PYTHONPATH"] = os.pathsep.join(paths)
 
