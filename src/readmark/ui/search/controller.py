@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 from readmark.core.book import Book
 from readmark.core.search.book_text import BookText
+from readmark.core.search.folding import table as folding_table
 from readmark.core.search.hit_list import Hit
 from readmark.core.search.in_book import SectionHits, prepare_book, search_book
 from readmark.core.search.query import Query, QueryError, compile_query
@@ -239,6 +240,9 @@ class SearchController(QObject):
         first = max(self.reader.section, 0)
 
         def work(progress: Progress) -> None:
+            # The folding table first: the query is folded on the UI thread when the
+            # typing pauses, and a text read back from its saved copy folds nothing.
+            folding_table()
             for _index in prepare_book(text, first, progress.check):
                 pass
 
