@@ -105,6 +105,9 @@ class SearchWarmer(QObject):
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 env=environment,
+                # Windows: no console window, and the idle priority (nice is Unix's).
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
+                | getattr(subprocess, "IDLE_PRIORITY_CLASS", 0),
             )
             try:
                 while True:
