@@ -1653,22 +1653,22 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>正在为 {count} 本书建立索引…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="221"/>
+        <location filename="../../src/readmark/cli_search.py" line="224"/>
         <source>note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="222"/>
+        <location filename="../../src/readmark/cli_search.py" line="225"/>
         <source>highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="251"/>
+        <location filename="../../src/readmark/cli_search.py" line="254"/>
         <source>Say what to search for.</source>
         <translation>请给出要查找的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli_search.py" line="267"/>
+        <location filename="../../src/readmark/cli_search.py" line="270"/>
         <source>Found: {count}</source>
         <translation>找到: {count}</translation>
     </message>
@@ -2916,47 +2916,47 @@ Open it in your web browser?</source>
 <context>
     <name>LibrarySearch</name>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="143"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="148"/>
         <source>Indexing paused: what is indexed is searched.</source>
         <translation>已暂停建立索引：只搜索已编入索引的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="177"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="189"/>
         <source>The search index was damaged or out of date; it is being made anew.</source>
         <translation>搜索索引已损坏或已过时，正在重新建立。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="183"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="195"/>
         <source>Indexing books: {done} of {total}…</source>
         <translation>正在建立索引：第 {done} 本，共 {total} 本…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="254"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="266"/>
         <source>There is no collection “{name}” any more.</source>
         <translation>收藏夹“{name}”已不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="262"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="274"/>
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="264"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="276"/>
         <source>The first {count} hits (narrow the search for others)</source>
         <translation>前 {count} 个结果（缩小搜索范围以查看其他结果）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="268"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="280"/>
         <source>{count} hits</source>
         <translation>{count} 个结果</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="270"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="282"/>
         <source>{count} books could not be indexed.</source>
         <translation>{count} 本书无法编入索引。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="274"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="286"/>
         <source>Still indexing: more may be found.</source>
         <translation>仍在建立索引：可能还有更多结果。</translation>
     </message>
@@ -3256,42 +3256,42 @@ Open it in your web browser?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/readmark/ui/shell/main_window.py" line="93"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="473"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="475"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="226"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="228"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="232"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="234"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="393"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="395"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="395"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="397"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="411"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="413"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="430"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="432"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="437"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
@@ -3301,12 +3301,12 @@ Open it in your web browser?</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="564"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="566"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="566"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="568"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -3852,7 +3852,7 @@ An offline reader for studying the books you own.</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/punctuation.py" line="73"/>
+        <location filename="../../src/readmark/core/repair/punctuation.py" line="83"/>
         <source>Use full-width punctuation (，：；？！（）) after Chinese text where the conversion left half-width marks</source>
         <translation>在中文后面使用全角标点（，：；？！（）），替换转换时留下的半角标点</translation>
     </message>
@@ -3952,47 +3952,47 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="220"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="226"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="247"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="256"/>
         <source>Searching… {percent}% — {count} found</source>
         <translation>正在查找… {percent}% — 已找到 {count} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="276"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="285"/>
         <source>{count} parts of the book could not be read and were not searched.</source>
         <translation>书中有 {count} 个部分无法读取，未能查找。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="398"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="407"/>
         <source>Continued from the start of the book</source>
         <translation>已从书的开头继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="400"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="409"/>
         <source>Continued from the end of the book</source>
         <translation>已从书的末尾继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="432"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="441"/>
         <source>No results</source>
         <translation>没有找到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="437"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="446"/>
         <source>{number} of {total}</source>
         <translation>第 {number} 处，共 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="441"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="450"/>
         <source>{total} found</source>
         <translation>找到 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="443"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="452"/>
         <source>(the search stopped there: type more to narrow it)</source>
         <translation>（查找到此为止：请多输入几个字以缩小范围）</translation>
     </message>
@@ -4010,18 +4010,18 @@ An offline reader for studying the books you own.</source>
         <translation>这个正则表达式查找耗时过长，请换一个简单些的。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="490"/>
+        <location filename="../../src/readmark/core/search/index.py" line="543"/>
         <source>The library search looks for words and characters: type at least one letter, digit or character.</source>
         <translation>书库搜索查找的是字词：请至少输入一个字母、数字或汉字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="618"/>
+        <location filename="../../src/readmark/core/search/index.py" line="671"/>
         <location filename="../../src/readmark/core/search/query.py" line="167"/>
         <source>A search can be at most {limit} characters long.</source>
         <translation>查找内容最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="622"/>
+        <location filename="../../src/readmark/core/search/index.py" line="675"/>
         <location filename="../../src/readmark/core/search/query.py" line="171"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的内容。</translation>
@@ -4032,7 +4032,7 @@ An offline reader for studying the books you own.</source>
         <translation>正则表达式最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index_file.py" line="111"/>
+        <location filename="../../src/readmark/core/search/index_file.py" line="114"/>
         <source>The search index {path} cannot be used: {reason}</source>
         <translation>无法使用搜索索引 {path}：{reason}</translation>
     </message>

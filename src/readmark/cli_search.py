@@ -192,7 +192,10 @@ def _update(index: SearchIndex, library: Library) -> None:
     # A frozen bundle would start itself again for each process: one there.
     many = len(missing) >= 4 and not getattr(sys, "frozen", False)
     workers = min(os.cpu_count() or 1, 4) if many else 1
-    report = index.update(library, say, workers=workers)
+    # Books the window converted or searched before are read from its render cache.
+    from readmark import paths
+
+    report = index.update(library, say, workers=workers, sections=paths.render_cache_dir())
     if report.indexed and sys.stderr.isatty():
         print("\r" + " " * 72 + "\r", end="", file=sys.stderr)
 

@@ -349,3 +349,88 @@ def test_reopening_the_book_without_repair_searches_its_new_text(
     section = hits.sections[0]
     text = window.reader.book.section_text(section)  # the unrepaired text now
     assert all(text[a:b] == "中国" for a, b in hits.ranges(section))
+
+
+def test_a_book_searched_before_is_searched_again_without_converting_it(
+    qtbot, make_window, open_and_wait, big_chinese_book, monkeypatch
+):
+    from readmark import paths
+    from readmark.core.search import book_text
+
+    window = make_window()
+    open_and_wait(window, big_chinese_book)
+    search(qtbot, window, "寻找之词")
+    assert status(window) == "60 found"
+    first = [row.data() for row in hit_rows(window)]
+    saved = list(paths.render_cache_dir().glob("*/search-text.bin"))
+    assert len(saved) == 1  # kept beside the book's converted sections
+    window.close()
+
+    converted: list[str] = []
+    convert = book_text.html_to_text
+
+    def counted(markup: str) -> str:
+        converted.append(markup)
+        return convert(markup)
+
+    monkeypatch.setattr(book_text, "html_to_text", counted)
+    again = make_window()  # the reader started again
+    open_and_wait(again, big_chinese_book)
+    search(qtbot, again, "寻找之词")
+    assert status(again) == "60 found"
+    assert [row.data() for row in hit_rows(again)] == first
+    assert converted == []  # every section's text came from the saved copy
+
+
+def test_a_big_book_just_opened_is_made_ready_to_search_in_the_background(
+    qtbot, make_window, open_and_wait, big_chinese_book, monkeypatch
+):
+    from readmark import paths
+    from readmark.core.search import book_text
+
+    # However this Readmark was found (here: a source folder put on sys.path),
+    # the process finds the same one.
+    monkeypatch.delenv("PYTHONPATH", raising=False)
+    window = make_window()
+    open_and_wait(window, big_chinese_book)
+    # Some seconds after the first screen, a process of its own saves the text.
+    qtbot.waitUntil(lambda: any(paths.render_cache_dir().glob("*/search-text.bin")), timeout=60_000)
+    qtbot.waitUntil(lambda: not window.tasks.running("search-warm"), timeout=10_000)
+    converted: list[str] = []
+    convert = book_text.html_to_text
+
+    def counted(markup: str) -> str:
+        converted.append(markup)
+        return convert(markup)
+
+    monkeypatch.setattr(book_text, "html_to_text", counted)
+    search(qtbot, window, "寻找之词")  # the first search in the book
+    assert status(window) == "60 found"
+    assert converted == []  # nothing left to convert
+
+
+def _warming_processes() -> list[str]:
+    """Processes of this user running the text-making module (Linux /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            words = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"readmark.core.search.warm" in words:
+            found.append(cmdline.parent.name)
+    return found
+
+
+def test_opening_another_book_or_closing_the_window_ends_the_text_making_process(
+    qtbot, make_window, open_and_wait, big_chinese_book, long_book
+):
+    window = make_window()
+    open_and_wait(window, big_chinese_book)
+    qtbot.waitUntil(lambda: bool(_warming_processes()), timeout=20_000)
+    open_and_wait(window, long_book)  # cancels the task, which ends its process
+    qtbot.waitUntil(lambda: not _warming_processes(), timeout=10_000)
+    open_and_wait(window, big_chinese_book)
+    qtbot.waitUntil(lambda: bool(_warming_processes()), timeout=20_000)
+    window.close()  # so does closing the window
+    qtbot.waitUntil(lambda: not _warming_processes(), timeout=10_000)

@@ -145,3 +145,37 @@ def test_search_inside_books_from_the_library_view(qtbot, make_window, shared_bo
     assert field.text() == "赤壁"
     qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=60_000)
     assert _books(tree)[0].startswith("三国演义")
+
+
+def test_many_books_are_indexed_by_worker_processes_and_pausing_stops_them(
+    qtbot, make_window, shared_books: Path
+) -> None:
+    from readmark.core.search.index import SearchIndex
+
+    names = [
+        "三国演义.txt", "11-0.txt", "Enchiridion of Epictetus.md", "wasteland.epub",
+        "Liber_Esther.epub", "春秋左传_cleaned_text_sample.md", "000_25b2869f1a30fd56.txt",
+    ]  # fmt: skip
+    _library_with([(shared_books / name).resolve() for name in names])
+    window = make_window()
+    window.menu_actions.search_library.trigger()
+    pause = window.findChild(QPushButton, "librarySearchPause")
+    qtbot.waitUntil(pause.isVisible)
+    qtbot.waitUntil(lambda: window.tasks.running("library-index"))
+    qtbot.mouseClick(pause, Qt.MouseButton.LeftButton)  # while the processes read
+    qtbot.waitUntil(lambda: not window.tasks.running("library-index"), timeout=10_000)
+    qtbot.mouseClick(pause, Qt.MouseButton.LeftButton)
+    field = window.findChild(QLineEdit, "librarySearchField")
+    tree = window.findChild(QTreeWidget, "librarySearchResults")
+    _commit(field, "關雲長")
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.tasks.running("library-index"), timeout=60_000)
+    assert _books(tree)[0].startswith("三国演义 (")
+    library = Library(paths.library_db())
+    index = SearchIndex(paths.search_index())
+    try:
+        assert index.missing(library) == []  # every book, by the worker processes
+        assert index.not_indexed() == []
+    finally:
+        index.close()
+        library.close()

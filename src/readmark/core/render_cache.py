@@ -278,6 +278,28 @@ class RenderCache:
     def put_about(self, book_key: str, name: str, text: str) -> None:
         self._write(self.root / book_key / f"{name}.json", text)
 
+    def get_blob(self, book_key: str, name: str) -> bytes | None:
+        """Bytes kept beside a book's sections (`name`: a plain word), valid exactly
+        as long as they are; None when absent or unreadable."""
+        try:
+            return (self.root / book_key / f"{name}.bin").read_bytes()
+        except OSError:
+            return None
+
+    def has_blob(self, book_key: str, name: str) -> bool:
+        return (self.root / book_key / f"{name}.bin").is_file()
+
+    def put_blob(self, book_key: str, name: str, data: bytes) -> None:
+        target = self.root / book_key / f"{name}.bin"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
+        except OSError:
+            pass
+
     def _read(self, path: Path) -> str | None:
         try:
             return path.read_text(encoding="utf-8")

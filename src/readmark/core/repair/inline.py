@@ -30,19 +30,25 @@ def protected_mask(text: str, *, code_only: bool = False) -> list[bool]:
     mask = [False] * len(text)
     pattern = _CODE_ONLY if code_only else _PROTECTED
     for match in pattern.finditer(text):
-        for i in range(match.start(), match.end()):
-            mask[i] = True
+        start, end = match.span()
+        mask[start:end] = [True] * (end - start)  # one slice, not a loop per character
     return mask
 
 
-def free_segments(text: str) -> list[tuple[int, int]]:
-    """The [start, end) runs of `text` outside protected spans."""
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans that must stay as written, in order, not overlapping."""
+    return [match.span() for match in _PROTECTED.finditer(text)]
+
+
+def free_segments(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """The [start, end) runs of `text` outside protected spans (`spans`: those
+    of `text`, when the caller has them already)."""
     segments: list[tuple[int, int]] = []
     position = 0
-    for match in _PROTECTED.finditer(text):
-        if match.start() > position:
-            segments.append((position, match.start()))
-        position = match.end()
+    for start, end in protected_spans(text) if spans is None else spans:
+        if start > position:
+            segments.append((position, start))
+        position = end
     if position < len(text):
         segments.append((position, len(text)))
     return segments

@@ -14,32 +14,41 @@ import re
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.repair.blocks import BlockKind, SourceBlocks
 from readmark.core.repair.cjk import CLOSERS, is_cjk, is_ideograph
-from readmark.core.repair.inline import free_segments, protected_mask
+from readmark.core.repair.inline import free_segments, protected_spans
 from readmark.core.repair.rule import RepairContext, RepairRule
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 # Innermost pair, with no parenthesis of either width inside (keeps a second pass a no-op).
 _PAIR = re.compile(r"\(([^()（）\n]{0,80})\)")
+_MARK = re.compile("[,:;?!]")  # the keys of FULL_WIDTH
 _KINDS = (BlockKind.PARAGRAPH, BlockKind.NOTE, BlockKind.FOOTNOTE_DEF)
 
 
 def convert_punctuation(text: str) -> str:
-    mask = protected_mask(text)
+    marks = [match.start() for match in _MARK.finditer(text)]
+    if not marks and "(" not in text:
+        return text
+    spans = protected_spans(text)
     chars = list(text)
-    for start, end in free_segments(text):
+    for start, end in free_segments(text, spans):
         for match in _PAIR.finditer(text, start, end):
             if _pair_is_cjk(text, match):
                 chars[match.start()] = "（"
                 chars[match.end() - 1] = "）"
-    # Left to right over what is already converted, so "中,," converts whole in one pass.
-    out: list[str] = []
-    for i, ch in enumerate(chars):
-        if ch in FULL_WIDTH and not mask[i] and _cjk_tail(out):
-            following = chars[i + 1] if i + 1 < len(chars) else ""
-            if not (ch == "!" and following == "["):  # ![image](...)
-                ch = FULL_WIDTH[ch]
-        out.append(ch)
-    return "".join(out)
+    # Left to right over what is already converted, so "中,," converts whole in
+    # one pass. Only the marks are visited (a paragraph is mostly letters): where
+    # each one stands, whether a protected span holds it (the spans are in order).
+    span = 0
+    for i in marks:
+        while span < len(spans) and spans[span][1] <= i:
+            span += 1
+        if span < len(spans) and spans[span][0] <= i:
+            continue  # inside code, a URL, a tag…
+        if _cjk_tail(chars, i):
+            ch = chars[i]
+            if not (ch == "!" and i + 1 < len(chars) and chars[i + 1] == "["):  # ![image](...)
+                chars[i] = FULL_WIDTH[ch]
+    return "".join(chars)
 
 
 def _pair_is_cjk(text: str, match: re.Match[str]) -> bool:
@@ -50,14 +59,15 @@ def _pair_is_cjk(text: str, match: re.Match[str]) -> bool:
     return any(is_ideograph(ch) for ch in before + after + match.group(1))
 
 
-def _cjk_tail(out: list[str]) -> bool:
-    i = len(out) - 1
-    while i >= 0 and (out[i] in CLOSERS or out[i] == "\ue005"):
-        if out[i] == "\ue005":  # a printed page's mark (core/repair/page_marks): no text
-            while i > 0 and out[i] != "\ue004":
+def _cjk_tail(chars: list[str], end: int) -> bool:
+    """Is the text before `end` CJK, looking through closing quotes and brackets?"""
+    i = end - 1
+    while i >= 0 and (chars[i] in CLOSERS or chars[i] == "\ue005"):
+        if chars[i] == "\ue005":  # a printed page's mark (core/repair/page_marks): no text
+            while i > 0 and chars[i] != "\ue004":
                 i -= 1
         i -= 1
-    return i >= 0 and is_cjk(out[i])
+    return i >= 0 and is_cjk(chars[i])
 
 
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:

@@ -9,40 +9,74 @@ yet are searched too. Each section's text and its folded forms are made once,
 when first needed, and kept for the next query: the first search of a big book
 converts what was never converted; the next ones only match.
 
+With a `SavedText` (the window's render cache), the whole text and its folded
+form are read back at the first need when a copy was saved, and saved once every
+section has been made here: a book searched before is searched again at once.
+
 Safe to use from several worker threads at once: at worst two of them make
 the same section's text, and one copy is kept.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from readmark.core.book import BookError
 from readmark.core.html_text import html_to_text
 from readmark.core.search.folding import fold
 
+if TYPE_CHECKING:
+    from readmark.core.search.saved_text import Saved, SavedText
+
 
 class BookText:
-    def __init__(self, sections: int, html_of: Callable[[int], str]) -> None:
-        """`html_of(index)`: the display HTML of a section (may convert it)."""
+    def __init__(
+        self, sections: int, html_of: Callable[[int], str], saved: SavedText | None = None
+    ) -> None:
+        """`html_of(index)`: the display HTML of a section (may convert it);
+        `saved`: where the whole text is kept between sessions (None: nowhere)."""
         self._count = sections
         self._html_of = html_of
         self._texts: dict[int, str] = {}
         self._folded: dict[tuple[int, bool], str] = {}
         self.unreadable: dict[int, str] = {}  # section -> why it could not be read
+        self._saved = saved
+        self._copy: Saved | None = None  # the saved copy read back, if there was one
+        self._loaded = saved is None  # the saved copy was looked for (or there is none)
+        self._saving = False  # a copy is to be saved once every section is made
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return self._count
+
+    def load_saved(self) -> bool:
+        """Look for the saved copy (on a worker: reads the file, a few milliseconds
+        for 10 MB; sections are decompressed when first needed); whether there is one."""
+        if not self._loaded:
+            with self._lock:
+                if not self._loaded:
+                    assert self._saved is not None
+                    self._copy = self._saved.load(self._count)
+                    self._saving = self._copy is None  # saved once every section is made
+                    self._loaded = True
+        return self._copy is not None
 
     def text(self, index: int) -> str:
         """Section `index`'s text as the reader shows it ("" if it cannot be read)."""
         text = self._texts.get(index)
         if text is None:
-            try:
-                text = html_to_text(self._html_of(index))
-            except BookError as error:  # searched as empty; the rest of the book still is
-                self.unreadable[index] = str(error)
-                text = ""
+            if not self._loaded:
+                self.load_saved()
+            if self._copy is not None:
+                text = self._copy.text(index)
+            if text is None:
+                try:
+                    text = html_to_text(self._html_of(index))
+                except BookError as error:  # searched as empty; the rest of the book still is
+                    self.unreadable[index] = str(error)
+                    text = ""
             self._texts[index] = text
         return text
 
@@ -51,13 +85,35 @@ class BookText:
         key = (index, match_case)
         folded = self._folded.get(key)
         if folded is None:
-            folded = self._folded[key] = fold(self.text(index), match_case)
+            if self._copy is not None and not match_case:
+                folded = self._copy.folded(index)
+            if folded is None:
+                folded = fold(self.text(index), match_case)
+            self._folded[key] = folded
         return folded
 
     def has(self, index: int, match_case: bool = False) -> bool:
         """Whether the section is ready to match without converting anything."""
-        return (index, match_case) in self._folded
+        return (index, match_case) in self._folded or self._saved_folded(match_case)
 
     def ready(self, match_case: bool = False) -> int:
         """How many sections are ready to match."""
+        if self._saved_folded(match_case):
+            return self._count
         return sum(1 for index in range(self._count) if (index, match_case) in self._folded)
+
+    def _saved_folded(self, match_case: bool) -> bool:
+        return not match_case and self._copy is not None and self._copy.has_folded
+
+    def keep(self) -> None:
+        """Once every section's text is made here, save it for the next time
+        (once; not when a section could not be read: it is tried again next
+        time, and its reason shown). Called by whoever went through the book."""
+        with self._lock:
+            if not self._saving or len(self._texts) < self._count:
+                return
+            self._saving = False
+        if self.unreadable or self._saved is None:
+            return
+        texts = [self._texts[index] for index in range(self._count)]
+        self._saved.save(texts, [self.folded(index) for index in range(self._count)])

@@ -59,6 +59,7 @@ def search_book(
     at once is; `check()` is called before each section and may raise to stop
     the search. After `limit` hits it stops: the last section it yields is
     marked `truncated`."""
+    text.load_saved()
     order = section_order(len(text), first_section)
     ready = [index for index in order if text.has(index, matcher.match_case)]
     if ready:
@@ -74,16 +75,19 @@ def search_book(
             return
         left -= len(ranges)
         yield SectionHits(index, ranges)
+    text.keep()
 
 
 def prepare_book(
     text: BookText, first_section: int = 0, check: Callable[[], None] = _nothing
 ) -> Iterator[int]:
     """Make every section's text ready to search, yielding each section done."""
+    text.load_saved()
     for index in section_order(len(text), first_section):
         check()
         text.folded(index)
         yield index
+    text.keep()
 
 
 @dataclass(frozen=True)

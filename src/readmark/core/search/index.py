@@ -37,7 +37,8 @@ from readmark.core.search.query import MAX_QUERY_CHARS, QueryError
 from readmark.core.search.terms import is_word_char, match_expression, query_terms, text_terms
 
 if TYPE_CHECKING:
-    from readmark.core.book import BookError
+    from readmark.core.book import Book, BookError
+    from readmark.core.search.book_text import BookText
     from readmark.core.store.library import Library
 
 CHUNK_CHARS = 4000  # measured: 2,000 made the index 1.2x larger, 8,000 slows queries
@@ -45,6 +46,8 @@ OVERLAP = 64  # a piece also holds the terms of this much of the next one
 QUERY_TERM_CHARS = OVERLAP  # terms are looked up from the query's first characters
 MAX_HITS = 200
 PER_BOOK = 50
+# Measured on 0.5 MB books: level 6 takes 2.5-4x as long for a 4-10 % smaller text.
+_ZLIB_LEVEL = 1
 _CUT_LOOKBACK = 200  # a long line is cut where no word is split, if one is this near
 
 
@@ -127,6 +130,18 @@ def _nothing(done: int, total: int, name: str) -> None:
     pass
 
 
+def _no_check() -> None:
+    pass
+
+
+def _lowest_priority() -> None:
+    """A worker process yields the CPU to everything else (Unix; elsewhere as is)."""
+    try:
+        os.nice(19)
+    except (AttributeError, OSError):
+        pass
+
+
 def doc_key(content_id: str, options: LoadOptions) -> str:
     """What a book's text as shown depends on: its bytes, the reader's choices, the code."""
     from readmark.core.render_cache import renderer_version
@@ -150,29 +165,31 @@ class Prepared:
 
 
 def prepare_book(
-    path: str, options: LoadOptions, check: Callable[[], None] = lambda: None
+    path: str,
+    options: LoadOptions,
+    check: Callable[[], None] = lambda: None,
+    sections: Path | None = None,
 ) -> Prepared | NotIndexed:
     """Read a book as the reader shows it and cut it into stored pieces with their
     terms; why not, when it cannot be read. Needs no database (runs in a worker
-    process when indexing uses several)."""
+    process when indexing uses several). `sections`: the window's render cache,
+    whose converted sections and saved text (a book read or searched before) are
+    used instead of converting the book again."""
     from readmark.core.book import BookError
     from readmark.core.formats import open_book
-    from readmark.core.html_text import html_to_text
 
     titles: list[str] = []
     pieces: list[tuple[int, int, int, bytes, str]] = []
     chars = size = 0
     try:
         book = open_book(Path(path), options)
+        text = _book_text(book, sections)
         for index, section in enumerate(book.sections):
             check()
-            try:
-                text = html_to_text(book.section_html(index))
-            except BookError:
-                text = ""  # a section that cannot be shown is searched as empty
             titles.append(section.title)
-            folded = fold(text)
-            for start, end, cut in chunks_of(text):
+            shown = text.text(index)  # "" for a section that cannot be shown
+            folded = text.folded(index)
+            for start, end, cut in chunks_of(shown):
                 # The terms of the next piece's start too: a hit may begin here and
                 # end there (a long line cut, or a query holding a line break).
                 pieces.append(
@@ -180,15 +197,33 @@ def prepare_book(
                         index,
                         start,
                         int(cut),
-                        zlib.compress(text[start:end].encode(), 6),
+                        zlib.compress(shown[start:end].encode(), _ZLIB_LEVEL),
                         text_terms(folded[start : end + OVERLAP]),
                     )
                 )
-            chars += len(text)
-            size += len(text.encode())
+            chars += len(shown)
+            size += len(shown.encode())
     except BookError as error:
         return NotIndexed.of(error)
     return Prepared(titles, pieces, chars, size)
+
+
+def _book_text(book: Book, sections: Path | None) -> BookText:
+    """The book's text, from the render cache where it can be (never written to it:
+    a library's books would fill it with what the index keeps anyway)."""
+    from readmark.core.render_cache import RenderCache
+    from readmark.core.search.book_text import BookText
+    from readmark.core.search.saved_text import SavedText
+
+    if sections is None:
+        return BookText(len(book.sections), book.section_html)
+    cache, key = RenderCache(sections), book.cache_key
+
+    def html_of(index: int) -> str:
+        html = cache.get(key, index)
+        return book.section_html(index) if html is None else html
+
+    return BookText(len(book.sections), html_of, SavedText(cache, key, write=False))
 
 
 def chunks_of(text: str) -> list[tuple[int, int, bool]]:
@@ -256,11 +291,16 @@ class SearchIndex:
         progress: Callable[[int, int, str], None] = _nothing,
         check: Callable[[], None] = lambda: None,
         workers: int = 1,
+        sections: Path | None = None,
+        low_priority: bool = False,
     ) -> UpdateReport:
         """Index what changed: books (one at a time; `progress(done, total, path)`;
         `check()` may raise to stop between books and sections, what was committed
         stays) and highlights and notes. With `workers` > 1, books are read and cut
-        in that many processes while this one stores them (the command line)."""
+        in that many processes while this one stores them (the command line).
+        `sections`: the render cache, to read books converted before from it;
+        `low_priority`: the worker processes run at the lowest CPU priority (the
+        window: the reader keeps the cores it needs)."""
         report = UpdateReport()
         wanted = self._wanted(library)
         docs = {
@@ -281,11 +321,11 @@ class SearchIndex:
                 self._forget(known[0])
                 todo.append((key, want))
         if workers > 1 and len(todo) > 1:
-            self._index_in_processes(todo, workers, report, progress, check)
+            self._index_in_processes(todo, workers, report, progress, check, sections, low_priority)
         for number, (key, want) in enumerate(todo if workers <= 1 or len(todo) < 2 else []):
             check()
             progress(number, len(todo), want.path)
-            self._index_book(key, want, report, check)
+            self._store(key, want, prepare_book(want.path, want.options, check, sections), report)
         if todo:
             progress(len(todo), len(todo), "")
         self.update_notes(library)
@@ -302,21 +342,30 @@ class SearchIndex:
         report: UpdateReport,
         progress: Callable[[int, int, str], None],
         check: Callable[[], None],
+        sections: Path | None,
+        low_priority: bool,
     ) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            futures = [pool.submit(prepare_book, w.path, w.options) for _key, w in todo]
-            try:
-                for number, ((key, want), future) in enumerate(zip(todo, futures, strict=True)):
-                    check()
-                    progress(number, len(todo), want.path)
-                    self._store(key, want, future.result(), report)
-            finally:
-                for future in futures:
-                    future.cancel()
+        start = _lowest_priority if low_priority else None
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start)
+        stopped = True
+        try:
+            futures = [
+                pool.submit(prepare_book, w.path, w.options, _no_check, sections)
+                for _key, w in todo
+            ]
+            for number, ((key, want), future) in enumerate(zip(todo, futures, strict=True)):
+                check()
+                progress(number, len(todo), want.path)
+                self._store(key, want, future.result(), report)
+            stopped = False
+        finally:
+            # Stopped (paused, or the window closing): the books not started are
+            # dropped and nobody waits for those under way to end.
+            pool.shutdown(wait=not stopped, cancel_futures=True)
 
     def _forget(self, doc_id: int) -> None:
         self._db.execute("BEGIN IMMEDIATE")
@@ -325,11 +374,6 @@ class SearchIndex:
         self._db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
         self._file.add_garbage(gone)
         self._db.execute("COMMIT")
-
-    def _index_book(
-        self, key: str, want: _Wanted, report: UpdateReport, check: Callable[[], None]
-    ) -> None:
-        self._store(key, want, prepare_book(want.path, want.options, check), report)
 
     def _store(
         self, key: str, want: _Wanted, prepared: Prepared | NotIndexed, report: UpdateReport
@@ -354,14 +398,23 @@ class SearchIndex:
                 "INSERT INTO sections VALUES (?, ?, ?)",
                 [(doc_id, index, title) for index, title in enumerate(prepared.titles)],
             )
-            for section, start, cut, blob, terms in prepared.pieces:
-                row = self._db.execute(
-                    "INSERT INTO chunks (doc_id, section, start, cut, text) VALUES (?, ?, ?, ?, ?)",
-                    (doc_id, section, start, cut, blob),
-                ).lastrowid
-                self._db.execute(
-                    "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)", (row, terms)
+            self._db.executemany(
+                "INSERT INTO chunks (doc_id, section, start, cut, text) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (doc_id, section, start, cut, blob)
+                    for section, start, cut, blob, _t in prepared.pieces
+                ],
+            )
+            # Their ids, in the order inserted (AUTOINCREMENT: rising, in this transaction).
+            rows = [
+                row for (row,) in self._db.execute(
+                    "SELECT id FROM chunks WHERE doc_id = ? ORDER BY id", (doc_id,)
                 )
+            ]  # fmt: skip
+            self._db.executemany(
+                "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)",
+                zip(rows, (piece[4] for piece in prepared.pieces), strict=True),
+            )
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")

@@ -25,6 +25,7 @@ are never reused (AUTOINCREMENT), so a search simply does not find them, and
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sqlite3
 import threading
@@ -82,9 +83,11 @@ class IndexUnusableError(Exception):
         super().__init__(template.format(**params))
 
 
+@functools.cache
 def folding_digest() -> str:
     """A digest of the folding table: an index made with other rules (another
-    OpenCC, another Unicode) would miss what it should find."""
+    OpenCC, another Unicode) would miss what it should find. (Cached: the table
+    never changes within a process.)"""
     digest = hashlib.blake2b(digest_size=8)
     digest.update(repr(sorted(table().items())).encode())
     return digest.hexdigest()

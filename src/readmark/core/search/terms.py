@@ -20,6 +20,7 @@ literally and never reach FTS5 as syntax: every term is quoted.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Characters of scripts without spaces between words. Han (with 々〆〇), kana,
@@ -48,25 +49,58 @@ def is_word_char(ch: str) -> bool:
     return (ch.isalnum() or ch == "_") and not is_unspaced(ch)
 
 
+# Blocks of `_UNSPACED` (most used first): a run of their letters and digits is
+# cut into characters and pairs. Built once per process, the first time (~10 ms).
+_UNSPACED_BLOCKS = (
+    (0x4E00, 0xA000), (0x3400, 0x4DC0), (0x3040, 0x3100), (0xAC00, 0xD7B0),
+    (0x0E00, 0x0F00), (0x1000, 0x10A0), (0x1780, 0x1800), (0x1100, 0x1200),
+    (0x3005, 0x3008), (0x3130, 0x3190), (0xF900, 0xFB00), (0x20000, 0x323B0),
+)  # fmt: skip
+
+
+@functools.cache
+def _unspaced_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A run of unspaced characters that are letters or digits (what `_ALNUM_RUN`
+    keeps), and every pair of such neighbours (overlapping: a lookahead): the
+    class listed range by range, so the regex engine finds them all in one pass."""
+    parts = []
+    for low, high in _UNSPACED_BLOCKS:
+        start = None
+        for code in range(low, high + 1):
+            word = code < high and chr(code).isalnum()
+            if word and start is None:
+                start = code
+            elif not word and start is not None:
+                last = code - 1
+                parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(last))) * (last > start))
+                start = None
+    letter = "[" + "".join(parts) + "]"
+    return re.compile(letter + "+"), re.compile(f"(?=({letter}{letter}))")
+
+
 def text_terms(folded: str) -> str:
-    """The terms of a folded text, separated by spaces (the FTS5 column's value)."""
-    out: list[str] = []
-    add = out.append
-    for match in _ALNUM_RUN.finditer(folded):
-        run = match.group()
-        if run.isascii():
-            add(run)
-            continue
-        for part in _UNSPACED_RUN.split(run):
-            if not part:
-                continue
-            if _UNSPACED_CHAR.match(part):
-                add(" ".join(part))
-                if len(part) > 1:
-                    add(" ".join(map(str.__add__, part, part[1:])))
+    """The terms of a folded text, separated by spaces (the FTS5 column's value).
+
+    Each term once, in no particular order: the index keeps only which pieces
+    hold a term (detail=none), so repeating one would only cost FTS5 time."""
+    terms: set[str] = set()
+    if not folded.isascii():
+        runs_of, pairs_of = _unspaced_patterns()
+        runs = runs_of.findall(folded)
+        if runs:
+            terms.update("".join(runs))  # every character
+            terms.update(pairs_of.findall(folded))  # every pair of neighbours
+            folded = runs_of.sub(" ", folded)  # what is left are words
+    words = set(_ALNUM_RUN.findall(folded))
+    if folded.isascii():
+        terms.update(words)
+    else:
+        for word in words:
+            if word.isascii():
+                terms.add(word)
             else:
-                add(_ASCII_SEPARATOR.sub(" ", part.lower()))
-    return " ".join(out)
+                terms.update(_ASCII_SEPARATOR.sub(" ", word.lower()).split())
+    return " ".join(terms)
 
 
 def query_terms(folded_query: str) -> list[tuple[str, bool]]:

@@ -49,6 +49,11 @@ class SectionProvider:
         # first prefetch (on a worker, after the first screen), not while opening.
         self._unsaved = first if first is not None and cache and cache.unused() else None
 
+    @property
+    def cache(self) -> RenderCache | None:
+        """The disk cache the book's sections are kept in (None: none)."""
+        return self._cache
+
     def stored(self, index: int) -> str | None:
         """The section's HTML if it is converted already (memory or disk), else None."""
         with self._lock:

@@ -9,7 +9,9 @@ them (a queue the worker fills and the UI thread empties at each progress
 report), so the first results show while the rest of the book is searched.
 Every section's text is made once per open book (`BookText`) and kept: the
 first search of a big book converts what the reader never opened, later ones
-only match. Opening the panel starts that preparation already.
+only match; and it is saved beside the book's converted sections (`SavedText`),
+so a book searched before is searched at once when opened again. Opening the
+panel starts that preparation already.
 
 Enter / F3 go to the next hit after the one gone to last, or after the place
 being read; Shift+Enter / Shift+F3 to the previous one; the book wraps round.
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 from readmark.core.book import Book
 from readmark.core.search.book_text import BookText
+from readmark.core.search.folding import table as folding_table
 from readmark.core.search.hit_list import Hit
 from readmark.core.search.in_book import SectionHits, prepare_book, search_book
 from readmark.core.search.query import Query, QueryError, compile_query
@@ -142,7 +145,10 @@ class SearchController(QObject):
         if book is self._book or book is None or provider is None:
             return False
         self._book = book
-        self._text = BookText(len(book.sections), provider.read_through)
+        from readmark.core.search.saved_text import SavedText
+
+        saved = SavedText(provider.cache, book.cache_key) if provider.cache else None
+        self._text = BookText(len(book.sections), provider.read_through, saved)
         self._entry_titles = None
         self._query = None
         self._clear_results()
@@ -197,9 +203,9 @@ class SearchController(QObject):
         first = max(self.reader.section, 0)
         self.model.reset(self._title, text.text)
 
-        converting = text.ready(matcher.match_case) < len(text)
-
         def work(progress: Progress) -> int:
+            text.load_saved()  # the text kept from an earlier time, if any (on this worker)
+            converting = text.ready(matcher.match_case) < len(text)
             done, reported, any_found = 0, 0.0, False
             for hits in search_book(text, matcher, first, progress.check):
                 found.append(hits)
@@ -234,6 +240,9 @@ class SearchController(QObject):
         first = max(self.reader.section, 0)
 
         def work(progress: Progress) -> None:
+            # The folding table first: the query is folded on the UI thread when the
+            # typing pauses, and a text read back from its saved copy folds nothing.
+            folding_table()
             for _index in prepare_book(text, first, progress.check):
                 pass
 

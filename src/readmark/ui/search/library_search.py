@@ -1,7 +1,9 @@
 """The library search in the window: the panel's queries run as `library-search`
 background tasks (a newer one cancels the older), after a typing pause; the index is
-brought up to date as a `library-index` task, one book at a time on a worker thread
-at the lowest CPU priority, with progress for the status bar.
+brought up to date as a `library-index` task on a worker thread at the lowest CPU
+priority, with progress for the status bar: with several books to read, two worker
+processes (also at the lowest priority) read and cut them while the thread stores
+them one at a time.
 
 Each task opens its own connections to the library and the index (SQLite
 connections belong to the thread that made them) and closes them when done. A
@@ -60,6 +62,9 @@ class _InputClock(QObject):
             progress.check()
             time.sleep(0.05)
         progress.check()
+
+
+_WORKERS = 2  # processes reading books for the index (the reader's machine may have 2 cores)
 
 
 def _lowest_priority() -> None:
@@ -162,10 +167,17 @@ class LibrarySearch(QObject):
             try:
                 if index.rebuilt:
                     progress.report(0, 0, "rebuilt")
+                # Several books to read: two processes at the lowest priority read
+                # and cut them while this thread stores them, so indexing uses the
+                # cores the reader leaves idle (a frozen bundle: this thread only).
+                many = len(index.missing(library)) >= 4 and not getattr(sys, "frozen", False)
                 return index.update(
                     library,
                     lambda d, t, _p: progress.report(d, t),
                     lambda: clock.wait_for_a_pause(progress),
+                    workers=_WORKERS if many else 1,
+                    sections=paths.render_cache_dir(),  # books read before: not converted again
+                    low_priority=True,
                 )
             finally:
                 index.close()

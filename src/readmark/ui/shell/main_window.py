@@ -128,9 +128,11 @@ class MainWindow(QMainWindow):
         self.printed_pages = PrintedPages(self)  # the repair's report, p. 41, Go to Printed Page
         from readmark.ui.shell import (
             library_finder,  # library search (Ctrl+Shift+F), built at first use
+            search_warmer,  # a big book's text made ready to search, in the background
         )
 
         self.library_finder = library_finder.install(self)
+        self.search_warmer = search_warmer.install(self)
 
         self._book_open = False
         self.menu_actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))

@@ -1,0 +1,127 @@
+"""The text of a big book just opened is made ready for searching in the
+background: some seconds after its first screen, a process of its own at the
+lowest CPU priority (core/search/warm.py) converts every chapter and saves the
+whole text beside its converted sections, so the reader's first Ctrl+F in it
+searches the whole book at once instead of converting it then.
+
+Only for books whose file is at least `MIN_BYTES` (a smaller book converts in
+well under the search's 300 ms anyway), whose text is not saved yet and not
+being made by a search under way (which saves it when it ends); never
+in a frozen bundle (it cannot start a Python module). It runs as a `search-warm`
+background task that waits for the process: opening another book cancels it,
+closing the window cancels it, and a cancelled task ends its process. The window
+calls `install(window)` once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+if TYPE_CHECKING:
+    from readmark.core.book import Book
+    from readmark.ui.background import Progress
+    from readmark.ui.shell.main_window import MainWindow
+
+MIN_BYTES = 1_000_000
+DELAY_MS = 3000  # after the first screen: the reader's first pages come first
+_KIND = "search-warm"
+_POLL_S = 0.2  # how often the waiting worker looks whether it was cancelled
+
+
+class SearchWarmer(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)  # read when built
+        self._timer.timeout.connect(self._start)
+        self._book: Book | None = None
+        window.book_shown.connect(self._book_shown)
+        window.installEventFilter(self)  # to hear the window close
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self._timer.stop()
+            self._window.tasks.cancel(_KIND)  # the process ends with the window
+        return False
+
+    def _book_shown(self, book: Book) -> None:
+        self._window.tasks.cancel(_KIND)
+        self._book = book
+        self._timer.start()
+
+    def start_now(self) -> None:
+        """Make the text of the book on screen ready now, without waiting (bench)."""
+        self._timer.stop()
+        self._book = self._window.reader.book
+        self._start()
+
+    def _start(self) -> None:
+        window, book = self._window, self._book
+        cache = window.cache
+        if book is None or window.reader.book is not book or cache is None:
+            return
+        if getattr(sys, "frozen", False):
+            return
+        if window.tasks.running("search"):
+            return  # the reader is searching the book already: that search saves its text
+        from readmark.core.search.saved_text import NAME
+
+        key = book.cache_key
+        try:
+            big = book.path.stat().st_size >= MIN_BYTES
+        except OSError:
+            return
+        if not big or cache.has_blob(key, NAME):
+            return
+        command = [
+            sys.executable,
+            "-m",
+            "readmark.core.search.warm",
+            str(book.path),
+            str(cache.root),
+            key,
+            json.dumps(asdict(book.options)),
+        ]
+
+        import subprocess  # not on the way to the first screen
+
+        # The child finds this very Readmark, however this one was found (installed,
+        # or a source folder on sys.path).
+        environment = dict(os.environ)
+        here = str(Path(__file__).resolve().parents[3])  # the folder holding readmark/
+        paths = [here, *filter(None, environment.get("PYTHONPATH", "").split(os.pathsep))]
+        environment["PYTHONPATH"] = os.pathsep.join(paths)
+
+        def work(progress: Progress) -> int:
+            process = subprocess.Popen(  # noqa: S603 - our own module, no shell
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=environment,
+                # Windows: no console window, and the idle priority (nice is Unix's).
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
+                | getattr(subprocess, "IDLE_PRIORITY_CLASS", 0),
+            )
+            try:
+                while True:
+                    try:
+                        return process.wait(_POLL_S)
+                    except subprocess.TimeoutExpired:
+                        progress.check()  # raises Cancelled: the process is ended below
+            finally:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
+
+        window.tasks.run(_KIND, work, lambda _status: None, lambda _error: None)
+
+
+def install(window: MainWindow) -> SearchWarmer:
+    return SearchWarmer(window)
