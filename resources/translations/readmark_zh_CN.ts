@@ -2644,32 +2644,32 @@ Open it in your web browser?</source>
         <translation>书库 {path} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="152"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="180"/>
         <source>The backup {backup} cannot be restored: it is damaged or was made by a newer Readmark.</source>
         <translation>无法恢复备份 {backup}：它已损坏，或由更新版本的 Readmark 创建。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="193"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="221"/>
         <source>The backup {backup} could not be restored: {reason}</source>
         <translation>恢复备份 {backup} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="206"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="234"/>
         <source>There is no library at {path} to back up.</source>
         <translation>{path} 处没有可备份的书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="241"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="271"/>
         <source>The backup of {path} failed its integrity check; the library itself may be damaged.</source>
         <translation>{path} 的备份未通过完整性检查；书库本身可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/backups.py" line="258"/>
+        <location filename="../../src/readmark/core/store/backups.py" line="288"/>
         <source>The library {path} could not be backed up: {reason}</source>
         <translation>无法备份书库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="240"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="248"/>
         <source>The library {path} cannot be used and could not be moved aside: {reason}</source>
         <translation>书库 {path} 无法使用，也无法移到一旁：{reason}</translation>
     </message>
@@ -2694,7 +2694,7 @@ Open it in your web browser?</source>
         <translation>它已被移至 {moved}；未找到可用的备份，因此已新建一个空书库。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/store/recovery.py" line="230"/>
+        <location filename="../../src/readmark/core/store/recovery.py" line="238"/>
         <source>The data folder {folder} cannot be written: {reason}</source>
         <translation>无法写入数据文件夹 {folder}：{reason}</translation>
     </message>
@@ -3042,14 +3042,6 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
-    <name>LibraryTools</name>
-    <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="142"/>
-        <source>The backup failed</source>
-        <translation>备份失败</translation>
-    </message>
-</context>
-<context>
     <name>LibraryView</name>
     <message>
         <location filename="../../src/readmark/ui/library/view.py" line="62"/>
@@ -3315,22 +3307,22 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="70"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="71"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="74"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="75"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="82"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="83"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="88"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="89"/>
         <source>Your preferences were reset</source>
         <translation>首选项已重置</translation>
     </message>
@@ -3741,32 +3733,32 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="84"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="86"/>
         <source>Book text</source>
         <translation>书的正文</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="87"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="89"/>
         <source>Page Down and Space read on; Shift+arrows select from the caret; the Menu key or Shift+F10 marks the selection</source>
         <translation>Page Down 和空格键向后阅读；Shift+方向键从光标处选择文字；菜单键或 Shift+F10 标注所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="278"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="289"/>
         <source>Preparing this part of the book…</source>
         <translation>正在准备书的这一部分…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="713"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="724"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="734"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="745"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="743"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="754"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>
@@ -4191,34 +4183,43 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="97"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="98"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="102"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="103"/>
         <source>Read, study and annotate the books you own — offline.</source>
         <translation>离线阅读、研读和批注你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="103"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="104"/>
         <source>Open a Book…</source>
         <translation>打开图书…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="106"/>
         <source>Read the Guide</source>
         <translation>阅读使用指南</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="111"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="112"/>
         <source>Recent books</source>
         <translation>最近阅读</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="126"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="127"/>
         <source>Books you open appear here. You can also drop a file on this window.</source>
         <translation>你打开过的图书会显示在这里。也可以把文件拖放到此窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>StartupBackup</name>
+    <message>
+        <location filename="../../src/readmark/ui/shell/startup_backup.py" line="85"/>
+        <location filename="../../src/readmark/ui/shell/startup_backup.py" line="90"/>
+        <source>The backup failed</source>
+        <translation>备份失败</translation>
     </message>
 </context>
 <context>

@@ -112,3 +112,27 @@ def test_a_restore_commits_once_and_hears_no_stop_after(tmp_path: Path, library)
     reopened = Library(lib.path)  # the owner's contract: opened again afterwards
     assert Kind.BOOKMARK not in {a.kind for a in reopened.annotations.for_book(book)}
     reopened.close()
+
+
+def test_leftovers_of_a_killed_copy_are_removed_once_stale_never_a_fresh_one(
+    tmp_path: Path, library
+) -> None:
+    import os
+    import time
+
+    from readmark.core.store.backups import LEFTOVER_AGE_S
+
+    lib, _book, _ids_ = library
+    folder = tmp_path / "backups"
+    manager = BackupManager(lib.path, folder)
+    made = manager.backup_now("startup")
+    folder.joinpath(".library-stale.tmp").write_bytes(b"SQLite format 3\0half")
+    folder.joinpath(".library-stale.tmp-journal").write_bytes(b"journal")
+    folder.joinpath(".library-fresh.tmp").write_bytes(b"SQLite format 3\0being written")
+    aged = time.time() - LEFTOVER_AGE_S - 1
+    for name in (".library-stale.tmp", ".library-stale.tmp-journal"):
+        os.utime(folder / name, (aged, aged))
+    removed = manager.remove_leftovers()
+    assert sorted(p.name for p in removed) == [".library-stale.tmp", ".library-stale.tmp-journal"]
+    # A copy being written now (here or by another Readmark) and every backup stay.
+    assert sorted(p.name for p in folder.iterdir()) == [".library-fresh.tmp", made.name]

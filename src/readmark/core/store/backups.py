@@ -65,6 +65,12 @@ _SQLITE_DONE = 101  # what the last step of a copy returns: it is committed
 StepProgress = Callable[[str, int, int], None]
 
 
+# The hidden names copies are written under until they are whole; one left behind
+# (its process killed) and untouched this long is removed by `remove_leftovers`.
+_TEMP_PREFIX, _TEMP_SUFFIX = ".library-", ".tmp"
+LEFTOVER_AGE_S = 600.0
+
+
 def _no_progress(stage: str, done: int, total: int) -> None:
     pass
 
@@ -106,6 +112,28 @@ class BackupManager:
         made = self._write(reason, progress, "backup")
         self._rotate(protect={made})
         return made
+
+    def remove_leftovers(self, stale_after: float = LEFTOVER_AGE_S) -> list[Path]:
+        """Delete the temporary files of copies that never finished (the process was
+        killed mid-copy: nothing of it could clean up); returns what was removed.
+
+        Only those untouched for `stale_after` seconds: a copy being made, here or
+        by another Readmark, writes its file every few milliseconds."""
+        removed = []
+        try:
+            # The copy and the -journal SQLite may have left beside it.
+            children = list(self.folder.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}*"))
+        except OSError:
+            return []
+        now = time.time()
+        for path in children:
+            try:
+                if now - path.stat().st_mtime >= stale_after:
+                    path.unlink()
+                    removed.append(path)
+            except OSError:
+                continue  # gone already, or not ours to delete: harmless
+        return removed
 
     def backups(self) -> list[BackupInfo]:
         """Every backup in the folder, newest first."""
@@ -219,7 +247,9 @@ class BackupManager:
             # A private temporary name: another thread or process may be backing
             # up at the same moment. Two copies given the same final name are
             # both whole snapshots, so the later rename may replace the other.
-            handle, temp_name = tempfile.mkstemp(prefix=".library-", suffix=".tmp", dir=self.folder)
+            handle, temp_name = tempfile.mkstemp(
+                prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=self.folder
+            )
             os.close(handle)
             temp = Path(temp_name)
             # mode=rw: never create an empty library where there was none.

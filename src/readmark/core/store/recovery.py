@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.store.backups import BackupManager
+from readmark.core.store.backups import BackupManager, StepProgress
 from readmark.core.store.errors import (
     CorruptLibraryError,
     NewerLibraryError,
@@ -205,10 +205,18 @@ def _backup_due(library: Library, manager: BackupManager, interval: float) -> bo
     return newest is None or not 0 <= time.time() - newest < interval
 
 
-def startup_backup(manager: BackupManager) -> list[StoreMessage]:
-    """Make the start-up backup; what went wrong, for the user (never raises)."""
+def startup_backup(
+    manager: BackupManager, progress: StepProgress | None = None
+) -> list[StoreMessage]:
+    """Make the start-up backup; what went wrong, for the user. Raises only what
+    `progress` raises to stop it (no file is then left); copies an earlier Readmark
+    was killed in the middle of are removed first."""
+    manager.remove_leftovers()
     try:
-        manager.backup_now("startup")
+        if progress is None:
+            manager.backup_now("startup")
+        else:
+            manager.backup_now("startup", progress)
     except StoreError as error:  # BackupError, or a bug of ours: reported, not fatal
         return [_message(error)]
     return []

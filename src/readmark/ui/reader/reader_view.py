@@ -48,6 +48,7 @@ from readmark.core.book import Book
 from readmark.core.store.library import ReadingPosition
 from readmark.i18n import translate_error
 from readmark.ui.reader import alignment, cjk_spacing
+from readmark.ui.reader.scroll_viewport import viewport_of
 from readmark.ui.reader.section_provider import SectionProvider
 from readmark.ui.reader.theme import Typography
 
@@ -78,6 +79,7 @@ class ReaderView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._page_widget: QWidget | None = None  # see viewport()
         self.setObjectName("reader")
         # What a screen reader says of the page; its text is the document's (QTextEdit's
         # accessible text interface), read from the caret.
@@ -136,6 +138,15 @@ class ReaderView(QTextBrowser):
         self._typography = Typography()
 
     # -- public interface -----------------------------------------------------
+
+    def viewport(self) -> QWidget:
+        """The widget the page is drawn on, found once (see scroll_viewport.py: the
+        first `viewport()` asked of Qt costs ~14 ms). The reader never replaces its
+        viewport, so the one found stays right; Qt's own calls are unaffected (the
+        method is not virtual)."""
+        if self._page_widget is None:
+            self._page_widget = viewport_of(self)
+        return self._page_widget
 
     @property
     def book(self) -> Book | None:

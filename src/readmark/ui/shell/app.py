@@ -17,6 +17,7 @@ from readmark.core.render_cache import RenderCache
 from readmark.core.store.settings import Settings
 from readmark.ui.shell.library_owner import LibraryOwner
 from readmark.ui.shell.preferences import backups_folder
+from readmark.ui.shell.startup_backup import StartupBackup
 
 if TYPE_CHECKING:
     from readmark.core.book import Book
@@ -95,7 +96,8 @@ def run_gui(
     arrivals = Arrivals(window, claim)
     target = book or _last_book(settings, library) or resources.guide_book(language)
     # Armed before the smoke test: the deferred work runs before its exit and counts in it.
-    _after_first_screen(window, lambda: _startup_backup(window, owner))
+    backup = _startup_backup(window)
+    _after_first_screen(window, lambda: backup.start_if_due(owner))
     _after_first_screen(window, lambda: window.syncer.start())  # sync as the window opens
     if smoke_test:
         _arm_smoke_test(app, window, started)
@@ -106,6 +108,7 @@ def run_gui(
     if others:  # the library room they go to is built once the first screen is up
         _after_first_screen(window, lambda: arrivals.add_others(others))
     code = app.exec()
+    backup.finish()  # a moment at most: no half-written copy is left behind
     arrivals.close()
     owner.close()  # whichever library is open by then (a restore replaces it)
     return code
@@ -136,11 +139,11 @@ def _after_first_screen(window: MainWindow, work: Callable[[], None]) -> None:
     window.open_failed.connect(run)
 
 
-def _startup_backup(window: MainWindow, owner: LibraryOwner) -> None:
-    problems = owner.startup_backup()
-    if problems:
-        title = QCoreApplication.translate("LibraryTools", "The backup failed")
-        window.show_error(title, "\n\n".join(problems))
+def _startup_backup(window: MainWindow) -> StartupBackup:
+    """The start-up backup, on a worker thread; said only if it fails."""
+    backup = StartupBackup(window.tasks, window)
+    backup.failed.connect(window.show_error)
+    return backup
 
 
 def _arm_smoke_test(app: QApplication, window: MainWindow, started: float) -> None:

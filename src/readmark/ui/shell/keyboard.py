@@ -96,10 +96,14 @@ class KeyboardPanes(QObject):
     def _contents_toggled(self, shown: bool) -> None:
         # Shown by the reader (F9, View menu): the keyboard goes to it. Hidden: back
         # to the page if it was there.
-        docks = [d for d in self.window.findChildren(QDockWidget) if d.objectName() == "toc"]
-        if not docks or not self.window.isActiveWindow():
+        # Asked in this order, and by name: the window is not active while it is built
+        # (the setting that shows the contents sets the action then), and findChildren
+        # would wrap every widget of the window for Python (11 ms before the first paint).
+        if not self.window.isActiveWindow():
             return
-        contents = docks[0]
+        contents = self.window.findChild(QDockWidget, "toc")
+        if contents is None:
+            return
         if shown:
             self.focus(contents)
         else:

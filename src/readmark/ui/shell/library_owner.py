@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 
 from readmark.core.store.backups import BackupManager
 from readmark.core.store.library import Library
-from readmark.core.store.recovery import is_whole, open_library, startup_backup
+from readmark.core.store.recovery import is_whole, open_library
 from readmark.i18n import translate_error
 from readmark.ui.background import BackgroundTasks, Cancelled, Progress
 
@@ -78,7 +78,7 @@ class LibraryOwner(QObject):
     def open(self, defer_backup: bool = False, checked: bool = False) -> list[str]:
         """Open the library (never raises); returns what the reader should be told
         about its recovery, in their language. With `defer_backup`, a start-up
-        backup that is due waits for `startup_backup()`; `checked`: found whole
+        backup that is due waits for `take_startup_backup()`; `checked`: found whole
         just now on a worker thread (after a restore), not checked again."""
         if defer_backup:
             opening = open_library(
@@ -99,13 +99,13 @@ class LibraryOwner(QObject):
         self.backups_dir = folder
         self.backups = BackupManager(self.db, folder, keep)
 
-    def startup_backup(self) -> list[str]:
-        """The start-up backup `open(defer_backup=True)` found due, if it still is:
-        what went wrong, in the reader's language ([] when all went well)."""
+    def take_startup_backup(self) -> BackupManager | None:
+        """Where the start-up backup `open(defer_backup=True)` found due is to be made,
+        if it still is (asked once: the caller makes it, see startup_backup.py)."""
         if not self._backup_due or self.library is None:
-            return []
+            return None
         self._backup_due = False
-        return [translate_error(message) for message in startup_backup(self.backups)]
+        return self.backups
 
     def restore(
         self,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from readmark.core.store.library import BookRecord
+from readmark.ui.reader.scroll_viewport import viewport_of
 from readmark.ui.shell.covers import cover_icon
 
 _PATH = Qt.ItemDataRole.UserRole
@@ -118,7 +119,7 @@ class StartPage(QWidget):
         # swallowed rather than delivered into the book just opened.
         self.recent.itemActivated.connect(self._activated)
         self.recent.itemClicked.connect(self._clicked)
-        self.recent.viewport().installEventFilter(self)
+        viewport_of(self.recent).installEventFilter(self)  # not .viewport(): 14 ms
         self._release: tuple[int, QPointF] = (0, QPointF())
         self._rest_of_gesture: _RestOfGesture | None = None
         self._clicked_item: QListWidgetItem | None = None  # while its click is handled
