@@ -54,6 +54,26 @@ def wrap(payload: bytes) -> bytes:
     return MAGIC + _HEADER.pack(FORMAT, len(payload), hashlib.sha256(payload).digest()) + payload
 
 
+def digest(data: bytes) -> str:
+    """The SHA-256 its header gives for a wrapped file's payload, in hex (what was
+    written, not checked: `unwrap` checks it)."""
+    return bytes(data[len(MAGIC) + 10 : len(MAGIC) + _HEADER.size]).hex()
+
+
+def signature(path: Path) -> tuple[int, str] | None:
+    """(size, payload digest) of a sync file, from its header alone: a file read and
+    merged before with the same signature holds nothing new. None if unreadable."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(MAGIC) + _HEADER.size)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return None
+    if len(head) < len(MAGIC) + _HEADER.size or not head.startswith(MAGIC):
+        return None
+    return size, digest(head)
+
+
 def unwrap(data: bytes, name: str) -> bytes:
     """The payload of a sync file; EnvelopeError for a torn, foreign or newer one."""
     if not data.startswith(MAGIC) or len(data) < len(MAGIC) + _HEADER.size:
@@ -135,17 +155,26 @@ class Peer:
 
     device: str
     payload: bytes
+    signature: tuple[int, str] = (0, "")  # (file size, payload digest)
 
 
-def read_peers(folder: Path, own: str) -> tuple[list[Peer], list[StoreMessage]]:
-    """Every other computer's payload in the folder, and what could not be read."""
+Signatures = dict[str, tuple[int, str]]  # device → the signature of its file
+
+
+def read_peers(
+    folder: Path, own: str, merged: Signatures | None = None
+) -> tuple[list[Peer], list[StoreMessage], Signatures]:
+    """Every other computer's payload in the folder, what could not be read, and
+    the files left unread because `merged` says they were merged before unchanged
+    (their header and size alone are read)."""
     peers: list[Peer] = []
     problems: list[StoreMessage] = []
+    unchanged: Signatures = {}
     where = folder / SUBFOLDER
     try:
         names = sorted(p.name for p in where.iterdir())
     except FileNotFoundError:
-        return [], []
+        return [], [], {}
     for name in names:
         device = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else ""
         if not _DEVICE.match(device) or device == own:
@@ -154,8 +183,12 @@ def read_peers(folder: Path, own: str) -> tuple[list[Peer], list[StoreMessage]]:
         try:
             if not path.is_file() or path.stat().st_size > MAX_FILE:
                 continue
+            known = (merged or {}).get(device)
+            if known is not None and signature(path) == known:
+                unchanged[device] = known
+                continue
             data = path.read_bytes()
-            peers.append(Peer(device, unwrap(data, name)))
+            peers.append(Peer(device, unwrap(data, name), (len(data), digest(data))))
         except EnvelopeError as error:
             problems.append(error.problem)
         except OSError as exc:
@@ -166,7 +199,7 @@ def read_peers(folder: Path, own: str) -> tuple[list[Peer], list[StoreMessage]]:
                     reason=exc.strerror or str(exc),
                 )
             )
-    return peers, problems
+    return peers, problems, unchanged
 
 
 def own_file(folder: Path, device: str) -> Path:
