@@ -28,6 +28,7 @@ keeps its own older deletion from undoing that.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,10 +68,10 @@ def new_doc(payload: bytes | None = None) -> loro.LoroDoc:
     return doc
 
 
-def import_payload(doc: loro.LoroDoc, payload: bytes) -> None:
-    """Merge another computer's bytes; ValueError if the library refuses them."""
+def import_payloads(doc: loro.LoroDoc, payloads: Sequence[bytes]) -> None:
+    """Merge another computer's frames; ValueError if the library refuses them."""
     try:
-        doc.import_(payload)
+        doc.import_batch(list(payloads))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # pyo3 reports decode failures as bare BaseException

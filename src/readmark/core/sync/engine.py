@@ -130,6 +130,7 @@ def _sync(
     base = state.load(state_dir, folder, device, library, problems)
     doc = base.doc
     start = doc.state_frontiers, doc.len_ops
+    held = doc.oplog_vv  # what the state file (and this computer's file) hold
     store = library.annotations
     # Read before the rows: a change committed in between is read again next time,
     # never missed.
@@ -142,7 +143,7 @@ def _sync(
     problems += unreadable
     for peer in peers:
         try:
-            document.import_payload(doc, peer.payload)
+            document.import_payloads(doc, peer.payloads)
             merged[peer.device] = peer.signature
         except ValueError:
             problems.append(
@@ -183,16 +184,12 @@ def _sync(
     # Nothing new: nothing is written (the sync tool has nothing to copy; loro's bytes
     # for one state are not always the same, so they are not compared).
     grew = doc.len_ops != start[1]
-    own = files.own_file(folder, device)
-    fresh = grew or base.source != state_dir / state.STATE
-    wrapped = files.wrap(document.export(doc)) if fresh else None
-    if fresh or count != base.count or merged != base.peers:
-        _save_state(state_dir, wrapped, base, count, merged, library)
+    saved = base.signature if base.source == state_dir / state.STATE else None
+    written = _save_state(state_dir, doc, base, saved if not grew else None, held)
+    if written != saved or count != base.count or merged != base.peers:
+        _save_record(state_dir, written, count, merged, library)
     try:
-        # What this computer's file should be: the new state, else the saved one.
-        should = (len(wrapped), files.digest(wrapped)) if wrapped else (base.size, base.digest)
-        if grew or files.signature(own) != should:
-            files.write_atomically(own, wrapped or files.wrap(document.export(doc)))
+        _write_own(files.own_file(folder, device), state_dir, written, saved, grew)
     except OSError as exc:
         problems.append(
             message(
@@ -484,21 +481,75 @@ def _adopt_positions(doc: loro.LoroDoc, library: Library, device: str) -> list[P
 
 def _save_state(
     state_dir: Path,
-    wrapped: bytes | None,
+    doc: loro.LoroDoc,
     base: state.Base,
+    unchanged: files.Signature | None,
+    held: loro.VersionVector,
+) -> files.Signature:
+    """Save the document as the state file, unless `unchanged` (it is on disk as it
+    is): the updates since it was loaded appended as a frame, or written whole when
+    the appended frames would outgrow the snapshot. Its new signature."""
+    if unchanged is not None:
+        return unchanged
+    path = state_dir / state.STATE
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        saved = base.signature if base.source == path else None
+        if saved is not None and files.signature(path) == saved and saved[0] < 2 * base.first:
+            frame = files.wrap(bytes(doc.export(loro.ExportMode.Updates(held))))
+            files.append(path, frame)
+            return saved[0] + len(frame), saved[1]
+        whole = files.wrap(document.export(doc))
+        files.write_atomically(path, whole)
+        return len(whole), files.digest(whole)
+    except OSError as exc:
+        raise _state_unwritable(state_dir, exc) from exc
+
+
+def _save_record(
+    state_dir: Path,
+    signature: files.Signature,
     count: int,
     merged: files.Signatures,
     library: Library,
 ) -> None:
     try:
-        state.save(state_dir, wrapped, base, count, merged, library)
+        state.save(state_dir, signature, count, merged, library)
     except OSError as exc:
-        raise SyncError(
-            QT_TRANSLATE_NOOP(
-                "SyncError",
-                "The sync state in {folder} cannot be written: {reason}. The library is "
-                "safe; sync again once the folder can be written.",
-            ),
-            folder=str(state_dir),
-            reason=exc.strerror or str(exc),
-        ) from exc
+        raise _state_unwritable(state_dir, exc) from exc
+
+
+def _state_unwritable(state_dir: Path, exc: OSError) -> SyncError:
+    return SyncError(
+        QT_TRANSLATE_NOOP(
+            "SyncError",
+            "The sync state in {folder} cannot be written: {reason}. The library is "
+            "safe; sync again once the folder can be written.",
+        ),
+        folder=str(state_dir),
+        reason=exc.strerror or str(exc),
+    )
+
+
+def _write_own(
+    own: Path,
+    state_dir: Path,
+    written: files.Signature,
+    before: files.Signature | None,
+    grew: bool,
+) -> None:
+    """Make this computer's file in the folder the state file's bytes: nothing to
+    do when it has them, the new frame appended when it had the state's previous
+    bytes, else a whole copy (OSError on failure)."""
+    now = files.signature(own)
+    if now == written:
+        return
+    appending = grew and before is not None and now == before and written[1] == before[1]
+    start = before[0] if appending and before is not None else 0
+    with (state_dir / state.STATE).open("rb") as source:
+        source.seek(start)
+        data = source.read(written[0] - start)
+    if appending:
+        files.append(own, data)
+    else:
+        files.write_atomically(own, data)

@@ -1,8 +1,9 @@
 """This computer's sync state: the document as last synced (the *base*) and how
 far into the library's change numbers that sync had read.
 
-- `<data>/sync/state.rmsync`: the base, in the envelope of the folder's files.
-- `<data>/sync/state.count`: `{"count": N, "state": <SHA-256 of the base>,
+- `<data>/sync/state.rmsync`: the base, in the frames of the folder's files
+  (the same bytes as this computer's file there, appended to alike).
+- `<data>/sync/state.count`: `{"count": N, "state": [size, first digest],
   "library": <library file>, "peers": {device: [size, digest]}}`: every
   annotation change numbered N or lower (schema 5's `annotation_changes`) is in
   the base, and so is every other computer's file with that size and payload
@@ -37,9 +38,11 @@ class Base:
     trusted: bool  # this library's own last sync: what differs from it changed here
     source: Path | None  # the file it came from
     count: int | None  # the change number it holds everything up to (None: unknown)
-    digest: str = ""  # SHA-256 of the state file's payload, when it came from there
+    # The state file's signature (its whole frames' size, its first frame's digest)
+    # and the length of its first frame, when it came from there.
+    signature: files.Signature | None = None
+    first: int = 0
     peers: files.Signatures = field(default_factory=dict)  # the files merged into it
-    size: int = 0  # of the state file
 
 
 def library_identity(library: Library) -> str:
@@ -80,31 +83,36 @@ def load(
                 )
             )
             continue
+        found = files.frames(data, path.name)
+        if not found.payloads:
+            continue  # damaged: the next place, else rebuilt from the library
         doc = document.new_doc()
         try:
-            payload = files.unwrap(data, path.name)
-            document.import_payload(doc, payload)
-        except (files.EnvelopeError, ValueError):
-            continue  # damaged: the next place, else rebuilt from the library
+            # A torn last frame (a crash while appending) is left out: the base is
+            # then the one before it, which its record still describes.
+            document.import_payloads(doc, found.payloads)
+        except ValueError:
+            continue
         trusted = document.library_of(doc, device) == identity
         if path.parent != state_dir:
             return Base(doc, trusted, path, None)
-        digest = files.digest(data)
-        count, peers = _record(state_dir, digest, identity if trusted else None)
-        return Base(doc, trusted, path, count, digest, peers, len(data))
+        signature = (found.end, files.digest(data))
+        count, peers = _record(state_dir, signature, identity if trusted else None)
+        first = files.FRAME + len(found.payloads[0])
+        return Base(doc, trusted, path, count, signature, first, peers)
     return Base(document.new_doc(), False, None, None)
 
 
 def _record(
-    state_dir: Path, digest: str, identity: str | None
+    state_dir: Path, signature: files.Signature, identity: str | None
 ) -> tuple[int | None, files.Signatures]:
     """The change number (None unless the record names this library) and the
-    merged files the record gives for the base with `digest`."""
+    merged files the record gives for the base with `signature`."""
     try:
         found = json.loads((state_dir / COUNT).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
         return None, {}
-    if not isinstance(found, dict) or found.get("state") != digest:
+    if not isinstance(found, dict) or found.get("state") != list(signature):
         return None, {}
     peers: files.Signatures = {}
     listed = found.get("peers")
@@ -124,26 +132,16 @@ def _record(
 
 def save(
     state_dir: Path,
-    wrapped: bytes | None,
-    base: Base,
+    signature: files.Signature,
     count: int,
     peers: files.Signatures,
     library: Library,
 ) -> None:
-    """Save the new base (`wrapped`, in its envelope; None: `base`, loaded from the
-    state file, is still it) and then the record of what it holds (OSError on failure)."""
-    state_dir.mkdir(parents=True, exist_ok=True)
-    if wrapped is not None:
-        files.write_atomically(state_dir / STATE, wrapped)
-        digest = files.digest(wrapped)
-    elif base.digest:
-        digest = base.digest
-    else:
-        return  # no base to vouch for: the next sync compares everything
+    """The record of what the state file with `signature` holds (OSError on failure)."""
     record = {
         "count": count,
-        "state": digest,
+        "state": list(signature),
         "library": library_identity(library),
-        "peers": {device: list(signature) for device, signature in sorted(peers.items())},
+        "peers": {device: list(seen) for device, seen in sorted(peers.items())},
     }
     files.write_atomically(state_dir / COUNT, json.dumps(record).encode("utf-8"))
