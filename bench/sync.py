@@ -10,7 +10,8 @@ sentence or two, all five colours). Timed, each on fresh copies, medians of `rep
   annotation written into the CRDT document, its file written);
 - **first sync, in**: the second computer's first sync (the file read, merged,
   10,000 annotations committed to its library in one transaction);
-- **one change, out / in**: one note edited on the first computer, then each syncs.
+- **one change, out / in**: one note edited on the first computer, then each syncs;
+- **nothing new**: the first computer syncs again.
 
 Sizes: the sync file after the first sync and after the change (each computer's
 file holds the whole document), and the same 10,000 annotations as Readmark's
@@ -88,6 +89,7 @@ def run(reps: int, count: int) -> dict[str, float]:
             times["one change, in"] = _timed(sync, two, folder, root / "s2")[0]
             assert two.annotations.get(edited.id) == edited
             sizes["sync file after one change"] = _own_size(folder, root / "s1")
+            times["nothing new"] = _timed(sync, one, folder, root / "s1")[0]
             book = ExportedBook("Book", ("Author",), "content", PurePosixPath("/books/book.epub"))
             took, text = _timed(_w3c, book, marks)
             times["W3C JSON export, time (reference)"] = took
@@ -117,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|")
     for key, value in results.items():
         if "file" in key or "size" in key:
-            shown = f"{value / 1_000_000:.2f} MB"
+            shown = f"{value / 1_000_000:.4f} MB" if "change" in key else f"{value / 1e6:.2f} MB"
         else:
             shown = f"{value * 1000:,.0f} ms"
         print(f"| {key} | {shown} |")
