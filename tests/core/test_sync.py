@@ -280,3 +280,24 @@ def test_an_older_sync_state_put_back_makes_the_next_sync_compare_everything(
         assert held[marks[3].id] == ("note 60, again", "yellow")
         assert held[marks[7].id] == ("note 140", "pink")
     assert (a.sync().incoming, a.sync().outgoing) == (0, 0)
+
+
+def test_a_deletion_taken_in_from_elsewhere_is_not_held_against_its_undo(
+    devices: list[Device],
+) -> None:
+    a, b, _ = devices
+    made = highlight(8, note="b changed its mind")
+    a.book(0).add(made)
+    full_round(devices)
+    deletion = b.book(0).delete([made.id])
+    b.sync()
+    copy_file(b, a)  # the file with the deletion reaches a...
+    b.book(0).apply(deletion.inverse())
+    b.sync()  # ...while b undoes it; a takes the deletion in only now
+    a.sync()
+    assert made.id not in a.everything()
+    copy_file(b, a)  # b's undo arrives when a has lost its sync state
+    _wipe(a.state)
+    full_round(devices)  # a's own record of that deletion is not a deletion of its own
+    for device in devices:
+        assert device.everything()[made.id][1].note == "b changed its mind"

@@ -127,6 +127,10 @@ def _run(op: tuple, devices: list[Device], model: Model) -> None:
     [("add", 1, 0, 0), ("share", 1), ("sync", 0), ("note", 0, 0), ("delete", 1, 0)]
     + [("share", 1), ("undo", 1), ("delete", 0, 0)]
 )
+@example(  # found with 400 examples: c0, its sync state lost, edits a note c1 has deleted
+    [("add", 0, 0, 0), ("share", 0), ("sync", 1), ("delete", 1, 31), ("reinstall", 0)]
+    + [("share", 1), ("note", 0, 4), ("undo", 1)]  # c1 undoes it: c0's edit comes back too
+)
 def test_three_computers_end_with_the_same_marks(ops: list[tuple]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         devices = make_devices(Path(tmp), DEVICES)

@@ -76,12 +76,16 @@ def replay(store: AnnotationStore, changes: ImportChanges) -> ImportChanges:
     return changes
 
 
-def replay_counted(store: AnnotationStore, changes: ImportChanges) -> tuple[int, int]:
+def replay_counted(
+    store: AnnotationStore, changes: ImportChanges, remember_deletions: bool = True
+) -> tuple[int, int]:
     """`replay`, returning the library's change numbers just before and after its
-    transaction (a sync then knows which changes were its own)."""
+    transaction (a sync then knows which changes were its own); see
+    `AnnotationStore.apply_across` for `remember_deletions`."""
     for change in changes.changes:
         if store.get(change.id) != change.before:
             raise OperationError(f"annotation {change.id} changed since; cannot replay")
     return store.apply_across(
-        (c.book_path, c.source, c.before, c.after, c.anchored_to) for c in changes.changes
+        ((c.book_path, c.source, c.before, c.after, c.anchored_to) for c in changes.changes),
+        remember_deletions,
     )

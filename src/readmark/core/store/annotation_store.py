@@ -279,9 +279,10 @@ class AnnotationStore:
         return changed, {str(row[0]): float(row[1]) for row in rows}
 
     def deletions(self) -> dict[str, float]:
-        """Every annotation deleted in this library and not back since: id → when."""
+        """Every annotation deleted in this library (not taken in from elsewhere) and
+        not back since: id → when."""
         rows = self._db.execute(
-            "SELECT id, deleted FROM annotation_changes WHERE deleted IS NOT NULL"
+            "SELECT id, deleted FROM annotation_changes WHERE deleted > 0"
         ).fetchall()
         return {str(row[0]): float(row[1]) for row in rows}
 
@@ -315,12 +316,16 @@ class AnnotationStore:
     def apply_across(
         self,
         changes: Iterable[tuple[Path | None, str, Annotation | None, Annotation | None, str]],
+        remember_deletions: bool = True,
     ) -> tuple[int, int]:
         """Changes to several books' annotations (and pending ones) in one transaction:
         (book_path or None, pending source, before, after, anchored_to) each; (…, None, a, …)
         adds a, (…, a, None, …) deletes a. An import and its undo. All or nothing.
         Returns the change numbers just before and after it (`change_count`), read
-        inside the transaction: every number in between is this one's."""
+        inside the transaction: every number in between is this one's.
+
+        `remember_deletions=False` (a sync taking in deletions made elsewhere): their
+        tombstones say so (time 0), so they never count as deleted *here* later."""
         with self._transaction():
             first = self.change_count()
             for book_path, source, before, after, anchored_to in changes:
@@ -333,6 +338,10 @@ class AnnotationStore:
                     )
                 elif before is not None:
                     self._db.execute("DELETE FROM annotations WHERE id = ?", (before.id,))
+                    if not remember_deletions:
+                        self._db.execute(
+                            "UPDATE annotation_changes SET deleted = 0 WHERE id = ?", (before.id,)
+                        )
             return first, self.change_count()
 
     def claim_pending(self, book_path: Path, content_id: str, title: str = "") -> int:

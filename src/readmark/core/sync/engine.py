@@ -166,7 +166,7 @@ def _sync(
     if changes.changes:
         try:
             # One transaction; refuses a stale plan.
-            before, after = replay_counted(library.annotations, changes)
+            before, after = replay_counted(library.annotations, changes, remember_deletions=False)
         except OperationError as exc:
             raise SyncError(
                 QT_TRANSLATE_NOOP(
@@ -313,9 +313,11 @@ def _export_undecided(
 ) -> int:
     """Annotations the base never saw: new here, or known elsewhere already (a
     library restored, this computer's sync state lost). One deleted elsewhere stays
-    deleted (`_incoming` removes it here). Without a base there is no telling an
-    edit here from one made elsewhere: the newer colour, style and label win, and
-    the note keeps both texts (`_union`), as concurrent edits would."""
+    deleted (`_incoming` removes it here), but what was edited here goes into the
+    document all the same, as with a base: should its deletion be undone, it
+    comes back with those edits. Without a base there is no telling an edit here
+    from one made elsewhere: the newer colour, style and label win, and the note
+    keeps both texts (`_union`), as concurrent edits would."""
     count = 0
     for annotation_id in undecided:
         item = stored[annotation_id]
@@ -323,8 +325,6 @@ def _export_undecided(
         if record is None:
             document.write_new(doc, _book_key(item), item.annotation)
             count += 1
-            continue
-        if record.deleted:
             continue
         theirs, mine = record.annotation, item.annotation
         wrote = False
