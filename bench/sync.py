@@ -10,10 +10,12 @@ sentence or two, all five colours). Timed, each on fresh copies, medians of `rep
   annotation written into the CRDT document, its file written);
 - **first sync, in**: the second computer's first sync (the file read, merged,
   10,000 annotations committed to its library in one transaction);
-- **one change, out / in**: one note edited on the first computer, then each syncs.
+- **one change, out / in**: one note edited on the first computer, then each syncs;
+- **nothing new**: the first computer syncs again.
 
 Sizes: the sync file after the first sync and after the change (each computer's
-file holds the whole document), and the same 10,000 annotations as Readmark's
+file holds the whole document), what the change wrote to it (appended, or the
+file rewritten whole), and the same 10,000 annotations as Readmark's
 W3C JSON export (`core.export.w3c`, what `readmark export --format json` writes),
 timed and measured in the same run as the reference.
 """
@@ -82,12 +84,18 @@ def run(reps: int, count: int) -> dict[str, float]:
             }
             assert len(two.annotations.for_book(book_two)) == count
             sizes = {"sync file after the first sync": _own_size(folder, root / "s1")}
+            before = _own_bytes(folder, root / "s1")
             edited = marks[0].edited(note=marks[0].note + " Read again on the train.")
             one.annotations.update(edited)
             times["one change, out"] = _timed(sync, one, folder, root / "s1")[0]
             times["one change, in"] = _timed(sync, two, folder, root / "s2")[0]
             assert two.annotations.get(edited.id) == edited
             sizes["sync file after one change"] = _own_size(folder, root / "s1")
+            after = _own_bytes(folder, root / "s1")
+            # Appended (the frames of format 2) or the file rewritten whole (format 1).
+            grown = len(after) - len(before) if after.startswith(before) else len(after)
+            sizes["written to it by one change"] = float(grown)
+            times["nothing new"] = _timed(sync, one, folder, root / "s1")[0]
             book = ExportedBook("Book", ("Author",), "content", PurePosixPath("/books/book.epub"))
             took, text = _timed(_w3c, book, marks)
             times["W3C JSON export, time (reference)"] = took
@@ -103,6 +111,10 @@ def _w3c(book: ExportedBook, marks: list[Annotation]) -> str:
     return dumps(to_w3c(book, marks))
 
 
+def _own_bytes(folder: Path, state: Path) -> bytes:
+    return files.own_file(folder, files.device_id(state)).read_bytes()
+
+
 def _own_size(folder: Path, state: Path) -> float:
     return float(files.own_file(folder, files.device_id(state)).stat().st_size)
 
@@ -116,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| {args.annotations:,} annotations, two computers | median of {args.reps} |")
     print("|---|---:|")
     for key, value in results.items():
-        if "file" in key or "size" in key:
+        if "written" in key:
+            shown = f"{value:,.0f} bytes" if value < 100_000 else f"{value / 1e6:.2f} MB"
+        elif "file" in key or "size" in key:
             shown = f"{value / 1_000_000:.2f} MB"
         else:
             shown = f"{value * 1000:,.0f} ms"

@@ -77,3 +77,31 @@ def test_moved_book_keeps_its_annotations(library: Library, tmp_path: Path) -> N
     moved = tmp_path / "elsewhere" / "renamed.md"  # book.md itself no longer exists
     library.touch(moved, "content", "Book", "")
     assert library.annotations.for_book(moved) == [added]
+
+
+def test_every_change_is_numbered_and_deletions_are_remembered(
+    library: Library, tmp_path: Path
+) -> None:
+    book = tmp_path / "book.md"
+    store = library.annotations
+    first, second = _highlight(start=1), _highlight(start=9)
+    store.apply(book, [(None, first), (None, second)])
+    start = store.change_count()
+    assert start >= 2
+    assert store.changed_since(start) == ([], {})
+    store.update(first.edited(note="again"))
+    store.delete(second.id)
+    changed, deleted = store.changed_since(start)
+    assert [(s.annotation.id, s.annotation.note, s.book_path) for s in changed] == [
+        (first.id, "again", book)
+    ]
+    assert list(deleted) == [second.id] and list(store.deletions()) == [second.id]
+    # Another connection (the window while `readmark sync` runs) sees the same.
+    other = Library(tmp_path / "lib.sqlite3")
+    assert other.annotations.change_count() == store.change_count() > start
+    other.close()
+    # Made again (an undo): no longer deleted, and changed once more.
+    store.add(book, second)
+    assert store.deletions() == {}
+    assert {s.annotation.id for s in store.changed_since(start)[0]} == {first.id, second.id}
+    assert [s.annotation.id for s in store.stored([second.id, "unknown"])] == [second.id]

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sync_devices import Device, full_round, highlight, make_devices
+from sync_devices import Device, copy_file, full_round, highlight, make_devices
 
 from readmark.core.store.library import ReadingPosition
 
@@ -178,3 +178,126 @@ def test_a_restored_library_gets_back_what_was_made_since_its_backup(
     a.library = Library(path)
     full_round(devices)
     assert set(a.everything()) == {first.id, later.id} == set(b.everything())
+
+
+def test_undoing_a_deletion_keeps_a_note_edit_made_meanwhile_elsewhere(
+    devices: list[Device],
+) -> None:
+    a, b, _ = devices
+    made = highlight(10, note="first thought")
+    a.book(0).add(made)
+    full_round(devices)
+    deletion = b.book(0).delete([made.id])
+    b.sync()  # b's deletion is in b's file; a has not received it yet
+    a.book(0).edit(made.id, note="first thought, and a second", color="green")
+    a.sync()
+    copy_file(a, b)
+    b.sync()  # b now holds a's edit too, as part of a deleted annotation
+    b.book(0).apply(deletion.inverse())  # and then b undoes its deletion
+    full_round(devices)
+    for device in devices:
+        back = device.everything()[made.id][1]
+        assert (back.note, back.color) == ("first thought, and a second", "green")
+
+
+def test_undoing_a_deletion_keeps_the_edit_made_here_before_deleting_too(
+    devices: list[Device],
+) -> None:
+    a, b, _ = devices
+    made = highlight(10, note="first thought")
+    a.book(0).add(made)
+    full_round(devices)
+    b.book(0).edit(made.id, note="first thought (b)")
+    deletion = b.book(0).delete([made.id])
+    b.sync()
+    a.book(0).edit(made.id, note="first thought (a)")
+    a.sync()
+    copy_file(a, b)
+    b.sync()
+    b.book(0).apply(deletion.inverse())
+    full_round(devices)
+    notes = {device.everything()[made.id][1].note for device in devices}
+    (note,) = notes
+    assert "(a)" in note and "(b)" in note, note
+
+
+def test_a_deletion_survives_losing_the_sync_state_and_the_device_id(
+    devices: list[Device],
+) -> None:
+    a, b, _ = devices
+    made, kept = highlight(8, note="deleted"), highlight(30, note="kept")
+    a.book(0).add(made)
+    a.book(0).add(kept)
+    full_round(devices)
+    a.book(0).delete([made.id])  # before any sync: only a's library knows
+    _wipe(a.state)  # the data folder's sync/ is lost: the state and the computer's id
+    full_round(devices)
+    for device in devices:
+        assert {i: x.note for i, (_, x) in device.everything().items()} == {kept.id: "kept"}
+
+
+def test_a_lost_state_does_not_undo_an_undone_deletion_made_after_it(
+    devices: list[Device],
+) -> None:
+    a, b, _ = devices
+    made = highlight(8, note="wanted after all")
+    a.book(0).add(made)
+    full_round(devices)
+    a.book(0).delete([made.id])
+    deletion = b.book(0).delete([made.id])
+    full_round(devices)
+    b.book(0).apply(deletion.inverse())  # b wants it back, after a deleted it
+    b.sync()
+    _wipe(a.state)  # a forgets its sync: its own older deletion must not win
+    full_round(devices)
+    for device in devices:
+        assert device.everything()[made.id][1].note == "wanted after all"
+
+
+def test_an_older_sync_state_put_back_makes_the_next_sync_compare_everything(
+    devices: list[Device],
+) -> None:
+    a, b, _ = devices
+    marks = [highlight(n, note=f"note {n}") for n in range(0, 400, 20)]
+    for made in marks:
+        a.book(0).add(made)
+    full_round(devices)
+    a.book(0).edit(marks[3].id, note="note 60, again")
+    a.sync()
+    older = (a.state / "state.rmsync").read_bytes(), a.own_file().read_bytes()
+    a.book(0).edit(marks[7].id, color="pink")
+    a.book(0).delete([marks[5].id])
+    a.sync()  # only a's own state and file know these two yet
+    # The sync state and a's file in the folder come back from a backup made in
+    # between (the library does not): the record of how far the last sync read
+    # the library is the newer one, and must not be believed for the older state.
+    (a.state / "state.rmsync").write_bytes(older[0])
+    a.own_file().write_bytes(older[1])
+    full_round(devices)
+    for device in devices:
+        held = {i: (x.note, x.color) for i, (_, x) in device.everything().items()}
+        assert marks[5].id not in held
+        assert held[marks[3].id] == ("note 60, again", "yellow")
+        assert held[marks[7].id] == ("note 140", "pink")
+    assert (a.sync().incoming, a.sync().outgoing) == (0, 0)
+
+
+def test_a_deletion_taken_in_from_elsewhere_is_not_held_against_its_undo(
+    devices: list[Device],
+) -> None:
+    a, b, _ = devices
+    made = highlight(8, note="b changed its mind")
+    a.book(0).add(made)
+    full_round(devices)
+    deletion = b.book(0).delete([made.id])
+    b.sync()
+    copy_file(b, a)  # the file with the deletion reaches a...
+    b.book(0).apply(deletion.inverse())
+    b.sync()  # ...while b undoes it; a takes the deletion in only now
+    a.sync()
+    assert made.id not in a.everything()
+    copy_file(b, a)  # b's undo arrives when a has lost its sync state
+    _wipe(a.state)
+    full_round(devices)  # a's own record of that deletion is not a deletion of its own
+    for device in devices:
+        assert device.everything()[made.id][1].note == "b changed its mind"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sync_devices import Device, copy_file, full_round, highlight, make_devices
+from sync_devices import Device, copy_file, full_round, highlight, make_devices, remove_tree
 
 from readmark.core.operations import OperationError
 
@@ -28,7 +28,8 @@ operation = st.one_of(
     st.tuples(st.just("undo"), device),
     st.tuples(st.just("sync"), device),
     st.tuples(st.just("share"), device),  # sync, and the tool copies the file everywhere
-    st.tuples(st.just("forget"), device),  # its sync state lost (data folder wiped, reinstall)
+    st.tuples(st.just("forget"), device),  # its sync state lost, its own file still there
+    st.tuples(st.just("reinstall"), device),  # its sync state and computer id lost
     st.tuples(st.just("copy"), device, device, st.sampled_from([1.0, 1.0, 0.5, 0.01, 0.99])),
 )
 
@@ -56,6 +57,9 @@ def _run(op: tuple, devices: list[Device], model: Model) -> None:
     if kind == "forget":
         for file in who.state.glob("state.*"):
             file.unlink()
+        return
+    if kind == "reinstall":
+        remove_tree(who.state)
         return
     if kind == "copy":
         if op[1] != op[2]:
@@ -101,6 +105,14 @@ def _run(op: tuple, devices: list[Device], model: Model) -> None:
     else:
         changes = ops.delete([target.id])
         model.removed.add(target.id)
+        # This computer's own note edits went with the annotation it deleted: if
+        # another computer undoes a deletion of its own, the annotation returns
+        # without what this one wrote and then threw away. Every other
+        # computer's edits must survive.
+        mine = f"[{who.name}-"
+        model.tokens[target.id] = {
+            t for t in model.tokens.get(target.id, set()) if not t.startswith(mine)
+        }
     if changes:
         who.undo.append((book, changes))
 
@@ -111,9 +123,13 @@ def _run(op: tuple, devices: list[Device], model: Model) -> None:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(st.lists(operation, min_size=20, max_size=60))
-@example(  # found by CI: c0 edits a note, c1 deletes it and undoes that (the known limit)
+@example(  # found by CI: c0 edits a note, c1 deletes it and undoes that: c0's edit is kept
     [("add", 1, 0, 0), ("share", 1), ("sync", 0), ("note", 0, 0), ("delete", 1, 0)]
     + [("share", 1), ("undo", 1), ("delete", 0, 0)]
+)
+@example(  # found with 400 examples: c0, its sync state lost, edits a note c1 has deleted
+    [("add", 0, 0, 0), ("share", 0), ("sync", 1), ("delete", 1, 31), ("reinstall", 0)]
+    + [("share", 1), ("note", 0, 4), ("undo", 1)]  # c1 undoes it: c0's edit comes back too
 )
 def test_three_computers_end_with_the_same_marks(ops: list[tuple]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,15 +153,10 @@ def test_three_computers_end_with_the_same_marks(ops: list[tuple]) -> None:
     gone = model.removed - model.recreated
     assert not gone & set(first), "a deleted annotation came back"
     for annotation_id, tokens in model.tokens.items():
-        # Known limit (README, "Keeping marks in step"): undoing a deletion restores
-        # the annotation as the undoing computer last had it, so a note edit made
-        # meanwhile on another computer is not kept. Every other annotation's
-        # concurrent edits must all survive.
-        if (
-            annotation_id in first
-            and annotation_id not in model.note_undone
-            and annotation_id not in model.recreated
-        ):
+        # Every edit of a note that is still there survives, whoever made it and
+        # whatever happened to the annotation meanwhile (deleted and restored
+        # included), unless its own edit was undone.
+        if annotation_id in first and annotation_id not in model.note_undone:
             note = first[annotation_id][1].note
             assert all(t in note for t in tokens), (note, tokens)
 

@@ -60,16 +60,111 @@ def test_a_file_from_a_newer_readmark_is_left_alone(pair: tuple[Device, Device])
     a.sync()
     copy_file(a, b)
     newer = b.folder / files.SUBFOLDER / f"{'f' * 32}{files.SUFFIX}"
-    # A later format: the same envelope with format 2 and bytes this version cannot know.
+    # A later format: the same envelope with format 3 and bytes this version cannot know.
     data = files.wrap(b"from the future")
-    newer.write_bytes(data[:7] + (2).to_bytes(2, "big") + data[9:])
+    newer.write_bytes(data[:7] + (3).to_bytes(2, "big") + data[9:])
     report = b.sync()
     assert _english(report.problems) == [
-        f"{newer.name} was written by a newer Readmark (sync format 2; this version reads 1). "
+        f"{newer.name} was written by a newer Readmark (sync format 3; this version reads 2). "
         "Update Readmark on this computer to read it; nothing of it was lost."
     ]
     assert report.incoming == 1  # everyone else's marks came in all the same
-    assert newer.read_bytes() == data[:7] + (2).to_bytes(2, "big") + data[9:]  # untouched
+    assert newer.read_bytes() == data[:7] + (3).to_bytes(2, "big") + data[9:]  # untouched
+
+
+def test_a_file_from_the_previous_readmark_is_read(pair: tuple[Device, Device]) -> None:
+    a, b = pair
+    made = highlight(3, note="written by format 1")
+    a.book(0).add(made)
+    a.sync()
+    data = a.own_file().read_bytes()
+    assert len(files.unwrap(data, "x")) == 1  # a first sync writes one frame: a snapshot
+    where = b.folder / files.SUBFOLDER
+    where.mkdir(parents=True, exist_ok=True)
+    (where / a.own_file().name).write_bytes(data[:7] + (1).to_bytes(2, "big") + data[9:])
+    report = b.sync()
+    assert report.problems == () and b.everything()[made.id][1].note == "written by format 1"
+
+
+def test_one_change_appends_a_small_frame_that_others_read_alone(
+    pair: tuple[Device, Device],
+) -> None:
+    a, b = pair
+    marks = [highlight(n, note=f"note {n}") for n in range(0, 600, 12)]
+    for made in marks:
+        a.book(0).add(made)
+    a.sync()
+    copy_file(a, b)
+    b.sync()
+    before = a.own_file().read_bytes()
+    a.book(0).edit(marks[4].id, note="note 48, read again")
+    a.sync()
+    after = a.own_file().read_bytes()
+    assert after.startswith(before) and 0 < len(after) - len(before) < 1000
+    assert (a.state / "state.rmsync").read_bytes() == after  # the state: the same bytes
+    copy_file(a, b)
+    assert b.sync().incoming == 1
+    assert b.everything()[marks[4].id][1].note == "note 48, read again"
+
+
+def test_a_half_copied_appended_frame_is_read_at_the_next_sync(
+    pair: tuple[Device, Device],
+) -> None:
+    a, b = pair
+    first, second = highlight(3, note="first"), highlight(60, note="second")
+    a.book(0).add(first)
+    a.sync()
+    copy_file(a, b)
+    b.sync()
+    snapshot = len(a.own_file().read_bytes())
+    a.book(0).add(second)
+    a.sync()
+    whole = a.own_file().read_bytes()
+    assert len(whole) > snapshot
+    # The sync tool has copied the snapshot and half of the frame appended since.
+    where = b.folder / files.SUBFOLDER / a.own_file().name
+    where.write_bytes(whole[: (snapshot + len(whole)) // 2])
+    report = b.sync()
+    assert [("incomplete" in str(p)) for p in report.problems] == [True]
+    assert second.id not in b.everything()
+    where.write_bytes(whole)  # the copy finishes
+    report = b.sync()
+    assert report.problems == () and b.everything()[second.id][1].note == "second"
+
+
+def test_appended_frames_are_folded_into_a_new_snapshot_before_they_outgrow_it(
+    pair: tuple[Device, Device],
+) -> None:
+    a, b = pair
+    made = highlight(3)
+    a.book(0).add(made)
+    a.sync()
+    sizes = []
+    for n in range(40):
+        a.book(0).edit(made.id, note=f"thought number {n} " * 20)
+        a.sync()
+        sizes.append(len(a.own_file().read_bytes()))
+    assert any(later < earlier for earlier, later in zip(sizes, sizes[1:], strict=False))
+    assert len(files.unwrap(a.own_file().read_bytes(), "x")) < 40
+    copy_file(a, b)
+    assert b.sync().problems == ()
+    assert b.everything()[made.id][1].note == "thought number 39 " * 20
+
+
+def test_a_crash_while_appending_to_the_state_loses_nothing(pair: tuple[Device, Device]) -> None:
+    a, b = pair
+    first, second = highlight(3, note="first"), highlight(60, note="second")
+    a.book(0).add(first)
+    a.sync()
+    a.book(0).add(second)
+    frame = files.wrap(b"x" * 400)
+    with (a.state / "state.rmsync").open("ab") as state:
+        state.write(frame[:100])  # the last sync's append, cut short by a crash
+    assert a.sync().problems == ()
+    copy_file(a, b)
+    b.sync()
+    assert {x.note for _, x in b.everything().values()} == {"first", "second"}
+    assert files.unwrap((a.state / "state.rmsync").read_bytes(), "x")  # whole again
 
 
 def test_a_folder_that_is_gone_changes_nothing_and_the_next_sync_completes(
@@ -129,11 +224,12 @@ def test_strangers_files_in_the_folder_are_ignored(pair: tuple[Device, Device]) 
 @given(st.binary(max_size=300))
 def test_any_bytes_are_read_or_refused_with_a_message(data: bytes) -> None:
     try:
-        payload = files.unwrap(data, "x.rmsync")
+        payloads = files.unwrap(data, "x.rmsync")
     except files.EnvelopeError as error:
         assert str(error.problem)
         return
-    assert files.wrap(payload) == data
+    assert b"".join(files.wrap(p) for p in payloads) == data
+    assert files.frames(data, "x.rmsync").end == len(data)
 
 
 @settings(max_examples=100, deadline=None)

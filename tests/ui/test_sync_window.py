@@ -85,7 +85,10 @@ def test_choose_a_folder_then_marks_travel_both_ways(
     with qtbot.waitSignal(window.syncer.finished, timeout=20_000) as second:
         window.menu_actions.sync_now.trigger()
     assert second.args[0].incoming == 1
-    assert ": 1 in, 0 out" in _status(window)
+    # Out: nothing, or the reading place when the window saved it after the first sync
+    # (a timer: on a busy machine it comes after the first sync).
+    assert second.args[0].outgoing <= 1
+    assert f": 1 in, {second.args[0].outgoing} out" in _status(window)
     qtbot.waitUntil(lambda: window.session.get(made.id) is not None)  # shown in the open book
 
     # A new highlight goes out by itself once the reader pauses.

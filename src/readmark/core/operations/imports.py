@@ -72,10 +72,20 @@ def commit_import(store: AnnotationStore, changes: ImportChanges) -> ImportChang
 def replay(store: AnnotationStore, changes: ImportChanges) -> ImportChanges:
     """Commit an import again, or its inverse (undo). Each change must start from
     what the library holds now; otherwise nothing is done (OperationError)."""
+    replay_counted(store, changes)
+    return changes
+
+
+def replay_counted(
+    store: AnnotationStore, changes: ImportChanges, remember_deletions: bool = True
+) -> tuple[int, int]:
+    """`replay`, returning the library's change numbers just before and after its
+    transaction (a sync then knows which changes were its own); see
+    `AnnotationStore.apply_across` for `remember_deletions`."""
     for change in changes.changes:
         if store.get(change.id) != change.before:
             raise OperationError(f"annotation {change.id} changed since; cannot replay")
-    store.apply_across(
-        (c.book_path, c.source, c.before, c.after, c.anchored_to) for c in changes.changes
+    return store.apply_across(
+        ((c.book_path, c.source, c.before, c.after, c.anchored_to) for c in changes.changes),
+        remember_deletions,
     )
-    return changes

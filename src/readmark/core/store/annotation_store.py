@@ -247,11 +247,52 @@ class AnnotationStore:
 
     def everything(self) -> list[StoredAnnotation]:
         """Every annotation in the library with where it belongs (sync reads them all)."""
+        return self._stored("", ())
+
+    def stored(self, ids: Iterable[str]) -> list[StoredAnnotation]:
+        """Those of `ids` the library holds, with where they belong."""
+        wanted = list(dict.fromkeys(ids))
+        found: list[StoredAnnotation] = []
+        for n in range(0, len(wanted), 500):  # within SQLite's limit on parameters
+            chunk = wanted[n : n + 500]
+            found += self._stored(f"WHERE annotations.id IN ({', '.join('?' * len(chunk))})", chunk)
+        return found
+
+    def change_count(self) -> int:
+        """The number of the library's latest annotation change (0: none): every
+        add, edit and deletion takes the next one (schema 5's triggers)."""
+        row = self._db.execute("SELECT coalesce(max(seq), 0) FROM annotation_changes").fetchone()
+        return int(row[0])
+
+    def changed_since(self, count: int) -> tuple[list[StoredAnnotation], dict[str, float]]:
+        """The annotations added or changed after change number `count`, and those
+        deleted after it (id → when it was deleted)."""
+        changed = self._stored(
+            "JOIN annotation_changes ON annotation_changes.id = annotations.id "
+            "WHERE annotation_changes.seq > ?",
+            (count,),
+        )
+        rows = self._db.execute(
+            "SELECT id, deleted FROM annotation_changes WHERE seq > ? AND deleted IS NOT NULL",
+            (count,),
+        ).fetchall()
+        return changed, {str(row[0]): float(row[1]) for row in rows}
+
+    def deletions(self) -> dict[str, float]:
+        """Every annotation deleted in this library (not taken in from elsewhere) and
+        not back since: id → when."""
+        rows = self._db.execute(
+            "SELECT id, deleted FROM annotation_changes WHERE deleted > 0"
+        ).fetchall()
+        return {str(row[0]): float(row[1]) for row in rows}
+
+    def _stored(self, where: str, params: Sequence[object]) -> list[StoredAnnotation]:
         columns = ", ".join(f"annotations.{c.strip()}" for c in _COLUMNS.split(","))
         rows = self._db.execute(
             f"SELECT {columns}, books.path, books.content_id, annotations.source, "
             "annotations.anchored_to FROM annotations "
-            "LEFT JOIN books ON books.id = annotations.book_id"
+            f"LEFT JOIN books ON books.id = annotations.book_id {where}",
+            tuple(params),
         ).fetchall()
         return [
             StoredAnnotation(
@@ -275,11 +316,18 @@ class AnnotationStore:
     def apply_across(
         self,
         changes: Iterable[tuple[Path | None, str, Annotation | None, Annotation | None, str]],
-    ) -> None:
+        remember_deletions: bool = True,
+    ) -> tuple[int, int]:
         """Changes to several books' annotations (and pending ones) in one transaction:
         (book_path or None, pending source, before, after, anchored_to) each; (…, None, a, …)
-        adds a, (…, a, None, …) deletes a. An import and its undo. All or nothing."""
+        adds a, (…, a, None, …) deletes a. An import and its undo. All or nothing.
+        Returns the change numbers just before and after it (`change_count`), read
+        inside the transaction: every number in between is this one's.
+
+        `remember_deletions=False` (a sync taking in deletions made elsewhere): their
+        tombstones say so (time 0), so they never count as deleted *here* later."""
         with self._transaction():
+            first = self.change_count()
             for book_path, source, before, after, anchored_to in changes:
                 book_id = None if book_path is None else self._book_id(book_path)
                 if after is not None:
@@ -290,6 +338,11 @@ class AnnotationStore:
                     )
                 elif before is not None:
                     self._db.execute("DELETE FROM annotations WHERE id = ?", (before.id,))
+                    if not remember_deletions:
+                        self._db.execute(
+                            "UPDATE annotation_changes SET deleted = 0 WHERE id = ?", (before.id,)
+                        )
+            return first, self.change_count()
 
     def claim_pending(self, book_path: Path, content_id: str, title: str = "") -> int:
         """Give the book at `book_path` (in the library) the imports waiting for it.

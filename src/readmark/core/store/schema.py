@@ -120,10 +120,47 @@ def _4_library(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX book_collections_collection ON book_collections(collection_id)")
 
 
+def _5_annotation_changes(db: sqlite3.Connection) -> None:
+    # What changed since a given moment, for sync: each annotation's last change
+    # gets the next number (`seq`), so a sync reads only the rows changed since
+    # the last one instead of the whole library. A deletion keeps its row here
+    # with the time (`deleted`): a tombstone, so a sync whose state was lost
+    # still knows this library deleted the mark and does not take it back.
+    # Triggers keep it, whatever writes the annotations (edits, imports, undo,
+    # re-anchoring, a sync).
+    db.execute(
+        """CREATE TABLE annotation_changes (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            deleted REAL
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX annotation_changes_seq ON annotation_changes(seq)")
+    db.execute(
+        "INSERT INTO annotation_changes (id, seq) "
+        "SELECT id, row_number() OVER (ORDER BY rowid) FROM annotations"
+    )
+    bump = (
+        "INSERT OR REPLACE INTO annotation_changes (id, seq, deleted) VALUES ({id}, "
+        "(SELECT coalesce(max(seq), 0) + 1 FROM annotation_changes), {deleted})"
+    )
+    now = "(julianday('now') - 2440587.5) * 86400.0"  # Unix time, with fractions
+    for name, event, row, deleted in (
+        ("annotation_added", "INSERT", "NEW.id", "NULL"),
+        ("annotation_changed", "UPDATE", "NEW.id", "NULL"),
+        ("annotation_deleted", "DELETE", "OLD.id", now),
+    ):
+        db.execute(
+            f"CREATE TRIGGER {name} AFTER {event} ON annotations BEGIN "
+            f"{bump.format(id=row, deleted=deleted)}; END"
+        )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _1_books,
     _2_annotations,
     _3_text_choices,
     _4_library,
+    _5_annotation_changes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

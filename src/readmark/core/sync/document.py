@@ -20,11 +20,15 @@ inserted twice would be two, and one would lose):
 
 A deletion sets `deleted`; it is never removed, so a deleted annotation cannot
 come back by another computer's older copy. Only the user re-creating it on a
-computer (undoing the deletion after it was synced) clears it again.
+computer (undoing the deletion after it was synced) clears it again, and sets
+`restored` to when: the annotation comes back as the document has it (edits
+made meanwhile elsewhere included), and a computer that lost its sync state
+keeps its own older deletion from undoing that.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,10 +68,12 @@ def new_doc(payload: bytes | None = None) -> loro.LoroDoc:
     return doc
 
 
-def import_payload(doc: loro.LoroDoc, payload: bytes) -> None:
-    """Merge another computer's bytes; ValueError if the library refuses them."""
+def import_payloads(doc: loro.LoroDoc, payloads: Sequence[bytes]) -> None:
+    """Merge another computer's frames; ValueError if the library refuses them."""
     try:
-        doc.import_(payload)
+        # One at a time: import_batch decodes a lazily loaded snapshot whole (15x slower).
+        for payload in payloads:
+            doc.import_(payload)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # pyo3 reports decode failures as bare BaseException
@@ -188,6 +194,29 @@ def write_note(doc: loro.LoroDoc, annotation_id: str, note: str) -> None:
 
 def mark_deleted(doc: loro.LoroDoc, annotation_id: str) -> None:
     doc.get_map(f"a:{annotation_id}").insert("deleted", True)
+
+
+def restore(doc: loro.LoroDoc, annotation_id: str, at: float) -> None:
+    """Undelete: only the flag changes, so every field keeps its merged value."""
+    fields = doc.get_map(f"a:{annotation_id}")
+    fields.insert("deleted", False)
+    fields.insert("restored", at)
+
+
+def standing(doc: loro.LoroDoc, annotation_id: str) -> tuple[bool, float] | None:
+    """(deleted, when last restored) without reading the whole annotation; None if
+    the document does not hold it (every annotation written has `deleted`)."""
+    fields = doc.get_map(f"a:{annotation_id}")
+    deleted, restored = _plain(fields.get("deleted")), _plain(fields.get("restored"))
+    if deleted is None:
+        return None
+    if not isinstance(restored, int | float) or isinstance(restored, bool):
+        restored = 0.0
+    return deleted is True, float(restored)
+
+
+def _plain(found: object) -> object:
+    return getattr(found, "value", found)  # loro wraps a map's values
 
 
 def positions(doc: loro.LoroDoc) -> dict[tuple[str, str], Position]:

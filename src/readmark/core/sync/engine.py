@@ -2,17 +2,23 @@
 
 1. Load this computer's last synced document (`<data>/sync/state.rmsync`, the
    *base*: what the library and the document agreed on at the end of the last
-   sync). If it belongs to another library file (a backup was restored, the
-   library was rebuilt) it is still merged, but nothing is read from it as
-   "what changed here": every annotation is then compared by the document.
+   sync; `state`). If it belongs to another library file (a backup was restored,
+   the library was rebuilt) it is still merged, but nothing is read from it as
+   "what changed here": every annotation is then compared by the document, and
+   the library's tombstones say what it deleted.
 2. What changed in the library since the base becomes operations on the
    document: new annotations, the fields a person edits (colour, style, label,
-   note — as text operations), deletions (a `deleted` flag), and reading positions.
-3. Every other computer's file is merged in (the CRDT does the merging).
+   note — as text operations), deletions (a `deleted` flag), undone deletions
+   (the flag cleared, the document's fields kept), and reading positions. The
+   library numbers its changes (schema 5), so only the rows changed since the
+   base are read: one edit among 10,000 annotations reads one row.
+3. Every other computer's file is merged in (the CRDT does the merging); a file
+   merged before and unchanged since (same size and payload digest, read from
+   its header) is not read again.
 4. What the merged document says that the library does not hold is committed
    to the library in one transaction through `operations.imports.replay`, which
    refuses (changing nothing) if an annotation changed meanwhile; the next sync
-   then completes it.
+   then completes it. Only annotations whose containers changed are looked at.
 5. Only then is the document saved: first in the data folder, then as this
    computer's file in the sync folder. Saved after the library commit, a crash
    in between costs at most a repeated edit, never a deletion or resurrection.
@@ -26,7 +32,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
-import os
 import re
 import sqlite3
 import time
@@ -39,11 +44,11 @@ import loro
 from readmark.core.annotations import Annotation
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.operations.annotations import OperationError
-from readmark.core.operations.imports import ImportChange, ImportChanges, replay
-from readmark.core.store.annotation_store import BOOK_URN, StoredAnnotation
+from readmark.core.operations.imports import ImportChange, ImportChanges, replay_counted
+from readmark.core.store.annotation_store import BOOK_URN, AnnotationStore, StoredAnnotation
 from readmark.core.store.errors import StoreMessage
 from readmark.core.store.library import Library, ReadingPosition
-from readmark.core.sync import document, files
+from readmark.core.sync import document, files, state
 from readmark.core.sync.files import message
 
 
@@ -69,8 +74,6 @@ class SyncReport:
 
 
 _WORDS = re.compile(r"\s+|\S+")
-STATE = "state.rmsync"
-_MANY_OPS = 2000  # beyond this many new operations, read every annotation again
 
 
 def sync(
@@ -124,17 +127,24 @@ def _sync(
     library: Library, folder: Path, state_dir: Path, device: str, now: Callable[[], float]
 ) -> SyncReport:
     problems: list[StoreMessage] = []
-    doc, base, trusted, source = _load_base(state_dir, folder, device, library, problems)
+    base = state.load(state_dir, folder, device, library, problems)
+    doc = base.doc
     start = doc.state_frontiers, doc.len_ops
-    stored = {s.annotation.id: s for s in library.annotations.everything()}
+    held = doc.oplog_vv  # what the state file (and this computer's file) hold
+    store = library.annotations
+    # Read before the rows: a change committed in between is read again next time,
+    # never missed.
+    count = store.change_count()
+    local = _LocalChanges.read(store, base)
 
-    outgoing, undecided = _export_annotations(doc, base if trusted else {}, stored)
+    outgoing, undecided = _export_annotations(doc, base.trusted, local, now)
     doc.commit()
-    peers, unreadable = files.read_peers(folder, device)
+    peers, unreadable, merged = files.read_peers(folder, device, base.peers)
     problems += unreadable
     for peer in peers:
         try:
-            document.import_payload(doc, peer.payload)
+            document.import_payloads(doc, peer.payloads)
+            merged[peer.device] = peer.signature
         except ValueError:
             problems.append(
                 message(
@@ -146,15 +156,17 @@ def _sync(
                     device=peer.device[:8],
                 )
             )
-    outgoing += _export_undecided(doc, undecided, stored)
+    outgoing += _export_undecided(doc, undecided, local.stored)
+    if not base.trusted:
+        outgoing += _keep_deleted(doc, local.deleted)
     outgoing += _export_positions(doc, library, device, now)
     doc.commit()
 
-    merged = _merged(doc, start, base)
-    changes = _incoming(merged, stored, library)
+    changes = _incoming(doc, _candidates(doc, start[0], local), local, library)
     if changes.changes:
         try:
-            replay(library.annotations, changes)  # one transaction; refuses a stale plan
+            # One transaction; refuses a stale plan.
+            before, after = replay_counted(library.annotations, changes, remember_deletions=False)
         except OperationError as exc:
             raise SyncError(
                 QT_TRANSLATE_NOOP(
@@ -163,20 +175,21 @@ def _sync(
                     "taken in. Sync again to complete it.",
                 )
             ) from exc
+        if before == count:  # nothing else changed the library since it was read:
+            count = after  # what this sync wrote is in the document, not to be read again
     moved = _adopt_positions(doc, library, device)
 
-    document.set_library(doc, device, _library_identity(library))
+    document.set_library(doc, device, state.library_identity(library))
     doc.commit()
     # Nothing new: nothing is written (the sync tool has nothing to copy; loro's bytes
     # for one state are not always the same, so they are not compared).
     grew = doc.len_ops != start[1]
-    own = files.own_file(folder, device)
-    payload = document.export(doc) if grew or source != state_dir / STATE else b""
-    if payload:
-        _save_state(state_dir, payload)
+    saved = base.signature if base.source == state_dir / state.STATE else None
+    written = _save_state(state_dir, doc, base, saved if not grew else None, held)
+    if written != saved or count != base.count or merged != base.peers:
+        _save_record(state_dir, written, count, merged, library)
     try:
-        if grew or not _readable(own):
-            files.write_atomically(own, files.wrap(payload or document.export(doc)))
+        _write_own(files.own_file(folder, device), state_dir, written, saved, grew)
     except OSError as exc:
         problems.append(
             message(
@@ -207,119 +220,92 @@ def _unwritable(folder: Path, exc: OSError) -> SyncError:
     )
 
 
-def _library_identity(library: Library) -> str:
-    """Which library file the base was made with: a restored backup is another file."""
-    try:
-        info = os.stat(library.path)
-    except OSError:
-        return ""
-    return f"{info.st_dev}:{info.st_ino}"
-
-
-def _load_base(
-    state_dir: Path, folder: Path, device: str, library: Library, problems: list[StoreMessage]
-) -> tuple[loro.LoroDoc, dict[str, document.Record], bool, Path | None]:
-    """The document as last synced, what it said of each annotation, whether
-    that is this library's last sync, and the file it came from (if not, it is merged like another computer's
-    file, and nothing is read from it as what changed here).
-
-    It is the state in the data folder; if that is gone or damaged, this computer's
-    own file in the sync folder (written right after it, and naming the library it
-    was made with), so a lost state neither brings deleted marks back nor doubles notes.
-    """
-    identity = _library_identity(library)
-    for path in (state_dir / STATE, files.own_file(folder, device)):
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            if path.parent != state_dir:
-                continue  # the fallback: its problems are said when it is written
-            problems.append(
-                message(
-                    QT_TRANSLATE_NOOP("SyncError", "{name} could not be read: {reason}"),
-                    name=str(path),
-                    reason=exc.strerror or str(exc),
-                )
-            )
-            continue
-        doc = document.new_doc()
-        try:
-            document.import_payload(doc, files.unwrap(data, path.name))
-        except (files.EnvelopeError, ValueError):
-            continue  # damaged: the next place, else rebuilt from the library
-        trusted = document.library_of(doc, device) == identity
-        known = {}
-        for annotation_id in document.ids(doc):
-            record = document.read(doc, annotation_id)
-            if record is not None:
-                known[annotation_id] = record
-        return doc, known, trusted, path
-    return document.new_doc(), {}, False, None
-
-
-def _readable(path: Path) -> bool:
-    try:
-        files.unwrap(path.read_bytes(), path.name)
-    except (OSError, files.EnvelopeError):
-        return False
-    return True
-
-
-def _merged(
-    doc: loro.LoroDoc, start: tuple[loro.Frontiers, int], base: dict[str, document.Record]
-) -> dict[str, document.Record]:
-    """Every annotation as the merged document has it: the base's records, read
-    again only where a container changed since `start` (one change among 10,000
-    costs one read, not 10,000). After many changes reading all is faster."""
-    frontiers, ops = start
-    if not base or doc.len_ops - ops > _MANY_OPS:
-        found = (document.read(doc, i) for i in document.ids(doc))
-        return {r.annotation.id: r for r in found if r is not None}
-    changed = set()
-    for container, _diff in doc.diff(frontiers, doc.state_frontiers).get_diff():
-        name = getattr(container, "name", "")
-        if isinstance(name, str) and name[:2] in ("a:", "n:"):
-            changed.add(name[2:])
-    merged = {k: v for k, v in base.items() if k not in changed}
-    for annotation_id in changed:
-        record = document.read(doc, annotation_id)
-        if record is not None:
-            merged[annotation_id] = record
-    return merged
-
-
 def _book_key(stored: StoredAnnotation) -> str:
     if stored.book_path is not None and stored.content_id:
         return BOOK_URN + stored.content_id
     return stored.source
 
 
+@dataclass(frozen=True)
+class _LocalChanges:
+    """What may have changed in the library since the base: with the base's change
+    number, only the rows changed since (one edit among 10,000 reads one row);
+    otherwise every annotation (`whole`). `deleted`: deletions in the same span
+    (id → when), from the library's tombstones."""
+
+    stored: dict[str, StoredAnnotation]
+    deleted: dict[str, float]
+    whole: bool
+
+    @classmethod
+    def read(cls, store: AnnotationStore, base: state.Base) -> _LocalChanges:
+        if base.trusted and base.count is not None:
+            changed, deleted = store.changed_since(base.count)
+            return cls({s.annotation.id: s for s in changed}, deleted, whole=False)
+        everything = {s.annotation.id: s for s in store.everything()}
+        return cls(everything, store.deletions(), whole=True)
+
+
 def _export_annotations(
-    doc: loro.LoroDoc,
-    known: dict[str, document.Record],
-    stored: dict[str, StoredAnnotation],
+    doc: loro.LoroDoc, trusted: bool, local: _LocalChanges, now: Callable[[], float]
 ) -> tuple[int, list[str]]:
-    """The library's changes since the base, as operations on the document; and the
-    annotations the base never saw (decided once the others' files are in)."""
+    """The library's changes since the base (`doc` as loaded), as operations on the
+    document; and the annotations the base never saw (decided once the others'
+    files are in). Without a trusted base every annotation is undecided."""
     count = 0
     undecided = []
+    stored = local.stored
     for annotation_id, item in stored.items():
-        record = known.get(annotation_id)
+        record = document.read(doc, annotation_id) if trusted else None
         if record is None:
             undecided.append(annotation_id)
         elif record.deleted:  # deleted at the last sync, made again here since: undone
-            document.write_new(doc, _book_key(item), item.annotation)
+            _restore(doc, record, item.annotation, now())
             count += 1
         elif _edited(record.annotation, item.annotation):
             document.write_edits(doc, record.annotation, item.annotation)
             count += 1
-    for annotation_id, record in known.items():
-        if not record.deleted and annotation_id not in stored:
+    if not trusted:
+        return count, undecided
+    gone = document.ids(doc) if local.whole else local.deleted
+    for annotation_id in gone:
+        if annotation_id in stored:
+            continue
+        standing = document.standing(doc, annotation_id)
+        if standing is not None and not standing[0]:
             document.mark_deleted(doc, annotation_id)
             count += 1
     return count, undecided
+
+
+def _restore(doc: loro.LoroDoc, record: document.Record, mine: Annotation, at: float) -> None:
+    """Undo of a deletion the others have seen: the annotation comes back as the
+    document holds it, with what was edited elsewhere meanwhile. Colour, style and
+    label edited here later than that (before deleting, after the last sync) win;
+    the note keeps both texts (`_union`): an edit made here before deleting was
+    never written to the document, and neither side's words are lost."""
+    document.restore(doc, mine.id, at)
+    theirs = record.annotation
+    if mine.modified > theirs.modified and _edited(theirs, mine, note=False):
+        document.write_edits(doc, theirs, dataclasses.replace(mine, note=theirs.note))
+    if mine.note != theirs.note:
+        both = _union(theirs.note, mine.note)
+        if both != theirs.note:
+            document.write_note(doc, mine.id, both)
+
+
+def _keep_deleted(doc: loro.LoroDoc, deleted: dict[str, float]) -> int:
+    """Without a trusted base (the sync state and this computer's file lost, a
+    library restored from a backup), deletions are known from the library's
+    tombstones: a mark deleted here stays deleted, unless someone restored it
+    (undid their own deletion) after this library deleted it."""
+    count = 0
+    for annotation_id, when in deleted.items():
+        standing = document.standing(doc, annotation_id)
+        if standing is not None and not standing[0] and standing[1] < when:
+            document.mark_deleted(doc, annotation_id)
+            count += 1
+    return count
 
 
 def _export_undecided(
@@ -327,9 +313,11 @@ def _export_undecided(
 ) -> int:
     """Annotations the base never saw: new here, or known elsewhere already (a
     library restored, this computer's sync state lost). One deleted elsewhere stays
-    deleted (`_incoming` removes it here). Without a base there is no telling an
-    edit here from one made elsewhere: the newer colour, style and label win, and
-    the note keeps both texts (`_union`), as concurrent edits would."""
+    deleted (`_incoming` removes it here), but what was edited here goes into the
+    document all the same, as with a base: should its deletion be undone, it
+    comes back with those edits. Without a base there is no telling an edit here
+    from one made elsewhere: the newer colour, style and label win, and the note
+    keeps both texts (`_union`), as concurrent edits would."""
     count = 0
     for annotation_id in undecided:
         item = stored[annotation_id]
@@ -337,8 +325,6 @@ def _export_undecided(
         if record is None:
             document.write_new(doc, _book_key(item), item.annotation)
             count += 1
-            continue
-        if record.deleted:
             continue
         theirs, mine = record.annotation, item.annotation
         wrote = False
@@ -357,6 +343,9 @@ def _export_undecided(
 def _union(theirs: str, mine: str) -> str:
     """A text holding both `theirs` and `mine` in order: what each has that the
     other has not is kept (nothing is taken as deleted)."""
+    by_char = difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+    if all(op in ("equal", "insert") for op, *_ in by_char):
+        return theirs  # `theirs` is `mine` with text added (a comma, a word, a sentence)
     # By words (with the spaces between them), so neither text's words are interleaved.
     ours, other = _WORDS.findall(theirs), _WORDS.findall(mine)
     matcher = difflib.SequenceMatcher(None, ours, other, autojunk=False)
@@ -375,13 +364,36 @@ def _edited(before: Annotation, after: Annotation, note: bool = True) -> bool:
     return any(getattr(before, key) != getattr(after, key) for key in keys)
 
 
+def _candidates(doc: loro.LoroDoc, start: loro.Frontiers, local: _LocalChanges) -> set[str]:
+    """The annotations the merged document may hold differently from the library:
+    with the whole library read, every one; otherwise those whose containers
+    changed since the base (the others' operations and ours) and those changed here."""
+    if local.whole:
+        return set(document.ids(doc))
+    found = set(local.stored) | set(local.deleted)
+    spans = doc.find_id_spans_between(start, doc.state_frontiers).forward.inner()
+    for peer, (first, end) in spans.items():
+        for container in doc.get_changed_containers_in(loro.ID(peer, first), end - first):
+            name = getattr(container, "name", "")
+            if isinstance(name, str) and name[:2] in ("a:", "n:"):
+                found.add(name[2:])
+    return found
+
+
 def _incoming(
-    merged: dict[str, document.Record], stored: dict[str, StoredAnnotation], library: Library
+    doc: loro.LoroDoc, candidates: set[str], local: _LocalChanges, library: Library
 ) -> ImportChanges:
     """What the merged document holds that the library does not, as one import."""
+    stored = local.stored
+    if not local.whole:
+        missing = candidates - stored.keys()
+        stored = {**stored, **{s.annotation.id: s for s in library.annotations.stored(missing)}}
     changes: list[ImportChange] = []
     books: dict[str, Path | None] = {}
-    for annotation_id, record in merged.items():
+    for annotation_id in sorted(candidates):
+        record = document.read(doc, annotation_id)
+        if record is None:
+            continue
         item = stored.get(annotation_id)
         if item is None:
             if record.deleted:
@@ -467,17 +479,77 @@ def _adopt_positions(doc: loro.LoroDoc, library: Library, device: str) -> list[P
     return moved
 
 
-def _save_state(state_dir: Path, payload: bytes) -> None:
+def _save_state(
+    state_dir: Path,
+    doc: loro.LoroDoc,
+    base: state.Base,
+    unchanged: files.Signature | None,
+    held: loro.VersionVector,
+) -> files.Signature:
+    """Save the document as the state file, unless `unchanged` (it is on disk as it
+    is): the updates since it was loaded appended as a frame, or written whole when
+    the appended frames would outgrow the snapshot. Its new signature."""
+    if unchanged is not None:
+        return unchanged
+    path = state_dir / state.STATE
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        files.write_atomically(state_dir / STATE, files.wrap(payload))
+        saved = base.signature if base.source == path else None
+        if saved is not None and files.signature(path) == saved and saved[0] < 2 * base.first:
+            frame = files.wrap(bytes(doc.export(loro.ExportMode.Updates(held))))
+            files.append(path, frame)
+            return saved[0] + len(frame), saved[1]
+        whole = files.wrap(document.export(doc))
+        files.write_atomically(path, whole)
+        return len(whole), files.digest(whole)
     except OSError as exc:
-        raise SyncError(
-            QT_TRANSLATE_NOOP(
-                "SyncError",
-                "The sync state in {folder} cannot be written: {reason}. The library is "
-                "safe; sync again once the folder can be written.",
-            ),
-            folder=str(state_dir),
-            reason=exc.strerror or str(exc),
-        ) from exc
+        raise _state_unwritable(state_dir, exc) from exc
+
+
+def _save_record(
+    state_dir: Path,
+    signature: files.Signature,
+    count: int,
+    merged: files.Signatures,
+    library: Library,
+) -> None:
+    try:
+        state.save(state_dir, signature, count, merged, library)
+    except OSError as exc:
+        raise _state_unwritable(state_dir, exc) from exc
+
+
+def _state_unwritable(state_dir: Path, exc: OSError) -> SyncError:
+    return SyncError(
+        QT_TRANSLATE_NOOP(
+            "SyncError",
+            "The sync state in {folder} cannot be written: {reason}. The library is "
+            "safe; sync again once the folder can be written.",
+        ),
+        folder=str(state_dir),
+        reason=exc.strerror or str(exc),
+    )
+
+
+def _write_own(
+    own: Path,
+    state_dir: Path,
+    written: files.Signature,
+    before: files.Signature | None,
+    grew: bool,
+) -> None:
+    """Make this computer's file in the folder the state file's bytes: nothing to
+    do when it has them, the new frame appended when it had the state's previous
+    bytes, else a whole copy (OSError on failure)."""
+    now = files.signature(own)
+    if now == written:
+        return
+    appending = grew and before is not None and now == before and written[1] == before[1]
+    start = before[0] if appending and before is not None else 0
+    with (state_dir / state.STATE).open("rb") as source:
+        source.seek(start)
+        data = source.read(written[0] - start)
+    if appending:
+        files.append(own, data)
+    else:
+        files.write_atomically(own, data)
