@@ -22,11 +22,12 @@ open, and nothing is left marked when it closes.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from readmark.core.book import Book
@@ -51,7 +52,33 @@ _KIND = "search"
 _FIRST_ROWS = 200  # hits listed (and painted) alone, before the rest
 _REST_AFTER_MS = 30  # the rest is listed this long after, once the first rows are painted
 _LIST_EVERY_MS = 150  # later hits are listed in batches at most this often
-_FIRST_PAINT_S = 0.03  # a search that must convert sections waits this long after its first hits
+# A search that must convert sections waits after its first hits until the list has
+# painted them (converting holds the interpreter, and the window would wait for it:
+# 100-160 ms for a just-opened 10 MB book, bench/search.py), at most this long.
+_FIRST_PAINT_MAX_S = 0.3
+
+
+class _FirstPaint(QObject):
+    """Tells a worker when the results list has painted its first rows: armed when
+    they are listed, it sets the search's event just after the list's next paint."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.waiting: threading.Event | None = None
+
+    def arm(self, event: threading.Event) -> None:
+        self.waiting = event
+
+    def release(self) -> None:
+        """Nothing more to wait for (the search was replaced, stopped or is done)."""
+        if self.waiting is not None:
+            self.waiting.set()
+            self.waiting = None
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint and self.waiting is not None:
+            QTimer.singleShot(0, self.release)  # once this paint is done
+        return False
 
 
 class SearchController(QObject):
@@ -73,6 +100,9 @@ class SearchController(QObject):
         self.model = ResultsModel(self)
         mark = palette_for("light", "#ffffff").fill(FOUND_COLOUR)
         self.panel = SearchPanel(self.model, mark, parent)
+        self._first_paint = _FirstPaint(self)
+        self._painted = threading.Event()  # the search shown: its first rows painted
+        self.panel.results.viewport().installEventFilter(self._first_paint)
         self._book: Book | None = None
         self._text: BookText | None = None
         self._entry_titles: dict[int, str] | None = None  # section -> its first contents entry
@@ -83,6 +113,7 @@ class SearchController(QObject):
         self._wanted = 0  # +1 / -1: go to the next / previous hit once there are some
         self._searched = bytearray()  # by section: searched by the search shown
         self._pending: list[tuple[int, list[tuple[int, int]]]] = []  # found, not listed yet
+        self._unmarked: list[tuple[int, list[tuple[int, int]]]] = []  # found, not marked yet
         self._found = 0  # hits found by the search shown, listed or not
         self._truncated = False  # it stopped at MAX_HITS
         self._list_timer = QTimer(self, singleShot=True)
@@ -124,12 +155,14 @@ class SearchController(QObject):
         stop searching it and forget its text and hits. An open panel stays, and
         searches the book shown next (`book_shown`)."""
         self._debounce.stop()
+        self._first_paint.release()
         self.tasks.cancel(_KIND)
         self._book, self._text = None, None
         self._query = None
         self._clear_results()
 
     def _closed(self) -> None:
+        self._first_paint.release()
         self._debounce.stop()
         self._list_timer.stop()
         self.tasks.cancel(_KIND)
@@ -202,6 +235,8 @@ class SearchController(QObject):
         self._searched = bytearray(len(text))  # 1 for each section searched
         first = max(self.reader.section, 0)
         self.model.reset(self._title, text.text)
+        self._first_paint.release()
+        painted = self._painted = threading.Event()
 
         def work(progress: Progress) -> int:
             text.load_saved()  # the text kept from an earlier time, if any (on this worker)
@@ -217,7 +252,9 @@ class SearchController(QObject):
                     if converting:
                         # Converting the rest holds the interpreter: first let the
                         # window list and paint what was found.
-                        time.sleep(_FIRST_PAINT_S)
+                        until = now + _FIRST_PAINT_MAX_S
+                        while not painted.wait(0.01) and time.monotonic() < until:
+                            progress.check()
                 elif now - reported >= _REPORT_EVERY_S:
                     progress.report(done, len(text))
                     reported = now
@@ -275,6 +312,7 @@ class SearchController(QObject):
 
     def _done(self) -> None:
         """Every hit is listed: go where asked, say how many, tell who waits."""
+        self._mark()
         if self._wanted:
             self._go_wanted()
         self._show_count()
@@ -309,7 +347,13 @@ class SearchController(QObject):
             if hits.ranges:
                 self._pending.append((hits.section, hits.ranges))
                 self._found += len(hits.ranges)
-                self.reader.show_found(hits.section, hits.ranges)
+                self._unmarked.append((hits.section, hits.ranges))
+        if self.model.hits.total:
+            self._mark()
+        elif self._unmarked:
+            # The very first hits: listed and painted first, marked on the page right
+            # after (marking lays the page's highlights out again, ~20 ms).
+            QTimer.singleShot(0, self._mark)
         if not self._pending or self._list_timer.isActive():
             return
         if not self.model.hits.total:
@@ -319,10 +363,17 @@ class SearchController(QObject):
                 first += 1
             self.model.add(self._pending[:first])
             del self._pending[:first]
+            self._first_paint.arm(self._painted)
             if self._pending:
                 self._list_timer.start(_REST_AFTER_MS)
             return
         self._list_timer.start(_LIST_EVERY_MS)
+
+    def _mark(self) -> None:
+        """Mark on the page the hits found and not marked yet."""
+        marks, self._unmarked = self._unmarked, []
+        for section, ranges in marks:
+            self.reader.show_found(section, ranges)
 
     def _list(self) -> None:
         """Put the hits waiting to be listed into the list."""
@@ -335,7 +386,7 @@ class SearchController(QObject):
     def _clear_results(self) -> None:
         self._generation += 1
         self._list_timer.stop()
-        self._pending, self._found = [], 0
+        self._pending, self._found, self._unmarked = [], 0, []
         self._truncated = False
         self._complete = False
         self._current = None
