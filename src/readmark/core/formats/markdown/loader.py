@@ -41,8 +41,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown.extensions.toc import slugify_unicode
-
 from readmark.core.book import Book, LoadOptions, Section, TocEntry
 from readmark.core.formats.markdown.grammar import (
     ATX_HEADING,
@@ -89,13 +87,15 @@ _EDGE_UNDERSCORES = re.compile(r"(?:^|(?<=-))_+|_+(?=-|$)")
 _CANDIDATE = r" {0,3}(?:#|```|~~~|\[\^|=+[ \t]*(?![^\n])|-+[ \t]*(?![^\n]))"
 _CANDIDATE_FIRST_LINE = re.compile(_CANDIDATE)
 # Starting with the newline before the line lets the regex engine jump from
-# newline to newline instead of trying every position, as `^` with re.M does.
-_CANDIDATE_LINE = re.compile(rf"\n(?={_CANDIDATE})")
+# newline to newline instead of trying every position, as `^` with re.M does;
+# the group is the line itself (the match stops before the newline ending it,
+# so the next line can match too).
+_CANDIDATE_LINE = re.compile(rf"\n((?:{_CANDIDATE})[^\n]*)")
 # `str.strip()` and `\s` agree on what is white space.
 _NOT_SPACE = re.compile(r"\S")
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     start: int  # offset of the heading's (first) line in the text
     end: int  # offset where that line's text ends (its newline or the end of the text)
@@ -106,6 +106,7 @@ class Heading:
     label: bool = False  # `# Author: …` on a title page: metadata, not a chapter
     setext: bool = False
     indent: int = 0  # spaces before an ATX heading's `#`s
+    content: str = ""  # an ATX heading's text after its `#`s (`AtxHeading.content`)
 
 
 class Spans:
@@ -279,10 +280,9 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
     lines are visited; `pos` is where that walk would be, so a candidate inside
     something already consumed is passed over.
     """
-    starts = [m.end() for m in _CANDIDATE_LINE.finditer(body, start)]
+    candidates = [(m.start(1), m.group(1)) for m in _CANDIDATE_LINE.finditer(body, start)]
     if _CANDIDATE_FIRST_LINE.match(body, start):
-        starts.insert(0, start)
-    candidates = [(s, body[s : _line_end(body, s)]) for s in starts]
+        candidates.insert(0, (start, body[start : _line_end(body, start)]))
 
     closers = FenceClosers(candidates)
 
@@ -311,6 +311,7 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
             if atx:
                 heading = _heading(s, s + len(line), atx.level, atx.content)
                 heading.indent = atx.indent
+                heading.content = atx.content  # spares parsing the line again
                 headings.append(heading)
                 pos = _next_line(body, s)
         elif first == "=" or first == "-":
@@ -420,7 +421,7 @@ def _footnote_end(body: str, start: int) -> int:
 def _heading(start: int, end: int, level: int, raw: str) -> Heading:
     raw = raw.strip()
     explicit = ""
-    attrs = _ATTR_BLOCK.search(raw)
+    attrs = _ATTR_BLOCK.search(raw) if "{" in raw else None  # most have none
     if attrs:
         found = _ATTR_ID.search(attrs.group(1))
         if found:
@@ -446,7 +447,7 @@ def _assign_anchors(headings: list[Heading]) -> None:
             continue
         # Underscores at the edges of the slug could close an emphasis opened
         # by a stray `_` in the heading text and swallow the injected `{#id}`.
-        base = _EDGE_UNDERSCORES.sub("", slugify_unicode(h.title, "-")) or "section"
+        base = _slug(h.title)
         anchor = base
         counter = last.get(base, 0)
         if counter:
@@ -459,10 +460,23 @@ def _assign_anchors(headings: list[Heading]) -> None:
         h.anchor = anchor
 
 
+# Python-Markdown's `slugify_unicode(value, "-")`, its patterns compiled once
+# (the equivalence is tested): a 10 MB book has thousands of headings.
+_SLUG_DROP = re.compile(r"[^\w\s-]")
+_SLUG_RUNS = re.compile(r"[-\s]+")
+
+
+def _slug(title: str) -> str:
+    slug = _SLUG_RUNS.sub("-", _SLUG_DROP.sub("", title).strip().lower())
+    if "_" in slug:
+        slug = _EDGE_UNDERSCORES.sub("", slug)
+    return slug or "section"
+
+
 def _with_anchor(line: str, h: Heading) -> str:
     """The heading line with an attr_list `{#id}` the renderer will honour (and an
     ATX heading at the margin, where Python-Markdown looks for it)."""
-    if h.explicit and not _ends_in_hash(line):
+    if h.explicit and not _ends_in_hash(h):
         return line[h.indent :]
     if h.setext:
         stripped = line.rstrip()
@@ -470,11 +484,9 @@ def _with_anchor(line: str, h: Heading) -> str:
         if attrs:
             return f"{stripped[: attrs.start()]} {{#{h.anchor} {attrs.group(1).strip()}}}"
         return f"{_protect_braces(stripped)} {{#{h.anchor}}}"
-    atx = atx_heading(line)
-    assert atx is not None
-    hashes = "#" * atx.level
-    content = atx.content
-    attrs = _ATTR_BLOCK.search(content)
+    hashes = "#" * h.level
+    content = h.content
+    attrs = _ATTR_BLOCK.search(content) if "{" in content else None
     if attrs:
         text = _escape_final_hashes(content[: attrs.start()])
         return f"{hashes}{text} {{#{h.anchor} {attrs.group(1).strip()}}}"
@@ -482,13 +494,12 @@ def _with_anchor(line: str, h: Heading) -> str:
     return f"{hashes}{_escape_final_hashes(_protect_braces(content))} {{#{h.anchor}}}"
 
 
-def _ends_in_hash(line: str) -> bool:
+def _ends_in_hash(h: Heading) -> bool:
     """Whether the heading's text (before its attribute list) ends with a `#`."""
-    atx = atx_heading(line)
-    if atx is None:
+    if h.setext:
         return False
-    attrs = _ATTR_BLOCK.search(atx.content)
-    return (atx.content[: attrs.start()] if attrs else atx.content).endswith("#")
+    attrs = _ATTR_BLOCK.search(h.content)
+    return (h.content[: attrs.start()] if attrs else h.content).endswith("#")
 
 
 def _escape_final_hashes(text: str) -> str:
