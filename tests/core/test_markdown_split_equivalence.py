@@ -140,3 +140,23 @@ def test_a_section_longer_than_a_part_is_cut_as_before() -> None:
     text = "# One\n\n" + paragraph * 800 + "```\n# not a heading\n" + "code\n" * 3000 + "```\n"
     text += "# Two\n\n" + "x" * 300_000 + "\n"
     _same_split(text)
+
+
+def test_opening_a_book_leaves_the_cycle_collector_as_it_was(tmp_path: Path) -> None:
+    """The split pauses the collector (it makes no garbage); it must come back on,
+    and stay off for a program that had turned it off."""
+    import gc
+
+    from readmark.core.formats import open_book
+
+    path = tmp_path / "book.md"
+    path.write_text("# One\n\nText.\n\n# Two\n\nMore.\n", encoding="utf-8")
+    assert gc.isenabled()
+    assert len(open_book(path).sections) == 2
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        open_book(path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 from readmark.core.book import TocEntry
 
 _TARGET = Qt.ItemDataRole.UserRole
-# Rows made per turn of the event loop: a few milliseconds' work each.
+# Rows made per turn of the event loop: a few milliseconds' work each. The
+# first chunk is made at once, before the first screen: a dock's worth.
+FIRST_ROWS = 150
 CHUNK_ROWS = 800
 
 
@@ -65,6 +67,7 @@ class TocPanel(QDockWidget):
         first = self._first_of_section
         chunk: list[QTreeWidgetItem] = []
         rows = 0
+        limit = FIRST_ROWS
         last = len(entries) - 1
         for n, entry in enumerate(entries):
             top = QTreeWidgetItem([entry.title])
@@ -82,9 +85,9 @@ class TocPanel(QDockWidget):
                     item.addChildren(kids)
                     stack.extend(zip(reversed(node.children), reversed(kids), strict=True))
             chunk.append(top)
-            if rows >= CHUNK_ROWS or n == last:
+            if rows >= limit or n == last:
                 yield chunk, n == last
-                chunk, rows = [], 0
+                chunk, rows, limit = [], 0, CHUNK_ROWS
 
     def _fill_chunk(self) -> None:
         chunks = self._pending

@@ -36,8 +36,10 @@ conversions often gather all notes at the end of the book.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,7 +150,8 @@ def build_book(path: Path, decoded: DecodedText, options: LoadOptions = DEFAULT_
     metadata = extract_metadata(text, Path(path).stem, front)
     # The book proper starts after the metadata block; passing the offset
     # rather than slicing spares a copy of the whole text.
-    sources, sections, toc = split_markdown(text, front.end)
+    with _no_cycle_collection():
+        sources, sections, toc = split_markdown(text, front.end)
     return Book(
         path=Path(path),
         content_id=decoded.content_id,
@@ -163,6 +166,23 @@ def build_book(path: Path, decoded: DecodedText, options: LoadOptions = DEFAULT_
         options=options,
         repairs=_available_repairs(),
     )
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The cycle collector paused: the split makes tens of thousands of objects
+    (headings, patches, sections, contents entries), none of them garbage, and
+    each collection they trigger walks every object the program holds. In the
+    reader, opening a 10 MB converted book (7,777 headings) splits it ~20 ms
+    faster (`bench/phases.py`: 168 ms → 150 ms). Reference counting still frees
+    everything; a collection only waits until the split is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section], list[TocEntry]]:
