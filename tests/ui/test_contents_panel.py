@@ -182,3 +182,28 @@ def test_a_big_books_contents_are_all_listed_and_marked(
     _click_toc(qtbot, window, last)
     assert window.reader.section == chapters - 1
     assert _marked(window) == last
+
+
+def test_a_big_book_reopened_far_in_marks_its_entry_once_listed(
+    qtbot, make_window, open_and_wait, tmp_path: Path
+):
+    """Reopened at a chapter whose row comes in a later chunk, the mark waits for
+    it, and lands on that chapter, not on a row listed before it."""
+    from readmark.ui.reader.toc_panel import CHUNK_ROWS
+
+    chapters = CHUNK_ROWS
+    book = _big_contents_book(tmp_path, chapters)
+    window = make_window()
+    window.resize(1200, 900)
+    open_and_wait(window, book)
+    qtbot.waitUntil(window.toc.is_filled)
+    _click_toc(qtbot, window, f"Chapter {chapters - 1}")
+    window.close()
+
+    again = make_window()
+    again.resize(1200, 900)
+    open_and_wait(again, book)
+    assert again.reader.section == chapters - 2
+    qtbot.waitUntil(again.toc.is_filled)
+    qtbot.waitUntil(lambda: again.toc.tree.currentItem() is not None)
+    assert _marked(again) == f"Chapter {chapters - 1}"

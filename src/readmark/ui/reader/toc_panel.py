@@ -121,12 +121,14 @@ class TocPanel(QDockWidget):
 
     def mark_location(self, section: int, anchor: str) -> None:
         """Highlight the entry being read without emitting a navigation."""
-        if self._pending is not None:
-            # Not every row is made yet: the mark waits for the last chunk
-            # (found among the first rows, it could be the wrong one).
+        item = self._items.get((section, anchor))
+        if item is None and self._pending is not None:
+            # Not every row is made yet. The entry itself, once made, is the
+            # one (rows come in book order, the first with a target is kept);
+            # a stand-in for it must wait for the last chunk.
             self._wanted = (section, anchor)
             return
-        item = self._items.get((section, anchor))
+        self._wanted = None
         if item is None:
             item = self._first_of_section.get(section)
             # A section without its own entry (a split part) belongs to the last
