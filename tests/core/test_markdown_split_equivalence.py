@@ -160,3 +160,26 @@ def test_opening_a_book_leaves_the_cycle_collector_as_it_was(tmp_path: Path) -> 
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet=st.sampled_from(list("aZ9 _-\t\u3000中İßǅ١\u0307é.#")), max_size=30),
+    )
+)
+@example("Chapter 1")
+@example("  two  spaces ")
+@example("İstanbul")
+@example("_edge_")
+@example("")
+def test_a_slug_is_python_markdowns(title: str) -> None:
+    """Heading ids are Python-Markdown's unicode slugs (less edge underscores)."""
+    import re
+
+    from markdown.extensions.toc import slugify_unicode
+
+    from readmark.core.formats.markdown.loader import _slug
+
+    expected = re.sub(r"(?:^|(?<=-))_+|_+(?=-|$)", "", slugify_unicode(title, "-"))
+    assert _slug(title) == (expected or "section")

@@ -487,6 +487,8 @@ _SLUG_RUNS = re.compile(r"[-\s]+")
 
 
 def _slug(title: str) -> str:
+    if title.replace(" ", "").isalnum():  # `\w` less `_`: nothing to drop, no edges
+        return "-".join(title.lower().split()) or "section"
     slug = _SLUG_RUNS.sub("-", _SLUG_DROP.sub("", title).strip().lower())
     if "_" in slug:
         slug = _EDGE_UNDERSCORES.sub("", slug)
