@@ -1,10 +1,12 @@
 """The table of contents dock: click to go, and it follows what is being read.
 
 A big book's contents (a 10 MB converted book has 7,777 entries) are filled in
-chunks between events: the first chunk at once, the rest on a zero timer, so
-the first screen of text is painted without waiting for rows nobody sees yet.
-Whatever needs a row not made yet (marking the entry being read) fills the rest
-first, so the result is the same tree.
+chunks: a dock's worth at once, the rest a chunk per turn of the event loop,
+starting a moment later, so the first screen of text is painted without waiting
+for rows nobody sees yet (on a zero timer the second chunk would run before the
+reader's first paint, which comes a few events after the book is set). The mark
+on the entry being read waits for its row when it is not made yet, so the result
+is the same tree, marked the same way.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ _TARGET = Qt.ItemDataRole.UserRole
 # first chunk is made at once, before the first screen: a dock's worth.
 FIRST_ROWS = 150
 CHUNK_ROWS = 800
+# When the rest starts: the first screen is painted within a few milliseconds of
+# the book being set, unless the machine is very busy (then a chunk may come first).
+REST_AFTER_MS = 50
 
 
 class TocPanel(QDockWidget):
@@ -47,6 +52,7 @@ class TocPanel(QDockWidget):
         self._current: QTreeWidgetItem | None = None
         self._pending: Iterator[tuple[list[QTreeWidgetItem], bool]] | None = None
         self._wanted: tuple[int, str] | None = None  # marked once every row is made
+        self._fill_generation = 0  # a chunk timer of a book since replaced does nothing
 
     def set_entries(self, entries: list[TocEntry]) -> None:
         self._pending = None
@@ -56,7 +62,9 @@ class TocPanel(QDockWidget):
         self._first_of_section.clear()
         self._current = None
         self._pending = self._top_level_chunks(entries)
-        self._fill_chunk()  # the first rows now; the rest between events
+        self._fill_generation += 1
+        generation = self._fill_generation
+        self._fill_chunk(generation, first=True)  # a dock's worth now, the rest later
 
     def _top_level_chunks(
         self, entries: list[TocEntry]
@@ -89,16 +97,17 @@ class TocPanel(QDockWidget):
                 yield chunk, n == last
                 chunk, rows, limit = [], 0, CHUNK_ROWS
 
-    def _fill_chunk(self) -> None:
+    def _fill_chunk(self, generation: int, first: bool = False) -> None:
         chunks = self._pending
-        if chunks is None:
+        if chunks is None or generation != self._fill_generation:
             return
         chunk, last = next(chunks, ([], True))
         self.tree.addTopLevelItems(chunk)
         for item in chunk:
             item.setExpanded(True)
         if not last:
-            QTimer.singleShot(0, self, self._fill_chunk)
+            later = REST_AFTER_MS if first else 0
+            QTimer.singleShot(later, self, lambda: self._fill_chunk(generation))
             return
         self._pending = None
         wanted, self._wanted = self._wanted, None
