@@ -230,12 +230,14 @@ def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section],
         for a, b in _parts(body, section_start, end, scan.fences, dropped_spans):
             lo = bisect.bisect_left(patch_starts, a)
             hi = bisect.bisect_left(patch_starts, b, lo)
-            source = _patched(body, a, b, patches[lo:hi]).strip("\n")
             if definitions:
+                source = _patched(body, a, b, patches[lo:hi]).strip("\n")
                 notes = _notes_for(source, definitions)
                 if notes:
                     source = source + "\n\n" + notes
-            sources.append(source + "\n")
+                sources.append(source + "\n")
+            else:  # the usual case: the same text, copied once
+                sources.append(_patched_line(body, a, b, patches[lo:hi]))
             section_titles.append(title)
             section_starts.append(a)
 
@@ -288,6 +290,35 @@ def _patched(body: str, start: int, end: int, patches: list[tuple[int, int, str]
         pos = b
     pieces.append(body[pos:end])
     return "".join(pieces)
+
+
+def _patched_line(body: str, start: int, end: int, patches: list[tuple[int, int, str]]) -> str:
+    """`_patched(...).strip("\n") + "\n"`, joined once: a 10 MB book's text is
+    otherwise copied three more times."""
+    pieces: list[str] = []
+    pos = start
+    for a, b, text in patches:
+        pieces.append(body[pos:a])
+        pieces.append(text)
+        pos = b
+    pieces.append(body[pos:end])
+    # strip("\n") across the pieces: leading newlines may span several of them.
+    first = 0
+    while first < len(pieces):
+        piece = pieces[first].lstrip("\n")
+        pieces[first] = piece
+        if piece:
+            break
+        first += 1
+    last = len(pieces) - 1
+    while last >= first:
+        piece = pieces[last].rstrip("\n")
+        pieces[last] = piece
+        if piece:
+            break
+        last -= 1
+    pieces.append("\n")
+    return "".join(pieces[first:])
 
 
 def scan_lines(body: str, start: int = 0) -> ScanResult:
@@ -508,7 +539,9 @@ def _with_anchor(line: str, h: Heading) -> str:
         return f"{_protect_braces(stripped)} {{#{h.anchor}}}"
     hashes = "#" * h.level
     content = h.content
-    attrs = _ATTR_BLOCK.search(content) if "{" in content else None
+    if "{" not in content and not content.endswith("#"):  # most: nothing to escape
+        return f"{hashes}{content} {{#{h.anchor}}}"
+    attrs = _ATTR_BLOCK.search(content)
     if attrs:
         text = _escape_final_hashes(content[: attrs.start()])
         return f"{hashes}{text} {{#{h.anchor} {attrs.group(1).strip()}}}"
