@@ -53,6 +53,7 @@ from readmark.core.formats.markdown.grammar import (
     LIST_ITEM,
     SETEXT_UNDERLINE,
     THEMATIC_BREAK,
+    AtxHeading,
     Fence,
     FenceClosers,
     atx_heading,
@@ -360,11 +361,10 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
         elif first == "#":
             atx = atx_heading(line)
             if atx:
-                heading = _heading(s, s + len(line), atx.level, atx.content)
-                heading.indent = atx.indent
-                heading.content = atx.content  # spares parsing the line again
-                headings.append(heading)
-                pos = _next_line(body, s)
+                end = s + len(line)
+                # The parsed line is kept: `_with_anchor` need not parse it again.
+                headings.append(_heading(end - len(line), end, atx.level, atx.content, atx))
+                pos = end + 1  # the next line (or the end mark after the last)
         elif first == "=" or first == "-":
             # `line` underlines the line before it, if that line is not
             # consumed (when `pos` is before `s`, it is at most that line).
@@ -469,7 +469,9 @@ def _footnote_end(body: str, start: int) -> int:
     return end
 
 
-def _heading(start: int, end: int, level: int, raw: str) -> Heading:
+def _heading(start: int, end: int, level: int, raw: str, atx: AtxHeading | None = None) -> Heading:
+    """`atx`: the ATX heading parsed from the line; None for a setext heading."""
+    content = raw
     raw = raw.strip()
     explicit = ""
     attrs = _ATTR_BLOCK.search(raw) if "{" in raw else None  # most have none
@@ -480,13 +482,16 @@ def _heading(start: int, end: int, level: int, raw: str) -> Heading:
         raw = raw[: attrs.start()]
     title = strip_inline_markup(raw)
     return Heading(
-        start=start,
-        end=end,
-        level=level,
-        title=title,
-        anchor=explicit,
-        explicit=bool(explicit),
-        label=is_label_heading(title),
+        start,
+        end,
+        level,
+        title,
+        explicit,
+        bool(explicit),
+        is_label_heading(title),
+        False,
+        atx.indent if atx else 0,
+        content if atx else "",
     )
 
 
