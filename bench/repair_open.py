@@ -1,7 +1,7 @@
 """Opening a 10 MB book converted from print with its repair on and off, side by side
 (issue 10 §5: the first screen under 1 s and at most 1.5× the sample book's).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/repair_open.py [--reps 3] [--mb 10]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/repair_open.py [--reps 3] [--mb 10] [--previous REV]
 
 The books are made from the real converted books of tests/fixtures/repair_corpus,
 repeated to the size asked, one chapter per copy:
@@ -15,6 +15,10 @@ timed from outside until the first screen is painted, a fresh READMARK_HOME each
 with the Preferences' "Repair books converted from print" on (the default) and off,
 interleaved, next to the sample book ../shared/books/000_….txt with its repair on. Medians
 of the runs, (min–max). Prints a Markdown table.
+
+`--previous REV` adds rows for revision REV's reader (unpacked with `git archive`, as
+bench/run.py does) opening the same books with the repair on, and the sample book,
+interleaved with this revision's opens, so before and after see the same machine.
 """
 
 from __future__ import annotations
@@ -88,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--previous", help="a revision to measure side by side (repair on)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="readmark-repair-open-"))
     try:
@@ -101,9 +106,14 @@ def main(argv: list[str] | None = None) -> int:
             ),
         }
         sample = run.SAMPLE_BOOK if run.SAMPLE_BOOK.is_file() else None
+        previous_src, previous = None, ""
+        if args.previous:
+            previous_src, previous = run.unpack_revision(args.previous, work / "previous")
         for path in [*books.values(), *([sample] if sample else [])]:  # warm-up, untimed
             run.open_in_reader(path, home_with_repair(work / "warm", True))
             run.open_in_reader(path, home_with_repair(work / "warm", False))
+            if previous_src:
+                run.open_in_reader(path, home_with_repair(work / "warm", True), previous_src)
         times: dict[tuple[str, bool], list[float]] = {}
         for rep in range(args.reps):
             for label, path in [*books.items(), *([("sample", sample)] if sample else [])]:
@@ -114,6 +124,11 @@ def main(argv: list[str] | None = None) -> int:
                     first = run.open_in_reader(path, home).first_screen
                     times.setdefault((label, repair), []).append(first)
                     run.log(f"[{rep + 1}/{args.reps}] {label}, repair {repair}: {first:.2f} s")
+                if previous_src:
+                    home = home_with_repair(work / f"home-{rep}-previous", True)
+                    first = run.open_in_reader(path, home, previous_src).first_screen
+                    times.setdefault((label, "previous"), []).append(first)
+                    run.log(f"[{rep + 1}/{args.reps}] {label}, {previous}: {first:.2f} s")
         lines = [
             "| book | first screen, repair on | repair off | on ÷ off | on ÷ sample book |",
             "|---|---:|---:|---:|---:|",
@@ -131,6 +146,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"| the sample book (29 KB), repair on | {_median(times[('sample', True)])}"
                 " | — | — | 1.00× |"
             )
+        if previous_src:
+            before = statistics.median(times[("sample", "previous")]) if sample else float("nan")
+            for label in [*books, *(["sample"] if sample else [])]:
+                runs = times[(label, "previous")]
+                name = "the sample book (29 KB)" if label == "sample" else label
+                lines.append(
+                    f"| {previous}: {name} | {_median(runs)} | — | — "
+                    f"| {statistics.median(runs) / before:.2f}× (its own sample book) |"
+                )
         print("\n".join(lines))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -128,3 +128,82 @@ def test_the_contents_keep_the_width_the_reader_dragged_them_to(
 
     again = _open_window(qtbot, make_window, open_and_wait, long_book, 1300)
     qtbot.waitUntil(lambda: _near(again.toc.width(), 220))
+
+
+# -- a big book's contents, filled in chunks ------------------------------------
+
+
+def _big_contents_book(folder: Path, chapters: int) -> Path:
+    """A Markdown book with chapters × 3 contents entries (a chapter, two parts)."""
+    text = "".join(
+        f"# Chapter {n}\n\nText of chapter {n}.\n\n## Part {n}.1\n\nOne.\n\n## Part {n}.2\n\nTwo.\n\n"
+        for n in range(1, chapters + 1)
+    )
+    path = folder / "many-chapters.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _rows(tree) -> list[tuple[str, int]]:
+    """Every row as (title, depth), in order."""
+    rows: list[tuple[str, int]] = []
+
+    def walk(item, depth: int) -> None:
+        rows.append((item.text(0), depth))
+        for k in range(item.childCount()):
+            walk(item.child(k), depth + 1)
+
+    for k in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(k), 0)
+    return rows
+
+
+def test_a_big_books_contents_are_all_listed_and_marked(
+    qtbot, make_window, open_and_wait, tmp_path: Path
+):
+    """Thousands of entries come after the first screen, all of them, in order,
+    expanded, and the entry being read is marked once they are there."""
+    from readmark.ui.reader.toc_panel import CHUNK_ROWS
+
+    chapters = CHUNK_ROWS  # 3 × CHUNK_ROWS rows: several chunks
+    window = make_window()
+    window.resize(1200, 900)
+    open_and_wait(window, _big_contents_book(tmp_path, chapters))
+    tree = window.toc.tree
+    qtbot.waitUntil(window.toc.is_filled)
+    expected = []
+    for n in range(1, chapters + 1):
+        expected += [(f"Chapter {n}", 0), (f"Part {n}.1", 1), (f"Part {n}.2", 1)]
+    assert _rows(tree) == expected
+    assert all(tree.topLevelItem(k).isExpanded() for k in range(tree.topLevelItemCount()))
+    qtbot.waitUntil(lambda: tree.currentItem() is not None)
+    assert _marked(window) == "Chapter 1"
+    last = f"Chapter {chapters}"
+    _click_toc(qtbot, window, last)
+    assert window.reader.section == chapters - 1
+    assert _marked(window) == last
+
+
+def test_a_big_book_reopened_far_in_marks_its_entry_once_listed(
+    qtbot, make_window, open_and_wait, tmp_path: Path
+):
+    """Reopened at a chapter whose row comes in a later chunk, the mark waits for
+    it, and lands on that chapter, not on a row listed before it."""
+    from readmark.ui.reader.toc_panel import CHUNK_ROWS
+
+    chapters = CHUNK_ROWS
+    book = _big_contents_book(tmp_path, chapters)
+    window = make_window()
+    window.resize(1200, 900)
+    open_and_wait(window, book)
+    qtbot.waitUntil(window.toc.is_filled)
+    _click_toc(qtbot, window, f"Chapter {chapters - 1}")
+    window.close()
+
+    again = make_window()
+    again.resize(1200, 900)
+    open_and_wait(again, book)
+    assert again.reader.section == chapters - 2
+    qtbot.waitUntil(again.toc.is_filled)
+    qtbot.waitUntil(lambda: again.toc.tree.currentItem() is not None)
+    assert _marked(again) == f"Chapter {chapters - 1}"

@@ -93,7 +93,7 @@ class FrontMatter:
 
 def is_label_heading(title: str) -> bool:
     """True for a title-page heading like `Author: Arrian` (metadata, not a chapter)."""
-    return bool(_LABEL_HEADING.match(title))
+    return ":" in title and _LABEL_HEADING.match(title) is not None  # most have no colon
 
 
 def split_front_matter(text: str) -> FrontMatter:

@@ -41,6 +41,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # A line holding an ATX heading. `atx_heading` takes it apart.
 ATX_HEADING = re.compile(r"^ {0,3}#{1,6}")
@@ -76,8 +77,7 @@ def is_blank(line: str) -> bool:
 # ------------------------------------------------------------------ headings
 
 
-@dataclass(frozen=True)
-class AtxHeading:
+class AtxHeading(NamedTuple):  # a tuple: made for every heading of a big book
     indent: int  # spaces before the `#`s
     level: int
     content: str  # after the `#`s, closing run and trailing white space removed

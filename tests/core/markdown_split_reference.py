@@ -1,0 +1,568 @@
+"""The Markdown splitter as it was before it was made faster (main at 7187a4d,
+src/readmark/core/formats/markdown/loader.py, unchanged but for this note):
+the reference tests/core/test_markdown_split_equivalence.py holds the loader to,
+so a faster split cannot change a book's sections, their text, their anchors or
+its contents (where annotations anchor).
+
+The original module docstring follows.
+
+Loading a Markdown book: one linear scan, no conversion.
+
+Opening a book must be fast however long it is, so nothing is converted here.
+One scan finds headings (ATX and setext, skipping fenced code) and footnote
+definitions by the block grammar of `grammar`; from that come the table of
+contents, the split into sections, and each section's Markdown source, which
+`MarkdownSectionRenderer` converts when a view asks for it.
+
+The scan works in character offsets into the text: a regex finds the few lines
+that can matter (those starting, after up to three spaces, with `#`, a fence,
+`[^`, or made of `=` / `-`), and only those are looked at in Python; section
+sources are slices of the text with the heading lines patched. A loop over every
+line of a 10 MB book would cost more than everything else the loader does.
+
+Python-Markdown, which renders the sections, reads some of these lines
+differently from the grammar (an indented `   # Title`, an indented setext
+underline, an indented fence or one closed by a longer run). The loader rewrites
+each heading and fence it finds into the form Python-Markdown reads the same
+way, so the book shows the headings its contents list.
+
+Splitting: the smallest heading level that occurs at least twice is the chapter
+level; every heading at that level or above starts a section. Text before the
+first such heading is section 0 when it is not blank. A section whose source is
+larger than `PART_CHARS` is cut at blank lines outside fenced code into parts
+that share the chapter title.
+
+Heading ids are Unicode slugs of the heading text, unique across the book, or the
+heading's own `{#id}`; they are written into the section source as attr_list
+`{#id}` so the rendered HTML carries exactly the ids the TOC points at.
+
+Footnote definitions (`[^x]: …`) are collected from the whole book, removed
+where they stand and appended to every section that references them: print
+conversions often gather all notes at the end of the book.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown.extensions.toc import slugify_unicode
+
+from readmark.core.book import Book, LoadOptions, Section, TocEntry
+from readmark.core.formats.markdown.grammar import (
+    ATX_HEADING,
+    BLOCK_QUOTE,
+    FENCE,
+    FOOTNOTE_DEFINITION,
+    INDENTED_CODE,
+    LIST_ITEM,
+    SETEXT_UNDERLINE,
+    THEMATIC_BREAK,
+    Fence,
+    FenceClosers,
+    atx_heading,
+    fence_open,
+    is_blank,
+    python_markdown_fence,
+    python_markdown_reads,
+)
+from readmark.core.formats.markdown.render import MarkdownSectionRenderer
+from readmark.core.formats.toc import chapter_level, nest_toc
+from readmark.core.metadata import (
+    extract_metadata,
+    is_label_heading,
+    split_front_matter,
+    strip_inline_markup,
+)
+from readmark.core.scripts import is_cjk_language
+from readmark.core.textio import DecodedText, read_text
+
+DEFAULT_OPTIONS = LoadOptions()
+
+PART_CHARS = 64 * 1024
+# With no blank line to cut at, a part may grow to this before it is cut at any
+# line break outside fenced code (a paragraph then continues in the next part).
+HARD_PART_CHARS = 2 * PART_CHARS
+
+_ATTR_BLOCK = re.compile(r"[ \t]*\{:?[ \t]*([^}\n]*)\}[ \t]*$")
+_ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\n]*)\](?!:)")
+_EDGE_UNDERSCORES = re.compile(r"(?:^|(?<=-))_+|_+(?=-|$)")
+# A line the scan has to look at: an ATX heading, a fence, a footnote
+# definition or a setext underline. The exact tests are the grammar's; this
+# only has to let every such line through and few others.
+_CANDIDATE = r" {0,3}(?:#|```|~~~|\[\^|=+[ \t]*(?![^\n])|-+[ \t]*(?![^\n]))"
+_CANDIDATE_FIRST_LINE = re.compile(_CANDIDATE)
+# Starting with the newline before the line lets the regex engine jump from
+# newline to newline instead of trying every position, as `^` with re.M does.
+_CANDIDATE_LINE = re.compile(rf"\n(?={_CANDIDATE})")
+# `str.strip()` and `\s` agree on what is white space.
+_NOT_SPACE = re.compile(r"\S")
+
+
+@dataclass
+class Heading:
+    start: int  # offset of the heading's (first) line in the text
+    end: int  # offset where that line's text ends (its newline or the end of the text)
+    level: int
+    title: str  # plain text
+    anchor: str = ""
+    explicit: bool = False
+    label: bool = False  # `# Author: …` on a title page: metadata, not a chapter
+    setext: bool = False
+    indent: int = 0  # spaces before an ATX heading's `#`s
+
+
+class Spans:
+    """Sorted, disjoint [start, end) offset ranges of whole lines."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]] = ()) -> None:
+        self.spans = list(spans)
+        self._starts = [a for a, _ in self.spans]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self.spans[k][1]
+
+
+@dataclass
+class ScanResult:
+    """What the scan found, in offsets into the text.
+
+    A span of lines runs from its first line's start to the next line's start;
+    `len(text) + 1` stands for the start of the line after the last one, so a
+    span always ends just after a newline or at that end mark.
+    """
+
+    headings: list[Heading]
+    fences: Spans  # fenced code blocks, delimiter lines included
+    footnotes: dict[str, tuple[int, int]]  # label -> span of its definition
+    # (start, end, text): fences and setext underlines rewritten for Python-Markdown
+    rewrites: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def load_markdown(path: Path, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
+    decoded = read_text(path)
+    return build_book(path, decoded, options)
+
+
+def build_book(path: Path, decoded: DecodedText, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
+    text = decoded.text
+    front = split_front_matter(text)
+    metadata = extract_metadata(text, Path(path).stem, front)
+    # The book proper starts after the metadata block; passing the offset
+    # rather than slicing spares a copy of the whole text.
+    sources, sections, toc = split_markdown(text, front.end)
+    return Book(
+        path=Path(path),
+        content_id=decoded.content_id,
+        format="markdown",
+        encoding=decoded.encoding,
+        metadata=metadata,
+        toc=toc,
+        sections=sections,
+        renderer=MarkdownSectionRenderer(
+            tuple(sources), options, justify=is_cjk_language(metadata.language)
+        ),
+        options=options,
+        repairs=_available_repairs(),
+    )
+
+
+def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section], list[TocEntry]]:
+    """Section sources, sections and nested TOC of the Markdown text body[start:]."""
+    scan = scan_lines(body, start)
+    _assign_anchors(scan.headings)
+    starts = _section_starts(scan.headings)
+    end_mark = len(body) + 1
+
+    # Footnote definitions referenced anywhere move to the sections citing them.
+    referenced = set(_FOOTNOTE_REF.findall(body, start)) if scan.footnotes else set()
+    definitions: dict[str, str] = {}
+    dropped: list[tuple[int, int]] = []
+    for label, (a, b) in scan.footnotes.items():
+        if label in referenced:
+            definitions[label] = body[a:b].strip("\n")
+            dropped.append((a, b))
+    dropped.sort()
+
+    # Edits to the text when it is cut into sources: heading lines get their
+    # `{#id}`, moved footnote definitions go. Sorted by offset; never overlapping,
+    # as the scan does not look for headings inside a footnote definition.
+    patches = sorted(
+        [(h.start, h.end, _with_anchor(body[h.start : h.end], h)) for h in scan.headings]
+        + [(a, b, "") for a, b in dropped]
+        + scan.rewrites
+    )
+    patch_starts = [p[0] for p in patches]
+
+    # Chapter boundaries as (offset, title); front matter gets title "".
+    bounds: list[tuple[int, str]] = []
+    first = starts[0].start if starts else end_mark
+    if _has_text(body, start, first, dropped):
+        bounds.append((start, ""))
+    bounds.extend((h.start, h.title) for h in starts)
+    if not bounds:
+        bounds.append((start, ""))
+
+    dropped_spans = Spans(dropped)
+    sources: list[str] = []
+    section_titles: list[str] = []
+    section_starts: list[int] = []  # offset where each section starts, for the TOC
+    for n, (section_start, title) in enumerate(bounds):
+        end = bounds[n + 1][0] if n + 1 < len(bounds) else end_mark
+        for a, b in _parts(body, section_start, end, scan.fences, dropped_spans):
+            lo = bisect.bisect_left(patch_starts, a)
+            hi = bisect.bisect_left(patch_starts, b, lo)
+            source = _patched(body, a, b, patches[lo:hi]).strip("\n")
+            if definitions:
+                notes = _notes_for(source, definitions)
+                if notes:
+                    source = source + "\n\n" + notes
+            sources.append(source + "\n")
+            section_titles.append(title)
+            section_starts.append(a)
+
+    anchors_by_section: list[set[str]] = [set() for _ in sources]
+    heading_sections: list[int] = []
+    for h in scan.headings:
+        index = bisect.bisect_right(section_starts, h.start) - 1
+        index = max(index, 0)
+        heading_sections.append(index)
+        anchors_by_section[index].add(h.anchor)
+
+    sections = [
+        Section(
+            index=i,
+            title=section_titles[i],
+            anchors=frozenset(anchors_by_section[i]),
+            size=len(sources[i]),
+        )
+        for i in range(len(sources))
+    ]
+    toc = nest_toc(
+        TocEntry(h.title, h.level, s, h.anchor)
+        for h, s in zip(scan.headings, heading_sections, strict=True)
+        if not h.label
+    )
+    return sources, sections, toc
+
+
+def _has_text(body: str, start: int, end: int, dropped: list[tuple[int, int]]) -> bool:
+    """Whether body[start:end], less the dropped spans, has anything but white space."""
+    pos = start
+    for a, b in dropped:
+        if a >= end:
+            break
+        if _NOT_SPACE.search(body, pos, a):
+            return True
+        pos = max(pos, b)
+    return pos < end and _NOT_SPACE.search(body, pos, end) is not None
+
+
+def _patched(body: str, start: int, end: int, patches: list[tuple[int, int, str]]) -> str:
+    """body[start:end] with each (a, b, text) patch's range replaced by its text."""
+    if not patches:
+        return body[start:end]
+    pieces: list[str] = []
+    pos = start
+    for a, b, text in patches:
+        pieces.append(body[pos:a])
+        pieces.append(text)
+        pos = b
+    pieces.append(body[pos:end])
+    return "".join(pieces)
+
+
+def scan_lines(body: str, start: int = 0) -> ScanResult:
+    """One scan of body[start:]: headings, fenced code and footnote definitions.
+
+    Equivalent to walking every line in order, where a fence (up to its closer)
+    or a footnote definition (up to its end) is skipped whole, an ATX line is a
+    heading, and any other line is a setext heading when it starts a block (the
+    line before is blank) and the next line is an underline. Only the candidate
+    lines are visited; `pos` is where that walk would be, so a candidate inside
+    something already consumed is passed over.
+    """
+    starts = [m.end() for m in _CANDIDATE_LINE.finditer(body, start)]
+    if _CANDIDATE_FIRST_LINE.match(body, start):
+        starts.insert(0, start)
+    candidates = [(s, body[s : _line_end(body, s)]) for s in starts]
+
+    closers = FenceClosers(candidates)
+
+    headings: list[Heading] = []
+    fences: list[tuple[int, int]] = []
+    footnotes: dict[str, tuple[int, int]] = {}
+    rewrites: list[tuple[int, int, str]] = []
+    pos = start  # start of the first line not yet consumed
+    for s, line in candidates:
+        if s < pos:
+            continue
+        indent = len(line) - len(line.lstrip(" "))  # at most 3 in a candidate
+        first = line[indent : indent + 1]
+        if first == "`" or first == "~":
+            fence = fence_open(line)
+            closer = closers.closer(fence, s) if fence else None
+            if fence and closer is not None:
+                pos = _next_line(body, closer)
+                fences.append((s, pos))
+                rewrite = _fence_rewrite(body, s, closer, fence)
+                if rewrite:
+                    rewrites.append(rewrite)
+            # An unclosed fence is plain text (and may head a setext heading).
+        elif first == "#":
+            atx = atx_heading(line)
+            if atx:
+                heading = _heading(s, s + len(line), atx.level, atx.content)
+                heading.indent = atx.indent
+                headings.append(heading)
+                pos = _next_line(body, s)
+        elif first == "=" or first == "-":
+            # `line` underlines the line before it, if that line is not
+            # consumed (when `pos` is before `s`, it is at most that line).
+            underline = SETEXT_UNDERLINE.match(line)
+            if s > pos and underline:
+                text_start = _line_start(body, s - 1, start)
+                if _is_setext_text(body, text_start, s - 1, start):
+                    text = body[text_start : s - 1]
+                    heading = _heading(text_start, s - 1, 1 if first == "=" else 2, text)
+                    heading.setext = True
+                    headings.append(heading)
+                    pos = _next_line(body, s)
+                    if indent:  # Python-Markdown wants the underline at the margin
+                        rewrites.append((s, s + len(line), underline.group("run")))
+                    # The blank line before it made empty: Python-Markdown takes
+                    # neither ideographic spaces for blank nor, at the start of a
+                    # section, spaces.
+                    before = _line_start(body, text_start - 1, start)
+                    if text_start > start and text_start - 1 > before:
+                        rewrites.append((before, text_start - 1, ""))
+        else:
+            note = FOOTNOTE_DEFINITION.match(line)
+            if note:
+                pos = _footnote_end(body, s)
+                footnotes.setdefault(note.group("label"), (s, pos))
+    headings = [h for h in headings if h.title or h.explicit]
+    return ScanResult(headings, Spans(fences), footnotes, rewrites)
+
+
+def _fence_rewrite(body: str, start: int, closer: int, fence: Fence) -> tuple[int, int, str] | None:
+    """The fenced block from the line at `start` to the one at `closer` rewritten
+    for Python-Markdown, when it would not read it as the grammar does."""
+    end = _line_end(body, closer)
+    if python_markdown_reads(fence, body[start : _line_end(body, start)], body[closer:end]):
+        return None  # the usual case: left as written
+    lines = body[start:end].split("\n")
+    return start, end, "\n".join(python_markdown_fence(lines, fence))
+
+
+def _line_start(body: str, offset: int, floor: int) -> int:
+    """Start of the line holding `offset` (a newline belongs to the line it ends),
+    taking `floor` for the start of the text."""
+    return max(body.rfind("\n", floor, offset) + 1, floor)
+
+
+def _line_end(body: str, start: int) -> int:
+    """Offset of the newline ending the line at `start` (or of the end of the text)."""
+    end = body.find("\n", start)
+    return len(body) if end < 0 else end
+
+
+def _next_line(body: str, start: int) -> int:
+    """Start of the line after the one at `start`; len(body) + 1 after the last."""
+    return body.find("\n", start) + 1 or len(body) + 1
+
+
+def _is_blank(line: str) -> bool:
+    return _NOT_SPACE.search(line) is None
+
+
+def _is_setext_text(body: str, start: int, end: int, text_start: int) -> bool:
+    """Whether the line body[start:end] can be the text of a setext heading."""
+    line = body[start:end]
+    if _is_blank(line) or INDENTED_CODE.match(line) or THEMATIC_BREAK.match(line):
+        return False
+    if LIST_ITEM.match(line) or BLOCK_QUOTE.match(line):
+        return False
+    # It must start a block: be the first line, or follow a blank line. A line of
+    # any white space will do (print conversions leave ideographic spaces); the
+    # scan rewrites it as empty, which Python-Markdown needs to show the heading.
+    if start == text_start:
+        return True
+    before = _line_start(body, start - 1, text_start)
+    return _NOT_SPACE.search(body, before, start - 1) is None
+
+
+def _footnote_end(body: str, start: int) -> int:
+    """Start of the first line after the footnote definition on the line at `start`."""
+    end_mark = len(body) + 1
+    pos = _next_line(body, start)
+    # Lazy continuation: the rest of the paragraph (a line of ideographic spaces
+    # is text to Python-Markdown, not the blank line that ends it).
+    while pos < end_mark:
+        line = body[pos : _line_end(body, pos)]
+        if is_blank(line):
+            break
+        if FOOTNOTE_DEFINITION.match(line) or ATX_HEADING.match(line) or FENCE.match(line):
+            return pos
+        pos = _next_line(body, pos)
+    # Indented blocks after blank lines belong to it too.
+    end = pos
+    while pos < end_mark:
+        line = body[pos : _line_end(body, pos)]
+        if is_blank(line):
+            pos = _next_line(body, pos)
+            continue
+        if INDENTED_CODE.match(line):
+            pos = _next_line(body, pos)
+            end = pos
+            continue
+        break
+    return end
+
+
+def _heading(start: int, end: int, level: int, raw: str) -> Heading:
+    raw = raw.strip()
+    explicit = ""
+    attrs = _ATTR_BLOCK.search(raw)
+    if attrs:
+        found = _ATTR_ID.search(attrs.group(1))
+        if found:
+            explicit = found.group(1)
+        raw = raw[: attrs.start()]
+    title = strip_inline_markup(raw)
+    return Heading(
+        start=start,
+        end=end,
+        level=level,
+        title=title,
+        anchor=explicit,
+        explicit=bool(explicit),
+        label=is_label_heading(title),
+    )
+
+
+def _assign_anchors(headings: list[Heading]) -> None:
+    used = {h.anchor for h in headings if h.explicit}
+    last: dict[str, int] = {}  # the last suffix given per slug: linear with many repeats
+    for h in headings:
+        if h.explicit:
+            continue
+        # Underscores at the edges of the slug could close an emphasis opened
+        # by a stray `_` in the heading text and swallow the injected `{#id}`.
+        base = _EDGE_UNDERSCORES.sub("", slugify_unicode(h.title, "-")) or "section"
+        anchor = base
+        counter = last.get(base, 0)
+        if counter:
+            anchor = f"{base}-{counter}"
+        while anchor in used:
+            counter += 1
+            anchor = f"{base}-{counter}"
+        last[base] = counter
+        used.add(anchor)
+        h.anchor = anchor
+
+
+def _with_anchor(line: str, h: Heading) -> str:
+    """The heading line with an attr_list `{#id}` the renderer will honour (and an
+    ATX heading at the margin, where Python-Markdown looks for it)."""
+    if h.explicit and not _ends_in_hash(line):
+        return line[h.indent :]
+    if h.setext:
+        stripped = line.rstrip()
+        attrs = _ATTR_BLOCK.search(stripped)
+        if attrs:
+            return f"{stripped[: attrs.start()]} {{#{h.anchor} {attrs.group(1).strip()}}}"
+        return f"{_protect_braces(stripped)} {{#{h.anchor}}}"
+    atx = atx_heading(line)
+    assert atx is not None
+    hashes = "#" * atx.level
+    content = atx.content
+    attrs = _ATTR_BLOCK.search(content)
+    if attrs:
+        text = _escape_final_hashes(content[: attrs.start()])
+        return f"{hashes}{text} {{#{h.anchor} {attrs.group(1).strip()}}}"
+    # The closing run is gone, and `{#id}` ends the line.
+    return f"{hashes}{_escape_final_hashes(_protect_braces(content))} {{#{h.anchor}}}"
+
+
+def _ends_in_hash(line: str) -> bool:
+    """Whether the heading's text (before its attribute list) ends with a `#`."""
+    atx = atx_heading(line)
+    if atx is None:
+        return False
+    attrs = _ATTR_BLOCK.search(atx.content)
+    return (atx.content[: attrs.start()] if attrs else atx.content).endswith("#")
+
+
+def _escape_final_hashes(text: str) -> str:
+    """`# C#` keeps its `#` (it follows no space, so it closes nothing), but
+    Python-Markdown would drop it, attribute list or not: escaped, it stays."""
+    bare = text.rstrip("#")
+    if bare.endswith("\\"):  # written `\#` already: Python-Markdown keeps it
+        return text
+    return bare + "\\#" * (len(text) - len(bare))
+
+
+def _protect_braces(content: str) -> str:
+    """Escape a `{` that attr_list would read as the start of our `{#id}` block."""
+    cut = content.rfind("}") + 1
+    tail = content[cut:]
+    if "{" not in tail:
+        return content
+    return content[:cut] + re.sub(r"(?<!\\)\{", r"\\{", tail)
+
+
+def _section_starts(headings: list[Heading]) -> list[Heading]:
+    level = chapter_level(h.level for h in headings if not h.label)
+    return [h for h in headings if level is not None and h.level <= level and not h.label]
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _parts(body: str, start: int, end: int, fences: Spans, dropped: Spans) -> list[tuple[int, int]]:
+    """The span [start, end) cut into parts of about PART_CHARS at blank lines
+    outside code; lines in `dropped` neither count nor are cut at."""
+    # Before a cut there must be PART_CHARS of lines, and a line to cut at.
+    if end - start <= PART_CHARS:
+        return [(start, end)]
+    parts: list[tuple[int, int]] = []
+    size = 0
+    part_start = start
+    pos = start
+    # body[start : end - 1] leaves out the newline ending the span's last line.
+    for line in body[start : end - 1].split("\n"):
+        if pos not in dropped:
+            if size >= PART_CHARS and pos not in fences and pos > part_start:
+                if size >= HARD_PART_CHARS or _is_blank(line):
+                    parts.append((part_start, pos))
+                    part_start = pos
+                    size = 0
+            size += len(line) + 1
+        pos += len(line) + 1
+    if parts and not _NON_SPACE.search(body, part_start, end):
+        # Only blank lines were left after the last cut: no empty part.
+        part_start = parts.pop()[0]
+    parts.append((part_start, end))
+    return parts
+
+
+def _notes_for(source: str, definitions: dict[str, str]) -> str:
+    labels: list[str] = []
+    seen: set[str] = set()
+    for label in _FOOTNOTE_REF.findall(source):
+        if label in definitions and label not in seen:
+            seen.add(label)
+            labels.append(label)
+    return "\n\n".join(definitions[label] for label in labels)
+
+
+def _available_repairs() -> tuple[str, ...]:
+    from readmark.core.repair import RULES
+
+    return tuple(rule.name for rule in RULES)
