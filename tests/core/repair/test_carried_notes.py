@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from readmark.core.anchoring import SectionTexts, resolve
 from readmark.core.annotations import Annotation, Kind, TextTarget
 from readmark.core.book import LoadOptions
@@ -100,3 +103,34 @@ def test_the_carried_characters_are_the_same() -> None:
     assert first.endswith("\n\nFootnote 4: In cases where.\n")
     assert "Footnote 4" not in second and second.startswith("## 2 Two\n\nFirst paragraph.")
     assert sorted(first + second) == sorted(sources[0] + sources[1])
+
+
+_PIECES = [
+    "## 2 Next",
+    "First paragraph of a section.",
+    "Footnote 4: A note.",
+    "Footnote 5: Another note.",
+    "the following template 4:",
+    "a token 5.",
+    "Footnote",
+    "- a list item 4",
+    "```\ncode 4:\n```",
+    "",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_PIECES) | st.text(max_size=30), max_size=8).map("\n\n".join),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_carrying_never_loses_or_duplicates_a_character(sources: list[str]) -> None:
+    carried = [carry_notes(sources, i) for i in range(len(sources))]
+
+    def letters(texts: list[str]) -> list[str]:  # the gaps between blocks are layout
+        return sorted(ch for ch in "".join(texts) if not ch.isspace())
+
+    assert letters(carried) == letters(sources)
