@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from readmark.core.repair.furniture import PAGE_NUMBER, is_page_number
+from readmark.core.repair.furniture import HEADER_MAX, PAGE_NUMBER, header_key, is_page_number
 
 if TYPE_CHECKING:
     from readmark.core.book import Book
@@ -129,7 +130,8 @@ def printed_pages(
 
 def _may_hold_pages(book: Book, index: int) -> bool:
     """Whether section `index` can hold a page mark. A Markdown section gets one only
-    where its source has a page-number line (the repair turns it into the mark), so
+    where its source has a page-number line or a running header with a number (the
+    repair turns them into the mark), so
     a section without one is not converted just to look: most Markdown books have
     none, and converting a 10 MB book in the background slows the reader's own
     conversions (they share the interpreter) for seconds after it opens."""
@@ -139,7 +141,19 @@ def _may_hold_pages(book: Book, index: int) -> bool:
     text = source(index)
     if MARK_START in text:  # marked already where the repair ran on the whole source
         return True
-    return any(is_page_number(line) for line in text.splitlines() if len(line) <= 40)
+    lines = [line for line in text.splitlines() if len(line) <= HEADER_MAX]
+    if any(is_page_number(line) for line in lines if len(line) <= 40):
+        return True
+    # A running header carrying its page's number (`The Curious Case 12`): a short line
+    # with a number at an edge whose letters come back, here or across the book.
+    keys = Counter(
+        header_key(line)
+        for line in lines
+        if _EDGE.search(line.strip()) and not line.lstrip().startswith(("#", "|", "!", "<"))
+    )
+    book_headers = getattr(book.renderer, "headers", None)
+    common = book_headers() if callable(book_headers) else frozenset()
+    return any(len(key) >= 4 and (n >= 2 or key in common) for key, n in keys.items())
 
 
 def plausible(pages: list[PrintedPage]) -> list[PrintedPage]:

@@ -14,7 +14,9 @@ A short one-line paragraph is such a header when the section repeats it (its
 letters, page number aside: core/repair/furniture.header_key) three times or more
 and most of its copies stand where a page turns: between the halves of a sentence
 the page cut, or beside a page number, a page rule or a footnote's body. Then every copy
-of it goes.
+of it goes. A page number it carries (`The Curious Case 12`, `12 Chapter One`) is
+kept as an invisible page mark where the text after it starts (core/repair/page_marks),
+as the plain-text repair does: the header is read as standing at its page's top.
 A line repeated without that evidence (`Here is an example:`) is the text's and
 stays; headings never go. A line the whole book repeats (`book_headers`, measured once
 per book on its first 256 KB) is a header in a section that has it fewer than three
@@ -37,12 +39,19 @@ from readmark.core.repair.furniture import (
     is_page_number,
 )
 from readmark.core.repair.note_shapes import BARE_BODY
-from readmark.core.repair.page_splits import continues_sentence, ends_mid_clause, is_prose
+from readmark.core.repair.page_marks import insert_token, page_label, token
+from readmark.core.repair.page_splits import (
+    continues_sentence,
+    ends_mid_clause,
+    is_page_split,
+    is_prose,
+)
 from readmark.core.repair.rule import RepairContext, RepairRule
 
 _KEY_MIN = 4  # letters: shorter lines (`2`, `Yes.`) say too little to be a header
 _BOOK_SAMPLE = 256_000  # characters of the book measured for its repeated lines
 # A line standing alone between blank lines: a one-line paragraph.
+_ATX_OPEN = re.compile(r" {0,3}#{1,6}[ \t]+")  # a heading's markup, before its text
 _ALONE = re.compile(rf"(?m)^[ \t]*\n([^\n]{{1,{HEADER_MAX}}})\n(?=[ \t]*\n)")
 
 
@@ -127,16 +136,63 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
             drop.update(turns)  # the book's header, where this section's pages turn
     if not drop:
         return source
+    # A number every copy carries alike (`Annual Report 2022`) is no page number.
+    numbered = {
+        i
+        for indexes in places.values()
+        if len({page_label(blocks[i].text) for i in indexes}) > 1 or len(indexes) == 1
+        for i in indexes
+    }
     kept: list[Block] = []
+    label = ""  # the printed page a dropped header numbered: it starts next
     for index, block in enumerate(blocks):
         if index in drop:
+            label = (page_label(block.text) if index in numbered else "") or label
             continue
-        if kept or index == 0:
+        if not kept and index > 0:  # the first block kept keeps the section's opening gap
+            block = Block(block.kind, block.text, blocks[0].gap)
+        if label:
+            _mark_page(kept, block, label)
+            label = ""
+        else:
             kept.append(block)
-        else:  # the first block kept after dropped ones keeps the section's opening gap
-            kept.append(Block(block.kind, block.text, blocks[0].gap))
+    if label and kept:  # a header closing the section: its page starts at the next one
+        kept[-1] = _with_mark_at_end(kept[-1], label)
     context.counts.running_headers += len(drop)
     return source.with_blocks(kept)
+
+
+def _mark_page(kept: list[Block], block: Block, label: str) -> None:
+    """Keep the page a dropped header numbered (`The Curious Case 12`) as a page mark
+    (core/repair/page_marks) where its text starts, then add `block`.
+
+    Between the halves of a sentence the page cut, the number stands in as a bare
+    page-number paragraph, which page_split_join takes out as it joins the halves and
+    marks inside the joined sentence (a mark at the second half's start would hide that
+    it goes on in lower case). Otherwise the mark opens the next paragraph or heading's
+    text, or, before anything else (a list, a note's body, code), ends the block before."""
+    before = kept[-1] if kept else None
+    if before is not None and is_page_split(before, block):
+        kept.append(Block(BlockKind.PARAGRAPH, label, block.gap))
+        kept.append(block)
+        return
+    if block.kind is BlockKind.PARAGRAPH and not BARE_BODY.match(block.text):
+        kept.append(Block(block.kind, insert_token(block.text, 0, label), block.gap))
+        return
+    heading = _ATX_OPEN.match(block.text) if block.kind is BlockKind.HEADING else None
+    if heading:
+        text = block.text[: heading.end()] + token(label) + block.text[heading.end() :]
+        kept.append(Block(block.kind, text, block.gap))
+        return
+    if before is not None and before.kind in (BlockKind.PARAGRAPH, BlockKind.LIST):
+        kept[-1] = _with_mark_at_end(before, label)
+    kept.append(block)
+
+
+def _with_mark_at_end(block: Block, label: str) -> Block:
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST):
+        return block  # no text to hold it: the page goes unmarked, never mis-marked
+    return Block(block.kind, block.text.rstrip() + token(label), block.gap)
 
 
 RUNNING_HEADERS = RepairRule(

@@ -28,6 +28,7 @@ from readmark.core.formats.markdown.extensions import QtRichTextExtension
 from readmark.core.formats.markdown.linear import make_linear
 from readmark.core.html_sanitize import sanitize_html
 from readmark.core.repair import repair_markdown
+from readmark.core.repair.carried_notes import carry_notes
 from readmark.core.repair.contents_links import link_contents
 from readmark.core.repair.page_marks import marks_to_anchors
 from readmark.core.repair.running_headers import book_headers
@@ -87,6 +88,7 @@ class MarkdownSectionRenderer:
     def render(self, index: int) -> str:
         source = self._sources[index]
         if self._options.repair:
+            source = carry_notes(self._sources, index)  # a page's notes under the next heading
             source = repair_markdown(source, id_prefix=f"s{index}-", headers=self.headers())
         self._md.reset()
         markup = marks_to_anchors(self._md.convert(source))
