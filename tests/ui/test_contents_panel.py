@@ -207,3 +207,32 @@ def test_a_big_book_reopened_far_in_marks_its_entry_once_listed(
     qtbot.waitUntil(again.toc.is_filled)
     qtbot.waitUntil(lambda: again.toc.tree.currentItem() is not None)
     assert _marked(again) == f"Chapter {chapters - 1}"
+
+
+def test_a_gb18030_novels_chapters_are_listed_after_its_first_screen(
+    qtbot, make_window, open_and_wait, tmp_path: Path
+):
+    """A .txt novel with more `第…章` chapters than a chunk (the benchmark's has
+    1,136) shows its first screen with one chunk of the contents listed, then all
+    of them in order, and the last one is reachable."""
+    from readmark.ui.reader.toc_panel import CHUNK_ROWS
+
+    chapters = CHUNK_ROWS + CHUNK_ROWS // 2
+    body = "".join(
+        f"第{n}章 第{n}个故事\r\n\r\n　　这是第{n}章的正文，说了一些事情。\r\n\r\n"
+        for n in range(1, chapters + 1)
+    )
+    book = tmp_path / "长篇小说.txt"
+    book.write_bytes(("《长篇小说》\r\n作者：无名氏\r\n\r\n" + body).encode("gb18030"))
+    window = make_window()
+    window.resize(1200, 900)
+    open_and_wait(window, book)
+    tree = window.toc.tree
+    assert 0 < tree.topLevelItemCount() <= CHUNK_ROWS
+    qtbot.waitUntil(window.toc.is_filled)
+    rows = [title for title, depth in _rows(tree) if depth == 0]
+    assert rows[-chapters:] == [f"第{n}章 第{n}个故事" for n in range(1, chapters + 1)]
+    last = f"第{chapters}章 第{chapters}个故事"
+    _click_toc(qtbot, window, last)
+    assert _marked(window) == last
+    assert f"这是第{chapters}章的正文" in window.reader.toPlainText()

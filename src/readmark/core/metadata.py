@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from readmark.core.book import Metadata
@@ -477,29 +478,30 @@ _TRADITIONAL_SET = frozenset(_TRADITIONAL) - frozenset(_SIMPLIFIED)
 
 def detect_language(text: str) -> str:
     """A BCP 47 tag for the sample's script: zh-Hans, zh-Hant, ja, ko, en or ""."""
-    sample = text[:LANGUAGE_SAMPLE_CHARS]
     han = kana = hangul = latin = other = 0
     simplified = traditional = 0
-    for ch in sample:
+    # Each distinct character is classified once (a 32K-character Chinese
+    # sample has well under a thousand): several times faster than one by one.
+    for ch, n in Counter(text[:LANGUAGE_SAMPLE_CHARS]).items():
         if ch < "\u0080":
             if ch.isalpha():
-                latin += 1
+                latin += n
             continue
         if is_han(ch):
-            han += 1
+            han += n
             if ch in _SIMPLIFIED_SET:
-                simplified += 1
+                simplified += n
             elif ch in _TRADITIONAL_SET:
-                traditional += 1
+                traditional += n
         elif is_kana(ch):
-            kana += 1
+            kana += n
         elif is_hangul(ch):
-            hangul += 1
+            hangul += n
         elif ch.isalpha():
             if unicodedata.name(ch, "").startswith("LATIN"):
-                latin += 1
+                latin += n
             else:
-                other += 1
+                other += n
     # A CJK character carries about as much as a Latin word of ~5 letters.
     cjk_weight = (han + kana + hangul) * 4
     if cjk_weight > latin + other and han + kana + hangul >= 5:

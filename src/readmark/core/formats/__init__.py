@@ -20,7 +20,6 @@ SUPPORTED_SUFFIXES = tuple(
 
 def open_book(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
     """Load the book at `path`, or raise `BookError` saying why it cannot be opened."""
-    from readmark.core.formats.markdown.loader import build_book
     from readmark.core.textio import check_book_path, read_text
 
     path = Path(path)
@@ -52,6 +51,11 @@ def open_book(path: Path | str, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
             from readmark.core.formats.plaintext.loader import build_plain_book
 
             return build_plain_book(path, decoded, options)
-        return build_book(path, decoded, options)
-    decoded = read_text(path)
+    else:
+        decoded = read_text(path)
+    # Imported here, not above: a plain-text book never needs Python-Markdown's
+    # converter and Readmark's extensions, whose import (tens of ms) would come
+    # before its first screen.
+    from readmark.core.formats.markdown.loader import build_book
+
     return build_book(path, decoded, options)

@@ -211,10 +211,20 @@ class _Candidate:
     key: str  # the label alone ("CHAPTER I", "第一回"): the same in the contents and the text
 
 
+# Every character a rule's label can begin with. The scan for headings looks
+# at every line of the book; with this lookahead a line that cannot start one is
+# passed over at once instead of being tried against each rule in turn, which
+# makes the scan of a 10 MB novel ~4x faster. A rule whose label can begin with
+# another character must add it here (tests/core/test_chapter_scan.py holds
+# the scan to the one without the lookahead).
+LABEL_FIRST_CHARACTERS = "第卷上中下番序自代前引楔尾终終后後附跋PBVCFIEAXL"
+
+
 def _compile(rules: Sequence[ChapterRule]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     body = "|".join(f"(?P<r{i}>{rule.label})" for i, rule in enumerate(rules))
     indent = f"[{_SPACES}]{{0,8}}"
-    return re.compile(rf"\n{indent}(?:{body})"), re.compile(rf"{indent}(?:{body})")
+    first = f"(?={indent}[{LABEL_FIRST_CHARACTERS}])"
+    return re.compile(rf"\n{first}{indent}(?:{body})"), re.compile(rf"{indent}(?:{body})")
 
 
 _LINE, _FIRST_LINE = _compile(RULES)

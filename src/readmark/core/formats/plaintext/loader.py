@@ -22,8 +22,6 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from markdown.extensions.toc import slugify_unicode
-
 from readmark.core.book import Book, LoadOptions, Metadata, Section, TocEntry
 from readmark.core.formats.plaintext.chapters import Heading, find_headings
 from readmark.core.formats.plaintext.encoding import read_plain_text
@@ -36,6 +34,7 @@ from readmark.core.formats.plaintext.front_matter import (
 )
 from readmark.core.formats.plaintext.reflow import detect_layout
 from readmark.core.formats.plaintext.render import PlainTextSectionRenderer, SectionSpan
+from readmark.core.formats.slug import slug
 from readmark.core.formats.toc import nest_toc
 from readmark.core.i18n import localize
 from readmark.core.metadata import LANGUAGE_SAMPLE_CHARS, detect_language
@@ -53,7 +52,6 @@ _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 _INDENTED_LINE = re.compile(r"\n(?=[ \t\u3000])")
 _SENTENCE_LINE_END = re.compile(r"[。！？.!?”」』…]\n")
 _NOT_SPACE = re.compile(r"\S")
-_EDGE_UNDERSCORES = re.compile(r"(?:^|(?<=-))_+|_+(?=-|$)")
 
 
 def load_plain_text(path: Path, options: LoadOptions = DEFAULT_OPTIONS) -> Book:
@@ -177,7 +175,7 @@ def _section_titles(spans: list[SectionSpan], licence_start: int) -> list[str]:
 def _assign_anchors(headings: list[Heading]) -> None:
     used: set[str] = set()
     for h in headings:
-        base = _EDGE_UNDERSCORES.sub("", slugify_unicode(h.label, "-")) or "chapter"
+        base = slug(h.label) or "chapter"
         anchor, counter = base, 0
         while anchor in used:
             counter += 1
