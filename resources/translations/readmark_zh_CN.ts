@@ -974,88 +974,88 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>BookError</name>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="47"/>
+        <location filename="../../src/readmark/core/textio.py" line="48"/>
         <source>a PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="48"/>
+        <location filename="../../src/readmark/core/textio.py" line="49"/>
         <source>a JPEG image</source>
         <translation>JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="49"/>
         <location filename="../../src/readmark/core/textio.py" line="50"/>
+        <location filename="../../src/readmark/core/textio.py" line="51"/>
         <source>a GIF image</source>
         <translation>GIF 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="51"/>
+        <location filename="../../src/readmark/core/textio.py" line="52"/>
         <source>a PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="52"/>
+        <location filename="../../src/readmark/core/textio.py" line="53"/>
         <source>a ZIP archive (an EPUB or office document?)</source>
         <translation>ZIP 压缩包（也许是 EPUB 或办公文档？）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="53"/>
+        <location filename="../../src/readmark/core/textio.py" line="54"/>
         <source>a ZIP archive</source>
         <translation>ZIP 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="54"/>
+        <location filename="../../src/readmark/core/textio.py" line="55"/>
         <source>a gzip archive</source>
         <translation>gzip 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="55"/>
+        <location filename="../../src/readmark/core/textio.py" line="56"/>
         <source>a 7-Zip archive</source>
         <translation>7-Zip 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="56"/>
+        <location filename="../../src/readmark/core/textio.py" line="57"/>
         <source>a RAR archive</source>
         <translation>RAR 压缩包</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="59"/>
+        <location filename="../../src/readmark/core/textio.py" line="60"/>
         <source>an old Microsoft Office document</source>
         <translation>旧版 Microsoft Office 文档</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="61"/>
+        <location filename="../../src/readmark/core/textio.py" line="62"/>
         <source>a program</source>
         <translation>可执行程序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="62"/>
+        <location filename="../../src/readmark/core/textio.py" line="63"/>
         <source>a Windows program</source>
         <translation>Windows 程序</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="63"/>
+        <location filename="../../src/readmark/core/textio.py" line="64"/>
         <source>an SQLite database</source>
         <translation>SQLite 数据库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="64"/>
+        <location filename="../../src/readmark/core/textio.py" line="65"/>
         <source>a BMP image</source>
         <translation>BMP 图片</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="65"/>
+        <location filename="../../src/readmark/core/textio.py" line="66"/>
         <source>an MP3 audio file</source>
         <translation>MP3 音频文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="66"/>
+        <location filename="../../src/readmark/core/textio.py" line="67"/>
         <source>an Ogg audio file</source>
         <translation>Ogg 音频文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="67"/>
+        <location filename="../../src/readmark/core/textio.py" line="68"/>
         <source>a FLAC audio file</source>
         <translation>FLAC 音频文件</translation>
     </message>
@@ -1093,75 +1093,75 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”不是 EPUB 图书（它不是 ZIP 压缩包）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="267"/>
-        <location filename="../../src/readmark/core/textio.py" line="292"/>
+        <location filename="../../src/readmark/core/textio.py" line="273"/>
+        <location filename="../../src/readmark/core/textio.py" line="298"/>
         <source>“{name}” is a binary file, not a text book.</source>
         <translation>“{name}”是二进制文件，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="199"/>
-        <location filename="../../src/readmark/core/textio.py" line="240"/>
+        <location filename="../../src/readmark/core/textio.py" line="205"/>
+        <location filename="../../src/readmark/core/textio.py" line="246"/>
         <source>“{name}” is a folder, not a book.</source>
         <translation>“{name}”是文件夹，不是图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="184"/>
-        <location filename="../../src/readmark/core/textio.py" line="237"/>
+        <location filename="../../src/readmark/core/textio.py" line="190"/>
+        <location filename="../../src/readmark/core/textio.py" line="243"/>
         <source>“{name}” does not exist.</source>
         <translation>“{name}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="202"/>
+        <location filename="../../src/readmark/core/textio.py" line="208"/>
         <source>a named pipe</source>
         <translation>命名管道</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="204"/>
+        <location filename="../../src/readmark/core/textio.py" line="210"/>
         <source>a device</source>
         <translation>设备文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="206"/>
+        <location filename="../../src/readmark/core/textio.py" line="212"/>
         <source>a socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="208"/>
+        <location filename="../../src/readmark/core/textio.py" line="214"/>
         <source>a special file</source>
         <translation>特殊文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="210"/>
+        <location filename="../../src/readmark/core/textio.py" line="216"/>
         <source>“{name}” is not a regular file ({kind}); Readmark opens only ordinary files.</source>
         <translation>“{name}”不是普通文件（{kind}）；Readmark 只打开普通文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="244"/>
+        <location filename="../../src/readmark/core/textio.py" line="250"/>
         <source>Readmark is not allowed to read “{name}”.</source>
         <translation>Readmark 没有读取“{name}”的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="248"/>
+        <location filename="../../src/readmark/core/textio.py" line="254"/>
         <source>“{name}” could not be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="223"/>
+        <location filename="../../src/readmark/core/textio.py" line="229"/>
         <source>“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.</source>
         <translation>“{name}”太大（{size} MB）；Readmark 最多只能打开 {limit} MB 的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="303"/>
+        <location filename="../../src/readmark/core/textio.py" line="309"/>
         <source>“{name}” is {kind}, not a text book.</source>
         <translation>“{name}”是{kind}，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="324"/>
+        <location filename="../../src/readmark/core/textio.py" line="330"/>
         <source>“{name}” has a line of {length} characters; it does not look like a book.</source>
         <translation>“{name}”中有一行长达 {length} 个字符，看起来不像是一本书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/__init__.py" line="33"/>
+        <location filename="../../src/readmark/core/formats/__init__.py" line="32"/>
         <source>Readmark cannot open {suffix} files yet.</source>
         <translation>Readmark 暂时还不能打开 {suffix} 文件。</translation>
     </message>
@@ -1204,37 +1204,37 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>BookExport</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/long_work.py" line="101"/>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="103"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/long_work.py" line="123"/>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="125"/>
         <source>Updated the note {path} ({count} annotations)</source>
         <translation>已更新笔记 {path}（{count} 条批注）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/long_work.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="127"/>
         <source>Exported {count} annotations to {path}</source>
         <translation>已将 {count} 条批注导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/long_work.py" line="134"/>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="136"/>
         <source>The annotations could not be exported</source>
         <translation>无法导出批注</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/long_work.py" line="139"/>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="141"/>
         <source>Writing {path} failed: {reason}</source>
         <translation>写入 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/long_work.py" line="145"/>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="147"/>
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/long_work.py" line="153"/>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="155"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
@@ -1943,58 +1943,53 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>ExportAllBooks</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="61"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="62"/>
         <source>Export Folder for Every Book&apos;s Notes</source>
         <translation>每本书笔记的导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="69"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="70"/>
         <source>The export folder could not be saved in the settings</source>
         <translation>无法把导出文件夹保存到设置中</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="70"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="71"/>
         <source>Notes will be exported to {path}</source>
         <translation>笔记将导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="81"/>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="161"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="82"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="155"/>
         <source>The notes could not be exported</source>
         <translation>无法导出笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="103"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="105"/>
         <source>Exporting every book&apos;s notes…</source>
         <translation>正在导出每本书的笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="104"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="110"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="108"/>
         <source>Export All Books</source>
         <translation>导出所有书籍</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="119"/>
         <source>Exporting the notes of {title}…</source>
         <translation>正在导出《{title}》的笔记…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="131"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="125"/>
         <source>Export All Books was cancelled; the notes written stay</source>
         <translation>已取消“导出所有书籍”；已写好的笔记保留</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="143"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="137"/>
         <source>Notes exported to {path}: {new} new, {updated} updated</source>
         <translation>笔记已导出到 {path}：新建 {new} 篇，更新 {updated} 篇</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/export_all.py" line="151"/>
+        <location filename="../../src/readmark/ui/shell/export_all.py" line="145"/>
         <source>Some books&apos; notes could not be exported</source>
         <translation>部分书籍的笔记无法导出</translation>
     </message>
@@ -3234,14 +3229,19 @@ Open it in your web browser?</source>
 <context>
     <name>LongWork</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/long_work.py" line="75"/>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="77"/>
         <source>Cancel Placing</source>
         <translation>取消定位</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/long_work.py" line="76"/>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="78"/>
         <source>Placing your annotations in the changed book…</source>
         <translation>正在在已改动的书中重新定位你的批注…</translation>
+    </message>
+    <message>
+        <location filename="../../src/readmark/ui/shell/long_work.py" line="175"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3864,7 +3864,7 @@ An offline reader for studying the books you own.</source>
         <translation>把纸页排进句子中间的插图、图注和图片来源移到句子之后</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/running_headers.py" line="144"/>
+        <location filename="../../src/readmark/core/repair/running_headers.py" line="200"/>
         <source>Remove running headers and footers that a printed page repeated</source>
         <translation>删除纸页上重复出现的页眉和页脚</translation>
     </message>
@@ -3900,43 +3900,38 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>RestoreWork</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="138"/>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="156"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="142"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="155"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="138"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="140"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="145"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="157"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="156"/>
         <source>Backing up the library as it is now…</source>
         <translation>正在备份书库的当前状态…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="158"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="157"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="173"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="172"/>
         <source>The restore was cancelled; the library is as it was.</source>
         <translation>恢复已取消，书库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="176"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="175"/>
         <source>The backup could not be restored</source>
         <translation>无法恢复该备份</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/backup_work.py" line="179"/>
+        <location filename="../../src/readmark/ui/shell/backup_work.py" line="178"/>
         <source>Restored the backup {name}</source>
         <translation>已恢复备份 {name}</translation>
     </message>
@@ -3944,47 +3939,47 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="226"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="263"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="256"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="293"/>
         <source>Searching… {percent}% — {count} found</source>
         <translation>正在查找… {percent}% — 已找到 {count} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="285"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="323"/>
         <source>{count} parts of the book could not be read and were not searched.</source>
         <translation>书中有 {count} 个部分无法读取，未能查找。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="407"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="458"/>
         <source>Continued from the start of the book</source>
         <translation>已从书的开头继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="409"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="460"/>
         <source>Continued from the end of the book</source>
         <translation>已从书的末尾继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="441"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="492"/>
         <source>No results</source>
         <translation>没有找到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="446"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="497"/>
         <source>{number} of {total}</source>
         <translation>第 {number} 处，共 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="450"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="501"/>
         <source>{total} found</source>
         <translation>找到 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="452"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="503"/>
         <source>(the search stopped there: type more to narrow it)</source>
         <translation>（查找到此为止：请多输入几个字以缩小范围）</translation>
     </message>
@@ -4225,58 +4220,58 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SyncError</name>
     <message>
-        <location filename="../../src/readmark/core/sync/engine.py" line="87"/>
+        <location filename="../../src/readmark/core/sync/engine.py" line="90"/>
         <source>The sync folder {folder} is not there (a drive not connected?). Nothing was changed; sync again once it is back.</source>
         <translation>同步文件夹 {folder} 不存在（驱动器未连接？）。没有做任何更改；等它回来后再同步一次。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/sync/engine.py" line="114"/>
+        <location filename="../../src/readmark/core/sync/engine.py" line="117"/>
         <source>Another sync of this computer is running; try again after it.</source>
         <translation>本机的另一次同步正在进行；请在它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/sync/engine.py" line="141"/>
+        <location filename="../../src/readmark/core/sync/engine.py" line="151"/>
         <source>The file of computer {device} could not be merged; it will be tried again at the next sync.</source>
         <translation>无法合并计算机 {device} 的文件；下次同步时会再试。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/sync/engine.py" line="160"/>
+        <location filename="../../src/readmark/core/sync/engine.py" line="172"/>
         <source>Annotations changed on this computer while syncing; nothing was taken in. Sync again to complete it.</source>
         <translation>同步期间本机的批注有改动；没有收入任何更改。请再同步一次以完成。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/sync/engine.py" line="183"/>
+        <location filename="../../src/readmark/core/sync/engine.py" line="196"/>
         <source>This computer&apos;s changes could not be written to {folder}: {reason}. They are kept and will be written at the next sync.</source>
         <translation>本机的更改无法写入 {folder}：{reason}。更改已保留，下次同步时写入。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/sync/engine.py" line="204"/>
+        <location filename="../../src/readmark/core/sync/engine.py" line="217"/>
         <source>The sync folder {folder} cannot be written: {reason}</source>
         <translation>无法写入同步文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/sync/engine.py" line="241"/>
-        <location filename="../../src/readmark/core/sync/files.py" line="164"/>
+        <location filename="../../src/readmark/core/sync/files.py" line="266"/>
+        <location filename="../../src/readmark/core/sync/state.py" line="80"/>
         <source>{name} could not be read: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/sync/engine.py" line="476"/>
+        <location filename="../../src/readmark/core/sync/engine.py" line="524"/>
         <source>The sync state in {folder} cannot be written: {reason}. The library is safe; sync again once the folder can be written.</source>
         <translation>无法写入 {folder} 中的同步状态：{reason}。书库安全无损；等该文件夹可写后再同步。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/sync/files.py" line="64"/>
+        <location filename="../../src/readmark/core/sync/files.py" line="135"/>
         <source>{name} in the sync folder is not a Readmark file.</source>
         <translation>同步文件夹中的 {name} 不是 Readmark 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/sync/files.py" line="72"/>
+        <location filename="../../src/readmark/core/sync/files.py" line="143"/>
         <source>{name} was written by a newer Readmark (sync format {found}; this version reads {known}). Update Readmark on this computer to read it; nothing of it was lost.</source>
         <translation>{name} 由更新版本的 Readmark 写入（同步格式 {found}；本版本只能读取 {known}）。请在本机更新 Readmark 后读取它；其内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/sync/files.py" line="91"/>
+        <location filename="../../src/readmark/core/sync/files.py" line="162"/>
         <source>{name} in the sync folder is incomplete (still being copied?); it will be read at the next sync.</source>
         <translation>同步文件夹中的 {name} 不完整（仍在复制中？）；下次同步时读取。</translation>
     </message>
@@ -4317,13 +4312,13 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>TocPanel</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="17"/>
-        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="24"/>
+        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="35"/>
+        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="42"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="25"/>
+        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="43"/>
         <source>Arrows choose a chapter, Enter goes to it</source>
         <translation>方向键选择章节，回车跳转</translation>
     </message>

@@ -12,6 +12,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+from reader_wait import window_answers
 
 from readmark import paths
 from readmark.core.store.backups import BackupManager
@@ -76,18 +77,6 @@ def hold(monkeypatch):
     yield start
     for held in made:
         held.release.set()  # never leave a worker thread waiting
-
-
-def window_answers(qtbot, window) -> None:
-    reader = window.reader
-    reader.setFocus()
-    bar = reader.verticalScrollBar()
-    before = bar.value()
-    qtbot.keyClick(reader, Qt.Key.Key_PageDown)
-    assert bar.value() > before
-    shown = window.toc.isVisible()
-    qtbot.keyClick(reader, Qt.Key.Key_F9)  # View › Table of Contents
-    assert window.toc.isVisible() is not shown
 
 
 def highlight(qtbot, window, words: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
+from reader_wait import window_answers
 
 import readmark.core.anchoring as anchoring
 from readmark.core.annotations import Kind
@@ -40,19 +41,6 @@ def held():
     work = Held()
     yield work
     work.release.set()  # never leave a worker thread waiting
-
-
-def window_answers(qtbot, window) -> None:
-    """A key press on the page and a menu command's shortcut both act at once."""
-    reader = window.reader
-    reader.setFocus()
-    bar = reader.verticalScrollBar()
-    before = bar.value()
-    qtbot.keyClick(reader, Qt.Key.Key_PageDown)
-    assert bar.value() > before
-    shown = window.toc.isVisible()
-    qtbot.keyClick(reader, Qt.Key.Key_F9)  # View › Table of Contents
-    assert window.toc.isVisible() is not shown
 
 
 def highlight(qtbot, window, words: str) -> None:

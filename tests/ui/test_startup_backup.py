@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressBar
+from reader_wait import window_answers
 
 from readmark import paths
 from readmark.core.store.backups import LEFTOVER_AGE_S, BackupManager
@@ -32,18 +32,6 @@ def temporary_files(folder: Path) -> list[str]:
 
 def startup_backups(folder: Path) -> list[Path]:
     return sorted(folder.glob("library-*-startup*.sqlite3"))
-
-
-def window_answers(qtbot, window) -> None:
-    reader = window.reader
-    reader.setFocus()
-    bar = reader.verticalScrollBar()
-    before = bar.value()
-    qtbot.keyClick(reader, Qt.Key.Key_PageDown)
-    assert bar.value() > before
-    shown = window.toc.isVisible()
-    qtbot.keyClick(reader, Qt.Key.Key_F9)  # View › Table of Contents
-    assert window.toc.isVisible() is not shown
 
 
 def pad(library: Path, megabytes: int) -> None:

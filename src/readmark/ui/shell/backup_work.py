@@ -15,14 +15,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidget
 
 from readmark.core.store.backups import BackupManager
 from readmark.i18n import translate_error
 from readmark.ui.background import BackgroundTasks, Cancelled, Progress
 from readmark.ui.shell.library_owner import LibraryOwner, RestoreGate
-from readmark.ui.shell.long_work import StatusWork
+from readmark.ui.shell.long_work import StatusWork, progress_dialog
 
 BACKUP_TASK = "backup-library"
 
@@ -135,17 +135,16 @@ class RestoreWork(QObject):
         asking = QApplication.activeModalWidget()
         if asking is not None and _within(asking, self.window):
             parent = asking
-        dialog = QProgressDialog(self.tr("Checking the backup…"), self.tr("Cancel"), 0, 0, parent)
-        dialog.setObjectName("restoreProgress")
-        dialog.setWindowTitle(self.tr("Restore from Backup"))
         # Window-modal: the window repaints and answers, but nothing is written into a
         # library about to be replaced.
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(self.cancel)
-        dialog.setValue(0)
+        dialog = progress_dialog(
+            parent,
+            self.tr("Checking the backup…"),
+            0,
+            "restoreProgress",
+            self.tr("Restore from Backup"),
+            self.cancel,
+        )
         self.dialog = dialog
 
     def _progressed(self, done: int, total: int, stage: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from readmark.core.export import ExportError
@@ -20,6 +20,7 @@ from readmark.core.store.settings import Settings
 from readmark.i18n import format_number, translate_error
 from readmark.ui.background import BackgroundTasks, Progress
 from readmark.ui.shell.library_owner import LibraryOwner
+from readmark.ui.shell.long_work import progress_dialog
 
 TASK = "export-all"
 
@@ -99,21 +100,14 @@ class ExportAllBooks(QObject):
         return export_all(jobs, folder, name, options, progress.report, create=False)
 
     def _show_progress(self, total: int) -> None:
-        dialog = QProgressDialog(
-            self.tr("Exporting every book's notes…"),
-            self.tr("Cancel"),
-            0,
-            max(total, 1),
+        dialog = progress_dialog(
             self.window,
+            self.tr("Exporting every book's notes…"),
+            max(total, 1),
+            "exportAllProgress",
+            self.tr("Export All Books"),
+            self._cancel,
         )
-        dialog.setObjectName("exportAllProgress")
-        dialog.setWindowTitle(self.tr("Export All Books"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(self._cancel)
-        dialog.setValue(0)
         self.progress = dialog
 
     def _progressed(self, done: int, total: int, title: str) -> None:

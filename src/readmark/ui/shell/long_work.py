@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QWidget
 
 from readmark.i18n import format_number, translate_error
 from readmark.ui.background import BackgroundTasks, Progress
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from readmark.core.annotations import Annotation
     from readmark.core.book import Book
     from readmark.ui.annotations.session import AnnotationSession
@@ -152,3 +154,32 @@ class BookExport(QObject):
         # atomic): a file is never left half-written.
         self.message.emit(self.tr("Export cancelled."))
         self.finished.emit(False)
+
+
+def progress_dialog(
+    parent: QWidget,
+    label: str,
+    maximum: int,
+    name: str,
+    title: str,
+    cancelled: Callable[[], None],
+) -> QProgressDialog:
+    """A window-modal progress dialog for long work that has one (a restore, Export
+    All Books): the window behind it repaints and answers, but takes no command that
+    would write meanwhile; it stays up until the work says how it ended, and its
+    Cancel calls `cancelled` (the work stops at its next step)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog(
+        label, QCoreApplication.translate("LongWork", "Cancel"), 0, maximum, parent
+    )
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(cancelled)
+    dialog.setValue(0)
+    return dialog
