@@ -22,6 +22,15 @@ REACHED: dict[str, dict[str, int]] = {
     "en_ia_nervous_exhaustion": {"joins made": 24, "false joins": 0, "debris removed": 42},
     "en_ia_students_manual_venereal": {"joins made": 17, "false joins": 0, "debris removed": 40},
     "en_marker_think_python": {"joins made": 0, "false joins": 0, "debris removed": 0},
+    # JMLR's notes printed `3.` at the page foot, their markers flattened to bare digits
+    # (`expert.3`, `fan-in).6`); tables and captions (one glued to the next page's text
+    # as its list item's continuation) inside four sentences.
+    "en_marker_switch_transformers": {
+        "joins made": 4,
+        "false joins": 0,
+        "debris removed": 0,
+        "footnotes attached": 5,
+    },
     "en_marker_think_python_notes_figures": {
         "joins made": 2,
         "false joins": 0,
