@@ -50,7 +50,8 @@ _IMAGE = re.compile(
 _CAPTION = re.compile(
     rf"^{_ANCHORS}(?:\*\*|\*|_)?(?:"
     r"(?:figure|fig\.|table|plate|illustration|chart|map|exhibit|photo|image|diagram)"
-    r"\s*(?:\d+|(?-i:[IVXLC]+))(?:[.\-–]\d+)*[a-z]?(?=[.:,\s]|$)"
+    # `Figure 3`, `Plate IV`, an appendix's `Figure B.1`
+    r"\s*(?:\d+|(?-i:[IVXLC]+)|(?-i:[A-Z])(?=[.\-–]\d))(?:[.\-–]\d+)*[a-z]?(?=[.:,\s]|$)"
     r"|[图圖表]\s*[\d一二三四五六七八九十]+(?:[.\-–]\d+)*"
     r"|(?:courtesy|photograph(?:ed)? by|photo(?:graph)?s? by|photo credit|image credit"
     r"|source:|drawing by|drawn by|engraved by|after a (?:painting|photograph|drawing)"
@@ -78,6 +79,13 @@ def is_caption(text: str) -> bool:
         return True
     # An ALL-CAPS line: `THE OLD MILL AT DEDHAM.` (set like a running header).
     return "\n" not in stripped and looks_like_header(re.sub(r"<[^<>]*>", "", stripped))
+
+
+def is_labelled_caption(text: str) -> bool:
+    """A caption that says it is one (`Figure B.1.: The cost…`, `Courtesy of…`), not an
+    ALL-CAPS line, which a plain-text page sets alike for its running header."""
+    stripped = text.strip()
+    return bool(stripped) and len(stripped) <= _CAPTION_MAX and bool(_CAPTION.match(stripped))
 
 
 def _displayed(block: Block) -> bool:
