@@ -83,10 +83,18 @@ def _candidate_key(block: Block) -> str:
         or is_heading(text)
         or is_page_number(text)
         or text.startswith(("!", "<", "[", "|", "`"))  # images, html, links, tables, code
+        or _labelled_note(text)  # `Footnote 1: …`, `① …`: a note, however often alike
     ):
         return ""
     key = header_key(text)
     return key if len(key) >= _KEY_MIN else ""
+
+
+def _labelled_note(text: str) -> bool:
+    """A note's body that says it is one (`Footnote 1: …`, `① …`, `[1] …`); not `14 The
+    Silent Birds`, which a bare digit opens like a note but is a page's header."""
+    match = BARE_BODY.match(text)
+    return match is not None and not match.group("digit")
 
 
 def _page_edge(block: Block) -> bool:
