@@ -46,11 +46,13 @@ REACHED: dict[str, dict[str, int]] = {
     },
     "en_pdftotext_think_python": {"joins made": 127, "false joins": 0, "debris removed": 31},
     # Appendix B: Figure B.1's caption at the top of page 250, between the halves of a
-    # sentence the page cut; web addresses cut at a line end; code under a colon.
+    # sentence the page cut; web addresses cut at a line end; code under a colon; a
+    # note set right under its page's last line (`…/Radix_sort)1 .` / `1 But if…`).
     "en_pdftotext_think_python_appendix_b": {
         "joins made": 5,
         "false joins": 0,
         "debris removed": 20,
+        "footnotes attached": 1,
     },
     "zh_hans_luxun_nahan": {"joins made": 332, "false joins": 0, "debris removed": 0},
     "zh_hans_pdftotext_civil_code_draft": {

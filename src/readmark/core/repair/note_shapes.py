@@ -115,7 +115,8 @@ def marker_pattern(
                 rf"|(?<=[^\W\d_][”’\"')）][.,;:!?])"
                 rf"|(?<=[^\W\d_][ \u3000])){s}"
                 r"(?!\d)(?![.,]\d)(?=[,.;:!?，。、；：)）\]]|[ \t\u3000]*(?:\n|$)"
-                r"|[ \t\u3000]+[A-Z“\"(\u4e00-\u9fff])"
+                # pdftotext sets a space between a raised digit and the stop: `…sort)1 .`
+                r"|[ \t\u3000]+[A-Z“\"(\u4e00-\u9fff]|[ \t][.,;:](?=\s|$))"
             )
         if bare_digit and glued:
             # Glued to a lower-case word or to Chinese (`shift2 involves`, `協助4，`),

@@ -33,7 +33,9 @@ from readmark.core.formats.plaintext.page_captions import (
     place_after_paragraph,
 )
 from readmark.core.formats.plaintext.page_notes import (
+    link_foot_note,
     link_note,
+    set_off_foot_note,
     trailing_note,
 )
 from readmark.core.repair.furniture import (
@@ -402,6 +404,7 @@ def close_pages(
             for line in zone.kept_before(lines):  # one-line paragraphs ending the page
                 out.extend(["", line])
         kept = zone.kept_after(lines)
+        set_off_foot_note(out)
         note = trailing_note(out)
         text = out[: len(out) - len(note)] if note else out
         before = next((line for line in reversed(text) if line.strip()), "")
@@ -445,6 +448,8 @@ def close_pages(
                 out.extend(place_after_paragraph([""], figures, layout.is_short))
             done = zone.end + 1
             continue
+        if note and link_foot_note(out, note) and counts is not None:
+            counts.footnotes += 1  # a note at the foot of a page that ended its paragraph
         out.extend(figures)
         figures.clear()
         if notes:
