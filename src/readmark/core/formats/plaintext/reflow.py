@@ -754,10 +754,16 @@ def reflow(lines: list[str], compounds: frozenset[str] | None = None) -> str:
 # (`http://en.wikipedia.org/wiki/` / `Big_O_notation`): it goes on with no space.
 _URL_CUT = re.compile(r"(?:https?://|www\.)[!-~]*[/_=&?#~-]$")
 _URL_REST = re.compile(r"[\w%~]")
+_URL_CUT_END = frozenset("/_=&?#~-")
 
 
 def _url_goes_on(text: str, line: str) -> bool:
-    return bool(_URL_REST.match(line) and _URL_CUT.search(text[-200:]))
+    # The last character first: this runs at every line a paragraph is joined from.
+    return (
+        text[-1:] in _URL_CUT_END
+        and bool(_URL_REST.match(line))
+        and bool(_URL_CUT.search(text[-200:]))
+    )
 
 
 def _hyphenated(text: str, line: str) -> bool:
