@@ -11,9 +11,9 @@ paragraph per line, is checked against the truth:
   line of six characters or more, which cannot be a word of the text) inside one,
   beyond the copies the book holds that are not furniture (a title page's title);
 - a footnote is attached when its marker became a link (the sentence is shown
-  without the printed marker symbol; in a Markdown book, the words before the marker
-  are followed by a note reference and the body stands in the section's notes) and no
-  text was lost: the body is still shown;
+  without the printed marker symbol, or with its digit made a link; in a Markdown
+  book, the words before the marker are followed by a note reference and the body
+  stands in the section's notes) and no text was lost: the body is still shown;
 - a caption is kept apart when it is shown as a paragraph of its own (beside its
   image), never inside a sentence;
 - characters lost: letters and digits of the book (less its furniture and its notes'
@@ -127,6 +127,22 @@ def markdown_notes(path: Path) -> tuple[str, str]:
     return "\n".join(running), "\n".join(notes)
 
 
+_PLAIN_NOTE_REF = re.compile(r'<sup><a href="#[^"]*">\d+</a></sup>')
+
+
+def plain_links(path: Path) -> str:
+    """A plain-text book's text as shown, each note link (`<sup><a href=…>1</a></sup>`,
+    its marker made a link) shown as `⁂`."""
+    from readmark.core.book import LoadOptions
+    from readmark.core.formats import open_book
+
+    book = open_book(path, LoadOptions(repair=True))
+    return "\n".join(
+        _html_text(_PLAIN_NOTE_REF.sub("\u2042", book.section_html(i)))
+        for i in range(len(book.sections))
+    )
+
+
 def _glued(paragraphs: list[str], left: str, right: str) -> bool:
     pattern = re.compile(re.escape(left) + r"\s?-?\s?" + re.escape(right))
     return any(pattern.search(p) for p in paragraphs if left in p and right in p)
@@ -183,6 +199,9 @@ def score_book(truth_path: Path) -> BookScore:
             continue
         bare = marker.rstrip("*^¹²³0123456789").rstrip()
         linked = any(bare in p and marker not in p for p in paragraphs)
+        if not linked:  # a digit marker keeps its digit, now a link (`…sort)1 .`)
+            shown = plain_links(truth_path.parent / truth["file"])
+            linked = bool(re.search(re.escape(bare) + "\u2042", shown))
         attached += int(body in text and linked)
     captions = truth.get("captions", [])
     apart = sum(

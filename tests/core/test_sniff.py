@@ -48,3 +48,17 @@ def test_mixed_signals() -> None:
 def test_only_the_start_is_examined() -> None:
     plain = "Plain prose without any markup at all. " * 2000  # > 64 KB
     assert not looks_like_markdown(plain + "\n\n# A\n\n# B\n\n# C\n\n**x** **y**\n")
+
+
+def test_a_programming_book_from_pdftotext_is_not() -> None:
+    """pdftotext of *Think Python*'s Appendix B: numbered exercises, a `> 1010` table cell
+    and Python's `__init__` (no bold word) are no Markdown."""
+    book = Path(__file__).resolve().parents[1] / "fixtures" / "repair_corpus"
+    text = read_text(book / "en_pdftotext_think_python_appendix_b.txt").text
+    assert "def __init__(self" in text
+    assert not looks_like_markdown(text)
+
+
+def test_bold_words_still_count_as_emphasis() -> None:
+    text = "Some __bold words__ here.\n\nAnd **more bold** there.\n\n# Title\n"
+    assert markdown_score(text) >= 2

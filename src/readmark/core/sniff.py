@@ -19,7 +19,12 @@ THRESHOLD = 2
 _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(?![a-z])\S", re.M)
 _SETEXT = re.compile(r"^ {0,3}\S[^\n]*\n {0,3}(?:=+|-{2,})[ \t]*$", re.M)
 _LIST = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+[^\s*+-]", re.M)  # not "* * *"
-_EMPHASIS = re.compile(r"\*\*[^\s*][^*\n]*\*\*|__[^\s_][^_\n]*__|(?<![\w*])\*[^\s*][^*\n]*\*(?!\w)")
+# Not `__init__`: a Python name in a plain-text book about programming (pdftotext of
+# Think Python) is no bold word.
+_EMPHASIS = re.compile(
+    r"\*\*[^\s*][^*\n]*\*\*|__(?![a-z][a-z0-9_]*__)[^\s_][^_\n]*__"
+    r"|(?<![\w*])\*[^\s*][^*\n]*\*(?!\w)"
+)
 _UNDERSCORE_EM = re.compile(r"(?<!\w)_[^\s_][^_\n]*_(?!\w)")
 _LINK = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)|^ {0,3}\[[^\]\n]+\]:\s+\S", re.M)
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)

@@ -81,3 +81,31 @@ def test_a_note_numbered_with_a_bare_digit_is_linked_only_from_a_marker(tmp_path
     assert "sat for 4 days in 1975, and the jury, after a walk of 4 miles" in text
     assert "4 Measured from the courthouse steps in 1975." in text
     assert html.count('name="fn-') == 1
+
+
+APPENDIX_B = BEARD.parent / "en_pdftotext_think_python_appendix_b.txt"
+
+
+def test_a_note_pdftotext_set_under_the_page_s_last_line_is_linked() -> None:
+    """*Think Python*'s page 241 ends its text, then its note, with no blank line between
+    (`…there are some problems:` / `1 But if you get a question…`); the marker is a
+    raised 1 pdftotext set before a space and the stop (`…/Radix_sort)1 .`)."""
+    book = open_book(APPENDIX_B)
+    html = book.section_html(0)
+    assert 'wiki/Radix_sort)<sup><a href="#fn-p0-1">1</a></sup> .' in html
+    assert '<a name="fn-p0-1"></a>1 But if you get a question like this' in html
+    text = book.section_text(0)
+    # The note is a paragraph of its own after the page's last paragraph, whole.
+    assert "but there are some problems:\n\n1 But if you get a question" in text
+    assert "look around for a good implementation of radix sort.”" in text
+
+
+def test_a_line_opening_with_a_number_is_no_note_without_its_marker(tmp_path: Path) -> None:
+    """The same page with the marker gone: the line `1 But if you…` is no note, nothing
+    is linked or moved."""
+    text = APPENDIX_B.read_text(encoding="utf-8").replace("Radix_sort)1 .", "Radix_sort).")
+    path = tmp_path / "appendix_b.txt"
+    path.write_text(text, encoding="utf-8")
+    html = open_book(path).section_html(0)
+    assert "fn-p0-1" not in html
+    assert "Radix_sort)." in html

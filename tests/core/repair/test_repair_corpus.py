@@ -22,6 +22,15 @@ REACHED: dict[str, dict[str, int]] = {
     "en_ia_nervous_exhaustion": {"joins made": 24, "false joins": 0, "debris removed": 42},
     "en_ia_students_manual_venereal": {"joins made": 17, "false joins": 0, "debris removed": 40},
     "en_marker_think_python": {"joins made": 0, "false joins": 0, "debris removed": 0},
+    # JMLR's notes printed `3.` at the page foot, their markers flattened to bare digits
+    # (`expert.3`, `fan-in).6`); tables and captions (one glued to the next page's text
+    # as its list item's continuation) inside four sentences.
+    "en_marker_switch_transformers": {
+        "joins made": 4,
+        "false joins": 0,
+        "debris removed": 0,
+        "footnotes attached": 5,
+    },
     "en_marker_think_python_notes_figures": {
         "joins made": 2,
         "false joins": 0,
@@ -36,6 +45,15 @@ REACHED: dict[str, dict[str, int]] = {
         "footnotes attached": 3,
     },
     "en_pdftotext_think_python": {"joins made": 127, "false joins": 0, "debris removed": 31},
+    # Appendix B: Figure B.1's caption at the top of page 250, between the halves of a
+    # sentence the page cut; web addresses cut at a line end; code under a colon; a
+    # note set right under its page's last line (`…/Radix_sort)1 .` / `1 But if…`).
+    "en_pdftotext_think_python_appendix_b": {
+        "joins made": 5,
+        "false joins": 0,
+        "debris removed": 20,
+        "footnotes attached": 1,
+    },
     "zh_hans_luxun_nahan": {"joins made": 332, "false joins": 0, "debris removed": 0},
     "zh_hans_pdftotext_civil_code_draft": {
         "joins made": 295,

@@ -96,3 +96,85 @@ def test_no_pages_with_the_repair_off(tmp_path: Path) -> None:
     book = _book(tmp_path, repair=False)
     assert printed_pages(book) == []
     assert "The Silent Birds 12" in book.section_text(0)
+
+
+# The same chapter as a journal article prints it: the title and the page's number in
+# the footer, under the page's notes, over the next page (its converter's page anchor).
+# Shaped like a Markdown conversion of a TACL article that keeps each page's footer
+# (`Downloaded from … by guest on 04 July 2026` under its notes, page after page).
+FOOTERS = """# Chapter 1
+
+The keeper opened the cage every morning and the birds, one after another, flew out over
+the garden wall.<sup>1</sup>
+
+<sup>1</sup> Most of them came back by evening.
+
+The Silent Birds 12
+
+<span id="page-13-0"></span>They came back in the evening to sleep in the warm straw of the
+loft, where the keeper counted them.<sup>2</sup>
+
+<sup>2</sup> He counted them twice.
+
+The Silent Birds 13
+
+<span id="page-14-0"></span>Birds that were never let out forgot how to fly, and sat.
+
+The Silent Birds 14
+"""
+
+FOOTER_STARTS = {
+    "12": "Chapter 1",  # the page the chapter opens
+    "13": "They came back in the evening",
+    "14": "Birds that were never let out",
+}
+
+
+def test_a_footer_numbers_the_page_it_ends(tmp_path: Path) -> None:
+    """Measured, not assumed: these headers stand at their pages' feet (under the notes,
+    over the next page's anchor), so each number marks the page that ends there, not
+    the one after it."""
+    book = _book(tmp_path, FOOTERS)
+    pages = PageIndex(printed_pages(book))
+    assert [p.label for p in pages.pages] == ["12", "13", "14"]
+    for label, start in FOOTER_STARTS.items():
+        page = pages.find(label)
+        assert page is not None
+        text = book.section_text(page.section)
+        assert text[page.offset :].startswith(start), (label, text[page.offset :][:40])
+    text = "\n".join(book.section_text(i) for i in range(len(book.sections)))
+    assert "Silent Birds" not in text
+    assert "Most of them came back by evening." in text  # the notes are kept, linked
+
+
+def test_the_same_headers_over_their_pages_number_the_page_after(tmp_path: Path) -> None:
+    """The same lines standing under a page rule, over their pages' text: headers, each
+    number marking the text after it."""
+    tops = """# Chapter 1
+
+Preface text that ends its page.
+
+---
+
+The Silent Birds 12
+
+The keeper opened the cage every morning.
+
+---
+
+The Silent Birds 13
+
+They came back in the evening.
+
+---
+
+The Silent Birds 14
+
+Birds that were never let out forgot how to fly.
+"""
+    book = _book(tmp_path, tops)
+    pages = PageIndex(printed_pages(book))
+    assert [p.label for p in pages.pages] == ["12", "13", "14"]
+    page = pages.find("13")
+    assert page is not None
+    assert book.section_text(page.section)[page.offset :].startswith("They came back")

@@ -13,9 +13,10 @@ middle of a sentence the page goes on with:
 
     the run time increases very quickly.
 
-The run between the halves (an image, a caption: `Figure 11.2: …`, `Fig. 3.`,
+The run between the halves (an image, a table, a caption: `Figure 11.2: …`, `Fig. 3.`,
 `Table 2`, `图 3-1`, `PLATE IV.`, an ALL-CAPS line, `Courtesy of …`, `Photograph by
-…`) moves, whole and in order, to after the sentence, and the halves are joined. The
+…`, marker's `- Table 1: …` list item, even with the next page's text glued to it as
+the item's continuation) moves, whole and in order, to after the sentence, and the halves are joined. The
 halves are judged as page_split_join judges any page split (the first stops
 mid-clause, the second goes on with the sentence, neither is a display's
 introduction), except that one of them may be short (a column that ended after a
@@ -41,6 +42,7 @@ from readmark.core.repair.rule import RepairContext, RepairRule
 
 _MAX_RUN = 4  # blocks: an image, its caption, a credit, a second image
 _CAPTION_MAX = 400  # characters: a caption is a line or a few, not a page
+_LABELLED_MAX = 1200  # a caption labelled `Figure 3:` may run to a paragraph
 _ANCHORS = r"(?:<(?:span|a) (?:id|name)=\"[^\"<>]{1,80}\"></(?:span|a)>\s*)*"
 _IMAGE = re.compile(
     rf"^{_ANCHORS}(?:!\[[^\]\n]{{0,300}}\]\([^)\n]{{1,500}}\)|<img\b[^<>\n]{{0,600}}>)\s*$"
@@ -48,7 +50,8 @@ _IMAGE = re.compile(
 _CAPTION = re.compile(
     rf"^{_ANCHORS}(?:\*\*|\*|_)?(?:"
     r"(?:figure|fig\.|table|plate|illustration|chart|map|exhibit|photo|image|diagram)"
-    r"\s*(?:\d+|(?-i:[IVXLC]+))(?:[.\-–]\d+)*[a-z]?(?=[.:,\s]|$)"
+    # `Figure 3`, `Plate IV`, an appendix's `Figure B.1`
+    r"\s*(?:\d+|(?-i:[IVXLC]+)|(?-i:[A-Z])(?=[.\-–]\d))(?:[.\-–]\d+)*[a-z]?(?=[.:,\s]|$)"
     r"|[图圖表]\s*[\d一二三四五六七八九十]+(?:[.\-–]\d+)*"
     r"|(?:courtesy|photograph(?:ed)? by|photo(?:graph)?s? by|photo credit|image credit"
     r"|source:|drawing by|drawn by|engraved by|after a (?:painting|photograph|drawing)"
@@ -65,19 +68,68 @@ def _is_image(block: Block) -> bool:
 def is_caption(text: str) -> bool:
     """A figure's caption or photo credit, as print sets it apart from the text."""
     stripped = text.strip()
-    if not stripped or len(stripped) > _CAPTION_MAX:
+    if not stripped or len(stripped) > _LABELLED_MAX:
         return False
-    if _CAPTION.match(stripped):
+    caption = _CAPTION.match(stripped)
+    if caption and stripped[caption.end() : caption.end() + 1] == ":":
+        return True  # `Table 2: Selective precision. We cast…`: a paper's long caption
+    if len(stripped) > _CAPTION_MAX:
+        return False
+    if caption:
         return True
     # An ALL-CAPS line: `THE OLD MILL AT DEDHAM.` (set like a running header).
     return "\n" not in stripped and looks_like_header(re.sub(r"<[^<>]*>", "", stripped))
 
 
+def is_labelled_caption(text: str) -> bool:
+    """A caption that says it is one (`Figure B.1.: The cost…`, `Courtesy of…`), not an
+    ALL-CAPS line, which a plain-text page sets alike for its running header."""
+    stripped = text.strip()
+    return bool(stripped) and len(stripped) <= _CAPTION_MAX and bool(_CAPTION.match(stripped))
+
+
 def _displayed(block: Block) -> bool:
-    """Set apart from the running text: an image, a caption or a credit."""
+    """Set apart from the running text: an image, a caption or a credit, a table set
+    where the page had it, or a caption a converter wrote as a list item."""
+    if block.kind is BlockKind.TABLE:
+        return True
+    if block.kind is BlockKind.LIST:
+        return "\n" not in block.text.strip() and _caption_item(block.text) is not None
     return block.kind in (BlockKind.PARAGRAPH, BlockKind.HTML) and (
         _is_image(block) or is_caption(block.text)
     )
+
+
+# marker writes a caption as a list item: `- Figure 2: Illustration of…`.
+_ITEM = re.compile(r"^[-*+][ \t]+")
+
+
+def _caption_item(text: str) -> str | None:
+    """The caption of a one-item list whose item is a caption (`- Table 1: …`), or None."""
+    item = _ITEM.match(text)
+    if item is None:
+        return None
+    first = text[item.end() :].split("\n", 1)[0]
+    return first if _CAPTION.match(first) else None
+
+
+def _glued_to_caption(block: Block) -> tuple[Block, Block] | None:
+    """A caption item the converter glued the next page's text to, as the item's lazy
+    continuation (`- Table 1: Benchmarking… the time to reach.` / `in the softmax
+    computation for our router.`): the caption item and the text, apart again. Only a
+    caption ending its sentence, then a line going on in lower case."""
+    if block.kind is not BlockKind.LIST or _caption_item(block.text) is None:
+        return None
+    first, _, rest = block.text.partition("\n")
+    if not rest or _ITEM.match(rest) or rest[:1] in " \t":
+        return None
+    if first.rstrip()[-1:] not in ".)" or not continues_sentence(rest):
+        return None
+    return Block(BlockKind.LIST, first.rstrip(), block.gap), Block(BlockKind.PARAGRAPH, rest)
+
+
+def _has_caption(run: list[Block]) -> bool:
+    return any(_is_image(b) or _CAPTION.match(b.text.strip()) or _caption_item(b.text) for b in run)
 
 
 def _cut_by_the_figure(first: Block, second: Block) -> bool:
@@ -103,13 +155,14 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
         while end < len(blocks) and end - index - 1 < _MAX_RUN and _displayed(blocks[end]):
             end += 1
         run = blocks[index + 1 : end]
-        if (
-            run
-            and end < len(blocks)
-            and any(_is_image(b) or _CAPTION.match(b.text.strip()) for b in run)
-            and _cut_by_the_figure(first, blocks[end])
-        ):
-            joined = first.with_text(join_halves(first.text, blocks[end].text))
+        if run and end < len(blocks) and _cut_by_the_figure(first, blocks[end]):
+            second: Block | None = blocks[end]
+        elif end < len(blocks) and (glued := _glued_to_caption(blocks[end])) is not None:
+            run, second = [*run, glued[0]], glued[1]  # the caption's item, then the text
+        else:
+            second = None
+        if second is not None and _has_caption(run) and _cut_by_the_figure(first, second):
+            joined = first.with_text(join_halves(first.text, second.text))
             blocks[index : end + 1] = [joined, *run]
             context.counts.captions += 1
             context.counts.page_splits += 1

@@ -71,6 +71,7 @@ class _Note:
     lines: tuple[str, ...]  # as written, to put back if no marker is found
     anchors: tuple[str, ...] = ()  # ids of the anchors before the body (marker's links)
     bare_digit: bool = False  # `4 See…`: marked by a bare digit after a word
+    flattened: bool = False  # `<sup>3.</sup>` body, its marker a bare digit after a stop
 
 
 def _body_match(line: str, bare: bool) -> re.Match[str] | None:
@@ -110,7 +111,7 @@ def _parse_notes(text: str, bare: bool) -> list[_Note]:
 
 def _marker_pattern(note: _Note) -> re.Pattern[str]:
     if note.bare_digit or not note.bare:
-        return marker_pattern(note.symbol, note.anchors, note.bare_digit)
+        return marker_pattern(note.symbol, note.anchors, note.bare_digit, not note.flattened)
     symbol = re.escape(note.symbol)
     if note.symbol.isascii() and note.symbol.isdigit():
         sup = rf"<sup>[ \t]*(?:{symbol}|\[{symbol}\])[ \t]*</sup>"
@@ -159,6 +160,19 @@ def _take_marker(
             blocks[index] = Block(block.kind, text, block.gap)  # kind kept: only a marker changed
             return True
     return False
+
+
+def _take_flattened_marker(
+    blocks: list[Block], before: int, note: _Note, ref: str, budget: list[int]
+) -> bool:
+    """A body printed with a raised number (`<sup>3.</sup> See Section 2.2…`) whose
+    marker the converter flattened into the line (`…to a single expert.3 (3) The…`):
+    looked for as a bare digit is, with the same evidence (right after a word or its
+    punctuation, never in a number, a quantity or after `chapter`), and as near."""
+    if note.bare or not (note.symbol.isascii() and note.symbol.isdigit()):
+        return False
+    flattened = _Note(note.symbol, False, note.body, note.lines, note.anchors, True, True)
+    return _take_marker(blocks, before, flattened, ref, budget)
 
 
 def _would_define(text: str, start: int, end: int) -> bool:
@@ -256,7 +270,10 @@ def _attach_once(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
                 while f"{context.id_prefix}fn{number}" in used:  # ids the section already has
                     number += 1
                 note_id = f"{context.id_prefix}fn{number}"
-                if _take_marker(blocks, run_start, note, f"[^{note_id}]", budget):
+                ref = f"[^{note_id}]"
+                if _take_marker(blocks, run_start, note, ref, budget) or _take_flattened_marker(
+                    blocks, run_start, note, ref, budget
+                ):
                     counter = number
                     context.counts.footnotes += 1
                     definitions.append(Block(BlockKind.FOOTNOTE_DEF, f"[^{note_id}]: {note.body}"))

@@ -3,6 +3,8 @@
 Converters write the same printed note many ways:
 
 - `<sup>1</sup>`, `<sup>①</sup>`, `<sup>[1]</sup>` (most HTML-minded tools);
+- `<sup>3.</sup>` for a body printed `3.` at the page foot (journals set in LaTeX,
+  JMLR), whose marker the converter often flattened to a bare digit (`expert.3`);
 - `$^{1}$`, `$^1$` (MinerU, marker and Nougat write superscripts as LaTeX);
 - `¹`, `²³` (Unicode superscript digits: OCR, pdftotext, hand-made e-texts);
 - `[1](#page-159-1)` for the marker and `<span id="page-159-1"></span><sup>1</sup> text`
@@ -33,7 +35,7 @@ _LATEX_SUP = r"\$\s?\^\s?(?:\{\s?(?P<latex>\d{1,3}|\*)\s?\}|(?P<latex1>\d))\s?\$
 # Nougat's inline LaTeX: `\({}^{1}\)`.
 _PAREN_LATEX_SUP = r"\\\(\s?\{\}\^\{\s?(?P<platex>\d{1,3})\s?\}\s?\\\)"
 SUPERSCRIPT_BODY = re.compile(
-    rf"^ {{0,3}}{_ANCHORS}(?:<sup>[ \t]*(?P<sup>{_SUP_MARK})[ \t]*</sup>|{_LATEX_SUP}"
+    rf"^ {{0,3}}{_ANCHORS}(?:<sup>[ \t]*(?P<sup>{_SUP_MARK})\.?[ \t]*</sup>|{_LATEX_SUP}"
     rf"|{_PAREN_LATEX_SUP}|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,3}})(?=\s|[^\W\d_]))"
     r"[ \t\u3000]*(?=\S)"
 )
@@ -84,8 +86,11 @@ _NUMBERING_WORDS = re.compile(
 )
 
 
-def marker_pattern(symbol: str, anchor_ids: tuple[str, ...], bare_digit: bool) -> re.Pattern[str]:
-    """Where a note's marker may stand in the running text."""
+def marker_pattern(
+    symbol: str, anchor_ids: tuple[str, ...], bare_digit: bool, glued: bool = True
+) -> re.Pattern[str]:
+    """Where a note's marker may stand in the running text. Without `glued`, a bare
+    digit counts only after punctuation or a space, never glued to a word (`bfloat16`)."""
     s = re.escape(symbol)
     forms: list[str] = []
     if symbol.isascii() and symbol.isdigit():
@@ -106,10 +111,14 @@ def marker_pattern(symbol: str, anchor_ids: tuple[str, ...], bare_digit: bool) -
             # new sentence, never more words (`4 miles`).
             forms.append(
                 rf"(?:(?<=[^\W\d_][.,;:!?”’\"')）])|(?<=[^\W\d_][.,;:!?”’\"')）][ \u3000])"
+                # `(e.g. fan-in).6`: a bracket or quotation mark closed, then the stop.
+                rf"|(?<=[^\W\d_][”’\"')）][.,;:!?])"
                 rf"|(?<=[^\W\d_][ \u3000])){s}"
                 r"(?!\d)(?![.,]\d)(?=[,.;:!?，。、；：)）\]]|[ \t\u3000]*(?:\n|$)"
-                r"|[ \t\u3000]+[A-Z“\"(\u4e00-\u9fff])"
+                # pdftotext sets a space between a raised digit and the stop: `…sort)1 .`
+                r"|[ \t\u3000]+[A-Z“\"(\u4e00-\u9fff]|[ \t][.,;:](?=\s|$))"
             )
+        if bare_digit and glued:
             # Glued to a lower-case word or to Chinese (`shift2 involves`, `協助4，`),
             # never to capitals (`CO2`, `MP3`).
             forms.append(

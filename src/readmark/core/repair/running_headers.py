@@ -15,8 +15,11 @@ letters, page number aside: core/repair/furniture.header_key) three times or mor
 and most of its copies stand where a page turns: between the halves of a sentence
 the page cut, or beside a page number, a page rule or a footnote's body. Then every copy
 of it goes. A page number it carries (`The Curious Case 12`, `12 Chapter One`) is
-kept as an invisible page mark where the text after it starts (core/repair/page_marks),
-as the plain-text repair does: the header is read as standing at its page's top.
+kept as an invisible page mark where its page starts (core/repair/page_marks), as the
+plain-text repair does. Where that is, is measured: a header over its page's text starts
+its page where it stood; a footer (its copies under the pages' notes, over the next
+page's anchor or rule) ends its page, which began at the page turn
+before (`_page_starts`).
 A line repeated without that evidence (`Here is an example:`) is the text's and
 stays; headings never go. A line the whole book repeats (`book_headers`, measured once
 per book on its first 256 KB) is a header in a section that has it fewer than three
@@ -83,10 +86,18 @@ def _candidate_key(block: Block) -> str:
         or is_heading(text)
         or is_page_number(text)
         or text.startswith(("!", "<", "[", "|", "`"))  # images, html, links, tables, code
+        or _labelled_note(text)  # `Footnote 1: …`, `① …`: a note, however often alike
     ):
         return ""
     key = header_key(text)
     return key if len(key) >= _KEY_MIN else ""
+
+
+def _labelled_note(text: str) -> bool:
+    """A note's body that says it is one (`Footnote 1: …`, `① …`, `[1] …`); not `14 The
+    Silent Birds`, which a bare digit opens like a note but is a page's header."""
+    match = BARE_BODY.match(text)
+    return match is not None and not match.group("digit")
 
 
 def _page_edge(block: Block) -> bool:
@@ -143,11 +154,12 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
         if len({page_label(blocks[i].text) for i in indexes}) > 1 or len(indexes) == 1
         for i in indexes
     }
+    labels = _page_starts(blocks, drop, numbered, places)
     kept: list[Block] = []
-    label = ""  # the printed page a dropped header numbered: it starts next
+    label = labels.get(-1, "")  # the printed page that starts next
     for index, block in enumerate(blocks):
         if index in drop:
-            label = (page_label(block.text) if index in numbered else "") or label
+            label = labels.get(index, "") or label
             continue
         if not kept and index > 0:  # the first block kept keeps the section's opening gap
             block = Block(block.kind, block.text, blocks[0].gap)
@@ -160,6 +172,60 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
         kept[-1] = _with_mark_at_end(kept[-1], label)
     context.counts.running_headers += len(drop)
     return source.with_blocks(kept)
+
+
+def _page_starts(
+    blocks: tuple[Block, ...], drop: set[int], numbered: set[int], places: dict[str, list[int]]
+) -> dict[int, str]:
+    """Where each printed page a dropped header numbers starts: after which dropped block
+    (-1: the section's start) the page of that number begins.
+
+    A header at its page's top (`The Silent Birds 12` over the page's text) starts page
+    12 where it stood. A footer (the same at the page's foot) ends it: page 12 began at
+    the page turn before, the previous dropped header or the section's start. Which of
+    the two a line is, is measured on its copies (`_at_page_foot`), never assumed."""
+    foot = {key for key, indexes in places.items() if _at_page_foot(blocks, indexes, drop)}
+    labels: dict[int, str] = {}
+    previous = -1
+    for index in sorted(drop):
+        label = page_label(blocks[index].text) if index in numbered else ""
+        if label and _candidate_key(blocks[index]) in foot:
+            labels[previous] = label
+        elif label:
+            labels[index] = label
+        previous = index
+    return labels
+
+
+# The anchor a converter opens each page's first block with (`<span id="page-13-0">`).
+_PAGE_ANCHOR = re.compile(r"^\s*<(?:span|a) (?:id|name)=\"page-\d+")
+
+
+def _at_page_foot(blocks: tuple[Block, ...], indexes: list[int], drop: set[int]) -> bool:
+    """Do the dropped copies of a header stand at their pages' feet? Counted on where
+    each copy stands: under the page's notes, or over the next page's first block (its
+    page anchor, a page rule), is a foot; under a page rule, or opening the section, is a
+    top. More feet than tops: a footer. Between the halves of a sentence, beside a page
+    number or closing the section (a header over the next chapter's heading, or the
+    last page's footer) a copy says neither."""
+    feet = tops = 0
+    for index in (i for i in indexes if i in drop):
+        before = blocks[index - 1] if index > 0 else None
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if before is None or before.kind is BlockKind.THEMATIC_BREAK:
+            tops += 1
+        over_next_page = after is not None and (
+            after.kind is BlockKind.THEMATIC_BREAK or bool(_PAGE_ANCHOR.match(after.text))
+        )
+        if over_next_page or (before is not None and _is_note_body(before)):
+            feet += 1
+    return feet > tops
+
+
+def _is_note_body(block: Block) -> bool:
+    return block.kind is BlockKind.NOTE or (
+        block.kind is BlockKind.PARAGRAPH and bool(BARE_BODY.match(block.text))
+    )
 
 
 def _mark_page(kept: list[Block], block: Block, label: str) -> None:

@@ -84,3 +84,35 @@ def trailing_note(out: list[str]) -> list[str]:
     while start and not out[start - 1].strip():
         start -= 1
     return out[start:]
+
+
+def set_off_foot_note(out: list[str]) -> None:
+    """A note pdftotext set right under the page's last line, with no blank line between
+    (`…there are some problems:` / `1 But if you get a question like this…`): a blank
+    line put before it, so that it is a block of its own at the page foot. Only a line
+    opening a note (`1 But…`, `*Hay fever…`) whose marker stands in the text above
+    (`…/Radix_sort)1 .`), and only in the last block before the page break."""
+    end = len(out)
+    while end and not out[end - 1].strip():
+        end -= 1
+    start = end
+    while start and out[start - 1].strip():
+        start -= 1
+    for k in range(start + 1, end):
+        head = out[k].lstrip()
+        if (_DIGIT_NOTE.match(head) or _NOTE_START.match(head)) and _note_marker(
+            head, out[:k]
+        ) is not None:
+            out.insert(k, "")
+            return
+
+
+def link_foot_note(out: list[str], note: list[str]) -> bool:
+    """The page-foot note ending `out` (`trailing_note`) linked from its marker where it
+    stands, at the end of its page; whether a marker was found."""
+    start = len(out) - len(note)
+    body = [line for line in out[start:] if line.strip()]
+    del out[start:]
+    linked = link_note(body, out)
+    out.extend(["", *linked])
+    return linked[0].startswith("\ue002")

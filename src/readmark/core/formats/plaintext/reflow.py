@@ -22,11 +22,20 @@ signs or stars is a scene break, not text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from readmark.core.formats.plaintext.page_captions import (
+    as_paragraphs,
+    caption_in_sentence,
+    only_captions,
+    place_after_paragraph,
+)
 from readmark.core.formats.plaintext.page_notes import (
+    link_foot_note,
     link_note,
+    set_off_foot_note,
     trailing_note,
 )
 from readmark.core.repair.furniture import (
@@ -303,6 +312,12 @@ def _paged(lines: list[str], headers: frozenset[str]) -> bool:
     return breaks >= PAGE_BREAKS
 
 
+# A line of a program (pdftotext drops its indentation): `class HashMap:`, `def get(self,
+# k):`, `for x in t:`, `total += x`, `self.maps = []`.
+_CODE_LINE = re.compile(
+    r"(?:(?:class|def|for|while|if|elif|with|try|import|from|return)\b[^\n]*[:)]\s*$"
+    r"|[\w.\[\]]+ ?(?:[-+*/]?=) ?\S)"
+)
 # An item of a numbered or bulleted list: `(1) …`, `1. …`, `a) …`, `• …`.
 _LIST_ITEM = re.compile(r"^(?:\(\w{1,3}\)|\w{1,3}[.)]|[•·\-*–])\s")
 # An entry of a list or glossary: a term (a few words) and a colon.
@@ -322,6 +337,8 @@ def _continues(before: str, after: str) -> bool:
         return False  # `…every language:` / `input: Get data…`: a list starts
     if is_heading(head) or _PROMPT.match(head):
         return False  # a heading or a line of code ends where it ends
+    if head[-1] == ":" and _CODE_LINE.match(tail):
+        return False  # `…toward hashtables:` / `class BetterMap:`: code set off under it
     if _LIST_ITEM.match(head) and head[-1] in PARAGRAPH_END:
         return False  # a list item that ended: what follows is not its sentence
     if first.islower():
@@ -352,13 +369,15 @@ def close_pages(
         lines.extend(["", ""])  # the last page's number: its page ends there too
     out: list[str] = []
     notes: list[str] = []  # a note body taken out of a split sentence, put after it
+    figures: list[str] = []  # captions taken out of a split sentence: after its paragraph
     # Printed pages kept (core/repair/page_marks): where the page being read began in
     # `out` (a line, and the non-space characters before it there), and the marks.
     page_start = (0, 0)
     marks: list[tuple[int, int, str]] = []
     done = 0
+    join = functools.partial(_join_across, words=words, compounds=compounds)
     for zone in _page_zones(lines, layout.headers, layout.wrap_width):
-        out.extend(lines[done : zone.start])
+        out.extend(place_after_paragraph(lines[done : zone.start], figures, layout.is_short))
         done = zone.end
         if counts is not None:
             numbers = sum(is_page_number(lines[k]) for k in zone.dropped)
@@ -368,14 +387,24 @@ def close_pages(
         if ending:  # a number at the foot of the page: the page that began at page_start
             marks.append((*page_start, ending))
         if not zone.gap:
+            run, following = lines[zone.start : zone.end], lines[zone.end : zone.end + 2]
+            if caption_in_sentence(out, run, following, figures, _continues, join):
+                done = zone.end + 1  # the caption moved after the sentence, its halves joined
+                continue
+            out.extend(figures)
+            figures.clear()
             if notes:
                 out.extend(["", *notes])
                 notes = []
             out.extend(lines[zone.start : zone.end])
             continue
-        for line in zone.kept_before(lines):  # one-line paragraphs ending the page
-            out.extend(["", line])
+        captions = zone.kept_before(lines)  # a caption at the page foot, before the break
+        if not only_captions(captions):
+            captions = []
+            for line in zone.kept_before(lines):  # one-line paragraphs ending the page
+                out.extend(["", line])
         kept = zone.kept_after(lines)
+        set_off_foot_note(out)
         note = trailing_note(out)
         text = out[: len(out) - len(note)] if note else out
         before = next((line for line in reversed(text) if line.strip()), "")
@@ -383,7 +412,17 @@ def close_pages(
         continues = zone.end < len(lines) and _continues(before, after)
         if continues and all(looks_like_header(line) and not is_heading(line) for line in kept):
             kept = []  # capitals at a page top, the sentence going on under them: a header
+        if continues and only_captions(kept):
+            captions, kept = captions + kept, []  # a figure's caption at the page top
+        elif captions and not kept and not continues:
+            captions = []
+            for line in zone.kept_before(lines):  # it ended the page's last paragraph
+                out.extend(["", line])
         if not kept and continues:
+            if captions:  # they stood between the halves: after the sentence now
+                figures.extend(as_paragraphs(captions))
+                if counts is not None:
+                    counts.captions += 1
             if note:  # the page's footnote stood between the halves of the sentence
                 del out[len(text) :]
                 linked = link_note([line for line in note if line.strip()], out)
@@ -406,8 +445,13 @@ def close_pages(
                 and lines[zone.end + 1].strip()
             ):
                 out.append("")  # the line joined was its paragraph's last
+                out.extend(place_after_paragraph([""], figures, layout.is_short))
             done = zone.end + 1
             continue
+        if note and link_foot_note(out, note) and counts is not None:
+            counts.footnotes += 1  # a note at the foot of a page that ended its paragraph
+        out.extend(figures)
+        figures.clear()
         if notes:
             out.extend(["", *notes])
             notes = []
@@ -417,7 +461,8 @@ def close_pages(
         for line in kept:  # headings at the top of the page
             out.extend(["", line])
         out.append("")
-    out.extend(lines[done:])
+    out.extend(place_after_paragraph(lines[done:], figures, layout.is_short))
+    out.extend(figures)
     if notes:
         out.extend(["", *notes])
     if layout.cjk:
@@ -698,11 +743,27 @@ def reflow(lines: list[str], compounds: frozenset[str] | None = None) -> str:
             second = re.match(r"[^\W\d_]+", line)
             compound = f"{first.group(1)}-{second.group(0)}".lower() if first and second else ""
             text = text + line if compound in compounds else text[:-1] + line
-        elif joins_without_space(text, line):
+        elif joins_without_space(text, line) or _url_goes_on(text, line):
             text += line
         else:
             text += " " + line
     return text
+
+
+# A web address the print line cut after a slash, underscore or the like
+# (`http://en.wikipedia.org/wiki/` / `Big_O_notation`): it goes on with no space.
+_URL_CUT = re.compile(r"(?:https?://|www\.)[!-~]*[/_=&?#~-]$")
+_URL_REST = re.compile(r"[\w%~]")
+_URL_CUT_END = frozenset("/_=&?#~-")
+
+
+def _url_goes_on(text: str, line: str) -> bool:
+    # The last character first: this runs at every line a paragraph is joined from.
+    return (
+        text[-1:] in _URL_CUT_END
+        and bool(_URL_REST.match(line))
+        and bool(_URL_CUT.search(text[-200:]))
+    )
 
 
 def _hyphenated(text: str, line: str) -> bool:
