@@ -60,7 +60,10 @@ _FIRST_PAINT_MAX_S = 0.3
 
 class _FirstPaint(QObject):
     """Tells a worker when the results list has painted its first rows: armed when
-    they are listed, it sets the search's event just after the list's next paint."""
+    they are listed, it sets the search's event just after the list's next paint,
+    and says so (`painted`)."""
+
+    painted = Signal()
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
@@ -77,8 +80,13 @@ class _FirstPaint(QObject):
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Paint and self.waiting is not None:
-            QTimer.singleShot(0, self.release)  # once this paint is done
+            QTimer.singleShot(0, self._after_paint)  # once this paint is done
         return False
+
+    def _after_paint(self) -> None:
+        if self.waiting is not None:
+            self.release()
+            self.painted.emit()
 
 
 class SearchController(QObject):
@@ -103,6 +111,7 @@ class SearchController(QObject):
         self._first_paint = _FirstPaint(self)
         self._painted = threading.Event()  # the search shown: its first rows painted
         self.panel.results.viewport().installEventFilter(self._first_paint)
+        self._first_paint.painted.connect(self._mark)
         self._book: Book | None = None
         self._text: BookText | None = None
         self._entry_titles: dict[int, str] | None = None  # section -> its first contents entry
@@ -133,6 +142,7 @@ class SearchController(QObject):
         if self.reader.book is None:
             return
         self._follow_book()
+        shown = self.panel.isVisible()
         self.panel.show()
         self.panel.raise_()
         self.panel.focus_field()
@@ -141,6 +151,22 @@ class SearchController(QObject):
             self._prepare()
         elif query != self._query:
             self.search_now()
+        if not shown:
+            self._lay_out_window()
+
+    def _lay_out_window(self) -> None:
+        """Give the panel its place and paint the window now: the page beside it is
+        narrower and lays its text out again (20-40 ms for a 30 KB chapter). Qt
+        would do both at the next turn of the event loop, before any result could
+        be listed; done here, while the worker prepares or searches, the first
+        results are listed and painted alone as soon as they are found, instead of
+        after a paint of the whole window (bench/search.py)."""
+        window = self.panel.parentWidget()
+        layout = window.layout() if window is not None else None
+        if window is None or layout is None:
+            return
+        layout.activate()
+        window.repaint()
 
     def close(self) -> None:
         self.panel.close()  # emits closed
@@ -348,12 +374,14 @@ class SearchController(QObject):
                 self._pending.append((hits.section, hits.ranges))
                 self._found += len(hits.ranges)
                 self._unmarked.append((hits.section, hits.ranges))
-        if self.model.hits.total:
+        if not self.model.hits.total and self._unmarked:
+            # The very first hits: listed and painted first, marked on the page just
+            # after the list's paint (`_FirstPaint.painted`; marking lays the page's
+            # highlights out again, 20-30 ms), or after a while if the list is not
+            # painted (a hidden window).
+            QTimer.singleShot(int(_FIRST_PAINT_MAX_S * 1000), self._mark)
+        elif self._first_paint.waiting is None:
             self._mark()
-        elif self._unmarked:
-            # The very first hits: listed and painted first, marked on the page right
-            # after (marking lays the page's highlights out again, ~20 ms).
-            QTimer.singleShot(0, self._mark)
         if not self._pending or self._list_timer.isActive():
             return
         if not self.model.hits.total:
