@@ -124,3 +124,49 @@ def test_a_stored_table_with_any_byte_changed_is_refused(data: st.DataObject) ->
     bad = good[:at] + bytes([good[at] ^ flip]) + good[at + 1 :]
     assert folding_store.decode(bad, key) is None
     assert folding_store.decode(good, key) is not None
+
+
+_PROCESS = """
+import sys
+from readmark.core.search import folding, folding_store
+
+# As with another OpenCC or Python than the shipped table was made with.
+folding_store.shipped_path = lambda match_case: None
+if sys.argv[1] == "must-read":
+    def refuse(match_case):
+        raise SystemExit("built instead of read")
+    folding.build = refuse
+print(folding.fold("紅樓夢 ＡＢＣ"))
+"""
+
+
+def test_a_process_keeps_the_table_it_built_and_builds_a_damaged_copy_again(
+    readmark_home: Path,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    src = Path(folding.__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": str(src), "READMARK_HOME": str(readmark_home)}
+
+    def run(mode: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", _PROCESS, mode],
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+            check=False,
+        )
+
+    kept = readmark_home / "cache" / "search" / "folding.bin"
+    for damage in (None, b"", b"garbage" * 1000):
+        if damage is not None:
+            kept.write_bytes(damage)
+        built_run = run("may-build")
+        assert (built_run.returncode, built_run.stdout, built_run.stderr) == (0, "红楼梦 abc\n", "")
+        assert folding_store.read(kept, folding_store.key(False)) is not None
+        read_run = run("must-read")  # the next process reads what the last one kept
+        assert (read_run.returncode, read_run.stdout, read_run.stderr) == (0, "红楼梦 abc\n", "")
