@@ -217,7 +217,7 @@ class SearchController(QObject):
         from readmark.core.search.saved_text import SavedText
 
         saved = SavedText(provider.cache, book.cache_key) if provider.cache else None
-        self._text = BookText(len(book.sections), provider.read_through, saved)
+        self._text = BookText(len(book.sections), provider.read_through, saved, provider.converted)
         self._entry_titles = None
         self._query = None
         self._clear_results()
