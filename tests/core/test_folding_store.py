@@ -6,6 +6,7 @@ again, never an error."""
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,13 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path, blocker:
     assert folding_store.stored_or_built(False, (None, cached))[0] == built(False)
 
 
+def test_a_pipe_where_the_table_should_be_is_never_read(tmp_path: Path) -> None:
+    cached = tmp_path / "folding.bin"
+    os.mkfifo(cached)  # opening it to read would wait for a writer for ever
+    assert folding_store.read(cached, folding_store.key(False)) is None
+    assert folding_store.stored_or_built(False, (None, cached))[0] == built(False)
+
+
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=300))
 def test_any_bytes_after_a_right_header_are_refused(tail: bytes) -> None:
@@ -143,7 +151,6 @@ print(folding.fold("紅樓夢 ＡＢＣ"))
 def test_a_process_keeps_the_table_it_built_and_builds_a_damaged_copy_again(
     readmark_home: Path,
 ) -> None:
-    import os
     import subprocess
     import sys
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import stat
 import unicodedata
 import zlib
 from pathlib import Path
@@ -102,8 +103,11 @@ def decode(data: bytes, table_key: bytes) -> tuple[dict[int, int], str] | None:
 
 
 def read(path: Path, table_key: bytes) -> tuple[dict[int, int], str] | None:
-    """The table stored at `path`, or None if there is none fit to use."""
+    """The table stored at `path`, or None if there is none fit to use (a pipe or
+    a device there is never opened: reading it could wait for ever)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         with path.open("rb") as handle:
             data = handle.read(8_000_000)  # a table is ~40 KB: never read a huge file whole
     except (OSError, ValueError):
