@@ -115,6 +115,8 @@ def test_wheel_installs_the_bundled_resources(installed: Path) -> None:
         "guide/guide.zh.md",
         "guide/images/readmark-window.png",
         "translations/readmark_zh_CN.qm",
+        "search/folding.bin",  # the first search reads the folding table, never builds it
+        "search/folding-case.bin",
         *DESKTOP_FILES,
     ):
         assert (resources / relative).is_file(), f"{relative} is missing from the wheel"
@@ -126,6 +128,19 @@ def test_wheel_installs_the_bundled_resources(installed: Path) -> None:
         env=_clean_env(),
     ).stdout.strip()
     assert Path(found) == resources / "guide" / "guide.en.md"
+    # and the installed code takes the shipped folding table as its own (built from
+    # the same folding.py, Unicode and OpenCC), so no search waits to build one
+    fits = _run(
+        [
+            str(python),
+            "-c",
+            "from readmark.core.search import folding_store as s; "
+            "print(all(s.read(s.shipped_path(c), s.key(c)) is not None for c in (False, True)))",
+        ],
+        cwd=installed,
+        env=_clean_env(),
+    ).stdout.strip()
+    assert fits == "True"
 
 
 def test_installed_readmark_reports_its_version(installed: Path, tmp_path: Path) -> None:

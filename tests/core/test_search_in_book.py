@@ -199,6 +199,35 @@ def test_a_traditional_query_finds_the_simplified_novel_where_the_reader_shows_i
     assert text.unreadable == {}
 
 
+def test_sections_converted_before_are_searched_before_those_to_convert(
+    shared_books: Path, tmp_path: Path
+) -> None:
+    """The chapter read (10) and two read earlier (3, 4) are in the render cache:
+    their hits come first, before converting the chapters after the one read."""
+    from readmark.core.render_cache import RenderCache
+
+    book = open_book(shared_books / "三国演义.txt")
+    cache = RenderCache(tmp_path / "sections")
+    for index in (3, 4, 10):
+        cache.put(book.cache_key, index, book.section_html(index))
+    converted: list[int] = []
+
+    def html_of(index: int) -> str:
+        html = cache.get(book.cache_key, index)
+        if html is None:
+            converted.append(index)
+            html = book.section_html(index)
+        return html
+
+    text = BookText(len(book.sections), html_of, converted=lambda: cache.kept(book.cache_key))
+    results = list(search_book(text, compile_query(Query("劉備")), first_section=10))
+    assert [r.section for r in results][:5] == [10, 3, 4, 11, 12]
+    assert converted[:2] == [11, 12] and {3, 4, 10}.isdisjoint(converted)
+    plain = BookText(len(book.sections), book.section_html)
+    expected = {r.section: r.ranges for r in search_book(plain, compile_query(Query("劉備")))}
+    assert {r.section: r.ranges for r in results} == expected  # the same hits
+
+
 def test_preparing_a_book_makes_every_section_ready(shared_books: Path) -> None:
     book = open_book(shared_books / "春秋左传_cleaned_text_sample.md")
     text = BookText(len(book.sections), book.section_html)

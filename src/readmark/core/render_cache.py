@@ -267,6 +267,19 @@ class RenderCache:
     def get(self, book_key: str, index: int) -> str | None:
         return self._read(self._file(book_key, index))
 
+    def kept(self, book_key: str) -> set[int]:
+        """The sections kept for a book (one listing of its folder, ~1 ms for a
+        thousand sections, where a `stat` of each would take ten times that)."""
+        try:
+            names = os.listdir(self.root / book_key)
+        except OSError:
+            return set()
+        return {
+            int(stem)
+            for stem, dot, ext in (n.partition(".") for n in names)
+            if dot and ext == "html" and stem.isdigit()
+        }
+
     def put(self, book_key: str, index: int, html: str) -> None:
         self._write(self._file(book_key, index), html)
 

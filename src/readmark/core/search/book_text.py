@@ -20,7 +20,7 @@ the same section's text, and one copy is kept.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from readmark.core.book import BookError
@@ -33,12 +33,19 @@ if TYPE_CHECKING:
 
 class BookText:
     def __init__(
-        self, sections: int, html_of: Callable[[int], str], saved: SavedText | None = None
+        self,
+        sections: int,
+        html_of: Callable[[int], str],
+        saved: SavedText | None = None,
+        converted: Callable[[], Collection[int]] | None = None,
     ) -> None:
         """`html_of(index)`: the display HTML of a section (may convert it);
-        `saved`: where the whole text is kept between sessions (None: nowhere)."""
+        `saved`: where the whole text is kept between sessions (None: nowhere);
+        `converted()`: the sections `html_of` has without converting them (None:
+        it cannot tell)."""
         self._count = sections
         self._html_of = html_of
+        self._converted = converted
         self._texts: dict[int, str] = {}
         self._folded: dict[tuple[int, bool], str] = {}
         self.unreadable: dict[int, str] = {}  # section -> why it could not be read
@@ -95,6 +102,14 @@ class BookText:
     def has(self, index: int, match_case: bool = False) -> bool:
         """Whether the section is ready to match without converting anything."""
         return (index, match_case) in self._folded or self._saved_folded(match_case)
+
+    def at_hand(self) -> set[int]:
+        """The sections whose text is made, or whose HTML is there without
+        converting it (in memory or the render cache): quick to search."""
+        found = set(self._texts)
+        if self._converted is not None:
+            found.update(self._converted())
+        return found
 
     def ready(self, match_case: bool = False) -> int:
         """How many sections are ready to match."""

@@ -18,10 +18,13 @@ and a match at [start, end) in it is the same [start, end) in the book:
   that stand for several Traditional ones (`后`: `後`, `后`) make those equal too.
 
 Folding is idempotent (`fold(fold(s)) == fold(s)`). The table behind it is
-built once per process, the first time a search needs it (about 40 ms:
-OpenCC's conversion of the ideograph blocks and Unicode's answers for the ~5,000
-other characters a rule can change), and never on the way to the first screen:
-nothing imports this module before a search.
+made once per process, the first time a search needs it, and never on the way
+to the first screen: nothing imports this module before a search. Building it
+costs 50-70 ms (OpenCC's conversion of the ideograph blocks and Unicode's
+answers for the ~5,000 other characters a rule can change), which a search
+right after Ctrl+F would wait for; so it is read from disk instead (~1 ms, see
+`folding_store`: shipped prebuilt, else kept in the user's cache) and built
+only when neither copy was made by this code with this OpenCC and this Unicode.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ _HAN_RANGES = (
 
 _lock = threading.Lock()
 _tables: dict[bool, dict[int, int]] = {}
+_digests: dict[bool, str] = {}  # of tables read from disk, which carry theirs
 
 
 def fold(text: str, match_case: bool = False) -> str:
@@ -74,17 +78,39 @@ def fold_char(ch: str, match_case: bool = False) -> str:
 
 
 def table(match_case: bool = False) -> dict[int, int]:
-    """The translation table `fold` uses (built once, thread-safe)."""
+    """The translation table `fold` uses (made once per process, thread-safe:
+    read from disk when a copy made by this code is there, else built and kept)."""
     found = _tables.get(match_case)
     if found is None:
         with _lock:
             found = _tables.get(match_case)
             if found is None:
-                found = _tables[match_case] = _build(match_case)
+                from readmark.core.search.folding_store import stored_or_built
+
+                found, digest = stored_or_built(match_case)
+                _digests[match_case] = digest
+                _tables[match_case] = found
     return found
 
 
-def _build(match_case: bool) -> dict[int, int]:
+def digest(match_case: bool = False) -> str:
+    """A digest of the table's contents, which indexes and saved folded texts
+    record: made with other rules (another OpenCC, another Unicode), they would
+    miss what they should find."""
+    table(match_case)
+    return _digests[match_case]
+
+
+def table_digest(folding: dict[int, int]) -> str:
+    """The digest of a table's contents (`digest`; ~5 ms, so kept with the table)."""
+    import hashlib
+
+    hashed = hashlib.blake2b(repr(sorted(folding.items())).encode(), digest_size=8)
+    return hashed.hexdigest()
+
+
+def build(match_case: bool) -> dict[int, int]:
+    """The table made from its rules (50-70 ms); `table` reads a stored copy instead."""
     simplified = _traditional_to_simplified()
     result: dict[int, int] = {}
     for code in _codes(simplified):

@@ -55,16 +55,20 @@ def search_book(
 ) -> Iterator[SectionHits]:
     """Every section's hits (empty ones too, to tell progress), starting at
     `first_section` and wrapping round — first the sections whose text is ready,
-    then, in the same order, those that must be converted, so what can be found
-    at once is; `check()` is called before each section and may raise to stop
-    the search. After `limit` hits it stops: the last section it yields is
-    marked `truncated`."""
+    then those at hand (converted before: in memory or the render cache), then,
+    in the same order, those that must be converted, so what can be found at
+    once is; `check()` is called before each section and may raise to stop the
+    search. After `limit` hits it stops: the last section it yields is marked
+    `truncated`."""
     text.load_saved()
     order = section_order(len(text), first_section)
     ready = [index for index in order if text.has(index, matcher.match_case)]
-    if ready:
+    if len(ready) < len(order):
         done = set(ready)
-        order = ready + [index for index in order if index not in done]
+        quick = text.at_hand()
+        at_hand = [index for index in order if index not in done and index in quick]
+        done.update(at_hand)
+        order = ready + at_hand + [index for index in order if index not in done]
     left = limit
     for index in order:
         check()

@@ -25,14 +25,12 @@ are never reused (AUTOINCREMENT), so a search simply does not find them, and
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import sqlite3
 import threading
 from pathlib import Path
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.search.folding import table
+from readmark.core.search.folding import digest
 from readmark.core.store import sqlite_setup
 
 FORMAT = "readmark-search-4"
@@ -83,14 +81,11 @@ class IndexUnusableError(Exception):
         super().__init__(template.format(**params))
 
 
-@functools.cache
 def folding_digest() -> str:
     """A digest of the folding table: an index made with other rules (another
-    OpenCC, another Unicode) would miss what it should find. (Cached: the table
-    never changes within a process.)"""
-    digest = hashlib.blake2b(digest_size=8)
-    digest.update(repr(sorted(table().items())).encode())
-    return digest.hexdigest()
+    OpenCC, another Unicode) would miss what it should find. (Kept with the
+    table: it never changes within a process.)"""
+    return digest()
 
 
 class IndexFile:

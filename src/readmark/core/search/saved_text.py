@@ -33,9 +33,9 @@ _LEVEL = 1  # measured: level 6 is 3x slower for 2-10 % less
 
 
 def _digest() -> str:
-    from readmark.core.search.index_file import folding_digest
+    from readmark.core.search.folding import digest
 
-    return folding_digest()
+    return digest()
 
 
 def _pack(text: str) -> bytes:

@@ -101,6 +101,15 @@ class SectionProvider:
             self._remember(index, html)
         return html
 
+    def converted(self) -> set[int]:
+        """The sections `read_through` finds made (in memory or the disk cache)
+        rather than converts."""
+        with self._lock:
+            found = set(self._memory)
+        if self._cache:
+            found |= self._cache.kept(self.book.cache_key)
+        return found
+
     def read_through(self, index: int) -> str:
         """A section's HTML for reading the whole book through (search, on a
         worker): from memory or the disk cache, else converted and put in the disk

@@ -22,6 +22,7 @@ open, and nothing is left marked when it closes.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import deque
@@ -56,11 +57,22 @@ _LIST_EVERY_MS = 150  # later hits are listed in batches at most this often
 # painted them (converting holds the interpreter, and the window would wait for it:
 # 100-160 ms for a just-opened 10 MB book, bench/search.py), at most this long.
 _FIRST_PAINT_MAX_S = 0.3
+# Python's switch interval: a thread that wants the interpreter while another runs
+# Python gets it after this long. The UI thread wants it at every call into Python
+# (each model and delegate call while the list is laid out and painted), while a
+# worker converts or searches; with the default 5 ms, listing and painting the
+# first results of a search that converts waited 20 ms more (bench/search.py, the
+# first search at once after Ctrl+F: median 86 ms against 65 ms, 6 runs each).
+# Process-wide: set when the search room is first built (the first Ctrl+F).
+_SWITCH_INTERVAL_S = 0.001
 
 
 class _FirstPaint(QObject):
     """Tells a worker when the results list has painted its first rows: armed when
-    they are listed, it sets the search's event just after the list's next paint."""
+    they are listed, it sets the search's event just after the list's next paint,
+    and says so (`painted`)."""
+
+    painted = Signal()
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
@@ -77,8 +89,13 @@ class _FirstPaint(QObject):
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Paint and self.waiting is not None:
-            QTimer.singleShot(0, self.release)  # once this paint is done
+            QTimer.singleShot(0, self._after_paint)  # once this paint is done
         return False
+
+    def _after_paint(self) -> None:
+        if self.waiting is not None:
+            self.release()
+            self.painted.emit()
 
 
 class SearchController(QObject):
@@ -94,6 +111,7 @@ class SearchController(QObject):
     ) -> None:
         """`sections()`: the provider of the open book's section HTML."""
         super().__init__(parent)
+        sys.setswitchinterval(min(sys.getswitchinterval(), _SWITCH_INTERVAL_S))
         self.reader = reader
         self.tasks = tasks
         self._sections = sections
@@ -103,6 +121,7 @@ class SearchController(QObject):
         self._first_paint = _FirstPaint(self)
         self._painted = threading.Event()  # the search shown: its first rows painted
         self.panel.results.viewport().installEventFilter(self._first_paint)
+        self._first_paint.painted.connect(self._mark)
         self._book: Book | None = None
         self._text: BookText | None = None
         self._entry_titles: dict[int, str] | None = None  # section -> its first contents entry
@@ -133,6 +152,7 @@ class SearchController(QObject):
         if self.reader.book is None:
             return
         self._follow_book()
+        shown = self.panel.isVisible()
         self.panel.show()
         self.panel.raise_()
         self.panel.focus_field()
@@ -141,6 +161,22 @@ class SearchController(QObject):
             self._prepare()
         elif query != self._query:
             self.search_now()
+        if not shown:
+            self._lay_out_window()
+
+    def _lay_out_window(self) -> None:
+        """Give the panel its place and paint the window now: the page beside it is
+        narrower and lays its text out again (20-40 ms for a 30 KB chapter). Qt
+        would do both at the next turn of the event loop, before any result could
+        be listed; done here, while the worker prepares or searches, the first
+        results are listed and painted alone as soon as they are found, instead of
+        after a paint of the whole window (bench/search.py)."""
+        window = self.panel.parentWidget()
+        layout = window.layout() if window is not None else None
+        if window is None or layout is None:
+            return
+        layout.activate()
+        window.repaint()
 
     def close(self) -> None:
         self.panel.close()  # emits closed
@@ -181,7 +217,7 @@ class SearchController(QObject):
         from readmark.core.search.saved_text import SavedText
 
         saved = SavedText(provider.cache, book.cache_key) if provider.cache else None
-        self._text = BookText(len(book.sections), provider.read_through, saved)
+        self._text = BookText(len(book.sections), provider.read_through, saved, provider.converted)
         self._entry_titles = None
         self._query = None
         self._clear_results()
@@ -348,12 +384,14 @@ class SearchController(QObject):
                 self._pending.append((hits.section, hits.ranges))
                 self._found += len(hits.ranges)
                 self._unmarked.append((hits.section, hits.ranges))
-        if self.model.hits.total:
+        if not self.model.hits.total and self._unmarked:
+            # The very first hits: listed and painted first, marked on the page just
+            # after the list's paint (`_FirstPaint.painted`; marking lays the page's
+            # highlights out again, 20-30 ms), or after a while if the list is not
+            # painted (a hidden window).
+            QTimer.singleShot(int(_FIRST_PAINT_MAX_S * 1000), self._mark)
+        elif self._first_paint.waiting is None:
             self._mark()
-        elif self._unmarked:
-            # The very first hits: listed and painted first, marked on the page right
-            # after (marking lays the page's highlights out again, ~20 ms).
-            QTimer.singleShot(0, self._mark)
         if not self._pending or self._list_timer.isActive():
             return
         if not self.model.hits.total:

@@ -60,14 +60,17 @@ class ResultsModel(QAbstractListModel):
     ) -> None:
         """Empty, for a new search; `titles(section)` names a chapter row and
         `text(section)` gives the text contexts are cut from."""
-        self.beginResetModel()
+        empty = not self.hits.sections  # then the views need not hear of it
+        if not empty:
+            self.beginResetModel()
         self.hits = HitList()
         self._rows = []
         if titles is not None:
             self._titles = titles
         if text is not None:
             self._text = text
-        self.endResetModel()
+        if not empty:
+            self.endResetModel()
 
     def add(self, found: Found) -> None:
         """Sections' hits arrived: their rows are inserted in book order. Sections
