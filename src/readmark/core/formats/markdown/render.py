@@ -24,6 +24,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 
 from readmark.core.book import LoadOptions
+from readmark.core.formats.markdown import fast_inline
 from readmark.core.formats.markdown.extensions import QtRichTextExtension
 from readmark.core.formats.markdown.linear import make_linear
 from readmark.core.html_sanitize import sanitize_html
@@ -60,6 +61,7 @@ def new_markdown(justify: bool = True) -> markdown.Markdown:
         output_format="html",
     )
     make_linear(md)
+    fast_inline.install(md)
     return md
 
 

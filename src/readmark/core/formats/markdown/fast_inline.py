@@ -1,0 +1,91 @@
+"""Python-Markdown's inline stage, skipping the patterns a text cannot match.
+
+Python-Markdown tries every inline pattern (code spans, escapes, links, images,
+autolinks, raw HTML, entities, emphasis…) on every text of the tree, one regex
+search each: ~15 searches of every paragraph, most of which hold none of the
+characters those patterns start with (a bench book's inline stage was half of
+its conversion time).
+
+Each pattern below needs one of its listed strings somewhere in a text to match
+it. What a matched pattern puts in its place is a placeholder made of STX, ETX,
+letters and digits, so a string absent from a text before the stage stays absent
+after each replacement: a pattern skipped for want of its strings is one whose
+search would have found nothing. Skipping it does what Python-Markdown does on a
+failed search (next pattern, searching from the start), so the output is the
+same byte for byte (tests/core/formats/test_fast_conversion.py compares the two
+on every book at hand and on generated Markdown). A pattern not named here
+(another extension's) is always tried.
+"""
+
+from __future__ import annotations
+
+from markdown import Markdown
+from markdown.treeprocessors import InlineProcessor
+from markdown.util import AtomicString
+
+# Pattern name -> strings one of which every match contains (from each
+# pattern's regex in markdown.inlinepatterns and markdown.extensions.footnotes).
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "footnote": ("[^",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("![",),
+    "image_reference": ("![",),
+    "short_reference": ("[",),
+    "short_image_ref": ("![",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "linebreak": ("  \n",),
+    "html": ("<",),
+    "entity": ("&",),
+    "em_strong": ("*", "_"),
+    "em_strong2": ("_",),
+    "strong_em": ("*",),
+    "not_strong": ("*", "_"),
+}
+
+
+class FastInlineProcessor(InlineProcessor):
+    """`InlineProcessor` that tries only the patterns whose strings a text holds."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(md)
+        self._triggers: list[tuple[str, ...] | None] | None = None
+
+    def _pattern_triggers(self) -> list[tuple[str, ...] | None]:
+        # Measured once: the patterns are all registered before the first conversion.
+        if self._triggers is None:
+            patterns = self.inlinePatterns
+            triggers: list[tuple[str, ...] | None] = [None] * len(patterns)
+            for name, needed in TRIGGERS.items():
+                if name in patterns:
+                    triggers[patterns.get_index_for_name(name)] = needed
+            self._triggers = triggers
+        return self._triggers
+
+    def _InlineProcessor__handleInline(  # noqa: N802 - overrides the name-mangled method
+        self, data: str, patternIndex: int = 0  # noqa: N803 - the overridden signature
+    ) -> str:
+        if isinstance(data, AtomicString):
+            return data
+        triggers = self._pattern_triggers()
+        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
+        start = 0
+        count = len(self.inlinePatterns)
+        while patternIndex < count:
+            needed = triggers[patternIndex]
+            if needed is not None and not any(s in data for s in needed):
+                patternIndex += 1  # its search could find nothing
+                start = 0
+                continue
+            data, matched, start = apply(self.inlinePatterns[patternIndex], data, patternIndex, start)
+            if not matched:
+                patternIndex += 1
+        return data
+
+
+def install(md: Markdown) -> None:
+    """Put `FastInlineProcessor` where Python-Markdown's inline stage is."""
+    md.treeprocessors.register(FastInlineProcessor(md), "inline", 20)
