@@ -160,7 +160,9 @@ def is_heading(line: str) -> bool:
 
 def looks_like_header(line: str) -> bool:
     """Set like a running header: short, its letters (four or more) mostly capitals."""
+    if len(line.strip()) > HEADER_MAX:  # before counting letters: most lines are long
+        return False
     letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) < 4 or len(line.strip()) > HEADER_MAX:
+    if len(letters) < 4:
         return False
     return sum(ch.isupper() for ch in letters) >= 0.7 * len(letters)
