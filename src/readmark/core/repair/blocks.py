@@ -9,7 +9,7 @@ that changes nothing changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from readmark.core.formats.markdown.grammar import (
@@ -51,9 +51,14 @@ class Block:
     kind: BlockKind
     text: str  # without the blank lines around it
     gap: str = "\n\n"  # the whitespace between the previous block (or the start) and this one
+    # Whether `kind` is `classify(text)` (some rules set a kind of their own): then a
+    # rule that gives the text back unchanged gets the same block back, unclassified again.
+    classified: bool = field(default=False, compare=False, repr=False)
 
     def with_text(self, text: str) -> Block:
-        return replace(self, text=text, kind=classify(text))
+        if self.classified and text == self.text:
+            return self
+        return replace(self, text=text, kind=classify(text), classified=True)
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,7 @@ def split_blocks(source: str) -> SourceBlocks:
         else:
             gap = "\n" + "".join(line + "\n" for line in lines[previous_end:start])
         text = "\n".join(lines[start:end])
-        blocks.append(Block(classify(text), text, gap))
+        blocks.append(Block(classify(text), text, gap, classified=True))
         previous_end = end
     if not blocks:
         return SourceBlocks((), source)
