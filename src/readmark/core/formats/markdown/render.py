@@ -24,7 +24,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 
 from readmark.core.book import LoadOptions
-from readmark.core.formats.markdown import fast_inline
+from readmark.core.formats.markdown import fast_blocks, fast_inline
 from readmark.core.formats.markdown.extensions import QtRichTextExtension
 from readmark.core.formats.markdown.linear import make_linear
 from readmark.core.html_sanitize import sanitize_html
@@ -62,6 +62,7 @@ def new_markdown(justify: bool = True) -> markdown.Markdown:
     )
     make_linear(md)
     fast_inline.install(md)
+    fast_blocks.install(md)
     return md
 
 
