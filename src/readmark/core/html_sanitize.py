@@ -24,6 +24,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from readmark.core.html_simple import feed_simple
+
 DROP_WITH_CONTENT = frozenset(
     (
         "script style iframe frame frameset object embed applet form input button "
@@ -58,10 +60,16 @@ _REMOTE = re.compile(r"^(?:https?:|ftp:|//)", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
-def sanitize_html(markup: str) -> str:
-    """`markup` with everything outside the allowlist removed."""
+def sanitize_html(markup: str, *, simple: bool = True) -> str:
+    """`markup` with everything outside the allowlist removed.
+
+    `simple`: markup of the simplest shape skips `html.parser`'s tokenizer for the
+    same handlers (`readmark.core.html_simple`); False parses it all the ordinary way.
+    """
     parser = _Sanitizer()
-    parser.feed(markup)
+    if not (simple and feed_simple(parser, markup)):
+        parser = _Sanitizer()
+        parser.feed(markup)
     parser.close()
     return parser.result()
 

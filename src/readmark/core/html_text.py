@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from readmark.core.html_simple import feed_simple
+
 _BLOCKS = frozenset(
     (
         "p div h1 h2 h3 h4 h5 h6 blockquote pre ul ol dl table hr figure figcaption "
@@ -22,9 +24,12 @@ _SKIP = frozenset({"script", "style", "head", "title", "template"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str, *, simple: bool = True) -> str:
+    """`simple`: as in `readmark.core.html_sanitize.sanitize_html`."""
     parser = _TextParser()
-    parser.feed(markup)
+    if not (simple and feed_simple(parser, markup)):
+        parser = _TextParser()
+        parser.feed(markup)
     parser.close()
     return parser.result()
 
@@ -33,7 +38,9 @@ def text_and_anchors(markup: str, prefix: str) -> tuple[str, list[tuple[str, int
     """`html_to_text(markup)`, and where in it each named anchor whose name starts
     with `prefix` stands: (name, offset of the first character after it)."""
     parser = _TextParser(prefix)
-    parser.feed(markup)
+    if not feed_simple(parser, markup):
+        parser = _TextParser(prefix)
+        parser.feed(markup)
     parser.close()
     text = parser.result()
     return text, [(name, parser.result_offset(raw)) for name, raw in parser.anchors]
