@@ -59,3 +59,16 @@ def feed_simple(parser: HTMLParser, markup: str) -> bool:
             parser.handle_endtag(closing)
         position = token.end()
     return True
+
+
+def is_simple_html(markup: str) -> bool:
+    """Is all of `markup` of the shape `feed_simple` takes?"""
+    position = 0
+    end = len(markup)
+    match = _TOKEN.match
+    while position < end:
+        token = match(markup, position)
+        if token is None or token.group(2) in _RAW_TEXT:
+            return False
+        position = token.end()
+    return True

@@ -59,6 +59,7 @@ class FastInlineProcessor(InlineProcessor):
     def __init__(self, md: Markdown) -> None:
         super().__init__(md)
         self._triggers: list[tuple[str, ...] | None] | None = None
+        self._all_known = False  # every pattern has its strings in TRIGGERS
 
     def _pattern_triggers(self) -> list[tuple[str, ...] | None]:
         # Measured once: the patterns are all registered before the first conversion.
@@ -69,14 +70,17 @@ class FastInlineProcessor(InlineProcessor):
                 if name in patterns:
                     triggers[patterns.get_index_for_name(name)] = needed
             self._triggers = triggers
+            self._all_known = None not in triggers
         return self._triggers
 
     def _InlineProcessor__handleInline(  # noqa: N802 - overrides the name-mangled method
         self, data: str, patternIndex: int = 0  # noqa: N803 - the overridden signature
     ) -> str:
-        if isinstance(data, AtomicString) or _ANY_TRIGGER.search(data) is None:
-            return data  # what every pattern would leave as it is (most paragraphs)
+        if isinstance(data, AtomicString):
+            return data
         triggers = self._pattern_triggers()
+        if self._all_known and _ANY_TRIGGER.search(data) is None:
+            return data  # what every pattern would leave as it is (most paragraphs)
         apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
         start = 0
         count = len(self.inlinePatterns)
