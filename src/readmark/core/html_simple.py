@@ -36,29 +36,27 @@ def feed_simple(parser: HTMLParser, markup: str) -> bool:
     False as soon as something is not of the simple shape (the parser has then
     seen part of it and must be thrown away)."""
     position = 0
-    end = len(markup)
-    match = _TOKEN.match
-    while position < end:
-        token = match(markup, position)
-        if token is None:
-            return False
-        text, tag, attributes, slash, closing = token.groups()
-        if text is not None:
-            parser.handle_data(unescape(text))
-        elif tag is not None:
+    for token in _TOKEN.finditer(markup):
+        if token.start() != position:
+            return False  # something no token matches stands there
+        position = token.end()
+        kind = token.lastindex
+        if kind == 1:
+            parser.handle_data(unescape(token.group(1)))
+        elif kind == 5:
+            parser.handle_endtag(token.group(5))
+        else:
+            tag = token.group(2)
             if tag in _RAW_TEXT:
                 return False
             attrs: list[tuple[str, str | None]] = [
-                (name, unescape(value)) for name, value in _ATTRIBUTE.findall(attributes)
+                (name, unescape(value)) for name, value in _ATTRIBUTE.findall(token.group(3))
             ]
-            if slash:
+            if token.group(4):
                 parser.handle_startendtag(tag, attrs)
             else:
                 parser.handle_starttag(tag, attrs)
-        else:
-            parser.handle_endtag(closing)
-        position = token.end()
-    return True
+    return position == len(markup)
 
 
 def is_simple_html(markup: str) -> bool:
