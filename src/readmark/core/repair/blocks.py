@@ -83,22 +83,27 @@ NOTE_BODY = SUPERSCRIPT_BODY
 def classify(text: str) -> BlockKind:
     """The kind of a block, judged the way Python-Markdown would read it."""
     # Only the first two lines matter, but for a fence: a block joined from many pages
-    # is not split into all its lines again at each join.
-    lines = text.split("\n", 2)
-    first = lines[0]
+    # is not split into all its lines again at each join, nor copied (found, not split).
+    end_first = text.find("\n")
+    one_line = end_first < 0
+    first = text if one_line else text[:end_first]
+    second = ""
+    if not one_line:
+        end_second = text.find("\n", end_first + 1)
+        second = text[end_first + 1 :] if end_second < 0 else text[end_first + 1 : end_second]
     if fence_open(first) is not None and _is_fenced_code(text.split("\n")):
         return BlockKind.CODE
     if INDENTED_CODE.match(first):
         return BlockKind.CODE
-    if THEMATIC_BREAK.match(first) and len(lines) == 1:
+    if THEMATIC_BREAK.match(first) and one_line:
         return BlockKind.THEMATIC_BREAK
-    if ATX_HEADING.match(first) or (len(lines) > 1 and SETEXT_UNDERLINE.match(lines[1])):
+    if ATX_HEADING.match(first) or (not one_line and SETEXT_UNDERLINE.match(second)):
         return BlockKind.HEADING
     if LIST_ITEM.match(first):
         return BlockKind.LIST
     if BLOCK_QUOTE.match(first):
         return BlockKind.QUOTE
-    if len(lines) > 1 and "|" in first + lines[1] and TABLE_DELIMITER.match(lines[1]):
+    if not one_line and "|" in first + second and TABLE_DELIMITER.match(second):
         return BlockKind.TABLE
     if FOOTNOTE_DEFINITION.match(first):
         return BlockKind.FOOTNOTE_DEF

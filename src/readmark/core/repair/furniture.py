@@ -47,6 +47,7 @@ _HEADING = re.compile(
     r"|第.{1,8}[章节節回卷部篇条])",
     re.IGNORECASE,
 )
+_CHAPTER = re.compile(r"\bchapter\b", re.IGNORECASE)
 _NOT_LETTER = re.compile(r"[^a-z\u00c0-\u024f\u4e00-\u9fff\u3040-\u30ff]+")
 
 
@@ -155,7 +156,7 @@ def furniture_at_break(
 def is_heading(line: str) -> bool:
     """A heading that can stand at a page top: `CHAPTER VII`, `第三回`, `第十条`."""
     stripped = line.strip()
-    return bool(_HEADING.match(stripped) or re.search(r"\bchapter\b", stripped, re.IGNORECASE))
+    return bool(_HEADING.match(stripped) or _CHAPTER.search(stripped))
 
 
 def looks_like_header(line: str) -> bool:

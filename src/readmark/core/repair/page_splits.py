@@ -55,8 +55,11 @@ def _is_markup(line: str) -> bool:
     )
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 def _is_field(text: str) -> bool:
