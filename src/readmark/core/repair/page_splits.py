@@ -79,7 +79,7 @@ def is_prose(text: str) -> bool:
         compact = _compact(text)
     return (
         len(compact) >= PROSE_LENGTH
-        or any(ch in CLAUSE for ch in compact)
+        or not CLAUSE.isdisjoint(compact)  # a clause mark in it
         or compact.rstrip("".join(CLOSERS))[-1:] in SENTENCE_FINAL
     )
 
