@@ -169,3 +169,12 @@ def test_a_bench_chapter_takes_the_shortcuts(tmp_path: Path, language: str) -> N
     book = open_book(path)
     for index in range(len(book.sections)):
         assert is_simple_html(book.section_html(index))
+
+
+@FAST
+@given(st.text(alphabet="ab \t\n\r\f", max_size=60))
+def test_whitespace_in_text_collapses_to_one_space(text: str) -> None:
+    # html_to_text replaces only the runs that change (not each single space by itself).
+    expected = " ".join(text.split()) + "\n" if text.split() else ""
+    assert html_to_text(f"<p>{text}</p>") == expected
+    assert html_to_text(f"<p>{text}</p>", simple=False) == expected

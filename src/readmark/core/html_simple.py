@@ -35,6 +35,12 @@ def feed_simple(parser: HTMLParser, markup: str) -> bool:
     """Feed all of `markup` to `parser`'s handlers and return True, or return
     False as soon as something is not of the simple shape (the parser has then
     seen part of it and must be thrown away)."""
+    data, start, empty, end = (
+        parser.handle_data,
+        parser.handle_starttag,
+        parser.handle_startendtag,
+        parser.handle_endtag,
+    )
     position = 0
     for token in _TOKEN.finditer(markup):
         if token.start() != position:
@@ -42,20 +48,22 @@ def feed_simple(parser: HTMLParser, markup: str) -> bool:
         position = token.end()
         kind = token.lastindex
         if kind == 1:
-            parser.handle_data(unescape(token.group(1)))
+            text = token.group(1)
+            data(unescape(text) if "&" in text else text)
         elif kind == 5:
-            parser.handle_endtag(token.group(5))
+            end(token.group(5))
         else:
             tag = token.group(2)
             if tag in _RAW_TEXT:
                 return False
             attrs: list[tuple[str, str | None]] = [
-                (name, unescape(value)) for name, value in _ATTRIBUTE.findall(token.group(3))
+                (name, unescape(value) if "&" in value else value)
+                for name, value in _ATTRIBUTE.findall(token.group(3))
             ]
             if token.group(4):
-                parser.handle_startendtag(tag, attrs)
+                empty(tag, attrs)
             else:
-                parser.handle_starttag(tag, attrs)
+                start(tag, attrs)
     return position == len(markup)
 
 

@@ -21,7 +21,10 @@ _BLOCKS = frozenset(
 )
 _LINES = frozenset({"li", "dt", "dd", "tr"})
 _SKIP = frozenset({"script", "style", "head", "title", "template"})
-_SPACE = re.compile(r"[ \t\n\r\f]+")
+# Whitespace runs collapse to one space. Written to match only what that changes (a run
+# of two or more, or one tab or newline), not every single space of a Latin text:
+# the same result, without replacing each space by itself.
+_SPACE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 
 
 def html_to_text(markup: str, *, simple: bool = True) -> str:
