@@ -44,8 +44,24 @@ def _reference_blocks(source: str) -> list[str]:
     return ["\n".join(lines[s:e]) for s, e in merged]
 
 
-_LINES = ["<div>", "</div>", "<div class=\"x\">a</div>", "</div\n>", "<!-- c", "-->", "<!-- c -->",
-          "text", "more text", "<section>", "</section>", "</DIV>", "<p>", "</p>", "<br>", ""]
+_LINES = [
+    "<div>",
+    "</div>",
+    '<div class="x">a</div>',
+    "</div\n>",
+    "<!-- c",
+    "-->",
+    "<!-- c -->",
+    "text",
+    "more text",
+    "<section>",
+    "</section>",
+    "</DIV>",
+    "<p>",
+    "</p>",
+    "<br>",
+    "",
+]
 
 
 @settings(max_examples=400, deadline=None)

@@ -30,8 +30,7 @@ _KINDS = (BlockKind.PARAGRAPH, BlockKind.NOTE, BlockKind.FOOTNOTE_DEF)
 # without measuring its protected spans.
 _CLOSERS_CLASS = "".join(re.escape(ch) for ch in sorted(CLOSERS))
 _MAY_CONVERT = re.compile(
-    f"[{CHINESE_OR_JAPANESE_CLASS}]"
-    f"|[…⋯—](?:[{_CLOSERS_CLASS}]|\ue004[^\ue004]*\ue005)*[,:;?!]"
+    f"[{CHINESE_OR_JAPANESE_CLASS}]|[…⋯—](?:[{_CLOSERS_CLASS}]|\ue004[^\ue004]*\ue005)*[,:;?!]"
 )
 
 

@@ -20,7 +20,6 @@ on every book at hand and on generated Markdown). A pattern not named here
 from __future__ import annotations
 
 import re
-
 from xml.etree import ElementTree
 
 from markdown import Markdown
@@ -77,7 +76,7 @@ class FastInlineProcessor(InlineProcessor):
         return self._triggers
 
     def _InlineProcessor__handleInline(  # noqa: N802 - overrides the name-mangled method
-        self, data: str, patternIndex: int = 0  # noqa: N803 - the overridden signature
+        self, data: str, pattern_index: int = 0
     ) -> str:
         if isinstance(data, AtomicString):
             return data
@@ -87,15 +86,17 @@ class FastInlineProcessor(InlineProcessor):
         apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
         start = 0
         count = len(self.inlinePatterns)
-        while patternIndex < count:
-            needed = triggers[patternIndex]
+        while pattern_index < count:
+            needed = triggers[pattern_index]
             if needed is not None and not any(s in data for s in needed):
-                patternIndex += 1  # its search could find nothing
+                pattern_index += 1  # its search could find nothing
                 start = 0
                 continue
-            data, matched, start = apply(self.inlinePatterns[patternIndex], data, patternIndex, start)
+            data, matched, start = apply(
+                self.inlinePatterns[pattern_index], data, pattern_index, start
+            )
             if not matched:
-                patternIndex += 1
+                pattern_index += 1
         return data
 
 
