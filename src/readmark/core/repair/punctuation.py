@@ -29,13 +29,21 @@ _KINDS = (BlockKind.PARAGRAPH, BlockKind.NOTE, BlockKind.FOOTNOTE_DEF)
 # them, by a mark. A text with neither (most of an English book) comes back as it is
 # without measuring its protected spans.
 _CLOSERS_CLASS = "".join(re.escape(ch) for ch in sorted(CLOSERS))
-_MAY_CONVERT = re.compile(
-    f"[{CHINESE_OR_JAPANESE_CLASS}]|[…⋯—](?:[{_CLOSERS_CLASS}]|\ue004[^\ue004]*\ue005)*[,:;?!]"
-)
+_CJK_CHARACTER = re.compile(f"[{CHINESE_OR_JAPANESE_CLASS}]")
+_PRINT_MARK_TAIL = re.compile(f"[…⋯—](?:[{_CLOSERS_CLASS}]|\ue004[^\ue004]*\ue005)*[,:;?!]")
+
+
+def _may_convert(text: str) -> bool:
+    # Two searches, the second only where a print mark is: a regex alternating the
+    # two is three times slower on a Latin text.
+    if _CJK_CHARACTER.search(text) is not None:
+        return True
+    has_mark = "—" in text or "…" in text or "⋯" in text
+    return has_mark and _PRINT_MARK_TAIL.search(text) is not None
 
 
 def convert_punctuation(text: str) -> str:
-    if _MAY_CONVERT.search(text) is None:
+    if not _may_convert(text):
         return text
     return convert_every_mark(text)
 
