@@ -94,7 +94,7 @@ class _TextParser(HTMLParser):
             if tag == self._skip[-1]:
                 self._skip.append(tag)
             return
-        attributes = dict(attrs)
+        attributes = dict(attrs) if tag in ("a", "img") else {}  # the two that read theirs
         if tag == "a" and self._anchor_prefix:
             name = attributes.get("name") or attributes.get("id") or ""
             if name.startswith(self._anchor_prefix):
