@@ -12,7 +12,7 @@ bracket of running text, and that holds no ``|``, fails them all (the footnote
 and link-definition steps take any block but give back one without a line
 starting with ``[``, untouched), so the paragraph step gets it. `PlainParagraphs`
 stands first and hands such a block to that same paragraph step: the tree built
-is the same (tests/core/formats/test_fast_conversion.py compares the two on every
+is the same (tests/core/test_fast_conversion.py compares the two on every
 book at hand and on generated Markdown).
 """
 

@@ -12,7 +12,7 @@ letters and digits, so a string absent from a text before the stage stays absent
 after each replacement: a pattern skipped for want of its strings is one whose
 search would have found nothing. Skipping it does what Python-Markdown does on a
 failed search (next pattern, searching from the start), so the output is the
-same byte for byte (tests/core/formats/test_fast_conversion.py compares the two
+same byte for byte (tests/core/test_fast_conversion.py compares the two
 on every book at hand and on generated Markdown). A pattern not named here
 (another extension's) is always tried.
 """
