@@ -66,9 +66,9 @@ def count_markdowns_made(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     made: list[bool] = []
     real = markdown_render.new_markdown
 
-    def counting(justify: bool = True) -> markdown.Markdown:
+    def counting(justify: bool = True, fast: bool = True) -> markdown.Markdown:
         made.append(justify)
-        return real(justify)
+        return real(justify, fast)
 
     monkeypatch.setattr(markdown_render, "new_markdown", counting)
     return made
@@ -180,7 +180,8 @@ def test_extension_classes_are_the_registered_ones(justify: bool) -> None:
         output_format="html",
     )
     make_linear(by_name)
-    assert stages(markdown_render.new_markdown(justify)) == stages(by_name)
+    # The shortcuts (fast=True) are held to the plain stages by tests/core/test_fast_conversion.py.
+    assert stages(markdown_render.new_markdown(justify, fast=False)) == stages(by_name)
 
 
 def test_image_only_paragraph_is_a_centred_figure() -> None:
@@ -195,8 +196,8 @@ def render_with(source: str, change: Callable[[markdown.Markdown], None]) -> str
     """`render(source)` by a renderer whose Markdown instance was changed by `change`."""
     real = markdown_render.new_markdown
 
-    def changed(justify: bool = True) -> markdown.Markdown:
-        md = real(justify)
+    def changed(justify: bool = True, fast: bool = True) -> markdown.Markdown:
+        md = real(justify, fast)
         change(md)
         return md
 

@@ -24,6 +24,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from readmark.core.html_simple import feed_simple
+
 DROP_WITH_CONTENT = frozenset(
     (
         "script style iframe frame frameset object embed applet form input button "
@@ -58,10 +60,16 @@ _REMOTE = re.compile(r"^(?:https?:|ftp:|//)", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
-def sanitize_html(markup: str) -> str:
-    """`markup` with everything outside the allowlist removed."""
+def sanitize_html(markup: str, *, simple: bool = True) -> str:
+    """`markup` with everything outside the allowlist removed.
+
+    `simple`: markup of the simplest shape skips `html.parser`'s tokenizer for the
+    same handlers (`readmark.core.html_simple`); False parses it all the ordinary way.
+    """
     parser = _Sanitizer()
-    parser.feed(markup)
+    if not (simple and feed_simple(parser, markup)):
+        parser = _Sanitizer()
+        parser.feed(markup)
     parser.close()
     return parser.result()
 
@@ -84,12 +92,38 @@ def safe_url(url: str, attribute: str, tag: str) -> str | None:
     return None
 
 
+def _allowed_attributes(tag: str, attrs: list[tuple[str, str | None]]) -> str:
+    """The attributes of a start tag that may stay, written out (` name="value"`…)."""
+    kept: list[tuple[str, str]] = []
+    classes = ""
+    for name, value in attrs:
+        name = name.lower()
+        if name not in ALLOWED_ATTRIBUTES or name.startswith("on"):
+            continue
+        value = value if value is not None else ""
+        if name in _URL_ATTRIBUTES:
+            checked = safe_url(value, name, tag)
+            if checked is None:
+                continue
+            value = checked
+        if name == "class":
+            classes = value
+            continue
+        kept.append((name, value))
+    if tag == "img" and any(n == "src" and is_remote_url(v) for n, v in kept):
+        classes = f"{classes} remote".strip()
+    if classes:
+        kept.append(("class", classes))
+    return "".join(f' {n}="{html.escape(v, quote=True)}"' for n, v in kept)
+
+
 class _Sanitizer(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self._out: list[str] = []
         self._open: list[str] = []
         self._dropping: list[str] = []  # stack of dropped elements we are inside
+        self._checked: dict[tuple[object, ...], str] = {}  # (tag, *attrs) -> what is kept
 
     def result(self) -> str:
         while self._open:
@@ -113,27 +147,13 @@ class _Sanitizer(HTMLParser):
             return
         if tag not in ALLOWED_ELEMENTS:
             return
-        kept: list[tuple[str, str]] = []
-        classes = ""
-        for name, value in attrs:
-            name = name.lower()
-            if name not in ALLOWED_ATTRIBUTES or name.startswith("on"):
-                continue
-            value = value if value is not None else ""
-            if name in _URL_ATTRIBUTES:
-                checked = safe_url(value, name, tag)
-                if checked is None:
-                    continue
-                value = checked
-            if name == "class":
-                classes = value
-                continue
-            kept.append((name, value))
-        if tag == "img" and any(n == "src" and is_remote_url(v) for n, v in kept):
-            classes = f"{classes} remote".strip()
-        if classes:
-            kept.append(("class", classes))
-        text = "".join(f' {n}="{html.escape(v, quote=True)}"' for n, v in kept)
+        # A book repeats a few attribute sets thousands of times (`<p align="justify">`):
+        # each is checked once per document.
+        key = (tag, *attrs)
+        text = self._checked.get(key)
+        if text is None:
+            text = _allowed_attributes(tag, attrs)
+            self._checked[key] = text
         if tag in VOID_ELEMENTS:
             self._out.append(f"<{tag}{text} />")
         else:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from readmark.core.html_simple import feed_simple
+
 _BLOCKS = frozenset(
     (
         "p div h1 h2 h3 h4 h5 h6 blockquote pre ul ol dl table hr figure figcaption "
@@ -19,12 +21,18 @@ _BLOCKS = frozenset(
 )
 _LINES = frozenset({"li", "dt", "dd", "tr"})
 _SKIP = frozenset({"script", "style", "head", "title", "template"})
-_SPACE = re.compile(r"[ \t\n\r\f]+")
+# Whitespace runs collapse to one space. Written to match only what that changes (a run
+# of two or more, or one tab or newline), not every single space of a Latin text:
+# the same result, without replacing each space by itself.
+_SPACE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str, *, simple: bool = True) -> str:
+    """`simple`: as in `readmark.core.html_sanitize.sanitize_html`."""
     parser = _TextParser()
-    parser.feed(markup)
+    if not (simple and feed_simple(parser, markup)):
+        parser = _TextParser()
+        parser.feed(markup)
     parser.close()
     return parser.result()
 
@@ -33,7 +41,9 @@ def text_and_anchors(markup: str, prefix: str) -> tuple[str, list[tuple[str, int
     """`html_to_text(markup)`, and where in it each named anchor whose name starts
     with `prefix` stands: (name, offset of the first character after it)."""
     parser = _TextParser(prefix)
-    parser.feed(markup)
+    if not feed_simple(parser, markup):
+        parser = _TextParser(prefix)
+        parser.feed(markup)
     parser.close()
     text = parser.result()
     return text, [(name, parser.result_offset(raw)) for name, raw in parser.anchors]
@@ -84,7 +94,7 @@ class _TextParser(HTMLParser):
             if tag == self._skip[-1]:
                 self._skip.append(tag)
             return
-        attributes = dict(attrs)
+        attributes = dict(attrs) if tag in ("a", "img") else {}  # the two that read theirs
         if tag == "a" and self._anchor_prefix:
             name = attributes.get("name") or attributes.get("id") or ""
             if name.startswith(self._anchor_prefix):

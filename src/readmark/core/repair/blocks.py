@@ -9,7 +9,9 @@ that changes nothing changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import bisect
+import itertools
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from readmark.core.formats.markdown.grammar import (
@@ -51,9 +53,14 @@ class Block:
     kind: BlockKind
     text: str  # without the blank lines around it
     gap: str = "\n\n"  # the whitespace between the previous block (or the start) and this one
+    # Whether `kind` is `classify(text)` (some rules set a kind of their own): then a
+    # rule that gives the text back unchanged gets the same block back, unclassified again.
+    classified: bool = field(default=False, compare=False, repr=False)
 
     def with_text(self, text: str) -> Block:
-        return replace(self, text=text, kind=classify(text))
+        if self.classified and text == self.text:
+            return self
+        return replace(self, text=text, kind=classify(text), classified=True)
 
 
 @dataclass(frozen=True)
@@ -76,22 +83,27 @@ NOTE_BODY = SUPERSCRIPT_BODY
 def classify(text: str) -> BlockKind:
     """The kind of a block, judged the way Python-Markdown would read it."""
     # Only the first two lines matter, but for a fence: a block joined from many pages
-    # is not split into all its lines again at each join.
-    lines = text.split("\n", 2)
-    first = lines[0]
+    # is not split into all its lines again at each join, nor copied (found, not split).
+    end_first = text.find("\n")
+    one_line = end_first < 0
+    first = text if one_line else text[:end_first]
+    second = ""
+    if not one_line:
+        end_second = text.find("\n", end_first + 1)
+        second = text[end_first + 1 :] if end_second < 0 else text[end_first + 1 : end_second]
     if fence_open(first) is not None and _is_fenced_code(text.split("\n")):
         return BlockKind.CODE
     if INDENTED_CODE.match(first):
         return BlockKind.CODE
-    if THEMATIC_BREAK.match(first) and len(lines) == 1:
+    if THEMATIC_BREAK.match(first) and one_line:
         return BlockKind.THEMATIC_BREAK
-    if ATX_HEADING.match(first) or (len(lines) > 1 and SETEXT_UNDERLINE.match(lines[1])):
+    if ATX_HEADING.match(first) or (not one_line and SETEXT_UNDERLINE.match(second)):
         return BlockKind.HEADING
     if LIST_ITEM.match(first):
         return BlockKind.LIST
     if BLOCK_QUOTE.match(first):
         return BlockKind.QUOTE
-    if len(lines) > 1 and "|" in first + lines[1] and TABLE_DELIMITER.match(lines[1]):
+    if not one_line and "|" in first + second and TABLE_DELIMITER.match(second):
         return BlockKind.TABLE
     if FOOTNOTE_DEFINITION.match(first):
         return BlockKind.FOOTNOTE_DEF
@@ -145,7 +157,7 @@ def split_blocks(source: str) -> SourceBlocks:
         else:
             gap = "\n" + "".join(line + "\n" for line in lines[previous_end:start])
         text = "\n".join(lines[start:end])
-        blocks.append(Block(classify(text), text, gap))
+        blocks.append(Block(classify(text), text, gap, classified=True))
         previous_end = end
     if not blocks:
         return SourceBlocks((), source)
@@ -154,16 +166,32 @@ def split_blocks(source: str) -> SourceBlocks:
 
 
 def _merge_html(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep `<div>` … blank lines … `</div>` (or a comment) as one block, as Python-Markdown does."""
+    """Keep `<div>` … blank lines … `</div>` (or a comment) as one block, as Python-Markdown does.
+
+    An element runs to the end of the first block whose text from the element's
+    first line holds its end (`</div>`), or to the last block. The end is searched
+    for once, in the source joined once (searching the joined blocks again at each
+    block was quadratic: 32,000 blocks after an unclosed `<div>` took 17 s); an end
+    the pattern finds first also ends first, as its matches cannot overlap.
+    """
     merged: list[tuple[int, int]] = []
+    full = ""
+    starts: list[int] = []  # offset in `full` of each line, and of the end
+    ends: list[int] = []  # offset in `full` of the end of each block's text
     i = 0
     while i < len(spans):
         start, end = spans[i]
         closing = html_block_end(lines[start])
         if closing is not None:
-            j = i
-            while j < len(spans) - 1 and not closing.search("\n".join(lines[start : spans[j][1]])):
-                j += 1
+            if not starts:
+                full = "\n".join(lines)
+                starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+                ends = [starts[span_end] - 1 for _span_start, span_end in spans]
+            found = closing.search(full, starts[start])
+            j = len(spans) - 1
+            if found is not None:
+                # The first block from i whose text (up to its last line's end) holds it.
+                j = min(bisect.bisect_left(ends, found.end(), lo=i), len(spans) - 1)
             end = spans[j][1]
             i = j
         merged.append((start, end))

@@ -61,6 +61,9 @@ _CAPTION = re.compile(
 )
 
 
+_TAG = re.compile(r"<[^<>]*>")
+
+
 def _is_image(block: Block) -> bool:
     return bool(_IMAGE.match(block.text))
 
@@ -78,7 +81,7 @@ def is_caption(text: str) -> bool:
     if caption:
         return True
     # An ALL-CAPS line: `THE OLD MILL AT DEDHAM.` (set like a running header).
-    return "\n" not in stripped and looks_like_header(re.sub(r"<[^<>]*>", "", stripped))
+    return "\n" not in stripped and looks_like_header(_TAG.sub("", stripped))
 
 
 def is_labelled_caption(text: str) -> bool:

@@ -23,6 +23,14 @@ DASHES = frozenset("—–―")
 _PRINT_MARKS = frozenset("…⋯—")
 
 
+# `is_chinese_or_japanese` as a regex character class, to ask "any of it here?" of a
+# whole text at C speed; a test checks it against the function on every code point.
+CHINESE_OR_JAPANESE_CLASS = (
+    "\u4e00-\u9fff\u3001-\u30ff\u3400-\u4dbf\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
+    "\uff5b-\uff9f\uf900-\ufaff\u31f0-\u31ff\U00020000-\U000323af\U0001b000-\U0001b16f"
+)
+
+
 def is_ideograph(ch: str) -> bool:
     """A Han character or kana: a letter of unspaced CJK text."""
     return is_han(ch) or is_kana(ch)

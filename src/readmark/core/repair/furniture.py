@@ -47,6 +47,7 @@ _HEADING = re.compile(
     r"|第.{1,8}[章节節回卷部篇条])",
     re.IGNORECASE,
 )
+_CHAPTER = re.compile(r"\bchapter\b", re.IGNORECASE)
 _NOT_LETTER = re.compile(r"[^a-z\u00c0-\u024f\u4e00-\u9fff\u3040-\u30ff]+")
 
 
@@ -155,12 +156,14 @@ def furniture_at_break(
 def is_heading(line: str) -> bool:
     """A heading that can stand at a page top: `CHAPTER VII`, `第三回`, `第十条`."""
     stripped = line.strip()
-    return bool(_HEADING.match(stripped) or re.search(r"\bchapter\b", stripped, re.IGNORECASE))
+    return bool(_HEADING.match(stripped) or _CHAPTER.search(stripped))
 
 
 def looks_like_header(line: str) -> bool:
     """Set like a running header: short, its letters (four or more) mostly capitals."""
+    if len(line.strip()) > HEADER_MAX:  # before counting letters: most lines are long
+        return False
     letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) < 4 or len(line.strip()) > HEADER_MAX:
+    if len(letters) < 4:
         return False
     return sum(ch.isupper() for ch in letters) >= 0.7 * len(letters)

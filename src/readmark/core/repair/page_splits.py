@@ -55,8 +55,11 @@ def _is_markup(line: str) -> bool:
     )
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 def _is_field(text: str) -> bool:
@@ -76,7 +79,7 @@ def is_prose(text: str) -> bool:
         compact = _compact(text)
     return (
         len(compact) >= PROSE_LENGTH
-        or any(ch in CLAUSE for ch in compact)
+        or not CLAUSE.isdisjoint(compact)  # a clause mark in it
         or compact.rstrip("".join(CLOSERS))[-1:] in SENTENCE_FINAL
     )
 

@@ -109,21 +109,21 @@ def _page_edge(block: Block) -> bool:
     )
 
 
-def _at_page_turn(blocks: tuple[Block, ...], index: int) -> bool:
-    """Does block `index` stand where a page turns?"""
+def _at_page_turn(blocks: tuple[Block, ...], keys: list[str], index: int) -> bool:
+    """Does block `index` stand where a page turns? (`keys`: each block's `_candidate_key`.)"""
     before = blocks[index - 1] if index > 0 else None
     after = blocks[index + 1] if index + 1 < len(blocks) else None
     if (before is not None and _page_edge(before)) or (after is not None and _page_edge(after)):
         return True
     # Between the halves of a sentence: two paragraphs of prose, neither a copy of it.
-    key = _candidate_key(blocks[index])
+    key = keys[index]
     return (
         before is not None
         and after is not None
         and before.kind is BlockKind.PARAGRAPH
         and after.kind is BlockKind.PARAGRAPH
-        and _candidate_key(before) != key
-        and _candidate_key(after) != key
+        and keys[index - 1] != key
+        and keys[index + 1] != key
         and ends_mid_clause(before.text)
         and continues_sentence(after.text)
         and (is_prose(before.text) or is_prose(after.text))
@@ -133,13 +133,13 @@ def _at_page_turn(blocks: tuple[Block, ...], index: int) -> bool:
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
     blocks = source.blocks
     places: dict[str, list[int]] = defaultdict(list)
-    for index, block in enumerate(blocks):
-        key = _candidate_key(block)
+    keys = [_candidate_key(block) for block in blocks]
+    for index, key in enumerate(keys):
         if key:
             places[key].append(index)
     drop: set[int] = set()
     for key, indexes in places.items():
-        turns = [i for i in indexes if _at_page_turn(blocks, i)]
+        turns = [i for i in indexes if _at_page_turn(blocks, keys, i)]
         if len(indexes) >= HEADER_REPEATS:
             if len(turns) >= 2 and len(turns) * 2 >= len(indexes):
                 drop.update(indexes)
