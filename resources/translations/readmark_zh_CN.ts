@@ -3834,17 +3834,17 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>RepairRule</name>
     <message>
-        <location filename="../../src/readmark/core/repair/footnotes.py" line="283"/>
+        <location filename="../../src/readmark/core/repair/footnotes.py" line="300"/>
         <source>Turn footnotes left at the bottom of printed pages into real footnotes linked from their markers</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/page_splits.py" line="194"/>
+        <location filename="../../src/readmark/core/repair/page_splits.py" line="197"/>
         <source>Join paragraphs that the printed book&apos;s page breaks cut in two</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/punctuation.py" line="83"/>
+        <location filename="../../src/readmark/core/repair/punctuation.py" line="108"/>
         <source>Use full-width punctuation (，：；？！（）) after Chinese text where the conversion left half-width marks</source>
         <translation>在中文后面使用全角标点（，：；？！（）），替换转换时留下的半角标点</translation>
     </message>
@@ -3859,12 +3859,12 @@ An offline reader for studying the books you own.</source>
         <translation>中文文本每行一段时，把每一行当作一个段落</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/captions.py" line="124"/>
+        <location filename="../../src/readmark/core/repair/captions.py" line="180"/>
         <source>Move figures, captions and photo credits that a page put inside a sentence to after the sentence</source>
         <translation>把纸页排进句子中间的插图、图注和图片来源移到句子之后</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/running_headers.py" line="200"/>
+        <location filename="../../src/readmark/core/repair/running_headers.py" line="266"/>
         <source>Remove running headers and footers that a printed page repeated</source>
         <translation>删除纸页上重复出现的页眉和页脚</translation>
     </message>
@@ -3939,47 +3939,47 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="263"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="299"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="293"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="329"/>
         <source>Searching… {percent}% — {count} found</source>
         <translation>正在查找… {percent}% — 已找到 {count} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="323"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="359"/>
         <source>{count} parts of the book could not be read and were not searched.</source>
         <translation>书中有 {count} 个部分无法读取，未能查找。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="458"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="496"/>
         <source>Continued from the start of the book</source>
         <translation>已从书的开头继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="460"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="498"/>
         <source>Continued from the end of the book</source>
         <translation>已从书的末尾继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="492"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="530"/>
         <source>No results</source>
         <translation>没有找到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="497"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="535"/>
         <source>{number} of {total}</source>
         <translation>第 {number} 处，共 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="501"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="539"/>
         <source>{total} found</source>
         <translation>找到 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="503"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="541"/>
         <source>(the search stopped there: type more to narrow it)</source>
         <translation>（查找到此为止：请多输入几个字以缩小范围）</translation>
     </message>
@@ -4019,7 +4019,7 @@ An offline reader for studying the books you own.</source>
         <translation>正则表达式最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index_file.py" line="114"/>
+        <location filename="../../src/readmark/core/search/index_file.py" line="109"/>
         <source>The search index {path} cannot be used: {reason}</source>
         <translation>无法使用搜索索引 {path}：{reason}</translation>
     </message>
@@ -4076,7 +4076,7 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../src/readmark/ui/search/results_model.py" line="166"/>
+        <location filename="../../src/readmark/ui/search/results_model.py" line="169"/>
         <source>Section {number}</source>
         <translation>第 {number} 节</translation>
     </message>
