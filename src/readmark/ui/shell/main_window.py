@@ -552,6 +552,8 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        if not self.isVisible():  # at start-up the window waits for its book (app.py)
+            self.show()
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
         )
