@@ -2,6 +2,10 @@
 
 import sys
 
-from readmark.cli import main
+from readmark import startup_gc
+
+startup_gc.hold()  # before Qt is imported: see readmark/startup_gc.py
+
+from readmark.cli import main  # noqa: E402
 
 sys.exit(main())

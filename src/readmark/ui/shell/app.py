@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from readmark import __version__, i18n, paths, resources
+from readmark import __version__, i18n, paths, resources, startup_gc
 from readmark.core.render_cache import RenderCache
 from readmark.core.store.settings import Settings
 from readmark.ui.shell.library_owner import LibraryOwner
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 _SMOKE_TIMEOUT_MS = 60_000
 # A book slower than this to open shows the window (and its progress) before its text.
 SHOW_AT_THE_LATEST_MS = 400
+# The garbage collector held for start-up (startup_gc.py) runs again by then in any case.
+RELEASE_GC_AT_THE_LATEST_MS = 3000
 
 
 def run_gui(
@@ -101,6 +103,8 @@ def run_gui(
     backup = _startup_backup(window)
     _after_first_screen(window, lambda: backup.start_if_due(owner))
     _after_first_screen(window, lambda: window.syncer.start())  # sync as the window opens
+    _after_first_screen(window, startup_gc.release)  # held since the start (startup_gc.py)
+    QTimer.singleShot(RELEASE_GC_AT_THE_LATEST_MS, startup_gc.release)  # no book came
     if smoke_test:
         _arm_smoke_test(app, window, started)
     if link is not None:
