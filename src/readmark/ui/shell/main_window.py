@@ -45,7 +45,6 @@ from readmark.ui.shell.actions import Actions
 from readmark.ui.shell.annotation_panes import TOC_WIDTH, AnnotationPanes
 from readmark.ui.shell.appearance import Appearance
 from readmark.ui.shell.book_opener import BookOpener, FirstSection
-from readmark.ui.shell.covers import remember_cover
 from readmark.ui.shell.dock_widths import keep_dock_widths
 from readmark.ui.shell.keyboard import KeyboardPanes
 from readmark.ui.shell.library_owner import LibraryOwner
@@ -356,6 +355,8 @@ class MainWindow(QMainWindow):
         """`book`'s first screen is up: now what it did not need (its cover for the
         recent books, the hidden start page's list)."""
         if book is not None:
+            from readmark.ui.shell.covers import remember_cover  # after the first screen
+
             remember_cover(book)
         self._refresh_recent()
 

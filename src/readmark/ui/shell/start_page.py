@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from readmark.core.store.library import BookRecord
 from readmark.ui.reader.scroll_viewport import viewport_of
-from readmark.ui.shell.covers import cover_icon
 
 _PATH = Qt.ItemDataRole.UserRole
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
@@ -156,6 +155,8 @@ class StartPage(QWidget):
             # Two lines, tall enough for CJK fallback glyphs, which the default
             # size hint (measured with the Latin font) cuts off.
             item.setSizeHint(QSize(0, max(int(line * 2.8), 56)))
+            from readmark.ui.shell.covers import cover_icon  # a first start has no books
+
             icon = cover_icon(record.content_id)
             if icon is not None:
                 item.setIcon(icon)
