@@ -1,6 +1,6 @@
 """The garbage collector waits while the reader starts (readmark/startup_gc.py):
-no collection before the first screen, the collector back (with start-up's
-objects frozen) once it is painted; a command runs with it as usual."""
+no collection before the first screen, the collector back once it is painted
+(with the objects made before the book frozen); a command runs with it as usual."""
 
 from __future__ import annotations
 
@@ -93,5 +93,11 @@ def test_hold_and_release_leave_a_collector_stopped_by_someone_else_stopped() ->
         gc.enable()
     startup_gc.hold()
     assert startup_gc.held() and not gc.isenabled()
-    startup_gc.release(freeze=False)
+    frozen = gc.get_freeze_count()
+    startup_gc.settle()
+    assert gc.get_freeze_count() > frozen
+    gc.unfreeze()  # the test process's objects back where they were
+    startup_gc.release()
     assert gc.isenabled() and not startup_gc.held()
+    startup_gc.settle()  # not held: nothing frozen
+    assert gc.get_freeze_count() == 0

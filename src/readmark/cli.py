@@ -482,7 +482,7 @@ def _main(argv: list[str]) -> int:
         argv = launch.paths_from_file_urls(argv)  # the desktop entry's %U: file:// URLs
         word = _first_word(argv)
         if word in COMMANDS:
-            startup_gc.release(freeze=False)  # a command runs with the collector as usual
+            startup_gc.release()  # a command runs with the collector as usual
             return _command(argv)
         if word is not None and not os.path.exists(word) and not launch.is_link(word):
             return _unknown_word(word, argv)

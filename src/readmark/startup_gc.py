@@ -9,11 +9,14 @@ QTextBrowser the first screen is held to pays 10–15 ms for its own start).
 
 So the GUI start holds the collector (`hold`) from the first line of
 `python -m readmark` (or of `cli.main`) until its first screen is painted, then
-`release` freezes what start-up made — moved to the collector's permanent
-generation, never examined again, as `gc.freeze` is meant for — and lets it run
-as usual. Memory is still freed by reference counting meanwhile; only cycles
-made during start-up wait (and the few that are garbage then stay). A command
-(`readmark info …`) releases it at once, without freezing.
+`release` lets it run as usual. Once the window is built, before its first book
+is read, `settle` freezes what exists — the modules, their classes, the window:
+moved to the collector's permanent generation and never examined again, as
+`gc.freeze` is meant for — so the first collections after start-up do not walk
+them; the book's objects are made after that and stay collectable. Memory is
+still freed by reference counting meanwhile; only cycles made during start-up
+wait (the few that are garbage before `settle` stay). A command
+(`readmark info …`) releases the collector at once.
 """
 
 from __future__ import annotations
@@ -30,14 +33,18 @@ def hold() -> None:
         _held[0] = True
 
 
-def release(freeze: bool = True) -> None:
-    """Start the collector again if `hold` stopped it; with `freeze`, what exists
-    now is never examined again (see the module's description)."""
+def settle() -> None:
+    """What exists now lasts as long as the program: never examined again by the
+    collector (only while `hold` has it stopped, i.e. during the window's start)."""
+    if _held[0]:
+        gc.freeze()
+
+
+def release() -> None:
+    """Start the collector again if `hold` stopped it."""
     if not _held[0]:
         return
     _held[0] = False
-    if freeze:
-        gc.freeze()
     gc.enable()
 
 

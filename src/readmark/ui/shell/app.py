@@ -69,6 +69,7 @@ def run_gui(
     from readmark.ui.shell.main_window import MainWindow
 
     window = MainWindow(settings, owner, RenderCache(paths.render_cache_dir()), language)
+    startup_gc.settle()  # the modules and the window stay; the book's objects come next
     show_with_first_screen(window)
     if library is None:
         window.show_error(
