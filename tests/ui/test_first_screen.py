@@ -29,6 +29,7 @@ NOT_ON_THE_FIRST_SCREEN = (
     "readmark.core.search",
     "opencc",
     "regex",
+    "readmark.ui.shell.start_page",  # what the window shows with no book: not built
 )
 
 _PROBE = """

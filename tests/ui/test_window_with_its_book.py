@@ -57,6 +57,8 @@ def test_a_book_that_cannot_be_opened_shows_the_window_and_says_why(
     with qtbot.waitSignal(hidden_window.open_failed, timeout=10_000):
         hidden_window.open_path(broken)
     assert hidden_window.isVisible()
+    assert hidden_window.stack.currentWidget() is hidden_window.start_page  # as before
+    assert hidden_window.start_page.isVisible()
     box = hidden_window.findChild(QMessageBox, "errorDialog")
     assert box is not None
     qtbot.waitUntil(box.isVisible)
@@ -71,3 +73,4 @@ def test_a_slow_book_shows_the_window_before_its_text(
     app.show_with_first_screen(hidden_window)
     assert not hidden_window.isVisible()
     qtbot.waitUntil(hidden_window.isVisible, timeout=5_000)
+    assert hidden_window.start_page.isVisible()  # the window with no book shows it
