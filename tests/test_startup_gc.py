@@ -11,10 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from readmark import startup_gc
-from readmark.cli import main
 
 # Counts the collections made from the start of Readmark's own imports (once
 # `python -m readmark` has held the collector) to the first screen (the smoke
@@ -61,25 +58,35 @@ def test_no_collection_before_the_first_screen_and_the_collector_back_after(
     assert state["frozen"] > 10_000  # start-up's modules, classes and window
 
 
+# `python -m readmark info BOOK`, saying whether the collector ran during the command.
+_COMMAND_PROBE = """
+import gc, runpy, sys
+import readmark.cli as cli
+real = cli._command
+def command(argv):
+    print("collector during the command:", gc.isenabled(), flush=True)
+    return real(argv)
+cli._command = command
+sys.argv = ["readmark", "info", sys.argv[1]]
+runpy.run_module("readmark", run_name="__main__")
+"""
+
+
 def test_a_command_runs_with_the_collector_as_usual(
-    shared_books: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    shared_books: Path, readmark_home: Path
 ) -> None:
-    during: list[bool] = []
-    import readmark.cli as cli
-
-    real = cli._command
-
-    def command(argv: list[str]) -> int:
-        during.append(gc.isenabled())
-        return real(argv)
-
-    monkeypatch.setattr(cli, "_command", command)
-    frozen = gc.get_freeze_count()
-    assert main(["info", str(shared_books / "000_25b2869f1a30fd56.txt")]) == 0
-    assert during == [True]
-    assert gc.isenabled()
-    assert gc.get_freeze_count() == frozen  # nothing of the test process frozen
-    assert "群众工作" in capsys.readouterr().out
+    env = dict(os.environ, READMARK_HOME=str(readmark_home), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", _COMMAND_PROBE, str(shared_books / "000_25b2869f1a30fd56.txt")],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "collector during the command: True" in done.stdout
+    assert "群众工作" in done.stdout
 
 
 def test_hold_and_release_leave_a_collector_stopped_by_someone_else_stopped() -> None:
