@@ -108,3 +108,43 @@ def test_hold_and_release_leave_a_collector_stopped_by_someone_else_stopped() ->
     assert gc.isenabled() and not startup_gc.held()
     startup_gc.settle()  # not held: nothing frozen
     assert gc.get_freeze_count() == 0
+
+
+# The installed command's entry point (pyproject's gui-scripts), called as the
+# `readmark` script calls it; records whether the collector ran when Qt was imported.
+_ENTRY_PROBE = """
+import gc, importlib, sys
+seen = []
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6.QtCore" and not seen:
+            seen.append(gc.isenabled())
+        return None
+sys.meta_path.insert(0, Watch())
+module, function = sys.argv[1].split(":")
+sys.argv = ["readmark", "--version"]
+try:
+    getattr(importlib.import_module(module), function)()
+except SystemExit:
+    pass
+print("collector when Qt was imported:", seen, flush=True)
+"""
+
+
+def test_the_installed_command_holds_the_collector_before_qt(readmark_home: Path) -> None:
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    entry = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["gui-scripts"]
+    env = dict(os.environ, READMARK_HOME=str(readmark_home), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", _ENTRY_PROBE, entry["readmark"]],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Readmark" in done.stdout  # --version answered
+    assert "collector when Qt was imported: [False]" in done.stdout

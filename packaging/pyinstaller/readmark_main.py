@@ -2,10 +2,6 @@
 
 import sys
 
-from readmark import startup_gc
+from readmark.__main__ import run
 
-startup_gc.hold()  # before Qt is imported: see readmark/startup_gc.py
-
-from readmark.cli import main  # noqa: E402
-
-sys.exit(main())
+sys.exit(run())

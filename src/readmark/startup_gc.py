@@ -8,7 +8,8 @@ first screen (CPU on the main thread and the book's loader; the bare
 QTextBrowser the first screen is held to pays 10–15 ms for its own start).
 
 So the GUI start holds the collector (`hold`) from the first line of
-`python -m readmark` (or of `cli.main`) until its first screen is painted, then
+`python -m readmark` and of the installed command (`readmark.__main__:run`; `cli.main`
+holds it too) until its first screen is painted, then
 `release` lets it run as usual. Once the window is built, before its first book
 is read, `settle` freezes what exists — the modules, their classes, the window:
 moved to the collector's permanent generation and never examined again, as
