@@ -40,7 +40,8 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "readmark.ui.background",
         "readmark.ui.shell.covers",  # the one home of cover thumbnails
     ),
-    "readmark.ui.shell": (*BASE, "readmark.ui"),  # the shell builds and wires every room
+    # the shell builds and wires every room; startup_gc: the collector held for start-up
+    "readmark.ui.shell": (*BASE, "readmark.ui", "readmark.startup_gc"),
 }
 
 

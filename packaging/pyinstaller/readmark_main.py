@@ -2,6 +2,6 @@
 
 import sys
 
-from readmark.cli import main
+from readmark.__main__ import run
 
-sys.exit(main())
+sys.exit(run())

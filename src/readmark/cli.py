@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from readmark import __version__, launch, pyside_hook
+from readmark import __version__, launch, pyside_hook, startup_gc
 
 if TYPE_CHECKING:
     from readmark.core.book import Book, TocEntry
@@ -459,7 +459,14 @@ def _has_display() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    startup_gc.hold()  # the window's start, until its first screen (startup_gc.py)
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    finally:
+        startup_gc.release()
+
+
+def _main(argv: list[str]) -> int:
     pyside_hook.make_cheap()  # before the window's or a command's modules are imported
     for stream in (sys.stdout, sys.stderr):
         # Only a real text stream has reconfigure() (typeshed types sys.stdout as
@@ -475,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = launch.paths_from_file_urls(argv)  # the desktop entry's %U: file:// URLs
         word = _first_word(argv)
         if word in COMMANDS:
+            startup_gc.release()  # a command runs with the collector as usual
             return _command(argv)
         if word is not None and not os.path.exists(word) and not launch.is_link(word):
             return _unknown_word(word, argv)

@@ -29,17 +29,30 @@ NOT_ON_THE_FIRST_SCREEN = (
     "readmark.core.search",
     "opencc",
     "regex",
+    "readmark.ui.shell.start_page",  # what the window shows with no book: not built
 )
 
 _PROBE = """
 import atexit, json, sys
 atexit.register(lambda: print("modules " + json.dumps(sorted(sys.modules)), flush=True))
+class Painted:  # what is imported when the smoke test says the first screen is painted
+    def __init__(self, stream): self.stream, self.seen = stream, None
+    def write(self, text):
+        if "smoke-test ok" in text and self.seen is None: self.seen = sorted(sys.modules)
+        return self.stream.write(text)
+    def flush(self): self.stream.flush()
+painted = sys.stdout = Painted(sys.stdout)
+atexit.register(lambda: print("painted " + json.dumps(painted.seen), flush=True))
 from readmark.cli import main
 sys.exit(main([sys.argv[1], "--smoke-test"]))
 """
 
+# What waits until the first screen is painted (imported after it): a book's cover.
+AFTER_THE_FIRST_SCREEN = ("readmark.ui.shell.covers", "readmark.core.book_resources")
 
-def _modules_after_first_screen(book: Path, home: Path) -> set[str]:
+
+def _modules_after_first_screen(book: Path, home: Path, when: str = "modules") -> set[str]:
+    """What was imported by the exit (`when="modules"`) or by the first paint ("painted")."""
     env = dict(os.environ, READMARK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, str(book)],
@@ -51,8 +64,8 @@ def _modules_after_first_screen(book: Path, home: Path) -> set[str]:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "smoke-test ok" in done.stdout
-    line = next(x for x in done.stdout.splitlines() if x.startswith("modules "))
-    return set(json.loads(line[len("modules ") :]))
+    line = next(x for x in done.stdout.splitlines() if x.startswith(when + " "))
+    return set(json.loads(line[len(when) + 1 :]))
 
 
 def _loaded(modules: set[str], name: str) -> bool:
@@ -69,6 +82,14 @@ def test_the_first_screen_leaves_the_panes_it_does_not_show_unloaded(
         loaded = [name for name in NOT_ON_THE_FIRST_SCREEN if _loaded(modules, name)]
         assert not loaded, f"imported for the first screen: {loaded}"
     assert any((readmark_home / "data" / "backups").glob("*startup*"))  # it still ran
+
+
+def test_a_first_start_imports_the_covers_only_after_its_first_screen(
+    long_book: Path, readmark_home: Path
+) -> None:
+    painted = _modules_after_first_screen(long_book, readmark_home, "painted")
+    assert "readmark.ui.shell.main_window" in painted
+    assert not [name for name in AFTER_THE_FIRST_SCREEN if _loaded(painted, name)]
 
 
 def test_a_txt_book_in_markdown_needs_no_plain_text_chapter_scan(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from readmark import __version__, i18n, paths, resources
+from readmark import __version__, i18n, paths, resources, startup_gc
 from readmark.core.render_cache import RenderCache
 from readmark.core.store.settings import Settings
 from readmark.ui.shell.library_owner import LibraryOwner
@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from readmark.ui.shell.single_instance import Claim
 
 _SMOKE_TIMEOUT_MS = 60_000
+# A book slower than this to open shows the window (and its progress) before its text.
+SHOW_AT_THE_LATEST_MS = 400
+# The garbage collector held for start-up (startup_gc.py) runs again by then in any case.
+RELEASE_GC_AT_THE_LATEST_MS = 3000
 
 
 def run_gui(
@@ -65,7 +69,8 @@ def run_gui(
     from readmark.ui.shell.main_window import MainWindow
 
     window = MainWindow(settings, owner, RenderCache(paths.render_cache_dir()), language)
-    window.show()
+    startup_gc.settle()  # the modules and the window stay; the book's objects come next
+    show_with_first_screen(window)
     if library is None:
         window.show_error(
             QCoreApplication.translate("MainWindow", "Your library is unavailable"),
@@ -99,6 +104,8 @@ def run_gui(
     backup = _startup_backup(window)
     _after_first_screen(window, lambda: backup.start_if_due(owner))
     _after_first_screen(window, lambda: window.syncer.start())  # sync as the window opens
+    _after_first_screen(window, startup_gc.release)  # held since the start (startup_gc.py)
+    QTimer.singleShot(RELEASE_GC_AT_THE_LATEST_MS, startup_gc.release)  # no book came
     if smoke_test:
         _arm_smoke_test(app, window, started)
     if link is not None:
@@ -124,6 +131,23 @@ def _last_book(settings: Settings, library: Library | None) -> Path | None:
         if path.is_file():
             return path
     return None
+
+
+def show_with_first_screen(window: MainWindow) -> None:
+    """Show the window once it holds its first book (or the opening failed, or after
+    SHOW_AT_THE_LATEST_MS): the first screen is painted once, with its text. An
+    empty window shown first is painted while the book loads, ~10 ms of CPU that
+    the book's loading on the worker thread waits for (they share the interpreter)."""
+    pending = [True]
+
+    def show(*_: object) -> None:
+        if pending:
+            pending.clear()
+            window.show()
+
+    window.opener.opened.connect(show)  # after the window has taken the book (wired first)
+    window.open_failed.connect(show)
+    QTimer.singleShot(SHOW_AT_THE_LATEST_MS, show)
 
 
 def _after_first_screen(window: MainWindow, work: Callable[[], None]) -> None:

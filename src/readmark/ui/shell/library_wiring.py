@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from readmark.core.book import Book
 from readmark.core.formats import SUPPORTED_SUFFIXES
@@ -123,6 +123,10 @@ class LibraryWiring(QObject):
     # -- adding ----------------------------------------------------------------------
 
     def choose_books(self) -> None:
+        # Named here: PySide builds a class's enums when it is first named, and the
+        # first screen has no use for the file dialog.
+        from PySide6.QtWidgets import QFileDialog
+
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         w = self._window
         files, _ = QFileDialog.getOpenFileNames(
@@ -136,6 +140,8 @@ class LibraryWiring(QObject):
             self.room.add([Path(f) for f in files])
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         w = self._window
         folder = QFileDialog.getExistingDirectory(
             w, self.tr("Add a Folder to the Library"), str(Path.home())
@@ -145,6 +151,8 @@ class LibraryWiring(QObject):
             self.room.add([Path(folder)])
 
     def choose_watched_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         w = self._window
         folder = QFileDialog.getExistingDirectory(
             w, self.tr("Watch a Folder for New Books"), str(Path.home())

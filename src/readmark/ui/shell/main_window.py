@@ -15,16 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-)
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from readmark import __version__, resources
 from readmark.core.book import Book, LoadOptions
@@ -45,7 +37,6 @@ from readmark.ui.shell.actions import Actions
 from readmark.ui.shell.annotation_panes import TOC_WIDTH, AnnotationPanes
 from readmark.ui.shell.appearance import Appearance
 from readmark.ui.shell.book_opener import BookOpener, FirstSection
-from readmark.ui.shell.covers import remember_cover
 from readmark.ui.shell.dock_widths import keep_dock_widths
 from readmark.ui.shell.keyboard import KeyboardPanes
 from readmark.ui.shell.library_owner import LibraryOwner
@@ -54,7 +45,6 @@ from readmark.ui.shell.long_work import StatusWork, show_placing
 from readmark.ui.shell.preferences import Preferences
 from readmark.ui.shell.printed_pages import PrintedPages
 from readmark.ui.shell.recent_menu import fill_recent_menu
-from readmark.ui.shell.start_page import StartPage
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -65,6 +55,7 @@ if TYPE_CHECKING:
     from readmark.ui.shell.export_all import ExportAllBooks
     from readmark.ui.shell.library_tools import LibraryTools
     from readmark.ui.shell.marks_import import MarksImporter
+    from readmark.ui.shell.start_page import StartPage
     from readmark.ui.shell.sync_runner import SyncRunner
 
 
@@ -95,10 +86,9 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
 
         self.reader = AnnotatedReaderView(self)
-        self.start_page = StartPage(self)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.reader)
+        self._start_page: StartPage | None = None  # built when first shown (start_page.py)
         self.setCentralWidget(self.stack)
         self.toc = TocPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.toc)
@@ -151,7 +141,16 @@ class MainWindow(QMainWindow):
         self.dock_widths = keep_dock_widths(self, {self.toc: TOC_WIDTH})
         self.toc.hide()  # the start page has no contents or annotations to show
         self.appearance.apply()
-        self._refresh_recent()
+
+    @property
+    def start_page(self) -> StartPage:
+        """What the window shows with no book: built when first needed (a start that
+        opens a book never needs it)."""
+        if self._start_page is None:
+            from readmark.ui.shell.start_page import install_start_page
+
+            self._start_page = install_start_page(self)
+        return self._start_page
 
     @property
     def annotator(self) -> AnnotationController:
@@ -278,9 +277,6 @@ class MainWindow(QMainWindow):
         a.find_previous.triggered.connect(lambda: self.finder.find_previous())
         self._wire_annotations()
 
-        self.start_page.open_requested.connect(self.choose_book)
-        self.start_page.guide_requested.connect(self.open_guide)
-        self.start_page.book_requested.connect(lambda p: self.open_path(Path(p)))
         self.toc.entry_activated.connect(self._go_to_entry)
         self.reader.location_changed.connect(self.toc.mark_location)
         self.reader.position_changed.connect(self._save_position)
@@ -356,6 +352,8 @@ class MainWindow(QMainWindow):
         """`book`'s first screen is up: now what it did not need (its cover for the
         recent books, the hidden start page's list)."""
         if book is not None:
+            from readmark.ui.shell.covers import remember_cover  # after the first screen
+
             remember_cover(book)
         self._refresh_recent()
 
@@ -540,8 +538,8 @@ class MainWindow(QMainWindow):
     # -- recent books -----------------------------------------------------------------
 
     def _refresh_recent(self) -> None:
-        records = self.library.recent(10) if self.library else []
-        self.start_page.set_recent(records)
+        if self._start_page is not None:  # else it fills its list when it is built
+            self._start_page.set_recent(self.library.recent(10) if self.library else [])
 
     def _fill_recent_menu(self) -> None:
         records = self.library.recent(10) if self.library else []
@@ -552,6 +550,8 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        if not self.isVisible():  # at start-up the window waits for its book (app.py)
+            self.show()
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
         )
@@ -586,6 +586,11 @@ class MainWindow(QMainWindow):
                 else:
                     self.open_path(Path(url.toLocalFile()))
                 return
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._start_page is None and not self._book_open:  # shown with no book (yet)
+            self.stack.setCurrentWidget(self.start_page)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._close_current()

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from readmark.ui.shell.covers import cover_icon
-
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
@@ -19,6 +17,8 @@ if TYPE_CHECKING:
 def fill_recent_menu(
     menu: QMenu, records: Sequence[BookRecord], open_path: Callable[[Path], None]
 ) -> None:
+    from readmark.ui.shell.covers import cover_icon  # as the menu opens
+
     menu.clear()
     for record in records:
         action = menu.addAction(record.title)

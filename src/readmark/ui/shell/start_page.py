@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QMouseEvent, QWindow
 from PySide6.QtWidgets import (
@@ -17,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from readmark.core.store.library import BookRecord
 from readmark.ui.reader.scroll_viewport import viewport_of
-from readmark.ui.shell.covers import cover_icon
+
+if TYPE_CHECKING:
+    from readmark.ui.shell.main_window import MainWindow
 
 _PATH = Qt.ItemDataRole.UserRole
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
@@ -156,6 +161,8 @@ class StartPage(QWidget):
             # Two lines, tall enough for CJK fallback glyphs, which the default
             # size hint (measured with the Latin font) cuts off.
             item.setSizeHint(QSize(0, max(int(line * 2.8), 56)))
+            from readmark.ui.shell.covers import cover_icon  # a first start has no books
+
             icon = cover_icon(record.content_id)
             if icon is not None:
                 item.setIcon(icon)
@@ -187,3 +194,17 @@ class StartPage(QWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         if item is not self._clicked_item:
             self.book_requested.emit(item.data(_PATH))
+
+
+def install_start_page(window: MainWindow) -> StartPage:
+    """The start page, built into `window`'s stack and wired, its list filled. The
+    window asks for it the first time it has no book to show (`MainWindow.start_page`):
+    a start that opens a book, the usual one, never builds it."""
+    page = StartPage(window)
+    window.stack.addWidget(page)
+    page.open_requested.connect(window.choose_book)
+    page.guide_requested.connect(window.open_guide)
+    page.book_requested.connect(lambda path: window.open_path(Path(path)))
+    library = window.library
+    page.set_recent(library.recent(10) if library is not None else [])
+    return page
