@@ -1181,12 +1181,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”已损坏：无法读取其包文档（OPF）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="92"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="97"/>
         <source>Readmark does not know the text encoding “{encoding}”.</source>
         <translation>Readmark 不认识文本编码“{encoding}”。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="102"/>
+        <location filename="../../src/readmark/core/formats/plaintext/encoding.py" line="107"/>
         <source>The text encoding “{encoding}” cannot read this book.</source>
         <translation>文本编码“{encoding}”无法读取这本书。</translation>
     </message>
@@ -1477,12 +1477,12 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>已添加到书库：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="500"/>
+        <location filename="../../src/readmark/cli.py" line="508"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="536"/>
+        <location filename="../../src/readmark/cli.py" line="544"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
@@ -3150,42 +3150,42 @@ Open it in your web browser?</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="130"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="134"/>
         <source>Add Books to Library</source>
         <translation>将图书添加到书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="132"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="136"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="141"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="147"/>
         <source>Add a Folder to the Library</source>
         <translation>将文件夹添加到书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="150"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="158"/>
         <source>Watch a Folder for New Books</source>
         <translation>监视文件夹中的新书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="179"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="187"/>
         <source>No watched folders</source>
         <translation>没有监视的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="197"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="205"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="239"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="247"/>
         <source>{percent} of the book read; now in “{chapter}”</source>
         <translation>全书已读 {percent}；正在读“{chapter}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="243"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="251"/>
         <source>{percent} of the book read</source>
         <translation>全书已读 {percent}</translation>
     </message>
@@ -3247,43 +3247,43 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="93"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="475"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="84"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="473"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="228"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="227"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="234"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="233"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="395"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="393"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="397"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="395"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="413"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="411"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="432"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="430"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="437"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
@@ -3307,22 +3307,22 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="71"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="76"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="75"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="80"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="83"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="88"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="89"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="94"/>
         <source>Your preferences were reset</source>
         <translation>首选项已重置</translation>
     </message>
@@ -4178,32 +4178,32 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="98"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="103"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="103"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="108"/>
         <source>Read, study and annotate the books you own — offline.</source>
         <translation>离线阅读、研读和批注你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="104"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="109"/>
         <source>Open a Book…</source>
         <translation>打开图书…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="106"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="111"/>
         <source>Read the Guide</source>
         <translation>阅读使用指南</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="112"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="117"/>
         <source>Recent books</source>
         <translation>最近阅读</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/start_page.py" line="127"/>
+        <location filename="../../src/readmark/ui/shell/start_page.py" line="132"/>
         <source>Books you open appear here. You can also drop a file on this window.</source>
         <translation>你打开过的图书会显示在这里。也可以把文件拖放到此窗口。</translation>
     </message>
