@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from readmark.core.book import BookError
@@ -169,6 +169,10 @@ def test_any_input_opens_or_raises_book_error(tmp_path: Path, suffix: str) -> No
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
     @given(data=INPUTS)
+    # Found by this test: html.parser (3.11) raises AssertionError on a marked
+    # section that is not CDATA, which raw HTML in Markdown reached unescaped.
+    @example(data=b"<!DOCTYPE><![A>")
+    @example(data=b"<p>a<![>b</p>")
     def opens_or_refuses(data: bytes) -> None:
         path.write_bytes(data)
         try:

@@ -24,6 +24,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from readmark.core.html_defuse import defuse_markup
 from readmark.core.html_simple import feed_simple
 
 DROP_WITH_CONTENT = frozenset(
@@ -69,7 +70,7 @@ def sanitize_html(markup: str, *, simple: bool = True) -> str:
     parser = _Sanitizer()
     if not (simple and feed_simple(parser, markup)):
         parser = _Sanitizer()
-        parser.feed(markup)
+        parser.feed(defuse_markup(markup))  # raw HTML from a book: never raise, never quadratic
     parser.close()
     return parser.result()
 

@@ -40,6 +40,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from readmark.core.formats.markdown.linear import make_linear
+from readmark.core.html_defuse import defuse_markup
 from readmark.core.html_sanitize import DROP_WITH_CONTENT, VOID_ELEMENTS, sanitize_html
 
 ELLIPSIS = "…"
@@ -128,7 +129,7 @@ def without_tags(raw: str) -> str:
     inside: inline raw HTML reaches the stash one tag at a time, and a `<script>`
     and its `</script>` may come from two different calls."""
     stripper = _TagStripper()
-    stripper.feed(raw)
+    stripper.feed(defuse_markup(raw))  # a note's own raw HTML: never raise (`<![A>`)
     stripper.close()
     return "".join(stripper.out)
 

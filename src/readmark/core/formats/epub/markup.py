@@ -24,6 +24,8 @@ from html.entities import html5
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
+from readmark.core.html_defuse import defuse_markup
+
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _ENCODING_DECL = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.I)
@@ -118,7 +120,7 @@ def _localise(root: ElementTree.Element) -> None:
 
 def parse_html(text: str) -> ElementTree.Element:
     builder = _HtmlTreeBuilder()
-    builder.feed(strip_doctype(text))
+    builder.feed(defuse_markup(strip_doctype(text)))  # never raise (`<![A>`), never quadratic
     builder.close()
     return builder.root
 
