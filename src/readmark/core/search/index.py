@@ -86,7 +86,9 @@ class LibraryHit:
 @dataclass
 class LibraryResults:
     hits: list[LibraryHit] = field(default_factory=list)
-    truncated: bool = False  # more hits than were listed
+    truncated: bool = False  # more hits than were listed (the search stopped at its limit)
+    # Books that have more hits than were listed (a book's stop at `per_book`).
+    truncated_books: set[str] = field(default_factory=set)
     not_indexed: list[tuple[str, NotIndexed]] = field(default_factory=list)  # (path, why)
 
 
@@ -527,8 +529,12 @@ class SearchIndex:
             if piece is None:  # a piece gone, or not stored yet
                 continue
             doc_id, section, start, cut = piece
-            if doc_id not in docs or counts.get(doc_id, 0) >= per_book:
+            if doc_id not in docs:
                 continue
+            path, title = docs[doc_id]
+            full = counts.get(doc_id, 0) >= per_book
+            if full and path in results.truncated_books:
+                continue  # known to have more than it lists
             blob = reader.execute("SELECT text FROM chunks WHERE id = ?", (chunk_id,)).fetchone()
             text = zlib.decompress(blob[0]).decode()
             own = len(text)
@@ -537,7 +543,10 @@ class SearchIndex:
             folded = fold(text)
             left = min(per_book - counts.get(doc_id, 0), limit - len(results.hits))
             for at in _find(folded, needle, left + 1, before=own):
-                if counts.get(doc_id, 0) >= per_book or len(results.hits) >= limit:
+                if counts.get(doc_id, 0) >= per_book:
+                    results.truncated_books.add(path)  # one hit more than it lists
+                    break
+                if len(results.hits) >= limit:
                     results.truncated = True
                     break
                 counts[doc_id] = counts.get(doc_id, 0) + 1
@@ -547,7 +556,6 @@ class SearchIndex:
                         "SELECT title FROM sections WHERE doc_id = ? AND section = ?", key
                     ).fetchone()
                     chapters[key] = row[0] if row else ""
-                path, title = docs[doc_id]
                 results.hits.append(
                     LibraryHit(
                         path, title, "book", section, start + at, start + at + len(needle),
