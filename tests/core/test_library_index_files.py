@@ -12,9 +12,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readmark.core.operations.library_books import add_books
+from readmark.core.search.folding import fold
 from readmark.core.search.index import CHUNK_CHARS, SearchIndex
+from readmark.core.search.terms import is_unspaced, text_terms
 from readmark.core.store.library import Library
 
 _FILLER = "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏"
@@ -143,3 +147,23 @@ def test_a_book_with_more_hits_than_listed_says_so(tmp_path: Path) -> None:
     everything = index.search(library, "洪水滔天", per_book=4)
     assert everything.truncated_books == set() and len(everything.hits) == 7
     index.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from("天地玄黄閏餘あいカキ한글ไทย，。 a1-\n_") | st.characters(),
+        max_size=300,
+    )
+)
+def test_every_character_and_pair_of_neighbours_is_a_term(text: str) -> None:
+    """The terms of unspaced scripts: each letter, and each pair of neighbouring
+    letters, at even and odd places of every run alike (two regex passes)."""
+    folded = fold(text)
+    terms = set(text_terms(folded).split())
+    letters = [ch.isalnum() and is_unspaced(ch) for ch in folded]
+    for at, ch in enumerate(folded):
+        if letters[at]:
+            assert ch in terms
+            if at + 1 < len(folded) and letters[at + 1]:
+                assert folded[at : at + 2] in terms
