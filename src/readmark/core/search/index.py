@@ -205,6 +205,12 @@ class SearchIndex:
             elif known[1] == "failed" and known[2] != _stat_of(want.path):
                 self._forget(known[0])
                 todo.append((key, want))
+        # Many books new (a first indexing): FTS5 merges nothing while they are
+        # stored, and their terms are merged into one segment per shard at the end;
+        # a few books more are left to FTS5's own merging (optimizing rewrites
+        # every term of the library).
+        bulk = len(todo) >= 2 and len(todo) * 4 >= len(docs) + len(todo)
+        self._file.shards.bulk(bulk)
         if workers > 1 and len(todo) > 1:
             self._index_in_processes(todo, workers, report, progress, check, sections, low_priority)
         for number, (key, want) in enumerate(todo if workers <= 1 or len(todo) < 2 else []):
@@ -214,13 +220,9 @@ class SearchIndex:
         if todo:
             progress(len(todo), len(todo), "")
         self.update_notes(library)
-        if not self._collect_garbage() and report.indexed:
-            # Many pieces new (a first indexing): their terms merged into one
-            # segment per shard; a few books more are left to FTS5's own merging
-            # (optimizing rewrites every term of the library).
-            pieces = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
-            if report.pieces * 4 >= pieces:
-                self._file.shards.optimize()
+        if not self._collect_garbage() and bulk and report.indexed:
+            self._file.shards.optimize()
+        self._file.shards.bulk(False)
         return report
 
     def _index_in_processes(
