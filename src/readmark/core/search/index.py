@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ from readmark.core.search.pieces import (
 from readmark.core.search.query import MAX_QUERY_CHARS, QueryError
 from readmark.core.search.term_shards import SHARDS
 from readmark.core.search.terms import is_word_char, match_expression, query_terms, text_terms
+from readmark.core.store import sqlite_setup
 
 if TYPE_CHECKING:
     from readmark.core.store.library import Library
@@ -137,13 +139,23 @@ class SearchIndex:
         self._db = self._file.db
         self.rebuilt = self._file.rebuilt  # why the file was made anew ("" if not)
         self._notes_mark: tuple[int, tuple[int, int]] | None = None
+        self._search_db: sqlite3.Connection | None = None
 
     def close(self) -> None:
+        if self._search_db is not None:
+            self._search_db.close()
         self._file.close()
 
     @property
     def path(self) -> Path:
         return self._file.path
+
+    def _searcher(self) -> sqlite3.Connection:
+        """A connection that reads the index with its shards attached (made once)."""
+        if self._search_db is None:
+            self._search_db = sqlite_setup.connect(self._file.path)
+            self._file.shards.attach(self._search_db)
+        return self._search_db
 
     def disk_size(self) -> int:
         """Bytes on disk of the index's files (their write-ahead logs folded in first)."""
@@ -524,13 +536,9 @@ class SearchIndex:
         counts: dict[int, int] = {}
         chapters: dict[tuple[int, int], str] = {}
         reader = self._db.cursor()
-        for chunk_id in self._file.shards.candidates(expression):
-            piece = reader.execute(
-                "SELECT doc_id, section, start, cut FROM chunks WHERE id = ?", (chunk_id,)
-            ).fetchone()
-            if piece is None:  # a piece gone, or not stored yet
-                continue
-            doc_id, section, start, cut = piece
+        for chunk_id, doc_id, section, start, cut in self._file.shards.candidates(
+            self._searcher(), expression
+        ):
             if doc_id not in docs:
                 continue
             path, title = docs[doc_id]

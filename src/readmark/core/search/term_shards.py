@@ -119,15 +119,25 @@ class Shards:
             db.execute("ROLLBACK")
             raise
 
-    def candidates(self, expression: str) -> Iterator[int]:
-        """Ids of the pieces whose terms match, from every shard, in id order."""
+    def attach(self, db: sqlite3.Connection) -> None:
+        """Make the shards readable on `db` (a connection to the index file that
+        only reads: a write transaction there would lock them all) as terms0…"""
+        for k in range(len(self._paths)):
+            self._db(k)  # made, if it was not
+            db.execute("ATTACH DATABASE ? AS ?", (str(self._paths[k]), f"terms{k}"))
+
+    def candidates(self, db: sqlite3.Connection, expression: str) -> Iterator[tuple[int, ...]]:
+        """(id, doc_id, section, start, cut) of the pieces whose terms match, from
+        every shard (attached to `db`), in id order."""
         streams = [
-            (row for (row,) in self._db(k).execute(
-                "SELECT rowid FROM chunk_terms WHERE chunk_terms MATCH ? ORDER BY rowid",
+            db.execute(
+                f"SELECT c.id, c.doc_id, c.section, c.start, c.cut FROM terms{k}.chunk_terms t "
+                f"JOIN main.chunks c ON c.id = t.rowid WHERE t.chunk_terms MATCH ? "
+                "ORDER BY t.rowid",
                 (expression,),
-            ))
+            )
             for k in range(len(self._paths))
-        ]  # fmt: skip
+        ]
         return heapq.merge(*streams)
 
     def remake(self, rows: list[tuple[int, int, str]]) -> None:
