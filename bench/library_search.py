@@ -137,8 +137,11 @@ def main() -> int:
     t = time.perf_counter()
     report = index.update(library, workers=args.workers)
     index_s = time.perf_counter() - t
-    index._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # noqa: SLF001 - the size on disk
-    size = paths.search_index().stat().st_size
+    if hasattr(index, "disk_size"):  # its files: the index and its terms' shards
+        size = index.disk_size()
+    else:  # revisions before the shards: one file
+        index._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # noqa: SLF001 - the size on disk
+        size = paths.search_index().stat().st_size
     print(f"indexed in {index_s:.1f} s, {size / 1e6:.1f} MB", file=sys.stderr)
 
     # 2b. Indexing books read before in the window: each book's text saved beside

@@ -160,7 +160,7 @@ def _search(
         print(json.dumps([_as_dict(hit) for hit in results.hits], ensure_ascii=False, indent=2))
     else:
         _print(results.hits)
-        if results.truncated:
+        if results.truncated or results.truncated_books:
             print(
                 QCoreApplication.translate(
                     "Cli", "(more hits than listed: narrow the search, or use --limit)"

@@ -20,8 +20,8 @@ hit is exact and its offsets are the reader's (`Book.section_text`).
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import sqlite3
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,23 +32,39 @@ from readmark.core.book import LoadOptions
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.search.folding import fold
 from readmark.core.search.in_book import Context, context
-from readmark.core.search.index_file import IndexFile
+from readmark.core.search.index_file import IndexFile, reserve_pieces
+from readmark.core.search.pieces import (
+    CHUNK_CHARS,
+    OVERLAP,
+    NotIndexed,
+    Prepared,
+    chunks_of,
+    index_book,
+    prepare_book,
+)
 from readmark.core.search.query import MAX_QUERY_CHARS, QueryError
+from readmark.core.search.term_shards import SHARDS
 from readmark.core.search.terms import is_word_char, match_expression, query_terms, text_terms
+from readmark.core.store import sqlite_setup
 
 if TYPE_CHECKING:
-    from readmark.core.book import Book, BookError
-    from readmark.core.search.book_text import BookText
     from readmark.core.store.library import Library
 
-CHUNK_CHARS = 4000  # measured: 2,000 made the index 1.2x larger, 8,000 slows queries
-OVERLAP = 64  # a piece also holds the terms of this much of the next one
+__all__ = [
+    "CHUNK_CHARS",
+    "LibraryHit",
+    "LibraryResults",
+    "NotIndexed",
+    "Prepared",
+    "SearchIndex",
+    "UpdateReport",
+    "chunks_of",
+    "prepare_book",
+]
+
 QUERY_TERM_CHARS = OVERLAP  # terms are looked up from the query's first characters
 MAX_HITS = 200
 PER_BOOK = 50
-# Measured on 0.5 MB books: level 6 takes 2.5-4x as long for a 4-10 % smaller text.
-_ZLIB_LEVEL = 1
-_CUT_LOOKBACK = 200  # a long line is cut where no word is split, if one is this near
 
 
 @dataclass(frozen=True)
@@ -72,42 +88,10 @@ class LibraryHit:
 @dataclass
 class LibraryResults:
     hits: list[LibraryHit] = field(default_factory=list)
-    truncated: bool = False  # more hits than were listed
+    truncated: bool = False  # more hits than were listed (the search stopped at its limit)
+    # Books that have more hits than were listed (a book's stop at `per_book`).
+    truncated_books: set[str] = field(default_factory=set)
     not_indexed: list[tuple[str, NotIndexed]] = field(default_factory=list)  # (path, why)
-
-
-@dataclass
-class NotIndexed:
-    """Why a book could not be indexed: its BookError's template, context and
-    params (kept in the index as JSON), so `i18n.translate_error` words it."""
-
-    template: str
-    context: str
-    params: dict[str, object]
-
-    @classmethod
-    def of(cls, error: BookError) -> NotIndexed:
-        params: dict[str, object] = {
-            k: v if isinstance(v, (str, int, float)) else str(v) for k, v in error.params.items()
-        }
-        return cls(error.template, "BookError", params)
-
-    def dumps(self) -> str:
-        return json.dumps([self.template, self.context, self.params], ensure_ascii=False)
-
-    @classmethod
-    def loads(cls, text: str) -> NotIndexed:
-        try:
-            template, context_, params = json.loads(text)
-            return cls(str(template), str(context_), dict(params))
-        except (ValueError, TypeError):
-            return cls(text, "BookError", {})
-
-    def __str__(self) -> str:
-        try:
-            return self.template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.template
 
 
 @dataclass
@@ -116,6 +100,7 @@ class UpdateReport:
     failed: list[tuple[str, NotIndexed]] = field(default_factory=list)  # (path, why)
     chars: int = 0
     bytes: int = 0
+    pieces: int = 0
 
 
 @dataclass(frozen=True)
@@ -127,10 +112,6 @@ class _Wanted:
 
 
 def _nothing(done: int, total: int, name: str) -> None:
-    pass
-
-
-def _no_check() -> None:
     pass
 
 
@@ -152,119 +133,35 @@ def doc_key(content_id: str, options: LoadOptions) -> str:
     )
 
 
-@dataclass
-class Prepared:
-    """One book made ready to store: its sections' chapter titles and its pieces
-    (section, start, cut, zlib text, terms); made by `prepare_book`, in this process
-    or another."""
-
-    titles: list[str]
-    pieces: list[tuple[int, int, int, bytes, str]]
-    chars: int
-    bytes: int
-
-
-def prepare_book(
-    path: str,
-    options: LoadOptions,
-    check: Callable[[], None] = lambda: None,
-    sections: Path | None = None,
-) -> Prepared | NotIndexed:
-    """Read a book as the reader shows it and cut it into stored pieces with their
-    terms; why not, when it cannot be read. Needs no database (runs in a worker
-    process when indexing uses several). `sections`: the window's render cache,
-    whose converted sections and saved text (a book read or searched before) are
-    used instead of converting the book again."""
-    from readmark.core.book import BookError
-    from readmark.core.formats import open_book
-
-    titles: list[str] = []
-    pieces: list[tuple[int, int, int, bytes, str]] = []
-    chars = size = 0
-    try:
-        book = open_book(Path(path), options)
-        text = _book_text(book, sections)
-        for index, section in enumerate(book.sections):
-            check()
-            titles.append(section.title)
-            shown = text.text(index)  # "" for a section that cannot be shown
-            folded = text.folded(index)
-            for start, end, cut in chunks_of(shown):
-                # The terms of the next piece's start too: a hit may begin here and
-                # end there (a long line cut, or a query holding a line break).
-                pieces.append(
-                    (
-                        index,
-                        start,
-                        int(cut),
-                        zlib.compress(shown[start:end].encode(), _ZLIB_LEVEL),
-                        text_terms(folded[start : end + OVERLAP]),
-                    )
-                )
-            chars += len(shown)
-            size += len(shown.encode())
-    except BookError as error:
-        return NotIndexed.of(error)
-    return Prepared(titles, pieces, chars, size)
-
-
-def _book_text(book: Book, sections: Path | None) -> BookText:
-    """The book's text, from the render cache where it can be (never written to it:
-    a library's books would fill it with what the index keeps anyway)."""
-    from readmark.core.render_cache import RenderCache
-    from readmark.core.search.book_text import BookText
-    from readmark.core.search.saved_text import SavedText
-
-    if sections is None:
-        return BookText(len(book.sections), book.section_html)
-    cache, key = RenderCache(sections), book.cache_key
-
-    def html_of(index: int) -> str:
-        html = cache.get(key, index)
-        return book.section_html(index) if html is None else html
-
-    return BookText(len(book.sections), html_of, SavedText(cache, key, write=False))
-
-
-def chunks_of(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, cut) pieces covering `text`: at most CHUNK_CHARS characters,
-    ending after a line break when there is one in the piece; `cut`: the piece
-    ends inside a line (where no Latin word is split, when possible)."""
-    pieces = []
-    start, size = 0, len(text)
-    while start < size:
-        end = start + CHUNK_CHARS
-        if end >= size:
-            pieces.append((start, size, False))
-            break
-        newline = text.rfind("\n", start, end)
-        if newline >= 0:
-            pieces.append((start, newline + 1, False))
-            start = newline + 1
-            continue
-        cut = end
-        while cut > end - _CUT_LOOKBACK and is_word_char(text[cut - 1]) and is_word_char(text[cut]):
-            cut -= 1
-        if cut == end - _CUT_LOOKBACK:
-            cut = end
-        pieces.append((start, cut, True))
-        start = cut
-    return pieces
-
-
 class SearchIndex:
     def __init__(self, path: Path) -> None:
         self._file = IndexFile(path)
         self._db = self._file.db
         self.rebuilt = self._file.rebuilt  # why the file was made anew ("" if not)
         self._notes_mark: tuple[int, tuple[int, int]] | None = None
+        self._search_db: sqlite3.Connection | None = None
 
     def close(self) -> None:
+        if self._search_db is not None:
+            self._search_db.close()
         self._file.close()
 
     @property
     def path(self) -> Path:
         return self._file.path
+
+    def _searcher(self) -> sqlite3.Connection:
+        """A connection that reads the index with its shards attached (made once)."""
+        if self._search_db is None:
+            self._search_db = sqlite_setup.connect(self._file.path)
+            self._file.shards.attach(self._search_db)
+        return self._search_db
+
+    def disk_size(self) -> int:
+        """Bytes on disk of the index's files (their write-ahead logs folded in first)."""
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._file.shards.checkpoint()
+        return sum(p.stat().st_size for p in (self._file.path, *self._file.shard_paths))
 
     # -- what the library holds -----------------------------------------------------
 
@@ -320,6 +217,12 @@ class SearchIndex:
             elif known[1] == "failed" and known[2] != _stat_of(want.path):
                 self._forget(known[0])
                 todo.append((key, want))
+        # Many books new (a first indexing): FTS5 merges nothing while they are
+        # stored, and their terms are merged into one segment per shard at the end;
+        # a few books more are left to FTS5's own merging (optimizing rewrites
+        # every term of the library).
+        bulk = len(todo) >= 2 and len(todo) * 4 >= len(docs) + len(todo)
+        self._file.shards.bulk(bulk)
         if workers > 1 and len(todo) > 1:
             self._index_in_processes(todo, workers, report, progress, check, sections, low_priority)
         for number, (key, want) in enumerate(todo if workers <= 1 or len(todo) < 2 else []):
@@ -329,10 +232,9 @@ class SearchIndex:
         if todo:
             progress(len(todo), len(todo), "")
         self.update_notes(library)
-        if not self._collect_garbage() and report.indexed:
-            # One segment per table: the index is about 40 % smaller (measured on
-            # Chinese text) and a term's pieces are read in one place.
-            self._db.execute("INSERT INTO chunk_terms (chunk_terms) VALUES ('optimize')")
+        if not self._collect_garbage() and bulk and report.indexed:
+            self._file.shards.optimize()
+        self._file.shards.bulk(False)
         return report
 
     def _index_in_processes(
@@ -346,19 +248,27 @@ class SearchIndex:
         low_priority: bool,
     ) -> None:
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import ProcessPoolExecutor, as_completed
 
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
         start = _lowest_priority if low_priority else None
         pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start)
         stopped = True
+        file = self._file
         try:
-            futures = [
-                pool.submit(prepare_book, w.path, w.options, _no_check, sections)
-                for _key, w in todo
-            ]
-            for number, ((key, want), future) in enumerate(zip(todo, futures, strict=True)):
+            # Each worker stores its book's terms in a shard itself (the most work
+            # of storing, now on every core); this process stores the pieces, in
+            # the order the books are done.
+            futures = {
+                pool.submit(index_book, w.path, w.options, sections, file.path, file.token): (
+                    key,
+                    w,
+                )
+                for key, w in todo
+            }
+            for number, future in enumerate(as_completed(futures)):
                 check()
+                key, want = futures[future]
                 progress(number, len(todo), want.path)
                 self._store(key, want, future.result(), report)
             stopped = False
@@ -378,14 +288,28 @@ class SearchIndex:
     def _store(
         self, key: str, want: _Wanted, prepared: Prepared | NotIndexed, report: UpdateReport
     ) -> None:
-        """Commit one book's prepared pieces (or its failure) in one transaction."""
+        """Commit one book's prepared pieces (or its failure) in one transaction,
+        after their terms (in a shard: see `term_shards`)."""
         if isinstance(prepared, NotIndexed):
             self._failed(key, want, prepared.dumps())
             report.failed.append((want.path, prepared))
             return
+        if not prepared.terms_stored:
+            first, generation = reserve_pieces(self._db, len(prepared.pieces))
+            self._file.shards.store(
+                (first + n, piece[4]) for n, piece in enumerate(prepared.pieces)
+            )
+        else:
+            first, generation = prepared.first_id, prepared.generation
         self._db.execute("BEGIN IMMEDIATE")
-        if self._db.execute("SELECT 1 FROM docs WHERE key = ?", (key,)).fetchone():
-            self._db.execute("ROLLBACK")  # another Readmark indexed it meanwhile
+        if (
+            self._db.execute("SELECT 1 FROM docs WHERE key = ?", (key,)).fetchone()
+            or self._file.generation() != generation
+        ):
+            # Another Readmark indexed it meanwhile, or remade the terms (and may
+            # have dropped these): the terms just stored are garbage.
+            self._file.add_garbage(len(prepared.pieces))
+            self._db.execute("COMMIT")
             return
         try:
             cursor = self._db.execute(
@@ -399,21 +323,12 @@ class SearchIndex:
                 [(doc_id, index, title) for index, title in enumerate(prepared.titles)],
             )
             self._db.executemany(
-                "INSERT INTO chunks (doc_id, section, start, cut, text) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO chunks (id, doc_id, section, start, cut, text) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (doc_id, section, start, cut, blob)
-                    for section, start, cut, blob, _t in prepared.pieces
+                    (first + n, doc_id, section, start, cut, blob)
+                    for n, (section, start, cut, blob, _t) in enumerate(prepared.pieces)
                 ],
-            )
-            # Their ids, in the order inserted (AUTOINCREMENT: rising, in this transaction).
-            rows = [
-                row for (row,) in self._db.execute(
-                    "SELECT id FROM chunks WHERE doc_id = ? ORDER BY id", (doc_id,)
-                )
-            ]  # fmt: skip
-            self._db.executemany(
-                "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)",
-                zip(rows, (piece[4] for piece in prepared.pieces), strict=True),
             )
             self._db.execute("COMMIT")
         except BaseException:
@@ -422,6 +337,7 @@ class SearchIndex:
         report.indexed.append(want.path)
         report.chars += prepared.chars
         report.bytes += prepared.bytes
+        report.pieces += len(prepared.pieces)
 
     def _failed(self, key: str, want: _Wanted, reason: str) -> None:
         self._db.execute("BEGIN IMMEDIATE")
@@ -483,27 +399,36 @@ class SearchIndex:
         live += self._db.execute("SELECT count(*) FROM notes").fetchone()[0]
         if garbage <= live // 4 + 100:
             return False
+        # This file's write lock throughout: no book's pieces are stored meanwhile
+        # (their terms might be in a shard as it is emptied; see `generation`).
         self._db.execute("BEGIN IMMEDIATE")
-        self._db.execute("INSERT INTO chunk_terms (chunk_terms) VALUES ('delete-all')")
-        rows = self._db.execute(
-            "SELECT id, doc_id, section, cut, text FROM chunks ORDER BY doc_id, section, start"
-        ).fetchall()
-        for k, (row, doc_id, section, _cut, blob) in enumerate(rows):
-            text = zlib.decompress(blob).decode()
-            if k + 1 < len(rows) and rows[k + 1][1:3] == (doc_id, section):
-                text += zlib.decompress(rows[k + 1][4]).decode()[:OVERLAP]
+        try:
+            rows = self._db.execute(
+                "SELECT id, doc_id, section, cut, text FROM chunks ORDER BY doc_id, section, start"
+            ).fetchall()
+            terms = []
+            for k, (row, doc_id, section, _cut, blob) in enumerate(rows):
+                text = zlib.decompress(blob).decode()
+                if k + 1 < len(rows) and rows[k + 1][1:3] == (doc_id, section):
+                    text += zlib.decompress(rows[k + 1][4]).decode()[:OVERLAP]
+                terms.append((doc_id % SHARDS, row, text_terms(fold(text))))
+            self._file.shards.remake(terms)
+            self._db.execute("INSERT INTO note_terms (note_terms) VALUES ('delete-all')")
+            for row, exact, note in self._db.execute(
+                "SELECT id, exact, note FROM notes"
+            ).fetchall():
+                self._db.execute(
+                    "INSERT INTO note_terms (rowid, terms) VALUES (?, ?)",
+                    (row, text_terms(fold(exact + "\n" + note))),
+                )
+            self._db.execute("UPDATE meta SET value = '0' WHERE key = 'garbage'")
             self._db.execute(
-                "INSERT INTO chunk_terms (rowid, terms) VALUES (?, ?)",
-                (row, text_terms(fold(text))),
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
             )
-        self._db.execute("INSERT INTO note_terms (note_terms) VALUES ('delete-all')")
-        for row, exact, note in self._db.execute("SELECT id, exact, note FROM notes").fetchall():
-            self._db.execute(
-                "INSERT INTO note_terms (rowid, terms) VALUES (?, ?)",
-                (row, text_terms(fold(exact + "\n" + note))),
-            )
-        self._db.execute("UPDATE meta SET value = '0' WHERE key = 'garbage'")
-        self._db.execute("COMMIT")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
         return True
 
     def not_indexed(self) -> list[tuple[str, NotIndexed]]:
@@ -610,15 +535,16 @@ class SearchIndex:
             return
         counts: dict[int, int] = {}
         chapters: dict[tuple[int, int], str] = {}
-        candidates = self._db.execute(
-            "SELECT c.id, c.doc_id, c.section, c.start, c.cut FROM chunk_terms t "
-            "JOIN chunks c ON c.id = t.rowid WHERE chunk_terms MATCH ?",
-            (expression,),
-        )
         reader = self._db.cursor()
-        for chunk_id, doc_id, section, start, cut in candidates:
-            if doc_id not in docs or counts.get(doc_id, 0) >= per_book:
+        for chunk_id, doc_id, section, start, cut in self._file.shards.candidates(
+            self._searcher(), expression
+        ):
+            if doc_id not in docs:
                 continue
+            path, title = docs[doc_id]
+            full = counts.get(doc_id, 0) >= per_book
+            if full and path in results.truncated_books:
+                continue  # known to have more than it lists
             blob = reader.execute("SELECT text FROM chunks WHERE id = ?", (chunk_id,)).fetchone()
             text = zlib.decompress(blob[0]).decode()
             own = len(text)
@@ -627,7 +553,10 @@ class SearchIndex:
             folded = fold(text)
             left = min(per_book - counts.get(doc_id, 0), limit - len(results.hits))
             for at in _find(folded, needle, left + 1, before=own):
-                if counts.get(doc_id, 0) >= per_book or len(results.hits) >= limit:
+                if counts.get(doc_id, 0) >= per_book:
+                    results.truncated_books.add(path)  # one hit more than it lists
+                    break
+                if len(results.hits) >= limit:
                     results.truncated = True
                     break
                 counts[doc_id] = counts.get(doc_id, 0) + 1
@@ -637,7 +566,6 @@ class SearchIndex:
                         "SELECT title FROM sections WHERE doc_id = ? AND section = ?", key
                     ).fetchone()
                     chapters[key] = row[0] if row else ""
-                path, title = docs[doc_id]
                 results.hits.append(
                     LibraryHit(
                         path, title, "book", section, start + at, start + at + len(needle),

@@ -13,27 +13,33 @@ Layout:
   indexed, or failed with the reason;
 - `sections`: each section's chapter title;
 - `chunks`: the pieces of text (zlib), at most `CHUNK_CHARS` characters, ending at
-  a line break where one is near; `chunk_terms`, a contentless FTS5 table (detail
-  none: only which pieces hold a term) over their terms (`terms.text_terms`);
+  a line break where one is near; their terms (`terms.text_terms`) are in
+  contentless FTS5 tables (detail none: only which pieces hold a term) in files
+  of their own, `term_shards`, tied to this one by the `token` in `meta`
+  (a shard of another index file is made anew with it);
 - `notes` and `note_terms`: the same for highlights' quotes and notes.
 
 Rows of a book indexed again or gone are deleted from `chunks` but left in the
-contentless FTS5 table (deleting there needs the exact terms again); their ids
-are never reused (AUTOINCREMENT), so a search simply does not find them, and
-`garbage` counts them until the FTS5 table is remade from `chunks`.
+contentless FTS5 tables (deleting there needs the exact terms again); their ids
+are never reused (they are reserved from `next_piece`, which only grows, see
+`reserve_pieces`), so a search simply does not find them, and
+`garbage` counts them until the FTS5 tables are remade from `chunks`.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+import uuid
 from pathlib import Path
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 from readmark.core.search.folding import digest
+from readmark.core.search.term_shards import Shards, shard_paths
+from readmark.core.search.term_shards import problem as shard_problem
 from readmark.core.store import sqlite_setup
 
-FORMAT = "readmark-search-4"
+FORMAT = "readmark-search-5"
 _opening = threading.Lock()
 _FTS = "fts5(terms, content='', detail=none, columnsize=0, tokenize='ascii')"
 
@@ -59,7 +65,6 @@ _SCHEMA = (
         doc_id INTEGER NOT NULL, section INTEGER NOT NULL, start INTEGER NOT NULL,
         cut INTEGER NOT NULL, text BLOB NOT NULL)""",
     "CREATE INDEX chunks_doc ON chunks(doc_id, section, start)",
-    f"CREATE VIRTUAL TABLE chunk_terms USING {_FTS}",
     """CREATE TABLE notes (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         annotation_id TEXT NOT NULL UNIQUE, digest TEXT NOT NULL,
@@ -104,6 +109,10 @@ class IndexFile:
                 self.db = self._connect()
                 if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
                     self._create()
+                self.token = self._meta("token")
+                self.shard_paths = shard_paths(path)
+                self.shards = Shards(self.shard_paths, self.token)
+                self.shards.create()
         except (sqlite3.Error, OSError) as error:
             raise IndexUnusableError(
                 QT_TRANSLATE_NOOP(
@@ -114,7 +123,12 @@ class IndexFile:
             ) from error
 
     def close(self) -> None:
+        self.shards.close()
         self.db.close()
+
+    def _meta(self, key: str) -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else ""
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite_setup.connect(self.path)
@@ -142,21 +156,43 @@ class IndexFile:
             return "format"
         if found.get("folding") != folding_digest():
             return "folding"
+        for shard in shard_paths(self.path):
+            problem = shard_problem(shard, found.get("token", ""))
+            if problem:
+                return problem
         return ""
 
-    def _remove(self) -> None:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+    def _remove(self, shards_only: bool = False) -> None:
+        for path in [*([] if shards_only else [self.path]), *shard_paths(self.path)]:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
 
     def _create(self) -> None:
         self.db.execute("BEGIN IMMEDIATE")
+        if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            self.db.execute("ROLLBACK")  # another process made it meanwhile
+            return
         for statement in _SCHEMA:
             self.db.execute(statement)
         self.db.executemany(
             "INSERT INTO meta VALUES (?, ?)",
-            [("format", FORMAT), ("folding", folding_digest()), ("garbage", "0")],
+            [
+                ("format", FORMAT),
+                ("folding", folding_digest()),
+                ("garbage", "0"),
+                ("token", uuid.uuid4().hex),  # the shards made with this file
+                ("next_piece", "1"),
+                ("generation", "0"),  # how many times the terms were remade
+            ],
         )
+        self._remove(shards_only=True)  # those of an index that is no more
         self.db.execute("COMMIT")
+
+    def generation(self) -> str:
+        """Changes when the terms are remade from the pieces (in a transaction that
+        holds this file's write lock throughout): a book whose terms were stored
+        before is not stored (its terms may be gone), and is indexed next time."""
+        return self._meta("generation")
 
     def garbage(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'garbage'").fetchone()
@@ -166,3 +202,21 @@ class IndexFile:
         self.db.execute(
             "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'garbage'", (rows,)
         )
+
+
+def reserve_pieces(db: sqlite3.Connection, count: int) -> tuple[int, str]:
+    """The first of `count` piece ids no piece ever had or will have (in the index
+    file `db` is connected to), and the terms' generation now (`IndexFile.generation`).
+
+    Ids are handed out in the order books are stored, so those of a term's pieces
+    in a shard are close together and FTS5 keeps their differences in a byte or two."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        first = int(db.execute("SELECT value FROM meta WHERE key = 'next_piece'").fetchone()[0])
+        db.execute("UPDATE meta SET value = ? WHERE key = 'next_piece'", (str(first + count),))
+        generation = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return first, str(generation)

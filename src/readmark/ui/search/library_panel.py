@@ -7,7 +7,7 @@ chosen; what the filters offer is given to it (`set_choices`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readmark.core.search.index import PER_BOOK, LibraryHit
+from readmark.core.search.index import LibraryHit
 from readmark.ui.palette import palette_for, swatch_icon
 
 _PLACE = Qt.ItemDataRole.UserRole
@@ -152,8 +152,9 @@ class LibrarySearchPanel(QDockWidget):
     def clear_results(self) -> None:
         self.results.clear()
 
-    def show_hits(self, hits: list[LibraryHit]) -> None:
-        """The hits, grouped by book in the order they came."""
+    def show_hits(self, hits: list[LibraryHit], more: Collection[str] = ()) -> None:
+        """The hits, grouped by book in the order they came; `more`: the paths of
+        books with more hits than listed (their count shows a +)."""
         self.results.clear()
         books: dict[str, QTreeWidgetItem] = {}
         colours = palette_for("light", QColor("white"))
@@ -181,9 +182,9 @@ class LibrarySearchPanel(QDockWidget):
             label.setMaximumHeight(height)  # the row's height is the label's, bounded
             item.setSizeHint(0, QSize(width, height))
             self.results.setItemWidget(item, 0, label)
-        for top in books.values():
-            count = top.childCount()  # a book's hits stop at PER_BOOK: there may be more
-            top.setText(0, f"{top.text(0)} ({count}{'+' if count >= PER_BOOK else ''})")
+        for path, top in books.items():
+            count = top.childCount()
+            top.setText(0, f"{top.text(0)} ({count}{'+' if path in more else ''})")
 
     def _chosen(self, item: QTreeWidgetItem, _column: int) -> None:
         place = item.data(0, _PLACE)

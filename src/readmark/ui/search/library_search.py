@@ -76,16 +76,6 @@ def _lowest_priority() -> None:
             pass
 
 
-def _a_book_full(results: LibraryResults) -> bool:
-    """Some book gave as many hits as one book may: it may have more."""
-    from collections import Counter
-
-    from readmark.core.search.index import PER_BOOK
-
-    counts = Counter(hit.path for hit in results.hits if hit.kind == "book")
-    return any(count >= PER_BOOK for count in counts.values())
-
-
 class LibrarySearch(QObject):
     open_requested = Signal(str, int, int, int)  # path, section, start, end
     message = Signal(str)  # for the status bar
@@ -269,10 +259,10 @@ class LibrarySearch(QObject):
                 )
                 self.refresh_choices()
                 return
-            self.panel.show_hits(results.hits)
+            self.panel.show_hits(results.hits, results.truncated_books)
             if not results.hits:
                 status = self.tr("Nothing found.")
-            elif results.truncated or _a_book_full(results):
+            elif results.truncated or results.truncated_books:
                 status = self.tr("The first {count} hits (narrow the search for others)").format(
                     count=format_number(len(results.hits))
                 )
