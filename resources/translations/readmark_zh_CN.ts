@@ -2911,47 +2911,47 @@ Open it in your web browser?</source>
 <context>
     <name>LibrarySearch</name>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="148"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="138"/>
         <source>Indexing paused: what is indexed is searched.</source>
         <translation>已暂停建立索引：只搜索已编入索引的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="189"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="179"/>
         <source>The search index was damaged or out of date; it is being made anew.</source>
         <translation>搜索索引已损坏或已过时，正在重新建立。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="195"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="185"/>
         <source>Indexing books: {done} of {total}…</source>
         <translation>正在建立索引：第 {done} 本，共 {total} 本…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="266"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="256"/>
         <source>There is no collection “{name}” any more.</source>
         <translation>收藏夹“{name}”已不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="274"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="264"/>
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="276"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="266"/>
         <source>The first {count} hits (narrow the search for others)</source>
         <translation>前 {count} 个结果（缩小搜索范围以查看其他结果）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="280"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="270"/>
         <source>{count} hits</source>
         <translation>{count} 个结果</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="282"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="272"/>
         <source>{count} books could not be indexed.</source>
         <translation>{count} 本书无法编入索引。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_search.py" line="286"/>
+        <location filename="../../src/readmark/ui/search/library_search.py" line="276"/>
         <source>Still indexing: more may be found.</source>
         <translation>仍在建立索引：可能还有更多结果。</translation>
     </message>
@@ -3026,12 +3026,12 @@ Open it in your web browser?</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="216"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="217"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/library_panel.py" line="218"/>
+        <location filename="../../src/readmark/ui/search/library_panel.py" line="219"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
@@ -3997,18 +3997,18 @@ An offline reader for studying the books you own.</source>
         <translation>这个正则表达式查找耗时过长，请换一个简单些的。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="543"/>
+        <location filename="../../src/readmark/core/search/index.py" line="468"/>
         <source>The library search looks for words and characters: type at least one letter, digit or character.</source>
         <translation>书库搜索查找的是字词：请至少输入一个字母、数字或汉字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="671"/>
+        <location filename="../../src/readmark/core/search/index.py" line="599"/>
         <location filename="../../src/readmark/core/search/query.py" line="167"/>
         <source>A search can be at most {limit} characters long.</source>
         <translation>查找内容最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="675"/>
+        <location filename="../../src/readmark/core/search/index.py" line="603"/>
         <location filename="../../src/readmark/core/search/query.py" line="171"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的内容。</translation>
@@ -4019,7 +4019,7 @@ An offline reader for studying the books you own.</source>
         <translation>正则表达式最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index_file.py" line="109"/>
+        <location filename="../../src/readmark/core/search/index_file.py" line="118"/>
         <source>The search index {path} cannot be used: {reason}</source>
         <translation>无法使用搜索索引 {path}：{reason}</translation>
     </message>
