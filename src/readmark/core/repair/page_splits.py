@@ -48,8 +48,14 @@ _ORDINAL = re.compile(
 )
 
 
+_MARKUP_OPENERS = frozenset("#=-*_")
+
+
 def _is_markup(line: str) -> bool:
     """A heading, a setext underline or a thematic break: no sentence ends there."""
+    # Each opens (after up to three spaces) with one of these: most lines are told by it.
+    if line.lstrip(" ")[:1] not in _MARKUP_OPENERS:
+        return False
     return bool(
         ATX_HEADING.match(line) or SETEXT_UNDERLINE.match(line) or THEMATIC_BREAK.match(line)
     )
@@ -72,10 +78,18 @@ def _is_field(text: str) -> bool:
 def is_prose(text: str) -> bool:
     # Judged on the ends of the text: a paragraph joined from many pages is not read
     # whole again at each join. A field is short, so 400 characters show one.
-    first = _HARD_BREAK.split(text[:400], maxsplit=1)[0]
-    last = _HARD_BREAK.split(text[-400:])[-1]
+    # (A hard break needs a newline; a field, its colon; 60 characters but spaces in the
+    # first 120 make prose: each is looked for before the slower way.)
+    first = text[:400]
+    if "\n" in first:
+        first = _HARD_BREAK.split(first, maxsplit=1)[0]
+    last = text[-400:]
+    if "\n" in last:
+        last = _HARD_BREAK.split(last)[-1]
     if _is_field(first) or _is_field(last):
         return False
+    if len(_compact(text[:120])) >= PROSE_LENGTH:
+        return True
     compact = _compact(text[:1000])
     if len(compact) < PROSE_LENGTH:
         compact = _compact(text)
