@@ -24,7 +24,7 @@ import unicodedata
 
 from readmark.core.formats.markdown.grammar import ATX_HEADING, SETEXT_UNDERLINE, THEMATIC_BREAK
 from readmark.core.i18n import QT_TRANSLATE_NOOP
-from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks, classify_lines
+from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks
 from readmark.core.repair.cjk import (
     CLAUSE,
     CLOSERS,
@@ -51,10 +51,15 @@ _ORDINAL = re.compile(
 _MARKUP_OPENERS = frozenset("#=-*_")
 
 
+def may_be_markup(line: str) -> bool:
+    """Could `line` be markup, by how it opens? (Each kind opens, after up to three
+    spaces, with one of these: most lines are told by their first character.)"""
+    return line.lstrip(" ")[:1] in _MARKUP_OPENERS
+
+
 def _is_markup(line: str) -> bool:
     """A heading, a setext underline or a thematic break: no sentence ends there."""
-    # Each opens (after up to three spaces) with one of these: most lines are told by it.
-    if line.lstrip(" ")[:1] not in _MARKUP_OPENERS:
+    if not may_be_markup(line):
         return False
     return bool(
         ATX_HEADING.match(line) or SETEXT_UNDERLINE.match(line) or THEMATIC_BREAK.match(line)
@@ -67,7 +72,7 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def _is_field(text: str) -> bool:
+def is_field(text: str) -> bool:
     # A field has its colon: most texts are told apart without compacting them.
     if ":" not in text and "：" not in text:
         return False
@@ -80,19 +85,36 @@ def is_prose(text: str) -> bool:
     # whole again at each join. A field is short, so 400 characters show one.
     # (A hard break needs a newline; a field, its colon; 60 characters but spaces in the
     # first 120 make prose: each is looked for before the slower way.)
-    first = text[:400]
+    first, last = prose_ends(text[:400], text[-400:])
+    if is_field(first) or is_field(last):
+        return False
+    prose = prose_from_start(text[:1000])
+    return prose if prose is not None else _prose_compact(_compact(text))
+
+
+def prose_from_start(start: str) -> bool | None:
+    """`is_prose`'s last test, past its field tests, from the text's first 1,000
+    characters `start`; None when those hold fewer than 60 that are not white space
+    (then the whole text is read)."""
+    if len(_compact(start[:120])) >= PROSE_LENGTH:
+        return True
+    compact = _compact(start)
+    if len(compact) < PROSE_LENGTH:
+        return None
+    return _prose_compact(compact)
+
+
+def prose_ends(first: str, last: str) -> tuple[str, str]:
+    """The first and last pieces of a text that `is_prose` tests for a field, from its
+    first and last 400 characters."""
     if "\n" in first:
         first = _HARD_BREAK.split(first, maxsplit=1)[0]
-    last = text[-400:]
     if "\n" in last:
         last = _HARD_BREAK.split(last)[-1]
-    if _is_field(first) or _is_field(last):
-        return False
-    if len(_compact(text[:120])) >= PROSE_LENGTH:
-        return True
-    compact = _compact(text[:1000])
-    if len(compact) < PROSE_LENGTH:
-        compact = _compact(text)
+    return first, last
+
+
+def _prose_compact(compact: str) -> bool:
     return (
         len(compact) >= PROSE_LENGTH
         or not CLAUSE.isdisjoint(compact)  # a clause mark in it
@@ -114,9 +136,20 @@ def ends_mid_clause(text: str, last_newline: int | None = None) -> bool:
         last_newline = stripped.rfind("\n")
     if not stripped or _is_markup(stripped[last_newline + 1 :]):
         return False
+    return cut_at(stripped, before_closers(stripped))
+
+
+def before_closers(stripped: str) -> int:
+    """Where the last character of `stripped` is that is no closing quote or bracket (-1: none)."""
     i = len(stripped) - 1
     while i >= 0 and stripped[i] in CLOSERS:
         i -= 1
+    return i
+
+
+def cut_at(stripped: str, i: int) -> bool:
+    """`ends_mid_clause` past the markup test, `i` being `before_closers(stripped)`: the
+    end of a text that reads as cut mid-clause (only stripped[i - 1:] is read)."""
     if i < 0:
         return False
     last = stripped[i]
@@ -149,7 +182,15 @@ def introduces_display(first: str, second: str) -> bool:
     head = first.rstrip()
     # A Latin sentence: its last letter is Latin (judged on letters, not punctuation,
     # which the punctuation rule widens after this one ran).
-    last = next((ch for ch in reversed(head) if ch.isalpha()), "")
+    return introduces_after(head, last_letter(head), second)
+
+
+def last_letter(head: str) -> str:
+    return next((ch for ch in reversed(head) if ch.isalpha()), "")
+
+
+def introduces_after(head: str, last: str, second: str) -> bool:
+    """`introduces_display` told the last letter of `head` (stripped at its end)."""
     latin = bool(last) and ord(last) < 0x250
     return (head.endswith((":", "：")) and latin) or bool(
         not cjk_after(second.lstrip(), 0) and _CODE_LIKE.search(second[:60])
@@ -173,7 +214,7 @@ def is_page_split(first: Block, second: Block, last_newline: int | None = None) 
     )
 
 
-def _joint(head: str, tail: str) -> tuple[bool, str]:
+def joint(head: str, tail: str) -> tuple[bool, str]:
     """How the halves `head` (stripped at its end) and `tail` (at its start) join:
     whether head's last character (a hyphen) goes, and what stands between them."""
     if cjk_before(head, len(head)) or cjk_after(tail, 0):
@@ -185,7 +226,7 @@ def _joint(head: str, tail: str) -> tuple[bool, str]:
 
 def join_halves(first: str, second: str) -> str:
     head, tail = first.rstrip(), second.lstrip(" \t")
-    cut, between = _joint(head, tail)
+    cut, between = joint(head, tail)
     return (head[:-1] if cut else head) + between + tail
 
 
@@ -194,26 +235,16 @@ def _is_page_number(block: Block) -> bool:
     return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST) and is_page_number(block.text)
 
 
-def _newlines(text: str) -> tuple[int, int, int]:
-    """Where `text`'s first, second and last newlines are (-1: none)."""
-    first = text.find("\n")
-    if first < 0:
-        return -1, -1, -1
-    return first, text.find("\n", first + 1), text.rfind("\n")
-
-
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
+    # The last block kept grows as halves join it, kept as its pieces (core/repair/growing:
+    # a paragraph that 32,000 pages cut is not copied whole at each join).
+    from readmark.core.repair.growing import GrowingParagraph
+
     blocks: list[Block] = []  # the blocks kept, but for the last one
     pending = list(source.blocks)
     pending.reverse()
     label = ""  # the printed page whose number was just taken out: it starts next
-    # The last block kept is held apart, its text in `text` and where its newlines are
-    # in `lines`: the halves of a paragraph that many pages cut join onto it without
-    # copying or searching through it again at each join (CPython appends in place to a
-    # string only one name holds; 32,000 CJK halves: 4 s, now linear).
-    last: Block | None = None
-    text = ""
-    lines = (-1, -1, -1)
+    last: GrowingParagraph | None = None
     while pending:
         block = pending.pop()
         # A page number left between the halves of a sentence cut by the page
@@ -223,56 +254,30 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
             last is not None
             and pending
             and _is_page_number(block)
-            and is_page_split(last, pending[-1], lines[2])
+            and last.continued_by(pending[-1])
         ):
             context.counts.page_numbers += 1
             label = page_label(block.text)
             continue
-        if last is not None and is_page_split(last, block, lines[2]):
-            gap = last.gap
-            last = None  # `text` alone holds the paragraph now: it grows in place
-            if text[-1:].isspace():
-                text = text.rstrip()
-                lines = _newlines(text)
-            tail = block.text.lstrip(" \t")
-            cut, between = _joint(text, tail)
-            if cut:
-                text = text[:-1]  # a hyphen: newlines stay where they were
+        if last is not None and last.continued_by(block):
             if label:
-                joined = text + between + tail
-                count = visible_count(tail)
-                text = insert_token(joined, visible_count(joined) - count, label)
-                lines = _newlines(text)
+                whole = last.block()
+                joined = join_halves(whole.text, block.text)
+                tail = visible_count(block.text.lstrip(" \t"))
+                joined = insert_token(joined, visible_count(joined) - tail, label)
+                last = GrowingParagraph(whole.with_text(joined))
             else:
-                base = len(text) + len(between)
-                text += between + tail
-                lines = _lines_after_join(lines, base, tail)
-            last = Block(classify_lines(text, lines[0], lines[1]), text, gap, classified=True)
+                last.join(block)
             context.counts.page_splits += 1
             label = ""
         else:
             if last is not None:
-                blocks.append(last)
-            last = block
-            text = block.text
-            lines = _newlines(text)
+                blocks.append(last.block())
+            last = GrowingParagraph(block)
             label = ""
     if last is not None:
-        blocks.append(last)
+        blocks.append(last.block())
     return source.with_blocks(blocks)
-
-
-def _lines_after_join(lines: tuple[int, int, int], base: int, tail: str) -> tuple[int, int, int]:
-    """Where the newlines of a text with `lines` are once `tail` is appended at `base`."""
-    first = tail.find("\n")
-    if first < 0:
-        return lines
-    if lines[0] < 0:
-        second = tail.find("\n", first + 1)
-        return base + first, (base + second if second >= 0 else -1), base + tail.rfind("\n")
-    if lines[1] < 0:
-        return lines[0], base + first, base + tail.rfind("\n")
-    return lines[0], lines[1], base + tail.rfind("\n")
 
 
 PAGE_SPLIT_JOIN = RepairRule(
