@@ -155,7 +155,6 @@ class GrowingParagraph:
         if (
             not self._settled_paragraph()
             or end[-1:].isspace()
-            or self._marked(end)
             or self._last_line_markup
             or self._start_prose is None
         ):
