@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 
 from readmark.core.repair.blocks import Block, BlockKind, classify_lines
+from readmark.core.repair.cjk import CLAUSE, CLOSERS
 from readmark.core.repair.page_splits import (
-    CLAUSE,
-    CLOSERS,
     before_closers,
     continues_sentence,
     cut_at,
@@ -49,18 +48,30 @@ class GrowingParagraph:
     """The last block page_split_join kept, which the next halves may join."""
 
     def __init__(self, block: Block) -> None:
+        self._reset(block)
+
+    def _reset(self, block: Block) -> None:
+        """Hold `block` as the paragraph, one string, its facts not yet measured."""
         self._gap = block.gap
         self._whole: Block | None = block  # the paragraph as one block, while it is one
         self._length = len(block.text)
         self._parts = [block.text]
-        self._ready = False  # whether the facts below are measured
+        self._ready = False  # whether the facts below are measured (`_measure`)
+        self._end = ""  # the last 2,000 to 4,000 characters
+        self._start = ""  # the first 1,000
+        self._lines = (-1, -1, -1)  # where the first, second and last newlines are
+        self._opens_with_letter = False
+        self._second_has_text = False
+        self._complete_kind: BlockKind | None = None
+        self._last_line_markup = False
+        self._start_prose: bool | None = None
 
     def block(self) -> Block:
         """The paragraph as one block (its pieces joined once)."""
         if self._whole is None:
             text = "".join(self._parts)
             kind = classify_lines(text, self._lines[0], self._lines[1])
-            self.__init__(Block(kind, text, self._gap, classified=True))  # type: ignore[misc]
+            self._reset(Block(kind, text, self._gap, classified=True))
         assert self._whole is not None
         return self._whole
 
@@ -81,7 +92,7 @@ class GrowingParagraph:
                 self._append(end, second.text.lstrip(" \t"))
                 return
         whole = self.block()
-        self.__init__(whole.with_text(join_halves(whole.text, second.text)))  # type: ignore[misc]
+        self._reset(whole.with_text(join_halves(whole.text, second.text)))
 
     def _append(self, end: str, tail: str) -> None:
         cut, between = joint(end, tail)
@@ -125,7 +136,7 @@ class GrowingParagraph:
         )
         self._complete_kind = whole.kind if second >= 0 else None
         self._last_line_markup = may_be_markup(text[self._lines[2] + 1 :])
-        self._start_prose: bool | None = prose_from_start(self._start)
+        self._start_prose = prose_from_start(self._start)
         self._ready = True
 
     @staticmethod
