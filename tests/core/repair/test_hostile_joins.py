@@ -195,14 +195,14 @@ def _ratio(shape: Callable[[int], str]) -> float:
 
 def test_joined_cjk_halves_repair_in_linear_time() -> None:
     assert repair_markdown(_cjk_halves(3)) == "这是被页面切开的一段文字，它在这里继续说下去" * 3
-    assert _ratio(_cjk_halves) < 14  # 18.6 on main (3.3 s at 32,000 blocks), now 9.4
+    assert _ratio(_cjk_halves) < 14  # 18-19 on main (3.4 s at 32,000 blocks), now 8.5-9.4
 
 
 def test_cjk_pages_cut_mid_sentence_repair_in_linear_time() -> None:
-    assert _ratio(_cjk_pairs) < 14  # linear on main too (11; 1.27 s), now 9.5 (0.53 s)
+    assert _ratio(_cjk_pairs) < 14  # linear on main too (11-12; 1.3 s), now 9 (0.5 s)
 
 
 def test_figures_with_captions_repair_in_linear_time() -> None:
     repaired = repair_markdown(_figures(6))
     assert repaired.count("![](fig") == 2 and "figure of the the sentence" in repaired
-    assert _ratio(_figures) < 14  # linear on main too (9; 1.25 s), now 9.6 (0.70 s)
+    assert _ratio(_figures) < 14  # linear on main too (9-10; 1.3 s), now 10 (0.7 s)
