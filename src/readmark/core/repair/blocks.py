@@ -85,11 +85,17 @@ def classify(text: str) -> BlockKind:
     # Only the first two lines matter, but for a fence: a block joined from many pages
     # is not split into all its lines again at each join, nor copied (found, not split).
     end_first = text.find("\n")
+    return classify_lines(text, end_first, text.find("\n", end_first + 1) if end_first >= 0 else -1)
+
+
+def classify_lines(text: str, end_first: int, end_second: int) -> BlockKind:
+    """`classify(text)`, told where its first two lines end (the offsets of its first and
+    second newline, or -1): a paragraph growing by joins knows them without looking
+    through it again (core/repair/page_splits)."""
     one_line = end_first < 0
     first = text if one_line else text[:end_first]
     second = ""
     if not one_line:
-        end_second = text.find("\n", end_first + 1)
         second = text[end_first + 1 :] if end_second < 0 else text[end_first + 1 : end_second]
     if fence_open(first) is not None and _is_fenced_code(text.split("\n")):
         return BlockKind.CODE

@@ -152,19 +152,31 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
     blocks = list(source.blocks)
     moved = False
     index = 0
+    # Whether a block is displayed, asked of each block up to five times as the scan
+    # passes it: kept with the block (which the entry keeps alive, so its id stays its own).
+    shown: dict[int, tuple[Block, bool]] = {}
+
+    def displayed(block: Block) -> bool:
+        known = shown.get(id(block))
+        if known is None:
+            known = shown[id(block)] = (block, _displayed(block))
+        return known[1]
+
     while index < len(blocks):
         first = blocks[index]
         end = index + 1
-        while end < len(blocks) and end - index - 1 < _MAX_RUN and _displayed(blocks[end]):
+        while end < len(blocks) and end - index - 1 < _MAX_RUN and displayed(blocks[end]):
             end += 1
         run = blocks[index + 1 : end]
+        cut = False  # whether first and second are known to be a sentence's halves
         if run and end < len(blocks) and _cut_by_the_figure(first, blocks[end]):
             second: Block | None = blocks[end]
+            cut = True
         elif end < len(blocks) and (glued := _glued_to_caption(blocks[end])) is not None:
             run, second = [*run, glued[0]], glued[1]  # the caption's item, then the text
         else:
             second = None
-        if second is not None and _has_caption(run) and _cut_by_the_figure(first, second):
+        if second is not None and _has_caption(run) and (cut or _cut_by_the_figure(first, second)):
             joined = first.with_text(join_halves(first.text, second.text))
             blocks[index : end + 1] = [joined, *run]
             context.counts.captions += 1

@@ -48,21 +48,34 @@ _ORDINAL = re.compile(
 )
 
 
+_MARKUP_OPENERS = frozenset("#=-*_")
+
+
+def may_be_markup(line: str) -> bool:
+    """Could `line` be markup, by how it opens? (Each kind opens, after up to three
+    spaces, with one of these: most lines are told by their first character.)"""
+    return line.lstrip(" ")[:1] in _MARKUP_OPENERS
+
+
 def _is_markup(line: str) -> bool:
     """A heading, a setext underline or a thematic break: no sentence ends there."""
+    if not may_be_markup(line):
+        return False
     return bool(
         ATX_HEADING.match(line) or SETEXT_UNDERLINE.match(line) or THEMATIC_BREAK.match(line)
     )
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _compact(text: str) -> str:
-    return _SPACES.sub("", text)
+    # The text without its white space (what `\s` matches is what `str.split` splits at:
+    # both ask Py_UNICODE_ISSPACE), twice as fast as re.sub.
+    return "".join(text.split())
 
 
-def _is_field(text: str) -> bool:
+def is_field(text: str) -> bool:
+    # A field has its colon: most texts are told apart without compacting them.
+    if ":" not in text and "：" not in text:
+        return False
     compact = _compact(text)
     return len(compact) <= FIELD_LENGTH and bool(_FIELD.match(compact))
 
@@ -70,13 +83,38 @@ def _is_field(text: str) -> bool:
 def is_prose(text: str) -> bool:
     # Judged on the ends of the text: a paragraph joined from many pages is not read
     # whole again at each join. A field is short, so 400 characters show one.
-    first = _HARD_BREAK.split(text[:400], maxsplit=1)[0]
-    last = _HARD_BREAK.split(text[-400:])[-1]
-    if _is_field(first) or _is_field(last):
+    # (A hard break needs a newline; a field, its colon; 60 characters but spaces in the
+    # first 120 make prose: each is looked for before the slower way.)
+    first, last = prose_ends(text[:400], text[-400:])
+    if is_field(first) or is_field(last):
         return False
-    compact = _compact(text[:1000])
+    prose = prose_from_start(text[:1000])
+    return prose if prose is not None else _prose_compact(_compact(text))
+
+
+def prose_from_start(start: str) -> bool | None:
+    """`is_prose`'s last test, past its field tests, from the text's first 1,000
+    characters `start`; None when those hold fewer than 60 that are not white space
+    (then the whole text is read)."""
+    if len(_compact(start[:120])) >= PROSE_LENGTH:
+        return True
+    compact = _compact(start)
     if len(compact) < PROSE_LENGTH:
-        compact = _compact(text)
+        return None
+    return _prose_compact(compact)
+
+
+def prose_ends(first: str, last: str) -> tuple[str, str]:
+    """The first and last pieces of a text that `is_prose` tests for a field, from its
+    first and last 400 characters."""
+    if "\n" in first:
+        first = _HARD_BREAK.split(first, maxsplit=1)[0]
+    if "\n" in last:
+        last = _HARD_BREAK.split(last)[-1]
+    return first, last
+
+
+def _prose_compact(compact: str) -> bool:
     return (
         len(compact) >= PROSE_LENGTH
         or not CLAUSE.isdisjoint(compact)  # a clause mark in it
@@ -88,14 +126,30 @@ def _is_lowercase(ch: str) -> bool:
     return unicodedata.category(ch) == "Ll"
 
 
-def ends_mid_clause(text: str) -> bool:
-    """The first half of a page split: cut on a letter or clause punctuation."""
+def ends_mid_clause(text: str, last_newline: int | None = None) -> bool:
+    """The first half of a page split: cut on a letter or clause punctuation.
+
+    `last_newline`: where the text's last newline is (-1: none), when the caller knows
+    it (a paragraph growing by joins is not searched through again at each join)."""
     stripped = text.rstrip()
-    if not stripped or _is_markup(stripped[stripped.rfind("\n") + 1 :]):
+    if last_newline is None or len(stripped) != len(text):
+        last_newline = stripped.rfind("\n")
+    if not stripped or _is_markup(stripped[last_newline + 1 :]):
         return False
+    return cut_at(stripped, before_closers(stripped))
+
+
+def before_closers(stripped: str) -> int:
+    """Where the last character of `stripped` is that is no closing quote or bracket (-1: none)."""
     i = len(stripped) - 1
     while i >= 0 and stripped[i] in CLOSERS:
         i -= 1
+    return i
+
+
+def cut_at(stripped: str, i: int) -> bool:
+    """`ends_mid_clause` past the markup test, `i` being `before_closers(stripped)`: the
+    end of a text that reads as cut mid-clause (only stripped[i - 1:] is read)."""
     if i < 0:
         return False
     last = stripped[i]
@@ -128,18 +182,28 @@ def introduces_display(first: str, second: str) -> bool:
     head = first.rstrip()
     # A Latin sentence: its last letter is Latin (judged on letters, not punctuation,
     # which the punctuation rule widens after this one ran).
-    last = next((ch for ch in reversed(head) if ch.isalpha()), "")
+    return introduces_after(head, last_letter(head), second)
+
+
+def last_letter(head: str) -> str:
+    return next((ch for ch in reversed(head) if ch.isalpha()), "")
+
+
+def introduces_after(head: str, last: str, second: str) -> bool:
+    """`introduces_display` told the last letter of `head` (stripped at its end)."""
     latin = bool(last) and ord(last) < 0x250
     return (head.endswith((":", "：")) and latin) or bool(
         not cjk_after(second.lstrip(), 0) and _CODE_LIKE.search(second[:60])
     )
 
 
-def is_page_split(first: Block, second: Block) -> bool:
+def is_page_split(first: Block, second: Block, last_newline: int | None = None) -> bool:
+    """Are `first` and `second` the halves of a paragraph a page cut? (`last_newline`:
+    where `first`'s last newline is, -1 for none, when the caller knows it.)"""
     return (
         first.kind is BlockKind.PARAGRAPH
         and second.kind is BlockKind.PARAGRAPH
-        and ends_mid_clause(first.text)
+        and ends_mid_clause(first.text, last_newline)
         and continues_sentence(second.text)
         # After a closing quote or bracket only punctuation proves the sentence goes on:
         # 叫做“群众路线”‖，是… joins, ——调寄《临江仙》‖话说… does not.
@@ -150,13 +214,20 @@ def is_page_split(first: Block, second: Block) -> bool:
     )
 
 
+def joint(head: str, tail: str) -> tuple[bool, str]:
+    """How the halves `head` (stripped at its end) and `tail` (at its start) join:
+    whether head's last character (a hyphen) goes, and what stands between them."""
+    if cjk_before(head, len(head)) or cjk_after(tail, 0):
+        return False, ""
+    if head.endswith("-") and len(head) > 1 and _is_lowercase(head[-2]) and _is_lowercase(tail[0]):
+        return True, ""
+    return False, " "
+
+
 def join_halves(first: str, second: str) -> str:
     head, tail = first.rstrip(), second.lstrip(" \t")
-    if cjk_before(head, len(head)) or cjk_after(tail, 0):
-        return head + tail
-    if head.endswith("-") and len(head) > 1 and _is_lowercase(head[-2]) and _is_lowercase(tail[0]):
-        return head[:-1] + tail
-    return head + " " + tail
+    cut, between = joint(head, tail)
+    return (head[:-1] if cut else head) + between + tail
 
 
 def _is_page_number(block: Block) -> bool:
@@ -165,30 +236,47 @@ def _is_page_number(block: Block) -> bool:
 
 
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
-    blocks: list[Block] = []
+    # The last block kept grows as halves join it, kept as its pieces (core/repair/growing:
+    # a paragraph that 32,000 pages cut is not copied whole at each join).
+    from readmark.core.repair.growing import GrowingParagraph
+
+    blocks: list[Block] = []  # the blocks kept, but for the last one
     pending = list(source.blocks)
     pending.reverse()
     label = ""  # the printed page whose number was just taken out: it starts next
+    last: GrowingParagraph | None = None
     while pending:
         block = pending.pop()
         # A page number left between the halves of a sentence cut by the page
         # (`…群众` / `- 41 -` / `观、权力观…`) is the page's, not the text's; it is
         # kept as an invisible mark where the page starts (core/repair/page_marks).
-        if blocks and pending and _is_page_number(block) and is_page_split(blocks[-1], pending[-1]):
+        if (
+            last is not None
+            and pending
+            and _is_page_number(block)
+            and last.continued_by(pending[-1])
+        ):
             context.counts.page_numbers += 1
             label = page_label(block.text)
             continue
-        if blocks and is_page_split(blocks[-1], block):
-            joined = join_halves(blocks[-1].text, block.text)
+        if last is not None and last.continued_by(block):
             if label:
+                whole = last.block()
+                joined = join_halves(whole.text, block.text)
                 tail = visible_count(block.text.lstrip(" \t"))
                 joined = insert_token(joined, visible_count(joined) - tail, label)
-            blocks[-1] = blocks[-1].with_text(joined)
+                last = GrowingParagraph(whole.with_text(joined))
+            else:
+                last.join(block)
             context.counts.page_splits += 1
             label = ""
         else:
-            blocks.append(block)
+            if last is not None:
+                blocks.append(last.block())
+            last = GrowingParagraph(block)
             label = ""
+    if last is not None:
+        blocks.append(last.block())
     return source.with_blocks(blocks)
 
 

@@ -139,12 +139,23 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
             places[key].append(index)
     drop: set[int] = set()
     for key, indexes in places.items():
-        turns = [i for i in indexes if _at_page_turn(blocks, keys, i)]
         if len(indexes) >= HEADER_REPEATS:
-            if len(turns) >= 2 and len(turns) * 2 >= len(indexes):
+            # Most of its copies (two at least) stand where a page turns: counted until
+            # that many are found, or too few are left to find them.
+            need = max(2, (len(indexes) + 1) // 2)
+            found = 0
+            for seen, i in enumerate(indexes, start=1):
+                if _at_page_turn(blocks, keys, i):
+                    found += 1
+                    if found >= need:
+                        break
+                elif found + len(indexes) - seen < need:
+                    break
+            if found >= need:
                 drop.update(indexes)
         elif key in context.headers:
-            drop.update(turns)  # the book's header, where this section's pages turn
+            # the book's header, where this section's pages turn
+            drop.update(i for i in indexes if _at_page_turn(blocks, keys, i))
     if not drop:
         return source
     # A number every copy carries alike (`Annual Report 2022`) is no page number.
