@@ -174,6 +174,7 @@ def test_without_footnotes_nothing_is_lost_or_reordered(source: str) -> None:
 @SETTINGS
 @given(MARKDOWNISH)
 @example("群众\n<sup>①</sup>:\n\n<sup>①</sup> 群众")  # "[^fn1]:" would open a definition
+@example("¹\n\n¹A")  # a lone ¹ is no marker (it was made a reference and lost)
 def test_footnotes_move_text_but_never_lose_it(source: str) -> None:
     # Running headers are the one rule that drops lines (test_markdown_shapes_properties).
     rules = [rule for rule in RULES if rule.name != "running_headers"]

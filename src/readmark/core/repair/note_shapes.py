@@ -97,9 +97,12 @@ def marker_pattern(
         forms.append(rf"<sup>[ \t]*(?:{s}|\[{s}\])[ \t]*</sup>")
         forms.append(rf"\$\s?\^\s?(?:\{{\s?{s}\s?\}}|{s})\s?\$")
         forms.append(rf"\\\(\s?\{{\}}\^\{{\s?{s}\s?\}}\s?\\\)")
-        # ¹ after a word, never a unit's power (m², cm³ after a number) nor a fraction (¹⁄₂).
+        # ¹ after a word or its punctuation (a space between allowed), never at a
+        # line's start (a lone `¹` is no marker), a unit's power (m², cm³ after a
+        # number) nor a fraction (¹⁄₂).
         sup = re.escape(symbol.translate(_TO_SUPERSCRIPT))
         forms.append(
+            r"(?:(?<=\S)|(?<=\S[ \u3000]))"
             rf"(?<![{SUPERSCRIPT_DIGITS}])(?<!\d m)(?<!\dm)(?<!\d cm)(?<!\dcm)"
             rf"(?<!\d km)(?<!\dkm){sup}(?![{SUPERSCRIPT_DIGITS}⁄/])"
         )
