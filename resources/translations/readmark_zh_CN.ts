@@ -3839,7 +3839,7 @@ An offline reader for studying the books you own.</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/page_splits.py" line="197"/>
+        <location filename="../../src/readmark/core/repair/page_splits.py" line="285"/>
         <source>Join paragraphs that the printed book&apos;s page breaks cut in two</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>
@@ -3859,12 +3859,12 @@ An offline reader for studying the books you own.</source>
         <translation>中文文本每行一段时，把每一行当作一个段落</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/captions.py" line="180"/>
+        <location filename="../../src/readmark/core/repair/captions.py" line="192"/>
         <source>Move figures, captions and photo credits that a page put inside a sentence to after the sentence</source>
         <translation>把纸页排进句子中间的插图、图注和图片来源移到句子之后</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/running_headers.py" line="266"/>
+        <location filename="../../src/readmark/core/repair/running_headers.py" line="277"/>
         <source>Remove running headers and footers that a printed page repeated</source>
         <translation>删除纸页上重复出现的页眉和页脚</translation>
     </message>
