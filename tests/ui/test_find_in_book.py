@@ -387,6 +387,7 @@ def test_a_book_searched_before_is_searched_again_without_converting_it(
     search(qtbot, window, "寻找之词")
     assert status(window) == "60 found"
     first = [row.data() for row in hit_rows(window)]
+
     # Kept beside the book's converted sections, by whichever worker made the last
     # section's text: the search, or the preparing that began at Ctrl+F and may end
     # just after the search has.
