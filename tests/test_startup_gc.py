@@ -37,12 +37,11 @@ runpy.run_module("readmark", run_name="__main__")
 """
 
 
-def test_no_collection_before_the_first_screen_and_the_collector_back_after(
-    shared_books: Path, readmark_home: Path
-) -> None:
-    env = dict(os.environ, READMARK_HOME=str(readmark_home), QT_QPA_PLATFORM="offscreen")
+def _run(probe: str, shared_books: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """Run `probe` in a fresh Python on the sample book, on `home`, offscreen."""
+    env = dict(os.environ, READMARK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(shared_books / "000_25b2869f1a30fd56.txt")],
+        [sys.executable, "-c", probe, str(shared_books / "000_25b2869f1a30fd56.txt")],
         env=env,
         capture_output=True,
         text=True,
@@ -50,6 +49,13 @@ def test_no_collection_before_the_first_screen_and_the_collector_back_after(
         timeout=120,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+def test_no_collection_before_the_first_screen_and_the_collector_back_after(
+    shared_books: Path, readmark_home: Path
+) -> None:
+    done = _run(_PROBE, shared_books, readmark_home)
     assert "smoke-test ok" in done.stdout
     line = next(x for x in done.stdout.splitlines() if x.startswith("gc "))
     state = json.loads(line[3:])
@@ -75,16 +81,7 @@ runpy.run_module("readmark", run_name="__main__")
 def test_a_command_runs_with_the_collector_as_usual(
     shared_books: Path, readmark_home: Path
 ) -> None:
-    env = dict(os.environ, READMARK_HOME=str(readmark_home), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", _COMMAND_PROBE, str(shared_books / "000_25b2869f1a30fd56.txt")],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = _run(_COMMAND_PROBE, shared_books, readmark_home)
     assert "collector during the command: True" in done.stdout
     assert "群众工作" in done.stdout
 

@@ -244,35 +244,32 @@ def test_a_traditional_query_finds_the_simplified_novel(qtbot, make_window, open
     qtbot.waitUntil(lambda: selected(window) == "刘备")
 
 
-@pytest.fixture
-def big_chinese_book(tmp_path: Path) -> Path:
-    """About 2 MB of Chinese Markdown in 60 chapters, 寻找之词 in each: converting
-    it all takes a while, as a big book's first search does."""
+def chinese_book(folder: Path, chapters: int) -> Path:
+    """Chinese Markdown of `chapters` chapters of ~35 KB, 寻找之词 once in each."""
     sentence = "天下大势，分久必合，合久必分。周末七国分争，并入于秦。" * 6
-    chapters = []
-    for number in range(1, 61):
+    parts = []
+    for number in range(1, chapters + 1):
         paragraphs = [sentence] * 60
         paragraphs[30] = sentence[:20] + "寻找之词" + sentence[20:]
-        chapters.append(f"# 第{number}章\n\n" + "\n\n".join(paragraphs))
-    path = tmp_path / "big.md"
-    path.write_text("---\ntitle: 大书\nlanguage: zh\n---\n\n" + "\n\n".join(chapters))
+        parts.append(f"# 第{number}章\n\n" + "\n\n".join(paragraphs))
+    path = folder / f"big{chapters}.md"
+    path.write_text("---\ntitle: 大书\nlanguage: zh\n---\n\n" + "\n\n".join(parts))
     return path
+
+
+@pytest.fixture
+def big_chinese_book(tmp_path: Path) -> Path:
+    """About 2 MB in 60 chapters: converting it all takes a while, as a big book's
+    first search does."""
+    return chinese_book(tmp_path, 60)
 
 
 @pytest.fixture
 def bigger_chinese_book(tmp_path: Path) -> Path:
-    """About 7 MB of Chinese Markdown in 200 chapters, 寻找之词 in each: big enough
-    that converting it is still going on when the first hits are listed (2 MB is
-    made ready to search while the query is typed, since conversion got faster)."""
-    sentence = "天下大势，分久必合，合久必分。周末七国分争，并入于秦。" * 6
-    chapters = []
-    for number in range(1, 201):
-        paragraphs = [sentence] * 60
-        paragraphs[30] = sentence[:20] + "寻找之词" + sentence[20:]
-        chapters.append(f"# 第{number}章\n\n" + "\n\n".join(paragraphs))
-    path = tmp_path / "bigger.md"
-    path.write_text("---\ntitle: 大书\nlanguage: zh\n---\n\n" + "\n\n".join(chapters))
-    return path
+    """About 7 MB in 200 chapters: big enough that converting it is still going on
+    when the first hits are listed (2 MB is made ready to search while the query is
+    typed, since conversion got faster)."""
+    return chinese_book(tmp_path, 200)
 
 
 def test_the_first_results_show_before_the_whole_book_is_searched(
