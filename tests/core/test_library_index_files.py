@@ -156,14 +156,24 @@ def test_a_book_with_more_hits_than_listed_says_so(tmp_path: Path) -> None:
         max_size=300,
     )
 )
-def test_every_character_and_pair_of_neighbours_is_a_term(text: str) -> None:
-    """The terms of unspaced scripts: each letter, and each pair of neighbouring
-    letters, at even and odd places of every run alike (two regex passes)."""
+def test_every_pair_of_neighbours_and_every_run_end_is_a_term(text: str) -> None:
+    """The terms of unspaced scripts: each pair of neighbouring letters, at even
+    and odd places of every run alike (two regex passes), and a letter alone
+    where its run ends — and no other letter alone (the pairs it starts find it)."""
     folded = fold(text)
     terms = set(text_terms(folded).split())
     letters = [ch.isalnum() and is_unspaced(ch) for ch in folded]
     for at, ch in enumerate(folded):
         if letters[at]:
-            assert ch in terms
-            if at + 1 < len(folded) and letters[at + 1]:
+            followed = at + 1 < len(folded) and letters[at + 1]
+            if followed:
                 assert folded[at : at + 2] in terms
+            else:
+                assert ch in terms
+    lone = {t for t in terms if len(t) == 1 and is_unspaced(t)}
+    ends = {
+        ch
+        for at, ch in enumerate(folded)
+        if letters[at] and not (at + 1 < len(folded) and letters[at + 1])
+    }
+    assert lone == ends
