@@ -280,15 +280,18 @@ class SearchIndex:
                 key, want = futures[future]
                 progress(number, len(todo), want.path)
                 self._store(key, want, future.result(), report)
-            optimized = optimize and bool(report.indexed) and not self._garbage_due()
-            if optimized:  # the shards are files of their own: one per process, at once
+            stopped = False
+            if not optimize or not report.indexed or self._garbage_due():
+                return False
+            try:  # the shards are files of their own: one per process, at once
                 shards = [
                     pool.submit(optimize_shard, file.path, file.token, k) for k in range(SHARDS)
                 ]
-                for future in shards:
-                    future.result()
-            stopped = False
-            return optimized
+            except RuntimeError:  # the pool shut down (the interpreter is exiting)
+                return False  # then `update` optimizes them here
+            for future in shards:
+                future.result()
+            return True
         finally:
             # Stopped (paused, or the window closing): the books not started are
             # dropped and nobody waits for those under way to end.
