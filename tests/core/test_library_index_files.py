@@ -177,3 +177,31 @@ def test_every_pair_of_neighbours_and_every_run_end_is_a_term(text: str) -> None
         if letters[at] and not (at + 1 < len(folded) and letters[at + 1])
     }
     assert lone == ends
+
+
+def test_one_character_is_found_inside_a_run_at_its_end_and_before_latin(
+    tmp_path: Path,
+) -> None:
+    """A letter alone is a term only where its run ends: one typed alone is
+    looked up by the pairs it starts too, and one typed before punctuation or a
+    Latin letter by itself (its run ends there in the book as well)."""
+    book = tmp_path / "one.txt"
+    book.write_text("第一章\n\n天地玄黄，宇宙洪荒。\n\n金生丽水a玉出昆冈\n", encoding="utf-8")
+    library = _library(tmp_path, [book])
+    index = SearchIndex(tmp_path / "search.sqlite3")
+    index.update(library)
+    for query, expected in (
+        ("玄", ["玄"]),  # only ever inside a run: no lone term 玄
+        ("黄", ["黄"]),  # only ever at a run's end
+        ("黄，", ["黄，"]),
+        ("水a", ["水a"]),
+        ("丽水a玉", ["丽水a玉"]),
+        ("冈", ["冈"]),  # the book's last character
+        ("玄 ", []),  # followed by a space: never in the book
+        ("洪", ["洪"]),
+    ):
+        hits = index.search(library, query).hits
+        found = [fold(h.context.hit) for h in hits]
+        assert found == [fold(q) for q in expected], query
+    assert [h.context.hit for h in index.search(library, "黃").hits] == ["黄"]  # Traditional
+    index.close()
