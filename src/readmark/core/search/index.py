@@ -289,8 +289,8 @@ class SearchIndex:
                 ]
             except RuntimeError:  # the pool shut down (the interpreter is exiting)
                 return False  # then `update` optimizes them here
-            for future in shards:
-                future.result()
+            for shard in shards:
+                shard.result()
             return True
         finally:
             # Stopped (paused, or the window closing): the books not started are
