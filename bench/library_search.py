@@ -48,6 +48,15 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
+def _cpu_note(cpu_s: float, text_bytes: int, workers: int) -> str:
+    """CPU per MB of all processes, and the rate that makes on `workers` idle cores."""
+    per_mb = cpu_s / (text_bytes / 1e6)
+    return (
+        f" CPU of all processes: {per_mb:.3f} s per MB (on {workers} idle cores at most "
+        f"{workers / per_mb:.1f} MB/s)."
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=100.0)
@@ -132,11 +141,21 @@ def main() -> int:
         incoming.append(Incoming(annotation, path))
     library.annotations.merge(incoming)
 
+    import resource
+
+    def cpu() -> float:
+        """CPU seconds of this process and of its ended children (the workers):
+        on a busy machine the work done, where wall time says how busy it was."""
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
     # 2. Indexing from nothing.
     index = SearchIndex(paths.search_index())
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu()
     report = index.update(library, workers=args.workers)
     index_s = time.perf_counter() - t
+    index_cpu = cpu() - c
     if hasattr(index, "disk_size"):  # its files: the index and its terms' shards
         size = index.disk_size()
     else:  # revisions before the shards: one file
@@ -147,7 +166,7 @@ def main() -> int:
     # 2b. Indexing books read before in the window: each book's text saved beside
     # its converted sections (what the window's in-book search keeps), then a new
     # index made from nothing with the render cache to read them from.
-    warm_s = 0.0
+    warm_s = warm_cpu = 0.0
     if not args.no_warm:
         from readmark.core.render_cache import RenderCache
         from readmark.core.search.saved_text import SavedText
@@ -158,9 +177,10 @@ def main() -> int:
             sections = texts[str(path)]
             SavedText(cache, key).save(sections, [fold(text) for text in sections])
         warm = SearchIndex(home / "index-warm.sqlite")
-        t = time.perf_counter()
+        t, c = time.perf_counter(), cpu()
         warm_report = warm.update(library, workers=args.workers, sections=paths.render_cache_dir())
         warm_s = time.perf_counter() - t
+        warm_cpu = cpu() - c
         warm.close()
         assert len(warm_report.indexed) == len(report.indexed)
         print(f"indexed books read before in {warm_s:.1f} s", file=sys.stderr)
@@ -277,13 +297,16 @@ def main() -> int:
         f"({text_bytes / 1e6 / read_s:.1f} MB/s).",
         f"- Indexing from nothing (reading included), "
         f"{'one thread' if args.workers == 1 else f'{args.workers} processes reading'}: "
-        f"{index_s:.1f} s, **{text_bytes / 1e6 / index_s:.1f} MB/s**" + own,
+        f"{index_s:.1f} s, **{text_bytes / 1e6 / index_s:.1f} MB/s**"
+        + own
+        + _cpu_note(index_cpu, text_bytes, args.workers),
         *(
             [
                 f"- Indexing the same books read or searched before in the window (their "
                 f"text saved beside their converted sections; a new index from nothing), "
                 f"{'one thread' if args.workers == 1 else f'{args.workers} processes reading'}: "
                 f"{warm_s:.1f} s, **{text_bytes / 1e6 / warm_s:.1f} MB/s**."
+                + _cpu_note(warm_cpu, text_bytes, args.workers)
             ]
             if warm_s
             else []

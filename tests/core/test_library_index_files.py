@@ -156,14 +156,52 @@ def test_a_book_with_more_hits_than_listed_says_so(tmp_path: Path) -> None:
         max_size=300,
     )
 )
-def test_every_character_and_pair_of_neighbours_is_a_term(text: str) -> None:
-    """The terms of unspaced scripts: each letter, and each pair of neighbouring
-    letters, at even and odd places of every run alike (two regex passes)."""
+def test_every_pair_of_neighbours_and_every_run_end_is_a_term(text: str) -> None:
+    """The terms of unspaced scripts: each pair of neighbouring letters, at even
+    and odd places of every run alike (two regex passes), and a letter alone
+    where its run ends — and no other letter alone (the pairs it starts find it)."""
     folded = fold(text)
     terms = set(text_terms(folded).split())
     letters = [ch.isalnum() and is_unspaced(ch) for ch in folded]
     for at, ch in enumerate(folded):
         if letters[at]:
-            assert ch in terms
-            if at + 1 < len(folded) and letters[at + 1]:
+            followed = at + 1 < len(folded) and letters[at + 1]
+            if followed:
                 assert folded[at : at + 2] in terms
+            else:
+                assert ch in terms
+    lone = {t for t in terms if len(t) == 1 and is_unspaced(t)}
+    ends = {
+        ch
+        for at, ch in enumerate(folded)
+        if letters[at] and not (at + 1 < len(folded) and letters[at + 1])
+    }
+    assert lone == ends
+
+
+def test_one_character_is_found_inside_a_run_at_its_end_and_before_latin(
+    tmp_path: Path,
+) -> None:
+    """A letter alone is a term only where its run ends: one typed alone is
+    looked up by the pairs it starts too, and one typed before punctuation or a
+    Latin letter by itself (its run ends there in the book as well)."""
+    book = tmp_path / "one.txt"
+    book.write_text("第一章\n\n天地玄黄，宇宙洪荒。\n\n金生丽水a玉出昆冈\n", encoding="utf-8")
+    library = _library(tmp_path, [book])
+    index = SearchIndex(tmp_path / "search.sqlite3")
+    index.update(library)
+    for query, expected in (
+        ("玄", ["玄"]),  # only ever inside a run: no lone term 玄
+        ("黄", ["黄"]),  # only ever at a run's end
+        ("黄，", ["黄，"]),
+        ("水a", ["水a"]),
+        ("丽水a玉", ["丽水a玉"]),
+        ("冈", ["冈"]),  # the book's last character
+        ("玄 ", []),  # followed by a space: never in the book
+        ("洪", ["洪"]),
+    ):
+        hits = index.search(library, query).hits
+        found = [fold(h.context.hit) for h in hits]
+        assert found == [fold(q) for q in expected], query
+    assert [h.context.hit for h in index.search(library, "黃").hits] == ["黄"]  # Traditional
+    index.close()

@@ -82,6 +82,26 @@ def test_folding_is_per_character_so_positions_map_back(text: str, match_case: b
     assert folded == "".join(fold_char(ch, match_case) for ch in text)
 
 
+# Mostly ASCII with a few other characters, long enough for `fold`'s shortcut
+# (ASCII runs lowered, the rest translated), and mostly CJK with ASCII in it.
+_MOSTLY_ASCII = st.text(
+    alphabet=st.sampled_from(list("The QUICK brown fox, 1 2 3.\n")) | _ALPHABET | st.characters(),
+    min_size=64,
+    max_size=600,
+)
+
+
+@given(_MOSTLY_ASCII, st.booleans())
+@settings(max_examples=300)
+def test_long_text_in_any_mix_of_scripts_folds_character_by_character(
+    text: str, match_case: bool
+) -> None:
+    folded = fold(text, match_case)
+    assert folded == "".join(fold_char(ch, match_case) for ch in text)
+    english = "A Reader’s “Notes”: ÉTÉ, Straße and İstanbul. " * 3 + text
+    assert fold(english, match_case) == "".join(fold_char(ch, match_case) for ch in english)
+
+
 @given(_TEXT, st.booleans())
 def test_folding_twice_changes_nothing(text: str, match_case: bool) -> None:
     once = fold(text, match_case)

@@ -1,7 +1,8 @@
 """The library index's terms are made from a whole piece at once (one regex for
 the runs of Chinese, Japanese, Korean…, each term once): the set of terms must
-be exactly that of the rules as first written (kept here as the reference), on
-any text, so an index made either way finds the same pieces."""
+be exactly that of the rules written out one run at a time (kept here as the
+reference: every pair of neighbours, a letter alone only where its run ends,
+Latin words), on any text, so an index made either way finds the same pieces."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from readmark.core.search.terms import (
 
 
 def reference(folded: str) -> set[str]:
-    """text_terms as first written (every term, in text order, repeats included)."""
+    """text_terms written one run at a time (in text order, repeats included)."""
     out: list[str] = []
     for match in _ALNUM_RUN.finditer(folded):
         run = match.group()
@@ -34,7 +35,7 @@ def reference(folded: str) -> set[str]:
             if not part:
                 continue
             if _UNSPACED_CHAR.match(part):
-                out.append(" ".join(part))
+                out.append(part[-1])  # alone only where the run ends
                 if len(part) > 1:
                     out.append(" ".join(map(str.__add__, part, part[1:])))
             else:

@@ -223,8 +223,11 @@ class SearchIndex:
         # every term of the library).
         bulk = len(todo) >= 2 and len(todo) * 4 >= len(docs) + len(todo)
         self._file.shards.bulk(bulk)
+        optimized = False
         if workers > 1 and len(todo) > 1:
-            self._index_in_processes(todo, workers, report, progress, check, sections, low_priority)
+            optimized = self._index_in_processes(
+                todo, workers, report, progress, check, sections, low_priority, bulk
+            )
         for number, (key, want) in enumerate(todo if workers <= 1 or len(todo) < 2 else []):
             check()
             progress(number, len(todo), want.path)
@@ -232,7 +235,7 @@ class SearchIndex:
         if todo:
             progress(len(todo), len(todo), "")
         self.update_notes(library)
-        if not self._collect_garbage() and bulk and report.indexed:
+        if not self._collect_garbage() and bulk and report.indexed and not optimized:
             self._file.shards.optimize()
         self._file.shards.bulk(False)
         return report
@@ -246,9 +249,14 @@ class SearchIndex:
         check: Callable[[], None],
         sections: Path | None,
         low_priority: bool,
-    ) -> None:
+        optimize: bool,
+    ) -> bool:
+        """Whether the shards were optimized too (`optimize`: many books were new;
+        each worker does one shard, at once, once every book is stored)."""
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        from readmark.core.search.term_shards import optimize_shard
 
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
         start = _lowest_priority if low_priority else None
@@ -258,13 +266,14 @@ class SearchIndex:
         try:
             # Each worker stores its book's terms in a shard itself (the most work
             # of storing, now on every core); this process stores the pieces, in
-            # the order the books are done.
+            # the order the books are done. The biggest books first: the last
+            # ones to end are small, so both cores stay busy to the end.
             futures = {
                 pool.submit(index_book, w.path, w.options, sections, file.path, file.token): (
                     key,
                     w,
                 )
-                for key, w in todo
+                for key, w in sorted(todo, key=lambda kw: -_size_of(kw[1].path))
             }
             for number, future in enumerate(as_completed(futures)):
                 check()
@@ -272,6 +281,17 @@ class SearchIndex:
                 progress(number, len(todo), want.path)
                 self._store(key, want, future.result(), report)
             stopped = False
+            if not optimize or not report.indexed or self._garbage_due():
+                return False
+            try:  # the shards are files of their own: one per process, at once
+                shards = [
+                    pool.submit(optimize_shard, file.path, file.token, k) for k in range(SHARDS)
+                ]
+            except RuntimeError:  # the pool shut down (the interpreter is exiting)
+                return False  # then `update` optimizes them here
+            for shard in shards:
+                shard.result()
+            return True
         finally:
             # Stopped (paused, or the window closing): the books not started are
             # dropped and nobody waits for those under way to end.
@@ -391,13 +411,17 @@ class SearchIndex:
             )
         self._db.execute("COMMIT")
 
-    def _collect_garbage(self) -> bool:
-        """Remake the FTS5 tables from the stored text once a quarter of their rows
-        are of pieces and notes gone (see `index_file`); whether it did."""
+    def _garbage_due(self) -> bool:
+        """Whether a quarter of the FTS5 tables' rows are of pieces and notes gone."""
         garbage = self._file.garbage()
         live = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
         live += self._db.execute("SELECT count(*) FROM notes").fetchone()[0]
-        if garbage <= live // 4 + 100:
+        return bool(garbage > live // 4 + 100)
+
+    def _collect_garbage(self) -> bool:
+        """Remake the FTS5 tables from the stored text once a quarter of their rows
+        are of pieces and notes gone (see `index_file`); whether it did."""
+        if not self._garbage_due():
             return False
         # This file's write lock throughout: no book's pieces are stored meanwhile
         # (their terms might be in a shard as it is emptied; see `generation`).
@@ -619,6 +643,13 @@ def _find(folded: str, needle: str, most: int, before: int | None = None) -> lis
         else:
             at = folded.find(needle, at + 1)
     return found
+
+
+def _size_of(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _stat_of(path: str) -> str:

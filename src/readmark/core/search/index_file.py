@@ -39,7 +39,7 @@ from readmark.core.search.term_shards import Shards, shard_paths
 from readmark.core.search.term_shards import problem as shard_problem
 from readmark.core.store import sqlite_setup
 
-FORMAT = "readmark-search-5"
+FORMAT = "readmark-search-6"  # 6: a lone letter of an unspaced script only where its run ends
 _opening = threading.Lock()
 _FTS = "fts5(terms, content='', detail=none, columnsize=0, tokenize='ascii')"
 
