@@ -14,7 +14,7 @@ between the halves of a sentence the page cut (Think Python, Appendix B):
 
     they take one unit of work each. The next add requires a resize, …
 
-close_pages (reflow.py) drops the page's number and header; what stands between the
+close_pages (page_splits.py) drops the page's number and header; what stands between the
 halves then is only the caption. When every line there is a caption that says it is
 one (`Figure B.1.: …`, `Table 2`, `图 3-1`, `Courtesy of …`, `Photograph by …`:
 core/repair/captions, the Markdown repair's own test) and the sentence goes on after
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from readmark.core.formats.plaintext.layout import display_width
 from readmark.core.repair.captions import is_labelled_caption
 from readmark.core.repair.page_marks import MARK_START, strip_marks
 
@@ -55,8 +56,6 @@ def place_after_paragraph(
     emptied when they are placed; they stay pending when no paragraph ends here."""
     if not figures:
         return chunk
-    from readmark.core.formats.plaintext.reflow import display_width
-
     for k, line in enumerate(chunk):
         if not line.strip():
             at = k
