@@ -45,6 +45,10 @@ class Layout:
     # running headers around them (`close_pages`); these are the headers' keys.
     paged: bool = False
     headers: frozenset[str] = frozenset()
+    # In a paged book: the most room a wrapped line of it left for the next line's first
+    # word, in columns, at least 0 (print is set in a proportional font, so counted
+    # characters are only near its width); -1 when not measured (`ends_with_room`).
+    wrap_room: int = -1
 
     def is_short(self, width: int) -> bool:
         """Whether a line this wide ends its paragraph in a hard-wrapped book."""
@@ -80,6 +84,26 @@ def ends_paragraph(line: str, layout: Layout) -> bool:
     if not layout.wrap_width or stripped[-1] in PARAGRAPH_END:
         return True
     return layout.is_short(display_width(stripped))
+
+
+def ends_with_room(line: str, following: str, layout: Layout, width: int = -1) -> bool:
+    """Whether `line` ends a sentence and left more room for the first word of the line
+    `following` it than any wrapped line of the book did (`Layout.wrap_room`): the print
+    did not wrap it there, its paragraph ended (`…6 units of work for 4 items.` / `The
+    next add costs…`, 79 characters where Think Python's lines run to 99). `width`: the
+    line's display width, when known."""
+    if layout.wrap_room < 0:
+        return False
+    head, tail = line.rstrip(), following.lstrip(INDENT_CHARS)
+    if not _ENDS_SENTENCE.search(head) or not (tail[:1].isupper() or tail[:1].isdigit()):
+        return False
+    width = display_width(head) if width < 0 else width
+    first = tail.split(maxsplit=1)[0]
+    return layout.wrap_width - width - 1 - display_width(first) > layout.wrap_room
+
+
+# A sentence's stop, perhaps inside a closing quotation mark or bracket.
+_ENDS_SENTENCE = re.compile(r"[.?!][”’\"')]?$")
 
 
 def unfeed(lines: list[str]) -> list[str]:

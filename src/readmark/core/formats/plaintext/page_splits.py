@@ -24,6 +24,7 @@ from readmark.core.formats.plaintext.layout import (
     SENTENCE_END,
     Layout,
     display_width,
+    ends_with_room,
     unfeed,
 )
 from readmark.core.formats.plaintext.page_captions import (
@@ -78,7 +79,7 @@ def close_pages(
     done = 0
     join = functools.partial(join_across, words=words, compounds=compounds)
     for zone in page_zones(lines, layout.headers, layout.wrap_width):
-        out.extend(place_after_paragraph(lines[done : zone.start], figures, layout.is_short))
+        out.extend(place_after_paragraph(lines[done : zone.start], figures, layout))
         done = zone.end
         if counts is not None:
             numbers = sum(is_page_number(lines[k]) for k in zone.dropped)
@@ -141,12 +142,15 @@ def close_pages(
                 counts.page_splits += 1
             if (
                 layout.wrap_width
-                and layout.is_short(display_width(after.rstrip()))
                 and zone.end + 1 < len(lines)
                 and lines[zone.end + 1].strip()
+                and (
+                    layout.is_short(display_width(after.rstrip()))
+                    or ends_with_room(after, lines[zone.end + 1], layout)
+                )
             ):
                 out.append("")  # the line joined was its paragraph's last
-                out.extend(place_after_paragraph([""], figures, layout.is_short))
+                out.extend(place_after_paragraph([""], figures, layout))
             done = zone.end + 1
             continue
         if note and link_foot_note(out, note) and counts is not None:
@@ -162,7 +166,7 @@ def close_pages(
         for line in kept:  # headings at the top of the page
             out.extend(["", line])
         out.append("")
-    out.extend(place_after_paragraph(lines[done:], figures, layout.is_short))
+    out.extend(place_after_paragraph(lines[done:], figures, layout))
     out.extend(figures)
     if notes:
         out.extend(["", *notes])
@@ -237,9 +241,12 @@ def _close_blank_splits(
             out[-1] = join_across(out[-1], lines[i + 1], words, compounds)
             if (
                 layout.wrap_width
-                and layout.is_short(display_width(lines[i + 1].rstrip()))
                 and i + 2 < len(lines)
                 and lines[i + 2].strip()
+                and (
+                    layout.is_short(display_width(lines[i + 1].rstrip()))
+                    or ends_with_room(lines[i + 1], lines[i + 2], layout)
+                )
             ):
                 out.append("")  # the line joined was its paragraph's last
             i += 2

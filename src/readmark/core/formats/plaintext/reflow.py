@@ -26,6 +26,8 @@ breaks are found in page_zones.py and closed in page_splits.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from readmark.core.formats.plaintext.joining import book_compounds, reflow
 from readmark.core.formats.plaintext.layout import (
     ARTICLE_START,
@@ -36,6 +38,7 @@ from readmark.core.formats.plaintext.layout import (
     Block,
     Layout,
     display_width,
+    ends_with_room,
     unfeed,
 )
 from readmark.core.formats.plaintext.page_splits import close_pages
@@ -69,7 +72,7 @@ def detect_layout(text: str, start: int = 0, end: int | None = None, cjk: bool =
     indented_share = sum(1 for line in nonblank if line[0] in INDENT_CHARS) / len(nonblank)
     headers = repeated_headers(page_tops(lines))
     paged = shows_pages(lines, headers)
-    return Layout(
+    layout = Layout(
         # A page of print is mostly full lines; its headers, numbers, code and
         # captions are the short ones, so a paged book's band may be looser.
         wrap_width=_wrap_width(lines, nonblank, band_share=0.35 if paged else 0.5),
@@ -79,6 +82,31 @@ def detect_layout(text: str, start: int = 0, end: int | None = None, cjk: bool =
         paged=paged,
         headers=headers if paged else frozenset(),
     )
+    if paged and layout.wrap_width and not cjk:
+        layout = replace(layout, wrap_room=_wrap_room(lines, layout))
+    return layout
+
+
+# Wrapped lines a book's sample must show before the room they left is trusted.
+WRAP_ROOM_LINES = 50
+
+
+def _wrap_room(lines: list[str], layout: Layout) -> int:
+    """The most room any wrapped line of the sample left for the first word of the line
+    after it (a full line cut mid-sentence, going on in lower case), at least 0, or -1
+    when there are too few to tell. Printing wraps a line only when the next word does
+    not fit (room below 0); counted in characters of a proportional font the room left
+    still varies, and this is how far it does in this book."""
+    rooms: list[int] = []
+    for before, after in zip(lines, lines[1:], strict=False):
+        head, tail = before.rstrip(), after.lstrip(INDENT_CHARS).rstrip()
+        if not head or not tail or not tail[0].islower() or not head[-1].isalpha():
+            continue
+        width = display_width(head)
+        if not layout.is_short(width):
+            rooms.append(layout.wrap_width - width - 1 - display_width(tail.split()[0]))
+    # No room at all for a word that fits: a line that had it was not wrapped.
+    return max(0, *rooms) if len(rooms) >= WRAP_ROOM_LINES else -1
 
 
 def _wrap_width(lines: list[str], nonblank: list[str], band_share: float = 0.5) -> int:
@@ -160,7 +188,8 @@ def _starts_paragraph(previous: str, line: str, layout: Layout) -> bool:
         return False
     # In a book converted from print, a short line ends its paragraph (or is a
     # heading, a list item, a line of code) even where blank lines are scarce.
-    return layout.is_short(display_width(previous))
+    width = display_width(previous)
+    return layout.is_short(width) or ends_with_room(previous, line, layout, width)
 
 
 def _blocks_of(
