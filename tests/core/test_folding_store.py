@@ -177,3 +177,79 @@ def test_a_process_keeps_the_table_it_built_and_builds_a_damaged_copy_again(
         assert folding_store.read(kept, folding_store.key(False)) is not None
         read_run = run("must-read")  # the next process reads what the last one kept
         assert (read_run.returncode, read_run.stdout, read_run.stderr) == (0, "红楼梦 abc\n", "")
+
+
+def bundle_resources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """As in the frozen bundle: the shipped tables in its resources with the digest its
+    build recorded (the spec's `write_source_digest`), and no folding.py to read."""
+    from readmark import resources
+
+    folder = tmp_path / "resources"
+    search = folder / folding_store.FOLDER
+    search.mkdir(parents=True)
+    for match_case in (False, True):
+        shipped = folding_store.shipped_path(match_case)
+        assert shipped is not None
+        (search / shipped.name).write_bytes(shipped.read_bytes())
+    assert folding_store.write_source_digest(search) == search / folding_store.SOURCE_DIGEST
+    monkeypatch.setattr(resources, "root", lambda: folder)
+    monkeypatch.setattr(folding, "__file__", str(tmp_path / "frozen" / "folding.pyc"))
+    return search
+
+
+def test_the_checkout_ships_no_source_digest() -> None:
+    # Only a bundle's build records one, from the folding.py it freezes: one committed
+    # here could be left behind by a change to folding.py.
+    shipped = folding_store.shipped_path(False)
+    assert shipped is not None
+    assert not (shipped.parent / folding_store.SOURCE_DIGEST).exists()
+
+
+@pytest.mark.parametrize("match_case", [False, True])
+def test_a_bundle_without_sources_uses_the_shipped_table(
+    match_case: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    with_sources = folding_store.key(match_case)
+    bundle_resources(tmp_path, monkeypatch)
+    assert folding_store.key(match_case) == with_sources
+    shipped = folding_store.shipped_path(match_case)
+    assert shipped is not None and shipped.is_relative_to(tmp_path)
+    cached = tmp_path / "cache" / "folding.bin"
+    table, digest = folding_store.stored_or_built(match_case, (shipped, cached))
+    assert table == built(match_case) and digest == folding.table_digest(table)
+    assert not cached.exists()  # read, not built
+
+
+@pytest.mark.parametrize(
+    "recorded",
+    [
+        pytest.param(None, id="none recorded"),
+        pytest.param("0" * 32, id="another folding.py"),
+        pytest.param("not a digest", id="damaged"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_a_bundle_without_the_right_digest_builds_its_table(
+    recorded: str | None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    with_sources = folding_store.key(False)
+    digest_file = bundle_resources(tmp_path, monkeypatch) / folding_store.SOURCE_DIGEST
+    if recorded is None:
+        digest_file.unlink()
+    else:
+        digest_file.write_text(recorded)
+    assert folding_store.key(False) != with_sources
+    shipped = folding_store.shipped_path(False)
+    assert shipped is not None and folding_store.read(shipped, folding_store.key(False)) is None
+    cached = tmp_path / "cache" / "folding.bin"
+    assert folding_store.stored_or_built(False, (shipped, cached))[0] == built(False)
+    assert cached.is_file()  # built, and kept for the next start
+
+
+def test_no_digest_is_recorded_without_a_source(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(folding, "__file__", str(tmp_path / "gone" / "folding.py"))
+    with pytest.raises(FileNotFoundError):
+        folding_store.write_source_digest(tmp_path)
+    assert not (tmp_path / folding_store.SOURCE_DIGEST).exists()

@@ -9,7 +9,8 @@ import pytest
 
 from readmark.core.formats.plaintext import chapters
 from readmark.core.formats.plaintext.chapters import RULES, Heading, find_headings
-from readmark.core.formats.plaintext.reflow import Layout, detect_layout
+from readmark.core.formats.plaintext.layout import Layout
+from readmark.core.formats.plaintext.reflow import detect_layout
 
 PARAGRAPHS = Layout(wrap_width=0, blank_paragraphs=True)
 ENGLISH_WRAPPED = Layout(wrap_width=70, blank_paragraphs=True)

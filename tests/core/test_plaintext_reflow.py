@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from readmark.core.formats.plaintext.reflow import (
+from readmark.core.formats.plaintext.joining import reflow
+from readmark.core.formats.plaintext.layout import (
     Block,
     Layout,
-    detect_layout,
     display_width,
     joins_without_space,
-    paragraphs,
-    reflow,
 )
+from readmark.core.formats.plaintext.reflow import detect_layout, paragraphs
 
 LOREM = (
     "It was a bright cold day in April, and the clocks were striking thirteen. Winston "

@@ -104,6 +104,8 @@ def test_a_txt_book_in_markdown_needs_no_plain_text_chapter_scan(
     for name in (
         "readmark.core.formats.plaintext.chapters",
         "readmark.core.formats.plaintext.reflow",
+        "readmark.core.formats.plaintext.layout",
+        "readmark.core.formats.plaintext.page_splits",
         "readmark.core.formats.plaintext.loader",
         "_strptime",
     ):

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from readmark.core.formats.plaintext.reflow import Block, detect_layout, paragraphs
+from readmark.core.formats.plaintext.layout import Block
+from readmark.core.formats.plaintext.reflow import detect_layout, paragraphs
 from readmark.core.repair.page_marks import strip_marks
 
 WIDTH = 60

@@ -32,7 +32,8 @@ def repair_counts(book: Book, between: Callable[[], None] | None = None) -> Repa
     if source is None:  # EPUB and HTML books are not repaired
         return counts
     if book.format == "text":
-        from readmark.core.formats.plaintext.reflow import Layout, close_pages
+        from readmark.core.formats.plaintext.layout import Layout
+        from readmark.core.formats.plaintext.page_splits import close_pages
 
         layout = getattr(renderer, "layout", None)
         if isinstance(layout, Layout) and layout.paged:

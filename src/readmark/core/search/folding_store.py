@@ -15,7 +15,12 @@ in, in this order:
 A file counts only if it was made from the same rules: its key is a digest of
 `folding.py`'s source, the Unicode version (`unicodedata.unidata_version`:
 case, width and accents) and the installed OpenCC's version (its Traditional
-characters). A file that is missing, damaged, cut short or of another key is
+characters). A frozen bundle (PyInstaller) has no `folding.py` to read: its build
+records the digest of the `folding.py` it froze beside the tables
+(`SOURCE_DIGEST`, written by `write_source_digest` from packaging/pyinstaller/
+readmark.spec), and the bundle takes that one; without it the key is one no
+stored table has, so a table is only ever used by the code that made it. A file
+that is missing, damaged, cut short or of another key is
 passed over and the table built (and the cache's copy written again); nothing
 here raises. The file's contents are checked against a digest stored with them
 before they are unmarshalled.
@@ -30,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import stat
 import unicodedata
 import zlib
@@ -42,26 +48,66 @@ MAGIC = b"readmark-folding-1\n"
 _KEY_SIZE = 16
 _MARSHAL_VERSION = 4
 FOLDER = "search"  # in the resources and in the cache folder
+# In a bundle only, beside the tables: the digest of the folding.py it froze.
+SOURCE_DIGEST = "folding-source.digest"
+_HEX_DIGEST = re.compile(f"[0-9a-f]{{{2 * _KEY_SIZE}}}")
 
 
 def file_name(match_case: bool) -> str:
     return "folding-case.bin" if match_case else "folding.bin"
 
 
+def source_digest() -> str:
+    """The digest of `folding.py`'s source (hex): read from the source, or in a bundle
+    frozen without sources, the one its build recorded ("" when neither is there)."""
+    return _digest_of_source() or _recorded_source_digest()
+
+
+def _digest_of_source() -> str:
+    try:
+        source = Path(folding.__file__).read_bytes()
+    except (OSError, TypeError):
+        return ""
+    return hashlib.blake2b(source.replace(b"\r\n", b"\n"), digest_size=_KEY_SIZE).hexdigest()
+
+
+def write_source_digest(folder: Path) -> Path:
+    """Record the digest of the `folding.py` this Python imports in `folder` (the
+    bundle's build does, for the frozen program that has no source to read)."""
+    digest = _digest_of_source()  # never a digest recorded before: the source itself
+    if not digest:
+        raise FileNotFoundError(f"no source of {folding.__name__} to digest")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / SOURCE_DIGEST
+    target.write_text(digest + "\n", encoding="ascii")
+    return target
+
+
+def _recorded_source_digest() -> str:
+    try:
+        path = resources.path(FOLDER, SOURCE_DIGEST)
+        if not stat.S_ISREG(path.stat().st_mode):
+            return ""
+        with path.open("rb") as handle:
+            recorded = handle.read(100).decode("ascii").strip()
+    except (OSError, ValueError):  # missing, unreadable, not ASCII
+        return ""
+    return recorded if _HEX_DIGEST.fullmatch(recorded) else ""
+
+
 def key(match_case: bool) -> bytes:
     """What a stored table must have been made from to be used (see the module)."""
     from readmark.core.render_cache import distribution_version  # no OpenCC import
 
-    try:
-        source = Path(folding.__file__).read_bytes().replace(b"\r\n", b"\n")
-    except (OSError, TypeError):  # frozen without sources: the release stands for them
+    source = source_digest()
+    if not source:  # frozen without sources nor their digest: no stored table fits
         from readmark import __version__
 
-        source = f"readmark {__version__} without sources".encode()
+        source = f"readmark {__version__} without sources"
     digest = hashlib.blake2b(digest_size=_KEY_SIZE)
     for part in (
         MAGIC,
-        source,
+        source.encode(),
         unicodedata.unidata_version.encode(),
         distribution_version("opencc").encode(),
         b"case" if match_case else b"fold",

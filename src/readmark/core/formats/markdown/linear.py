@@ -72,6 +72,10 @@ class LinearHtmlBlocks(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
+        if "<" not in text and "&" not in text:
+            # Nothing for the stage's HTML parser to stop at: it would give the text
+            # back as it is, at the cost of a parser per section.
+            return lines
         tail = text.rfind(">") + 1
         if text.find("<", tail) < 0:
             return self.stage.run(lines)

@@ -38,7 +38,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from readmark.core.formats.plaintext.reflow import (
+from readmark.core.formats.plaintext.layout import (
     DECORATION,
     INDENT_CHARS,
     PARAGRAPH_END,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from readmark.core.formats.plaintext.reflow import DECORATION
+from readmark.core.formats.plaintext.layout import DECORATION
 from readmark.core.i18n import QT_TRANSLATE_NOOP
 
 HEADER_CHARS = 64 * 1024

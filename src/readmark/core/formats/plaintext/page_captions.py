@@ -14,7 +14,7 @@ between the halves of a sentence the page cut (Think Python, Appendix B):
 
     they take one unit of work each. The next add requires a resize, …
 
-close_pages (reflow.py) drops the page's number and header; what stands between the
+close_pages (page_splits.py) drops the page's number and header; what stands between the
 halves then is only the caption. When every line there is a caption that says it is
 one (`Figure B.1.: …`, `Table 2`, `图 3-1`, `Courtesy of …`, `Photograph by …`:
 core/repair/captions, the Markdown repair's own test) and the sentence goes on after
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from readmark.core.formats.plaintext.layout import Layout, display_width, ends_with_room
 from readmark.core.repair.captions import is_labelled_caption
 from readmark.core.repair.page_marks import MARK_START, strip_marks
 
@@ -47,20 +48,19 @@ def as_paragraphs(lines: list[str]) -> list[str]:
     return out
 
 
-def place_after_paragraph(
-    chunk: list[str], figures: list[str], is_short: Callable[[int], bool]
-) -> list[str]:
+def place_after_paragraph(chunk: list[str], figures: list[str], layout: Layout) -> list[str]:
     """`chunk` (lines of text) with the pending captions put where its first paragraph
-    ends: before a blank line, or after a line short of the print width. `figures` is
+    ends: before a blank line, or after a line short of the print width or one that
+    left room for the next line's first word (`ends_with_room`). `figures` is
     emptied when they are placed; they stay pending when no paragraph ends here."""
     if not figures:
         return chunk
-    from readmark.core.formats.plaintext.reflow import display_width
-
     for k, line in enumerate(chunk):
         if not line.strip():
             at = k
-        elif is_short(display_width(line.rstrip())):
+        elif layout.is_short(display_width(line.rstrip())) or (
+            k + 1 < len(chunk) and ends_with_room(line, chunk[k + 1], layout)
+        ):
             at = k + 1
         else:
             continue

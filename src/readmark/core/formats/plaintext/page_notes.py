@@ -2,7 +2,7 @@
 
 A page's note stands at its foot, after the text; when the page cut a sentence, the
 note stands between its halves (`…so disagreeable` / `*Hay fever regularly…` /
-`were the sensations…`). close_pages (reflow.py) takes such a note out of the sentence
+`were the sensations…`). close_pages (page_splits.py) takes such a note out of the sentence
 and puts it after it; here it is recognised and linked from its marker in the page
 above: `*`, `†`, `¹` right after a word, or a bare digit after a word (`之協助 4，`,
 `California.4 The`) for a note numbered `4 See Faretta…` — that one only when its marker

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readmark.core.formats.plaintext.chapters import Heading
+from readmark.core.formats.plaintext.layout import Layout
 from readmark.core.formats.plaintext.page_notes import NOTE_BODY, NOTE_REF
-from readmark.core.formats.plaintext.reflow import Layout, paragraphs
+from readmark.core.formats.plaintext.reflow import paragraphs
 from readmark.core.html_sanitize import sanitize_html
 from readmark.core.repair.page_marks import marks_to_anchors
 
@@ -84,7 +85,7 @@ class PlainTextSectionRenderer:
 
 
 def _note_links(markup: str, prefix: str) -> str:
-    """A footnote taken out of a page (`reflow.close_pages`) as a link from its marker
+    """A footnote taken out of a page (`page_splits.close_pages`) as a link from its marker
     to its body, the way the reader shows Markdown's footnotes (a popup on hover)."""
     if "\ue000" not in markup and "\ue002" not in markup:
         return markup
