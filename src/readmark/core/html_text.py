@@ -37,6 +37,16 @@ def html_to_text(markup: str, *, simple: bool = True) -> str:
     return parser.result()
 
 
+def simple_text_of(markup: str) -> str | None:
+    """`html_to_text(markup)` when `markup` is all of the simple shape
+    (`html_simple`), else None (it is not read the other way here)."""
+    parser = _TextParser()
+    if not feed_simple(parser, markup):
+        return None
+    parser.close()
+    return parser.result()
+
+
 def text_and_anchors(markup: str, prefix: str) -> tuple[str, list[tuple[str, int]]]:
     """`html_to_text(markup)`, and where in it each named anchor whose name starts
     with `prefix` stands: (name, offset of the first character after it)."""

@@ -40,13 +40,16 @@ class BookText:
         html_of: Callable[[int], str],
         saved: SavedText | None = None,
         converted: Callable[[], Collection[int]] | None = None,
+        text_of: Callable[[int], str] | None = None,
     ) -> None:
         """`html_of(index)`: the display HTML of a section (may convert it);
         `saved`: where the whole text is kept between sessions (None: nowhere);
         `converted()`: the sections `html_of` has without converting them (None:
-        it cannot tell)."""
+        it cannot tell); `text_of(index)`: the section's text made without its HTML
+        where that is quicker (`Book.section_text`; None: from `html_of`)."""
         self._count = sections
         self._html_of = html_of
+        self._text_of = text_of
         self._converted = converted
         self._texts: dict[int, str] = {}
         self._folded: dict[tuple[int, bool], str] = {}
@@ -89,7 +92,10 @@ class BookText:
                 text = part.text(at)
             if text is None:
                 try:
-                    text = html_to_text(self._html_of(index))
+                    if self._text_of is not None:
+                        text = self._text_of(index)
+                    else:
+                        text = html_to_text(self._html_of(index))
                 except BookError as error:  # searched as empty; the rest of the book still is
                     self.unreadable[index] = str(error)
                     text = ""

@@ -82,7 +82,7 @@ def warm(
                 continue
             html = cache.get(key, index)  # chapters the reader converted already are reused
             try:
-                text = html_to_text(book.section_html(index) if html is None else html)
+                text = book.section_text(index) if html is None else html_to_text(html)
             except BookError:
                 saved.save_part(start, texts, folded)
                 return 1  # not saved whole: the search reports the section, as ever

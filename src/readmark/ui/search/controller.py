@@ -218,7 +218,9 @@ class SearchController(QObject):
         from readmark.core.search.saved_text import SavedText
 
         saved = SavedText(provider.cache, book.cache_key) if provider.cache else None
-        self._text = BookText(len(book.sections), provider.read_through, saved, provider.converted)
+        self._text = BookText(
+            len(book.sections), provider.read_through, saved, provider.converted, provider.read_text
+        )
         self._entry_titles = None
         self._query = None
         self._clear_results()
