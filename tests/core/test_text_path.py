@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import REPO, SHARED_BOOKS
@@ -189,3 +190,55 @@ def test_the_generated_markdown_reaches_the_shortcut() -> None:
     assert runs == ["天下大势。", "Word and more."]
     assert shortened.endswith("rmplainrun1x\n\nMore words.\n\n: definition")
     _assert_same(sources, "definition after a run")
+
+
+# Plain-text books: chapters, paragraphs, verse, scene breaks, and what makes the
+# renderer write more (italics, footnote markers, page marks, control characters).
+_TEXT_LINES = [
+    "第一章 天下大势",
+    "第二章",
+    "CHAPTER I",
+    "Chapter 2. The Return",
+    "\u3000\u3000天下大势，分久必合，合久必分。",
+    "天下大势，分久必合，",
+    "合久必分。",
+    "A line of running prose that goes on for a while and then stops.",
+    "    indented verse line",
+    "short",
+    "* * *",
+    "***",
+    "",
+    "",
+    "_italic_ words",
+    "a_b",
+    "①",
+    "[1] a note",
+    "注①：说明",
+    "- 41 -",
+    "第 41 页",
+    "\f",
+    "\t tabbed",
+    "\x01control",
+    "a & b < c > d",
+    "   ",
+    "\u3000",
+    "\ue004x\ue005",
+]
+
+text_book = st.lists(st.sampled_from(_TEXT_LINES), min_size=1, max_size=60).map("\n".join)
+
+
+@SETTINGS
+@given(text_book, st.booleans())
+def test_generated_plain_text_gives_the_same_text_without_its_html(
+    tmp_path_factory: pytest.TempPathFactory, content: str, repair: bool
+) -> None:
+    path = tmp_path_factory.mktemp("txt") / "book.txt"
+    path.write_text(content, encoding="utf-8")
+    try:
+        book = open_book(path, LoadOptions(repair=repair))
+    except BookError:
+        return  # an empty book, refused
+    other = open_book(path, LoadOptions(repair=repair))
+    for index in range(len(book.sections)):
+        assert book.section_text(index) == html_to_text(other.section_html(index)), index
