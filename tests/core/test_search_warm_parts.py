@@ -119,9 +119,7 @@ def test_a_search_begun_meanwhile_takes_the_finished_sections_and_converts_only_
     assert [again.text(i) for i in range(count)] == [novel.section_text(i) for i in range(count)]
 
 
-def test_parts_arriving_during_a_search_are_taken_as_they_come(
-    novel: Book, tmp_path: Path
-) -> None:
+def test_parts_arriving_during_a_search_are_taken_as_they_come(novel: Book, tmp_path: Path) -> None:
     count = len(novel.sections)
     saved = SavedText(RenderCache(tmp_path), novel.cache_key)
     saved.lease(0)

@@ -83,7 +83,8 @@ def test_every_book_at_hand_gives_the_same_text_without_its_html(tmp_path: Path)
             if isinstance(renderer, MarkdownSectionRenderer):
                 markdown += len(book.sections)
                 shortened += sum(
-                    bool(text_path.stand_in(renderer.source(i))[1]) for i in range(len(book.sections))
+                    bool(text_path.stand_in(renderer.source(i))[1])
+                    for i in range(len(book.sections))
                 )
     assert sections > 1000 and markdown > 300 and shortened > 100
 

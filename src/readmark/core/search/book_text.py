@@ -185,8 +185,8 @@ class BookText:
         if self._from_parts:
             # Part of it was handed over by the processes making it: hand over the
             # rest the same way and join them (no section compressed twice).
-            made = [index for index in range(self._count) if index not in self._from_parts]
-            for first, end in _runs(made):
+            here = [index for index in range(self._count) if index not in self._from_parts]
+            for first, end in _runs(here):
                 texts = [self._texts[index] for index in range(first, end)]
                 self._saved.save_part(first, texts, [self.folded(i) for i in range(first, end)])
             self._saved.join_parts(self._count)

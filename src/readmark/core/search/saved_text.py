@@ -205,7 +205,9 @@ class SavedText:
         packed: list[tuple[bytes, bytes]] = []
         at = 0
         while at < sections:  # parts may overlap (made by two at once): take each section once
-            covering = sorted(((end, first) for first, end in parts if first <= at < end), reverse=True)
+            covering = sorted(
+                ((end, first) for first, end in parts if first <= at < end), reverse=True
+            )
             part, end = None, at
             for end, first in covering:
                 part = self.load_part(first, end)

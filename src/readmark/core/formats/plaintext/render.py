@@ -116,7 +116,9 @@ class PlainTextSectionRenderer:
                 events.append((EMPTY, "hr"))
                 continue
             events.append((START, "p"))
-            for number, line in enumerate(block.lines if block.kind == "lines" else block.lines[:1]):
+            for number, line in enumerate(
+                block.lines if block.kind == "lines" else block.lines[:1]
+            ):
                 if number:
                     events.append((EMPTY, "br"))
                 if _NOT_PLAIN_TEXT.search(line):  # the layout put a page's mark or a note here
