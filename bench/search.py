@@ -385,8 +385,10 @@ def after_open_once(path: Path, delay: float) -> dict[str, float]:
     return result
 
 
-def after_open_rows(made: list[tuple[str, Path]], reps: int, reference: Path | None) -> list[str]:
-    trees = [("this", None)] + ([("reference", reference)] if reference else [])
+def after_open_rows(
+    made: list[tuple[str, Path]], reps: int, reference: Path | None, this: Path | None
+) -> list[str]:
+    trees = [("this", this)] + ([("reference", reference)] if reference else [])
     rows = []
     for label, path in made:
         for delay in AFTER_DELAYS:
@@ -416,12 +418,12 @@ def after_open_rows(made: list[tuple[str, Path]], reps: int, reference: Path | N
     return rows
 
 
-def after_open_main(reps: int, reference: Path | None, output: Path) -> int:
+def after_open_main(reps: int, reference: Path | None, this: Path | None, output: Path) -> int:
     load_start = os.getloadavg()
     folder = Path(tempfile.mkdtemp(prefix="readmark-bench-search-books-"))
     log("making the books…")
     made = make_books(folder)
-    rows = after_open_rows(made, reps, reference)
+    rows = after_open_rows(made, reps, reference, this)
     load_end = os.getloadavg()
     revision = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
@@ -430,7 +432,8 @@ def after_open_main(reps: int, reference: Path | None, output: Path) -> int:
     lines = [
         "## The whole book searched, a book never opened, the query typed soon after it opens",
         "",
-        f"- Date: {time.strftime('%Y-%m-%d %H:%M')}; this tree at {revision}; "
+        f"- Date: {time.strftime('%Y-%m-%d %H:%M')}; this tree at {revision}"
+        f"{f' (its sources as copied to {this})' if this else ''}; "
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, load average "
         f"{', '.join(f'{x:.2f}' for x in load_start)} at the start, "
         f"{', '.join(f'{x:.2f}' for x in load_end)} at the end",
@@ -459,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pause", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--after-open", action="store_true")
     parser.add_argument("--reference", type=Path, help="another tree's src, for --after-open")
+    parser.add_argument("--this", type=Path, help="this tree's src as another copy (a snapshot)")
     parser.add_argument("--after-child", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--src", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -472,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
         output = args.output
         if output == BENCH / "results-search.md":
             output = BENCH / "results-search-after-open.md"
-        return after_open_main(args.reps, args.reference, output)
+        return after_open_main(args.reps, args.reference, args.this, output)
     if args.window:  # a child: the window's rows, in a fresh process
         label, book = args.window
         print(json.dumps(window_rows(label, Path(book), args.reps, not args.no_pause)))

@@ -6,6 +6,7 @@ ever read as text."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import signal
@@ -16,6 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+from tests.conftest import REPO
 
 from readmark.core.book import Book
 from readmark.core.formats import open_book
@@ -138,36 +140,51 @@ def test_parts_arriving_during_a_search_are_taken_as_they_come(novel: Book, tmp_
     assert not set(converted) & set(range(1, count // 2))  # the half handed over: not made here
 
 
+@pytest.fixture
+def big_book(tmp_path: Path) -> Book:
+    """A bench book of 3 MB: seconds to make, time enough to kill its process."""
+    spec = importlib.util.spec_from_file_location("bench_books", REPO / "bench" / "books.py")
+    assert spec and spec.loader
+    books = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(books)
+    path = tmp_path / "zh.md"
+    path.write_text(books.generate("zh", 3_000_000, 11), encoding="utf-8")
+    return open_book(path)
+
+
 def test_a_process_killed_mid_write_leaves_nothing_read_as_text(
-    novel: Book, tmp_path: Path
+    big_book: Book, tmp_path: Path
 ) -> None:
-    count = len(novel.sections)
-    process = subprocess.Popen(_command(novel, tmp_path), env=_environment())
-    saved = SavedText(RenderCache(tmp_path), novel.cache_key)
+    book, count = big_book, len(big_book.sections)
+    cache = tmp_path / "cache"
+    process = subprocess.Popen(_command(book, cache), env=_environment())
+    saved = SavedText(RenderCache(cache), book.cache_key)
     deadline = time.monotonic() + 60
-    while not saved.parts() and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
+    while not saved.parts() and time.monotonic() < deadline:
+        time.sleep(0.002)
+    assert process.poll() is None  # killed while it runs, between or during its writes
     process.send_signal(signal.SIGKILL)
     process.wait()
-    folder = tmp_path / novel.cache_key
+    assert not saved.complete()
+    folder = cache / book.cache_key
     # A part cut short by hand too, as a write stopped by a crash elsewhere would leave it.
-    texts = [novel.section_text(i) for i in range(count - 3, count)]
-    good = SavedText(RenderCache(tmp_path / "whole"), novel.cache_key)
+    texts = [book.section_text(i) for i in range(count - 3, count)]
+    good = SavedText(RenderCache(tmp_path / "whole"), book.cache_key)
     good.save_part(count - 3, texts, [fold(text) for text in texts])
-    whole = (tmp_path / "whole" / novel.cache_key / f"{PART}-{count - 3}-{count}.bin").read_bytes()
+    whole = (tmp_path / "whole" / book.cache_key / f"{PART}-{count - 3}-{count}.bin").read_bytes()
     (folder / f"{PART}-{count - 3}-{count}.bin").write_bytes(whole[: len(whole) // 2])
     (folder / f"{PART}-{count - 2}-{count}.bin").write_bytes(b"readmark-text-2\n{}\n")  # no sizes
 
-    text = BookText(count, novel.section_html, saved)
-    assert _hits(text, "刘备") == _hits(BookText(count, novel.section_html), "刘备")
-    assert [text.text(i) for i in range(count)] == [novel.section_text(i) for i in range(count)]
+    text = BookText(count, book.section_html, saved)
+    assert _hits(text, "中国") == _hits(BookText(count, book.section_html), "中国")
+    assert [text.text(i) for i in range(count)] == [book.section_text(i) for i in range(count)]
     text.keep()
     # Its lease stayed (the process never released it): only the order of the
     # search changed; the whole copy is right, and a later search reads it.
-    assert any(name.startswith(LEASE) for name in _blobs(tmp_path, novel))
-    again = SavedText(RenderCache(tmp_path), novel.cache_key).load(count)
+    assert any(name.startswith(LEASE) for name in _blobs(cache, book))
+    again = SavedText(RenderCache(cache), book.cache_key).load(count)
     assert again is not None
-    assert [again.text(i) for i in range(count)] == [novel.section_text(i) for i in range(count)]
+    assert [again.text(i) for i in range(count)] == [book.section_text(i) for i in range(count)]
 
 
 def test_overlapping_parts_join_each_section_once(tmp_path: Path) -> None:
@@ -190,3 +207,26 @@ def test_parts_with_a_gap_are_not_joined(tmp_path: Path) -> None:
     assert not saved.join_parts(4)
     assert not saved.complete()
     assert saved.parts() == [(0, 2), (3, 4)]  # kept for when the gap is made
+
+
+def test_sections_a_search_made_are_handed_over_and_skipped_by_the_processes(
+    novel: Book, tmp_path: Path
+) -> None:
+    count = len(novel.sections)
+    saved = SavedText(RenderCache(tmp_path), novel.cache_key)
+    saved.lease(0)  # a process is making the text
+    text = BookText(count, novel.section_html, saved)
+    for index in range(10, 20):
+        text.folded(index)  # made by the search
+    text.hand_over()
+    assert saved.parts() == [(10, 20)]
+    # Mark what was handed over, to see whether the process makes it again.
+    marked = [f"（交出）{novel.section_text(i)}" for i in range(10, 20)]
+    saved.save_part(10, marked, [fold(t) for t in marked])
+    saved.release(0)
+    process = subprocess.run(_command(novel, tmp_path), env=_environment(), check=False)
+    assert process.returncode == 0
+    copy = saved.load(count)
+    assert copy is not None
+    assert [copy.text(i) for i in range(10, 20)] == marked  # skipped: taken as handed over
+    assert copy.text(9) == novel.section_text(9) and copy.text(20) == novel.section_text(20)

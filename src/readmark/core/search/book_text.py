@@ -63,6 +63,7 @@ class BookText:
         # index -> (that part, the section's place in it).
         self._from_parts: dict[int, tuple[Saved, int]] = {}
         self._parts_seen: set[tuple[int, int]] = set()
+        self._handed: set[int] = set()  # sections made here and handed over as parts
 
     def __len__(self) -> int:
         return self._count
@@ -154,6 +155,25 @@ class BookText:
         """Processes are making this book's text meanwhile (their parts will come)."""
         return self._saved is not None and self._copy is None and self._saved.making()
 
+    def hand_over(self) -> None:
+        """Hand the sections made here over as parts, as the processes making the
+        text do, so they skip them (called while they run)."""
+        if self._saved is None or self._copy is not None:
+            return
+        with self._lock:
+            here = sorted(
+                index
+                for index in self._texts
+                if index not in self._from_parts
+                and index not in self._handed
+                and (index, False) in self._folded
+            )
+            self._handed.update(here)
+        for first, end in _runs(here):
+            texts = [self._texts[index] for index in range(first, end)]
+            folded = [self._folded[(index, False)] for index in range(first, end)]
+            self._saved.save_part(first, texts, folded)
+
     def at_hand(self) -> set[int]:
         """The sections whose text is made, or whose HTML is there without
         converting it (in memory or the render cache): quick to search."""
@@ -182,10 +202,14 @@ class BookText:
             self._saving = False
         if self.unreadable or self._saved is None:
             return
-        if self._from_parts:
+        if self._from_parts or self._handed:
             # Part of it was handed over by the processes making it: hand over the
             # rest the same way and join them (no section compressed twice).
-            here = [index for index in range(self._count) if index not in self._from_parts]
+            here = [
+                index
+                for index in range(self._count)
+                if index not in self._from_parts and index not in self._handed
+            ]
             for first, end in _runs(here):
                 texts = [self._texts[index] for index in range(first, end)]
                 self._saved.save_part(first, texts, [self.folded(i) for i in range(first, end)])

@@ -11,6 +11,7 @@ Offsets are the reader's canonical offsets (see `book_text`).
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -23,7 +24,8 @@ CONTEXT_CHARS = 40
 # otherwise list every character of the book): enough to move through, and a
 # reader who gets this many narrows the query.
 MAX_HITS = 100_000
-_LONG_HIT = 120  # a longer hit is shown by its two ends in a result's context
+_LONG_HIT = 120
+HAND_OVER_S = 0.15  # how often sections made here are handed over while processes make the rest  # a longer hit is shown by its two ends in a result's context
 _SPACES = re.compile(r"\s+")
 
 
@@ -75,11 +77,17 @@ def sections_to_search(
         return ready + quick + slow
 
     pending, position = arranged(), 0
+    handed = time.monotonic()
     while position < len(pending):
         index = pending[position]
-        if index not in at_hand and not text.has(index, match_case) and text.refresh():
-            pending, position = arranged(), 0  # new sections were handed over: those first
-            index = pending[0]
+        if index not in at_hand and not text.has(index, match_case):
+            if text.refresh():
+                pending, position = arranged(), 0  # new sections were handed over: those first
+                index = pending[0]
+            elif time.monotonic() - handed >= HAND_OVER_S:
+                handed = time.monotonic()
+                if text.making():
+                    text.hand_over()  # what was made here: the processes skip it
         left.discard(index)
         position += 1
         yield index

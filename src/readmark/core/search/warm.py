@@ -13,7 +13,9 @@ content, choices and rendering code), so what it saves is exactly the text the
 reader shows. It hands over what it has finished every `HAND_OVER_S` as a part
 (`SavedText.save_part`, written whole or not at all), so a search begun
 meanwhile takes those sections instead of converting them; it skips sections
-handed over by others and stops when the whole copy is there. The last one to
+handed over by others (a search hands over what it made the same way; a look at
+the book's folder before each section, well under a millisecond) and stops when
+the whole copy is there. The last one to
 finish joins the parts into the whole copy. Exit status: 0 saved (or already
 there, or its share done and handed over), 1 not saved (another key, a section
 that cannot be read), 2 the book cannot be opened.
@@ -74,11 +76,12 @@ def warm(
         handed = time.monotonic()
         index = first
         while index < end:
-            if not texts and _made_elsewhere(saved, index):
+            if _made_elsewhere(saved, index):  # by a search in the window, or another share
+                saved.save_part(start, texts, folded)
                 if saved.complete():
-                    return 0  # a search in the window made the whole text meanwhile
+                    return 0  # the whole text was made meanwhile
                 index += 1
-                start = index
+                texts, folded, start = [], [], index
                 continue
             html = cache.get(key, index)  # chapters the reader converted already are reused
             try:
