@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from readmark.core.book import BookError
 from readmark.core.html_text import html_to_text
-from readmark.core.search.folding import fold
+from readmark.core.search.folding_fast import fold
 
 if TYPE_CHECKING:
     from readmark.core.search.saved_text import Saved, SavedText

@@ -48,7 +48,7 @@ def warm(
     from readmark.core.formats import open_book
     from readmark.core.html_text import html_to_text
     from readmark.core.render_cache import RenderCache
-    from readmark.core.search.folding import fold
+    from readmark.core.search.folding_fast import fold
     from readmark.core.search.saved_text import SavedText
 
     cache = RenderCache(cache_dir)
