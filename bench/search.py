@@ -133,7 +133,10 @@ def core_rows(label: str, path: Path, reps: int) -> tuple[list[str], list[tuple[
     folding.build(False)  # what the first search of a process waited for before
     build_s = time.perf_counter() - started
 
-    cold = BookText(count, book.section_html)
+    # As the search makes it: each section's text alone where the renderer can
+    # (`Book.section_text`), folded (revisions before it: from the HTML).
+    text_of = book.section_text if hasattr(book.renderer, "text") else None
+    cold = BookText(count, book.section_html, text_of=text_of)
     started = time.perf_counter()
     for index in range(count):
         cold.folded(index)
