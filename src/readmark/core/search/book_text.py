@@ -163,7 +163,7 @@ class BookText:
         with self._lock:
             here = sorted(
                 index
-                for index in self._texts
+                for index in list(self._texts)  # a copy: another worker may be adding
                 if index not in self._from_parts
                 and index not in self._handed
                 and (index, False) in self._folded
