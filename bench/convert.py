@@ -4,7 +4,9 @@
 
 For each generated bench book (bench/books.py `generate(lang, MB, 7)`, Chinese and
 English), every section's `Book.section_html` (print repair, Python-Markdown, the
-sanitizer) and `html_to_text` of it, CPU time of the process (`process_time`, less
+sanitizer) and `html_to_text` of it, and `Book.section_text` alone in a book
+opened anew (what search and indexing ask for: where a renderer can, made without
+all of the HTML), CPU time of the process (`process_time`, less
 moved by other work on a shared machine than wall time). Each measurement is a
 fresh child process of the same interpreter with PYTHONPATH on one tree's `src`;
 the trees take turns; medians over the rounds. `--digest` instead prints a digest
@@ -40,7 +42,12 @@ for path in sys.argv[1:]:
         b = time.process_time(); html_to_text(html)
         c = time.process_time()
         html_s += b - a; text_s += c - b
-    out[path] = [html_s, text_s, Path(path).stat().st_size]
+    book = open_book(Path(path))  # the text alone, as search and indexing ask for it
+    a = time.process_time()
+    for i in range(len(book.sections)):
+        book.section_text(i)
+    alone_s = time.process_time() - a
+    out[path] = [html_s, text_s, Path(path).stat().st_size, alone_s]
 print(json.dumps(out))
 """
 
@@ -61,6 +68,9 @@ for path in sys.argv[1:]:
     for i in range(len(book.sections)):
         html = book.section_html(i)
         digest.update((html + "\0" + html_to_text(html) + "\0").encode("utf-8", "surrogatepass"))
+    alone = open_book(Path(path))  # the text alone, as search asks for it: the same
+    for i in range(len(alone.sections)):
+        digest.update((alone.section_text(i) + "\0").encode("utf-8", "surrogatepass"))
     out[path] = f"{len(book.sections)} sections {digest.hexdigest()}"
 print(json.dumps(out, ensure_ascii=False, indent=0))
 """
@@ -131,8 +141,8 @@ def main() -> int:
                 for path, value in _child(src, CHILD, paths).items():
                     got[name].setdefault(path, []).append(value)  # type: ignore[arg-type]
     print(f"load average {os.getloadavg()[0]:.2f}, medians of {args.rounds}, CPU seconds")
-    print("| book | tree | section_html | html_to_text | both | MB/s |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| book | tree | section_html | html_to_text | both | MB/s | section_text alone | MB/s |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for path in paths:
         for name in trees:
             runs = got[name][path]
@@ -141,7 +151,11 @@ def main() -> int:
             both = statistics.median(r[0] + r[1] for r in runs)
             mb = runs[0][2] / 1e6
             label = Path(path).stem
-            print(f"| {label} | {name} | {html:.3f} | {text:.3f} | {both:.3f} | {mb / both:.1f} |")
+            alone = statistics.median(r[3] for r in runs)
+            print(
+                f"| {label} | {name} | {html:.3f} | {text:.3f} | {both:.3f} | {mb / both:.1f} "
+                f"| {alone:.3f} | {mb / alone:.1f} |"
+            )
     return 0
 
 

@@ -27,6 +27,18 @@ What is measured, for each book:
    until the panel's field is painted.
 
 Prints Markdown tables; writes them to bench/results-search.md.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/search.py --after-open \
+        [--reference /work/wt/base/src] [--reps 3]
+
+3. The whole book searched in a book never opened before (a fresh home each time,
+   a fresh process), the query typed at once after the first screen, and 1, 2 and
+   3 s after it: from the book's first screen (`book_shown`), the window left to
+   itself (its background work included) until the search starts, then from
+   `search_now` until the whole book is searched. With `--reference`, the same
+   runs with that tree's sources (e.g. main's worktree), interleaved run by run;
+   the table gives medians and ranges, and the load average. Written to
+   bench/results-search-after-open.md.
 """
 
 from __future__ import annotations
@@ -121,7 +133,10 @@ def core_rows(label: str, path: Path, reps: int) -> tuple[list[str], list[tuple[
     folding.build(False)  # what the first search of a process waited for before
     build_s = time.perf_counter() - started
 
-    cold = BookText(count, book.section_html)
+    # As the search makes it: each section's text alone where the renderer can
+    # (`Book.section_text`), folded (revisions before it: from the HTML).
+    text_of = book.section_text if hasattr(book.renderer, "text") else None
+    cold = BookText(count, book.section_html, text_of=text_of)
     started = time.perf_counter()
     for index in range(count):
         cold.folded(index)
@@ -326,13 +341,145 @@ def window_rows(label: str, path: Path, reps: int, pause: bool = True) -> list[s
     return rows
 
 
+AFTER_DELAYS = (0.0, 1.0, 2.0, 3.0)  # seconds after the first screen
+
+
+def after_open_once(path: Path, delay: float) -> dict[str, float]:
+    """A fresh window on a fresh home opens `path`; `delay` s after its first screen
+    the query 的 is searched; how long until the whole book was searched."""
+    from interact import Session
+
+    session = Session(None, "zh")
+    app, window = session.app, session.window
+    shown: list[float] = []
+    window.book_shown.connect(lambda _book: shown.append(time.perf_counter()))
+    window.open_path(path)
+    while not shown:
+        app.processEvents()
+        time.sleep(0.001)
+    until = shown[0] + delay
+    while time.perf_counter() < until:  # the window left to itself meanwhile
+        app.processEvents()
+        time.sleep(0.002)
+    finder = window.finder
+    finished: list[float] = []
+    window.menu_actions.find.trigger()
+    finder.searched.connect(lambda: finished.append(time.perf_counter()))
+    field = finder.panel.field
+    blocker = field.blockSignals(True)
+    field.setText("的")
+    field.blockSignals(blocker)
+    started = time.perf_counter()
+    finder.search_now()
+    while not finished:
+        app.processEvents()
+        time.sleep(0.0005)
+    result = {
+        "late": started - shown[0] - delay,  # how much later than asked the search began
+        "whole": finished[0] - started,
+        "hits": float(finder.model.hits.total),
+    }
+    window.close()
+    deadline = time.perf_counter() + 10
+    while window.tasks.running("search-warm") and time.perf_counter() < deadline:
+        app.processEvents()  # its processes are ended before the next run
+        time.sleep(0.01)
+    session.owner.close()
+    return result
+
+
+def after_open_rows(
+    made: list[tuple[str, Path]], reps: int, reference: Path | None, this: Path | None
+) -> list[str]:
+    trees = [("this", this)] + ([("reference", reference)] if reference else [])
+    rows = []
+    for label, path in made:
+        for delay in AFTER_DELAYS:
+            runs: dict[str, list[dict[str, float]]] = {name: [] for name, _src in trees}
+            for _rep in range(reps):
+                for name, src in trees:  # interleaved: this tree, then the reference
+                    argv = [sys.executable, __file__, "--after-child", str(path), str(delay)]
+                    if src is not None:
+                        argv += ["--src", str(src)]
+                    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+                    if done.returncode:
+                        raise RuntimeError(done.stderr[-3000:])
+                    runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+                    log(f"{label} +{delay:g} s {name}: {runs[name][-1]}")
+            cells = []
+            for name, _src in trees:
+                wholes = sorted(run["whole"] for run in runs[name])
+                median = statistics.median(wholes)
+                cells.append(f"{ms(median)} ({ms(wholes[0])}–{ms(wholes[-1])})")
+            hits = {int(run["hits"]) for name in runs for run in runs[name]}
+            mine = statistics.median(run["whole"] for run in runs["this"]) * 1000
+            when = "at once" if delay == 0 else f"{delay:g} s after"
+            rows.append(
+                f"| {label} | {when} | {' | '.join(cells)} | {', '.join(map(str, sorted(hits)))} "
+                f"| < {WHOLE_BOOK_MS:.0f} ms: {'**PASS**' if mine < WHOLE_BOOK_MS else '**FAIL**'} |"
+            )
+    return rows
+
+
+def after_open_main(reps: int, reference: Path | None, this: Path | None, output: Path) -> int:
+    load_start = os.getloadavg()
+    folder = Path(tempfile.mkdtemp(prefix="readmark-bench-search-books-"))
+    log("making the books…")
+    made = make_books(folder)
+    rows = after_open_rows(made, reps, reference, this)
+    load_end = os.getloadavg()
+    revision = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    reference_cell = f" | reference ({reference}), ms" if reference else ""
+    lines = [
+        "## The whole book searched, a book never opened, the query typed soon after it opens",
+        "",
+        f"- Date: {time.strftime('%Y-%m-%d %H:%M')}; this tree at {revision}"
+        f"{f' (its sources as copied to {this})' if this else ''}; "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, load average "
+        f"{', '.join(f'{x:.2f}' for x in load_start)} at the start, "
+        f"{', '.join(f'{x:.2f}' for x in load_end)} at the end",
+        f"- Medians of {reps} runs (range), each a fresh process and home, "
+        "this tree and the reference alternating.",
+        "",
+        f"| book | query 的 typed, after the first screen | this tree, ms{reference_cell} | hits | target |",
+        "|---|---|---:|" + ("---:|" if reference else "") + "---:|---|",
+        *rows,
+        "",
+        "Timed from `search_now` (the end of the typing pause) until the search reports the "
+        "whole book done; before it, the window is left to itself for the given time after "
+        "its first screen (`book_shown`), its background work included.",
+    ]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    output.write_text(text, encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reps", type=int, default=7)
     parser.add_argument("--output", type=Path, default=BENCH / "results-search.md")
     parser.add_argument("--window", nargs=2, metavar=("LABEL", "BOOK"), help=argparse.SUPPRESS)
     parser.add_argument("--no-pause", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--after-open", action="store_true")
+    parser.add_argument("--reference", type=Path, help="another tree's src, for --after-open")
+    parser.add_argument("--this", type=Path, help="this tree's src as another copy (a snapshot)")
+    parser.add_argument("--after-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--src", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.after_child:  # a child: one run of --after-open, with the sources asked for
+        if args.src is not None:
+            sys.path.insert(0, str(args.src))
+        book, delay = args.after_child
+        print(json.dumps(after_open_once(Path(book), float(delay))))
+        return 0
+    if args.after_open:
+        output = args.output
+        if output == BENCH / "results-search.md":
+            output = BENCH / "results-search-after-open.md"
+        return after_open_main(args.reps, args.reference, args.this, output)
     if args.window:  # a child: the window's rows, in a fresh process
         label, book = args.window
         print(json.dumps(window_rows(label, Path(book), args.reps, not args.no_pause)))

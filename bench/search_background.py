@@ -14,6 +14,10 @@ Each PageDown is timed until the new page is laid out and painted
 (bench/interact.py); medians and maxima of 40.
 
 Prints a Markdown table; writes it to bench/results-search-background.md.
+
+`--skip-index` leaves out the library index (only the open book's text made in the
+background); `--src DIR` runs another tree's sources (e.g. main's worktree's src)
+with this same bench, to measure the two side by side.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent / "src"))
+if "--src" in sys.argv:  # another tree's sources, before anything of Readmark is imported
+    sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1])
 
 import books  # noqa: E402
 
@@ -80,6 +86,8 @@ def main() -> int:
     parser.add_argument("--library-mb", type=float, default=20.0)
     parser.add_argument("--revision", default="", help="its name, when not in a git checkout")
     parser.add_argument("--out", type=Path, default=BENCH / "results-search-background.md")
+    parser.add_argument("--skip-index", action="store_true")
+    parser.add_argument("--src", type=Path, help="another tree's src to measure")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="readmark-bench-background-")
     os.environ["READMARK_HOME"] = home
@@ -88,7 +96,7 @@ def main() -> int:
     folder.mkdir()
     big = folder / "zh-10MB.md"
     big.write_text(books.generate("zh", 10_000_000), encoding="utf-8")
-    count = int(args.library_mb * 2)
+    count = 0 if args.skip_index else int(args.library_mb * 2)
     library_books = []
     for n in range(count):
         language = "zh" if n % 2 == 0 else "en"
@@ -119,6 +127,8 @@ def main() -> int:
     quiet, _ = scrolls(session, TRIALS)
     rows.append(row("nothing in the background (reference, same window)", quiet))
 
+    if args.skip_index:
+        return warming_rows(args, load, rows, session, window, app, big, home)
     log("PageDown while the library index is built")
     finder = window.library_finder.search
     started = time.perf_counter()
@@ -142,6 +152,10 @@ def main() -> int:
         )
     )
 
+    return warming_rows(args, load, rows, session, window, app, big, home)
+
+
+def warming_rows(args, load, rows, session, window, app, big, home) -> int:  # type: ignore[no-untyped-def]
     log("PageDown while the open book's text is made ready to search")
     if not hasattr(window, "search_warmer"):  # a revision before it (the reference)
         rows.append(
@@ -165,7 +179,7 @@ def main() -> int:
     warm_s = time.perf_counter() - started
     rows.append(
         row(
-            "while the open 10 MB book's text is made ready to search (a process at "
+            "while the open 10 MB book's text is made ready to search (processes at "
             "the lowest priority)",
             during_warm,
             f"{taken} of them while it ran; done {warm_s:.1f} s after it started",
@@ -230,9 +244,8 @@ def finish(args, load, rows, session, window, app, big, home) -> int:  # type: i
     )
     again.close()
 
-    revision = (
-        args.revision or os.popen(f"git -C {BENCH.parent} rev-parse --short HEAD").read().strip()
-    )
+    tree = args.src.parent if args.src else BENCH.parent
+    revision = args.revision or os.popen(f"git -C {tree} rev-parse --short HEAD").read().strip()
     lines = [
         f"Search in the background: revision {revision}, "
         f"{time.strftime('%Y-%m-%d %H:%M')}; {os.cpu_count()} cores, load "

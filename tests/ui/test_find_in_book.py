@@ -373,11 +373,26 @@ def test_reopening_the_book_without_repair_searches_its_new_text(
     assert all(text[a:b] == "中国" for a, b in hits.ranges(section))
 
 
+def _count_conversions(monkeypatch) -> list[int]:
+    """Every section whose text a search makes from now on (the search makes a
+    Markdown section's text through its renderer's `text`)."""
+    from readmark.core.formats.markdown.render import MarkdownSectionRenderer
+
+    converted: list[int] = []
+    make = MarkdownSectionRenderer.text
+
+    def counted(self: MarkdownSectionRenderer, index: int) -> str:
+        converted.append(index)
+        return make(self, index)
+
+    monkeypatch.setattr(MarkdownSectionRenderer, "text", counted)
+    return converted
+
+
 def test_a_book_searched_before_is_searched_again_without_converting_it(
     qtbot, make_window, open_and_wait, big_chinese_book, monkeypatch
 ):
     from readmark import paths
-    from readmark.core.search import book_text
 
     window = make_window()
     open_and_wait(window, big_chinese_book)
@@ -394,14 +409,7 @@ def test_a_book_searched_before_is_searched_again_without_converting_it(
     qtbot.waitUntil(lambda: len(saved()) == 1, timeout=10_000)
     window.close()
 
-    converted: list[str] = []
-    convert = book_text.html_to_text
-
-    def counted(markup: str) -> str:
-        converted.append(markup)
-        return convert(markup)
-
-    monkeypatch.setattr(book_text, "html_to_text", counted)
+    converted = _count_conversions(monkeypatch)
     again = make_window()  # the reader started again
     open_and_wait(again, big_chinese_book)
     search(qtbot, again, "寻找之词")
@@ -414,7 +422,6 @@ def test_a_big_book_just_opened_is_made_ready_to_search_in_the_background(
     qtbot, make_window, open_and_wait, big_chinese_book, monkeypatch
 ):
     from readmark import paths
-    from readmark.core.search import book_text
 
     # However this Readmark was found (here: a source folder put on sys.path),
     # the process finds the same one.
@@ -424,14 +431,7 @@ def test_a_big_book_just_opened_is_made_ready_to_search_in_the_background(
     # Some seconds after the first screen, a process of its own saves the text.
     qtbot.waitUntil(lambda: any(paths.render_cache_dir().glob("*/search-text.bin")), timeout=60_000)
     qtbot.waitUntil(lambda: not window.tasks.running("search-warm"), timeout=10_000)
-    converted: list[str] = []
-    convert = book_text.html_to_text
-
-    def counted(markup: str) -> str:
-        converted.append(markup)
-        return convert(markup)
-
-    monkeypatch.setattr(book_text, "html_to_text", counted)
+    converted = _count_conversions(monkeypatch)
     search(qtbot, window, "寻找之词")  # the first search in the book
     assert status(window) == "60 found"
     assert converted == []  # nothing left to convert

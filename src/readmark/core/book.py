@@ -158,6 +158,16 @@ class Book:
         """
         from readmark.core.html_text import html_to_text
 
+        last = self._last
+        if last is not None and last[0] == index:
+            return html_to_text(last[1])
+        # A renderer that makes the text without all of the HTML, where provably the
+        # same (Markdown: formats/markdown/text_path.py), is asked for the text alone.
+        text_of = getattr(self.renderer, "text", None)
+        if callable(text_of):
+            if not 0 <= index < len(self.sections):
+                raise IndexError(index)
+            return str(text_of(index))
         return html_to_text(self.section_html(index))
 
     def section_of_anchor(self, anchor: str) -> int | None:

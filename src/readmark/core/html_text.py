@@ -9,6 +9,7 @@ collapses it (except in `<pre>`), entities are decoded, and footnote back-links
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 from readmark.core.html_simple import feed_simple
@@ -33,6 +34,37 @@ def html_to_text(markup: str, *, simple: bool = True) -> str:
     if not (simple and feed_simple(parser, markup)):
         parser = _TextParser()
         parser.feed(markup)
+    parser.close()
+    return parser.result()
+
+
+def simple_text_of(markup: str) -> str | None:
+    """`html_to_text(markup)` when `markup` is all of the simple shape
+    (`html_simple`), else None (it is not read the other way here)."""
+    parser = _TextParser()
+    if not feed_simple(parser, markup):
+        return None
+    parser.close()
+    return parser.result()
+
+
+START, EMPTY, END, DATA = range(4)  # what `text_of_events` is told
+
+
+def text_of_events(events: Iterable[tuple[int, str]]) -> str:
+    """`html_to_text` of the markup whose tokens are `events`: (START, tag),
+    (EMPTY, tag) for `<tag />`, (END, tag) and (DATA, text) — tags without
+    attributes (`a` and `img` read theirs: not for them), text as it reads, not
+    escaped. For a renderer that knows its markup's tokens without writing it."""
+    parser = _TextParser()
+    handlers = (
+        lambda tag: parser.handle_starttag(tag, []),
+        lambda tag: parser.handle_startendtag(tag, []),
+        parser.handle_endtag,
+        parser.handle_data,
+    )
+    for kind, value in events:
+        handlers[kind](value)
     parser.close()
     return parser.result()
 

@@ -302,6 +302,20 @@ class RenderCache:
     def has_blob(self, book_key: str, name: str) -> bool:
         return (self.root / book_key / f"{name}.bin").is_file()
 
+    def blobs(self, book_key: str) -> set[str]:
+        """The names of the blobs kept for a book (one listing of its folder)."""
+        try:
+            names = os.listdir(self.root / book_key)
+        except OSError:
+            return set()
+        return {name[:-4] for name in names if name.endswith(".bin") and not name.startswith(".")}
+
+    def remove_blob(self, book_key: str, name: str) -> None:
+        try:
+            (self.root / book_key / f"{name}.bin").unlink()
+        except OSError:
+            pass
+
     def put_blob(self, book_key: str, name: str, data: bytes) -> None:
         target = self.root / book_key / f"{name}.bin"
         try:

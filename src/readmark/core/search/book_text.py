@@ -12,6 +12,8 @@ converts what was never converted; the next ones only match.
 With a `SavedText` (the window's render cache), the whole text and its folded
 form are read back at the first need when a copy was saved, and saved once every
 section has been made here: a book searched before is searched again at once.
+While the processes that make the text run (`core/search/warm.py`), the sections
+they have finished are read from their parts (`refresh`), never converted here.
 
 Safe to use from several worker threads at once: at worst two of them make
 the same section's text, and one copy is kept.
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from readmark.core.book import BookError
 from readmark.core.html_text import html_to_text
-from readmark.core.search.folding import fold
+from readmark.core.search.folding_fast import fold
 
 if TYPE_CHECKING:
     from readmark.core.search.saved_text import Saved, SavedText
@@ -38,13 +40,16 @@ class BookText:
         html_of: Callable[[int], str],
         saved: SavedText | None = None,
         converted: Callable[[], Collection[int]] | None = None,
+        text_of: Callable[[int], str] | None = None,
     ) -> None:
         """`html_of(index)`: the display HTML of a section (may convert it);
         `saved`: where the whole text is kept between sessions (None: nowhere);
         `converted()`: the sections `html_of` has without converting them (None:
-        it cannot tell)."""
+        it cannot tell); `text_of(index)`: the section's text made without its HTML
+        where that is quicker (`Book.section_text`; None: from `html_of`)."""
         self._count = sections
         self._html_of = html_of
+        self._text_of = text_of
         self._converted = converted
         self._texts: dict[int, str] = {}
         self._folded: dict[tuple[int, bool], str] = {}
@@ -54,6 +59,11 @@ class BookText:
         self._loaded = saved is None  # the saved copy was looked for (or there is none)
         self._saving = False  # a copy is to be saved once every section is made
         self._lock = threading.Lock()
+        # Sections read from the parts the text-making processes handed over:
+        # index -> (that part, the section's place in it).
+        self._from_parts: dict[int, tuple[Saved, int]] = {}
+        self._parts_seen: set[tuple[int, int]] = set()
+        self._handed: set[int] = set()  # sections made here and handed over as parts
 
     def __len__(self) -> int:
         return self._count
@@ -78,9 +88,15 @@ class BookText:
                 self.load_saved()
             if self._copy is not None:
                 text = self._copy.text(index)
+            elif index in self._from_parts:
+                part, at = self._from_parts[index]
+                text = part.text(at)
             if text is None:
                 try:
-                    text = html_to_text(self._html_of(index))
+                    if self._text_of is not None:
+                        text = self._text_of(index)
+                    else:
+                        text = html_to_text(self._html_of(index))
                 except BookError as error:  # searched as empty; the rest of the book still is
                     self.unreadable[index] = str(error)
                     text = ""
@@ -94,6 +110,9 @@ class BookText:
         if folded is None:
             if self._copy is not None and not match_case:
                 folded = self._copy.folded(index)
+            elif index in self._from_parts and not match_case:
+                part, at = self._from_parts[index]
+                folded = part.folded(at)
             if folded is None:
                 folded = fold(self.text(index), match_case)
             self._folded[key] = folded
@@ -101,7 +120,59 @@ class BookText:
 
     def has(self, index: int, match_case: bool = False) -> bool:
         """Whether the section is ready to match without converting anything."""
-        return (index, match_case) in self._folded or self._saved_folded(match_case)
+        return (
+            (index, match_case) in self._folded
+            or self._saved_folded(match_case)
+            or index in self._from_parts
+        )
+
+    def refresh(self) -> bool:
+        """Read the parts handed over since the last look (a listing of the book's
+        folder, well under a millisecond); whether new sections came."""
+        if self._saved is None or self._copy is not None:
+            return False
+        if self._saved.complete():  # the parts were joined meanwhile
+            copy = self._saved.load(self._count)
+            if copy is not None:
+                with self._lock:
+                    self._copy, self._saving = copy, False
+                return True
+        new = False
+        for first, end in self._saved.parts():
+            if (first, end) in self._parts_seen or end > self._count:
+                continue
+            self._parts_seen.add((first, end))
+            part = self._saved.load_part(first, end)
+            if part is None:
+                continue  # damaged or cut short: those sections are made here
+            for index in range(first, end):
+                if index not in self._texts and index not in self._from_parts:
+                    self._from_parts[index] = (part, index - first)
+                    new = True
+        return new
+
+    def making(self) -> bool:
+        """Processes are making this book's text meanwhile (their parts will come)."""
+        return self._saved is not None and self._copy is None and self._saved.making()
+
+    def hand_over(self) -> None:
+        """Hand the sections made here over as parts, as the processes making the
+        text do, so they skip them (called while they run)."""
+        if self._saved is None or self._copy is not None:
+            return
+        with self._lock:
+            here = sorted(
+                index
+                for index in list(self._texts)  # a copy: another worker may be adding
+                if index not in self._from_parts
+                and index not in self._handed
+                and (index, False) in self._folded
+            )
+            self._handed.update(here)
+        for first, end in _runs(here):
+            texts = [self._texts[index] for index in range(first, end)]
+            folded = [self._folded[(index, False)] for index in range(first, end)]
+            self._saved.save_part(first, texts, folded)
 
     def at_hand(self) -> set[int]:
         """The sections whose text is made, or whose HTML is there without
@@ -125,10 +196,35 @@ class BookText:
         (once; not when a section could not be read: it is tried again next
         time, and its reason shown). Called by whoever went through the book."""
         with self._lock:
-            if not self._saving or len(self._texts) < self._count:
+            made = len(self._texts.keys() | self._from_parts.keys())
+            if not self._saving or made < self._count:
                 return
             self._saving = False
         if self.unreadable or self._saved is None:
             return
+        if self._from_parts or self._handed:
+            # Part of it was handed over by the processes making it: hand over the
+            # rest the same way and join them (no section compressed twice).
+            here = [
+                index
+                for index in range(self._count)
+                if index not in self._from_parts and index not in self._handed
+            ]
+            for first, end in _runs(here):
+                texts = [self._texts[index] for index in range(first, end)]
+                self._saved.save_part(first, texts, [self.folded(i) for i in range(first, end)])
+            self._saved.join_parts(self._count)
+            return
         texts = [self._texts[index] for index in range(self._count)]
         self._saved.save(texts, [self.folded(index) for index in range(self._count)])
+
+
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """Sorted indexes as runs of consecutive ones: [(first, end)…]."""
+    runs: list[tuple[int, int]] = []
+    for index in indexes:
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    return runs

@@ -11,6 +11,7 @@ Offsets are the reader's canonical offsets (see `book_text`).
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -23,7 +24,8 @@ CONTEXT_CHARS = 40
 # otherwise list every character of the book): enough to move through, and a
 # reader who gets this many narrows the query.
 MAX_HITS = 100_000
-_LONG_HIT = 120  # a longer hit is shown by its two ends in a result's context
+_LONG_HIT = 120
+HAND_OVER_S = 0.15  # how often sections made here are handed over while processes make the rest  # a longer hit is shown by its two ends in a result's context
 _SPACES = re.compile(r"\s+")
 
 
@@ -46,31 +48,67 @@ def section_order(count: int, first: int) -> list[int]:
     return [*range(first, count), *range(0, first)]
 
 
+def sections_to_search(
+    text: BookText, first_section: int = 0, match_case: bool = False
+) -> Iterator[int]:
+    """Every section once, starting at `first_section` and wrapping round: first
+    those whose text is ready, then those at hand (converted before: in memory or
+    the render cache), then those that must be converted. While processes make the
+    book's text meanwhile (`core/search/warm.py`, each going forward through its
+    share), the sections they hand over are taken as they come, before anything
+    is converted here, and what must be converted here is taken from the far end,
+    where they arrive last: no section is made twice that need not be."""
+    text.load_saved()
+    order = section_order(len(text), first_section)
+    if text.ready(match_case) == len(text):
+        yield from order
+        return
+    text.refresh()
+    at_hand = text.at_hand()
+    left = set(order)
+
+    def arranged() -> list[int]:
+        ready = [index for index in order if index in left and text.has(index, match_case)]
+        rest = [index for index in order if index in left and not text.has(index, match_case)]
+        quick = [index for index in rest if index in at_hand]
+        slow = [index for index in rest if index not in at_hand]
+        if slow and text.making():
+            slow.reverse()
+        return ready + quick + slow
+
+    pending, position = arranged(), 0
+    handed = time.monotonic()
+    while position < len(pending):
+        index = pending[position]
+        if index not in at_hand and not text.has(index, match_case):
+            if text.refresh():
+                pending, position = arranged(), 0  # new sections were handed over: those first
+                index = pending[0]
+            elif time.monotonic() - handed >= HAND_OVER_S:
+                handed = time.monotonic()
+                if text.making():
+                    text.hand_over()  # what was made here: the processes skip it
+        left.discard(index)
+        position += 1
+        yield index
+
+
 def search_book(
     text: BookText,
     matcher: Matcher,
     first_section: int = 0,
     check: Callable[[], None] = _nothing,
     limit: int = MAX_HITS,
+    keep: bool = True,
 ) -> Iterator[SectionHits]:
-    """Every section's hits (empty ones too, to tell progress), starting at
-    `first_section` and wrapping round — first the sections whose text is ready,
-    then those at hand (converted before: in memory or the render cache), then,
-    in the same order, those that must be converted, so what can be found at
-    once is; `check()` is called before each section and may raise to stop the
-    search. After `limit` hits it stops: the last section it yields is marked
-    `truncated`."""
-    text.load_saved()
-    order = section_order(len(text), first_section)
-    ready = [index for index in order if text.has(index, matcher.match_case)]
-    if len(ready) < len(order):
-        done = set(ready)
-        quick = text.at_hand()
-        at_hand = [index for index in order if index not in done and index in quick]
-        done.update(at_hand)
-        order = ready + at_hand + [index for index in order if index not in done]
+    """Every section's hits (empty ones too, to tell progress), in the order of
+    `sections_to_search`, so what can be found at once is; `check()` is called
+    before each section and may raise to stop the search. After `limit` hits it
+    stops: the last section it yields is marked `truncated`. `keep`: save the
+    text made once the book is through (False: the caller calls `text.keep()`
+    itself, e.g. after showing the last hits)."""
     left = limit
-    for index in order:
+    for index in sections_to_search(text, first_section, matcher.match_case):
         check()
         folded = text.folded(index, matcher.match_case)
         ranges = list(islice(matcher.find(folded), left + 1))
@@ -79,15 +117,15 @@ def search_book(
             return
         left -= len(ranges)
         yield SectionHits(index, ranges)
-    text.keep()
+    if keep:
+        text.keep()
 
 
 def prepare_book(
     text: BookText, first_section: int = 0, check: Callable[[], None] = _nothing
 ) -> Iterator[int]:
     """Make every section's text ready to search, yielding each section done."""
-    text.load_saved()
-    for index in section_order(len(text), first_section):
+    for index in sections_to_search(text, first_section):
         check()
         text.folded(index)
         yield index

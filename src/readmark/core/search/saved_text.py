@@ -48,11 +48,11 @@ def encode(texts: list[str], folded: list[str]) -> bytes:
     parts), then every section's text and folded text, each compressed alone, so
     one section is read without the others."""
     parts = [(_pack(text), _pack(fold)) for text, fold in zip(texts, folded, strict=True)]
-    header = {
-        "lengths": [len(text) for text in texts],
-        "sizes": [[len(a), len(b)] for a, b in parts],
-        "folding": _digest(),
-    }
+    return _assemble([len(text) for text in texts], parts, _digest())
+
+
+def _assemble(lengths: list[int], parts: list[tuple[bytes, bytes]], folding: str) -> bytes:
+    header = {"lengths": lengths, "sizes": [[len(a), len(b)] for a, b in parts], "folding": folding}
     body = b"".join(a + b for a, b in parts)
     return _MAGIC + json.dumps(header).encode() + b"\n" + body
 
@@ -66,6 +66,15 @@ class Saved:
         self._lengths = lengths
         self._offsets = offsets  # per section: start of its text, start of its folded text
         self.has_folded = folded  # made with this process's folding table
+
+    def __len__(self) -> int:
+        return len(self._lengths)
+
+    def packed(self, index: int) -> tuple[int, bytes, bytes]:
+        """Section `index` as stored: its length, its compressed text and folded text."""
+        at = 2 * index
+        start, middle, end = self._offsets[at : at + 3]
+        return self._lengths[index], self._data[start:middle], self._data[middle:end]
 
     def _part(self, start: int, end: int, length: int) -> str | None:
         try:
@@ -116,8 +125,20 @@ def decode(data: bytes, sections: int) -> Saved | None:
     return Saved(data, lengths, offsets, folding == _digest())
 
 
+PART = "search-text-part"  # a run of sections made so far: search-text-part-FIRST-END.bin
+LEASE = "search-text-making"  # a process is making parts: search-text-making-FIRST.bin
+
+
 class SavedText:
-    """The saved text of one rendered book (`book_key`: `Book.cache_key`)."""
+    """The saved text of one rendered book (`book_key`: `Book.cache_key`).
+
+    Besides the whole copy, the processes that make the text (core/search/warm.py,
+    one per core over a share of the sections) hand over what they have finished
+    as *parts*: runs of sections, each a file of the same shape, written whole
+    (a temporary file renamed), so a search begun meanwhile reads what is done
+    instead of converting it again. Each process leaves a *lease* while it runs.
+    Once the parts cover the book they are joined into the whole copy and removed.
+    A part that is damaged, cut short or from another folding table is a miss."""
 
     def __init__(self, cache: RenderCache, book_key: str, write: bool = True) -> None:
         """`write`: save a copy once the whole text is made (False: only read one)."""
@@ -132,3 +153,78 @@ class SavedText:
     def save(self, texts: list[str], folded: list[str]) -> None:
         if self._write:
             self._cache.put_blob(self._key, NAME, encode(texts, folded))
+
+    def complete(self) -> bool:
+        """The whole copy is there."""
+        return self._cache.has_blob(self._key, NAME)
+
+    def _names(self) -> set[str]:
+        return self._cache.blobs(self._key)
+
+    def parts(self) -> list[tuple[int, int]]:
+        """The parts on disk: (first section, end), in order."""
+        found = []
+        for name in self._names():
+            if name.startswith(PART + "-"):
+                first, _, end = name[len(PART) + 1 :].partition("-")
+                if first.isdigit() and end.isdigit() and int(first) < int(end):
+                    found.append((int(first), int(end)))
+        return sorted(found)
+
+    def load_part(self, first: int, end: int) -> Saved | None:
+        data = self._cache.get_blob(self._key, f"{PART}-{first}-{end}")
+        return None if data is None else decode(data, end - first)
+
+    def save_part(self, first: int, texts: list[str], folded: list[str]) -> None:
+        """Sections `first`… made here, handed over to whoever searches meanwhile."""
+        if self._write and texts:
+            name = f"{PART}-{first}-{first + len(texts)}"
+            self._cache.put_blob(self._key, name, encode(texts, folded))
+
+    def making(self) -> bool:
+        """A process is making parts of this book's text (or was, and was killed:
+        then its parts never come, and a search makes those sections itself)."""
+        return any(name.startswith(LEASE + "-") for name in self._names())
+
+    def lease(self, first: int) -> None:
+        self._cache.put_blob(self._key, f"{LEASE}-{first}", b"")
+
+    def release(self, first: int) -> None:
+        self._cache.remove_blob(self._key, f"{LEASE}-{first}")
+
+    def join_parts(self, sections: int) -> bool:
+        """Join parts that cover all `sections` into the whole copy, and remove
+        them; whether the whole copy is there now."""
+        if not self._write:
+            return self.complete()
+        if self.complete():
+            self._remove_parts()
+            return True
+        parts = [(first, end) for first, end in self.parts() if end <= sections]
+        lengths: list[int] = []
+        packed: list[tuple[bytes, bytes]] = []
+        at = 0
+        while at < sections:  # parts may overlap (made by two at once): take each section once
+            covering = sorted(
+                ((end, first) for first, end in parts if first <= at < end), reverse=True
+            )
+            part, end = None, at
+            for end, first in covering:
+                part = self.load_part(first, end)
+                if part is not None and part.has_folded:
+                    break
+                part = None
+            if part is None:
+                return False  # a gap: not every section is made (or readable) yet
+            for index in range(at - first, end - first):
+                length, text, folded = part.packed(index)
+                lengths.append(length)
+                packed.append((text, folded))
+            at = end
+        self._cache.put_blob(self._key, NAME, _assemble(lengths, packed, _digest()))
+        self._remove_parts()
+        return self.complete()
+
+    def _remove_parts(self) -> None:
+        for first, end in self.parts():
+            self._cache.remove_blob(self._key, f"{PART}-{first}-{end}")

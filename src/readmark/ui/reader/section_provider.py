@@ -127,6 +127,30 @@ class SectionProvider:
                 self._cache.put(self.book.cache_key, index, html)
         return html
 
+    def read_text(self, index: int) -> str:
+        """A section's text as the reader shows it, for reading the whole book
+        through (search, on a worker): from its HTML when that is in memory or the
+        disk cache, else made by the renderer without all of the HTML where it can
+        (`Book.section_text`; nothing is kept: only the text is wanted)."""
+        from readmark.core.html_text import html_to_text
+
+        with self._lock:
+            html = self._memory.get(index)
+        if html is None and self._cache:
+            html = self._cache.get(self.book.cache_key, index)
+        if html is not None:
+            return html_to_text(html)
+        with self._through_lock:
+            if self._through_renderer is None:
+                self._through_renderer = self.book.renderer.clone()
+            text_of = getattr(self._through_renderer, "text", None)
+            if callable(text_of):
+                return str(text_of(index))
+            html = self._through_renderer.render(index)
+        if self._cache:
+            self._cache.put(self.book.cache_key, index, html)
+        return html_to_text(html)
+
     def _remember(self, index: int, html: str) -> None:
         with self._lock:
             self._memory[index] = html

@@ -45,6 +45,7 @@ from readmark.ui.reader.section_provider import SectionProvider
 from readmark.ui.search.panel import SearchPanel
 from readmark.ui.search.results_model import ResultsModel
 
+_KEEP = "search-keep"  # saving the text a search made, after its hits are shown
 DEBOUNCE_MS = 200  # typing pauses this long before the book is searched
 # A worker hands over what it found at once the first time, then at most this
 # often: each hand-over costs the UI thread a model update and a status line.
@@ -217,7 +218,9 @@ class SearchController(QObject):
         from readmark.core.search.saved_text import SavedText
 
         saved = SavedText(provider.cache, book.cache_key) if provider.cache else None
-        self._text = BookText(len(book.sections), provider.read_through, saved, provider.converted)
+        self._text = BookText(
+            len(book.sections), provider.read_through, saved, provider.converted, provider.read_text
+        )
         self._entry_titles = None
         self._query = None
         self._clear_results()
@@ -278,7 +281,7 @@ class SearchController(QObject):
             text.load_saved()  # the text kept from an earlier time, if any (on this worker)
             converting = text.ready(matcher.match_case) < len(text)
             done, reported, any_found = 0, 0.0, False
-            for hits in search_book(text, matcher, first, progress.check):
+            for hits in search_book(text, matcher, first, progress.check, keep=False):
                 found.append(hits)
                 done += 1
                 now = time.monotonic()
@@ -300,7 +303,7 @@ class SearchController(QObject):
         self.tasks.run(
             _KIND,
             work,
-            lambda _done: self._finished(generation, found),
+            lambda _done: self._finished(generation, found, text),
             lambda error: self._failed(generation, error),
             lambda done, total, _text: self._arrived(generation, found, done, total),
         )
@@ -334,7 +337,9 @@ class SearchController(QObject):
         if self._wanted:
             self._go_wanted()
 
-    def _finished(self, generation: int, found: deque[SectionHits]) -> None:
+    def _finished(self, generation: int, found: deque[SectionHits], text: BookText) -> None:
+        # The text made by this search is saved for the next time after it is shown.
+        self.tasks.run(_KEEP, lambda _progress: text.keep(), lambda _r: None, lambda _e: None)
         if generation != self._generation:
             return
         self._take(found)

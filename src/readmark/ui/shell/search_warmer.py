@@ -1,15 +1,17 @@
 """The text of a big book just opened is made ready for searching in the
-background: some seconds after its first screen, a process of its own at the
-lowest CPU priority (core/search/warm.py) converts every chapter and saves the
-whole text beside its converted sections, so the reader's first Ctrl+F in it
-searches the whole book at once instead of converting it then.
+background: right after its first screen, one process per core (two at most) at
+the lowest CPU priority (core/search/warm.py), each over its share of the
+chapters, converts them and hands over what it has finished every fraction of
+a second; the last one joins the whole text, kept beside the converted sections.
+So the reader's first Ctrl+F in it searches the whole book at once, and a search
+begun meanwhile takes the chapters already done and converts only the others,
+from the far end of each share, where the processes arrive last.
 
 Only for books whose file is at least `MIN_BYTES` (a smaller book converts in
-well under the search's 300 ms anyway), whose text is not saved yet and not
-being made by a search under way (which saves it when it ends); never
+well under the search's 300 ms anyway) and whose text is not saved yet; never
 in a frozen bundle (it cannot start a Python module). It runs as a `search-warm`
-background task that waits for the process: opening another book cancels it,
-closing the window cancels it, and a cancelled task ends its process. The window
+background task that waits for the processes: opening another book cancels it,
+closing the window cancels it, and a cancelled task ends its processes. The window
 calls `install(window)` once.
 """
 
@@ -30,7 +32,10 @@ if TYPE_CHECKING:
     from readmark.ui.shell.main_window import MainWindow
 
 MIN_BYTES = 1_000_000
-DELAY_MS = 3000  # after the first screen: the reader's first pages come first
+# After the first screen, at once: at the lowest priority the processes take only
+# what the reader leaves idle, and every second counts for a search typed at once.
+DELAY_MS = 0
+MAX_PROCESSES = 2
 _KIND = "search-warm"
 _POLL_S = 0.2  # how often the waiting worker looks whether it was cancelled
 
@@ -69,8 +74,6 @@ class SearchWarmer(QObject):
             return
         if getattr(sys, "frozen", False):
             return
-        if window.tasks.running("search"):
-            return  # the reader is searching the book already: that search saves its text
         from readmark.core.search.saved_text import NAME
 
         key = book.cache_key
@@ -89,6 +92,12 @@ class SearchWarmer(QObject):
             key,
             json.dumps(asdict(book.options)),
         ]
+        count = len(book.sections)
+        shares = max(1, min(MAX_PROCESSES, os.cpu_count() or 1, count))
+        bounds = [count * share // shares for share in range(shares + 1)]
+        commands = [
+            [*command, str(bounds[share]), str(bounds[share + 1])] for share in range(shares)
+        ]
 
         import subprocess  # not on the way to the first screen
 
@@ -100,25 +109,40 @@ class SearchWarmer(QObject):
         environment["PYTHONPATH"] = os.pathsep.join(paths)
 
         def work(progress: Progress) -> int:
-            process = subprocess.Popen(  # noqa: S603 - our own module, no shell
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                env=environment,
-                # Windows: no console window, and the idle priority (nice is Unix's).
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
-                | getattr(subprocess, "IDLE_PRIORITY_CLASS", 0),
-            )
+            processes = [
+                subprocess.Popen(  # noqa: S603 - our own module, no shell
+                    share,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    env=environment,
+                    # Windows: no console window, and the idle priority (nice is Unix's).
+                    creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
+                    | getattr(subprocess, "IDLE_PRIORITY_CLASS", 0),
+                )
+                for share in commands
+            ]
             try:
-                while True:
-                    try:
-                        return process.wait(_POLL_S)
-                    except subprocess.TimeoutExpired:
-                        progress.check()  # raises Cancelled: the process is ended below
+                status = 0
+                for process in processes:
+                    while True:
+                        try:
+                            status = max(status, process.wait(_POLL_S))
+                            break
+                        except subprocess.TimeoutExpired:
+                            progress.check()  # raises Cancelled: the processes are ended below
+                return status
             finally:
-                if process.poll() is None:
-                    process.kill()
-                    process.wait()
+                killed = False
+                for process in processes:
+                    if process.poll() is None:
+                        process.kill()
+                        process.wait()
+                        killed = True
+                if killed:  # their leases: no parts will come from them
+                    from readmark.core.search.saved_text import SavedText
+
+                    for share in range(shares):
+                        SavedText(cache, key).release(bounds[share])
 
         window.tasks.run(_KIND, work, lambda _status: None, lambda _error: None)
 

@@ -21,11 +21,15 @@ from readmark.core.formats.plaintext.layout import Layout
 from readmark.core.formats.plaintext.page_notes import NOTE_BODY, NOTE_REF
 from readmark.core.formats.plaintext.reflow import paragraphs
 from readmark.core.html_sanitize import sanitize_html
+from readmark.core.html_text import DATA, EMPTY, END, START, html_to_text, text_of_events
 from readmark.core.repair.page_marks import marks_to_anchors
 
 # Control characters other than tab and newline: invisible at best.
 # Not the form feed: pdftotext's page break, which the reflow reads.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What makes `render` write more than paragraphs, line breaks and rules: italics,
+# a footnote's marker or body, a printed page's mark (private-use characters).
+_NOT_PLAIN_TEXT = re.compile("[_\ue000-\uf8ff]")
 _ITALICS = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
 
 
@@ -79,6 +83,50 @@ class PlainTextSectionRenderer:
             else:
                 out.append(paragraph_tag + _inline(block.lines[0]) + "</p>")
         return sanitize_html(marks_to_anchors(_note_links("\n".join(out), f"fn-p{index}-")))
+
+    def text(self, index: int) -> str:
+        """`html_to_text(self.render(index))` without writing the HTML, where that is
+        provably the same: the markup `render` writes is then only `<hN>`, `<p>`,
+        `<br />`, `<hr />` (all kept by the sanitiser, which re-escapes the text it
+        unescaped) around escaped text, so `html_to_text` gets these tokens, fed to
+        it here as they are. Not where the markup holds more than that: italics
+        (`_`), a footnote's marker or body, a printed page's mark (private-use
+        characters) — then the HTML way."""
+        span = self._spans[index]
+        heading = span.heading
+        body_start = span.start if heading is None else heading.end
+        body = self._text[body_start : span.end]
+        if _CONTROLS.search(body):
+            body = _CONTROLS.sub("", body)
+        if heading is not None and _NOT_PLAIN_TEXT.search(f"{heading.label}{heading.subtitle}"):
+            return html_to_text(self.render(index))
+        events: list[tuple[int, str]] = []
+        if heading is not None:
+            tag = f"h{min(max(heading.level, 1), 6)}"
+            events.append((START, tag))
+            if heading.label:
+                events.append((DATA, heading.label))
+            if heading.subtitle:
+                events += [(EMPTY, "br"), (DATA, heading.subtitle)]
+            events.append((END, tag))
+        for block in paragraphs(body, self._layout):
+            if events:
+                events.append((DATA, "\n"))  # the blocks' markup is joined by line breaks
+            if block.kind == "break":
+                events.append((EMPTY, "hr"))
+                continue
+            events.append((START, "p"))
+            for number, line in enumerate(
+                block.lines if block.kind == "lines" else block.lines[:1]
+            ):
+                if number:
+                    events.append((EMPTY, "br"))
+                if _NOT_PLAIN_TEXT.search(line):  # the layout put a page's mark or a note here
+                    return html_to_text(self.render(index))
+                if line:
+                    events.append((DATA, line))
+            events.append((END, "p"))
+        return text_of_events(events)
 
     def clone(self) -> PlainTextSectionRenderer:
         return PlainTextSectionRenderer(self._text, self._spans, self._layout, self._justify)

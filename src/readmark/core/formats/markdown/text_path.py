@@ -1,0 +1,126 @@
+"""A Markdown section's shown text, made without the steps of its display HTML
+that cannot change the text, where that is provably so.
+
+The text the reader shows is `html_to_text(render(i))`: repair, Python-Markdown,
+page marks made anchors, the printed contents list linked, the sanitiser, then
+`html_to_text`. Searching and indexing a whole book need only the text; this
+makes exactly the same string sooner, by two shortcuts, each taken only when its
+conditions hold (else the caller goes the HTML way):
+
+1. **Runs of plain paragraphs stand in as one placeholder paragraph.** A block
+   (the text between blank lines) all of whose lines start with a letter or an
+   opening quote (`fast_blocks.PLAIN_BLOCK`) and that holds none of the characters
+   any block or inline step of Python-Markdown or Readmark's extensions looks for
+   (`_NOT_PLAIN`) goes to the paragraph step and comes out as `<p>` + itself +
+   `</p>`; its text is then the block with its whitespace runs made one space
+   (`html_to_text`'s rule), stripped. Consecutive such blocks are replaced by one
+   placeholder word that is itself such a block: every step treats it as it
+   treated them (none looks at a paragraph's words), so the rest of the section
+   converts to the same tree, and the placeholder's line in the text is replaced
+   by the blocks' texts, each a paragraph of its own. Not taken where something
+   can reach across blocks: raw HTML (`<` anywhere), fenced code, the footnote
+   placement marker, a definition (`: …`) right after the run (it takes the
+   paragraph before it as its term), nor when the placeholder word is in the text.
+2. **The sanitiser is skipped when Python-Markdown stashed no raw HTML**: its
+   output is then made only of Python-Markdown's own elements (all in the
+   sanitiser's allowlist, checked), well nested, and page-mark anchors; the
+   sanitiser keeps every such element and the two attributes `html_to_text`
+   reads (`class` of `a`, `alt` of `img`), drops no text, and re-escapes what it
+   unescaped, so `html_to_text` gets the same calls. Only when the markup is of
+   the simple shape both read the same way (`html_simple`). The contents-list
+   links are skipped too: they only put `<a href>` around an entry's text, which
+   `html_to_text` ignores.
+
+tests/core/test_text_path.py holds this to `html_to_text(render(i))` byte for
+byte on every book at hand and on generated Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import Markdown
+
+from readmark.core.formats.markdown.fast_blocks import PLAIN_BLOCK
+from readmark.core.html_sanitize import ALLOWED_ELEMENTS
+from readmark.core.html_text import simple_text_of
+
+# Characters some step of the conversion looks for inside a block (inline
+# patterns' triggers, attribute lists, the bracket guard, entities, raw HTML,
+# escapes), control and private-use characters (Python-Markdown's own markers,
+# the repair's page marks and note markers), and line separators.
+_NOT_PLAIN = re.compile(
+    "[`\\\\\\[\\]()<>&*_{}\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ue000-\uf8ff]|  \n"
+)
+_DEFINITION = re.compile(r"\n*[ ]{0,3}:")
+_SPACES = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
+_WORD = "rmplainrun"  # the placeholder: _WORD + number + "x"
+_PLACEHOLDER_LINE = re.compile(f"(?m)^{_WORD}(\\d+)x$")
+_FOOTNOTE_MARKER = "///Footnotes Go Here///"
+_TAG = re.compile(r"</?([a-z][a-z0-9]*)")
+
+
+def _is_plain(block: str) -> bool:
+    return PLAIN_BLOCK.fullmatch(block) is not None and _NOT_PLAIN.search(block) is None
+
+
+def stand_in(source: str) -> tuple[str, list[str]]:
+    """`source` with its runs of plain paragraphs replaced by placeholders, and the
+    text of each run; (`source`, []) when the shortcut is not safe here."""
+    if "<" in source or "```" in source or "~~~" in source or _WORD in source:
+        return source, []
+    if _FOOTNOTE_MARKER in source:
+        return source, []
+    blocks = source.split("\n\n")
+    out: list[str] = []
+    runs: list[str] = []
+    run: list[str] = []
+
+    def close(before: int) -> None:
+        """End the run before block `before`; a definition next takes its last block back."""
+        following = next((b for b in blocks[before:] if b), "")
+        if run and _DEFINITION.match(following):
+            out_tail = run.pop()
+            if run:
+                runs.append("\n\n".join(_text(b) for b in run))
+                out.append(f"{_WORD}{len(runs) - 1}x")
+            out.append(out_tail)
+        elif run:
+            runs.append("\n\n".join(_text(b) for b in run))
+            out.append(f"{_WORD}{len(runs) - 1}x")
+        run.clear()
+
+    for index, block in enumerate(blocks):
+        if _is_plain(block):
+            run.append(block)
+            continue
+        close(index)
+        out.append(block)
+    close(len(blocks))
+    return "\n\n".join(out), runs
+
+
+def _text(block: str) -> str:
+    """A plain paragraph's text as `html_to_text` makes it."""
+    return _SPACES.sub(" ", block).strip()
+
+
+def put_back(text: str, runs: list[str]) -> str | None:
+    """`text` with each placeholder's line replaced by its run's text; None unless
+    every placeholder stands once, alone on its line, in order."""
+    if not runs:
+        return text
+    found = _PLACEHOLDER_LINE.findall(text)
+    if found != [str(n) for n in range(len(runs))] or text.count(_WORD) != len(runs):
+        return None
+    return _PLACEHOLDER_LINE.sub(lambda m: runs[int(m[1])], text)
+
+
+def converted_text(md: Markdown, markup: str) -> str | None:
+    """The text of `markup`, just made by `md.convert` (and its page marks made
+    anchors), without the sanitiser; None when that is not provably the same."""
+    if md.htmlStash.html_counter:
+        return None  # raw HTML or entities put back as they were written
+    if not {match[1] for match in _TAG.finditer(markup)} <= ALLOWED_ELEMENTS:
+        return None
+    return simple_text_of(markup)

@@ -1,0 +1,245 @@
+"""A section's shown text made without all of its HTML (`Book.section_text`; for
+Markdown, core/formats/markdown/text_path.py) is `html_to_text(section_html(i))`
+byte for byte: on every book at hand in every format, the bench books, and
+generated Markdown built to hit every condition the shortcuts step aside for."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.conftest import REPO, SHARED_BOOKS
+
+from readmark.core.book import BookError, LoadOptions
+from readmark.core.formats import open_book
+from readmark.core.formats.markdown import text_path
+from readmark.core.formats.markdown.render import MarkdownSectionRenderer
+from readmark.core.html_text import html_to_text
+
+SUFFIXES = {".md", ".markdown", ".txt", ".epub", ".html", ".htm", ".xhtml"}
+
+
+def _bench_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_books", REPO / "bench" / "books.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _books_at_hand(tmp_path: Path) -> list[Path]:
+    folders = [SHARED_BOOKS, REPO / "tests" / "fixtures", REPO / "tests" / "hostile"]
+    found = [
+        path
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.suffix.lower() in SUFFIXES
+    ]
+    bench = _bench_module()
+    for language in ("zh", "en"):
+        path = tmp_path / f"bench-{language}.md"
+        path.write_text(bench.generate(language, 1_000_000), encoding="utf-8")
+        found.append(path)
+    novel = tmp_path / "bench-novel.txt"
+    novel.write_bytes(bench.generate_novel(300_000).encode("gb18030"))
+    found.append(novel)
+    assert len(found) > 100
+    return found
+
+
+def _assert_same(sources: list[str], what: str) -> int:
+    """Every section's text both ways, repair on and off; how many took the shortcut."""
+    shortened = 0
+    for repair in (True, False):
+        renderer = MarkdownSectionRenderer(sources, LoadOptions(repair=repair))
+        other = renderer.clone()
+        for index in range(len(sources)):
+            expected = html_to_text(other.render(index))
+            assert renderer.text(index) == expected, f"{what} section {index} (repair={repair})"
+            shortened += bool(text_path.stand_in(sources[index])[1])
+    return shortened
+
+
+def test_every_book_at_hand_gives_the_same_text_without_its_html(tmp_path: Path) -> None:
+    sections = markdown = shortened = 0
+    for path in _books_at_hand(tmp_path):
+        for repair in (True, False):
+            try:
+                book = open_book(path, LoadOptions(repair=repair))
+                other = open_book(path, LoadOptions(repair=repair))
+            except BookError:
+                continue  # the hostile and broken samples a loader refuses
+            for index in range(len(book.sections)):
+                try:
+                    expected = html_to_text(other.section_html(index))
+                except BookError:
+                    continue
+                assert book.section_text(index) == expected, f"{path} {index} repair={repair}"
+                sections += 1
+            renderer = book.renderer
+            if isinstance(renderer, MarkdownSectionRenderer):
+                markdown += len(book.sections)
+                shortened += sum(
+                    bool(text_path.stand_in(renderer.source(i))[1])
+                    for i in range(len(book.sections))
+                )
+    assert sections > 1000 and markdown > 300 and shortened > 100
+
+
+def test_a_bench_chapter_takes_both_shortcuts(tmp_path: Path) -> None:
+    bench = _bench_module()
+    book_path = tmp_path / "zh.md"
+    book_path.write_text(bench.generate("zh", 200_000, 3), encoding="utf-8")
+    book = open_book(book_path)
+    renderer = book.renderer
+    assert isinstance(renderer, MarkdownSectionRenderer)
+    source = renderer.source(2)
+    shortened, runs = text_path.stand_in(source)
+    assert runs and len(shortened) < len(source) / 2  # most paragraphs stood in for
+    assert book.section_text(2) == html_to_text(book.section_html(2))
+
+
+# Plain paragraphs (the shortcut's material) and everything it must step aside for.
+_PLAIN = [
+    "天下大势，分久必合，合久必分。",
+    "Word and more words, then a stop.",
+    "“引号”开头的段落。",
+    "《书名》开头。",
+    "第一章 …… 12",
+    "A line\nand another line",
+    "中文\n两行",
+    "Trailing space \nthen more",
+    "Spaced  out   words",
+    "Full\u3000width\u3000spaces\u3000",
+    "Ends with full width\u3000",
+    "rmplainrun0x",
+    "rmplainrun0x and more",
+]
+_SPECIAL = [
+    "*em*",
+    "**strong**",
+    "_u_",
+    "`code`",
+    "[link](http://x.org)",
+    "[^1]",
+    "[^1]: the note",
+    "<b>raw</b>",
+    "<div>",
+    "</div>",
+    "&amp;",
+    "&copy;",
+    "a & b",
+    "(paren)",
+    "{: .c}",
+    "# Heading",
+    "## 第二节",
+    "> quote",
+    "- item",
+    "1. item",
+    "    code",
+    "```",
+    "~~~",
+    "| a | b |\n|---|---|\n| c | d |",
+    ": definition",
+    "   : definition",
+    "\n: definition",
+    "Term\n: definition",
+    "---",
+    "x\n===",
+    "\ue004p3\ue005",
+    "中文\ue0044\ue005中文",
+    "line  \nbreak",
+    "///Footnotes Go Here///",
+    "\\*",
+    "![i](p.png)",
+    "<http://x.org>",
+    "\t tab",
+    "\x02stx\x03",
+]
+_SEPARATORS = ["\n\n", "\n\n", "\n\n\n", "\n", "\n\n\n\n", " "]
+
+markdown_text = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(_PLAIN), st.sampled_from(_PLAIN), st.sampled_from(_SPECIAL)),
+        st.sampled_from(_SEPARATORS),
+    ),
+    max_size=30,
+).map(lambda pairs: "".join(piece + separator for piece, separator in pairs))
+
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.lists(markdown_text, min_size=1, max_size=3))
+def test_generated_markdown_gives_the_same_text_without_its_html(sources: list[str]) -> None:
+    _assert_same(sources, repr(sources))
+
+
+@SETTINGS
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=2))
+def test_any_text_gives_the_same_text_without_its_html(sources: list[str]) -> None:
+    _assert_same(sources, repr(sources))
+
+
+def test_the_generated_markdown_reaches_the_shortcut() -> None:
+    sources = ["天下大势。\n\n*em*\n\nWord and more.\n\nMore words.\n\n: definition"]
+    shortened, runs = text_path.stand_in(sources[0])
+    # Each run stands in, but the paragraph before a definition (its term) stays.
+    assert runs == ["天下大势。", "Word and more."]
+    assert shortened.endswith("rmplainrun1x\n\nMore words.\n\n: definition")
+    _assert_same(sources, "definition after a run")
+
+
+# Plain-text books: chapters, paragraphs, verse, scene breaks, and what makes the
+# renderer write more (italics, footnote markers, page marks, control characters).
+_TEXT_LINES = [
+    "第一章 天下大势",
+    "第二章",
+    "CHAPTER I",
+    "Chapter 2. The Return",
+    "\u3000\u3000天下大势，分久必合，合久必分。",
+    "天下大势，分久必合，",
+    "合久必分。",
+    "A line of running prose that goes on for a while and then stops.",
+    "    indented verse line",
+    "short",
+    "* * *",
+    "***",
+    "",
+    "",
+    "_italic_ words",
+    "a_b",
+    "①",
+    "[1] a note",
+    "注①：说明",
+    "- 41 -",
+    "第 41 页",
+    "\f",
+    "\t tabbed",
+    "\x01control",
+    "a & b < c > d",
+    "   ",
+    "\u3000",
+    "\ue004x\ue005",
+]
+
+text_book = st.lists(st.sampled_from(_TEXT_LINES), min_size=1, max_size=60).map("\n".join)
+
+
+@SETTINGS
+@given(text_book, st.booleans())
+def test_generated_plain_text_gives_the_same_text_without_its_html(
+    tmp_path_factory: pytest.TempPathFactory, content: str, repair: bool
+) -> None:
+    path = tmp_path_factory.mktemp("txt") / "book.txt"
+    path.write_text(content, encoding="utf-8")
+    try:
+        book = open_book(path, LoadOptions(repair=repair))
+    except BookError:
+        return  # an empty book, refused
+    other = open_book(path, LoadOptions(repair=repair))
+    for index in range(len(book.sections)):
+        assert book.section_text(index) == html_to_text(other.section_html(index)), index
