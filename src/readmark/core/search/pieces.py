@@ -123,19 +123,26 @@ def prepare_book(
 def _book_text(book: Book, sections: Path | None) -> BookText:
     """The book's text, from the render cache where it can be (never written to it:
     a library's books would fill it with what the index keeps anyway)."""
+    from readmark.core.html_text import html_to_text
     from readmark.core.render_cache import RenderCache
     from readmark.core.search.book_text import BookText
     from readmark.core.search.saved_text import SavedText
 
-    if sections is None:
-        return BookText(len(book.sections), book.section_html)
+    if sections is None:  # the text made without the HTML where that is the same
+        return BookText(len(book.sections), book.section_html, text_of=book.section_text)
     cache, key = RenderCache(sections), book.cache_key
 
     def html_of(index: int) -> str:
         html = cache.get(key, index)
         return book.section_html(index) if html is None else html
 
-    return BookText(len(book.sections), html_of, SavedText(cache, key, write=False))
+    def text_of(index: int) -> str:  # a section the reader converted is read back
+        html = cache.get(key, index)
+        return book.section_text(index) if html is None else html_to_text(html)
+
+    return BookText(
+        len(book.sections), html_of, SavedText(cache, key, write=False), text_of=text_of
+    )
 
 
 def chunks_of(text: str) -> list[tuple[int, int, bool]]:
