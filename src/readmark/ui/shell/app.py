@@ -68,7 +68,9 @@ def run_gui(
 
     from readmark.ui.shell.main_window import MainWindow
 
-    window = MainWindow(settings, owner, RenderCache(paths.render_cache_dir()), language)
+    cache = RenderCache(paths.render_cache_dir())
+    window = MainWindow(settings, owner, cache, language, staged=True)
+    build_rest_after_first_screen(window)  # first: what follows may use it
     startup_gc.settle()  # the modules and the window stay; the book's objects come next
     show_with_first_screen(window)
     if library is None:
@@ -148,6 +150,15 @@ def show_with_first_screen(window: MainWindow) -> None:
     window.opener.opened.connect(show)  # after the window has taken the book (wired first)
     window.open_failed.connect(show)
     QTimer.singleShot(SHOW_AT_THE_LATEST_MS, show)
+
+
+def build_rest_after_first_screen(window: MainWindow) -> None:
+    """A window built `staged` (only what its first screen shows) gets the rest —
+    the menus' actions and shortcuts, … (MainWindow.build_rest) — in the event
+    loop's first turn after that screen is painted, or once its opening failed, or
+    at SHOW_AT_THE_LATEST_MS (a slow book, a link that opens none)."""
+    _after_first_screen(window, window.build_rest)
+    QTimer.singleShot(SHOW_AT_THE_LATEST_MS, window, window.build_rest)
 
 
 def _after_first_screen(window: MainWindow, work: Callable[[], None]) -> None:
