@@ -96,12 +96,7 @@ class BookOpener(QObject):
             book, first = result
             position = start
             if library is not None and library is self._owner.library:
-                try:
-                    remembered = record_opening(library, book).position
-                except StoreError as error:  # reading works without the library
-                    self.message.emit(translate_error(error))
-                else:
-                    position = start or remembered
+                position = start or self.record(book)
             self.opened.emit(book, first, position)
 
         def failed(error: BaseException) -> None:
@@ -109,6 +104,20 @@ class BookOpener(QObject):
             self.failed.emit(translate_error(error))
 
         self._tasks.run("open-book", load, loaded, failed)
+
+    def record(self, book: Book) -> ReadingPosition | None:
+        """Record in the library that `book` was opened (its record follows a moved
+        file; the annotations imported for it are given to it) and return where it
+        was left. None without a library, or when it cannot be written (said:
+        reading works without it)."""
+        library = self._owner.library
+        if library is None:
+            return None
+        try:
+            return record_opening(library, book).position
+        except StoreError as error:
+            self.message.emit(translate_error(error))
+            return None
 
     def cancel(self) -> None:
         self._tasks.cancel("open-book")

@@ -418,6 +418,17 @@ class MainWindow(QMainWindow):
             self.toc.hide()
             self.panes.hide_panel()
 
+    def library_created(self) -> None:
+        """A first start's library, created once the first screen was up (app.py):
+        the book shown is recorded in it, and its annotations are kept in it."""
+        library = self.library
+        self.session.set_store(library.annotations if library is not None else None)
+        book = self.reader.book
+        if book is not None and self._book_open:
+            self.opener.record(book)
+            self.session.open(book)
+        self._refresh_recent()
+
     def _library_replaced(self, library: Library | None) -> None:
         """After a restore: everyone uses the reopened library; the book is reread."""
         self.session.set_store(library.annotations if library is not None else None)
