@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self._syncer: SyncRunner | None = None
         self._actions: Actions | None = None  # built by build_rest
         self._staged = staged
+        self.opener.record_first_later = staged  # the start-up book's record: after its paint
         self.appearance = Appearance(settings, self.reader, [self.toc.tree], language, self)
         self.preferences = Preferences(
             settings, self.appearance, owner, self.opener, language, self
@@ -397,6 +398,8 @@ class MainWindow(QMainWindow):
     def _after_first_screen(self, book: Book | None) -> None:
         """`book`'s first screen is up: now what it did not need (its cover for the
         recent books, the hidden start page's list)."""
+        if self.opener.record_later() and book is not None and book is self.reader.book:
+            self.session.open(book)  # annotations imported for it, given to it just now
         if book is not None:
             from readmark.ui.shell.covers import remember_cover  # after the first screen
 
@@ -536,6 +539,7 @@ class MainWindow(QMainWindow):
 
     def _close_current(self) -> None:
         if self.reader.book is not None:
+            self.opener.record_later(self.reader.book)  # closed before its first paint
             self.reader.flush_position()
         self.panes.hide_popups()
         if self._finder is not None:
