@@ -392,7 +392,10 @@ class MainWindow(QMainWindow):
 
     def _first_screen_painted(self) -> None:
         book = self.reader.book
-        # After the paint, not inside it.
+        # After the paint, not inside it; the rest of a staged window first (its
+        # shortcuts), before the book's cover and anything else that waited.
+        if self._staged:
+            QTimer.singleShot(0, self, self.build_rest)
         QTimer.singleShot(0, self, lambda: self._after_first_screen(book))
 
     def _after_first_screen(self, book: Book | None) -> None:
