@@ -4,463 +4,463 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="44"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="47"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="45"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="48"/>
         <source>&amp;Close Book</source>
         <translation>关闭图书(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="46"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="49"/>
         <source>Open the &amp;Guide</source>
         <translation>打开使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="47"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="50"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="48"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="51"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="51"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="54"/>
         <source>&amp;Table of Contents</source>
         <translation>目录(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="52"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="55"/>
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="54"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="57"/>
         <source>Ne&amp;xt Pane</source>
         <translation>下一个窗格(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="55"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="58"/>
         <source>Previous Pa&amp;ne</source>
         <translation>上一个窗格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="56"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="59"/>
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="57"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="60"/>
         <source>&amp;Smaller Text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="58"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="61"/>
         <source>&amp;Default Text Size</source>
         <translation>默认字号(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="59"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="62"/>
         <source>Choose &amp;Font…</source>
         <translation>选择字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="60"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="63"/>
         <source>Use the Book&apos;s Default Font</source>
         <translation>使用图书的默认字体</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="64"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="67"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="65"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="68"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="66"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="69"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="67"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="70"/>
         <source>S&amp;epia</source>
         <translation>棕褐色(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="75"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="78"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="76"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="79"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="77"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="78"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="81"/>
         <source>Copy as &amp;Quote</source>
         <translation>复制为引文(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="80"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="83"/>
         <source>Copy the selection with its author, title and chapter</source>
         <translation>复制所选文字，并附上作者、书名和章节</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="82"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="85"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="83"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="86"/>
         <source>Search the whole book</source>
         <translation>在整本书中查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="84"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="87"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="85"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="86"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="89"/>
         <source>Search &amp;Library…</source>
         <translation>搜索书库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="87"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="90"/>
         <source>Search the text of every book and every note</source>
         <translation>搜索每本书的正文和每条笔记</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="88"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="91"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="93"/>
         <source>Copy &amp;Link to Here</source>
         <translation>复制指向此处的链接(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="93"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="96"/>
         <source>Copy a readmark:// link to the selection or the place being read: pasted in your notes, it opens the book here</source>
         <translation>复制指向所选文字或当前阅读位置的 readmark:// 链接：粘贴到笔记中，点击即可回到书中此处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="99"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="102"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="100"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="103"/>
         <source>Highlight the selection in the colour used last</source>
         <translation>用上次使用的颜色高亮所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="105"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="108"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="106"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="107"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="110"/>
         <source>Highlight &amp;Blue</source>
         <translation>蓝色高亮(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="108"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="111"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="109"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="112"/>
         <source>Highlight P&amp;urple</source>
         <translation>紫色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="117"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="118"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="121"/>
         <source>Add &amp;Note…</source>
         <translation>添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="120"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="123"/>
         <source>A note on the selection, or at the caret when nothing is selected</source>
         <translation>为所选文字添加笔记；未选择文字时，在光标处添加</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="122"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
         <source>Toggle &amp;Bookmark</source>
         <translation>添加/移除书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="125"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="126"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="129"/>
         <source>&amp;Next Chapter</source>
         <translation>下一章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="127"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="130"/>
         <source>&amp;Previous Chapter</source>
         <translation>上一章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="128"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="131"/>
         <source>Go to Printed &amp;Page…</source>
         <translation>转到印刷页码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="130"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="133"/>
         <source>Go to a page of the printed book this one was converted from</source>
         <translation>转到本书所转换自的印刷版中的某一页</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="134"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="137"/>
         <source>&amp;Repair Book Converted from Print</source>
         <translation>修复由纸质书转换的图书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="137"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="140"/>
         <source>Join paragraphs split at page breaks and attach stranded footnotes (the file is never changed)</source>
         <translation>接合被换页截断的段落，并把孤立的脚注挂回原处（不会改动文件）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="141"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="144"/>
         <source>&amp;About Readmark</source>
         <translation>关于 Readmark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="144"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="147"/>
         <source>Detect &amp;Chapters</source>
         <translation>识别章节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="145"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="148"/>
         <source>Text &amp;Encoding</source>
         <translation>文本编码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="149"/>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="341"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="347"/>
         <source>Detect Automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="152"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="155"/>
         <source>Chinese Simplified (GB18030/GBK)</source>
         <translation>简体中文（GB18030/GBK）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="153"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="156"/>
         <source>Chinese Traditional (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="154"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="157"/>
         <source>Japanese (Shift_JIS)</source>
         <translation>日文（Shift_JIS）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="155"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="158"/>
         <source>Japanese (ISO-2022-JP)</source>
         <translation>日文（ISO-2022-JP）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="156"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="159"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="157"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="160"/>
         <source>Korean (ISO-2022-KR)</source>
         <translation>韩文（ISO-2022-KR）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="158"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="161"/>
         <source>Western (Windows-1252)</source>
         <translation>西文（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="159"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="162"/>
         <source>Western (ISO 8859-1)</source>
         <translation>西文（ISO 8859-1）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="167"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="170"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="175"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="178"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="176"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="179"/>
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="177"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="180"/>
         <source>Export A&amp;ll Books</source>
         <translation>导出所有书籍(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="179"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="182"/>
         <source>Write every book&apos;s note into the export folder, updating those there</source>
         <translation>把每本书的笔记写入导出文件夹，已有的笔记就地更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="181"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="184"/>
         <source>S&amp;ync Now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="182"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
         <source>Bring your marks in step with your other computers</source>
         <translation>让批注与您的其他计算机保持一致</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="183"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="186"/>
         <source>Export &amp;Folder…</source>
         <translation>导出文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="185"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="188"/>
         <source>Choose the folder for every book&apos;s notes, e.g. an Obsidian vault</source>
         <translation>选择存放每本书笔记的文件夹，例如 Obsidian 仓库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="187"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="190"/>
         <source>&amp;Back Up Library Now</source>
         <translation>立即备份书库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="188"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="191"/>
         <source>Backups and &amp;Restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="189"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="192"/>
         <source>&amp;Annotations Panel</source>
         <translation>批注面板(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="192"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="195"/>
         <source>Show &amp;Library</source>
         <translation>显示书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="193"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="196"/>
         <source>Add &amp;Books to Library…</source>
         <translation>将图书添加到书库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="194"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="197"/>
         <source>Add &amp;Folder to Library…</source>
         <translation>将文件夹添加到书库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="195"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
         <source>Add every book in a folder and its subfolders</source>
         <translation>添加文件夹及其子文件夹中的所有图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="196"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="199"/>
         <source>&amp;Watch Folder…</source>
         <translation>监视文件夹(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="198"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="201"/>
         <source>Add the books that appear in a folder, now and whenever Readmark runs</source>
         <translation>添加出现在某个文件夹中的图书：现在，以及每次 Readmark 运行时</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="200"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="203"/>
         <source>Stop &amp;Watching</source>
         <translation>停止监视(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="229"/>
+        <location filename="../../src/readmark/ui/shell/menu_bar.py" line="19"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="249"/>
+        <location filename="../../src/readmark/ui/shell/menu_bar.py" line="20"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="264"/>
+        <location filename="../../src/readmark/ui/shell/menu_bar.py" line="21"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="276"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="282"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="280"/>
+        <location filename="../../src/readmark/ui/shell/menu_bar.py" line="22"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="287"/>
+        <location filename="../../src/readmark/ui/shell/menu_bar.py" line="23"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="296"/>
+        <location filename="../../src/readmark/ui/shell/menu_bar.py" line="24"/>
         <source>&amp;Book</source>
         <translation>图书(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="303"/>
+        <location filename="../../src/readmark/ui/shell/menu_bar.py" line="25"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="312"/>
+        <location filename="../../src/readmark/ui/shell/menu_bar.py" line="26"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="320"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="326"/>
         <source>Highlight “{name}”</source>
         <translation>高亮为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/actions.py" line="339"/>
+        <location filename="../../src/readmark/ui/shell/actions.py" line="345"/>
         <source>Detect Automatically (found: {encoding})</source>
         <translation>自动识别（识别结果：{encoding}）</translation>
     </message>
@@ -3135,57 +3135,57 @@ Open it in your web browser?</source>
 <context>
     <name>LibraryWiring</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="91"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="93"/>
         <source>Library — Readmark</source>
         <translation>书库 — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="106"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="108"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="110"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="112"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="134"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="136"/>
         <source>Add Books to Library</source>
         <translation>将图书添加到书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="136"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="138"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="147"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="149"/>
         <source>Add a Folder to the Library</source>
         <translation>将文件夹添加到书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="158"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="160"/>
         <source>Watch a Folder for New Books</source>
         <translation>监视文件夹中的新书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="187"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="189"/>
         <source>No watched folders</source>
         <translation>没有监视的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="205"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="207"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="247"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="249"/>
         <source>{percent} of the book read; now in “{chapter}”</source>
         <translation>全书已读 {percent}；正在读“{chapter}”</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="251"/>
+        <location filename="../../src/readmark/ui/shell/library_wiring.py" line="253"/>
         <source>{percent} of the book read</source>
         <translation>全书已读 {percent}</translation>
     </message>
@@ -3247,43 +3247,43 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="84"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="473"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="96"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="522"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="227"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="272"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="233"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="278"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="393"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="439"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="395"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="441"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="411"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="457"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="430"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="477"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="435"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="482"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
@@ -3293,12 +3293,12 @@ Open it in your web browser?</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="566"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="623"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="568"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="625"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -3307,22 +3307,22 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="76"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="78"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="80"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="82"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="88"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="90"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="94"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="96"/>
         <source>Your preferences were reset</source>
         <translation>首选项已重置</translation>
     </message>
@@ -3715,17 +3715,17 @@ An offline reader for studying the books you own.</source>
         <translation>屏幕顶部所在的印刷版页码</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="126"/>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="129"/>
         <source>Repaired: {report}</source>
         <translation>已修复：{report}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="137"/>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="140"/>
         <source>p. {page}</source>
         <translation>第 {page} 页</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="166"/>
+        <location filename="../../src/readmark/ui/shell/printed_pages.py" line="169"/>
         <source>Printed page {page} is not in this book.</source>
         <translation>本书中没有印刷版第 {page} 页。</translation>
     </message>

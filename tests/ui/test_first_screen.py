@@ -47,8 +47,16 @@ from readmark.cli import main
 sys.exit(main([sys.argv[1], "--smoke-test"]))
 """
 
-# What waits until the first screen is painted (imported after it): a book's cover.
-AFTER_THE_FIRST_SCREEN = ("readmark.ui.shell.covers", "readmark.core.book_resources")
+# What waits until the first screen is painted (imported after it): a book's cover,
+# and the rest of the window (MainWindow.build_rest): its actions, the keyboard's pane
+# ring, the library page's wiring.
+AFTER_THE_FIRST_SCREEN = (
+    "readmark.ui.shell.covers",
+    "readmark.core.book_resources",
+    "readmark.ui.shell.actions",
+    "readmark.ui.shell.keyboard",
+    "readmark.ui.shell.library_wiring",
+)
 
 
 def _modules_after_first_screen(book: Path, home: Path, when: str = "modules") -> set[str]:
@@ -84,7 +92,7 @@ def test_the_first_screen_leaves_the_panes_it_does_not_show_unloaded(
     assert any((readmark_home / "data" / "backups").glob("*startup*"))  # it still ran
 
 
-def test_a_first_start_imports_the_covers_only_after_its_first_screen(
+def test_a_first_start_imports_the_covers_and_the_menus_only_after_its_first_screen(
     long_book: Path, readmark_home: Path
 ) -> None:
     painted = _modules_after_first_screen(long_book, readmark_home, "painted")

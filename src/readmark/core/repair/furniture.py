@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 HEADER_MAX = 60  # characters: a running header is a short line
@@ -89,6 +88,9 @@ def is_running_header(line: str, headers: frozenset[str]) -> bool:
     if key in headers:
         return True
     likeness = NUMBERED_LIKENESS if _EDGE_NUMBER.search(stripped) else HEADER_LIKENESS
+    # Imported here: most books never compare a line with their headers (~2 ms, at start-up).
+    from difflib import SequenceMatcher
+
     return any(
         SequenceMatcher(None, key, header).ratio() >= likeness
         or (len(header) >= 8 and header in key and len(key) <= len(header) + 8)

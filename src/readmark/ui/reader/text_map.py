@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from difflib import SequenceMatcher
 
 _VISIBLE = re.compile(r"\S")
 # Qt's frame markers (tables) and the paragraph/line separators are never text.
@@ -54,6 +53,8 @@ def _align(a: str, b: str) -> tuple[list[int], list[int]]:
         # Out of step: match a window of each and take the blocks difflib finds
         # up to the first long one (beyond which the texts are in step again).
         wa, wb = a[i : i + _WINDOW], b[j : j + _WINDOW]
+        from difflib import SequenceMatcher  # rarely out of step: not on the first screen
+
         blocks = [blk for blk in SequenceMatcher(None, wa, wb, autojunk=False)
                   .get_matching_blocks() if blk.size]  # fmt: skip
         at_end = i + len(wa) >= n and j + len(wb) >= m

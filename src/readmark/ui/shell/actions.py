@@ -16,12 +16,15 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 if TYPE_CHECKING:
     from readmark.core.book import Book
+    from readmark.ui.shell.menu_bar import MenuBar
 
 SK = QKeySequence.StandardKey
 
 
 class Actions(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, menus: MenuBar | None = None) -> None:
+        """`menus`: the menu bar's menus made with the first screen (menu_bar.py), to
+        fill; made here when not given."""
         super().__init__(window)
         self.window = window
 
@@ -222,11 +225,14 @@ class Actions(QObject):
         ]
         self.undo.setEnabled(False)  # the undo stack says when there is something
         self.redo.setEnabled(False)
-        self._build_menus()
+        if menus is None:
+            from readmark.ui.shell.menu_bar import MenuBar
 
-    def _build_menus(self) -> None:
-        bar = self.window.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+            menus = MenuBar(window)
+        self._build_menus(menus)
+
+    def _build_menus(self, menus: MenuBar) -> None:
+        file_menu = menus.file
         file_menu.addAction(self.open)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.open_guide)
@@ -246,7 +252,7 @@ class Actions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = menus.edit
         edit_menu.addAction(self.undo)
         edit_menu.addAction(self.redo)
         edit_menu.addSeparator()
@@ -261,7 +267,7 @@ class Actions(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences)
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = menus.view
         view_menu.addAction(self.toggle_toc)
         view_menu.addAction(self.toggle_annotations)
         view_menu.addAction(self.full_screen)
@@ -277,14 +283,14 @@ class Actions(QObject):
         for action in self.themes.values():
             theme_menu.addAction(action)
 
-        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu = menus.go
         go_menu.addAction(self.back)
         go_menu.addAction(self.previous_section)
         go_menu.addAction(self.next_section)
         go_menu.addSeparator()
         go_menu.addAction(self.go_to_printed_page)
 
-        annotate_menu = bar.addMenu(self.tr("&Annotate"))
+        annotate_menu = menus.annotate
         annotate_menu.addAction(self.highlight)
         for action in self.highlight_colours.values():
             annotate_menu.addAction(action)
@@ -293,14 +299,14 @@ class Actions(QObject):
         annotate_menu.addAction(self.add_note)
         annotate_menu.addAction(self.toggle_bookmark)
 
-        book_menu = bar.addMenu(self.tr("&Book"))
+        book_menu = menus.book
         book_menu.addAction(self.repair)
         book_menu.addSeparator()
         book_menu.addMenu(self.encoding_menu)
         book_menu.addAction(self.detect_chapters)
         book_menu.addAction(self.chapter_rules)
 
-        library_menu = bar.addMenu(self.tr("&Library"))
+        library_menu = menus.library
         library_menu.addAction(self.show_library)
         library_menu.addSeparator()
         library_menu.addAction(self.add_books)
@@ -309,7 +315,7 @@ class Actions(QObject):
         library_menu.addAction(self.watch_folder)
         library_menu.addMenu(self.watched_menu)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = menus.help
         help_menu.addAction(self.open_guide)
         help_menu.addAction(self.about)
 

@@ -63,31 +63,24 @@ def run_gui(
     owner = LibraryOwner(
         paths.library_db(), backups_folder(settings), keep=int(settings.get("backups.keep"))
     )
-    notes = owner.open(defer_backup=True)
+    # A first start (no library file yet, no link to follow in it) has nothing to read
+    # from it for the first screen — no position, choices or annotations — and making
+    # it syncs the disk several times (30–50 ms): it is made once that screen is up.
+    create_later = link is None and not owner.db.exists()
+    notes = [] if create_later else owner.open(defer_backup=True)
     library = owner.library
 
     from readmark.ui.shell.main_window import MainWindow
 
-    window = MainWindow(settings, owner, RenderCache(paths.render_cache_dir()), language)
+    cache = RenderCache(paths.render_cache_dir())
+    window = MainWindow(settings, owner, cache, language, staged=True)
+    build_rest_after_first_screen(window)  # first: what follows may use it
     startup_gc.settle()  # the modules and the window stay; the book's objects come next
     show_with_first_screen(window)
-    if library is None:
-        window.show_error(
-            QCoreApplication.translate("MainWindow", "Your library is unavailable"),
-            "\n\n".join(
-                [
-                    *notes,
-                    QCoreApplication.translate(
-                        "MainWindow", "You can still read; positions will not be saved."
-                    ),
-                ]
-            ),
-        )
-    elif notes:
-        window.show_error(
-            QCoreApplication.translate("MainWindow", "Your library was recovered"),
-            "\n\n".join(notes),
-        )
+    if create_later:  # next after the rest of the window: what follows may use it
+        _after_first_screen(window, lambda: _create_library(window, owner))
+    else:
+        _say_how_the_library_opened(window, library, notes)
 
     if settings.problem is not None:
         window.show_error(
@@ -121,6 +114,36 @@ def run_gui(
     return code
 
 
+def _create_library(window: MainWindow, owner: LibraryOwner) -> None:
+    """A first start's library, made once its first screen is up (with the same
+    recovery and messages as any start)."""
+    notes = owner.open(defer_backup=True)
+    window.library_created()
+    _say_how_the_library_opened(window, owner.library, notes)
+
+
+def _say_how_the_library_opened(
+    window: MainWindow, library: Library | None, notes: list[str]
+) -> None:
+    if library is None:
+        window.show_error(
+            QCoreApplication.translate("MainWindow", "Your library is unavailable"),
+            "\n\n".join(
+                [
+                    *notes,
+                    QCoreApplication.translate(
+                        "MainWindow", "You can still read; positions will not be saved."
+                    ),
+                ]
+            ),
+        )
+    elif notes:
+        window.show_error(
+            QCoreApplication.translate("MainWindow", "Your library was recovered"),
+            "\n\n".join(notes),
+        )
+
+
 def _last_book(settings: Settings, library: Library | None) -> Path | None:
     """The book read last, when the reader wants it back and it is still there
     (the bundled guide is never among the recent books)."""
@@ -148,6 +171,15 @@ def show_with_first_screen(window: MainWindow) -> None:
     window.opener.opened.connect(show)  # after the window has taken the book (wired first)
     window.open_failed.connect(show)
     QTimer.singleShot(SHOW_AT_THE_LATEST_MS, show)
+
+
+def build_rest_after_first_screen(window: MainWindow) -> None:
+    """A window built `staged` (only what its first screen shows) gets the rest —
+    the menus' actions and shortcuts, … (MainWindow.build_rest) — in the event
+    loop's first turn after that screen is painted, or once its opening failed, or
+    at SHOW_AT_THE_LATEST_MS (a slow book, a link that opens none)."""
+    _after_first_screen(window, window.build_rest)
+    QTimer.singleShot(SHOW_AT_THE_LATEST_MS, window, window.build_rest)
 
 
 def _after_first_screen(window: MainWindow, work: Callable[[], None]) -> None:

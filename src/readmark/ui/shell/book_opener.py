@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from readmark.core.book import Book, LoadOptions
-from readmark.core.operations.books import record_opening
+from readmark.core.operations.books import Opened, record_opening
 from readmark.core.render_cache import RenderCache
 from readmark.core.store.errors import StoreError
 from readmark.core.store.library import Library, ReadingPosition
@@ -48,6 +48,11 @@ class BookOpener(QObject):
         self._cache = cache
         # A book opened for the first time gets these (Preferences › Books).
         self.default_options = LoadOptions()
+        # The start-up book's opening, when the library knows it already, is written
+        # once its first screen is painted (`record_later`): the record's writes sync
+        # the disk (3–20 ms) and the first screen needs only what was read.
+        self.record_first_later = False
+        self._unrecorded: Book | None = None
 
     def open(
         self,
@@ -57,6 +62,7 @@ class BookOpener(QObject):
     ) -> None:
         """Open `path` (with its remembered choices unless `options` are given) at
         `start`, else where the reader stopped."""
+        self.record_later()  # a book shown before, not yet recorded: now
         self.cancel()
         path = path.expanduser()
         try:
@@ -96,12 +102,12 @@ class BookOpener(QObject):
             book, first = result
             position = start
             if library is not None and library is self._owner.library:
-                try:
-                    remembered = record_opening(library, book).position
-                except StoreError as error:  # reading works without the library
-                    self.message.emit(translate_error(error))
+                if self.record_first_later and record is not None:  # read; written later
+                    self.record_first_later = False
+                    self._unrecorded = book
+                    position = start or record.position
                 else:
-                    position = start or remembered
+                    position = start or self.record(book)
             self.opened.emit(book, first, position)
 
         def failed(error: BaseException) -> None:
@@ -109,6 +115,35 @@ class BookOpener(QObject):
             self.failed.emit(translate_error(error))
 
         self._tasks.run("open-book", load, loaded, failed)
+
+    def record(self, book: Book) -> ReadingPosition | None:
+        """Record in the library that `book` was opened (its record follows a moved
+        file; the annotations imported for it are given to it) and return where it
+        was left. None without a library, or when it cannot be written (said:
+        reading works without it)."""
+        opened = self._record(book)
+        return opened.position if opened is not None else None
+
+    def record_later(self, only: Book | None = None) -> bool:
+        """Write the opening `record_first_later` left for after the first screen
+        (if any; with `only`, if it is that book's); True when annotations imported for
+        the book were given to it then (they are to be shown)."""
+        book = self._unrecorded
+        if book is None or (only is not None and book is not only):
+            return False
+        self._unrecorded = None
+        opened = self._record(book)
+        return opened is not None and opened.claimed > 0
+
+    def _record(self, book: Book) -> Opened | None:
+        library = self._owner.library
+        if library is None:
+            return None
+        try:
+            return record_opening(library, book)
+        except StoreError as error:
+            self.message.emit(translate_error(error))
+            return None
 
     def cancel(self) -> None:
         self._tasks.cancel("open-book")

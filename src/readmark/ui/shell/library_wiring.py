@@ -52,6 +52,8 @@ class LibraryWiring(QObject):
         window.book_shown.connect(self._book_shown)
         self._busy: tuple[QLabel, QProgressBar, QPushButton] | None = None
         self._saved: tuple[str, int, str] | None = None  # the progress written last
+        if window.reader.book is not None:  # built after the book's first screen (build_rest)
+            self._book_shown(window.reader.book)
         QTimer.singleShot(0, self, self._watch_at_start)  # after the first screen
 
     @property

@@ -7,6 +7,13 @@ when first used (the annotations panel when shown and the annotation popup and
 dialogs at the first selection or action: annotation_panes.py; the library tools
 at their first menu command), and a book's cover, the hidden start page's list
 and the focus ring's watching wait until the book's first screen is painted.
+
+At start-up (`staged=True`, app.py) the window is built in two steps: the page,
+the contents, the status bar and the menu bar's empty menus first, and the rest —
+the ~100 actions and their shortcuts, what fills the menus, the keyboard's way
+round the panes, the library's wiring, the printed pages — by `build_rest`, right
+after the first screen is painted; the menu bar has its height from the start, so
+the text does not move when the menus are filled.
 """
 
 from __future__ import annotations
@@ -33,18 +40,13 @@ from readmark.ui.reader.annotated_reader import AnnotatedReaderView
 from readmark.ui.reader.section_provider import SectionProvider
 from readmark.ui.reader.toc_panel import TocPanel
 from readmark.ui.shell import window_state
-from readmark.ui.shell.actions import Actions
 from readmark.ui.shell.annotation_panes import TOC_WIDTH, AnnotationPanes
 from readmark.ui.shell.appearance import Appearance
 from readmark.ui.shell.book_opener import BookOpener, FirstSection
-from readmark.ui.shell.dock_widths import keep_dock_widths
-from readmark.ui.shell.keyboard import KeyboardPanes
 from readmark.ui.shell.library_owner import LibraryOwner
-from readmark.ui.shell.library_wiring import LibraryWiring
 from readmark.ui.shell.long_work import StatusWork, show_placing
+from readmark.ui.shell.menu_bar import MenuBar
 from readmark.ui.shell.preferences import Preferences
-from readmark.ui.shell.printed_pages import PrintedPages
-from readmark.ui.shell.recent_menu import fill_recent_menu
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -52,9 +54,16 @@ if TYPE_CHECKING:
     from readmark.ui.annotations.controller import AnnotationController
     from readmark.ui.annotations.panel import AnnotationsPanel
     from readmark.ui.search.controller import SearchController
+    from readmark.ui.shell.actions import Actions
+    from readmark.ui.shell.dock_widths import DockWidths
     from readmark.ui.shell.export_all import ExportAllBooks
+    from readmark.ui.shell.keyboard import KeyboardPanes
+    from readmark.ui.shell.library_finder import LibraryFinder
     from readmark.ui.shell.library_tools import LibraryTools
+    from readmark.ui.shell.library_wiring import LibraryWiring
     from readmark.ui.shell.marks_import import MarksImporter
+    from readmark.ui.shell.printed_pages import PrintedPages
+    from readmark.ui.shell.search_warmer import SearchWarmer
     from readmark.ui.shell.start_page import StartPage
     from readmark.ui.shell.sync_runner import SyncRunner
 
@@ -69,7 +78,10 @@ class MainWindow(QMainWindow):
         owner: LibraryOwner,
         cache: RenderCache | None,
         language: str,
+        staged: bool = False,
     ) -> None:
+        """`staged`: build only what the first screen shows; `build_rest` (called once
+        it is painted, app.py) builds the rest. Otherwise the window is built whole."""
         super().__init__()
         self.settings = settings
         self.owner = owner  # the library's one owner (opens, restores, closes it)
@@ -85,6 +97,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1100, 760)
 
+        self.menus = MenuBar(self)  # the titles: the bar's height from the start
         self.reader = AnnotatedReaderView(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.reader)
@@ -92,7 +105,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.toc = TocPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.toc)
-        self.menu_actions = Actions(self)
         self.session = AnnotationSession(self.tasks, self)
         self.session.set_store(library.annotations if library is not None else None)
         # Built on first use (see the properties below): the first screen shows none of them.
@@ -102,45 +114,79 @@ class MainWindow(QMainWindow):
         self._marks_importer: MarksImporter | None = None
         self._notes_export: ExportAllBooks | None = None
         self._syncer: SyncRunner | None = None
+        self._actions: Actions | None = None  # built by build_rest
+        self._staged = staged
+        self.opener.record_first_later = staged  # the start-up book's record: after its paint
         self.appearance = Appearance(settings, self.reader, [self.toc.tree], language, self)
         self.preferences = Preferences(
-            settings, self.appearance, self.menu_actions, owner, self.opener, language, self
+            settings, self.appearance, owner, self.opener, language, self
         )
         self.preferences.apply_all()
         self.chapter_rules_dialog: QDialog | None = None  # Book › Chapter Rules…, while open
         self._build_status_bar()
         self._wire()
-        self.library_wiring = LibraryWiring(self)  # the library page (Ctrl+L), progress, watching
-        self.preferences.use_library_folders(self.library_wiring)
-        # F6 between panes, F9 into the contents, Tab from the contents to the page
-        self.keyboard = KeyboardPanes(self, self.menu_actions, [self.toc.tree, self.reader])
-        self.reader.first_painted.connect(self.keyboard.ring.watch)  # not before it
-        self.printed_pages = PrintedPages(self)  # the repair's report, p. 41, Go to Printed Page
+
+        self._book_open = False
+        self.panes.state_restored = window_state.restore(self)
+        if not self.panes.state_restored:
+            self.resizeDocks([self.toc], [TOC_WIDTH], Qt.Orientation.Horizontal)
+        self.toc.hide()  # the start page has no contents or annotations to show
+        self.appearance.apply()
+        if not staged:
+            self.build_rest()
+
+    def build_rest(self) -> None:
+        """What the first screen does not show (once; `menu_actions` calls it if asked
+        first): the actions with their shortcuts and what fills the menus, the
+        keyboard's way round the panes, the library page's wiring, the printed
+        pages, library search and the search warmer. Those that follow the book on
+        screen are told of the one already shown."""
+        if self._actions is not None:
+            return
+        # Imported here: ~100 actions and their Qt classes are not on the first screen.
         from readmark.ui.shell import (
             library_finder,  # library search (Ctrl+Shift+F), built at first use
             search_warmer,  # a big book's text made ready to search, in the background
         )
+        from readmark.ui.shell.actions import Actions
+        from readmark.ui.shell.dock_widths import keep_dock_widths
+        from readmark.ui.shell.keyboard import KeyboardPanes
+        from readmark.ui.shell.library_wiring import LibraryWiring
+        from readmark.ui.shell.printed_pages import PrintedPages
 
-        self.library_finder = library_finder.install(self)
-        self.search_warmer = search_warmer.install(self)
-
-        self._book_open = False
-        self.menu_actions.toggle_toc.setChecked(bool(settings.get("reader.toc_visible")))
-        # Unwired while set: the panel is built when first shown, not for a start page.
-        blocker = self.menu_actions.toggle_annotations.blockSignals(True)
-        self.menu_actions.toggle_annotations.setChecked(
-            bool(settings.get("reader.annotations_visible"))
-        )
-        self.menu_actions.toggle_annotations.blockSignals(blocker)
-        self.menu_actions.themes[settings.get("reader.theme")].setChecked(True)
-        self.menu_actions.set_book_open(False)
-        self.panes.state_restored = window_state.restore(self)
-        if not self.panes.state_restored:
-            self.resizeDocks([self.toc], [TOC_WIDTH], Qt.Orientation.Horizontal)
+        a = self._actions = Actions(self, self.menus)
+        # Checked before they are wired: setting them acts on nothing.
+        a.toggle_toc.setChecked(bool(self.settings.get("reader.toc_visible")))
+        a.toggle_annotations.setChecked(bool(self.settings.get("reader.annotations_visible")))
+        self.preferences.use_actions(a)  # the theme's and the colours' names
+        book = self.reader.book
+        if book is not None and self._book_open:
+            a.show_book_choices(book)
+        else:
+            a.set_book_open(False)
+        self._wire_actions()
+        self.library_wiring: LibraryWiring = LibraryWiring(self)  # the library page (Ctrl+L)
+        self.preferences.use_library_folders(self.library_wiring)
+        # F6 between panes, F9 into the contents, Tab from the contents to the page
+        self.keyboard: KeyboardPanes = KeyboardPanes(self, a, [self.toc.tree, self.reader])
+        if self._staged:
+            self.keyboard.ring.watch()  # built after the first screen: watch now
+        else:
+            self.reader.first_painted.connect(self.keyboard.ring.watch)  # not before it
+        # The repair's report, p. 41, Go to Printed Page
+        self.printed_pages: PrintedPages = PrintedPages(self)
+        self.library_finder: LibraryFinder = library_finder.install(self)
+        self.search_warmer: SearchWarmer = search_warmer.install(self)
         # Panels shrunk by a small window grow back to the width the reader chose.
-        self.dock_widths = keep_dock_widths(self, {self.toc: TOC_WIDTH})
-        self.toc.hide()  # the start page has no contents or annotations to show
-        self.appearance.apply()
+        self.dock_widths: DockWidths = keep_dock_widths(self, {self.toc: TOC_WIDTH})
+
+    @property
+    def menu_actions(self) -> Actions:
+        """Every action of the window (actions.py), built with the rest of the window."""
+        if self._actions is None:
+            self.build_rest()
+        assert self._actions is not None
+        return self._actions
 
     @property
     def start_page(self) -> StartPage:
@@ -236,71 +282,29 @@ class MainWindow(QMainWindow):
         self.encoding_label.hide()
 
     def _wire(self) -> None:
-        a = self.menu_actions
+        """What the first screen needs: the opening, the page, the contents, the
+        annotations of the book shown. The actions are wired by `_wire_actions`."""
         self.opener.busy.connect(self.opening.start)
         self.opener.idle.connect(self.opening.stop)
         self.opener.opened.connect(self._book_loaded)
         self.opener.failed.connect(self._book_failed)
         self.opener.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        a.open.triggered.connect(self.choose_book)
-        a.close_book.triggered.connect(self.close_book)
-        a.open_guide.triggered.connect(self.open_guide)
-        a.quit.triggered.connect(self.close)
-        a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        a.toggle_toc.toggled.connect(self.toc.setVisible)
         self.toc.visibilityChanged.connect(self._toc_visibility_changed)
-        a.full_screen.toggled.connect(self._set_full_screen)
         looks = self.appearance
-        a.zoom_in.triggered.connect(lambda: looks.change_font_size(+1))
-        a.zoom_out.triggered.connect(lambda: looks.change_font_size(-1))
-        a.zoom_reset.triggered.connect(lambda: looks.change_font_size(0))
-        a.choose_font.triggered.connect(lambda: looks.choose_font(self))
-        a.preferences.triggered.connect(lambda: self.preferences.show(self))
-        a.sync_now.triggered.connect(lambda: self.syncer.sync_now())
-        a.reset_font.triggered.connect(looks.reset_font)
-        a.theme_group.triggered.connect(lambda action: looks.set_theme(action.data()))
         looks.palette_changed.connect(self.reader.set_palette)
         looks.palette_changed.connect(self.panes.set_palette)
         looks.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        a.back.triggered.connect(self.reader.go_back)
-        a.next_section.triggered.connect(self.reader.next_section)
-        a.previous_section.triggered.connect(self.reader.previous_section)
-        a.repair.toggled.connect(self._set_repair)
-        a.detect_chapters.toggled.connect(lambda on: self._set_text_choices(chapters=on))
-        a.chapter_rules.triggered.connect(self._show_chapter_rules)
-        a.encoding_group.triggered.connect(
-            lambda action: self._set_text_choices(encoding=action.data())
-        )
-        a.about.triggered.connect(self._about)
-        a.find.triggered.connect(lambda: self.finder.open())
-        a.find_next.triggered.connect(lambda: self.finder.find_next())
-        a.find_previous.triggered.connect(lambda: self.finder.find_previous())
-        self._wire_annotations()
-
         self.toc.entry_activated.connect(self._go_to_entry)
         self.reader.location_changed.connect(self.toc.mark_location)
         self.reader.position_changed.connect(self._save_position)
         self.reader.external_link_requested.connect(self._confirm_external_link)
         self.reader.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self._wire_annotations()
 
     def _wire_annotations(self) -> None:
         # The controller and the panel are reached through their properties,
         # which build them on first use.
-        a, reader, session = self.menu_actions, self.reader, self.session
-        stack = session.undo_stack
-        a.undo.triggered.connect(stack.undo)
-        a.redo.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(a.undo.setEnabled)
-        stack.canRedoChanged.connect(a.redo.setEnabled)
-        a.copy.triggered.connect(lambda: self.annotator.copy())
-        a.copy_quote.triggered.connect(lambda: self.annotator.copy_quote())
-        a.copy_link.triggered.connect(lambda: self.annotator.copy_link())
-        a.highlight.triggered.connect(lambda: self.annotator.highlight())
-        for colour, action in a.highlight_colours.items():
-            action.triggered.connect(lambda _=False, c=colour: self.annotator.highlight(c))
-        a.underline.triggered.connect(lambda: self.annotator.underline())
-        a.add_note.triggered.connect(lambda: self.annotator.add_note())
-        a.toggle_bookmark.triggered.connect(lambda: self.annotator.toggle_bookmark())
+        reader, session = self.reader, self.session
         reader.selection_finished.connect(lambda s: self.annotator.show_selection_popup(s))
         reader.popup_requested.connect(lambda s: self.annotator.open_selection_popup(s))
         reader.annotation_clicked.connect(
@@ -315,12 +319,56 @@ class MainWindow(QMainWindow):
         session.changed.connect(self.panes.show_changes)
         self.book_shown.connect(session.open)
         reader.first_painted.connect(self._first_screen_painted)
-        self._wire_library_tools()
+        self.reader.position_changed.connect(self.panes.mark_location)
+        self.owner.replaced.connect(self._library_replaced)
         show_placing(self, session)  # re-placing annotations in a changed book: progress, Cancel
 
-    def _wire_library_tools(self) -> None:
-        a = self.menu_actions
-        self.reader.position_changed.connect(self.panes.mark_location)
+    def _wire_actions(self) -> None:
+        a, looks = self.menu_actions, self.appearance
+        a.open.triggered.connect(self.choose_book)
+        a.close_book.triggered.connect(self.close_book)
+        a.open_guide.triggered.connect(self.open_guide)
+        a.quit.triggered.connect(self.close)
+        a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        a.toggle_toc.toggled.connect(self.toc.setVisible)
+        a.full_screen.toggled.connect(self._set_full_screen)
+        a.zoom_in.triggered.connect(lambda: looks.change_font_size(+1))
+        a.zoom_out.triggered.connect(lambda: looks.change_font_size(-1))
+        a.zoom_reset.triggered.connect(lambda: looks.change_font_size(0))
+        a.choose_font.triggered.connect(lambda: looks.choose_font(self))
+        a.preferences.triggered.connect(lambda: self.preferences.show(self))
+        a.sync_now.triggered.connect(lambda: self.syncer.sync_now())
+        a.reset_font.triggered.connect(looks.reset_font)
+        a.theme_group.triggered.connect(lambda action: looks.set_theme(action.data()))
+        a.back.triggered.connect(self.reader.go_back)
+        a.next_section.triggered.connect(self.reader.next_section)
+        a.previous_section.triggered.connect(self.reader.previous_section)
+        a.repair.toggled.connect(self._set_repair)
+        a.detect_chapters.toggled.connect(lambda on: self._set_text_choices(chapters=on))
+        a.chapter_rules.triggered.connect(self._show_chapter_rules)
+        a.encoding_group.triggered.connect(
+            lambda action: self._set_text_choices(encoding=action.data())
+        )
+        a.about.triggered.connect(self._about)
+        a.find.triggered.connect(lambda: self.finder.open())
+        a.find_next.triggered.connect(lambda: self.finder.find_next())
+        a.find_previous.triggered.connect(lambda: self.finder.find_previous())
+        stack = self.session.undo_stack
+        a.undo.triggered.connect(stack.undo)
+        a.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(a.undo.setEnabled)
+        stack.canRedoChanged.connect(a.redo.setEnabled)
+        a.undo.setEnabled(stack.canUndo())
+        a.redo.setEnabled(stack.canRedo())
+        a.copy.triggered.connect(lambda: self.annotator.copy())
+        a.copy_quote.triggered.connect(lambda: self.annotator.copy_quote())
+        a.copy_link.triggered.connect(lambda: self.annotator.copy_link())
+        a.highlight.triggered.connect(lambda: self.annotator.highlight())
+        for colour, action in a.highlight_colours.items():
+            action.triggered.connect(lambda _=False, c=colour: self.annotator.highlight(c))
+        a.underline.triggered.connect(lambda: self.annotator.underline())
+        a.add_note.triggered.connect(lambda: self.annotator.add_note())
+        a.toggle_bookmark.triggered.connect(lambda: self.annotator.toggle_bookmark())
         a.toggle_annotations.toggled.connect(self.panes.set_panel_visible)
         a.export_annotations.triggered.connect(
             lambda: self.tools.export(self.session.book, self.session.all())
@@ -330,7 +378,6 @@ class MainWindow(QMainWindow):
         a.export_folder.triggered.connect(lambda: self.notes_export.choose_folder())
         a.backup_now.triggered.connect(lambda: self.tools.backup_now())
         a.backups.triggered.connect(lambda: self.tools.show_backups())
-        self.owner.replaced.connect(self._library_replaced)
 
     # -- the panes built on first use ---------------------------------------------------
 
@@ -345,12 +392,17 @@ class MainWindow(QMainWindow):
 
     def _first_screen_painted(self) -> None:
         book = self.reader.book
-        # After the paint, not inside it.
+        # After the paint, not inside it; the rest of a staged window first (its
+        # shortcuts), before the book's cover and anything else that waited.
+        if self._staged:
+            QTimer.singleShot(0, self, self.build_rest)
         QTimer.singleShot(0, self, lambda: self._after_first_screen(book))
 
     def _after_first_screen(self, book: Book | None) -> None:
         """`book`'s first screen is up: now what it did not need (its cover for the
         recent books, the hidden start page's list)."""
+        if self.opener.record_later() and book is not None and book is self.reader.book:
+            self.session.open(book)  # annotations imported for it, given to it just now
         if book is not None:
             from readmark.ui.shell.covers import remember_cover  # after the first screen
 
@@ -371,6 +423,17 @@ class MainWindow(QMainWindow):
         else:
             self.toc.hide()
             self.panes.hide_panel()
+
+    def library_created(self) -> None:
+        """A first start's library, created once the first screen was up (app.py):
+        the book shown is recorded in it, and its annotations are kept in it."""
+        library = self.library
+        self.session.set_store(library.annotations if library is not None else None)
+        book = self.reader.book
+        if book is not None and self._book_open:
+            self.opener.record(book)
+            self.session.open(book)
+        self._refresh_recent()
 
     def _library_replaced(self, library: Library | None) -> None:
         """After a restore: everyone uses the reopened library; the book is reread."""
@@ -409,7 +472,8 @@ class MainWindow(QMainWindow):
 
     def _book_failed(self, message: str) -> None:
         self.show_error(self.tr("The book could not be opened"), message)
-        self.keyboard.ring.watch()  # no first screen of a book to wait for
+        if self._actions is not None:  # else build_rest watches (no first screen to wait for)
+            self.keyboard.ring.watch()
         self.open_failed.emit(message)
 
     def _book_loaded(
@@ -442,8 +506,10 @@ class MainWindow(QMainWindow):
         self.book_shown.emit(book)
 
     def _show_book_choices(self, book: Book) -> None:
-        """The Book menu's checks and the status bar show how this book was opened."""
-        self.menu_actions.show_book_choices(book)
+        """The Book menu's checks and the status bar show how this book was opened
+        (the menus once built: build_rest shows the book's then)."""
+        if self._actions is not None:
+            self._actions.show_book_choices(book)
         is_text = book.format == "text"
         self.encoding_label.setText(book.encoding.upper() if is_text else "")
         self.encoding_label.setVisible(is_text)
@@ -476,6 +542,7 @@ class MainWindow(QMainWindow):
 
     def _close_current(self) -> None:
         if self.reader.book is not None:
+            self.opener.record_later(self.reader.book)  # closed before its first paint
             self.reader.flush_position()
         self.panes.hide_popups()
         if self._finder is not None:
@@ -520,8 +587,14 @@ class MainWindow(QMainWindow):
     # -- appearance -------------------------------------------------------------------
 
     def _toc_visibility_changed(self, visible: bool) -> None:
-        # Only the reader's choice counts, not hiding it for the start page or library.
-        if self.on_the_page() and self.isVisible() and not self.isMinimized():
+        # Only the reader's choice counts, not hiding it for the start page or library
+        # (nor the window's first showing, before its menus are built).
+        if (
+            self._actions is not None
+            and self.on_the_page()
+            and self.isVisible()
+            and not self.isMinimized()
+        ):
             blocker = self.menu_actions.toggle_toc.blockSignals(True)
             self.menu_actions.toggle_toc.setChecked(visible)
             self.menu_actions.toggle_toc.blockSignals(blocker)
@@ -542,6 +615,8 @@ class MainWindow(QMainWindow):
             self._start_page.set_recent(self.library.recent(10) if self.library else [])
 
     def _fill_recent_menu(self) -> None:
+        from readmark.ui.shell.recent_menu import fill_recent_menu  # when the menu opens
+
         records = self.library.recent(10) if self.library else []
         fill_recent_menu(self.menu_actions.recent_menu, records, self.open_path)
 

@@ -19,13 +19,13 @@ from readmark.core.annotations import COLOURS
 from readmark.core.book import LoadOptions
 from readmark.core.store.settings import Settings
 from readmark.ui import palette
-from readmark.ui.shell.actions import Actions
 from readmark.ui.shell.appearance import Appearance
 from readmark.ui.shell.book_opener import BookOpener
 from readmark.ui.shell.library_owner import LibraryOwner
 
 if TYPE_CHECKING:
     from readmark.ui.dialogs.preferences_dialog import PreferencesDialog
+    from readmark.ui.shell.actions import Actions
 
 
 class LibraryFolders(Protocol):
@@ -48,7 +48,6 @@ class Preferences(QObject):
         self,
         settings: Settings,
         appearance: Appearance,
-        actions: Actions,
         owner: LibraryOwner,
         opener: BookOpener,
         language: str,
@@ -57,7 +56,7 @@ class Preferences(QObject):
         super().__init__(parent)
         self.settings = settings
         self._appearance = appearance
-        self._actions = actions
+        self._actions: Actions | None = None  # built after the first screen (use_actions)
         self._owner = owner
         self._opener = opener
         self._language = language
@@ -88,6 +87,13 @@ class Preferences(QObject):
         self._dialog.activateWindow()
         return self._dialog
 
+    def use_actions(self, actions: Actions) -> None:
+        """The menus' actions, built once the first screen is painted: they show the
+        theme and the colours' names in force."""
+        self._actions = actions
+        actions.themes[str(self.settings.get("reader.theme"))].setChecked(True)
+        actions.name_colours(palette.own_colour_names())
+
     def use_library_folders(self, folders: LibraryFolders) -> None:
         """Where Preferences › Library reads and changes the watched folders."""
         self._library_folders = folders
@@ -105,7 +111,7 @@ class Preferences(QObject):
 
     def _apply(self, key: str) -> None:
         if key.startswith("reader."):
-            if key == "reader.theme":
+            if key == "reader.theme" and self._actions is not None:
                 self._actions.themes[self.settings.get(key)].setChecked(True)
             self._appearance.apply()
         elif key.startswith("highlights.name."):
@@ -121,7 +127,8 @@ class Preferences(QObject):
     def _name_colours(self) -> None:
         own = {c: str(self.settings.get(f"highlights.name.{c}")) for c in COLOURS}
         palette.name_colours(own)
-        self._actions.name_colours(palette.own_colour_names())
+        if self._actions is not None:
+            self._actions.name_colours(palette.own_colour_names())
 
     def _use_backups(self) -> None:
         self._owner.use_backups(

@@ -75,6 +75,9 @@ class PrintedPages(QObject):
         reader.first_painted.connect(
             lambda: QTimer.singleShot(_AFTER_FIRST_PAINT_MS, self, self._read_book)
         )
+        if reader.book is not None:  # built after the book's first screen (build_rest)
+            self._book_shown(reader.book)
+            QTimer.singleShot(_AFTER_FIRST_PAINT_MS, self, self._read_book)
 
     def _book_shown(self, book: Book) -> None:
         self._book = book

@@ -48,6 +48,8 @@ class SearchWarmer(QObject):
         self._timer.timeout.connect(self._start)
         self._book: Book | None = None
         window.book_shown.connect(self._book_shown)
+        if window.reader.book is not None:  # built after the book's first screen (build_rest)
+            self._book_shown(window.reader.book)
         window.installEventFilter(self)  # to hear the window close
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
