@@ -700,6 +700,10 @@ class ReaderView(QTextBrowser):
         if self._book is not None and self._section >= 0 and not inside_a_move:
             self._update_location()
 
+    def painted(self) -> bool:
+        """Whether the book shown was painted yet (`first_painted` was emitted for it)."""
+        return self._painted
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         if not self._painted and self._section >= 0:

@@ -48,6 +48,9 @@ class SearchWarmer(QObject):
         self._timer.timeout.connect(self._start)
         self._book: Book | None = None
         window.book_shown.connect(self._book_shown)
+        # Started once the book's first screen is painted: the cache key it needs
+        # (a digest of the rendering code on a first start) must not delay it.
+        window.reader.first_painted.connect(self._first_painted)
         if window.reader.book is not None:  # built after the book's first screen (build_rest)
             self._book_shown(window.reader.book)
         window.installEventFilter(self)  # to hear the window close
@@ -60,8 +63,14 @@ class SearchWarmer(QObject):
 
     def _book_shown(self, book: Book) -> None:
         self._window.tasks.cancel(_KIND)
+        self._timer.stop()
         self._book = book
-        self._timer.start()
+        if self._window.reader.painted():
+            self._timer.start()
+
+    def _first_painted(self) -> None:
+        if self._book is not None and self._book is self._window.reader.book:
+            self._timer.start()
 
     def start_now(self) -> None:
         """Make the text of the book on screen ready now, without waiting (bench)."""
@@ -76,14 +85,16 @@ class SearchWarmer(QObject):
             return
         if getattr(sys, "frozen", False):
             return
-        from readmark.core.search.saved_text import NAME
-
         key = book.cache_key
         try:
             big = book.path.stat().st_size >= MIN_BYTES
         except OSError:
             return
-        if not big or cache.has_blob(key, NAME):
+        if not big:  # a small book is converted in a blink: nothing to import or start
+            return
+        from readmark.core.search.saved_text import NAME
+
+        if cache.has_blob(key, NAME):
             return
         command = [
             sys.executable,
