@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from readmark.core.repair import RULES, repair_markdown
 from readmark.core.repair.blocks import split_blocks
+from readmark.core.repair.page_marks import MARK_END, MARK_START
 
 # The rules that neither move text (notes, figures) nor drop it (running headers).
 MOVING = ("stranded_footnotes", "captions_out_of_sentences", "running_headers")
@@ -138,7 +139,10 @@ _NOTE_SYNTAX = re.compile(
 
 
 def _content(text: str) -> Counter[str]:
-    """The characters a footnote move keeps: markers, rules and note syntax left out."""
+    """The characters a footnote move keeps: markers, rules and note syntax left out,
+    and the two ends of a printed page's mark (core/repair/page_marks), which the
+    page-split rule puts around a page number it keeps as a mark."""
+    text = text.replace(MARK_START, "").replace(MARK_END, "")
     return Counter(re.sub(r"\s", "", _NOTE_SYNTAX.sub("", text.translate(HALF_WIDTH))))
 
 
@@ -175,6 +179,7 @@ def test_without_footnotes_nothing_is_lost_or_reordered(source: str) -> None:
 @given(MARKDOWNISH)
 @example("群众\n<sup>①</sup>:\n\n<sup>①</sup> 群众")  # "[^fn1]:" would open a definition
 @example("¹\n\n¹A")  # a lone ¹ is no marker (it was made a reference and lost)
+@example("，\n\n2013\n\n，")  # the page number between the halves becomes a page mark
 def test_footnotes_move_text_but_never_lose_it(source: str) -> None:
     # Running headers are the one rule that drops lines (test_markdown_shapes_properties).
     rules = [rule for rule in RULES if rule.name != "running_headers"]
