@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from shiboken6 import isValid
 
 from readmark.ui.shell.dock_widths import keep_dock_widths
 
@@ -134,9 +135,11 @@ class AnnotationPanes(QObject):
         return {s.index: s.title for s in book.sections} if book else {}
 
     def _visibility_changed(self, visible: bool) -> None:
+        window = self._window
+        if not isValid(window):  # the dock hides as the closed window is taken apart
+            return
         if visible:
             self._refresh()
-        window = self._window
         if window.on_the_page() and window.isVisible() and not window.isMinimized():
             toggle = window.menu_actions.toggle_annotations
             blocker = toggle.blockSignals(True)
