@@ -1242,7 +1242,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>BookOpener</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/book_opener.py" line="72"/>
+        <location filename="../../src/readmark/ui/shell/book_opener.py" line="78"/>
         <source>Opening “{name}”…</source>
         <translation>正在打开“{name}”…</translation>
     </message>
@@ -3248,42 +3248,42 @@ Open it in your web browser?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/readmark/ui/shell/main_window.py" line="96"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="522"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="539"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="272"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="273"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="278"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="279"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="439"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="456"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="441"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="458"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="457"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="474"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="477"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="494"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="482"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="499"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
@@ -3293,12 +3293,12 @@ Open it in your web browser?</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="623"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="641"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="625"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="643"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -3307,22 +3307,22 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="78"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="130"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="82"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="134"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="90"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="142"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="96"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="87"/>
         <source>Your preferences were reset</source>
         <translation>首选项已重置</translation>
     </message>
@@ -3748,17 +3748,17 @@ An offline reader for studying the books you own.</source>
         <translation>正在准备书的这一部分…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="724"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="728"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="745"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="749"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="754"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="758"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>
@@ -3939,47 +3939,47 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="299"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="302"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="329"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="332"/>
         <source>Searching… {percent}% — {count} found</source>
         <translation>正在查找… {percent}% — 已找到 {count} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="359"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="364"/>
         <source>{count} parts of the book could not be read and were not searched.</source>
         <translation>书中有 {count} 个部分无法读取，未能查找。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="496"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="501"/>
         <source>Continued from the start of the book</source>
         <translation>已从书的开头继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="498"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="503"/>
         <source>Continued from the end of the book</source>
         <translation>已从书的末尾继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="530"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="535"/>
         <source>No results</source>
         <translation>没有找到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="535"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="540"/>
         <source>{number} of {total}</source>
         <translation>第 {number} 处，共 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="539"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="544"/>
         <source>{total} found</source>
         <translation>找到 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="541"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="546"/>
         <source>(the search stopped there: type more to narrow it)</source>
         <translation>（查找到此为止：请多输入几个字以缩小范围）</translation>
     </message>
@@ -3997,18 +3997,18 @@ An offline reader for studying the books you own.</source>
         <translation>这个正则表达式查找耗时过长，请换一个简单些的。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="468"/>
+        <location filename="../../src/readmark/core/search/index.py" line="492"/>
         <source>The library search looks for words and characters: type at least one letter, digit or character.</source>
         <translation>书库搜索查找的是字词：请至少输入一个字母、数字或汉字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="599"/>
+        <location filename="../../src/readmark/core/search/index.py" line="623"/>
         <location filename="../../src/readmark/core/search/query.py" line="167"/>
         <source>A search can be at most {limit} characters long.</source>
         <translation>查找内容最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="603"/>
+        <location filename="../../src/readmark/core/search/index.py" line="627"/>
         <location filename="../../src/readmark/core/search/query.py" line="171"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的内容。</translation>
