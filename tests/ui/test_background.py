@@ -7,7 +7,7 @@ import threading
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QCoreApplication, QThread
 
 from readmark.ui.background import BackgroundTasks, Cancelled
 
@@ -147,3 +147,42 @@ def test_work_that_ends_after_its_owner_was_deleted_ends_quietly(qtbot) -> None:
         threading.excepthook = previous
     assert finished.is_set()
     assert errors == []
+
+
+def test_tasks_deleted_while_their_workers_report_and_deliver(qtbot) -> None:
+    # Windows closed while their books load, many times over: the UI thread deletes
+    # each task as its worker reports progress and delivers. The result crosses
+    # through an object that outlives every task (a worker emitting a signal of the
+    # very object being deleted crashed the process); nothing reaches a deleted task
+    # and nothing is raised on a worker's thread.
+    errors: list[BaseException] = []
+    reached: list[object] = []
+    previous = threading.excepthook
+    threading.excepthook = lambda args: errors.append(args.exc_value)
+    workers: list[threading.Thread] = []
+    try:
+        for round_ in range(600):
+            helper = BackgroundTasks()
+            go = threading.Event()
+
+            def work(progress, go=go) -> int:
+                go.wait(10)
+                for step in range(20):
+                    progress.report(step, 20)
+                return 1
+
+            task = helper.run(f"load-{round_}", work, reached.append, reached.append)
+            task.progressed.connect(lambda *_args: reached.append("progress"))
+            kind = f"readmark-load-{round_}"
+            workers.append(next(t for t in threading.enumerate() if t.name == kind))
+            go.set()  # the worker reports and delivers while the task is deleted
+            shiboken6.delete(task)
+            shiboken6.delete(helper)
+        for worker in workers:
+            worker.join(10)
+        QCoreApplication.processEvents()  # the relayed deliveries arrive, find no task
+    finally:
+        threading.excepthook = previous
+    assert not any(worker.is_alive() for worker in workers)
+    assert errors == []
+    assert reached == []

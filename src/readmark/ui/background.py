@@ -13,7 +13,11 @@ result can never overwrite a newer one. Work that cannot stop midway (a book
 being parsed) simply finishes in the background and is dropped.
 
 Python threads, not QThreads: the work is pure Python in the core, and the
-results cross to the UI thread through a queued signal.
+results cross to the UI thread through a queued signal. That signal belongs to
+one relay object that lives as long as the program, never to the task: a worker
+thread emitting a signal of an object the UI thread is deleting at that moment
+(a window closed while its book loads) crashed the process; the relay hands the
+result to the task on the UI thread, if the task is still there.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from shiboken6 import isValid
 
 
 class Cancelled(Exception):  # noqa: N818 - it is what happened, not an error
@@ -48,14 +53,51 @@ class Progress:
     def report(self, done: int, total: int, text: str = "") -> None:
         """`done` of `total` steps (total 0: unknown); raises Cancelled if cancelled."""
         self.check()
-        self._task.progressed.emit(done, total, text)
+        _relay().progressed.emit(self._task, done, total, text)
+
+
+class _Relay(QObject):
+    """Carries what worker threads send to the UI thread's tasks (see the module's
+    docstring): made once, on the UI thread, and never deleted."""
+
+    progressed = Signal(object, int, int, str)  # task, done, total, text
+    delivered = Signal(object, object, object)  # task, result, error
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        queued = Qt.ConnectionType.QueuedConnection
+        self.progressed.connect(self._progressed, queued)
+        self.delivered.connect(self._delivered, queued)
+
+    @staticmethod
+    def _progressed(task: Task, done: int, total: int, text: str) -> None:
+        if isValid(task):
+            task.progressed.emit(done, total, text)
+
+    @staticmethod
+    def _delivered(task: Task, result: object, error: object) -> None:
+        if isValid(task):  # else the window that asked is gone: nobody takes it
+            task._deliver(result, error)  # noqa: SLF001 - the relay is the task's own
+
+
+_the_relay: list[_Relay] = []
+
+
+def _relay() -> _Relay:
+    return _the_relay[0]
+
+
+def _make_relay() -> None:
+    """On the UI thread, before any task runs (the relay lives in the thread that
+    makes it, and its slots run there)."""
+    if not _the_relay:
+        _the_relay.append(_Relay())
 
 
 class Task(QObject):
     """One run of some work. Its signals arrive on the UI thread."""
 
     progressed = Signal(int, int, str)  # done, total (0 = unknown), what it is doing
-    _delivered = Signal(object, object)  # result, error: from the worker thread
 
     def __init__(self, kind: str, parent: QObject) -> None:
         super().__init__(parent)
@@ -65,7 +107,6 @@ class Task(QObject):
         self._on_error: Callable[[BaseException], None] | None = None
         self._finished = False
         self._on_finish: Callable[[], None] | None = None  # the pool forgets it
-        self._delivered.connect(self._deliver)
 
     @property
     def running(self) -> bool:
@@ -101,6 +142,7 @@ class BackgroundTasks(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._running: dict[str, Task] = {}
+        _make_relay()
 
     def run(
         self,
@@ -122,15 +164,10 @@ class BackgroundTasks(QObject):
         was_busy = bool(self._running)
         self._running[kind] = task
         progress = task.progress
-        deliver = task._delivered
+        relay = _relay()
 
         def send(result: object, error: BaseException | None) -> None:
-            try:
-                deliver.emit(result, error)
-            except RuntimeError:
-                # The window that asked is gone (closed while this ran): nobody is
-                # left to take the result, and that is no error of the work's.
-                pass
+            relay.delivered.emit(task, result, error)
 
         def run() -> None:
             try:
