@@ -75,7 +75,10 @@ def warm(
         start = first  # the first section of what is not handed over yet
         handed = time.monotonic()
         index = first
+        parent = os.getppid()
         while index < end:
+            if os.getppid() != parent:  # the reader is gone (a crash, a kill): so is the need
+                return 1
             if _made_elsewhere(saved, index):  # by a search in the window, or another share
                 saved.save_part(start, texts, folded)
                 if saved.complete():

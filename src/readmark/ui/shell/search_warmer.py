@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
 if TYPE_CHECKING:
     from readmark.core.book import Book
@@ -47,6 +48,9 @@ class SearchWarmer(QObject):
         self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)  # read when built
         self._timer.timeout.connect(self._start)
         self._book: Book | None = None
+        # The processes of the task running, ended from here when the window closes:
+        # its worker thread, which would end them, does not outlive the program.
+        self._processes: list[subprocess.Popen[bytes]] = []
         window.book_shown.connect(self._book_shown)
         # Started once the book's first screen is painted: the cache key it needs
         # (a digest of the rendering code on a first start) must not delay it.
@@ -54,15 +58,25 @@ class SearchWarmer(QObject):
         if window.reader.book is not None:  # built after the book's first screen (build_rest)
             self._book_shown(window.reader.book)
         window.installEventFilter(self)  # to hear the window close
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._end_processes)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self._window and event.type() == QEvent.Type.Close:
             self._timer.stop()
-            self._window.tasks.cancel(_KIND)  # the process ends with the window
+            self._window.tasks.cancel(_KIND)
+            self._end_processes()  # now: the program may quit before the task looks again
         return False
+
+    def _end_processes(self) -> None:
+        for process in self._processes:
+            if process.poll() is None:
+                process.kill()
 
     def _book_shown(self, book: Book) -> None:
         self._window.tasks.cancel(_KIND)
+        self._end_processes()
         self._timer.stop()
         self._book = book
         if self._window.reader.painted():
@@ -112,8 +126,6 @@ class SearchWarmer(QObject):
             [*command, str(bounds[share]), str(bounds[share + 1])] for share in range(shares)
         ]
 
-        import subprocess  # not on the way to the first screen
-
         # The child finds this very Readmark, however this one was found (installed,
         # or a source folder on sys.path).
         environment = dict(os.environ)
@@ -122,7 +134,7 @@ class SearchWarmer(QObject):
         environment["PYTHONPATH"] = os.pathsep.join(paths)
 
         def work(progress: Progress) -> int:
-            processes = [
+            processes = self._processes = [
                 subprocess.Popen(  # noqa: S603 - our own module, no shell
                     share,
                     stdin=subprocess.DEVNULL,
