@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QHelpEvent,
@@ -34,6 +34,11 @@ from readmark.ui.palette import Palette
 from readmark.ui.reader.highlight_layer import HighlightLayer
 from readmark.ui.reader.reader_view import ReaderView
 from readmark.ui.reader.text_map import TextMap
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
 
 if TYPE_CHECKING:
     from readmark.core.repair.page_marks import PageIndex

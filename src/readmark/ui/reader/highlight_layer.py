@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,6 +29,11 @@ from PySide6.QtWidgets import QTextEdit
 from readmark.core.annotations import Annotation, Kind, Style
 from readmark.ui.palette import BOOKMARK_COLOUR, Palette, palette_for
 from readmark.ui.reader.text_map import TextMap
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
 
 _MARK_HIT_SLOP = 3.0
 # Looked up once: PySide's enum access is slow, and a default argument costs the same.

@@ -13,17 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QPoint,
-    QRectF,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QClipboard,
     QColor,
@@ -51,6 +43,11 @@ from readmark.ui.reader import alignment, cjk_spacing
 from readmark.ui.reader.scroll_viewport import viewport_of
 from readmark.ui.reader.section_provider import SectionProvider
 from readmark.ui.reader.theme import Typography
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
 
 _WHEEL_NOTCH = 120
 # A section still converting after this long is said to be on its way (a real
@@ -94,15 +91,14 @@ class ReaderView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAcceptDrops(False)  # drops go to the window, which opens the file
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        # Caret browsing: Shift+arrows select from the caret, as with the mouse.
-        flags = Qt.TextInteractionFlag
-        self.setTextInteractionFlags(
-            flags.TextSelectableByMouse
-            | flags.TextSelectableByKeyboard
-            | flags.LinksAccessibleByMouse
-            | flags.LinksAccessibleByKeyboard
-        )
+        # The vertical scroll bar shows as needed: QTextBrowser's default.
+        # Caret browsing: Shift+arrows select from the caret, as with the mouse. Set by
+        # the flags' names (Qt's property system reads them): naming the enum would
+        # build the whole `Qt` namespace before the first screen (readmark/lazy_qt.py).
+        interaction = "TextSelectableByMouse|TextSelectableByKeyboard"
+        interaction += "|LinksAccessibleByMouse|LinksAccessibleByKeyboard"
+        if not self.setProperty("textInteractionFlags", interaction):  # never, with Qt 6
+            raise RuntimeError(f"Qt did not take the reader's flags {interaction}")
         self.viewport().setMouseTracking(True)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_link_hovered)
