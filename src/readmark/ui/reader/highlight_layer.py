@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QPainter,
-    QPainterPath,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -194,6 +193,8 @@ class HighlightLayer:
     @staticmethod
     def _note_mark(painter: QPainter, rect: QRectF, colour: QColor) -> None:
         """A small speech bubble: a rounded box with a tail at its lower left."""
+        from PySide6.QtGui import QPainterPath  # named when a mark is drawn, not at import
+
         body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * 0.78)
         path = QPainterPath()
         path.addRoundedRect(body, rect.width() * 0.18, rect.width() * 0.18)
@@ -208,6 +209,8 @@ class HighlightLayer:
 
     @staticmethod
     def _ribbon(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+        from PySide6.QtGui import QPainterPath
+
         path = QPainterPath()
         path.moveTo(rect.topLeft())
         path.lineTo(rect.topRight())

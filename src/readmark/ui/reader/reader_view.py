@@ -17,24 +17,25 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QClipboard,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
-    QImage,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip, QWidget
+
+# Named where they are used (a key pressed, a selection made, an image shown): PySide
+# builds a class's enum types when it is first named, and the first screen needs none.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 from readmark.core.book import Book
 from readmark.core.store.library import ReadingPosition
@@ -460,6 +461,8 @@ class ReaderView(QTextBrowser):
         if self._fixed_spaces and clipboard.supportsSelection():
             text = self.selected_text()
             if text:
+                from PySide6.QtGui import QClipboard
+
                 clipboard.setText(text, QClipboard.Mode.Selection)
 
     def _snippet(self, offset: int) -> str:
@@ -578,6 +581,8 @@ class ReaderView(QTextBrowser):
         bar.setValue(bar.value() + direction * bar.singleStep() * 3)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtGui import QKeySequence
+
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()  # not Qt's own copy: see copy()
             event.accept()
@@ -749,6 +754,8 @@ class ReaderView(QTextBrowser):
         data = self._book.resource(self._section, name)
         if isinstance(data, Refused):
             return self._placeholder(QCoreApplication.translate(data.context, data.reason))
+        from PySide6.QtGui import QImage
+
         image = QImage.fromData(data)
         if image.isNull():
             return self._placeholder(self.tr("Image could not be read"))
@@ -763,6 +770,8 @@ class ReaderView(QTextBrowser):
         return self.viewport().width() - frame.leftMargin() - frame.rightMargin() - 8
 
     def _placeholder(self, text: str) -> QImage:
+        from PySide6.QtGui import QImage, QPen
+
         image = QImage(360, 64, QImage.Format.Format_ARGB32)
         image.fill(QColor(0, 0, 0, 0))
         painter = QPainter(image)
