@@ -130,3 +130,14 @@ def test_alignments_read_as_ints_are_qts(qapp) -> None:  # type: ignore[no-untyp
     assert alignment.align_paragraphs(document, justify=True) == 1  # the plain one
     assert blocks[0].blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
     assert document.findBlockByNumber(1).blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+
+
+def test_the_reader_selects_by_mouse_and_keyboard_and_follows_links(make_window) -> None:  # type: ignore[no-untyped-def]
+    flags = make_window().reader.textInteractionFlags()
+    wanted = Qt.TextInteractionFlag
+    assert flags == (
+        wanted.TextSelectableByMouse
+        | wanted.TextSelectableByKeyboard
+        | wanted.LinksAccessibleByMouse
+        | wanted.LinksAccessibleByKeyboard
+    )

@@ -98,8 +98,14 @@ class ReaderView(QTextBrowser):
         # build the whole `Qt` namespace before the first screen (readmark/lazy_qt.py).
         interaction = "TextSelectableByMouse|TextSelectableByKeyboard"
         interaction += "|LinksAccessibleByMouse|LinksAccessibleByKeyboard"
-        if not self.setProperty("textInteractionFlags", interaction):  # never, with Qt 6
-            raise RuntimeError(f"Qt did not take the reader's flags {interaction}")
+        if not self.setProperty("textInteractionFlags", interaction):  # not seen with Qt 6
+            flags = Qt.TextInteractionFlag
+            self.setTextInteractionFlags(
+                flags.TextSelectableByMouse
+                | flags.TextSelectableByKeyboard
+                | flags.LinksAccessibleByMouse
+                | flags.LinksAccessibleByKeyboard
+            )
         self.viewport().setMouseTracking(True)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_link_hovered)
