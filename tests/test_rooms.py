@@ -15,7 +15,14 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "readmark"
 
 # room -> the readmark modules (prefixes) it may import besides itself.
-BASE = ("readmark.core", "readmark.i18n", "readmark.paths", "readmark.resources")
+# readmark.lazy_qt: the `Qt` namespace built on first use (the first screen needs none of it)
+BASE = (
+    "readmark.core",
+    "readmark.i18n",
+    "readmark.paths",
+    "readmark.resources",
+    "readmark.lazy_qt",
+)
 ALLOWED: dict[str, tuple[str, ...]] = {
     "readmark.core": ("readmark.core", "readmark.paths", "readmark.resources"),
     "readmark.ui.background": BASE,

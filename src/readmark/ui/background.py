@@ -27,7 +27,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
 
 
@@ -65,17 +65,18 @@ class _Relay(QObject):
 
     def __init__(self) -> None:
         super().__init__(None)
-        queued = Qt.ConnectionType.QueuedConnection
-        self.progressed.connect(self._progressed, queued)
-        self.delivered.connect(self._delivered, queued)
+        # Queued: only worker threads emit these, and the slots are the relay's own, so
+        # Qt's automatic connection queues them to the relay's (the UI) thread. Named
+        # `Qt.ConnectionType.QueuedConnection` would build PySide's whole `Qt` namespace
+        # (~15 ms, readmark/lazy_qt.py) before the first screen, whose book this carries.
+        self.progressed.connect(self._progressed)
+        self.delivered.connect(self._delivered)
 
-    @staticmethod
-    def _progressed(task: Task, done: int, total: int, text: str) -> None:
+    def _progressed(self, task: Task, done: int, total: int, text: str) -> None:
         if isValid(task):
             task.progressed.emit(done, total, text)
 
-    @staticmethod
-    def _delivered(task: Task, result: object, error: object) -> None:
+    def _delivered(self, task: Task, result: object, error: object) -> None:
         if isValid(task):  # else the window that asked is gone: nobody takes it
             task._deliver(result, error)  # noqa: SLF001 - the relay is the task's own
 

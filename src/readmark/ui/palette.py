@@ -14,13 +14,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor
 
 if TYPE_CHECKING:  # imported where swatches are drawn: the first screen draws none
     from PySide6.QtGui import QIcon, QPainter
 
 from readmark.core.annotations import COLOURS
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
 
 _TINTS: dict[str, dict[str, tuple[str, str]]] = {
     "light": {

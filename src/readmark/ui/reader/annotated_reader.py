@@ -15,9 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -25,7 +24,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QTextCursor,
 )
-from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from readmark.core.annotations import Annotation, Kind, TextTarget
 from readmark.core.html_text import html_to_text
@@ -36,6 +35,13 @@ from readmark.ui.reader.reader_view import ReaderView
 from readmark.ui.reader.text_map import TextMap
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QContextMenuEvent
+
     from readmark.core.repair.page_marks import PageIndex
     from readmark.ui.reader.found_layer import FoundLayer
 
@@ -486,6 +492,9 @@ class AnnotatedReaderView(ReaderView):
         return Spot(None, hit, self.canonical_at(point))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        from PySide6.QtGui import QContextMenuEvent  # named here: see reader_view.py
+        from PySide6.QtWidgets import QMenu
+
         selection = self.selection()
         if event.reason() == QContextMenuEvent.Reason.Keyboard and selection is not None:
             # The keyboard's context menu on a selection is its popup (see keyPressEvent).

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -35,6 +34,7 @@ from PySide6.QtGui import (
 )
 
 from readmark.core.scripts import is_chinese_or_japanese
+from readmark.ui.reader.alignment import JUSTIFY, horizontal_alignment
 
 SPACER = "\u200b"  # zero-width space
 
@@ -52,8 +52,8 @@ def _mostly_unspaced(text: str) -> bool:
 
 
 def _needs_fixed_spaces(block: QTextBlock) -> bool:
-    alignment = block.blockFormat().alignment()
-    return bool(alignment & Qt.AlignmentFlag.AlignJustify) and _mostly_unspaced(block.text())
+    # As an int: `alignment()` would build the `Qt` namespace (readmark/lazy_qt.py).
+    return bool(horizontal_alignment(block) & JUSTIFY) and _mostly_unspaced(block.text())
 
 
 def fix_spaces(document: QTextDocument) -> list[int]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QPainter,
-    QPainterPath,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -28,6 +28,11 @@ from PySide6.QtWidgets import QTextEdit
 from readmark.core.annotations import Annotation, Kind, Style
 from readmark.ui.palette import BOOKMARK_COLOUR, Palette, palette_for
 from readmark.ui.reader.text_map import TextMap
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
 
 _MARK_HIT_SLOP = 3.0
 # Looked up once: PySide's enum access is slow, and a default argument costs the same.
@@ -188,6 +193,8 @@ class HighlightLayer:
     @staticmethod
     def _note_mark(painter: QPainter, rect: QRectF, colour: QColor) -> None:
         """A small speech bubble: a rounded box with a tail at its lower left."""
+        from PySide6.QtGui import QPainterPath  # named when a mark is drawn, not at import
+
         body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * 0.78)
         path = QPainterPath()
         path.addRoundedRect(body, rect.width() * 0.18, rect.width() * 0.18)
@@ -202,6 +209,8 @@ class HighlightLayer:
 
     @staticmethod
     def _ribbon(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+        from PySide6.QtGui import QPainterPath
+
         path = QPainterPath()
         path.moveTo(rect.topLeft())
         path.lineTo(rect.topRight())

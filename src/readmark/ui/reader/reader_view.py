@@ -13,36 +13,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QPoint,
-    QRectF,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QClipboard,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
-    QImage,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip, QWidget
+
+# Named where they are used (a key pressed, a selection made, an image shown): PySide
+# builds a class's enum types when it is first named, and the first screen needs none.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 from readmark.core.book import Book
 from readmark.core.store.library import ReadingPosition
@@ -51,6 +44,11 @@ from readmark.ui.reader import alignment, cjk_spacing
 from readmark.ui.reader.scroll_viewport import viewport_of
 from readmark.ui.reader.section_provider import SectionProvider
 from readmark.ui.reader.theme import Typography
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
 
 _WHEEL_NOTCH = 120
 # A section still converting after this long is said to be on its way (a real
@@ -94,15 +92,20 @@ class ReaderView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAcceptDrops(False)  # drops go to the window, which opens the file
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        # Caret browsing: Shift+arrows select from the caret, as with the mouse.
-        flags = Qt.TextInteractionFlag
-        self.setTextInteractionFlags(
-            flags.TextSelectableByMouse
-            | flags.TextSelectableByKeyboard
-            | flags.LinksAccessibleByMouse
-            | flags.LinksAccessibleByKeyboard
-        )
+        # The vertical scroll bar shows as needed: QTextBrowser's default.
+        # Caret browsing: Shift+arrows select from the caret, as with the mouse. Set by
+        # the flags' names (Qt's property system reads them): naming the enum would
+        # build the whole `Qt` namespace before the first screen (readmark/lazy_qt.py).
+        interaction = "TextSelectableByMouse|TextSelectableByKeyboard"
+        interaction += "|LinksAccessibleByMouse|LinksAccessibleByKeyboard"
+        if not self.setProperty("textInteractionFlags", interaction):  # not seen with Qt 6
+            flags = Qt.TextInteractionFlag
+            self.setTextInteractionFlags(
+                flags.TextSelectableByMouse
+                | flags.TextSelectableByKeyboard
+                | flags.LinksAccessibleByMouse
+                | flags.LinksAccessibleByKeyboard
+            )
         self.viewport().setMouseTracking(True)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_link_hovered)
@@ -464,6 +467,8 @@ class ReaderView(QTextBrowser):
         if self._fixed_spaces and clipboard.supportsSelection():
             text = self.selected_text()
             if text:
+                from PySide6.QtGui import QClipboard
+
                 clipboard.setText(text, QClipboard.Mode.Selection)
 
     def _snippet(self, offset: int) -> str:
@@ -582,6 +587,8 @@ class ReaderView(QTextBrowser):
         bar.setValue(bar.value() + direction * bar.singleStep() * 3)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtGui import QKeySequence
+
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()  # not Qt's own copy: see copy()
             event.accept()
@@ -753,6 +760,8 @@ class ReaderView(QTextBrowser):
         data = self._book.resource(self._section, name)
         if isinstance(data, Refused):
             return self._placeholder(QCoreApplication.translate(data.context, data.reason))
+        from PySide6.QtGui import QImage
+
         image = QImage.fromData(data)
         if image.isNull():
             return self._placeholder(self.tr("Image could not be read"))
@@ -767,6 +776,8 @@ class ReaderView(QTextBrowser):
         return self.viewport().width() - frame.leftMargin() - frame.rightMargin() - 8
 
     def _placeholder(self, text: str) -> QImage:
+        from PySide6.QtGui import QImage, QPen
+
         image = QImage(360, 64, QImage.Format.Format_ARGB32)
         image.fill(QColor(0, 0, 0, 0))
         painter = QPainter(image)

@@ -11,12 +11,14 @@ returns and builds nothing (0.1 ms). Qt names the viewport it makes
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 _QT_NAME = "qt_scrollarea_viewport"
 
 
 def viewport_of(area: QAbstractScrollArea) -> QWidget:
-    found = area.findChild(QWidget, _QT_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
-    return found if found is not None else area.viewport()
+    # Searched without options: `Qt.FindChildOption.FindDirectChildrenOnly` would build
+    # the `Qt` namespace (readmark/lazy_qt.py). Qt looks at the direct children first,
+    # so a viewport of this area is found before any deeper one; a deeper one is refused.
+    found = area.findChild(QWidget, _QT_NAME)
+    return found if found is not None and found.parent() is area else area.viewport()

@@ -7,12 +7,18 @@ Qt's rich text understands a subset of CSS; everything here stays inside it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 from readmark.ui.palette import Palette, palette_for
+from readmark.ui.reader import system_hints
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,9 @@ def highlight_palette(theme: Theme) -> Palette:
 
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
+    dark = system_hints.scheme_is_dark(hints)  # without the `Qt` namespace's enums
+    if dark is not None:
+        return dark
     try:
         return hints.colorScheme() == Qt.ColorScheme.Dark
     except AttributeError:  # Qt < 6.5
@@ -92,7 +101,11 @@ def asks_high_contrast(palette: QPalette) -> bool:
     palette is one: light text on a black page, as Windows' High Contrast Black."""
     hints = QGuiApplication.styleHints()
     try:
-        if hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+        accessibility = hints.accessibility()
+        high = system_hints.asks_high_contrast(accessibility)  # without the `Qt` enums
+        if high is None:
+            high = accessibility.contrastPreference() == Qt.ContrastPreference.HighContrast
+        if high:
             return True
     except AttributeError:  # Qt < 6.10
         pass

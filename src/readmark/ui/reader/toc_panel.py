@@ -12,13 +12,21 @@ is the same tree, marked the same way.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
 from readmark.core.book import TocEntry
 
-_TARGET = Qt.ItemDataRole.UserRole
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
+
+# Qt.ItemDataRole.UserRole, by its value: the enum would build the `Qt` namespace
+# before the first screen (readmark/lazy_qt.py); item roles are ints to PySide.
+_TARGET = 0x0100
 # Rows made per turn of the event loop: a few milliseconds' work each. The
 # first chunk is made at once, before the first screen: a dock's worth.
 FIRST_ROWS = 150
@@ -34,9 +42,6 @@ class TocPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Contents"), parent)
         self.setObjectName("toc")
-        self.setAllowedAreas(
-            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-        )
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("tocTree")
         self.tree.setAccessibleName(self.tr("Contents"))
@@ -53,6 +58,13 @@ class TocPanel(QDockWidget):
         self._pending: Iterator[tuple[list[QTreeWidgetItem], bool]] | None = None
         self._wanted: tuple[int, str] | None = None  # marked once every row is made
         self._fill_generation = 0  # a chunk timer of a book since replaced does nothing
+
+    def keep_to_the_sides(self) -> None:
+        """Docked only left or right: told once the first screen is painted (naming the
+        areas builds the `Qt` namespace), before the reader can drag the dock."""
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
 
     def set_entries(self, entries: list[TocEntry]) -> None:
         self._pending = None

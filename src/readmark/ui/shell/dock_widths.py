@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from readmark import paths
 
-_SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
 
 
 def widths_file() -> Path:
@@ -88,7 +92,8 @@ class DockWidths(QObject):
         return (
             dock.isVisible()
             and not dock.isFloating()
-            and self._window.dockWidgetArea(dock) in _SIDES
+            and self._window.dockWidgetArea(dock)
+            in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
         )
 
     def _remember_dragged(self, before: dict[QDockWidget, int]) -> None:

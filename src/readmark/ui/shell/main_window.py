@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
@@ -47,6 +47,11 @@ from readmark.ui.shell.library_owner import LibraryOwner
 from readmark.ui.shell.long_work import StatusWork, show_placing
 from readmark.ui.shell.menu_bar import MenuBar
 from readmark.ui.shell.preferences import Preferences
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+else:  # the enums are built on first use, not at import: see readmark/lazy_qt.py
+    from readmark.lazy_qt import Qt
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -103,8 +108,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.reader)
         self._start_page: StartPage | None = None  # built when first shown (start_page.py)
         self.setCentralWidget(self.stack)
+        # The saved layout (or a first start's) before the docks: they are put in it by
+        # name, which needs none of the `Qt` namespace's enums (readmark/lazy_qt.py).
+        state_restored = window_state.lay_out(self)
         self.toc = TocPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.toc)
+        window_state.place_dock(self, self.toc, TOC_WIDTH)
         self.session = AnnotationSession(self.tasks, self)
         self.session.set_store(library.annotations if library is not None else None)
         # Built on first use (see the properties below): the first screen shows none of them.
@@ -127,9 +135,7 @@ class MainWindow(QMainWindow):
         self._wire()
 
         self._book_open = False
-        self.panes.state_restored = window_state.restore(self)
-        if not self.panes.state_restored:
-            self.resizeDocks([self.toc], [TOC_WIDTH], Qt.Orientation.Horizontal)
+        self.panes.state_restored = state_restored
         self.toc.hide()  # the start page has no contents or annotations to show
         self.appearance.apply()
         if not staged:
@@ -155,6 +161,7 @@ class MainWindow(QMainWindow):
         from readmark.ui.shell.printed_pages import PrintedPages
 
         a = self._actions = Actions(self, self.menus)
+        self.toc.keep_to_the_sides()
         # Checked before they are wired: setting them acts on nothing.
         a.toggle_toc.setChecked(bool(self.settings.get("reader.toc_visible")))
         a.toggle_annotations.setChecked(bool(self.settings.get("reader.annotations_visible")))
