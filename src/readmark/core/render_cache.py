@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import ast
 import functools
+import hashlib
 import importlib
 import importlib.util
 import json
 import os
 import re
 import tempfile
-
-# BLAKE2 from CPython's own module (as textio.py): `hashlib` would load OpenSSL's binding.
-from _blake2 import blake2b
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -55,7 +53,7 @@ def version_of(source_root: Path) -> str:
 
 
 def _version_and_files(source_root: Path) -> tuple[str, list[Path]]:
-    digest = blake2b(digest_size=8)
+    digest = hashlib.blake2b(digest_size=8)
     # A frozen build may ship no sources: the release number still separates them.
     digest.update(__version__.encode())
     reachable = _reachable(source_root, RENDERING_ROOTS)

@@ -16,14 +16,11 @@ stay the same.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import io
 import os
 import re
 import stat
-
-# BLAKE2 from CPython's own module, which `hashlib` takes it from too: importing
-# `hashlib` also loads OpenSSL's binding (~2.5 ms before the first screen).
-from _blake2 import blake2b
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,7 +120,7 @@ def read_text(path: Path, decoder: Decoder | None = None) -> DecodedText:
     return DecodedText(
         text=text,
         encoding=encoding,
-        content_id=blake2b(raw, digest_size=20).hexdigest(),
+        content_id=hashlib.blake2b(raw, digest_size=20).hexdigest(),
         size=len(raw),
     )
 

@@ -25,6 +25,7 @@ mode 0700, not a symlink); when neither is safe Readmark runs on its own.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -87,29 +88,13 @@ def _private_folder() -> Path | None:
     return None
 
 
-def _sha256_hex(data: bytes) -> str:
-    """`hashlib.sha256(data).hexdigest()` from CPython's own SHA-256 (`_sha256` in 3.11,
-    `_sha2` later): importing `hashlib` loads OpenSSL's binding, ~2.5 ms before the
-    first screen, for one digest of a short name."""
-    import importlib
-
-    for name in ("_sha256", "_sha2"):
-        try:
-            return str(importlib.import_module(name).sha256(data).hexdigest())
-        except (ImportError, AttributeError):
-            continue
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
-
-
 def server_name() -> str | None:
     """The local socket's name for this user and library (None: no safe place for it)."""
     try:
         library = str(paths.data_dir().resolve())
     except OSError:
         library = str(paths.data_dir().absolute())
-    digest = _sha256_hex(f"{_user()}\0{library}".encode())[:20]
+    digest = hashlib.sha256(f"{_user()}\0{library}".encode()).hexdigest()[:20]
     base = f"readmark-{_user()}-{digest}"
     if sys.platform == "win32":
         return base  # a pipe name, not a path
