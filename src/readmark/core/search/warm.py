@@ -3,7 +3,11 @@ the lowest CPU priority, so the first search of a book just opened finds the
 whole text ready instead of converting every chapter then (seconds for a 10 MB
 book).
 
-    python -m readmark.core.search.warm BOOK CACHE_DIR BOOK_KEY '{"repair": true, …}' [FIRST END]
+    python -m readmark.core.search.warm BOOK CACHE_DIR BOOK_KEY '{"repair": true, …}' [FIRST END [READER]]
+
+READER, the reader's process id: the process stops at its next section once it is
+no longer the reader's child (the reader crashed or was killed; one that quits
+ends it itself).
 
 The window starts one per core right after a big book's first screen (ui/shell/
 search_warmer.py), each over its share of the sections (FIRST to END; the whole
@@ -43,6 +47,7 @@ def warm(
     options: dict[str, object],
     first: int = 0,
     end: int | None = None,
+    reader: int | None = None,
 ) -> int:
     from readmark.core.book import BookError, LoadOptions
     from readmark.core.formats import open_book
@@ -75,10 +80,9 @@ def warm(
         start = first  # the first section of what is not handed over yet
         handed = time.monotonic()
         index = first
-        parent = os.getppid()
         while index < end:
-            if os.getppid() != parent:  # the reader is gone (a crash, a kill): so is the need
-                return 1
+            if reader is not None and os.getppid() != reader:  # the reader is gone (a
+                return 1  # crash, a kill; this process was handed to another parent)
             if _made_elsewhere(saved, index):  # by a search in the window, or another share
                 saved.save_part(start, texts, folded)
                 if saved.complete():
@@ -115,8 +119,9 @@ def main(argv: list[str]) -> int:
     except (AttributeError, OSError):
         pass
     book, cache_dir, key, options, *share = argv
-    first, end = (int(share[0]), int(share[1])) if len(share) == 2 else (0, None)
-    return warm(Path(book), Path(cache_dir), key, json.loads(options), first, end)
+    first, end = (int(share[0]), int(share[1])) if len(share) >= 2 else (0, None)
+    reader = int(share[2]) if len(share) == 3 else None  # the process id of the reader
+    return warm(Path(book), Path(cache_dir), key, json.loads(options), first, end, reader)
 
 
 if __name__ == "__main__":

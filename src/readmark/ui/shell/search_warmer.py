@@ -123,7 +123,8 @@ class SearchWarmer(QObject):
         shares = max(1, min(MAX_PROCESSES, os.cpu_count() or 1, count))
         bounds = [count * share // shares for share in range(shares + 1)]
         commands = [
-            [*command, str(bounds[share]), str(bounds[share + 1])] for share in range(shares)
+            [*command, str(bounds[share]), str(bounds[share + 1]), str(os.getpid())]
+            for share in range(shares)
         ]
 
         # The child finds this very Readmark, however this one was found (installed,
