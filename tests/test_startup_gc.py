@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from readmark import startup_gc
+from spawn_reader import run_offscreen
 
 # Counts the collections made from the start of Readmark's own imports (once
 # `python -m readmark` has held the collector) to the first screen (the smoke
@@ -39,17 +38,7 @@ runpy.run_module("readmark", run_name="__main__")
 
 def _run(probe: str, shared_books: Path, home: Path) -> subprocess.CompletedProcess[str]:
     """Run `probe` in a fresh Python on the sample book, on `home`, offscreen."""
-    env = dict(os.environ, READMARK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(shared_books / "000_25b2869f1a30fd56.txt")],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done
+    return run_offscreen(["-c", probe, str(shared_books / "000_25b2869f1a30fd56.txt")], home)
 
 
 def test_no_collection_before_the_first_screen_and_the_collector_back_after(
@@ -133,15 +122,6 @@ def test_the_installed_command_holds_the_collector_before_qt(readmark_home: Path
 
     pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
     entry = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["gui-scripts"]
-    env = dict(os.environ, READMARK_HOME=str(readmark_home), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", _ENTRY_PROBE, entry["readmark"]],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = run_offscreen(["-c", _ENTRY_PROBE, entry["readmark"]], readmark_home)
     assert "Readmark" in done.stdout  # --version answered
     assert "collector when Qt was imported: [False]" in done.stdout

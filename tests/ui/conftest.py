@@ -38,7 +38,9 @@ def make_window(qtbot):
 
     windows = []
 
-    def build(language: str = "en") -> MainWindow:
+    def build(language: str = "en", staged: bool = False, show: bool = True) -> MainWindow:
+        """`staged`: built as run_gui builds it, the rest after its first paint;
+        `show=False`: not shown yet (the test shows it as start-up does)."""
         owner = LibraryOwner(paths.library_db(), paths.backups_dir())
         owner.open()
         window = MainWindow(
@@ -46,12 +48,14 @@ def make_window(qtbot):
             owner,
             RenderCache(paths.render_cache_dir()),
             language,
+            staged=staged,
         )
         qtbot.addWidget(window)
-        window.resize(1000, 700)
-        window.show()
-        qtbot.waitExposed(window)
         windows.append((window, owner))
+        if show:
+            window.resize(1000, 700)
+            window.show()
+            qtbot.waitExposed(window)
         return window
 
     yield build

@@ -7,8 +7,6 @@ anything needs it (readmark/lazy_qt.py)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextEdit, QTreeWidget
 from readmark.ui.reader import alignment, system_hints
 from readmark.ui.shell import window_state
 from readmark.ui.shell.annotation_panes import TOC_WIDTH
+from spawn_reader import run_offscreen
 
 # Prints, when the smoke test says the first screen is painted, whether the `Qt`
 # namespace had been built by then and where the contents dock was.
@@ -46,16 +45,7 @@ sys.exit(main([sys.argv[1], "--smoke-test"]))
 
 
 def _start(book: Path, home: Path) -> tuple[str, str]:
-    env = dict(os.environ, READMARK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(book)],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = run_offscreen(["-c", _PROBE, str(book)], home)
     lines = done.stdout.splitlines()
     built = next(x for x in lines if x.startswith("namespace built")).rsplit(": ", 1)[1]
     contents = next(x for x in lines if x.startswith("contents: ")).split(": ", 1)[1]

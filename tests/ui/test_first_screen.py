@@ -6,10 +6,9 @@ else has imported them."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from spawn_reader import run_offscreen
 
 # What no first screen with the panel hidden needs (module, or package prefix).
 NOT_ON_THE_FIRST_SCREEN = (
@@ -61,16 +60,7 @@ AFTER_THE_FIRST_SCREEN = (
 
 def _modules_after_first_screen(book: Path, home: Path, when: str = "modules") -> set[str]:
     """What was imported by the exit (`when="modules"`) or by the first paint ("painted")."""
-    env = dict(os.environ, READMARK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(book)],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = run_offscreen(["-c", _PROBE, str(book)], home)
     assert "smoke-test ok" in done.stdout
     line = next(x for x in done.stdout.splitlines() if x.startswith(when + " "))
     return set(json.loads(line[len(when) + 1 :]))

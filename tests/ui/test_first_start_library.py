@@ -9,11 +9,10 @@ too) once that screen is painted. Checked on the real program (`readmark BOOK
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
+
+from spawn_reader import run_offscreen
 
 # Prints, when the smoke test says the first screen is painted, whether the library
 # file existed then and when the library says the books were last opened.
@@ -43,16 +42,7 @@ sys.exit(main([sys.argv[1], "--smoke-test"]))
 def _start(book: Path, home: Path) -> tuple[bool, list[float]]:
     """Start the reader on `book`; whether its library file existed at the first paint,
     and when its books were last opened, as it said then."""
-    env = dict(os.environ, READMARK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(book)],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = run_offscreen(["-c", _PROBE, str(book)], home)
     assert "smoke-test ok" in done.stdout
     lines = done.stdout.splitlines()
     existed = next(x for x in lines if x.startswith("library at")).rsplit(": ", 1)[1]

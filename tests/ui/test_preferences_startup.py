@@ -4,23 +4,14 @@ the last book comes back, and an unreadable preferences file is set aside."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from spawn_reader import run_offscreen
 
 
 def _start(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, READMARK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-m", "readmark", *args, "--smoke-test", "--lang", "en"],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = run_offscreen(["-m", "readmark", *args, "--smoke-test", "--lang", "en"], home)
     return done
 
 

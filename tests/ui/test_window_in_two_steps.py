@@ -8,7 +8,6 @@ the window is on screen must reach its shortcut."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,41 +15,21 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from readmark import paths
-from readmark.core.render_cache import RenderCache
-from readmark.core.store.settings import Settings
 from readmark.ui.shell import app
-from readmark.ui.shell.library_owner import LibraryOwner
 from readmark.ui.shell.main_window import MainWindow
 
 SAMPLE = "000_25b2869f1a30fd56.txt"
 
 
-def _window(qtbot, staged: bool) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    owner = LibraryOwner(paths.library_db(), paths.backups_dir())
-    owner.open()
-    window = MainWindow(
-        Settings(paths.settings_file()),
-        owner,
-        RenderCache(paths.render_cache_dir()),
-        "en",
-        staged=staged,
-    )
-    qtbot.addWidget(window)
-    yield window
-    window.close()
-    owner.close()
-
-
 @pytest.fixture
-def staged_window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def staged_window(make_window) -> MainWindow:  # type: ignore[no-untyped-def]
     """A window as run_gui builds it: only the first screen, the rest after its paint."""
-    yield from _window(qtbot, staged=True)
+    return make_window(staged=True, show=False)
 
 
 @pytest.fixture
-def whole_window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    yield from _window(qtbot, staged=False)
+def whole_window(make_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    return make_window(show=False)
 
 
 def _menus(window: MainWindow) -> list[tuple[str, list[str]]]:

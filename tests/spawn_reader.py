@@ -1,0 +1,25 @@
+"""Start the real program (or a probe script around it) in a fresh Python, offscreen,
+on a home of its own — as the start-up tests need it, and have it end well."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_offscreen(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` with READMARK_HOME=`home` and Qt offscreen; asserts it exited 0
+    (its stderr's end as the message) and returns what it printed."""
+    env = dict(os.environ, READMARK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done
