@@ -106,6 +106,9 @@ _LINES = [
     "# Chapter 1", "# Chapter 1", "## 1.1", "### Deep", "#### Deeper", "第一章", "# 分析",
     "Setext {#s}", "Setext }{", "# H {#dup}", "# H {#dup}", "# section", "# Section",
     "# -_- x", "# ##", "  # x #  ",
+    # Headings the scan reads at once (plain titles), and their near misses.
+    "#\tTab title", "# 增持 （维持）  ", "# a  b\t c", "## Author: Someone", "# x:y",
+    "# \u3000全角", "# 题\u3000", "###### six", "####### seven", "# !?", "#  ", "# a\r",
 ]
 # fmt: on
 

@@ -21,6 +21,21 @@ def test_utf8_plain(tmp_path: Path) -> None:
     assert decoded.content_id == hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
 
 
+def test_a_big_book_gets_the_same_content_id_made_beside_its_decoding(tmp_path: Path) -> None:
+    # Over a megabyte the digest is made on a thread of its own while the text is decoded.
+    raw = ("第一章 一段文字。\r\n" * 120_000).encode("gb18030")
+    assert len(raw) > 2 * 1024 * 1024
+    path = tmp_path / "big.txt"
+    path.write_bytes(raw)
+    decoded = read_text(path)
+    assert decoded.encoding == "gb18030" and decoded.text.startswith("第一章 一段文字。\n")
+    assert decoded.content_id == hashlib.blake2b(raw, digest_size=20).hexdigest()
+    # A refusal after the digest was started still says why (and leaves no thread behind).
+    (tmp_path / "bin.txt").write_bytes(b"\x00" * 10 + b"a line\n" * 300_000)
+    with pytest.raises(BookError, match="binary"):
+        read_text(tmp_path / "bin.txt")
+
+
 def test_content_id_is_hash_of_bytes_not_text(tmp_path: Path) -> None:
     (tmp_path / "lf.md").write_bytes(b"# A\n\nb\n")
     (tmp_path / "crlf.md").write_bytes(b"# A\r\n\r\nb\r\n")

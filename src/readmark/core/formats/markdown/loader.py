@@ -94,6 +94,15 @@ _CANDIDATE_FIRST_LINE = re.compile(_CANDIDATE)
 # the group is the line itself (the match stops before the newline ending it,
 # so the next line can match too).
 _CANDIDATE_LINE = re.compile(rf"\n((?:{_CANDIDATE})[^\n]*)")
+# The usual ATX heading, read at once: at the margin, one to six `#`s, spaces or
+# tabs, then a title that starts and ends with no white space (`\s` is what
+# `str.strip()` strips) and holds no character that inline markup, an attribute
+# list or a closing run could start with, then spaces or tabs. Any other `#` line
+# goes through `atx_heading` and `_heading`; tests/core/test_markdown_split_
+# equivalence.py holds the two ways equal.
+_PLAIN_ATX = re.compile(
+    r"(#{1,6})[ \t]+([^\s#{\[<*_~`\\&](?:[^#{\[<*_~`\\&]*[^\s#{\[<*_~`\\&])?)[ \t]*"
+)
 # `str.strip()` and `\s` agree on what is white space.
 _NOT_SPACE = re.compile(r"\S")
 
@@ -206,11 +215,10 @@ def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section],
     # Edits to the text when it is cut into sources: heading lines get their
     # `{#id}`, moved footnote definitions go. Sorted by offset; never overlapping,
     # as the scan does not look for headings inside a footnote definition.
-    patches = sorted(
-        [(h.start, h.end, _with_anchor(body[h.start : h.end], h)) for h in scan.headings]
-        + [(a, b, "") for a, b in dropped]
-        + scan.rewrites
-    )
+    patches = [(h.start, h.end, _with_anchor(body[h.start : h.end], h)) for h in scan.headings]
+    others = [(a, b, "") for a, b in dropped] + scan.rewrites
+    if others:  # the headings' own patches are in text order already
+        patches = sorted(patches + others)
     patch_starts = [p[0] for p in patches]
 
     # Chapter boundaries as (offset, title); front matter gets title "".
@@ -242,29 +250,23 @@ def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section],
             section_titles.append(title)
             section_starts.append(a)
 
+    # Each heading's section (the last to start at or before it), its id, its entry.
     anchors_by_section: list[set[str]] = [set() for _ in sources]
-    heading_sections: list[int] = []
+    entries: list[TocEntry] = []
+    find = bisect.bisect_right
     for h in scan.headings:
-        index = bisect.bisect_right(section_starts, h.start) - 1
-        index = max(index, 0)
-        heading_sections.append(index)
+        index = find(section_starts, h.start) - 1
+        if index < 0:
+            index = 0
         anchors_by_section[index].add(h.anchor)
+        if not h.label:
+            entries.append(TocEntry(h.title, h.level, index, h.anchor))
 
     sections = [
-        Section(
-            index=i,
-            title=section_titles[i],
-            anchors=frozenset(anchors_by_section[i]),
-            size=len(sources[i]),
-        )
+        Section(i, section_titles[i], frozenset(anchors_by_section[i]), len(sources[i]))
         for i in range(len(sources))
     ]
-    toc = nest_toc(
-        TocEntry(h.title, h.level, s, h.anchor)
-        for h, s in zip(scan.headings, heading_sections, strict=True)
-        if not h.label
-    )
-    return sources, sections, toc
+    return sources, sections, nest_toc(entries)
 
 
 def _has_text(body: str, start: int, end: int, dropped: list[tuple[int, int]]) -> bool:
@@ -359,11 +361,22 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
                     rewrites.append(rewrite)
             # An unclosed fence is plain text (and may head a setext heading).
         elif first == "#":
+            end = s + len(line)
+            plain = _PLAIN_ATX.fullmatch(line)
+            if plain:  # most headings: what `atx_heading` and `_heading` would make
+                hashes, text = plain.groups()
+                title = " ".join(text.split())
+                label = ":" in title and is_label_heading(title)
+                content = line[len(hashes) :].rstrip(" \t")
+                headings.append(
+                    Heading(s, end, len(hashes), title, "", False, label, content=content)
+                )
+                pos = end + 1
+                continue
             atx = atx_heading(line)
             if atx:
-                end = s + len(line)
                 # The parsed line is kept: `_with_anchor` need not parse it again.
-                headings.append(_heading(end - len(line), end, atx.level, atx.content, atx))
+                headings.append(_heading(s, end, atx.level, atx.content, atx))
                 pos = end + 1  # the next line (or the end mark after the last)
         elif first == "=" or first == "-":
             # `line` underlines the line before it, if that line is not
