@@ -63,6 +63,7 @@ from readmark.core.formats.markdown.grammar import (
     python_markdown_reads,
 )
 from readmark.core.formats.markdown.render import MarkdownSectionRenderer
+from readmark.core.formats.markdown.sources import SectionSources, patched_size
 from readmark.core.formats.toc import chapter_level, nest_toc
 from readmark.core.metadata import (
     extract_metadata,
@@ -171,7 +172,7 @@ def build_book(path: Path, decoded: DecodedText, options: LoadOptions = DEFAULT_
         toc=toc,
         sections=sections,
         renderer=MarkdownSectionRenderer(
-            tuple(sources), options, justify=is_cjk_language(metadata.language)
+            sources, options, justify=is_cjk_language(metadata.language)
         ),
         options=options,
         repairs=_available_repairs(),
@@ -195,7 +196,9 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section], list[TocEntry]]:
+def split_markdown(
+    body: str, start: int = 0
+) -> tuple[Sequence[str], list[Section], list[TocEntry]]:
     """Section sources, sections and nested TOC of the Markdown text body[start:]."""
     scan = scan_lines(body, start)
     _assign_anchors(scan.headings)
@@ -231,7 +234,9 @@ def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section],
         bounds.append((start, ""))
 
     dropped_spans = Spans(dropped)
-    sources: list[str] = []
+    with_notes: list[str] = []  # the sources, made now when notes move into them
+    spans: list[tuple[int, int, int, int]] = []  # else cut when asked for (SectionSources)
+    sizes: list[int] = []
     section_titles: list[str] = []
     section_starts: list[int] = []  # offset where each section starts, for the TOC
     for n, (section_start, title) in enumerate(bounds):
@@ -244,14 +249,17 @@ def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section],
                 notes = _notes_for(source, definitions)
                 if notes:
                     source = source + "\n\n" + notes
-                sources.append(source + "\n")
-            else:  # the usual case: the same text, copied once
-                sources.append(_patched_line(body, a, b, patches[lo:hi]))
+                with_notes.append(source + "\n")
+                sizes.append(len(source) + 1)
+            else:  # the usual case: the source is cut from the text when it is used
+                spans.append((a, b, lo, hi))
+                sizes.append(patched_size(body, a, b, patches[lo:hi]))
             section_titles.append(title)
             section_starts.append(a)
+    sources = with_notes if definitions else SectionSources(body, spans, patches)
 
     # Each heading's section (the last to start at or before it), its id, its entry.
-    anchors_by_section: list[set[str]] = [set() for _ in sources]
+    anchors_by_section: list[set[str]] = [set() for _ in sizes]
     entries: list[TocEntry] = []
     find = bisect.bisect_right
     for h in scan.headings:
@@ -263,8 +271,8 @@ def split_markdown(body: str, start: int = 0) -> tuple[list[str], list[Section],
             entries.append(TocEntry(h.title, h.level, index, h.anchor))
 
     sections = [
-        Section(i, section_titles[i], frozenset(anchors_by_section[i]), len(sources[i]))
-        for i in range(len(sources))
+        Section(i, section_titles[i], frozenset(anchors_by_section[i]), sizes[i])
+        for i in range(len(sizes))
     ]
     return sources, sections, nest_toc(entries)
 
@@ -293,35 +301,6 @@ def _patched(body: str, start: int, end: int, patches: list[tuple[int, int, str]
         pos = b
     pieces.append(body[pos:end])
     return "".join(pieces)
-
-
-def _patched_line(body: str, start: int, end: int, patches: list[tuple[int, int, str]]) -> str:
-    """`_patched(...).strip("\n") + "\n"`, joined once: a 10 MB book's text is
-    otherwise copied three more times."""
-    pieces: list[str] = []
-    pos = start
-    for a, b, text in patches:
-        pieces.append(body[pos:a])
-        pieces.append(text)
-        pos = b
-    pieces.append(body[pos:end])
-    # strip("\n") across the pieces: leading newlines may span several of them.
-    first = 0
-    while first < len(pieces):
-        piece = pieces[first].lstrip("\n")
-        pieces[first] = piece
-        if piece:
-            break
-        first += 1
-    last = len(pieces) - 1
-    while last >= first:
-        piece = pieces[last].rstrip("\n")
-        pieces[last] = piece
-        if piece:
-            break
-        last -= 1
-    pieces.append("\n")
-    return "".join(pieces[first:])
 
 
 def scan_lines(body: str, start: int = 0) -> ScanResult:

@@ -27,6 +27,7 @@ from readmark.core.book import LoadOptions
 from readmark.core.formats.markdown import fast_blocks, fast_inline, text_path
 from readmark.core.formats.markdown.extensions import QtRichTextExtension
 from readmark.core.formats.markdown.linear import make_linear
+from readmark.core.formats.markdown.sources import SectionSources
 from readmark.core.html_sanitize import sanitize_html
 from readmark.core.html_text import html_to_text
 from readmark.core.repair import repair_markdown
@@ -84,7 +85,11 @@ class MarkdownSectionRenderer:
         hyphenation would open rivers of space, so it stays ragged-right.
         `fast`: the shortcuts that give the same HTML sooner (`new_markdown`,
         `sanitize_html`); False only for tests that compare the two."""
-        self._sources = tuple(sources)
+        # Immutable: a list is copied; SectionSources, which cuts each source from
+        # the book's text when asked, is kept as it is.
+        self._sources: Sequence[str] = (
+            sources if isinstance(sources, (tuple, SectionSources)) else tuple(sources)
+        )
         self._options = options
         self._justify = justify
         self._fast = fast
