@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -768,7 +767,8 @@ class ReaderView(QTextBrowser):
         # Before the first layout the column is not known yet: a sensible width.
         limit = self._column_width() if self.viewport().width() > 100 else 720
         if image.width() > limit > 0:
-            image = image.scaledToWidth(int(limit), Qt.TransformationMode.SmoothTransformation)
+            height = max(1, round(image.height() * limit / image.width()))
+            image = image.smoothScaled(int(limit), height)  # see `_placeholder`: no `Qt`
         return image
 
     def _column_width(self) -> float:
@@ -776,16 +776,33 @@ class ReaderView(QTextBrowser):
         return self.viewport().width() - frame.leftMargin() - frame.rightMargin() - 8
 
     def _placeholder(self, text: str) -> QImage:
-        from PySide6.QtGui import QImage, QPen
+        """A dashed box saying why an image is not shown, in the page's text colour.
 
-        image = QImage(360, 64, QImage.Format.Format_ARGB32)
-        image.fill(QColor(0, 0, 0, 0))
+        Drawn without naming PySide's `Qt` namespace, even by overload: `QImage.fill`,
+        `QPainter.setPen` and `QPen.setColor` all make PySide build its 93 enum types
+        (~25 ms) to choose an overload, and a first section showing an image would pay
+        that before its first screen. So the image starts as zero bytes (transparent),
+        the box is a stroked path and the text a filled one, faded by the painter."""
+        from PySide6.QtGui import QImage, QPainterPath, QPen
+
+        width, height = 360, 64
+        blank = QImage(bytes(width * height * 4), width, height, QImage.Format.Format_ARGB32)
+        image = blank.copy()  # its own pixels, not the Python bytes'
+        brush = self.palette().text()
+        pen = QPen(brush, 1.0)
+        pen.setDashPattern([4.0, 2.0])
+        box = QPainterPath()
+        box.addRect(QRectF(0.5, 0.5, width - 1, height - 1))
+        font = self.font()
+        metrics = QFontMetricsF(font)
+        words = QPainterPath()
+        left = max(8.0, (width - metrics.horizontalAdvance(text)) / 2)
+        words.addText(left, (height + metrics.ascent() - metrics.descent()) / 2, font, text)
         painter = QPainter(image)
-        colour = self.palette().text().color()
-        colour.setAlpha(150)
-        painter.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
-        painter.drawRect(QRectF(0.5, 0.5, 359, 63))
-        painter.drawText(QRectF(8, 0, 344, 64), Qt.AlignmentFlag.AlignCenter, text)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setOpacity(150 / 255)
+        painter.strokePath(box, pen)
+        painter.fillPath(words, brush)
         painter.end()
         return image
 
