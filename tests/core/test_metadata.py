@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from readmark.core.metadata import (
     HEAD_CHARS,
@@ -226,3 +228,47 @@ def test_only_the_start_of_the_book_is_read() -> None:
 )
 def test_strip_inline_markup_of_plain_text_only_collapses_space(text: str) -> None:
     assert strip_inline_markup(text) == " ".join(text.split())
+
+
+# The title stripper as it was written first: every pattern tried on every title,
+# groups put back by templates. The faster one must give the same titles (and slugs).
+_PLAIN_PATTERNS = (
+    (r"\s*\{[#.][^}]*\}\s*$", ""),
+    (r"!\[([^\]]*)\]\([^)]*\)", r"\1"),
+    (r"\[([^\]]*)\]\([^)]*\)", r"\1"),
+    (r"\[([^\]]*)\]\[[^\]]*\]", r"\1"),
+    (r"\[\^[^\]]*\]", ""),
+    (r"<[^>]*>", ""),
+    (r"(\*\*|__)(.+?)\1", r"\2"),
+    (r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)", r"\1"),
+    (r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w])", r"\1"),
+    (r"~~(.+?)~~", r"\1"),
+    (r"`+([^`]*)`+", r"\1"),
+    (r"\\([\\`*_{}\[\]()#+\-.!|~<>])", r"\1"),
+)
+
+
+def _stripped_plainly(text: str) -> str:
+    import html
+    import re
+
+    for pattern, template in _PLAIN_PATTERNS:
+        text = re.sub(pattern, template, text)
+    return " ".join(html.unescape(text).split())
+
+
+_MARKUP_PIECES = [
+    *"ab中 *_~`\\[]()!<>{}#.^&;:\t\u3000",
+    "**",
+    "__",
+    "~~",
+    "&amp;",
+    "{#x}",
+    "<span>",
+]
+
+
+@given(st.lists(st.sampled_from(_MARKUP_PIECES), max_size=16).map("".join))
+@example("# **Bold** and _it_ [l](u) ![i](p) [^1] `c` \\* ~~s~~ &amp; {#id}")
+def test_titles_are_stripped_as_the_plain_way_strips_them(title: str) -> None:
+    assert strip_inline_markup(title) == _stripped_plainly(title)

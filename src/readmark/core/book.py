@@ -139,6 +139,9 @@ class Book:
     # section (search, indexing, export, `readmark text`) would convert it twice. One
     # tuple, replaced whole, so a thread never sees half of it.
     _last: tuple[int, str] | None = field(default=None, init=False, repr=False, compare=False)
+    _entries_by_section: dict[int, list[TocEntry]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def section_html(self, index: int) -> str:
         if not 0 <= index < len(self.sections):
@@ -177,8 +180,24 @@ class Book:
         return None
 
     def toc_entries(self) -> Iterator[TocEntry]:
-        for entry in self.toc:
-            yield from entry.walk()
+        """Every contents entry, nested ones after their parent, in reading order."""
+        stack = self.toc[::-1]  # a stack, not nested generators: 7,777 entries in a big book
+        while stack:
+            entry = stack.pop()
+            yield entry
+            if entry.children:
+                stack.extend(reversed(entry.children))
+
+    def toc_entries_in(self, section: int) -> list[TocEntry]:
+        """The contents entries that point into `section`, in reading order (the
+        reader asks at every chapter it shows; the book's contents are fixed)."""
+        by_section = self._entries_by_section
+        if by_section is None:
+            by_section = {}
+            for entry in self.toc_entries():
+                by_section.setdefault(entry.section, []).append(entry)
+            self._entries_by_section = by_section
+        return by_section.get(section, [])
 
     @property
     def cache_key(self) -> str:

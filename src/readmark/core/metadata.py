@@ -19,9 +19,11 @@ is not shown as part of the book.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from readmark.core.book import Metadata
@@ -232,19 +234,24 @@ def _normalise_fields(raw: dict[str, object]) -> dict[str, object]:
 
 # ---------------------------------------------------------- inline markup
 
-_INLINE_PATTERNS = (
-    (re.compile(r"\s*\{[#.][^}]*\}\s*$"), ""),  # attr_list {#id .class}
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"\[\^[^\]]*\]"), ""),  # footnote references
-    (re.compile(r"<[^>]*>"), ""),  # html tags
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w])"), r"\1"),
-    (re.compile(r"~~(.+?)~~"), r"\1"),
-    (re.compile(r"`+([^`]*)`+"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])"), r"\1"),
+# (pattern, replacement, characters one of which any match holds): a pattern is
+# tried only on a title holding one of them, and a group's text is taken by a C
+# callable (a template like r"\1" is expanded by Python code, once per match).
+_GROUP_1 = operator.methodcaller("group", 1)
+_GROUP_2 = operator.methodcaller("group", 2)
+_INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str, str], ...] = (
+    (re.compile(r"\s*\{[#.][^}]*\}\s*$"), "", "{"),  # attr_list {#id .class}
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), _GROUP_1, "!"),  # images
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), _GROUP_1, "["),  # links
+    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), _GROUP_1, "["),  # reference links
+    (re.compile(r"\[\^[^\]]*\]"), "", "["),  # footnote references
+    (re.compile(r"<[^>]*>"), "", "<"),  # html tags
+    (re.compile(r"(\*\*|__)(.+?)\1"), _GROUP_2, "*_"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)"), _GROUP_1, "*"),
+    (re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w])"), _GROUP_1, "_"),
+    (re.compile(r"~~(.+?)~~"), _GROUP_1, "~"),
+    (re.compile(r"`+([^`]*)`+"), _GROUP_1, "`"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])"), _GROUP_1, "\\"),
 )
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 # Every pattern above needs one of these characters (images and links a `[`);
@@ -256,7 +263,12 @@ def strip_inline_markup(text: str) -> str:
     """The plain text of a line of inline Markdown (for titles and slugs)."""
     if not _MARKUP_CHAR.search(text):
         return " ".join(text.split())
-    for pattern, repl in _INLINE_PATTERNS:
+    for pattern, repl, needles in _INLINE_PATTERNS:
+        for needle in needles:
+            if needle in text:
+                break
+        else:
+            continue  # no match can be without one of them
         if pattern.search(text):
             text = pattern.sub(repl, text)
     if "&" in text:

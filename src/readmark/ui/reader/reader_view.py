@@ -378,8 +378,8 @@ class ReaderView(QTextBrowser):
         assert self._book is not None
         anchors = [
             (positions[e.anchor], e.anchor)
-            for e in self._book.toc_entries()
-            if e.section == self._section and e.anchor in positions
+            for e in self._book.toc_entries_in(self._section)
+            if e.anchor in positions
         ]
         self._toc_anchors = sorted(anchors)
 
