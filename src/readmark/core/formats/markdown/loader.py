@@ -490,12 +490,15 @@ def _heading(start: int, end: int, level: int, raw: str, atx: AtxHeading | None 
 def _assign_anchors(headings: list[Heading]) -> None:
     used = {h.anchor for h in headings if h.explicit}
     last: dict[str, int] = {}  # the last suffix given per slug: linear with many repeats
+    slugs: dict[str, str] = {}  # by title: books repeat "Exercises", "Notes", "注释"…
     for h in headings:
         if h.explicit:
             continue
         # Underscores at the edges of the slug could close an emphasis opened
         # by a stray `_` in the heading text and swallow the injected `{#id}`.
-        base = _slug(h.title)
+        base = slugs.get(h.title)
+        if base is None:
+            base = slugs[h.title] = _slug(h.title)
         anchor = base
         counter = last.get(base, 0)
         if counter:
