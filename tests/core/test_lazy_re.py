@@ -4,14 +4,19 @@ and are compiled once, when first used — not when their module is imported."""
 from __future__ import annotations
 
 import importlib
+import marshal
+import os
 import re
+import subprocess
+import sys
+import uuid
+from pathlib import Path
 from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readmark.core import lazy_re
 from readmark.core.lazy_re import LazyPattern, lazy
 
 # The modules whose module-level patterns are lazy: every book's loader imports them.
@@ -84,23 +89,26 @@ def _spans(match: re.Match[str] | None) -> object:
 
 
 def test_compiled_at_the_first_use_and_only_then(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    real = re.compile
+    calls: list[object] = []
+    compiler = importlib.import_module("re._compiler")  # what re.compile runs
+    real = compiler._code
 
-    def counting(source: str, flags: int = 0) -> re.Pattern[str]:
-        calls.append(source)
-        return real(source, flags)
+    def counting(parsed: object, flags: int) -> list[int]:
+        calls.append(parsed)
+        return real(parsed, flags)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(lazy_re.re, "compile", counting)
-    pattern = lazy(r"(\d+)-(\d+)", re.ASCII)
+    monkeypatch.setattr(compiler, "_code", counting)
+    source = rf"(\d+)-(\d+)(?#{uuid.uuid4()})"  # never compiled before, in no memo
+    pattern = lazy(source, re.ASCII)
     assert calls == []  # made, not compiled
-    assert pattern.pattern == r"(\d+)-(\d+)" and calls == []
+    assert pattern.pattern == source and calls == []
     assert pattern.sub(r"\2-\1", "pages 12-34") == "pages 34-12"
     assert pattern.search("x 1-2").group(2) == "2"  # type: ignore[union-attr]
     assert [m.group(1) for m in pattern.finditer("1-2 3-4")] == ["1", "3"]
     assert pattern.split("a1-2b") == ["a", "1", "2", "b"]
-    assert calls == [r"(\d+)-(\d+)"]  # once, for all the methods
+    assert len(calls) == 1  # once, for all the methods
     assert pattern.flags & re.ASCII
+    assert pattern.compiled() == re.compile(source, re.ASCII)
 
 
 @given(text=TEXT)
@@ -121,3 +129,85 @@ def test_every_method_first_gives_the_same(text: str) -> None:
     )
     assert lazy(source).split(text, 1) == same.split(text, 1)
     assert lazy(source).groupindex == same.groupindex
+
+
+# A child Python that compiles every lazy pattern of the loaders' modules and says
+# whether each equals (same source, flags and matcher code) what re.compile makes.
+# argv[1] "no-compiler": re's own compiler is made to fail, so every pattern must
+# come from the memo written by an earlier child.
+_CHILD = """
+import importlib, re, sys
+from readmark.core.lazy_re import LazyPattern
+if sys.argv[1] == "no-compiler":
+    compiler = importlib.import_module("re._compiler")
+    real = compiler._code
+    def refuse(*args):
+        raise AssertionError("compiled by re, not taken from the memo")
+    patterns = []
+    for name in sys.argv[2:]:
+        patterns += [v for v in vars(importlib.import_module(name)).values()
+                     if isinstance(v, LazyPattern)]
+    compiler._code = refuse
+    made = [p.compiled() for p in patterns]
+    compiler._code = real
+else:
+    patterns = []
+    for name in sys.argv[2:]:
+        patterns += [v for v in vars(importlib.import_module(name)).values()
+                     if isinstance(v, LazyPattern)]
+    made = [p.compiled() for p in patterns]
+same = sum(m == re.compile(p.pattern, p.flags) for m, p in zip(made, patterns))
+print(len(patterns), same)
+"""
+
+
+def _child(cache: Path, mode: str, *, bytecode: bool = True) -> tuple[int, int]:
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(cache))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, mode, *LAZY_MODULES],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    count, same = done.stdout.split()
+    return int(count), int(same)
+
+
+def _memo_files(cache: Path) -> list[Path]:
+    return list(cache.rglob("lazy_re.*.patterns"))
+
+
+def test_what_patterns_compile_to_is_remembered_next_to_the_bytecode(tmp_path: Path) -> None:
+    count, same = _child(tmp_path, "compile")
+    assert count >= 40 and same == count  # made by the matcher from re's own code
+    assert len(_memo_files(tmp_path)) == 1  # written at exit, beside lazy_re's .pyc
+    # A later start takes every pattern from the memo (re's compiler refuses here),
+    # and each is equal to what re.compile makes.
+    assert _child(tmp_path, "no-compiler") == (count, count)
+
+
+def test_a_damaged_or_foreign_memo_is_compiled_around(tmp_path: Path) -> None:
+    count, _ = _child(tmp_path, "compile")
+    (memo,) = _memo_files(tmp_path)
+    good = memo.read_bytes()
+    for damaged in (b"", b"\x00garbage", good[: len(good) // 2], marshal.dumps(("other", {}))):
+        memo.write_bytes(damaged)
+        assert _child(tmp_path, "compile") == (count, count)
+        assert memo.read_bytes() == good  # rewritten whole at exit
+    # Codes the matcher refuses (its own check of any code it is given): compiled anew.
+    key, entries = marshal.loads(good)
+    wrong = {
+        pattern: (entry[0], [999, *entry[1]], *entry[2:]) for pattern, entry in entries.items()
+    }
+    memo.write_bytes(marshal.dumps((key, wrong)))
+    assert _child(tmp_path, "compile") == (count, count)
+
+
+def test_no_memo_is_written_when_python_writes_no_bytecode(tmp_path: Path) -> None:
+    count, same = _child(tmp_path, "compile", bytecode=False)
+    assert same == count and _memo_files(tmp_path) == []

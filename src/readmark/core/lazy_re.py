@@ -13,14 +13,52 @@ on that method and the others are the compiled pattern's own (bound methods put 
 the instance, so a hot loop pays one attribute lookup, as with a `re.Pattern`). The
 compiled pattern is `re`'s, from the same source and flags: what it matches does not
 change.
+
+What a pattern compiles to is also remembered, as Python remembers a module's
+bytecode: `re` turns a pattern into a list of codes for its C matcher, in Python, and
+a class over a large Unicode range (the CJK rules' `[\u4e00-\u9fff]`) costs ~1 ms as
+it walks every code point of it; the sample book's first section compiles ~50 lazy
+patterns, ~10 ms. Those codes are written next to this module's bytecode (in its
+`__pycache__`, or under PYTHONPYCACHEPREFIX; not when Python writes no bytecode)
+when the process ends, keyed by Python's version and the matcher's `MAGIC`, and a
+later start hands them to the matcher (`_sre.compile`, which is what
+`re._compiler.compile` ends with, and which checks any code it is given: a damaged
+or foreign memo raises there and the pattern is compiled as usual). A pattern made
+from the memo equals (`==`: same source, flags and code) the one `re.compile` makes;
+tests/core/test_lazy_re.py checks that for every lazy pattern. With another Python
+whose `re` is laid out otherwise, nothing is remembered and `re.compile` does it all.
 """
 
 from __future__ import annotations
 
+import atexit
+import importlib
+import marshal
+import os
 import re
 import sys
+import tempfile
+import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
+
+try:  # CPython's own compiler, which re.compile runs (see the module's note)
+    _sre = importlib.import_module("_sre")
+    _parser = importlib.import_module("re._parser")
+    _compiler = importlib.import_module("re._compiler")
+    _MEMO_KEY: tuple[str, str, int, int] | None = (
+        "readmark lazy_re 1",
+        sys.version,
+        int(_sre.MAGIC),
+        int(_sre.CODESIZE),
+    )
+except (ImportError, AttributeError):  # another Python: re.compile does it all
+    _MEMO_KEY = None
+
+# (source, flags) -> (flags as compiled, code, groups - 1, groupindex, indexgroup):
+# the arguments `_sre.compile` takes after the source.
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 # The methods a compiled pattern puts on its stand-in once it exists.
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
@@ -39,7 +77,7 @@ class LazyPattern:
         pattern = self._pattern
         if pattern is None:
             # Two threads may both get here: both compile, both store equal patterns.
-            pattern = re.compile(self._source, self._flags)
+            pattern = _MEMO.compile(self._source, int(self._flags))
             for name in _METHODS:  # shadow the delegating methods below from now on
                 setattr(self, name, getattr(pattern, name))
             self._pattern = pattern
@@ -100,3 +138,91 @@ class LazyPattern:
 def lazy(source: str, flags: int | re.RegexFlag = 0) -> LazyPattern:
     """`re.compile(source, flags)`, done at the pattern's first use."""
     return LazyPattern(source, flags)
+
+
+class _CompiledMemo:
+    """What each lazy pattern compiles to, read once from its file at the first
+    compile and written back at exit when patterns were added (see the module's note)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._path = path
+        self._lock = threading.Lock()
+        self._known: dict[tuple[str, int], _Entry] | None = None
+        self._added: dict[tuple[str, int], _Entry] = {}
+
+    def compile(self, source: str, flags: int) -> re.Pattern[str]:
+        if _MEMO_KEY is None or self._path is None or flags & re.DEBUG:
+            return re.compile(source, flags)
+        with self._lock:
+            if self._known is None:
+                self._known = self._read(self._path)
+            entry = self._known.get((source, flags))
+        if entry is not None:
+            try:
+                return _sre.compile(source, *entry)  # type: ignore[no-any-return]
+            except (TypeError, ValueError, RuntimeError, OverflowError):
+                pass  # not this matcher's code: compiled below as by re
+        parsed = _parser.parse(source, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        entry = (
+            int(flags | parsed.state.flags),
+            [int(op) for op in code],
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+        pattern: re.Pattern[str] = _sre.compile(source, *entry)
+        with self._lock:
+            if not self._added:
+                atexit.register(self.write)
+            self._added[(source, flags)] = entry
+        return pattern
+
+    @staticmethod
+    def _read(path: Path) -> dict[tuple[str, int], _Entry]:
+        try:
+            key, entries = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return {}
+        return entries if key == _MEMO_KEY and isinstance(entries, dict) else {}
+
+    def write(self) -> None:
+        """Add this process's new patterns to the memo file (merged with what other
+        processes wrote meanwhile; replaced whole, never half-written)."""
+        with self._lock:
+            added, self._added = self._added, {}
+        if not added or self._path is None or sys.dont_write_bytecode:
+            return
+        entries = {**self._read(self._path), **added}
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self._path.parent, prefix=".lazy_re-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    memo: Any = (_MEMO_KEY, entries)
+                    out.write(marshal.dumps(memo))
+                os.replace(temporary, self._path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except (OSError, ValueError):
+            pass  # a read-only installation: patterns are compiled at each start
+
+
+def _memo_path() -> Path | None:
+    """Next to this module's bytecode, where Python keeps it (None when it keeps none)."""
+    if getattr(sys, "frozen", False):
+        return None  # a bundled program's folder is not ours to write in
+    try:
+        from importlib.util import cache_from_source
+
+        return Path(cache_from_source(__file__)).with_suffix(".patterns")
+    except (NotImplementedError, ValueError, TypeError, NameError):
+        return None  # no cache tag (a frozen program) or no file
+
+
+_MEMO = _CompiledMemo(_memo_path())
