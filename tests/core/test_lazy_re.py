@@ -22,6 +22,10 @@ from readmark.core.lazy_re import LazyPattern, lazy
 # The modules whose module-level patterns are lazy: every book's loader imports them.
 LAZY_MODULES = (
     "readmark.core.metadata",
+    "readmark.core.sniff",
+    "readmark.core.html_simple",
+    "readmark.core.formats.markdown.fast_blocks",
+    "readmark.core.formats.markdown.fast_inline",
     "readmark.core.html_defuse",
     "readmark.core.html_sanitize",
     "readmark.core.html_text",

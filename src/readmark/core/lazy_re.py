@@ -37,7 +37,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -198,6 +197,8 @@ class _CompiledMemo:
         if not added or self._path is None or sys.dont_write_bytecode:
             return
         entries = {**self._read(self._path), **added}
+        import tempfile  # here: its import (random, shutil) is not for the first screen
+
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self._path.parent, prefix=".lazy_re-")
