@@ -55,6 +55,8 @@ try:  # CPython's own compiler, which re.compile runs (see the module's note)
 except (ImportError, AttributeError):  # another Python: re.compile does it all
     _MEMO_KEY = None
 
+_TEMPLATE = 1  # re.TEMPLATE (deprecated; re warns when it is used): left to re
+
 # (source, flags) -> (flags as compiled, code, groups - 1, groupindex, indexgroup):
 # the arguments `_sre.compile` takes after the source.
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -139,29 +141,38 @@ def lazy(source: str, flags: int | re.RegexFlag = 0) -> LazyPattern:
     return LazyPattern(source, flags)
 
 
+# The memo keeps at most this many patterns (the newest): the start-up hook
+# (readmark/startup_re.py) also remembers patterns a book's loader builds from its text.
+MEMO_LIMIT = 2000
+
+
 class _CompiledMemo:
-    """What each lazy pattern compiles to, read once from its file at the first
-    compile and written back at exit when patterns were added (see the module's note)."""
+    """What patterns compile to, read once from its file at the first compile and
+    written back at exit when patterns were added (see the module's note)."""
 
     def __init__(self, path: Path | None) -> None:
         self._path = path
         self._lock = threading.Lock()
-        self._known: dict[tuple[str, int], _Entry] | None = None
-        self._added: dict[tuple[str, int], _Entry] = {}
+        self._known: dict[tuple[str | bytes, int], _Entry] | None = None
+        self._added: dict[tuple[str | bytes, int], _Entry] = {}
 
-    def compile(self, source: str, flags: int) -> re.Pattern[str]:
-        if _MEMO_KEY is None or self._path is None or flags & re.DEBUG:
+    def usable(self) -> bool:
+        return _MEMO_KEY is not None and self._path is not None
+
+    def compile(self, source: str | bytes, flags: int) -> re.Pattern[Any]:
+        """`re.compile(source, flags)`, from the memo when it holds the pattern."""
+        if not self.usable() or flags & (re.DEBUG | _TEMPLATE):
             return re.compile(source, flags)
         with self._lock:
             if self._known is None:
-                self._known = self._read(self._path)
+                self._known = self._read()
             entry = self._known.get((source, flags))
         if entry is not None:
             try:
                 return _sre.compile(source, *entry)  # type: ignore[no-any-return]
             except (TypeError, ValueError, RuntimeError, OverflowError):
                 pass  # not this matcher's code: compiled below as by re
-        parsed = _parser.parse(source, flags)
+        parsed = _parser.parse(source, flags)  # re._compiler.compile's steps
         code = _compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
@@ -174,17 +185,18 @@ class _CompiledMemo:
             groupindex,
             tuple(indexgroup),
         )
-        pattern: re.Pattern[str] = _sre.compile(source, *entry)
+        pattern: re.Pattern[Any] = _sre.compile(source, *entry)
         with self._lock:
             if not self._added:
                 atexit.register(self.write)
             self._added[(source, flags)] = entry
         return pattern
 
-    @staticmethod
-    def _read(path: Path) -> dict[tuple[str, int], _Entry]:
+    def _read(self) -> dict[tuple[str | bytes, int], _Entry]:
+        if self._path is None:
+            return {}
         try:
-            key, entries = marshal.loads(path.read_bytes())
+            key, entries = marshal.loads(self._path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return {}
         return entries if key == _MEMO_KEY and isinstance(entries, dict) else {}
@@ -196,7 +208,9 @@ class _CompiledMemo:
             added, self._added = self._added, {}
         if not added or self._path is None or sys.dont_write_bytecode:
             return
-        entries = {**self._read(self._path), **added}
+        entries = {**self._read(), **added}
+        if len(entries) > MEMO_LIMIT:  # the oldest go first
+            entries = dict(list(entries.items())[-MEMO_LIMIT:])
         import tempfile  # here: its import (random, shutil) is not for the first screen
 
         try:
@@ -227,3 +241,14 @@ def _memo_path() -> Path | None:
 
 
 _MEMO = _CompiledMemo(_memo_path())
+
+
+def memo_usable() -> bool:
+    """Whether patterns can be remembered here (CPython's re, a place for the memo)."""
+    return _MEMO.usable()
+
+
+def compile_remembered(source: str | bytes, flags: int) -> re.Pattern[Any]:
+    """`re.compile(source, flags)`, taken from the memo when it holds the pattern,
+    and remembered (written at exit) when it does not."""
+    return _MEMO.compile(source, flags)
