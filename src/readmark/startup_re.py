@@ -13,6 +13,10 @@ patterns are `re`'s own (equal, `==`, to what `re.compile` makes: same source,
 flags and code; `_sre.compile` checks any code it is given) and go into `re`'s
 cache as it would put them; only the compiling is skipped.
 
+A pattern taken from the memo is not parsed again, so a warning its parsing gives
+(`FutureWarning: Possible nested set`, …) is given at the start that compiled it, not
+at the later ones.
+
 This replaces `re._compile` — the function `re.compile`, `re.match`, `re.sub`, …
 all go through — for the start only. Without CPython's `re` internals, or with
 no place for the memo (PYTHONDONTWRITEBYTECODE still reads one; a frozen program
