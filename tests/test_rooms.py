@@ -48,8 +48,14 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "readmark.ui.shell.covers",  # the one home of cover thumbnails
     ),
     # the shell builds and wires every room; startup_gc: the collector held for start-up;
-    # startup_re: patterns compiled from the memo for start-up
-    "readmark.ui.shell": (*BASE, "readmark.ui", "readmark.startup_gc", "readmark.startup_re"),
+    # startup_re, startup_dataclasses: compiled from the memo for start-up
+    "readmark.ui.shell": (
+        *BASE,
+        "readmark.ui",
+        "readmark.startup_gc",
+        "readmark.startup_re",
+        "readmark.startup_dataclasses",
+    ),
 }
 
 

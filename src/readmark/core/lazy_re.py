@@ -33,14 +33,14 @@ from __future__ import annotations
 
 import atexit
 import importlib
-import marshal
-import os
 import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+from readmark.core.bytecode_memo import memo_path, read_memo, write_memo
 
 try:  # CPython's own compiler, which re.compile runs (see the module's note)
     _sre = importlib.import_module("_sre")
@@ -193,54 +193,16 @@ class _CompiledMemo:
         return pattern
 
     def _read(self) -> dict[tuple[str | bytes, int], _Entry]:
-        if self._path is None:
-            return {}
-        try:
-            key, entries = marshal.loads(self._path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            return {}
-        return entries if key == _MEMO_KEY and isinstance(entries, dict) else {}
+        return read_memo(self._path, _MEMO_KEY)
 
     def write(self) -> None:
-        """Add this process's new patterns to the memo file (merged with what other
-        processes wrote meanwhile; replaced whole, never half-written)."""
+        """Add this process's new patterns to the memo file (bytecode_memo.py)."""
         with self._lock:
             added, self._added = self._added, {}
-        if not added or self._path is None or sys.dont_write_bytecode:
-            return
-        entries = {**self._read(), **added}
-        if len(entries) > MEMO_LIMIT:  # the oldest go first
-            entries = dict(list(entries.items())[-MEMO_LIMIT:])
-        import tempfile  # here: its import (random, shutil) is not for the first screen
-
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._path.parent, prefix=".lazy_re-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    memo: Any = (_MEMO_KEY, entries)
-                    out.write(marshal.dumps(memo))
-                os.replace(temporary, self._path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except (OSError, ValueError):
-            pass  # a read-only installation: patterns are compiled at each start
+        write_memo(self._path, _MEMO_KEY, added, MEMO_LIMIT)
 
 
-def _memo_path() -> Path | None:
-    """Next to this module's bytecode, where Python keeps it (None when it keeps none)."""
-    if getattr(sys, "frozen", False):
-        return None  # a bundled program's folder is not ours to write in
-    try:
-        from importlib.util import cache_from_source
-
-        return Path(cache_from_source(__file__)).with_suffix(".patterns")
-    except (NotImplementedError, ValueError, TypeError, NameError):
-        return None  # no cache tag (a frozen program) or no file
-
-
-_MEMO = _CompiledMemo(_memo_path())
+_MEMO = _CompiledMemo(memo_path(__file__, ".patterns"))
 
 
 def memo_usable() -> bool:
