@@ -82,10 +82,13 @@ def hold() -> None:
 
 
 def release() -> None:
-    """`dataclasses` compiles as usual again."""
+    """`dataclasses` compiles as usual again; the memo's contents are let go."""
+    global _known
     if _held[0]:
         _held[0] = False
         vars(dataclasses).pop("exec", None)
+        with _lock:
+            _known = None
 
 
 def held() -> bool:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from readmark.core.lazy_re import compile_remembered, memo_usable
+from readmark.core.lazy_re import compile_remembered, forget_memo, memo_usable
 
 _MAX_CACHE = 512  # re's own bound on its cache (re._MAXCACHE in 3.11)
 _held: list[Callable[[Any, Any], Any]] = []  # re's own compile step while held
@@ -63,9 +63,11 @@ def hold() -> None:
 
 
 def release() -> None:
-    """`re` compiles as usual again (what was compiled stays in its cache)."""
+    """`re` compiles as usual again (what was compiled stays in its cache), and the
+    memo's contents are let go."""
     if _held:
         re._compile = _held.pop()  # type: ignore[attr-defined]
+        forget_memo()
 
 
 def held() -> bool:

@@ -192,6 +192,12 @@ class _CompiledMemo:
             self._added[(source, flags)] = entry
         return pattern
 
+    def forget(self) -> None:
+        """Let the memo's contents go (start-up is over: ~1 MB of code lists); patterns
+        compiled later are compiled by re's steps, and still remembered."""
+        with self._lock:
+            self._known = {}
+
     def _read(self) -> dict[tuple[str | bytes, int], _Entry]:
         return read_memo(self._path, _MEMO_KEY)
 
@@ -208,6 +214,11 @@ _MEMO = _CompiledMemo(memo_path(__file__, ".patterns"))
 def memo_usable() -> bool:
     """Whether patterns can be remembered here (CPython's re, a place for the memo)."""
     return _MEMO.usable()
+
+
+def forget_memo() -> None:
+    """The memo's contents are not needed any more (see `_CompiledMemo.forget`)."""
+    _MEMO.forget()
 
 
 def compile_remembered(source: str | bytes, flags: int) -> re.Pattern[Any]:
