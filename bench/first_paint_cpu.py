@@ -11,7 +11,8 @@ threads: `getrusage` in the child, read when the smoke test prints that the firs
 screen is painted) and, alike, bench/bare_viewer.py's CPU until its first paint. Each
 reader is spawned from this venv on a fresh READMARK_HOME, the trees and the floor in
 turn, one untimed round first (bytecode caches); medians, the fastest run, and each
-tree's ratio to the floor. A benchmark, not a test.
+tree's ratio to the floor; and the wall time from spawning each child until it
+reports that paint (noisier). A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -51,8 +53,9 @@ else:
 """
 
 
-def one_run(src: Path | None, book: Path) -> tuple[float, float]:
-    """(CPU of all threads, of the main thread) in seconds; `src` None: the floor."""
+def one_run(src: Path | None, book: Path) -> tuple[float, float, float]:
+    """(CPU of all threads, of the main thread, wall time from spawning the child
+    until it reports the paint) in seconds; `src` None: the floor."""
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, READMARK_HOME=home, QT_QPA_PLATFORM="offscreen")
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -62,14 +65,22 @@ def one_run(src: Path | None, book: Path) -> tuple[float, float]:
         else:
             env["PYTHONPATH"] = str(src)
             argv = [sys.executable, "-c", _CHILD, "smoke-test ok", "readmark"]
-        done = subprocess.run(
-            [*argv, str(book)], env=env, capture_output=True, text=True, timeout=120
-        )
-    line = next((x for x in done.stdout.splitlines() if x.startswith("cpu ")), None)
-    if line is None:
-        raise RuntimeError(f"{src or 'floor'}: no first paint\n{done.stderr[-2000:]}")
+        with tempfile.TemporaryFile("w+") as err:
+            start = time.perf_counter()
+            child = subprocess.Popen(
+                [*argv, str(book)], env=env, stdout=subprocess.PIPE, stderr=err, text=True
+            )
+            assert child.stdout is not None
+            line, wall = None, float("nan")
+            for text in child.stdout:
+                if line is None and text.startswith("cpu "):
+                    wall, line = time.perf_counter() - start, text
+            child.wait(timeout=120)
+            err.seek(0)
+            if line is None:
+                raise RuntimeError(f"{src or 'floor'}: no first paint\n{err.read()[-2000:]}")
     _, cpu, _, main = line.split()
-    return float(cpu), float(main)
+    return float(cpu), float(main), wall
 
 
 def main() -> int:
@@ -79,22 +90,25 @@ def main() -> int:
     parser.add_argument("--book", type=Path, default=SAMPLE_BOOK)
     args = parser.parse_args()
     names: list[Path | None] = [*(t.resolve() for t in args.trees), None]
-    runs: dict[Path | None, list[tuple[float, float]]] = {name: [] for name in names}
+    runs: dict[Path | None, list[tuple[float, float, float]]] = {name: [] for name in names}
     print(f"load average at the start: {os.getloadavg()}")
     for round_ in range(args.reps + 1):
         for name in names:
             result = one_run(name, args.book)
             if round_:  # the first round only fills the bytecode caches
                 runs[name].append(result)
-    floor = statistics.median(cpu for cpu, _ in runs[None])
+    floor = statistics.median(cpu for cpu, _, _ in runs[None])
+    floor_wall = statistics.median(wall for _, _, wall in runs[None])
     for name in names:
-        cpu = [c for c, _ in runs[name]]
-        main_thread = statistics.median(m for _, m in runs[name])
+        cpu = [c for c, _, _ in runs[name]]
+        main_thread = statistics.median(m for _, m, _ in runs[name])
+        wall = statistics.median(w for _, _, w in runs[name])
         print(
             f"{str(name or 'floor (bench/bare_viewer.py)'):48} CPU to the first paint "
             f"{statistics.median(cpu) * 1000:6.1f} ms (fastest {min(cpu) * 1000:6.1f}), "
             f"main thread {main_thread * 1000:6.1f} ms, "
-            f"÷ floor {statistics.median(cpu) / floor:.2f}"
+            f"÷ floor {statistics.median(cpu) / floor:.2f}; "
+            f"wall {wall * 1000:6.1f} ms, ÷ floor {wall / floor_wall:.2f}"
         )
     print(f"load average at the end: {os.getloadavg()}")
     return 0

@@ -47,8 +47,15 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "readmark.ui.background",
         "readmark.ui.shell.covers",  # the one home of cover thumbnails
     ),
-    # the shell builds and wires every room; startup_gc: the collector held for start-up
-    "readmark.ui.shell": (*BASE, "readmark.ui", "readmark.startup_gc"),
+    # the shell builds and wires every room; startup_gc: the collector held for start-up;
+    # startup_re, startup_dataclasses: compiled from the memo for start-up
+    "readmark.ui.shell": (
+        *BASE,
+        "readmark.ui",
+        "readmark.startup_gc",
+        "readmark.startup_re",
+        "readmark.startup_dataclasses",
+    ),
 }
 
 

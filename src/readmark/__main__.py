@@ -2,7 +2,7 @@
 
 import sys
 
-from readmark import startup_gc
+from readmark import startup_gc, startup_re
 
 
 def run() -> int:
@@ -10,6 +10,14 @@ def run() -> int:
     # collector waits for the first screen (startup_gc.py); cli.main releases it for
     # commands.
     startup_gc.hold()
+    # Also before Qt (PySide's signature module compiles ~20 ms of patterns): patterns
+    # are compiled from the memo until the first screen (startup_re.py).
+    startup_re.hold()
+    # Imported after that hold, which then covers the patterns of what it imports
+    # (dataclasses, inspect).
+    from readmark import startup_dataclasses
+
+    startup_dataclasses.hold()  # data classes' methods, likewise (startup_dataclasses.py)
     from readmark.cli import main
 
     return main()

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from readmark import __version__, launch, pyside_hook, startup_gc
+from readmark import (
+    __version__,
+    launch,
+    pyside_hook,
+    startup_dataclasses,
+    startup_gc,
+    startup_re,
+)
 
 if TYPE_CHECKING:
     from readmark.core.book import Book, TocEntry
@@ -460,10 +467,14 @@ def _has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     startup_gc.hold()  # the window's start, until its first screen (startup_gc.py)
+    startup_re.hold()  # its patterns compiled from the memo, likewise (startup_re.py)
+    startup_dataclasses.hold()  # and its data classes' methods (startup_dataclasses.py)
     try:
         return _main(sys.argv[1:] if argv is None else argv)
     finally:
         startup_gc.release()
+        startup_re.release()
+        startup_dataclasses.release()
 
 
 def _main(argv: list[str]) -> int:
@@ -483,6 +494,8 @@ def _main(argv: list[str]) -> int:
         word = _first_word(argv)
         if word in COMMANDS:
             startup_gc.release()  # a command runs with the collector as usual
+            startup_re.release()  # and re as usual
+            startup_dataclasses.release()
             return _command(argv)
         if word is not None and not os.path.exists(word) and not launch.is_link(word):
             return _unknown_word(word, argv)

@@ -22,9 +22,10 @@ output is otherwise unchanged:
 from __future__ import annotations
 
 import html
-import re
 
-_COMMENT_CLOSE = re.compile(r"--\s*>")
+from readmark.core.lazy_re import lazy
+
+_COMMENT_CLOSE = lazy(r"--\s*>")
 _MARKED = "<!["
 _CDATA_OPEN = "<![CDATA["
 _CDATA_CLOSE = "]]>"

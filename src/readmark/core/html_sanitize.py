@@ -26,6 +26,7 @@ from html.parser import HTMLParser
 
 from readmark.core.html_defuse import defuse_markup
 from readmark.core.html_simple import feed_simple
+from readmark.core.lazy_re import lazy
 
 DROP_WITH_CONTENT = frozenset(
     (
@@ -55,10 +56,10 @@ ALLOWED_ATTRIBUTES = frozenset(
 )
 _URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 _SAFE_SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_DATA_IMAGE = re.compile(r"^data:image/(?:png|jpe?g|gif|webp|bmp);", re.I)
-_REMOTE = re.compile(r"^(?:https?:|ftp:|//)", re.I)
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = lazy(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_DATA_IMAGE = lazy(r"^data:image/(?:png|jpe?g|gif|webp|bmp);", re.I)
+_REMOTE = lazy(r"^(?:https?:|ftp:|//)", re.I)
+_INVISIBLE = lazy(r"[\x00-\x20\x7f]+")
 
 
 def sanitize_html(markup: str, *, simple: bool = True) -> str:

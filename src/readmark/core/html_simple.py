@@ -17,16 +17,17 @@ on every book at hand and on generated HTML (tests/core/test_html_simple.py).
 
 from __future__ import annotations
 
-import re
 from html import unescape
 from html.parser import HTMLParser
 
-_TOKEN = re.compile(
+from readmark.core.lazy_re import lazy
+
+_TOKEN = lazy(
     r"([^<]+)"  # text
     r'|<([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*="[^"<>]*")*)( /)?>'  # start tag
     r"|</([a-z][a-z0-9]*)>"  # end tag
 )
-_ATTRIBUTE = re.compile(r' ([a-z][a-z0-9-]*)="([^"<>]*)"')
+_ATTRIBUTE = lazy(r' ([a-z][a-z0-9-]*)="([^"<>]*)"')
 # Elements whose content html.parser reads as raw text (HTMLParser.CDATA_CONTENT_ELEMENTS).
 _RAW_TEXT = frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)
 
@@ -71,7 +72,7 @@ def is_simple_html(markup: str) -> bool:
     """Is all of `markup` of the shape `feed_simple` takes?"""
     position = 0
     end = len(markup)
-    match = _TOKEN.match
+    match = _TOKEN.compiled().match  # the compiled pattern's own, for the loop
     while position < end:
         token = match(markup, position)
         if token is None or token.group(2) in _RAW_TEXT:

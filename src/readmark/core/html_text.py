@@ -8,11 +8,11 @@ collapses it (except in `<pre>`), entities are decoded, and footnote back-links
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
 from readmark.core.html_simple import feed_simple
+from readmark.core.lazy_re import lazy
 
 _BLOCKS = frozenset(
     (
@@ -25,7 +25,7 @@ _SKIP = frozenset({"script", "style", "head", "title", "template"})
 # Whitespace runs collapse to one space. Written to match only what that changes (a run
 # of two or more, or one tab or newline), not every single space of a Latin text:
 # the same result, without replacing each space by itself.
-_SPACE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
+_SPACE = lazy(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 
 
 def html_to_text(markup: str, *, simple: bool = True) -> str:

@@ -36,6 +36,7 @@ from readmark.core.formats.markdown.grammar import (
     atx_heading,
     fence_open,
 )
+from readmark.core.lazy_re import lazy
 from readmark.core.scripts import is_chinese_or_japanese, is_han, is_hangul, is_kana
 
 FRONT_PAGES_CHARS = 20 * 1024
@@ -81,7 +82,7 @@ _KEY_ALIASES = {
 }
 
 # `# Title: Enchiridion` style headings on a title page.
-_LABEL_HEADING = re.compile(
+_LABEL_HEADING = lazy(
     r"^(title|subtitle|authors?|by|translator|translated by|editor|year|date|publisher|"
     r"language|isbn)\s*:\s*\S",
     re.I,
@@ -363,23 +364,21 @@ def _title_from_headings(body: str) -> tuple[str, dict[str, object]]:
 
 # ---------------------------------------------------------- front matter pages
 
-_ISBN_RE = re.compile(r"ISBN(?:[-‐ ]?1[03])?\s*[:：]?\s*([0-9][0-9\-‐– ]{8,20}[0-9Xx])")
-_KV_LINE = re.compile(
+_ISBN_RE = lazy(r"ISBN(?:[-‐ ]?1[03])?\s*[:：]?\s*([0-9][0-9\-‐– ]{8,20}[0-9Xx])")
+_KV_LINE = lazy(
     r"^[ \t\u3000]*(?:\*\*)?([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,7}?)(?:\*\*)?"
     r"[ \t\u3000]*[:：](?:\*\*)?[ \t\u3000]*(.+?)[ \t\u3000]*$",
     re.M,
 )
-_CIP_RE = re.compile(
+_CIP_RE = lazy(
     r"^(?P<title>[^/\n]{1,80}?)\s*/\s*(?P<resp>[^\n]{1,80}?)\s*[.．。]\s*[—\-–]+\s*"
     r"(?P<place>[^:：\n]{1,20})\s*[:：]\s*(?P<publisher>[^,，\n]{1,40})\s*[,，]\s*"
     r"(?P<year>\d{4})(?:\s*[.．]\s*(?P<month>\d{1,2}))?",
     re.M,
 )
-_ROLE_SUFFIX = re.compile(
-    r"(编写组|編寫組|编委会|編委會|编著|編著|主编|主編|著|编|編|译|譯|撰|绘|繪)$"
-)
-_SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?:：、“”\"《》()（）/]")
-_EDITION_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
+_ROLE_SUFFIX = lazy(r"(编写组|編寫組|编委会|編委會|编著|編著|主编|主編|著|编|編|译|譯|撰|绘|繪)$")
+_SENTENCE_PUNCT = lazy(r"[。，,；;！!？?:：、“”\"《》()（）/]")
+_EDITION_DATE = lazy(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 
 
 def isbn_is_valid(digits: str) -> bool:

@@ -11,28 +11,30 @@ from __future__ import annotations
 
 import re
 
+from readmark.core.lazy_re import lazy
+
 SAMPLE_CHARS = 64 * 1024
 THRESHOLD = 2
 
 # Not `# compute the percentage…`: a Python comment in a book about programming
 # starts lower case, a heading does not.
-_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(?![a-z])\S", re.M)
-_SETEXT = re.compile(r"^ {0,3}\S[^\n]*\n {0,3}(?:=+|-{2,})[ \t]*$", re.M)
-_LIST = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+[^\s*+-]", re.M)  # not "* * *"
+_ATX = lazy(r"^ {0,3}#{1,6}[ \t]+(?![a-z])\S", re.M)
+_SETEXT = lazy(r"^ {0,3}\S[^\n]*\n {0,3}(?:=+|-{2,})[ \t]*$", re.M)
+_LIST = lazy(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+[^\s*+-]", re.M)  # not "* * *"
 # Not `__init__`: a Python name in a plain-text book about programming (pdftotext of
 # Think Python) is no bold word.
-_EMPHASIS = re.compile(
+_EMPHASIS = lazy(
     r"\*\*[^\s*][^*\n]*\*\*|__(?![a-z][a-z0-9_]*__)[^\s_][^_\n]*__"
     r"|(?<![\w*])\*[^\s*][^*\n]*\*(?!\w)"
 )
-_UNDERSCORE_EM = re.compile(r"(?<!\w)_[^\s_][^_\n]*_(?!\w)")
-_LINK = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)|^ {0,3}\[[^\]\n]+\]:\s+\S", re.M)
-_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
-_TABLE = re.compile(r"^ {0,3}\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
-_HTML = re.compile(r"<(?:sup|sub|br|div|span|img|a\s|em|strong|p)\b[^>\n]*>", re.I)
+_UNDERSCORE_EM = lazy(r"(?<!\w)_[^\s_][^_\n]*_(?!\w)")
+_LINK = lazy(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)|^ {0,3}\[[^\]\n]+\]:\s+\S", re.M)
+_FENCE = lazy(r"^ {0,3}(```|~~~)", re.M)
+_TABLE = lazy(r"^ {0,3}\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
+_HTML = lazy(r"<(?:sup|sub|br|div|span|img|a\s|em|strong|p)\b[^>\n]*>", re.I)
 # Not `>>>`: a Python prompt in a plain-text book about programming.
-_QUOTE = re.compile(r"^ {0,3}>[ \t]?(?!>>)[^\s>]", re.M)
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
+_QUOTE = lazy(r"^ {0,3}>[ \t]?(?!>>)[^\s>]", re.M)
+_FOOTNOTE = lazy(r"\[\^[^\]\s]+\]")
 
 
 def markdown_score(text: str) -> int:

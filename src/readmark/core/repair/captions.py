@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.lazy_re import lazy
 from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks
 from readmark.core.repair.furniture import looks_like_header
 from readmark.core.repair.page_splits import (
@@ -44,10 +45,10 @@ _MAX_RUN = 4  # blocks: an image, its caption, a credit, a second image
 _CAPTION_MAX = 400  # characters: a caption is a line or a few, not a page
 _LABELLED_MAX = 1200  # a caption labelled `Figure 3:` may run to a paragraph
 _ANCHORS = r"(?:<(?:span|a) (?:id|name)=\"[^\"<>]{1,80}\"></(?:span|a)>\s*)*"
-_IMAGE = re.compile(
+_IMAGE = lazy(
     rf"^{_ANCHORS}(?:!\[[^\]\n]{{0,300}}\]\([^)\n]{{1,500}}\)|<img\b[^<>\n]{{0,600}}>)\s*$"
 )
-_CAPTION = re.compile(
+_CAPTION = lazy(
     rf"^{_ANCHORS}(?:\*\*|\*|_)?(?:"
     r"(?:figure|fig\.|table|plate|illustration|chart|map|exhibit|photo|image|diagram)"
     # `Figure 3`, `Plate IV`, an appendix's `Figure B.1`
@@ -61,7 +62,7 @@ _CAPTION = re.compile(
 )
 
 
-_TAG = re.compile(r"<[^<>]*>")
+_TAG = lazy(r"<[^<>]*>")
 
 
 def _is_image(block: Block) -> bool:
@@ -104,7 +105,7 @@ def _displayed(block: Block) -> bool:
 
 
 # marker writes a caption as a list item: `- Figure 2: Illustration of…`.
-_ITEM = re.compile(r"^[-*+][ \t]+")
+_ITEM = lazy(r"^[-*+][ \t]+")
 
 
 def _caption_item(text: str) -> str | None:

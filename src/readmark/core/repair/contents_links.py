@@ -11,16 +11,16 @@ markup changes: the entry's text, and so every offset, stays as it was.
 from __future__ import annotations
 
 import html
-import re
 
+from readmark.core.lazy_re import lazy
 from readmark.core.repair.page_marks import ANCHOR_PREFIX
 
 MIN_ENTRIES = 3  # fewer page references than this are not a contents list
 # An entry: a title, then a slash, leader dots or a run of spaces, then the page.
-_ENTRY = re.compile(r"^(?P<title>\S.{0,100}?)\s*(?:/|[.·…．]{2,}|\s{2,})\s*(?P<page>\d{1,4})$")
+_ENTRY = lazy(r"^(?P<title>\S.{0,100}?)\s*(?:/|[.·…．]{2,}|\s{2,})\s*(?P<page>\d{1,4})$")
 # A list item or paragraph holding only text (no markup inside).
-_ENDS_IN_NUMBER = re.compile(r"\d\s*</(?:li|p)>")
-_ITEM = re.compile(r"<(li|p)((?: [^<>]*)?)>([^<>]{2,160})</\1>")
+_ENDS_IN_NUMBER = lazy(r"\d\s*</(?:li|p)>")
+_ITEM = lazy(r"<(li|p)((?: [^<>]*)?)>([^<>]{2,160})</\1>")
 
 
 def link_contents(markup: str) -> str:

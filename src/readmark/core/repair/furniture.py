@@ -22,13 +22,15 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from readmark.core.lazy_re import lazy
+
 HEADER_MAX = 60  # characters: a running header is a short line
 HEADER_REPEATS = 3  # seen this often, a short line is the book's, not the text's
 HEADER_LIKENESS = 0.6  # difflib ratio from which a garbled line is that header
 NUMBERED_LIKENESS = 0.5  # ... when the line also carries a page number at an edge
-_EDGE_NUMBER = re.compile(r"^\d{1,4}\s|\s\d{1,4}\W?$")
+_EDGE_NUMBER = lazy(r"^\d{1,4}\s|\s\d{1,4}\W?$")
 _ROMAN = r"(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = lazy(
     r"^(?:"
     rf"[-–—~_.·•(\[<\s]*(?:\d{{1,4}}|{_ROMAN})[-–—~_.·•)\]>^*'\s]*"
     r"|第\s*\d{1,4}\s*[页頁]"
@@ -37,17 +39,17 @@ PAGE_NUMBER = re.compile(
     r")$",
     re.IGNORECASE,
 )
-_STRAY = re.compile(r"^[^\w\s]{1,3}$|^[IlJ|]$")
+_STRAY = lazy(r"^[^\w\s]{1,3}$|^[IlJ|]$")
 # A printer's signature mark at a page foot: `B`, `C 2`, `c 2`.
-_SIGNATURE = re.compile(r"^[A-Za-z](?:\s?\d{1,2})?$")
+_SIGNATURE = lazy(r"^[A-Za-z](?:\s?\d{1,2})?$")
 # A heading that can sit at a page top: never furniture.
-_HEADING = re.compile(
+_HEADING = lazy(
     r"^(?:chapter|part|book|section|canto|letter|appendix|preface|introduction|contents"
     r"|第.{1,8}[章节節回卷部篇条])",
     re.IGNORECASE,
 )
-_CHAPTER = re.compile(r"\bchapter\b", re.IGNORECASE)
-_NOT_LETTER = re.compile(r"[^a-z\u00c0-\u024f\u4e00-\u9fff\u3040-\u30ff]+")
+_CHAPTER = lazy(r"\bchapter\b", re.IGNORECASE)
+_NOT_LETTER = lazy(r"[^a-z\u00c0-\u024f\u4e00-\u9fff\u3040-\u30ff]+")
 
 
 def is_page_number(line: str) -> bool:

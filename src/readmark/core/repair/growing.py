@@ -16,8 +16,7 @@ joined into one string and the test reads it whole, as before.
 
 from __future__ import annotations
 
-import re
-
+from readmark.core.lazy_re import lazy
 from readmark.core.repair.blocks import Block, BlockKind, classify_lines
 from readmark.core.repair.cjk import CLAUSE, CLOSERS
 from readmark.core.repair.page_splits import (
@@ -41,7 +40,7 @@ _END = 2000  # characters kept of the end (is_prose reads 400; the scans stop so
 _MARKS = ("\ue004", "\ue005")  # a page mark's ends (core/repair/page_marks)
 # A second line holding any other character is neither a setext underline nor a
 # table's delimiter row, however it goes on.
-_SECOND_LINE_TEXT = re.compile(r"[^ \t\r=\-|:]")
+_SECOND_LINE_TEXT = lazy(r"[^ \t\r=\-|:]")
 
 
 class GrowingParagraph:

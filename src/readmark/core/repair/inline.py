@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
+from readmark.core.lazy_re import lazy
 
 # Every span has a bounded length: an unclosed one would otherwise be searched
 # to the end of the paragraph from each of its openings (quadratic on hostile
 # text); no real code span, link destination or reference is near these bounds.
 _CODE_SPAN = r"(?P<ticks>`+)[\s\S]{0,4096}?(?<!`)(?P=ticks)(?!`)"
-_PROTECTED = re.compile(
+_PROTECTED = lazy(
     "|".join(
         (
             _CODE_SPAN,
@@ -22,7 +22,7 @@ _PROTECTED = re.compile(
         )
     )
 )
-_CODE_ONLY = re.compile(_CODE_SPAN)
+_CODE_ONLY = lazy(_CODE_SPAN)
 
 
 def protected_mask(text: str, *, code_only: bool = False) -> list[bool]:

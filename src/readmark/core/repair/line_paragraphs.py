@@ -11,15 +11,14 @@ paragraph. An ATX heading directly followed by text is separated from it too.
 
 from __future__ import annotations
 
-import re
-
 from readmark.core.formats.markdown.grammar import ATX_HEADING
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.lazy_re import lazy
 from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks, classify
 from readmark.core.repair.cjk import CLOSERS, SENTENCE_FINAL, is_cjk
 from readmark.core.repair.rule import RepairContext, RepairRule
 
-_HARD_BREAK = re.compile(r"(?:  |\\)$")
+_HARD_BREAK = lazy(r"(?:  |\\)$")
 
 
 def _mostly_cjk(text: str) -> bool:

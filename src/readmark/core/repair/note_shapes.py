@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from readmark.core.lazy_re import lazy
+
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -34,20 +36,20 @@ _LATEX_SUP = r"\$\s?\^\s?(?:\{\s?(?P<latex>\d{1,3}|\*)\s?\}|(?P<latex1>\d))\s?\$
 # A body written with a superscript: <sup>, LaTeX or Unicode digits, anchors before it.
 # Nougat's inline LaTeX: `\({}^{1}\)`.
 _PAREN_LATEX_SUP = r"\\\(\s?\{\}\^\{\s?(?P<platex>\d{1,3})\s?\}\s?\\\)"
-SUPERSCRIPT_BODY = re.compile(
+SUPERSCRIPT_BODY = lazy(
     rf"^ {{0,3}}{_ANCHORS}(?:<sup>[ \t]*(?P<sup>{_SUP_MARK})\.?[ \t]*</sup>|{_LATEX_SUP}"
     rf"|{_PAREN_LATEX_SUP}|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,3}})(?=\s|[^\W\d_]))"
     r"[ \t\u3000]*(?=\S)"
 )
 # A bare body: `① text`, `[1] text`, `4 See Faretta…` (the digit then a new sentence),
 # Nougat's `Footnote 4: text` (labelled: a body wherever it stands).
-BARE_BODY = re.compile(
+BARE_BODY = lazy(
     r"^ {0,3}(?:Footnote[ \t]+(?P<label>[1-9]\d{0,2})[ \t]*:"
     r"|(?P<sym>[\u2460-\u2473]|\[\d{1,3}\](?!\()"
     r"|(?P<digit>[1-9]\d?)(?=[ \t\u3000]+[A-Z\"“(\u4e00-\u9fff])))"
     r"[ \t\u3000]*(?=\S)"
 )
-_ANCHOR_ID = re.compile(r'(?:id|name)="([^"<>]{1,80})"')
+_ANCHOR_ID = lazy(r'(?:id|name)="([^"<>]{1,80})"')
 
 
 def body_symbol(match: re.Match[str]) -> str:
@@ -76,7 +78,7 @@ def is_labelled_body(match: re.Match[str]) -> bool:
 
 
 # Words after which a number is the text's own reference, never a note marker.
-_NUMBERING_WORDS = re.compile(
+_NUMBERING_WORDS = lazy(
     r"(?:(?<![A-Za-z])(?:chapter|chap|section|sect|sec|page|pages|pp|p|figure|fig|table|tab|"
     r"vol|volume|no|number|art|article|part|book|verse|line|lines|step|item|exercise|ex|eq|"
     r"equation|appendix|note|notes|footnote|act|scene|canto|psalm|room|age|aged|grade|class|level|"

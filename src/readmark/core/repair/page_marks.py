@@ -20,18 +20,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from readmark.core.lazy_re import lazy
 from readmark.core.repair.furniture import HEADER_MAX, PAGE_NUMBER, header_key, is_page_number
 
 if TYPE_CHECKING:
     from readmark.core.book import Book
 
 MARK_START, MARK_END = "\ue004", "\ue005"
-MARK = re.compile(f"{MARK_START}([0-9a-z]{{1,12}}){MARK_END}")
+MARK = lazy(f"{MARK_START}([0-9a-z]{{1,12}}){MARK_END}")
 ANCHOR_PREFIX = "rm-page-"
-_ANCHOR = re.compile(r'<a name="rm-page-([0-9a-z]{1,12})"></a>')
-_ROMAN = re.compile(r"^[ivxlcdm]+$")
-_NUMBER = re.compile(r"\d{1,4}")
-_EDGE = re.compile(r"^(\d{1,4})\s|\s(\d{1,4})\W?$")
+_ANCHOR = lazy(r'<a name="rm-page-([0-9a-z]{1,12})"></a>')
+_ROMAN = lazy(r"^[ivxlcdm]+$")
+_NUMBER = lazy(r"\d{1,4}")
+_EDGE = lazy(r"^(\d{1,4})\s|\s(\d{1,4})\W?$")
 
 
 def page_label(line: str) -> str:

@@ -19,11 +19,11 @@ halves with one space, or without the hyphen when a lowercase word was hyphenate
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from readmark.core.formats.markdown.grammar import ATX_HEADING, SETEXT_UNDERLINE, THEMATIC_BREAK
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.lazy_re import lazy
 from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks
 from readmark.core.repair.cjk import (
     CLAUSE,
@@ -40,12 +40,10 @@ from readmark.core.repair.rule import RepairContext, RepairRule
 
 PROSE_LENGTH = 60  # non-space characters: about two printed lines of Chinese
 FIELD_LENGTH = 40
-_HARD_BREAK = re.compile(r"(?:  +|\\)\n")
+_HARD_BREAK = lazy(r"(?:  +|\\)\n")
 # 责任编辑:张克敏, 邮 编:100080, Editor: Jane Doe (the label may be spaced out in print)
-_FIELD = re.compile(r"^[^\s:：,，、;；。.]{1,12}[:：]")
-_ORDINAL = re.compile(
-    r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百千\d]+[章节回部篇卷])"
-)
+_FIELD = lazy(r"^[^\s:：,，、;；。.]{1,12}[:：]")
+_ORDINAL = lazy(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百千\d]+[章节回部篇卷])")
 
 
 _MARKUP_OPENERS = frozenset("#=-*_")
@@ -173,7 +171,7 @@ def continues_sentence(text: str) -> bool:
 
 
 # Code a converter flattened into a paragraph: `print 1 x = 2 print x`.
-_CODE_LIKE = re.compile(r"\b\w+ = \S|\$[^$\n]+\$|>>>")
+_CODE_LIKE = lazy(r"\b\w+ = \S|\$[^$\n]+\$|>>>")
 
 
 def introduces_display(first: str, second: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.lazy_re import lazy
 from readmark.core.repair.blocks import BlockKind, SourceBlocks
 from readmark.core.repair.cjk import CHINESE_OR_JAPANESE_CLASS, CLOSERS, is_cjk, is_ideograph
 from readmark.core.repair.inline import free_segments, protected_spans
@@ -19,8 +20,8 @@ from readmark.core.repair.rule import RepairContext, RepairRule
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 # Innermost pair, with no parenthesis of either width inside (keeps a second pass a no-op).
-_PAIR = re.compile(r"\(([^()（）\n]{0,80})\)")
-_MARK = re.compile("[,:;?!]")  # the keys of FULL_WIDTH
+_PAIR = lazy(r"\(([^()（）\n]{0,80})\)")
+_MARK = lazy("[,:;?!]")  # the keys of FULL_WIDTH
 _KINDS = (BlockKind.PARAGRAPH, BlockKind.NOTE, BlockKind.FOOTNOTE_DEF)
 # What any conversion needs (the first one sees the text as written, later ones
 # only follow from it): a Chinese or Japanese character (a pair needs an ideograph
@@ -29,8 +30,8 @@ _KINDS = (BlockKind.PARAGRAPH, BlockKind.NOTE, BlockKind.FOOTNOTE_DEF)
 # them, by a mark. A text with neither (most of an English book) comes back as it is
 # without measuring its protected spans.
 _CLOSERS_CLASS = "".join(re.escape(ch) for ch in sorted(CLOSERS))
-_CJK_CHARACTER = re.compile(f"[{CHINESE_OR_JAPANESE_CLASS}]")
-_PRINT_MARK_TAIL = re.compile(f"[…⋯—](?:[{_CLOSERS_CLASS}]|\ue004[^\ue004]*\ue005)*[,:;?!]")
+_CJK_CHARACTER = lazy(f"[{CHINESE_OR_JAPANESE_CLASS}]")
+_PRINT_MARK_TAIL = lazy(f"[…⋯—](?:[{_CLOSERS_CLASS}]|\ue004[^\ue004]*\ue005)*[,:;?!]")
 
 
 def _may_convert(text: str) -> bool:

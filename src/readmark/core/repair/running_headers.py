@@ -28,11 +28,11 @@ times too, wherever a copy of it stands where a page turns.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from readmark.core.i18n import QT_TRANSLATE_NOOP
+from readmark.core.lazy_re import lazy
 from readmark.core.repair.blocks import Block, BlockKind, SourceBlocks, classify
 from readmark.core.repair.furniture import (
     HEADER_MAX,
@@ -54,8 +54,8 @@ from readmark.core.repair.rule import RepairContext, RepairRule
 _KEY_MIN = 4  # letters: shorter lines (`2`, `Yes.`) say too little to be a header
 _BOOK_SAMPLE = 256_000  # characters of the book measured for its repeated lines
 # A line standing alone between blank lines: a one-line paragraph.
-_ATX_OPEN = re.compile(r" {0,3}#{1,6}[ \t]+")  # a heading's markup, before its text
-_ALONE = re.compile(rf"(?m)^[ \t]*\n([^\n]{{1,{HEADER_MAX}}})\n(?=[ \t]*\n)")
+_ATX_OPEN = lazy(r" {0,3}#{1,6}[ \t]+")  # a heading's markup, before its text
+_ALONE = lazy(rf"(?m)^[ \t]*\n([^\n]{{1,{HEADER_MAX}}})\n(?=[ \t]*\n)")
 
 
 def book_headers(sources: Iterable[str]) -> frozenset[str]:
@@ -209,7 +209,7 @@ def _page_starts(
 
 
 # The anchor a converter opens each page's first block with (`<span id="page-13-0">`).
-_PAGE_ANCHOR = re.compile(r"^\s*<(?:span|a) (?:id|name)=\"page-\d+")
+_PAGE_ANCHOR = lazy(r"^\s*<(?:span|a) (?:id|name)=\"page-\d+")
 
 
 def _at_page_foot(blocks: tuple[Block, ...], indexes: list[int], drop: set[int]) -> bool:

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from readmark import __version__, i18n, paths, resources, startup_gc
+from readmark import (
+    __version__,
+    i18n,
+    paths,
+    resources,
+    startup_dataclasses,
+    startup_gc,
+    startup_re,
+)
 from readmark.core.render_cache import RenderCache
 from readmark.core.store.settings import Settings
 from readmark.ui.shell.library_owner import LibraryOwner
@@ -99,6 +107,10 @@ def run_gui(
     _after_first_screen(window, lambda: window.syncer.start())  # sync as the window opens
     _after_first_screen(window, startup_gc.release)  # held since the start (startup_gc.py)
     QTimer.singleShot(RELEASE_GC_AT_THE_LATEST_MS, startup_gc.release)  # no book came
+    _after_first_screen(window, startup_re.release)  # patterns from the memo: start-up only
+    QTimer.singleShot(RELEASE_GC_AT_THE_LATEST_MS, startup_re.release)
+    _after_first_screen(window, startup_dataclasses.release)  # data classes, the same
+    QTimer.singleShot(RELEASE_GC_AT_THE_LATEST_MS, startup_dataclasses.release)
     if smoke_test:
         _arm_smoke_test(app, window, started)
     if link is not None:

@@ -18,16 +18,17 @@ book at hand and on generated Markdown).
 
 from __future__ import annotations
 
-import re
 from xml.etree import ElementTree
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 
+from readmark.core.lazy_re import lazy
+
 # A line starts with a letter (any script; not a digit or `_`) or an opening
 # quote or bracket of running text; no line is empty; no `|` anywhere.
 _LINE = r"(?:[^\W\d_]|[“‘「『《〈【（])[^\n|]*"
-PLAIN_BLOCK = re.compile(f"{_LINE}(?:\\n{_LINE})*")
+PLAIN_BLOCK = lazy(f"{_LINE}(?:\\n{_LINE})*")
 
 
 class PlainParagraphs(BlockProcessor):

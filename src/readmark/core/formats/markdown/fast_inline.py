@@ -19,13 +19,14 @@ on every book at hand and on generated Markdown). A pattern not named here
 
 from __future__ import annotations
 
-import re
 from xml.etree import ElementTree
 
 from markdown import Markdown
 from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
 from markdown.util import STX, AtomicString
+
+from readmark.core.lazy_re import lazy
 
 # Pattern name -> strings one of which every match contains (from each
 # pattern's regex in markdown.inlinepatterns and markdown.extensions.footnotes).
@@ -52,7 +53,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 
 
 # One of the strings of TRIGGERS; kept in step with it by a test.
-_ANY_TRIGGER = re.compile(r"[`\\\[<&*_]|  \n")
+_ANY_TRIGGER = lazy(r"[`\\\[<&*_]|  \n")
 
 
 class FastInlineProcessor(InlineProcessor):

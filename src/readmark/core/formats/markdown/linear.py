@@ -27,6 +27,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from readmark.core.lazy_re import lazy
+
 
 def make_linear(md: markdown.Markdown) -> None:
     stage = md.preprocessors["html_block"]
@@ -108,7 +110,7 @@ BRACKET_SCAN_LIMIT = 2_000_000
 _BRACKETS = {"[": "[]", "(": "()"}
 # What inline processing has replaced by the time links are looked for: escaped
 # characters and code spans (a backtick run closed by one of the same length).
-_TOKENS = re.compile(r"\\.|`+|[\[\]()]", re.DOTALL)
+_TOKENS = lazy(r"\\.|`+|[\[\]()]", re.DOTALL)
 
 
 class BracketGuard(Treeprocessor):

@@ -37,27 +37,24 @@ byte on every book at hand and on generated Markdown.
 
 from __future__ import annotations
 
-import re
-
 from markdown import Markdown
 
 from readmark.core.formats.markdown.fast_blocks import PLAIN_BLOCK
 from readmark.core.html_sanitize import ALLOWED_ELEMENTS
 from readmark.core.html_text import simple_text_of
+from readmark.core.lazy_re import lazy
 
 # Characters some step of the conversion looks for inside a block (inline
 # patterns' triggers, attribute lists, the bracket guard, entities, raw HTML,
 # escapes), control and private-use characters (Python-Markdown's own markers,
 # the repair's page marks and note markers), and line separators.
-_NOT_PLAIN = re.compile(
-    "[`\\\\\\[\\]()<>&*_{}\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ue000-\uf8ff]|  \n"
-)
-_DEFINITION = re.compile(r"\n*[ ]{0,3}:")
-_SPACES = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
+_NOT_PLAIN = lazy("[`\\\\\\[\\]()<>&*_{}\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ue000-\uf8ff]|  \n")
+_DEFINITION = lazy(r"\n*[ ]{0,3}:")
+_SPACES = lazy(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 _WORD = "rmplainrun"  # the placeholder: _WORD + number + "x"
-_PLACEHOLDER_LINE = re.compile(f"(?m)^{_WORD}(\\d+)x$")
+_PLACEHOLDER_LINE = lazy(f"(?m)^{_WORD}(\\d+)x$")
 _FOOTNOTE_MARKER = "///Footnotes Go Here///"
-_TAG = re.compile(r"</?([a-z][a-z0-9]*)")
+_TAG = lazy(r"</?([a-z][a-z0-9]*)")
 
 
 def _is_plain(block: str) -> bool:
