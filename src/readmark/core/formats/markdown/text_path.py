@@ -101,8 +101,17 @@ def stand_in(source: str) -> tuple[str, list[str]]:
 
 
 def _text(block: str) -> str:
-    """A plain paragraph's text as `html_to_text` makes it."""
-    return _SPACES.sub(" ", block).strip()
+    """A plain paragraph's text as `html_to_text` makes it. Where its only
+    whitespace of `_SPACES`'s kinds is spaces and line breaks (`_NOT_PLAIN` keeps
+    the rest out of a plain paragraph) and no two of them touch, each line break
+    becomes a space and nothing else changes: the same string, without the regex
+    (stand_in 25 -> 16 ms per MB of the bench books)."""
+    if (
+        "  " in block or " \n" in block or "\n " in block or "\n\n" in block
+        or "\t" in block or "\r" in block or "\f" in block
+    ):  # fmt: skip
+        return _SPACES.sub(" ", block).strip()
+    return block.replace("\n", " ").strip()
 
 
 def put_back(text: str, runs: list[str]) -> str | None:
