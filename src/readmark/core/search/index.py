@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -64,7 +65,7 @@ __all__ = [
 
 QUERY_TERM_CHARS = OVERLAP  # terms are looked up from the query's first characters
 MAX_HITS = 200
-_NOTES_BATCH = 2000  # notes written per transaction (a worker waits at most one)
+_NOTES_BATCH = 500  # notes written per transaction (~20 ms: a worker waits at most one)
 PER_BOOK = 50
 
 
@@ -228,7 +229,7 @@ class SearchIndex:
         if workers > 1 and len(todo) > 1:
             optimized = self._index_in_processes(
                 todo, workers, report, progress, check, sections, low_priority, bulk,
-                meanwhile=lambda: self.update_notes(library),
+                meanwhile=lambda: self.update_notes(library, gaps=True),
             )  # fmt: skip
         for number, (key, want) in enumerate(todo if workers <= 1 or len(todo) < 2 else []):
             check()
@@ -375,17 +376,18 @@ class SearchIndex:
         )
         self._db.execute("COMMIT")
 
-    def update_notes(self, library: Library) -> None:
+    def update_notes(self, library: Library, gaps: bool = False) -> None:
         """Make the indexed highlights and notes those of the library (changed ones
         anew). Skipped when the library was not written since the last time (its
         change mark), so asking before every search costs a query."""
         mark = (id(library), library.annotations.change_mark())
         if mark == self._notes_mark:
             return
-        self._sync_notes(library)
+        self._sync_notes(library, gaps)
         self._notes_mark = (id(library), library.annotations.change_mark())
 
-    def _sync_notes(self, library: Library) -> None:
+    def _sync_notes(self, library: Library, gaps: bool) -> None:
+        """`gaps`: worker processes are indexing books (see `index_file.begin_write`)."""
         indexed = dict(self._db.execute("SELECT annotation_id, digest FROM notes"))
         current = {}
         for id_, path, kind, color, exact, note in library.annotations.searchable():
@@ -415,6 +417,8 @@ class SearchIndex:
             # The rest in batches of their own: a note not written yet (stopped
             # between two) is found missing and written by the next update.
             for i in range(_NOTES_BATCH, len(rows), _NOTES_BATCH):
+                if gaps:  # for a worker waiting to reserve ids (`begin_write`)
+                    time.sleep(0.002)
                 self._db.execute("BEGIN IMMEDIATE")
                 self._insert_notes(rows[i : i + _NOTES_BATCH])
                 self._db.execute("COMMIT")
