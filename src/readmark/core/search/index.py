@@ -402,7 +402,9 @@ class SearchIndex:
         # The terms are made before any write lock is taken (the most work here):
         # while books are indexed in worker processes, this runs beside them, and
         # a worker waits for this file's lock only while a batch is written.
-        rows = [(i, *current[i], text_terms(fold(current[i][4] + "\n" + current[i][5]))) for i in new]
+        rows = [
+            (i, *current[i], text_terms(fold(current[i][4] + "\n" + current[i][5]))) for i in new
+        ]
         self._db.execute("BEGIN IMMEDIATE")
         try:
             for i in range(0, len(stale), 500):
@@ -430,7 +432,20 @@ class SearchIndex:
     def _insert_notes(self, rows: list[tuple[str, str, str, str, str, str, str, str]]) -> None:
         """Store notes (in the caller's transaction) under ids after the last ever
         given (`notes` is AUTOINCREMENT: an id is never reused, so the FTS5 rows
-        of notes deleted, kept as garbage, never match a new note)."""
+        of notes deleted, kept as garbage, never match a new note). A note another
+        Readmark process stored since this one looked is left as it stored it."""
+        if not rows:
+            return
+        marks = ", ".join("?" * len(rows))
+        there = {
+            found[0]
+            for found in self._db.execute(
+                f"SELECT annotation_id FROM notes WHERE annotation_id IN ({marks})",
+                [row[0] for row in rows],
+            )
+        }
+        if there:
+            rows = [row for row in rows if row[0] not in there]
         found = self._db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'notes'").fetchone()
         first = (found[0] if found else 0) + 1
         self._db.executemany(

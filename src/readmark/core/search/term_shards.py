@@ -173,10 +173,12 @@ class Shards:
             settings = (("automerge", 4), ("crisismerge", 16), ("hashsize", 1024 * 1024))
         for k in range(len(self._paths)):
             db = self._db(k)
+            now = dict(db.execute("SELECT k, v FROM chunk_terms_config"))
             for name, value in settings:
-                db.execute(
-                    "INSERT INTO chunk_terms (chunk_terms, rank) VALUES (?, ?)", (name, value)
-                )
+                if now.get(name) != value:  # a write (and FTS5 reloads its settings)
+                    db.execute(
+                        "INSERT INTO chunk_terms (chunk_terms, rank) VALUES (?, ?)", (name, value)
+                    )
 
     def optimize(self, shards: Iterable[int] | None = None) -> None:
         """One segment per shard (`shards`: these only): about 40 % smaller
