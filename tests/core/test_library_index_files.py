@@ -205,3 +205,42 @@ def test_one_character_is_found_inside_a_run_at_its_end_and_before_latin(
         assert found == [fold(q) for q in expected], query
     assert [h.context.hit for h in index.search(library, "黃").hits] == ["黄"]  # Traditional
     index.close()
+
+
+def test_a_worker_waiting_for_the_index_file_gets_it_between_two_writes(tmp_path: Path) -> None:
+    """A worker process reserves its pieces' ids while the updating process writes
+    (the notes, in batches): it asks again every millisecond, so it gets the lock
+    in a 20 ms gap between two transactions, not after the second one (SQLite's
+    own wait, backed off to 100 ms a try, would sleep through the gap most times),
+    and the ids it gets are new ones."""
+    import threading
+    import time
+
+    from readmark.core.search.index_file import reserve_pieces
+    from readmark.core.store import sqlite_setup
+
+    index = SearchIndex(tmp_path / "search.sqlite3")
+    writer = sqlite_setup.connect(index.path)
+    got: list[tuple[int, float]] = []
+
+    def worker() -> None:  # as a worker process does, on a connection of its own
+        db = sqlite_setup.connect(index.path)
+        got.append((reserve_pieces(db, 5)[0], time.monotonic()))
+        db.close()
+
+    writer.execute("BEGIN IMMEDIATE")  # the updating process is writing
+    thread = threading.Thread(target=worker)
+    thread.start()
+    time.sleep(0.5)  # long enough for SQLite's own wait to back off to 100 ms a try
+    assert not got  # still waiting
+    writer.execute("COMMIT")
+    gap = time.monotonic()
+    time.sleep(0.02)
+    writer.execute("BEGIN IMMEDIATE")  # the next batch, for 0.5 s
+    time.sleep(0.5)
+    writer.execute("COMMIT")
+    thread.join(5)
+    assert len(got) == 1 and got[0][1] < gap + 0.25  # it came in the gap
+    assert reserve_pieces(writer, 1)[0] == got[0][0] + 5  # the next ids follow its own
+    writer.close()
+    index.close()

@@ -275,3 +275,83 @@ def test_indexing_in_processes_stores_the_same_index(tmp_path: Path) -> None:
         ones = {(h.path, h.section, h.start) for h in one.search(library, query, **big).hits}
         twos = {(h.path, h.section, h.start) for h in two.search(library, query, **big).hits}
         assert ones == twos and ones
+
+
+def test_notes_written_in_batches_beside_the_books_are_all_found(tmp_path: Path) -> None:
+    """Indexing in processes writes the notes while the workers read the books, a
+    batch per transaction: every note is found (those at the batches' edges
+    too), one changed later is found as it is now, one deleted is gone."""
+    from readmark.core.store.annotation_store import Incoming
+
+    books = [_write_book(tmp_path, f"b{n}.txt", n) for n in range(3)]
+    library = Library(tmp_path / "library.sqlite3")
+    add_books(library, books)
+    count = index_module._NOTES_BATCH + 500  # more than one batch
+    marks = [
+        Annotation(
+            Kind.NOTE,
+            TextTarget(0, 0, 3, "第1章"),
+            color="yellow",
+            note=f"批注 note{n:05d}x 第{n}条",
+        )
+        for n in range(count)
+    ]
+    library.annotations.merge([Incoming(m, books[n % 3]) for n, m in enumerate(marks)])
+    index = SearchIndex(tmp_path / "search.sqlite3")
+    report = index.update(library, workers=2)
+    assert len(report.indexed) == 3
+    for n in (0, index_module._NOTES_BATCH - 1, index_module._NOTES_BATCH, count - 1):
+        hits = index.search(library, f"note{n:05d}x", books=False).hits
+        assert [(h.kind, h.annotation_id) for h in hits] == [("note", marks[n].id)]
+    assert len(index.search(library, "批注", books=False, limit=10**6).hits) == count
+    assert index.search(library, "玄黄").hits  # the books too
+
+    changed, gone = marks[7], marks[count - 2]
+    library.annotations.update(
+        Annotation(
+            changed.kind, changed.target, changed.id, "blue", note="改过的批注", modified=2.0
+        )
+    )
+    library.annotations.delete(gone.id)
+    index.update(library, workers=2)
+    assert [h.color for h in index.search(library, "改过", books=False).hits] == ["blue"]
+    assert not index.search(library, "note00007x", books=False).hits
+    assert not index.search(library, f"note{count - 2:05d}x", books=False).hits
+    assert len(index.search(library, "批注", books=False, limit=10**6).hits) == count - 1
+
+
+def test_notes_stored_meanwhile_by_another_readmark_are_kept_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two Readmark processes bring the notes in at once (the window's indexing and
+    `readmark search`): the second, whose terms were made before the first wrote,
+    stores none of them twice and fails on none."""
+    from readmark.core.store.annotation_store import Incoming
+
+    books = [_write_book(tmp_path, "b.txt", 1)]
+    library = Library(tmp_path / "library.sqlite3")
+    add_books(library, books)
+    marks = [
+        Annotation(Kind.NOTE, TextTarget(0, 0, 2, "第1"), color="green", note=f"同时 n{n:04d}x")
+        for n in range(700)
+    ]
+    library.annotations.merge([Incoming(m, books[0]) for m in marks])
+    first = SearchIndex(tmp_path / "search.sqlite3")
+    second = SearchIndex(tmp_path / "search.sqlite3")
+    real_terms = index_module.text_terms
+    calls = []
+
+    def terms_while_the_other_writes(text: str) -> str:
+        if not calls:  # the other process stores every note now
+            calls.append(text)
+            first.update_notes(library)
+        return real_terms(text)
+
+    monkeypatch.setattr(index_module, "text_terms", terms_while_the_other_writes)
+    second.update_notes(library)
+    monkeypatch.undo()
+    hits = second.search(library, "同时", books=False, limit=10**6).hits
+    assert len(hits) == len(marks) == len({h.annotation_id for h in hits})
+    assert [h.annotation_id for h in second.search(library, "n0699x", books=False).hits] == [
+        marks[699].id
+    ]

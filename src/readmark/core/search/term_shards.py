@@ -158,16 +158,27 @@ class Shards:
 
     def bulk(self, many: bool) -> None:
         """While many books are stored (`many`), FTS5 merges no segments as it goes
-        (`optimize` merges them all at the end): 15 % less work storing Chinese
-        terms, measured. Else its own merging, which keeps a few books added at a
-        time in few segments. (Kept in each shard: a stopped update leaves it on,
-        until the next update sets it; FTS5 still merges 16 segments of a level.)"""
+        (`optimize` merges them all at the end) and flushes its terms to a new
+        segment every 256 KB of them rather than every 1 MB: measured on the
+        generated Chinese, FTS5's work per MB fell from 217-226 ms (storing and
+        optimizing) to 176-185 with both, and by 15 % with the first alone. (A
+        smaller hash is quicker to fill and sort; the many small segments it
+        leaves cost `optimize` less than merging them 16 at a time as it goes,
+        which `crisismerge` 1000 defers.) Else FTS5's own settings, which keep a
+        few books added at a time in few segments. (Kept in each shard: a stopped
+        update leaves them on, until the next update sets them; a search then
+        reads up to 1,000 segments a term, and FTS5 merges them at the next write.)"""
+        settings = (("automerge", 0), ("crisismerge", 1000), ("hashsize", 256 * 1024))
+        if not many:  # FTS5's defaults
+            settings = (("automerge", 4), ("crisismerge", 16), ("hashsize", 1024 * 1024))
         for k in range(len(self._paths)):
             db = self._db(k)
-            db.execute(
-                "INSERT INTO chunk_terms (chunk_terms, rank) VALUES ('automerge', ?)",
-                (0 if many else 4,),  # 4: FTS5's default
-            )
+            now = dict(db.execute("SELECT k, v FROM chunk_terms_config"))
+            for name, value in settings:
+                if now.get(name) != value:  # a write (and FTS5 reloads its settings)
+                    db.execute(
+                        "INSERT INTO chunk_terms (chunk_terms, rank) VALUES (?, ?)", (name, value)
+                    )
 
     def optimize(self, shards: Iterable[int] | None = None) -> None:
         """One segment per shard (`shards`: these only): about 40 % smaller

@@ -102,7 +102,10 @@ def text_terms(folded: str) -> str:
     if folded.isascii():
         return " ".join(set(_ALNUM_RUN.findall(folded)))
     runs_of, even_pairs, odd_pairs, words_of = _unspaced_patterns()
-    runs = runs_of.findall(folded)
+    # Text of spaced scripts with a few other characters (curly quotes, dashes):
+    # the search for an unspaced character (3.5 ms per MB of the bench's English)
+    # spares the search for their runs (19 ms), which would find none.
+    runs = runs_of.findall(folded) if _UNSPACED_CHAR.search(folded) else []
     terms: set[str] = set()
     if runs:
         terms.update(even_pairs.findall(folded))  # every pair of neighbours
