@@ -468,7 +468,7 @@
 <context>
     <name>AnnotatedReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="502"/>
+        <location filename="../../src/readmark/ui/reader/annotated_reader.py" line="511"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -1073,7 +1073,7 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <location filename="../../src/readmark/core/formats/epub/archive.py" line="201"/>
         <location filename="../../src/readmark/core/formats/html/loader.py" line="147"/>
         <location filename="../../src/readmark/core/textio.py" line="102"/>
-        <location filename="../../src/readmark/core/textio.py" line="117"/>
+        <location filename="../../src/readmark/core/textio.py" line="118"/>
         <source>“{name}” is empty.</source>
         <translation>“{name}”是空文件。</translation>
     </message>
@@ -1093,70 +1093,70 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”不是 EPUB 图书（它不是 ZIP 压缩包）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="273"/>
-        <location filename="../../src/readmark/core/textio.py" line="298"/>
+        <location filename="../../src/readmark/core/textio.py" line="299"/>
+        <location filename="../../src/readmark/core/textio.py" line="324"/>
         <source>“{name}” is a binary file, not a text book.</source>
         <translation>“{name}”是二进制文件，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="205"/>
-        <location filename="../../src/readmark/core/textio.py" line="246"/>
+        <location filename="../../src/readmark/core/textio.py" line="231"/>
+        <location filename="../../src/readmark/core/textio.py" line="272"/>
         <source>“{name}” is a folder, not a book.</source>
         <translation>“{name}”是文件夹，不是图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="190"/>
-        <location filename="../../src/readmark/core/textio.py" line="243"/>
+        <location filename="../../src/readmark/core/textio.py" line="216"/>
+        <location filename="../../src/readmark/core/textio.py" line="269"/>
         <source>“{name}” does not exist.</source>
         <translation>“{name}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="208"/>
+        <location filename="../../src/readmark/core/textio.py" line="234"/>
         <source>a named pipe</source>
         <translation>命名管道</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="210"/>
+        <location filename="../../src/readmark/core/textio.py" line="236"/>
         <source>a device</source>
         <translation>设备文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="212"/>
+        <location filename="../../src/readmark/core/textio.py" line="238"/>
         <source>a socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="214"/>
+        <location filename="../../src/readmark/core/textio.py" line="240"/>
         <source>a special file</source>
         <translation>特殊文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="216"/>
+        <location filename="../../src/readmark/core/textio.py" line="242"/>
         <source>“{name}” is not a regular file ({kind}); Readmark opens only ordinary files.</source>
         <translation>“{name}”不是普通文件（{kind}）；Readmark 只打开普通文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="250"/>
+        <location filename="../../src/readmark/core/textio.py" line="276"/>
         <source>Readmark is not allowed to read “{name}”.</source>
         <translation>Readmark 没有读取“{name}”的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="254"/>
+        <location filename="../../src/readmark/core/textio.py" line="280"/>
         <source>“{name}” could not be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="229"/>
+        <location filename="../../src/readmark/core/textio.py" line="255"/>
         <source>“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.</source>
         <translation>“{name}”太大（{size} MB）；Readmark 最多只能打开 {limit} MB 的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="309"/>
+        <location filename="../../src/readmark/core/textio.py" line="335"/>
         <source>“{name}” is {kind}, not a text book.</source>
         <translation>“{name}”是{kind}，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="330"/>
+        <location filename="../../src/readmark/core/textio.py" line="356"/>
         <source>“{name}” has a line of {length} characters; it does not look like a book.</source>
         <translation>“{name}”中有一行长达 {length} 个字符，看起来不像是一本书。</translation>
     </message>
@@ -1336,153 +1336,153 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/readmark/cli.py" line="171"/>
+        <location filename="../../src/readmark/cli.py" line="178"/>
         <source>Title</source>
         <translation>书名</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="172"/>
+        <location filename="../../src/readmark/cli.py" line="179"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="173"/>
+        <location filename="../../src/readmark/cli.py" line="180"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="174"/>
+        <location filename="../../src/readmark/cli.py" line="181"/>
         <source>Publisher</source>
         <translation>出版者</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="175"/>
+        <location filename="../../src/readmark/cli.py" line="182"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="176"/>
+        <location filename="../../src/readmark/cli.py" line="183"/>
         <source>ISBN</source>
         <translation>书号（ISBN）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="177"/>
+        <location filename="../../src/readmark/cli.py" line="184"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="178"/>
+        <location filename="../../src/readmark/cli.py" line="185"/>
         <source>Sections</source>
         <translation>分节数</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="180"/>
+        <location filename="../../src/readmark/cli.py" line="187"/>
         <source>Chapters found by</source>
         <translation>章节识别规则</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="183"/>
+        <location filename="../../src/readmark/cli.py" line="190"/>
         <source>Repair</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="184"/>
+        <location filename="../../src/readmark/cli.py" line="191"/>
         <source>Printed pages</source>
         <translation>印刷页码</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="190"/>
+        <location filename="../../src/readmark/cli.py" line="197"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="198"/>
+        <location filename="../../src/readmark/cli.py" line="205"/>
         <source>There is no section {number}; this book has {count}.</source>
         <translation>没有第 {number} 节；这本书共有 {count} 节。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="236"/>
+        <location filename="../../src/readmark/cli.py" line="243"/>
         <source>{count} (p. {first} to p. {last})</source>
         <translation>{count} 页（第 {first} 页至第 {last} 页）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="251"/>
+        <location filename="../../src/readmark/cli.py" line="258"/>
         <source>[p. {page}]</source>
         <translation>[第 {page} 页]</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="269"/>
+        <location filename="../../src/readmark/cli.py" line="276"/>
         <source>export needs a BOOK, or --all --folder DIR.</source>
         <translation>export 需要一本书 BOOK，或 --all --folder 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="278"/>
+        <location filename="../../src/readmark/cli.py" line="285"/>
         <source>“{path}” is not in the library: open it in Readmark first.</source>
         <translation>“{path}”不在书库中：请先在 Readmark 中打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="302"/>
+        <location filename="../../src/readmark/cli.py" line="309"/>
         <source>“{path}” cannot be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="319"/>
+        <location filename="../../src/readmark/cli.py" line="326"/>
         <source>--all writes notes: use --format obsidian or logseq.</source>
         <translation>--all 只写笔记：请用 --format obsidian 或 logseq。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="324"/>
+        <location filename="../../src/readmark/cli.py" line="331"/>
         <source>--all needs --folder DIR.</source>
         <translation>--all 需要 --folder 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="338"/>
+        <location filename="../../src/readmark/cli.py" line="345"/>
         <source>New notes: {new}, updated: {updated}, failed: {failed}</source>
         <translation>新建笔记：{new}，已更新：{updated}，失败：{failed}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="362"/>
+        <location filename="../../src/readmark/cli.py" line="369"/>
         <source>--dry-run is for other readers&apos; files.</source>
         <translation>--dry-run 只用于其他阅读器的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="371"/>
+        <location filename="../../src/readmark/cli.py" line="378"/>
         <location filename="../../src/readmark/cli_library.py" line="70"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="372"/>
+        <location filename="../../src/readmark/cli.py" line="379"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="373"/>
+        <location filename="../../src/readmark/cli.py" line="380"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="374"/>
+        <location filename="../../src/readmark/cli.py" line="381"/>
         <source>Waiting for their book to be opened</source>
         <translation>等待打开所属图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="375"/>
+        <location filename="../../src/readmark/cli.py" line="382"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="380"/>
+        <location filename="../../src/readmark/cli.py" line="387"/>
         <source>Added to the library: {path}</source>
         <translation>已添加到书库：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="508"/>
+        <location filename="../../src/readmark/cli.py" line="521"/>
         <source>no such file or command: {word} (the commands are {commands})</source>
         <translation>没有这个文件或命令：{word}（可用的命令有 {commands}）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/cli.py" line="544"/>
+        <location filename="../../src/readmark/cli.py" line="557"/>
         <source>no graphical display is available (DISPLAY and WAYLAND_DISPLAY are not set, or the display does not answer), so the reader window cannot open. Run it on a desktop, or under a virtual display: xvfb-run readmark. Without a display you can still use `readmark info BOOK` and `readmark text BOOK`.</source>
         <translation>没有可用的图形显示（未设置 DISPLAY 和 WAYLAND_DISPLAY，或显示没有响应），因此无法打开阅读窗口。请在桌面环境中运行，或在虚拟显示下运行：xvfb-run readmark。没有显示时仍可使用 `readmark info 图书` 和 `readmark text 图书`。</translation>
     </message>
@@ -1720,27 +1720,27 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="84"/>
+        <location filename="../../src/readmark/ui/palette.py" line="89"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="85"/>
+        <location filename="../../src/readmark/ui/palette.py" line="90"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="86"/>
+        <location filename="../../src/readmark/ui/palette.py" line="91"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="87"/>
+        <location filename="../../src/readmark/ui/palette.py" line="92"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/palette.py" line="88"/>
+        <location filename="../../src/readmark/ui/palette.py" line="93"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
@@ -3247,43 +3247,43 @@ Open it in your web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="96"/>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="539"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="101"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="546"/>
         <source>Readmark</source>
         <translation>Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="273"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="280"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="279"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="286"/>
         <source>The text encoding of this book (Book › Text Encoding)</source>
         <translation>这本书的文本编码（图书 › 文本编码）</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="456"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="463"/>
         <source>Open a Book</source>
         <translation>打开图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="458"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="465"/>
         <source>Books ({patterns});;All files (*)</source>
         <translation>图书 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="474"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="481"/>
         <source>The book could not be opened</source>
         <translation>无法打开这本书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="494"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="501"/>
         <source>{title} — Readmark</source>
         <translation>{title} — Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="499"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="506"/>
         <source>No Chinese, Japanese or Korean font is installed, so this book&apos;s text may show as empty boxes. Install one (e.g. fonts-noto-cjk).</source>
         <translation>未安装中文、日文或韩文字体，这本书的文字可能显示为空白方框。请安装一种（例如 fonts-noto-cjk）。</translation>
     </message>
@@ -3293,12 +3293,12 @@ Open it in your web browser?</source>
         <translation>没有最近阅读的图书</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="641"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="648"/>
         <source>About Readmark</source>
         <translation>关于 Readmark</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/main_window.py" line="643"/>
+        <location filename="../../src/readmark/ui/shell/main_window.py" line="650"/>
         <source>Readmark {version}
 
 An offline reader for studying the books you own.</source>
@@ -3307,22 +3307,22 @@ An offline reader for studying the books you own.</source>
 一款离线阅读器，用来研读你自己的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="130"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="142"/>
         <source>Your library is unavailable</source>
         <translation>书库不可用</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="134"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="146"/>
         <source>You can still read; positions will not be saved.</source>
         <translation>你仍然可以阅读，但阅读位置不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="142"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="154"/>
         <source>Your library was recovered</source>
         <translation>已恢复你的书库</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/shell/app.py" line="87"/>
+        <location filename="../../src/readmark/ui/shell/app.py" line="95"/>
         <source>Your preferences were reset</source>
         <translation>首选项已重置</translation>
     </message>
@@ -3733,32 +3733,32 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="86"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="83"/>
         <source>Book text</source>
         <translation>书的正文</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="89"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="86"/>
         <source>Page Down and Space read on; Shift+arrows select from the caret; the Menu key or Shift+F10 marks the selection</source>
         <translation>Page Down 和空格键向后阅读；Shift+方向键从光标处选择文字；菜单键或 Shift+F10 标注所选文字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="289"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="291"/>
         <source>Preparing this part of the book…</source>
         <translation>正在准备书的这一部分…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="728"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="734"/>
         <source>This link leads outside the book and was not followed.</source>
         <translation>此链接指向书外，未予跳转。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="749"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="755"/>
         <source>Image not loaded</source>
         <translation>图片未加载</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/reader_view.py" line="758"/>
+        <location filename="../../src/readmark/ui/reader/reader_view.py" line="766"/>
         <source>Image could not be read</source>
         <translation>无法读取图片</translation>
     </message>
@@ -3839,12 +3839,12 @@ An offline reader for studying the books you own.</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/page_splits.py" line="285"/>
+        <location filename="../../src/readmark/core/repair/page_splits.py" line="283"/>
         <source>Join paragraphs that the printed book&apos;s page breaks cut in two</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/punctuation.py" line="108"/>
+        <location filename="../../src/readmark/core/repair/punctuation.py" line="109"/>
         <source>Use full-width punctuation (，：；？！（）) after Chinese text where the conversion left half-width marks</source>
         <translation>在中文后面使用全角标点（，：；？！（）），替换转换时留下的半角标点</translation>
     </message>
@@ -3854,12 +3854,12 @@ An offline reader for studying the books you own.</source>
         <translation>删除段落内汉字之间的换行，以免显示为多余的空格</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/line_paragraphs.py" line="88"/>
+        <location filename="../../src/readmark/core/repair/line_paragraphs.py" line="87"/>
         <source>Treat each line as a paragraph in Chinese text written one paragraph per line</source>
         <translation>中文文本每行一段时，把每一行当作一个段落</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/captions.py" line="192"/>
+        <location filename="../../src/readmark/core/repair/captions.py" line="193"/>
         <source>Move figures, captions and photo credits that a page put inside a sentence to after the sentence</source>
         <translation>把纸页排进句子中间的插图、图注和图片来源移到句子之后</translation>
     </message>
@@ -3997,18 +3997,18 @@ An offline reader for studying the books you own.</source>
         <translation>这个正则表达式查找耗时过长，请换一个简单些的。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="492"/>
+        <location filename="../../src/readmark/core/search/index.py" line="539"/>
         <source>The library search looks for words and characters: type at least one letter, digit or character.</source>
         <translation>书库搜索查找的是字词：请至少输入一个字母、数字或汉字。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="623"/>
+        <location filename="../../src/readmark/core/search/index.py" line="670"/>
         <location filename="../../src/readmark/core/search/query.py" line="167"/>
         <source>A search can be at most {limit} characters long.</source>
         <translation>查找内容最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index.py" line="627"/>
+        <location filename="../../src/readmark/core/search/index.py" line="674"/>
         <location filename="../../src/readmark/core/search/query.py" line="171"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的内容。</translation>
@@ -4019,7 +4019,7 @@ An offline reader for studying the books you own.</source>
         <translation>正则表达式最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/index_file.py" line="118"/>
+        <location filename="../../src/readmark/core/search/index_file.py" line="119"/>
         <source>The search index {path} cannot be used: {reason}</source>
         <translation>无法使用搜索索引 {path}：{reason}</translation>
     </message>
@@ -4312,13 +4312,13 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>TocPanel</name>
     <message>
-        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="35"/>
-        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="42"/>
+        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="43"/>
+        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="47"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="43"/>
+        <location filename="../../src/readmark/ui/reader/toc_panel.py" line="48"/>
         <source>Arrows choose a chapter, Enter goes to it</source>
         <translation>方向键选择章节，回车跳转</translation>
     </message>
