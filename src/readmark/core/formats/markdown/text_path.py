@@ -59,7 +59,7 @@ _TAG = lazy(r"</?([a-z][a-z0-9]*)")
 
 # `_NOT_PLAIN` but the asterisk and the underscore, which a plain paragraph may
 # hold as emphasis (`_only_emphasis`).
-_NOT_PLAIN_BUT_EMPHASIS = re.compile(
+_NOT_PLAIN_BUT_EMPHASIS = lazy(
     "[`\\\\\\[\\]()<>&{}\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ue000-\uf8ff]|  \n"
 )
 
