@@ -87,6 +87,8 @@ def test_a_later_start_compiles_its_patterns_from_the_memo(
 
 def test_held_patterns_are_res_own_and_release_gives_re_back() -> None:
     before = re.compile  # the public function is never replaced
+    for k in range(600):  # re's cache full, as after a long run: the oldest make room
+        re.compile(f"filler {k}")
     startup_re.hold()
     try:
         source = rf"(?P<n>\d+)[一-鿿]+(?#{uuid.uuid4()})"

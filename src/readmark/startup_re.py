@@ -53,8 +53,12 @@ def hold() -> None:
                 pass
             if not flags & 1:  # re.TEMPLATE (deprecated): left to re, which warns
                 made = compile_remembered(pattern, flags)
-                if len(cache) < _MAX_CACHE:
-                    cache[kind, pattern, flags] = made
+                if len(cache) >= _MAX_CACHE:  # as re does: the oldest makes room
+                    try:
+                        del cache[next(iter(cache))]
+                    except (StopIteration, RuntimeError, KeyError):
+                        pass
+                cache[kind, pattern, flags] = made
                 return made
         return original(pattern, flags)
 
