@@ -206,7 +206,13 @@ def split_markdown(
     end_mark = len(body) + 1
 
     # Footnote definitions referenced anywhere move to the sections citing them.
-    referenced = set(_FOOTNOTE_REF.findall(body, start)) if scan.footnotes else set()
+    ref_offsets: list[int] = []  # every reference, where it stands, and its label
+    ref_labels: list[str] = []
+    if scan.footnotes:
+        for found in _FOOTNOTE_REF.finditer(body, start):
+            ref_offsets.append(found.start())
+            ref_labels.append(found.group(1))
+    referenced = set(ref_labels)
     definitions: dict[str, str] = {}
     dropped: list[tuple[int, int]] = []
     for label, (a, b) in scan.footnotes.items():
@@ -234,8 +240,8 @@ def split_markdown(
         bounds.append((start, ""))
 
     dropped_spans = Spans(dropped)
-    with_notes: list[str] = []  # the sources, made now when notes move into them
-    spans: list[tuple[int, int, int, int]] = []  # else cut when asked for (SectionSources)
+    spans: list[tuple[int, int, int, int]] = []  # cut when asked for (SectionSources)
+    notes: list[tuple[str, ...]] = []  # the labels of the notes each part gets
     sizes: list[int] = []
     section_titles: list[str] = []
     section_starts: list[int] = []  # offset where each section starts, for the TOC
@@ -244,19 +250,17 @@ def split_markdown(
         for a, b in _parts(body, section_start, end, scan.fences, dropped_spans):
             lo = bisect.bisect_left(patch_starts, a)
             hi = bisect.bisect_left(patch_starts, b, lo)
-            if definitions:
-                source = _patched(body, a, b, patches[lo:hi]).strip("\n")
-                notes = _notes_for(source, definitions)
-                if notes:
-                    source = source + "\n\n" + notes
-                with_notes.append(source + "\n")
-                sizes.append(len(source) + 1)
-            else:  # the usual case: the source is cut from the text when it is used
-                spans.append((a, b, lo, hi))
-                sizes.append(patched_size(body, a, b, patches[lo:hi]))
+            spans.append((a, b, lo, hi))
+            size = patched_size(body, a, b, patches[lo:hi])
+            if definitions:  # the notes cited in the part, less those it gives away
+                labels = _cited(ref_offsets, ref_labels, a, b, dropped_spans, definitions)
+                notes.append(labels)
+                if labels:
+                    size += 2 * len(labels) + sum(len(definitions[x]) for x in labels)
+            sizes.append(size)
             section_titles.append(title)
             section_starts.append(a)
-    sources = with_notes if definitions else SectionSources(body, spans, patches)
+    sources = SectionSources(body, spans, patches, notes, definitions)
 
     # Each heading's section (the last to start at or before it), its id, its entry.
     anchors_by_section: list[set[str]] = [set() for _ in sizes]
@@ -287,20 +291,6 @@ def _has_text(body: str, start: int, end: int, dropped: list[tuple[int, int]]) -
             return True
         pos = max(pos, b)
     return pos < end and _NOT_SPACE.search(body, pos, end) is not None
-
-
-def _patched(body: str, start: int, end: int, patches: list[tuple[int, int, str]]) -> str:
-    """body[start:end] with each (a, b, text) patch's range replaced by its text."""
-    if not patches:
-        return body[start:end]
-    pieces: list[str] = []
-    pos = start
-    for a, b, text in patches:
-        pieces.append(body[pos:a])
-        pieces.append(text)
-        pos = b
-    pieces.append(body[pos:end])
-    return "".join(pieces)
 
 
 def scan_lines(body: str, start: int = 0) -> ScanResult:
@@ -610,14 +600,24 @@ def _parts(body: str, start: int, end: int, fences: Spans, dropped: Spans) -> li
     return parts
 
 
-def _notes_for(source: str, definitions: dict[str, str]) -> str:
-    labels: list[str] = []
-    seen: set[str] = set()
-    for label in _FOOTNOTE_REF.findall(source):
-        if label in definitions and label not in seen:
-            seen.add(label)
-            labels.append(label)
-    return "\n\n".join(definitions[label] for label in labels)
+def _cited(
+    offsets: list[int],
+    labels: list[str],
+    start: int,
+    end: int,
+    dropped: Spans,
+    definitions: dict[str, str],
+) -> tuple[str, ...]:
+    """The labels of the notes cited in body[start:end] (outside the definitions
+    moved away), each once, in the order first cited. A reference never spans a
+    line, and the patches only rewrite whole lines keeping their text, so these are
+    the references the part's source holds."""
+    cited: dict[str, None] = {}
+    for k in range(bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)):
+        label = labels[k]
+        if label in definitions and label not in cited and offsets[k] not in dropped:
+            cited[label] = None
+    return tuple(cited)
 
 
 def _available_repairs() -> tuple[str, ...]:

@@ -2,8 +2,8 @@
 
 A section's source is its span of the book's text with a few patches (heading
 lines given their `{#id}`, fences and setext underlines rewritten for
-Python-Markdown, moved footnote definitions taken out) and its blank edges
-trimmed. Cutting every source when a book opens copied the whole text once more
+Python-Markdown, moved footnote definitions taken out), its blank edges trimmed,
+and the footnote definitions it cites put after it. Cutting every source when a book opens copied the whole text once more
 (a 10 MB book: 4,291 joins, ~15 ms before its first screen); a source is used
 only when its section is shown, searched or exported, and cutting it again then
 costs microseconds. The sizes, which progress needs for every section, are
@@ -22,15 +22,18 @@ _NEWLINES = re.compile(r"\n*")
 
 
 class SectionSources(Sequence[str]):
-    """The sources of the parts body[starts[i]:ends[i]], each with patches[los[i]:his[i]]."""
+    """The sources of the parts body[starts[i]:ends[i]], each with patches[los[i]:his[i]],
+    and after it the footnote definitions it cites (`notes[i]`, labels of `definitions`)."""
 
-    __slots__ = ("_body", "_starts", "_ends", "_los", "_his", "_patches")
+    __slots__ = ("_body", "_starts", "_ends", "_los", "_his", "_patches", "_notes", "_texts")
 
     def __init__(
         self,
         body: str,
         spans: Sequence[tuple[int, int, int, int]],  # (start, end, lo, hi) per part
         patches: Sequence[Patch],
+        notes: Sequence[tuple[str, ...]] = (),  # per part, when the book has notes to move
+        definitions: dict[str, str] | None = None,
     ) -> None:
         self._body = body
         self._starts = [s[0] for s in spans]
@@ -38,6 +41,8 @@ class SectionSources(Sequence[str]):
         self._los = [s[2] for s in spans]
         self._his = [s[3] for s in spans]
         self._patches = patches
+        self._notes = notes
+        self._texts = definitions or {}
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -53,7 +58,11 @@ class SectionSources(Sequence[str]):
             return [self[i] for i in range(*index.indices(len(self)))]
         lo = self._los[index]  # IndexError past the end, as a list
         patches = self._patches[lo : self._his[index]]
-        return patched_line(self._body, self._starts[index], self._ends[index], patches)
+        source = patched_line(self._body, self._starts[index], self._ends[index], patches)
+        labels = self._notes[index] if self._notes else ()
+        if labels:  # source ends in its one newline
+            source += "\n" + "\n\n".join(self._texts[label] for label in labels) + "\n"
+        return source
 
     def __iter__(self) -> Iterator[str]:
         return (self[i] for i in range(len(self)))
