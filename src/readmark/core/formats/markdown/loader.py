@@ -97,13 +97,12 @@ _CANDIDATE_FIRST_LINE = re.compile(_CANDIDATE)
 _CANDIDATE_LINE = re.compile(rf"\n((?:{_CANDIDATE})[^\n]*)")
 # The usual ATX heading, read at once: at the margin, one to six `#`s, spaces or
 # tabs, then a title that starts and ends with no white space (`\s` is what
-# `str.strip()` strips) and holds no character that inline markup, an attribute
-# list or a closing run could start with, then spaces or tabs. Any other `#` line
-# goes through `atx_heading` and `_heading`; tests/core/test_markdown_split_
-# equivalence.py holds the two ways equal.
-_PLAIN_ATX = re.compile(
-    r"(#{1,6})[ \t]+([^\s#{\[<*_~`\\&](?:[^#{\[<*_~`\\&]*[^\s#{\[<*_~`\\&])?)[ \t]*"
-)
+# `str.strip()` strips), holds no `{` (an attribute list) and does not end with a
+# `#` (a closing run), then spaces or tabs. Its title is its inline markup's text
+# (marker writes `# <span id="page-3-0"></span>Title` and `# **Title**`). Any
+# other `#` line goes through `atx_heading` and `_heading`; tests/core/
+# test_markdown_split_equivalence.py holds the two ways equal.
+_PLAIN_ATX = re.compile(r"(#{1,6})[ \t]+([^\s{#]|[^\s{][^{\n]*[^\s{#])[ \t]*")
 # `str.strip()` and `\s` agree on what is white space.
 _NOT_SPACE = re.compile(r"\S")
 
@@ -334,11 +333,11 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
             plain = _PLAIN_ATX.fullmatch(line)
             if plain:  # most headings: what `atx_heading` and `_heading` would make
                 hashes, text = plain.groups()
-                title = " ".join(text.split())
+                title = strip_inline_markup(text)
                 label = ":" in title and is_label_heading(title)
                 content = line[len(hashes) :].rstrip(" \t")
                 headings.append(
-                    Heading(s, end, len(hashes), title, "", False, label, content=content)
+                    Heading(s, end, len(hashes), title, "", False, label, False, 0, content)
                 )
                 pos = end + 1
                 continue
