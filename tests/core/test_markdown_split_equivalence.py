@@ -1,5 +1,5 @@
 """The faster Markdown splitter cuts every book exactly as the one before it did:
-the same section sources, sections (titles, anchors, sizes) and contents — what
+the same section sources, sections (titles, anchors) and contents — what
 the reader shows and where annotations anchor.
 
 The reference is the splitter as it was (tests/core/markdown_split_reference.py),
@@ -54,7 +54,12 @@ def _same_split(text: str, start: int = 0) -> None:
     expected = reference.split_markdown(text, start)
     got = split_markdown(text, start)
     assert got[0] == expected[0]  # the sources, as the renderer converts them
-    assert got[1] == expected[1]  # sections: titles, anchors, sizes
+    # Sections: titles and anchors as before; a size is now the length of the book's
+    # text the section holds (what reading progress weighs), no longer its source's.
+    assert [(s.index, s.title, s.anchors) for s in got[1]] == [
+        (s.index, s.title, s.anchors) for s in expected[1]
+    ]
+    assert all(s.size >= 0 for s in got[1]) and sum(s.size for s in got[1]) <= len(text) - start
     assert got[2] == expected[2]  # the nested contents, anchors included
 
 

@@ -86,7 +86,7 @@ class Section:
     index: int
     title: str  # the chapter heading this section belongs to ("" for front matter)
     anchors: frozenset[str] = frozenset()  # ids defined in this section
-    size: int = 0  # length of the section's source text, for progress estimates
+    size: int = 0  # the length of the book's text it holds, which reading progress weighs
 
 
 class SectionRenderer(Protocol):

@@ -63,7 +63,7 @@ from readmark.core.formats.markdown.grammar import (
     python_markdown_reads,
 )
 from readmark.core.formats.markdown.render import MarkdownSectionRenderer
-from readmark.core.formats.markdown.sources import SectionSources, patched_size
+from readmark.core.formats.markdown.sources import SectionSources
 from readmark.core.formats.toc import chapter_level, nest_toc
 from readmark.core.metadata import (
     extract_metadata,
@@ -250,13 +250,10 @@ def split_markdown(
             lo = bisect.bisect_left(patch_starts, a)
             hi = bisect.bisect_left(patch_starts, b, lo)
             spans.append((a, b, lo, hi))
-            size = patched_size(body, a, b, patches[lo:hi])
             if definitions:  # the notes cited in the part, less those it gives away
-                labels = _cited(ref_offsets, ref_labels, a, b, dropped_spans, definitions)
-                notes.append(labels)
-                if labels:
-                    size += 2 * len(labels) + sum(len(definitions[x]) for x in labels)
-            sizes.append(size)
+                notes.append(_cited(ref_offsets, ref_labels, a, b, dropped_spans, definitions))
+            # The length of the book's text it holds: what reading progress weighs.
+            sizes.append((b if b < end_mark else end_mark - 1) - a)
             section_titles.append(title)
             section_starts.append(a)
     sources = SectionSources(body, spans, patches, notes, definitions)

@@ -3,22 +3,20 @@
 A section's source is its span of the book's text with a few patches (heading
 lines given their `{#id}`, fences and setext underlines rewritten for
 Python-Markdown, moved footnote definitions taken out), its blank edges trimmed,
-and the footnote definitions it cites put after it. Cutting every source when a book opens copied the whole text once more
-(a 10 MB book: 4,291 joins, ~15 ms before its first screen); a source is used
+and the footnote definitions it cites put after it. Cutting every source when a
+book opens copied the whole text once more (a 10 MB book: 4,291 joins, ~15 ms
+before its first screen); a source is used
 only when its section is shown, searched or exported, and cutting it again then
-costs microseconds. The sizes, which progress needs for every section, are
-worked out from the spans and patches without cutting.
+costs microseconds. A section's size, which reading progress weighs, is the
+length of the book's text it holds.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import overload
 
 Patch = tuple[int, int, str]  # (start, end, text): body[start:end] is replaced by text
-
-_NEWLINES = re.compile(r"\n*")
 
 
 class SectionSources(Sequence[str]):
@@ -103,35 +101,3 @@ def patched_line(body: str, start: int, end: int, patches: Sequence[Patch]) -> s
         last -= 1
     pieces.append("\n")
     return "".join(pieces[first:])
-
-
-def patched_size(body: str, start: int, end: int, patches: Sequence[Patch]) -> int:
-    """len(patched_line(body, start, end, patches)), without making it: the usual
-    part begins with a patched heading line and ends in text (or in that heading
-    line), so its trimmed edges are read off the text; any other shape is cut and
-    measured."""
-    size = min(end, len(body)) - start
-    for a, b, text in patches:
-        size += len(text) - (b - a)
-    # Leading newlines: of the first piece, which must hold something else too.
-    if patches and patches[0][0] == start:
-        text = patches[0][2]
-        if not text or text[0] == "\n":
-            return len(patched_line(body, start, end, patches))
-        lead = 0
-    else:
-        limit = patches[0][0] if patches else min(end, len(body))
-        newlines = _NEWLINES.match(body, start, limit)
-        lead = (newlines.end() if newlines else start) - start
-        if start + lead >= limit:
-            return len(patched_line(body, start, end, patches))
-    # Trailing newlines: of the last piece (after the last patch), likewise.
-    floor = patches[-1][1] if patches else start + lead
-    j = min(end, len(body))
-    while j > floor and body[j - 1] == "\n":
-        j -= 1
-    if j <= floor:  # only newlines after the last patch: trimmed up to its text
-        text = patches[-1][2] if patches else ""
-        if not text or text[-1] == "\n":
-            return len(patched_line(body, start, end, patches))
-    return size - lead - (min(end, len(body)) - j) + 1
