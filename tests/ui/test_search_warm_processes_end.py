@@ -28,7 +28,11 @@ from readmark.cli import main
 def children():
     found = []
     for task in Path(f"/proc/{os.getpid()}/task").iterdir():
-        for pid in (task / "children").read_text().split():
+        try:
+            pids = (task / "children").read_text().split()
+        except OSError:  # a thread that ended meanwhile (the book's digest is made on one)
+            continue
+        for pid in pids:
             try:
                 cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
             except OSError:
