@@ -9,10 +9,17 @@ import sys
 from pathlib import Path
 
 
-def run_offscreen(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+def run_offscreen(
+    args: list[str], home: Path, pycache: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """`python ARGS` with READMARK_HOME=`home` and Qt offscreen; asserts it exited 0
-    (its stderr's end as the message) and returns what it printed."""
+    (its stderr's end as the message) and returns what it printed. `pycache`: its
+    bytecode (and the start-up memos beside it) kept there, written even where the
+    environment says not to, as an installed program's are."""
     env = dict(os.environ, READMARK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    if pycache is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     done = subprocess.run(
         [sys.executable, *args],
         env=env,

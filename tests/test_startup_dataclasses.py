@@ -6,9 +6,6 @@ program takes every method's code from the memo of the first."""
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
-import sys
 from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -16,6 +13,7 @@ from typing import Any, ClassVar
 import pytest
 
 from readmark import startup_dataclasses
+from spawn_reader import run_offscreen
 
 METHODS = (
     "__init__",
@@ -121,22 +119,8 @@ def test_classes_made_while_held_are_the_same_classes() -> None:
 
 
 def _start(book: Path, home: Path, cache: Path) -> None:
-    env = dict(
-        os.environ,
-        READMARK_HOME=str(home),
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPYCACHEPREFIX=str(cache),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "readmark", str(book), "--smoke-test"],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    assert done.returncode == 0 and "smoke-test ok" in done.stdout, done.stderr[-2000:]
+    done = run_offscreen(["-m", "readmark", str(book), "--smoke-test"], home, pycache=cache)
+    assert "smoke-test ok" in done.stdout
 
 
 def test_a_later_start_takes_every_method_from_the_memo(shared_books: Path, tmp_path: Path) -> None:

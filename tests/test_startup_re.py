@@ -6,14 +6,12 @@ usual once the first screen is painted or a command runs."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 from readmark import startup_re
+from spawn_reader import run_offscreen
 
 # `python -m readmark BOOK --smoke-test`, counting the patterns re's own compiler
 # compiled (re._compiler._code: what the memo spares) before and after the first
@@ -49,22 +47,7 @@ runpy.run_module("readmark", run_name="__main__")
 
 
 def _start(book: Path, home: Path, cache: Path) -> dict[str, object]:
-    env = dict(
-        os.environ,
-        READMARK_HOME=str(home),
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPYCACHEPREFIX=str(cache),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(book)],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = run_offscreen(["-c", _PROBE, str(book)], home, pycache=cache)
     assert "smoke-test ok" in done.stdout
     line = next(x for x in done.stdout.splitlines() if x.startswith("re "))
     result: dict[str, object] = json.loads(line[3:])
