@@ -142,7 +142,11 @@ def digest_alongside(raw: bytes) -> Callable[[], str]:
     import threading
 
     worker = threading.Thread(target=digest.update, args=(raw,), name="readmark-digest")
-    worker.start()
+    try:
+        worker.start()
+    except RuntimeError:  # no thread to be had (a process at its limit): here, then
+        digest.update(raw)
+        return digest.hexdigest
 
     def finished() -> str:
         worker.join()
