@@ -82,6 +82,9 @@ class BookOpener(QObject):
 
             book = open_book(path, options)
             index = begin.section if begin and 0 <= begin.section < len(book.sections) else 0
+            # The contents by chapter, which the reader asks for as it shows one: made
+            # here, not on the UI thread (~3 ms for a book of 7,777 entries).
+            book.toc_entries_in(index)
             progress.check()
             # A render cache never used (the first start) holds nothing: the key (a
             # digest of the rendering code, ~8 ms to work out) is not needed for the

@@ -20,10 +20,11 @@ Patch = tuple[int, int, str]  # (start, end, text): body[start:end] is replaced 
 
 
 class SectionSources(Sequence[str]):
-    """The sources of the parts body[starts[i]:ends[i]], each with patches[los[i]:his[i]],
-    and after it the footnote definitions it cites (`notes[i]`, labels of `definitions`)."""
+    """Part i's source: body[start:end] of `spans[i]` = (start, end, lo, hi) with
+    patches[lo:hi], and after it the footnote definitions it cites (`notes[i]`, labels
+    of `definitions`)."""
 
-    __slots__ = ("_body", "_starts", "_ends", "_los", "_his", "_patches", "_notes", "_texts")
+    __slots__ = ("_body", "_spans", "_patches", "_notes", "_texts")
 
     def __init__(
         self,
@@ -34,16 +35,13 @@ class SectionSources(Sequence[str]):
         definitions: dict[str, str] | None = None,
     ) -> None:
         self._body = body
-        self._starts = [s[0] for s in spans]
-        self._ends = [s[1] for s in spans]
-        self._los = [s[2] for s in spans]
-        self._his = [s[3] for s in spans]
+        self._spans = spans
         self._patches = patches
         self._notes = notes
         self._texts = definitions or {}
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self._spans)
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -54,9 +52,8 @@ class SectionSources(Sequence[str]):
     def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        lo = self._los[index]  # IndexError past the end, as a list
-        patches = self._patches[lo : self._his[index]]
-        source = patched_line(self._body, self._starts[index], self._ends[index], patches)
+        start, end, lo, hi = self._spans[index]  # IndexError past the end, as a list
+        source = patched_line(self._body, start, end, self._patches[lo:hi])
         labels = self._notes[index] if self._notes else ()
         if labels:  # source ends in its one newline
             source += "\n" + "\n\n".join(self._texts[label] for label in labels) + "\n"
