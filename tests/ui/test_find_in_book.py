@@ -245,8 +245,11 @@ def test_a_traditional_query_finds_the_simplified_novel(qtbot, make_window, open
 
 
 def chinese_book(folder: Path, chapters: int) -> Path:
-    """Chinese Markdown of `chapters` chapters of ~35 KB, 寻找之词 once in each."""
-    sentence = "天下大势，分久必合，合久必分。周末七国分争，并入于秦。" * 6
+    """Chinese Markdown of `chapters` chapters of ~35 KB, 寻找之词 once in each.
+    Each paragraph holds a link, as converted books' paragraphs hold notes and
+    marks: so each goes through the whole conversion, not its shortcut for plain
+    paragraphs (core/formats/markdown/text_path.py), and a big book takes a while."""
+    sentence = "天下大势，分久必合，合久必分。周末七国分争，[并入于秦](#qin)。" * 6
     parts = []
     for number in range(1, chapters + 1):
         paragraphs = [sentence] * 60

@@ -118,10 +118,19 @@ class BookText:
             self._folded[key] = folded
         return folded
 
+    def folded_at_hand(self, index: int, match_case: bool = False) -> bool:
+        """Whether the section's folded text is made, or read back without folding."""
+        return (index, match_case) in self._folded or (
+            not match_case and (self._saved_folded(False) or index in self._from_parts)
+        )
+
     def has(self, index: int, match_case: bool = False) -> bool:
-        """Whether the section is ready to match without converting anything."""
+        """Whether the section is ready to match without converting anything (its
+        text is made: a literal query matches it unfolded; a regular expression
+        folds it, ~0.5 ms for a 10,000-character chapter)."""
         return (
-            (index, match_case) in self._folded
+            index in self._texts
+            or (index, match_case) in self._folded
             or self._saved_folded(match_case)
             or index in self._from_parts
         )
@@ -164,14 +173,13 @@ class BookText:
             here = sorted(
                 index
                 for index in list(self._texts)  # a copy: another worker may be adding
-                if index not in self._from_parts
-                and index not in self._handed
-                and (index, False) in self._folded
+                if index not in self._from_parts and index not in self._handed
             )
             self._handed.update(here)
         for first, end in _runs(here):
             texts = [self._texts[index] for index in range(first, end)]
-            folded = [self._folded[(index, False)] for index in range(first, end)]
+            # Folded here if the search matched it unfolded (`Matcher.find_unfolded`).
+            folded = [self.folded(index) for index in range(first, end)]
             self._saved.save_part(first, texts, folded)
 
     def at_hand(self) -> set[int]:
@@ -186,7 +194,7 @@ class BookText:
         """How many sections are ready to match."""
         if self._saved_folded(match_case):
             return self._count
-        return sum(1 for index in range(self._count) if (index, match_case) in self._folded)
+        return sum(1 for index in range(self._count) if self.has(index, match_case))
 
     def _saved_folded(self, match_case: bool) -> bool:
         return not match_case and self._copy is not None and self._copy.has_folded

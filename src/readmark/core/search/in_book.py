@@ -110,8 +110,12 @@ def search_book(
     left = limit
     for index in sections_to_search(text, first_section, matcher.match_case):
         check()
-        folded = text.folded(index, matcher.match_case)
-        ranges = list(islice(matcher.find(folded), left + 1))
+        found = None
+        if not text.folded_at_hand(index, matcher.match_case):
+            found = matcher.find_unfolded(text.text(index))  # no folding to wait for
+        if found is None:
+            found = matcher.find(text.folded(index, matcher.match_case))
+        ranges = list(islice(found, left + 1))
         if len(ranges) > left:
             yield SectionHits(index, ranges[:left], truncated=True)
             return
@@ -124,10 +128,11 @@ def search_book(
 def prepare_book(
     text: BookText, first_section: int = 0, check: Callable[[], None] = _nothing
 ) -> Iterator[int]:
-    """Make every section's text ready to search, yielding each section done."""
+    """Make every section's text ready to search, yielding each section done.
+    Not folded: a literal query matches it as it is (`Matcher.find_unfolded`)."""
     for index in sections_to_search(text, first_section):
         check()
-        text.folded(index)
+        text.text(index)
         yield index
     text.keep()
 
