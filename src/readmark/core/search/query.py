@@ -111,13 +111,19 @@ class _Folding:
 # A literal query longer than this is matched in folded text only: a pattern of
 # one class per character costs more to compile than folding a section.
 MAX_UNFOLDED_CHARS = 64
+# Nor one with a character that this many others fold to. A Chinese character has
+# one or two (`国`: `國`), and its pattern searches 3.4 M characters in 5-10 ms,
+# against 150 ms to fold them first; a Latin letter has dozens (`a`: `AáÁ…ａ𝐚`), and
+# a class that big is tested at every character: 115 ms for the same text, slower
+# than folding it (for English text, whose ASCII is folded by `str.lower`, by far).
+MAX_VARIANTS = 4
 
 
 class _Literal(Matcher):
     def __init__(self, query: Query) -> None:
         super().__init__(query)
         self.needle = fold(query.text, query.match_case)
-        self._unfolded: re.Pattern[str] | None = None
+        self._unfolded: re.Pattern[str] | bool | None = None  # False: not this way
 
     def find(self, folded: str) -> Iterator[tuple[int, int]]:
         needle, size = self.needle, len(self.needle)
@@ -136,12 +142,16 @@ class _Literal(Matcher):
         so a hit in the folded text is a run of characters each of which folds to
         the needle's: one pattern of a class per character (every character that
         folds to it, `folding.variants`) finds the same hits in the text as it is."""
-        if len(self.needle) > MAX_UNFOLDED_CHARS:
-            return None
         if self._unfolded is None:
-            self._unfolded = re.compile(
-                "".join(_class_of(ch, variants(ch, self.match_case)) for ch in self.needle)
-            )
+            if len(self.needle) > MAX_UNFOLDED_CHARS:
+                self._unfolded = False
+            else:
+                others = [variants(ch, self.match_case) for ch in self.needle]
+                self._unfolded = max(map(len, others)) <= MAX_VARIANTS and re.compile(
+                    "".join(map(_class_of, self.needle, others))
+                )
+        if self._unfolded is False:
+            return None
         return self._find_unfolded(self._unfolded, text)
 
     def _find_unfolded(self, pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
