@@ -150,7 +150,7 @@ class _Literal(Matcher):
                 self._unfolded = max(map(len, others)) <= MAX_VARIANTS and re.compile(
                     "".join(map(_class_of, self.needle, others))
                 )
-        if self._unfolded is False:
+        if not isinstance(self._unfolded, re.Pattern):
             return None
         return self._find_unfolded(self._unfolded, text)
 
