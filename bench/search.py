@@ -171,15 +171,22 @@ def core_rows(label: str, path: Path, reps: int) -> tuple[list[str], list[tuple[
 
     # A book searched before: its text saved (what the first search keeps), then
     # read back and every section's folded text made ready, as the next search does.
-    SavedText(cache, book.cache_key).save(
-        [cold.text(i) for i in range(count)], [cold.folded(i) for i in range(count)]
-    )
+    # (Revisions before 2026-12-07's saved the folded text too, and read it back.)
+    if unfolded:
+        SavedText(cache, book.cache_key).save([cold.text(i) for i in range(count)])
+    else:
+        SavedText(cache, book.cache_key).save(
+            [cold.text(i) for i in range(count)], [cold.folded(i) for i in range(count)]
+        )
     saved_size = sum(f.stat().st_size for f in (cache.root / book.cache_key).glob("*.bin"))
     started = time.perf_counter()
     again = BookText(count, from_cache, SavedText(cache, book.cache_key))
     again.load_saved()
     for index in range(count):
-        again.folded(index)
+        if unfolded:
+            again.text(index)
+        else:
+            again.folded(index)
     saved_s = time.perf_counter() - started
     texts = [cold.text(i) for i in range(count)]
     chars = sum(map(len, texts))

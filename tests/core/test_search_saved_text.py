@@ -97,9 +97,24 @@ def test_another_folding_table_keeps_the_text_and_folds_it_anew(
     monkeypatch.undo()
     again = BookText(2, _never, SavedText(cache, "k"))
     assert again.load_saved()
-    assert again.has(0) is False  # its folded form is made here
+    assert not again.folded_at_hand(0)  # its folded form is made here when needed
     assert _all_hits(again, "红楼梦") == [(0, [(3, 6)]), (1, [])]
+    assert _all_hits(again, "abc") == [(0, []), (1, [(0, 3)])]  # folded for it
     assert again.folded(1) == fold(texts[1])
+
+
+def test_what_readmark_saves_is_the_text_alone_and_searched_as_before(
+    shared_books: Path, tmp_path: Path
+) -> None:
+    book = open_book(shared_books / "三国演义.txt")
+    count = len(book.sections)
+    cache = RenderCache(tmp_path)
+    first = BookText(count, book.section_html, SavedText(cache, book.cache_key))
+    expected = {query: _all_hits(first, query) for query in ("劉備", "CAO", "曹")}
+    again = BookText(count, _never, SavedText(cache, book.cache_key))
+    assert again.load_saved()
+    assert not any(again.folded_at_hand(index) for index in range(count))  # none kept
+    assert {query: _all_hits(again, query) for query in expected} == expected
 
 
 def test_a_copy_of_another_length_or_damaged_is_a_miss(tmp_path: Path) -> None:

@@ -5,13 +5,15 @@ A section's text is `html_to_text` of its display HTML — exactly what
 so a hit's (section, start, end) is a range the reader can select and mark.
 The HTML comes from whoever shows the book (the window's section provider:
 memory, the render cache, else converted), so sections not shown or converted
-yet are searched too. Each section's text and its folded forms are made once,
-when first needed, and kept for the next query: the first search of a big book
-converts what was never converted; the next ones only match.
+yet are searched too. Each section's text is made once, when first needed, and
+kept for the next query: the first search of a big book converts what was never
+converted; the next ones only match. Its folded forms are made only for a query
+that cannot be matched in the text as it is (`Matcher.find_unfolded`: a Latin
+letter, a regular expression), and kept too.
 
-With a `SavedText` (the window's render cache), the whole text and its folded
-form are read back at the first need when a copy was saved, and saved once every
-section has been made here: a book searched before is searched again at once.
+With a `SavedText` (the window's render cache), the whole text is read back at the
+first need when a copy was saved, and saved once every section has been made here:
+a book searched before is searched again at once.
 While the processes that make the text run (`core/search/warm.py`), the sections
 they have finished are read from their parts (`refresh`), never converted here.
 
@@ -120,9 +122,10 @@ class BookText:
 
     def folded_at_hand(self, index: int, match_case: bool = False) -> bool:
         """Whether the section's folded text is made, or read back without folding."""
-        return (index, match_case) in self._folded or (
-            not match_case and (self._saved_folded(False) or index in self._from_parts)
-        )
+        if (index, match_case) in self._folded or self._saved_folded(match_case):
+            return True
+        part = self._from_parts.get(index)
+        return not match_case and part is not None and part[0].has_folded
 
     def has(self, index: int, match_case: bool = False) -> bool:
         """Whether the section is ready to match without converting anything (its
@@ -130,9 +133,9 @@ class BookText:
         folds it, ~0.5 ms for a 10,000-character chapter)."""
         return (
             index in self._texts
-            or (index, match_case) in self._folded
-            or self._saved_folded(match_case)
+            or self._copy is not None
             or index in self._from_parts
+            or (index, match_case) in self._folded
         )
 
     def refresh(self) -> bool:
@@ -176,11 +179,8 @@ class BookText:
                 if index not in self._from_parts and index not in self._handed
             )
             self._handed.update(here)
-        for first, end in _runs(here):
-            texts = [self._texts[index] for index in range(first, end)]
-            # Folded here if the search matched it unfolded (`Matcher.find_unfolded`).
-            folded = [self.folded(index) for index in range(first, end)]
-            self._saved.save_part(first, texts, folded)
+        for first, end in _runs(here):  # the text only (see saved_text.py)
+            self._saved.save_part(first, [self._texts[index] for index in range(first, end)])
 
     def at_hand(self) -> set[int]:
         """The sections whose text is made, or whose HTML is there without
@@ -192,7 +192,7 @@ class BookText:
 
     def ready(self, match_case: bool = False) -> int:
         """How many sections are ready to match."""
-        if self._saved_folded(match_case):
+        if self._copy is not None:
             return self._count
         return sum(1 for index in range(self._count) if self.has(index, match_case))
 
@@ -219,12 +219,10 @@ class BookText:
                 if index not in self._from_parts and index not in self._handed
             ]
             for first, end in _runs(here):
-                texts = [self._texts[index] for index in range(first, end)]
-                self._saved.save_part(first, texts, [self.folded(i) for i in range(first, end)])
+                self._saved.save_part(first, [self._texts[index] for index in range(first, end)])
             self._saved.join_parts(self._count)
             return
-        texts = [self._texts[index] for index in range(self._count)]
-        self._saved.save(texts, [self.folded(index) for index in range(self._count)])
+        self._saved.save([self._texts[index] for index in range(self._count)])
 
 
 def _runs(indexes: list[int]) -> list[tuple[int, int]]:

@@ -1,21 +1,24 @@
-"""A book's whole text as the reader shows it, and its folded form, kept on disk
-beside its converted sections (the render cache), so a book searched before is
-searched again at once, even after the window was closed.
+"""A book's whole text as the reader shows it, kept on disk beside its converted
+sections (the render cache), so a book searched before is searched again at once,
+even after the window was closed.
 
 The first search of a book converts every section (seconds for a 10 MB book);
-this keeps what that produced: every section's `html_to_text` and its `fold`,
-each compressed (zlib, level 1: ~0.6x the text for Chinese, ~0.4x for English,
-so ~1.2x the text's size on disk for both; written in ~0.2 s for 10 MB).
-Decompressing is much faster than converting (seconds) or folding (~0.3 s for
-10 MB), so both are kept.
-Each section is compressed on its own and decompressed when the search first
-reaches it: the file is read in a few milliseconds and the first section
-searched at once; the whole 10 MB Chinese book is decompressed and searched in
-~0.15 s.
+this keeps what that produced: every section's `html_to_text`, each compressed
+(zlib, level 1: ~0.6x the text's size for Chinese, ~0.4x for English; written in
+~0.1 s for 10 MB). Each section is compressed on its own and decompressed when the
+search first reaches it: the file is read in a few milliseconds and the first
+section searched at once.
+
+Only the text: a Chinese query is matched in the text as it is
+(`Matcher.find_unfolded`), and folding it for the others (a Latin letter, a
+regular expression; ~0.15 s of CPU for 10 MB, once per session) costs less than
+making, writing and reading back a folded copy in every book's background work.
+A copy that holds the folded texts too (written before; `encode` given them) is
+still read with them.
 
 It is valid exactly as long as the converted sections are: it lives under the
 book's `cache_key` (content, options and rendering code, `html_to_text`
-included). The folded form also depends on the folding table, whose digest it
+included). A folded form depends on the folding table too, whose digest it
 records: made with another table, only the text is used and folding is redone.
 Anything unreadable or inconsistent is a miss, never an error.
 """
@@ -42,11 +45,13 @@ def _pack(text: str) -> bytes:
     return zlib.compress(text.encode("utf-8", "surrogatepass"), _LEVEL)
 
 
-def encode(texts: list[str], folded: list[str]) -> bytes:
-    """The file's bytes for these sections' texts and folded texts: a header line
+def encode(texts: list[str], folded: list[str] | None = None) -> bytes:
+    """The file's bytes for these sections' texts (and folded texts): a header line
     (each section's length in characters, and the sizes of its two compressed
-    parts), then every section's text and folded text, each compressed alone, so
-    one section is read without the others."""
+    parts, the second 0 without the folded text), then every section's text and
+    folded text, each compressed alone, so one section is read without the others."""
+    if folded is None:
+        return _assemble([len(text) for text in texts], [(_pack(t), b"") for t in texts], "")
     parts = [(_pack(text), _pack(fold)) for text, fold in zip(texts, folded, strict=True)]
     return _assemble([len(text) for text in texts], parts, _digest())
 
@@ -122,7 +127,8 @@ def decode(data: bytes, sections: int) -> Saved | None:
         offsets.append(offsets[-1] + b)
     if offsets[-1] != len(data) or any(n < 0 for n in lengths):
         return None
-    return Saved(data, lengths, offsets, folding == _digest())
+    # The folded texts count only if made with this table (and there: "" is none).
+    return Saved(data, lengths, offsets, bool(folding) and folding == _digest())
 
 
 PART = "search-text-part"  # a run of sections made so far: search-text-part-FIRST-END.bin
@@ -150,7 +156,7 @@ class SavedText:
         data = self._cache.get_blob(self._key, NAME)
         return None if data is None else decode(data, sections)
 
-    def save(self, texts: list[str], folded: list[str]) -> None:
+    def save(self, texts: list[str], folded: list[str] | None = None) -> None:
         if self._write:
             self._cache.put_blob(self._key, NAME, encode(texts, folded))
 
@@ -175,7 +181,7 @@ class SavedText:
         data = self._cache.get_blob(self._key, f"{PART}-{first}-{end}")
         return None if data is None else decode(data, end - first)
 
-    def save_part(self, first: int, texts: list[str], folded: list[str]) -> None:
+    def save_part(self, first: int, texts: list[str], folded: list[str] | None = None) -> None:
         """Sections `first`… made here, handed over to whoever searches meanwhile."""
         if self._write and texts:
             name = f"{PART}-{first}-{first + len(texts)}"
@@ -203,6 +209,7 @@ class SavedText:
         parts = [(first, end) for first, end in self.parts() if end <= sections]
         lengths: list[int] = []
         packed: list[tuple[bytes, bytes]] = []
+        every_folded = True  # the whole copy keeps folded texts only if every part had them
         at = 0
         while at < sections:  # parts may overlap (made by two at once): take each section once
             covering = sorted(
@@ -211,17 +218,20 @@ class SavedText:
             part, end = None, at
             for end, first in covering:
                 part = self.load_part(first, end)
-                if part is not None and part.has_folded:
+                if part is not None:
                     break
-                part = None
             if part is None:
                 return False  # a gap: not every section is made (or readable) yet
+            every_folded = every_folded and part.has_folded
             for index in range(at - first, end - first):
                 length, text, folded = part.packed(index)
                 lengths.append(length)
                 packed.append((text, folded))
             at = end
-        self._cache.put_blob(self._key, NAME, _assemble(lengths, packed, _digest()))
+        if not every_folded:
+            packed = [(text, b"") for text, _folded in packed]
+        folding = _digest() if every_folded else ""
+        self._cache.put_blob(self._key, NAME, _assemble(lengths, packed, folding))
         self._remove_parts()
         return self.complete()
 

@@ -53,7 +53,6 @@ def warm(
     from readmark.core.formats import open_book
     from readmark.core.html_text import html_to_text
     from readmark.core.render_cache import RenderCache
-    from readmark.core.search.folding_fast import fold
     from readmark.core.search.saved_text import SavedText
 
     cache = RenderCache(cache_dir)
@@ -75,8 +74,7 @@ def warm(
             return 1
         count = len(book.sections)
         end = count if end is None else min(end, count)
-        texts: list[str] = []
-        folded: list[str] = []
+        texts: list[str] = []  # the text only: see saved_text.py
         start = first  # the first section of what is not handed over yet
         handed = time.monotonic()
         index = first
@@ -84,24 +82,23 @@ def warm(
             if reader is not None and os.getppid() != reader:  # the reader is gone (a
                 return 1  # crash, a kill; this process was handed to another parent)
             if _made_elsewhere(saved, index):  # by a search in the window, or another share
-                saved.save_part(start, texts, folded)
+                saved.save_part(start, texts)
                 if saved.complete():
                     return 0  # the whole text was made meanwhile
                 index += 1
-                texts, folded, start = [], [], index
+                texts, start = [], index
                 continue
             html = cache.get(key, index)  # chapters the reader converted already are reused
             try:
                 text = book.section_text(index) if html is None else html_to_text(html)
             except BookError:
-                saved.save_part(start, texts, folded)
+                saved.save_part(start, texts)
                 return 1  # not saved whole: the search reports the section, as ever
             texts.append(text)
-            folded.append(fold(text))
             index += 1
             if time.monotonic() - handed >= HAND_OVER_S or index == end:
-                saved.save_part(start, texts, folded)
-                texts, folded, start, handed = [], [], index, time.monotonic()
+                saved.save_part(start, texts)
+                texts, start, handed = [], index, time.monotonic()
     finally:
         saved.release(first)
     saved.join_parts(count)  # the last to finish joins them all
