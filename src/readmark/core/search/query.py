@@ -141,7 +141,7 @@ class _Literal(Matcher):
         process, the fast folding table, ~7 ms). Folding maps one character to one,
         so a hit in the folded text is a run of characters each of which folds to
         the needle's: one pattern of a class per character (every character that
-        folds to it, `folding.variants`) finds the same hits in the text as it is."""
+        folds to it, `folding_fast.variants`) finds the same hits in the text as it is."""
         if self._unfolded is None:
             if len(self.needle) > MAX_UNFOLDED_CHARS:
                 self._unfolded = False
