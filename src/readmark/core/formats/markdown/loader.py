@@ -134,6 +134,11 @@ class Spans:
         k = bisect.bisect_right(self._starts, offset) - 1
         return k >= 0 and offset < self.spans[k][1]
 
+    def end_of(self, offset: int) -> int:
+        """The end of the span holding `offset`, or -1 when none does."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return self.spans[k][1] if k >= 0 and offset < self.spans[k][1] else -1
+
 
 @dataclass
 class ScanResult:
@@ -584,6 +589,8 @@ def _parts(body: str, start: int, end: int, fences: Spans, dropped: Spans) -> li
     # Before a cut there must be PART_CHARS of lines, and a line to cut at.
     if end - start <= PART_CHARS:
         return [(start, end)]
+    if not dropped.spans:  # most books: no line left out, so a part's size is its length
+        return _parts_by_search(body, start, end, fences)
     parts: list[tuple[int, int]] = []
     size = 0
     part_start = start
@@ -603,6 +610,67 @@ def _parts(body: str, start: int, end: int, fences: Spans, dropped: Spans) -> li
         part_start = parts.pop()[0]
     parts.append((part_start, end))
     return parts
+
+
+# A blank line (only white space, as `_is_blank` has it), found from the newline
+# before it; at `endpos` the text ends as if the line ended there.
+_BLANK_LINE_AFTER = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
+
+
+def _parts_by_search(body: str, start: int, end: int, fences: Spans) -> list[tuple[int, int]]:
+    """`_parts` with nothing dropped, found by searching rather than by walking every
+    line (a 10 MB book has ~90,000 lines in chapters to cut: ~4 ms of the loop).
+
+    With no dropped line, a part's size at a line is that line's offset less the
+    part's start, so the walk cuts at the first line start at least PART_CHARS
+    into the part, outside fenced code, that is blank or at least HARD_PART_CHARS
+    into it. The lines walked are those of body[start : end - 1]."""
+    last = end - 1  # where the span's last line ends
+    parts: list[tuple[int, int]] = []
+    part_start = start
+    while True:
+        cut = _first_line_outside(body, part_start + HARD_PART_CHARS, last, fences)
+        # A blank line before that (or up to the end): the walk would cut there first.
+        pos = _line_after(body, part_start + PART_CHARS, last) - 1  # its newline
+        bound = last if cut < 0 else cut
+        while pos >= 0:
+            blank = _BLANK_LINE_AFTER.search(body, pos, bound)
+            if blank is None:
+                break
+            line = blank.start() + 1
+            fence_end = fences.end_of(line)
+            if fence_end >= 0:  # inside fenced code: look after it
+                pos = fence_end - 1
+                continue
+            cut = line
+            break
+        if cut < 0:
+            break
+        parts.append((part_start, cut))
+        part_start = cut
+    if parts and not _NON_SPACE.search(body, part_start, end):
+        # Only blank lines were left after the last cut: no empty part.
+        part_start = parts.pop()[0]
+    parts.append((part_start, end))
+    return parts
+
+
+def _line_after(body: str, offset: int, last: int) -> int:
+    """The first line start at or after `offset` among the lines of body[: last],
+    or 0 when there is none (`offset` > 0)."""
+    return body.find("\n", offset - 1, last) + 1
+
+
+def _first_line_outside(body: str, offset: int, last: int, fences: Spans) -> int:
+    """The first line start at or after `offset` (> 0) among the lines of body[: last]
+    that is outside fenced code, or -1."""
+    line = _line_after(body, offset, last)
+    while line:
+        after = fences.end_of(line)  # the line after the fence, if it is in the span
+        if after < 0:
+            return line
+        line = after if after <= last else 0
+    return -1
 
 
 def _cited(
