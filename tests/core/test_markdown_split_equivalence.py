@@ -18,7 +18,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from readmark.core.book import BookError
-from readmark.core.formats.markdown.loader import split_markdown
+from readmark.core.formats.markdown import loader
+from readmark.core.formats.markdown.loader import PART_CHARS, split_markdown
 from readmark.core.metadata import split_front_matter
 from readmark.core.textio import read_text
 
@@ -148,6 +149,38 @@ def test_a_section_longer_than_a_part_is_cut_as_before() -> None:
     text = "# One\n\n" + paragraph * 800 + "```\n# not a heading\n" + "code\n" * 3000 + "```\n"
     text += "# Two\n\n" + "x" * 300_000 + "\n"
     _same_split(text)
+
+
+@pytest.mark.slow
+def test_a_big_converted_book_without_chapters_is_cut_as_before() -> None:
+    """A converted book whose headings were lost: one section of 1 MB, cut into parts
+    at blank lines outside its fenced code."""
+    parts = [
+        (CORPUS / name).read_text(encoding="utf-8")
+        for name in ("en_marker_think_python_notes_figures.md", "zh_mineru_research_report.md")
+    ]
+    text = "".join(parts * 80).replace("\n#", "\nHeading ")
+    assert len(text) > 16 * PART_CHARS
+    _same_split(text)
+
+
+# Lines to cut at and not to: blank ones (white space of any kind), fences, long text.
+_PART_LINES = ["", " ", "\u3000", "\t\x0c", "word " * 4, "x" * 50, "```", "~~~", "# H", "- - -"]
+
+
+@given(
+    lines=st.lists(st.sampled_from(_PART_LINES), max_size=120),
+    final_newline=st.booleans(),
+    part=st.integers(min_value=8, max_value=90),
+)
+def test_any_long_section_is_cut_as_before(lines: list[str], final_newline: bool, part: int) -> None:
+    """With parts a few lines long, so that hypothesis' texts are cut many times."""
+    body = "\n".join(lines) + ("\n" if final_newline else "")
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (loader, reference):
+            patch.setattr(module, "PART_CHARS", part)
+            patch.setattr(module, "HARD_PART_CHARS", 2 * part)
+        _same_split(body)
 
 
 def test_opening_a_book_leaves_the_cycle_collector_as_it_was(tmp_path: Path) -> None:
