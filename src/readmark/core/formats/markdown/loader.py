@@ -89,14 +89,6 @@ _EDGE_UNDERSCORES = re.compile(r"(?:^|(?<=-))_+|_+(?=-|$)")
 # definition or a setext underline. The exact tests are the grammar's; this
 # only has to let every such line through and few others.
 _CANDIDATE = r" {0,3}(?:#|```|~~~|\[\^|=+[ \t]*(?![^\n])|-+[ \t]*(?![^\n]))"
-_CANDIDATE_FIRST_LINE = re.compile(_CANDIDATE)
-# Starting with the newline before the line lets the regex engine jump from
-# newline to newline instead of trying every position, as `^` with re.M does;
-# the group is the line itself (the match stops before the newline ending it,
-# so the next line can match too).
-# The lookahead turns away a line whose first character could start none of them
-# (most lines: text) before the alternatives are tried: 20 % less time on a 10 MB book.
-_CANDIDATE_LINE = re.compile(rf"\n(?=[ #`~\[=\-])((?:{_CANDIDATE})[^\n]*)")
 # The usual ATX heading, read at once: at the margin, one to six `#`s, spaces or
 # tabs, then a title that starts and ends with no white space (`\s` is what
 # `str.strip()` strips), holds no `{` (an attribute list) and does not end with a
@@ -104,7 +96,18 @@ _CANDIDATE_LINE = re.compile(rf"\n(?=[ #`~\[=\-])((?:{_CANDIDATE})[^\n]*)")
 # (marker writes `# <span id="page-3-0"></span>Title` and `# **Title**`). Any
 # other `#` line goes through `atx_heading` and `_heading`; tests/core/
 # test_markdown_split_equivalence.py holds the two ways equal.
-_PLAIN_ATX = re.compile(r"(#{1,6})[ \t]+([^\s{#]|[^\s{][^{\n]*[^\s{#])[ \t]*")
+_PLAIN_ATX = r"(#{1,6})([ \t]+([^\s{#]|[^\s{][^{\n]*[^\s{#]))[ \t]*(?![^\n])"
+# The lines the scan looks at: a usual ATX heading, read at once (groups 1-3: its
+# `#`s, its content as `AtxHeading.content` has it, its title's text), or any other
+# candidate line (group 4). The match stops before the newline ending the line,
+# so the next line can match too.
+_SCAN_ALTERNATIVES = rf"(?:{_PLAIN_ATX}|((?:{_CANDIDATE})[^\n]*))"
+# Starting with the newline before the line lets the regex engine jump from
+# newline to newline instead of trying every position, as `^` with re.M does.
+# The lookahead turns away a line whose first character could start none of them
+# (most lines: text) before the alternatives are tried: 20 % less time on a 10 MB book.
+_SCAN_LINE = re.compile(rf"\n(?=[ #`~\[=\-]){_SCAN_ALTERNATIVES}")
+_SCAN_FIRST_LINE = re.compile(_SCAN_ALTERNATIVES)  # the text's first line
 # `str.strip()` and `\s` agree on what is white space.
 _NOT_SPACE = re.compile(r"\S")
 
@@ -313,18 +316,33 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
     lines are visited; `pos` is where that walk would be, so a candidate inside
     something already consumed is passed over.
     """
-    candidates = [(m.start(1), m.group(1)) for m in _CANDIDATE_LINE.finditer(body, start)]
-    if _CANDIDATE_FIRST_LINE.match(body, start):
-        candidates.insert(0, (start, body[start : _line_end(body, start)]))
-
-    closers = FenceClosers(candidates)
+    found = list(_SCAN_LINE.finditer(body, start))
+    first_line = _SCAN_FIRST_LINE.match(body, start)
+    if first_line:
+        found.insert(0, first_line)
+    # The fence lines' closers; a usual heading closes nothing.
+    closers = FenceClosers([(m.start(4), m.group(4)) for m in found if m.group(1) is None])
 
     headings: list[Heading] = []
     fences: list[tuple[int, int]] = []
     footnotes: dict[str, tuple[int, int]] = {}
     rewrites: list[tuple[int, int, str]] = []
     pos = start  # start of the first line not yet consumed
-    for s, line in candidates:
+    for m in found:
+        hashes, content, text, line = m.groups()
+        if hashes is not None:  # most headings: what `atx_heading` and `_heading` would make
+            s = m.start(1)
+            if s < pos:
+                continue
+            end = m.end()
+            title = strip_inline_markup(text)
+            label = ":" in title and is_label_heading(title)
+            headings.append(
+                Heading(s, end, len(hashes), title, "", False, label, False, 0, content)
+            )
+            pos = end + 1
+            continue
+        s = m.start(4)
         if s < pos:
             continue
         indent = len(line) - len(line.lstrip(" "))  # at most 3 in a candidate
@@ -341,17 +359,6 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
             # An unclosed fence is plain text (and may head a setext heading).
         elif first == "#":
             end = s + len(line)
-            plain = _PLAIN_ATX.fullmatch(line)
-            if plain:  # most headings: what `atx_heading` and `_heading` would make
-                hashes, text = plain.groups()
-                title = strip_inline_markup(text)
-                label = ":" in title and is_label_heading(title)
-                content = line[len(hashes) :].rstrip(" \t")
-                headings.append(
-                    Heading(s, end, len(hashes), title, "", False, label, False, 0, content)
-                )
-                pos = end + 1
-                continue
             atx = atx_heading(line)
             if atx:
                 # The parsed line is kept: `_with_anchor` need not parse it again.
