@@ -40,6 +40,7 @@ import gc
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import repeat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -275,21 +276,26 @@ def split_markdown(
             section_starts.append(a)
     sources = SectionSources(body, spans, patches, notes, definitions)
 
-    # Each heading's section (the last to start at or before it), its id, its entry.
-    anchors_by_section: list[set[str]] = [set() for _ in sizes]
-    entries: list[TocEntry] = []
-    find = bisect.bisect_right
-    for h in scan.headings:
-        index = find(section_starts, h.start) - 1
-        if index < 0:
-            index = 0
-        anchors_by_section[index].add(h.anchor)
-        if not h.label:
-            entries.append(TocEntry(h.title, h.level, index, h.anchor))
-
+    # Each heading's section is the last to start at or before it (the first section
+    # for one before them all): the headings of section i are a run, headings[k[i] :
+    # k[i + 1]], found by bisection rather than a section looked up per heading.
+    headings = scan.headings
+    heading_starts = [h.start for h in headings]
+    k = [0]
+    k.extend(bisect.bisect_left(heading_starts, a) for a in section_starts[1:])
+    k.append(len(headings))
+    anchors = [h.anchor for h in headings]
     sections = [
-        Section(i, section_titles[i], frozenset(anchors_by_section[i]), sizes[i])
+        Section(i, section_titles[i], frozenset(anchors[k[i] : k[i + 1]]), sizes[i])
         for i in range(len(sizes))
+    ]
+    index_of: list[int] = []  # each heading's section
+    for i in range(len(sizes)):
+        index_of.extend(repeat(i, k[i + 1] - k[i]))
+    entries = [
+        TocEntry(h.title, h.level, i, h.anchor)
+        for h, i in zip(headings, index_of)
+        if not h.label
     ]
     return sources, sections, nest_toc(entries)
 
