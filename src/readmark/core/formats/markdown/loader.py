@@ -257,23 +257,35 @@ def split_markdown(
         bounds.append((start, ""))
 
     dropped_spans = Spans(dropped)
-    spans: list[tuple[int, int, int, int]] = []  # cut when asked for (SectionSources)
-    notes: list[tuple[str, ...]] = []  # the labels of the notes each part gets
-    sizes: list[int] = []
-    section_titles: list[str] = []
+    # Each part's start and title; parts follow each other, so each ends where the
+    # next starts and the last at the end mark.
     section_starts: list[int] = []  # offset where each section starts, for the TOC
+    section_titles: list[str] = []
     for n, (section_start, title) in enumerate(bounds):
         end = bounds[n + 1][0] if n + 1 < len(bounds) else end_mark
-        for a, b in _parts(body, section_start, end, scan.fences, dropped_spans):
-            lo = bisect.bisect_left(patch_starts, a)
-            hi = bisect.bisect_left(patch_starts, b, lo)
-            spans.append((a, b, lo, hi))
-            if definitions:  # the notes cited in the part, less those it gives away
-                notes.append(_cited(ref_offsets, ref_labels, a, b, dropped_spans, definitions))
-            # The length of the book's text it holds: what reading progress weighs.
-            sizes.append((b if b < end_mark else end_mark - 1) - a)
+        if end - section_start <= PART_CHARS:  # most chapters: one part (`_parts`)
+            section_starts.append(section_start)
             section_titles.append(title)
+            continue
+        for a, _ in _parts(body, section_start, end, scan.fences, dropped_spans):
             section_starts.append(a)
+            section_titles.append(title)
+    section_ends = section_starts[1:]
+    section_ends.append(end_mark)
+    # A part's patches: from the first at or after its start to the first at or
+    # after the next part's start.
+    first_patch = list(map(bisect.bisect_left, repeat(patch_starts), section_starts))
+    first_patch.append(len(patches))
+    spans = list(zip(section_starts, section_ends, first_patch, first_patch[1:]))
+    # The length of the book's text each holds: what reading progress weighs.
+    sizes = [b - a for a, b in zip(section_starts, section_ends)]
+    sizes[-1] -= 1  # the end mark is one past the text
+    notes: list[tuple[str, ...]] = []  # the labels of the notes each part gets
+    if definitions:  # the notes cited in each part, less those it gives away
+        notes = [
+            _cited(ref_offsets, ref_labels, a, b, dropped_spans, definitions)
+            for a, b in zip(section_starts, section_ends)
+        ]
     sources = SectionSources(body, spans, patches, notes, definitions)
 
     # Each heading's section is the last to start at or before it (the first section
