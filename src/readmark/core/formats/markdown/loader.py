@@ -354,10 +354,11 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
                 continue
             end = m.end()
             title = strip_inline_markup(text)
-            label = ":" in title and is_label_heading(title)
-            headings.append(
-                Heading(s, end, len(hashes), title, "", False, label, False, 0, content)
-            )
+            if title:  # all markup (`# <span id="p1"></span>`): no heading, as below
+                label = ":" in title and is_label_heading(title)
+                headings.append(
+                    Heading(s, end, len(hashes), title, "", False, label, False, 0, content)
+                )
             pos = end + 1
             continue
         s = m.start(4)
@@ -380,7 +381,9 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
             atx = atx_heading(line)
             if atx:
                 # The parsed line is kept: `_with_anchor` need not parse it again.
-                headings.append(_heading(s, end, atx.level, atx.content, atx))
+                heading = _heading(s, end, atx.level, atx.content, atx)
+                if heading.title or heading.explicit:
+                    headings.append(heading)
                 pos = end + 1  # the next line (or the end mark after the last)
         elif first == "=" or first == "-":
             # `line` underlines the line before it, if that line is not
@@ -392,7 +395,8 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
                     text = body[text_start : s - 1]
                     heading = _heading(text_start, s - 1, 1 if first == "=" else 2, text)
                     heading.setext = True
-                    headings.append(heading)
+                    if heading.title or heading.explicit:
+                        headings.append(heading)
                     pos = _next_line(body, s)
                     if indent:  # Python-Markdown wants the underline at the margin
                         rewrites.append((s, s + len(line), underline.group("run")))
@@ -407,7 +411,7 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
             if note:
                 pos = _footnote_end(body, s)
                 footnotes.setdefault(note.group("label"), (s, pos))
-    headings = [h for h in headings if h.title or h.explicit]
+    # A heading with no title and no id of its own was not kept: it names nothing.
     return ScanResult(headings, Spans(fences), footnotes, rewrites)
 
 
