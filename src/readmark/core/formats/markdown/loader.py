@@ -42,6 +42,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import repeat
 from dataclasses import dataclass, field
+from typing import overload
 from pathlib import Path
 
 from readmark.core.book import Book, LoadOptions, Section, TocEntry
@@ -64,7 +65,7 @@ from readmark.core.formats.markdown.grammar import (
     python_markdown_reads,
 )
 from readmark.core.formats.markdown.render import MarkdownSectionRenderer
-from readmark.core.formats.markdown.sources import SectionSources
+from readmark.core.formats.markdown.sources import Patch, SectionSources
 from readmark.core.formats.toc import chapter_level, nest_toc
 from readmark.core.metadata import (
     extract_metadata,
@@ -234,18 +235,15 @@ def split_markdown(
     # Edits to the text when it is cut into sources: heading lines get their
     # `{#id}`, moved footnote definitions go. Sorted by offset; never overlapping,
     # as the scan does not look for headings inside a footnote definition.
-    # The usual heading's patch is made here as `_with_anchor` makes it: 7,777 calls
-    # cost a 10 MB book more than the f-string.
-    patches = [
-        (h.start, h.end, f"{'#' * h.level}{h.content} {{#{h.anchor}}}")
-        if not (h.explicit or h.setext or "{" in h.content or h.content.endswith("#"))
-        else (h.start, h.end, _with_anchor(body[h.start : h.end], h))
-        for h in scan.headings
-    ]
     others = [(a, b, "") for a, b in dropped] + scan.rewrites
-    if others:  # the headings' own patches are in text order already
-        patches = sorted(patches + others)
-    patch_starts = [p[0] for p in patches]
+    patches: Sequence[Patch]
+    if others:
+        # The headings' own patches are in text order already.
+        patches = sorted(_heading_patches(body, scan.headings) + others)
+        patch_starts = [p[0] for p in patches]
+    else:  # most books: only headings, each patched when its section is first cut
+        patches = HeadingPatches(body, scan.headings)
+        patch_starts = [h.start for h in scan.headings]
 
     # Chapter boundaries as (offset, title); front matter gets title "".
     bounds: list[tuple[int, str]] = []
@@ -310,6 +308,45 @@ def split_markdown(
         if not h.label
     ]
     return sources, sections, nest_toc(entries)
+
+
+def _heading_patches(body: str, headings: Sequence[Heading]) -> list[Patch]:
+    """Each heading's line with its `{#id}` (`_with_anchor`). The usual heading's
+    patch is made here as `_with_anchor` makes it: 7,777 calls cost a 10 MB book
+    more than the f-string."""
+    return [
+        (h.start, h.end, f"{'#' * h.level}{h.content} {{#{h.anchor}}}")
+        if not (h.explicit or h.setext or "{" in h.content or h.content.endswith("#"))
+        else (h.start, h.end, _with_anchor(body[h.start : h.end], h))
+        for h in headings
+    ]
+
+
+class HeadingPatches(Sequence[Patch]):
+    """The headings' patches (`_heading_patches`), each made when a section holding it
+    is cut: a book opens showing one section, and a 10 MB book has 7,777 headings
+    (~2 ms of patches before its first screen). Made again at each cut: a few
+    microseconds a heading, as cutting a source costs anyway."""
+
+    __slots__ = ("_body", "_headings")
+
+    def __init__(self, body: str, headings: Sequence[Heading]) -> None:
+        self._body = body
+        self._headings = headings
+
+    def __len__(self) -> int:
+        return len(self._headings)
+
+    @overload
+    def __getitem__(self, index: int) -> Patch: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Patch]: ...
+
+    def __getitem__(self, index: int | slice) -> Patch | list[Patch]:
+        if isinstance(index, slice):
+            return _heading_patches(self._body, self._headings[index])
+        return _heading_patches(self._body, [self._headings[index]])[0]
 
 
 def _has_text(body: str, start: int, end: int, dropped: list[tuple[int, int]]) -> bool:
