@@ -236,6 +236,7 @@ def split_markdown(
     # `{#id}`, moved footnote definitions go. Sorted by offset; never overlapping,
     # as the scan does not look for headings inside a footnote definition.
     others = [(a, b, "") for a, b in dropped] + scan.rewrites
+    heading_starts = [h.start for h in scan.headings]
     patches: Sequence[Patch]
     if others:
         # The headings' own patches are in text order already.
@@ -243,7 +244,7 @@ def split_markdown(
         patch_starts = [p[0] for p in patches]
     else:  # most books: only headings, each patched when its section is first cut
         patches = HeadingPatches(body, scan.headings)
-        patch_starts = [h.start for h in scan.headings]
+        patch_starts = heading_starts
 
     # Chapter boundaries as (offset, title); front matter gets title "".
     bounds: list[tuple[int, str]] = []
@@ -290,9 +291,8 @@ def split_markdown(
     # for one before them all): the headings of section i are a run, headings[k[i] :
     # k[i + 1]], found by bisection rather than a section looked up per heading.
     headings = scan.headings
-    heading_starts = [h.start for h in headings]
     k = [0]
-    k.extend(bisect.bisect_left(heading_starts, a) for a in section_starts[1:])
+    k.extend(map(bisect.bisect_left, repeat(heading_starts), section_starts[1:]))
     k.append(len(headings))
     anchors = [h.anchor for h in headings]
     sections = [
