@@ -173,7 +173,9 @@ _PART_LINES = ["", " ", "\u3000", "\t\x0c", "word " * 4, "x" * 50, "```", "~~~",
     final_newline=st.booleans(),
     part=st.integers(min_value=8, max_value=90),
 )
-def test_any_long_section_is_cut_as_before(lines: list[str], final_newline: bool, part: int) -> None:
+def test_any_long_section_is_cut_as_before(
+    lines: list[str], final_newline: bool, part: int
+) -> None:
     """With parts a few lines long, so that hypothesis' texts are cut many times."""
     body = "\n".join(lines) + ("\n" if final_newline else "")
     with pytest.MonkeyPatch.context() as patch:

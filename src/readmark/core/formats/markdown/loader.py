@@ -40,10 +40,10 @@ import gc
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from itertools import repeat
 from dataclasses import dataclass, field
-from typing import overload
+from itertools import repeat
 from pathlib import Path
+from typing import overload
 
 from readmark.core.book import Book, LoadOptions, Section, TocEntry
 from readmark.core.formats.markdown.grammar import (
@@ -274,16 +274,16 @@ def split_markdown(
     # A part's patches: from the first at or after its start to the first at or
     # after the next part's start.
     first_patch = list(map(bisect.bisect_left, repeat(patch_starts), section_starts))
-    first_patch.append(len(patches))
-    spans = list(zip(section_starts, section_ends, first_patch, first_patch[1:]))
+    first_patch.append(len(patches))  # where the last part's patches end
+    spans = list(zip(section_starts, section_ends, first_patch, first_patch[1:], strict=False))
     # The length of the book's text each holds: what reading progress weighs.
-    sizes = [b - a for a, b in zip(section_starts, section_ends)]
+    sizes = [b - a for a, b in zip(section_starts, section_ends, strict=True)]
     sizes[-1] -= 1  # the end mark is one past the text
     notes: list[tuple[str, ...]] = []  # the labels of the notes each part gets
     if definitions:  # the notes cited in each part, less those it gives away
         notes = [
             _cited(ref_offsets, ref_labels, a, b, dropped_spans, definitions)
-            for a, b in zip(section_starts, section_ends)
+            for a, b in zip(section_starts, section_ends, strict=True)
         ]
     sources = SectionSources(body, spans, patches, notes, definitions)
 
@@ -304,7 +304,7 @@ def split_markdown(
         index_of.extend(repeat(i, k[i + 1] - k[i]))
     entries = [
         TocEntry(h.title, h.level, i, h.anchor)
-        for h, i in zip(headings, index_of)
+        for h, i in zip(headings, index_of, strict=True)
         if not h.label
     ]
     return sources, sections, nest_toc(entries)
