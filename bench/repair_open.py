@@ -110,15 +110,16 @@ def main(argv: list[str] | None = None) -> int:
         previous_src, previous = None, ""
         if args.previous:
             previous_src, previous = run.unpack_revision(args.previous, work / "previous")
-        for path in [*books.values(), *([sample] if sample else [])]:  # warm-up, untimed
-            run.open_in_reader(path, home_with_repair(work / "warm", True))
-            run.open_in_reader(path, home_with_repair(work / "warm", False))
-            if previous_src:
-                run.open_in_reader(path, home_with_repair(work / "warm", True), previous_src)
-        times: dict[tuple[str, bool], list[float]] = {}
         # A new home for every open: a folder used again is emptied first, and what an
         # earlier reader left running (indexing the book) may still be writing into it.
         serial = itertools.count()
+        for path in [*books.values(), *([sample] if sample else [])]:  # warm-up, untimed
+            run.open_in_reader(path, home_with_repair(work / f"home-{next(serial)}", True))
+            run.open_in_reader(path, home_with_repair(work / f"home-{next(serial)}", False))
+            if previous_src:
+                home = home_with_repair(work / f"home-{next(serial)}", True)
+                run.open_in_reader(path, home, previous_src)
+        times: dict[tuple[str, bool], list[float]] = {}
         for rep in range(args.reps):
             for label, path in [*books.items(), *([("sample", sample)] if sample else [])]:
                 for repair in (True, False) if rep % 2 == 0 else (False, True):
