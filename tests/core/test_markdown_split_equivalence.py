@@ -226,3 +226,26 @@ def test_a_slug_is_python_markdowns(title: str) -> None:
 
     expected = re.sub(r"(?:^|(?<=-))_+|_+(?=-|$)", "", slugify_unicode(title, "-"))
     assert _slug(title) == (expected or "section")
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Intro", "intro", "Intro 1", "Notes", "注释", "a_b", "A-b", "x"]),
+            st.sampled_from(["", "intro", "intro-1", "intro-2", "notes-1", "a-b", "x"]),
+        ),
+        max_size=40,
+    )
+)
+def test_heading_ids_are_given_as_before(headings: list[tuple[str, str]]) -> None:
+    """Repeated titles (`Notes`, `注释` in every chapter) and ids written in the book:
+    the same ids as the reference gives, the plain-text loader's headings too."""
+    from readmark.core.formats.markdown.loader import Heading, _assign_anchors
+
+    ours = [Heading(k, k, 1, title, own, bool(own)) for k, (title, own) in enumerate(headings)]
+    theirs = [
+        reference.Heading(k, k, 1, title, own, bool(own)) for k, (title, own) in enumerate(headings)
+    ]
+    _assign_anchors(ours)
+    reference._assign_anchors(theirs)
+    assert [h.anchor for h in ours] == [h.anchor for h in theirs]

@@ -565,9 +565,11 @@ def _assign_anchors(headings: list[Heading]) -> None:
         base = slugs.get(h.title)
         if base is None:
             base = slugs[h.title] = _slug(h.title)
-        anchor = base
-        counter = last.get(base, 0)
-        if counter:
+        counter = last.get(base, -1)
+        if counter < 0:  # a new slug
+            anchor, counter = base, 0
+        else:  # the last one given it (`base` or `base-counter`) is taken: the next
+            counter += 1
             anchor = f"{base}-{counter}"
         while anchor in used:
             counter += 1
