@@ -687,7 +687,8 @@ _BLANK_LINE_AFTER = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
 
 def _parts_by_search(body: str, start: int, end: int, fences: Spans) -> list[tuple[int, int]]:
     """`_parts` with nothing dropped, found by searching rather than by walking every
-    line (a 10 MB book has ~90,000 lines in chapters to cut: ~4 ms of the loop).
+    line (a 10 MB converted book whose headings were lost, one chapter of 88,000
+    lines: 0.14 ms instead of 20 ms).
 
     With no dropped line, a part's size at a line is that line's offset less the
     part's start, so the walk cuts at the first line start at least PART_CHARS
