@@ -93,17 +93,27 @@ def main() -> int:
         action="store_true",
         help="leave the floor out (it converts the whole book: seconds for a 10 MB one)",
     )
+    parser.add_argument(
+        "--and-sample",
+        action="store_true",
+        help="open the sample book too, in the same rounds, and print each tree's --book "
+        "÷ sample book (issue 10's ratio: ≤ 1.5× for a 10 MB book)",
+    )
     args = parser.parse_args()
     names: list[Path | None] = [*(t.resolve() for t in args.trees)]
     if not args.no_floor:
         names.append(None)
     runs: dict[Path | None, list[tuple[float, float, float]]] = {name: [] for name in names}
+    sample_runs: dict[Path | None, list[float]] = {name: [] for name in names if name}
     print(f"load average at the start: {os.getloadavg()}")
     for round_ in range(args.reps + 1):
         for name in names:
             result = one_run(name, args.book)
+            sample = one_run(name, SAMPLE_BOOK) if args.and_sample and name else None
             if round_:  # the first round only fills the bytecode caches
                 runs[name].append(result)
+                if sample:
+                    sample_runs[name].append(sample[0])
     # Without the floor, the ratios are to the first tree named.
     base = None if None in runs else names[0]
     floor = statistics.median(cpu for cpu, _, _ in runs[base])
@@ -120,6 +130,13 @@ def main() -> int:
             f"{ratio} {statistics.median(cpu) / floor:.2f}; "
             f"wall {wall * 1000:6.1f} ms, {ratio} {wall / floor_wall:.2f}"
         )
+    for name, sample_cpu in sample_runs.items():
+        if sample_cpu:
+            book_cpu = statistics.median(c for c, _, _ in runs[name])
+            print(
+                f"{str(name):48} sample book {statistics.median(sample_cpu) * 1000:6.1f} ms; "
+                f"{args.book.name} ÷ sample book {book_cpu / statistics.median(sample_cpu):.2f}"
+            )
     print(f"load average at the end: {os.getloadavg()}")
     return 0
 
