@@ -222,7 +222,7 @@ def test_a_slug_is_python_markdowns(title: str) -> None:
 
     from markdown.extensions.toc import slugify_unicode
 
-    from readmark.core.formats.markdown.loader import _slug
+    from readmark.core.formats.markdown.heading_ids import slug as _slug
 
     expected = re.sub(r"(?:^|(?<=-))_+|_+(?=-|$)", "", slugify_unicode(title, "-"))
     assert _slug(title) == (expected or "section")
@@ -240,7 +240,8 @@ def test_a_slug_is_python_markdowns(title: str) -> None:
 def test_heading_ids_are_given_as_before(headings: list[tuple[str, str]]) -> None:
     """Repeated titles (`Notes`, `注释` in every chapter) and ids written in the book:
     the same ids as the reference gives, the plain-text loader's headings too."""
-    from readmark.core.formats.markdown.loader import Heading, _assign_anchors
+    from readmark.core.formats.markdown.heading_ids import Heading
+    from readmark.core.formats.markdown.heading_ids import assign_anchors as _assign_anchors
 
     ours = [Heading(k, k, 1, title, own, bool(own)) for k, (title, own) in enumerate(headings)]
     theirs = [

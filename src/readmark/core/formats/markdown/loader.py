@@ -43,7 +43,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
-from typing import overload
 
 from readmark.core.book import Book, LoadOptions, Section, TocEntry
 from readmark.core.formats.markdown.grammar import (
@@ -64,6 +63,14 @@ from readmark.core.formats.markdown.grammar import (
     python_markdown_fence,
     python_markdown_reads,
 )
+from readmark.core.formats.markdown.heading_ids import (
+    ATTR_BLOCK,
+    Heading,
+    HeadingPatches,
+    assign_anchors,
+    heading_patches,
+)
+from readmark.core.formats.markdown.parts import Spans, cut_parts
 from readmark.core.formats.markdown.render import MarkdownSectionRenderer
 from readmark.core.formats.markdown.sources import Patch, SectionSources
 from readmark.core.formats.toc import chapter_level, nest_toc
@@ -83,10 +90,8 @@ PART_CHARS = 64 * 1024
 # line break outside fenced code (a paragraph then continues in the next part).
 HARD_PART_CHARS = 2 * PART_CHARS
 
-_ATTR_BLOCK = re.compile(r"[ \t]*\{:?[ \t]*([^}\n]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\n]*)\](?!:)")
-_EDGE_UNDERSCORES = re.compile(r"(?:^|(?<=-))_+|_+(?=-|$)")
 # A line the scan has to look at: an ATX heading, a fence, a footnote
 # definition or a setext underline. The exact tests are the grammar's; this
 # only has to let every such line through and few others.
@@ -112,37 +117,6 @@ _SCAN_LINE = re.compile(rf"\n(?=[ #`~\[=\-]){_SCAN_ALTERNATIVES}")
 _SCAN_FIRST_LINE = re.compile(_SCAN_ALTERNATIVES)  # the text's first line
 # `str.strip()` and `\s` agree on what is white space.
 _NOT_SPACE = re.compile(r"\S")
-
-
-@dataclass(slots=True)
-class Heading:
-    start: int  # offset of the heading's (first) line in the text
-    end: int  # offset where that line's text ends (its newline or the end of the text)
-    level: int
-    title: str  # plain text
-    anchor: str = ""
-    explicit: bool = False
-    label: bool = False  # `# Author: …` on a title page: metadata, not a chapter
-    setext: bool = False
-    indent: int = 0  # spaces before an ATX heading's `#`s
-    content: str = ""  # an ATX heading's text after its `#`s (`AtxHeading.content`)
-
-
-class Spans:
-    """Sorted, disjoint [start, end) offset ranges of whole lines."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]] = ()) -> None:
-        self.spans = list(spans)
-        self._starts = [a for a, _ in self.spans]
-
-    def __contains__(self, offset: int) -> bool:
-        k = bisect.bisect_right(self._starts, offset) - 1
-        return k >= 0 and offset < self.spans[k][1]
-
-    def end_of(self, offset: int) -> int:
-        """The end of the span holding `offset`, or -1 when none does."""
-        k = bisect.bisect_right(self._starts, offset) - 1
-        return self.spans[k][1] if k >= 0 and offset < self.spans[k][1] else -1
 
 
 @dataclass
@@ -212,7 +186,7 @@ def split_markdown(
 ) -> tuple[Sequence[str], list[Section], list[TocEntry]]:
     """Section sources, sections and nested TOC of the Markdown text body[start:]."""
     scan = scan_lines(body, start)
-    _assign_anchors(scan.headings)
+    assign_anchors(scan.headings)
     starts = _section_starts(scan.headings)
     end_mark = len(body) + 1
 
@@ -240,7 +214,7 @@ def split_markdown(
     patches: Sequence[Patch]
     if others:
         # The headings' own patches are in text order already.
-        patches = sorted(_heading_patches(body, scan.headings) + others)
+        patches = sorted(heading_patches(body, scan.headings) + others)
         patch_starts = [p[0] for p in patches]
     else:  # most books: only headings, each patched when its section is first cut
         patches = HeadingPatches(body, scan.headings)
@@ -262,11 +236,14 @@ def split_markdown(
     section_titles: list[str] = []
     for n, (section_start, title) in enumerate(bounds):
         end = bounds[n + 1][0] if n + 1 < len(bounds) else end_mark
-        if end - section_start <= PART_CHARS:  # most chapters: one part (`_parts`)
+        if end - section_start <= PART_CHARS:  # most chapters: one part (`cut_parts`)
             section_starts.append(section_start)
             section_titles.append(title)
             continue
-        for a, _ in _parts(body, section_start, end, scan.fences, dropped_spans):
+        parts = cut_parts(
+            body, section_start, end, scan.fences, dropped_spans, PART_CHARS, HARD_PART_CHARS
+        )
+        for a, _ in parts:
             section_starts.append(a)
             section_titles.append(title)
     section_ends = section_starts[1:]
@@ -308,45 +285,6 @@ def split_markdown(
         if not h.label
     ]
     return sources, sections, nest_toc(entries)
-
-
-def _heading_patches(body: str, headings: Sequence[Heading]) -> list[Patch]:
-    """Each heading's line with its `{#id}` (`_with_anchor`). The usual heading's
-    patch is made here as `_with_anchor` makes it: 7,777 calls cost a 10 MB book
-    more than the f-string."""
-    return [
-        (h.start, h.end, f"{'#' * h.level}{h.content} {{#{h.anchor}}}")
-        if not (h.explicit or h.setext or "{" in h.content or h.content.endswith("#"))
-        else (h.start, h.end, _with_anchor(body[h.start : h.end], h))
-        for h in headings
-    ]
-
-
-class HeadingPatches(Sequence[Patch]):
-    """The headings' patches (`_heading_patches`), each made when a section holding it
-    is cut: a book opens showing one section, and a 10 MB book has 7,777 headings
-    (~2 ms of patches before its first screen). Made again at each cut: a few
-    microseconds a heading, as cutting a source costs anyway."""
-
-    __slots__ = ("_body", "_headings")
-
-    def __init__(self, body: str, headings: Sequence[Heading]) -> None:
-        self._body = body
-        self._headings = headings
-
-    def __len__(self) -> int:
-        return len(self._headings)
-
-    @overload
-    def __getitem__(self, index: int) -> Patch: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Patch]: ...
-
-    def __getitem__(self, index: int | slice) -> Patch | list[Patch]:
-        if isinstance(index, slice):
-            return _heading_patches(self._body, self._headings[index])
-        return _heading_patches(self._body, [self._headings[index]])[0]
 
 
 def _has_text(body: str, start: int, end: int, dropped: list[tuple[int, int]]) -> bool:
@@ -419,7 +357,7 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
             end = s + len(line)
             atx = atx_heading(line)
             if atx:
-                # The parsed line is kept: `_with_anchor` need not parse it again.
+                # The parsed line is kept: `with_anchor` need not parse it again.
                 heading = _heading(s, end, atx.level, atx.content, atx)
                 if heading.title or heading.explicit:
                     headings.append(heading)
@@ -534,7 +472,7 @@ def _heading(start: int, end: int, level: int, raw: str, atx: AtxHeading | None 
     content = raw
     raw = raw.strip()
     explicit = ""
-    attrs = _ATTR_BLOCK.search(raw) if "{" in raw else None  # most have none
+    attrs = ATTR_BLOCK.search(raw) if "{" in raw else None  # most have none
     if attrs:
         found = _ATTR_ID.search(attrs.group(1))
         if found:
@@ -555,193 +493,9 @@ def _heading(start: int, end: int, level: int, raw: str, atx: AtxHeading | None 
     )
 
 
-def _assign_anchors(headings: list[Heading]) -> None:
-    used = {h.anchor for h in headings if h.explicit}
-    last: dict[str, int] = {}  # the last suffix given per slug: linear with many repeats
-    slugs: dict[str, str] = {}  # by title: books repeat "Exercises", "Notes", "注释"…
-    for h in headings:
-        if h.explicit:
-            continue
-        # Underscores at the edges of the slug could close an emphasis opened
-        # by a stray `_` in the heading text and swallow the injected `{#id}`.
-        base = slugs.get(h.title)
-        if base is None:
-            base = slugs[h.title] = _slug(h.title)
-        counter = last.get(base, -1)
-        if counter < 0:  # a new slug
-            anchor, counter = base, 0
-        else:  # the last one given it (`base` or `base-counter`) is taken: the next
-            counter += 1
-            anchor = f"{base}-{counter}"
-        while anchor in used:
-            counter += 1
-            anchor = f"{base}-{counter}"
-        last[base] = counter
-        used.add(anchor)
-        h.anchor = anchor
-
-
-# Python-Markdown's `slugify_unicode(value, "-")`, its patterns compiled once
-# (the equivalence is tested): a 10 MB book has thousands of headings.
-_SLUG_DROP = re.compile(r"[^\w\s-]")
-_SLUG_RUNS = re.compile(r"[-\s]+")
-
-
-def _slug(title: str) -> str:
-    if title.replace(" ", "").isalnum():  # `\w` less `_`: nothing to drop, no edges
-        return "-".join(title.lower().split()) or "section"
-    slug = _SLUG_RUNS.sub("-", _SLUG_DROP.sub("", title).strip().lower())
-    if "_" in slug:
-        slug = _EDGE_UNDERSCORES.sub("", slug)
-    return slug or "section"
-
-
-def _with_anchor(line: str, h: Heading) -> str:
-    """The heading line with an attr_list `{#id}` the renderer will honour (and an
-    ATX heading at the margin, where Python-Markdown looks for it)."""
-    if h.explicit and not _ends_in_hash(h):
-        return line[h.indent :]
-    if h.setext:
-        stripped = line.rstrip()
-        attrs = _ATTR_BLOCK.search(stripped)
-        if attrs:
-            return f"{stripped[: attrs.start()]} {{#{h.anchor} {attrs.group(1).strip()}}}"
-        return f"{_protect_braces(stripped)} {{#{h.anchor}}}"
-    hashes = "#" * h.level
-    content = h.content
-    if "{" not in content and not content.endswith("#"):  # most: nothing to escape
-        return f"{hashes}{content} {{#{h.anchor}}}"
-    attrs = _ATTR_BLOCK.search(content)
-    if attrs:
-        text = _escape_final_hashes(content[: attrs.start()])
-        return f"{hashes}{text} {{#{h.anchor} {attrs.group(1).strip()}}}"
-    # The closing run is gone, and `{#id}` ends the line.
-    return f"{hashes}{_escape_final_hashes(_protect_braces(content))} {{#{h.anchor}}}"
-
-
-def _ends_in_hash(h: Heading) -> bool:
-    """Whether the heading's text (before its attribute list) ends with a `#`."""
-    if h.setext:
-        return False
-    attrs = _ATTR_BLOCK.search(h.content)
-    return (h.content[: attrs.start()] if attrs else h.content).endswith("#")
-
-
-def _escape_final_hashes(text: str) -> str:
-    """`# C#` keeps its `#` (it follows no space, so it closes nothing), but
-    Python-Markdown would drop it, attribute list or not: escaped, it stays."""
-    bare = text.rstrip("#")
-    if bare.endswith("\\"):  # written `\#` already: Python-Markdown keeps it
-        return text
-    return bare + "\\#" * (len(text) - len(bare))
-
-
-def _protect_braces(content: str) -> str:
-    """Escape a `{` that attr_list would read as the start of our `{#id}` block."""
-    cut = content.rfind("}") + 1
-    tail = content[cut:]
-    if "{" not in tail:
-        return content
-    return content[:cut] + re.sub(r"(?<!\\)\{", r"\\{", tail)
-
-
 def _section_starts(headings: list[Heading]) -> list[Heading]:
     level = chapter_level(h.level for h in headings if not h.label)
     return [h for h in headings if level is not None and h.level <= level and not h.label]
-
-
-_NON_SPACE = re.compile(r"\S")
-
-
-def _parts(body: str, start: int, end: int, fences: Spans, dropped: Spans) -> list[tuple[int, int]]:
-    """The span [start, end) cut into parts of about PART_CHARS at blank lines
-    outside code; lines in `dropped` neither count nor are cut at."""
-    # Before a cut there must be PART_CHARS of lines, and a line to cut at.
-    if end - start <= PART_CHARS:
-        return [(start, end)]
-    if not dropped.spans:  # most books: no line left out, so a part's size is its length
-        return _parts_by_search(body, start, end, fences)
-    parts: list[tuple[int, int]] = []
-    size = 0
-    part_start = start
-    pos = start
-    # body[start : end - 1] leaves out the newline ending the span's last line.
-    for line in body[start : end - 1].split("\n"):
-        if pos not in dropped:
-            if size >= PART_CHARS and pos not in fences and pos > part_start:
-                if size >= HARD_PART_CHARS or _is_blank(line):
-                    parts.append((part_start, pos))
-                    part_start = pos
-                    size = 0
-            size += len(line) + 1
-        pos += len(line) + 1
-    if parts and not _NON_SPACE.search(body, part_start, end):
-        # Only blank lines were left after the last cut: no empty part.
-        part_start = parts.pop()[0]
-    parts.append((part_start, end))
-    return parts
-
-
-# A blank line (only white space, as `_is_blank` has it), found from the newline
-# before it; at `endpos` the text ends as if the line ended there.
-_BLANK_LINE_AFTER = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
-
-
-def _parts_by_search(body: str, start: int, end: int, fences: Spans) -> list[tuple[int, int]]:
-    """`_parts` with nothing dropped, found by searching rather than by walking every
-    line (a 10 MB converted book whose headings were lost, one chapter of 88,000
-    lines: 0.14 ms instead of 20 ms).
-
-    With no dropped line, a part's size at a line is that line's offset less the
-    part's start, so the walk cuts at the first line start at least PART_CHARS
-    into the part, outside fenced code, that is blank or at least HARD_PART_CHARS
-    into it. The lines walked are those of body[start : end - 1]."""
-    last = end - 1  # where the span's last line ends
-    parts: list[tuple[int, int]] = []
-    part_start = start
-    while True:
-        cut = _first_line_outside(body, part_start + HARD_PART_CHARS, last, fences)
-        # A blank line before that (or up to the end): the walk would cut there first.
-        pos = _line_after(body, part_start + PART_CHARS, last) - 1  # its newline
-        bound = last if cut < 0 else cut
-        while pos >= 0:
-            blank = _BLANK_LINE_AFTER.search(body, pos, bound)
-            if blank is None:
-                break
-            line = blank.start() + 1
-            fence_end = fences.end_of(line)
-            if fence_end >= 0:  # inside fenced code: look after it
-                pos = fence_end - 1
-                continue
-            cut = line
-            break
-        if cut < 0:
-            break
-        parts.append((part_start, cut))
-        part_start = cut
-    if parts and not _NON_SPACE.search(body, part_start, end):
-        # Only blank lines were left after the last cut: no empty part.
-        part_start = parts.pop()[0]
-    parts.append((part_start, end))
-    return parts
-
-
-def _line_after(body: str, offset: int, last: int) -> int:
-    """The first line start at or after `offset` among the lines of body[: last],
-    or 0 when there is none (`offset` > 0)."""
-    return body.find("\n", offset - 1, last) + 1
-
-
-def _first_line_outside(body: str, offset: int, last: int, fences: Spans) -> int:
-    """The first line start at or after `offset` (> 0) among the lines of body[: last]
-    that is outside fenced code, or -1."""
-    line = _line_after(body, offset, last)
-    while line:
-        after = fences.end_of(line)  # the line after the fence, if it is in the span
-        if after < 0:
-            return line
-        line = after if after <= last else 0
-    return -1
 
 
 def _cited(
