@@ -88,17 +88,37 @@ def main() -> int:
     parser.add_argument("trees", nargs="+", type=Path, help="src/ folders to compare")
     parser.add_argument("--reps", type=int, default=9)
     parser.add_argument("--book", type=Path, default=SAMPLE_BOOK)
+    parser.add_argument(
+        "--no-floor",
+        action="store_true",
+        help="leave the floor out (it converts the whole book: seconds for a 10 MB one)",
+    )
+    parser.add_argument(
+        "--and-sample",
+        action="store_true",
+        help="open the sample book too, in the same rounds, and print each tree's --book "
+        "÷ sample book (issue 10's ratio: ≤ 1.5× for a 10 MB book)",
+    )
     args = parser.parse_args()
-    names: list[Path | None] = [*(t.resolve() for t in args.trees), None]
+    names: list[Path | None] = [*(t.resolve() for t in args.trees)]
+    if not args.no_floor:
+        names.append(None)
     runs: dict[Path | None, list[tuple[float, float, float]]] = {name: [] for name in names}
+    sample_runs: dict[Path | None, list[float]] = {name: [] for name in names if name}
     print(f"load average at the start: {os.getloadavg()}")
     for round_ in range(args.reps + 1):
         for name in names:
             result = one_run(name, args.book)
+            sample = one_run(name, SAMPLE_BOOK) if args.and_sample and name else None
             if round_:  # the first round only fills the bytecode caches
                 runs[name].append(result)
-    floor = statistics.median(cpu for cpu, _, _ in runs[None])
-    floor_wall = statistics.median(wall for _, _, wall in runs[None])
+                if sample:
+                    sample_runs[name].append(sample[0])
+    # Without the floor, the ratios are to the first tree named.
+    base = None if None in runs else names[0]
+    floor = statistics.median(cpu for cpu, _, _ in runs[base])
+    floor_wall = statistics.median(wall for _, _, wall in runs[base])
+    ratio = "÷ floor" if base is None else "÷ first"
     for name in names:
         cpu = [c for c, _, _ in runs[name]]
         main_thread = statistics.median(m for _, m, _ in runs[name])
@@ -107,9 +127,16 @@ def main() -> int:
             f"{str(name or 'floor (bench/bare_viewer.py)'):48} CPU to the first paint "
             f"{statistics.median(cpu) * 1000:6.1f} ms (fastest {min(cpu) * 1000:6.1f}), "
             f"main thread {main_thread * 1000:6.1f} ms, "
-            f"÷ floor {statistics.median(cpu) / floor:.2f}; "
-            f"wall {wall * 1000:6.1f} ms, ÷ floor {wall / floor_wall:.2f}"
+            f"{ratio} {statistics.median(cpu) / floor:.2f}; "
+            f"wall {wall * 1000:6.1f} ms, {ratio} {wall / floor_wall:.2f}"
         )
+    for name, sample_cpu in sample_runs.items():
+        if sample_cpu:
+            book_cpu = statistics.median(c for c, _, _ in runs[name])
+            print(
+                f"{str(name):48} sample book {statistics.median(sample_cpu) * 1000:6.1f} ms; "
+                f"{args.book.name} ÷ sample book {book_cpu / statistics.median(sample_cpu):.2f}"
+            )
     print(f"load average at the end: {os.getloadavg()}")
     return 0
 

@@ -24,6 +24,7 @@ interleaved with this revision's opens, so before and after see the same machine
 from __future__ import annotations
 
 import argparse
+import itertools
 import shutil
 import statistics
 import subprocess
@@ -109,23 +110,27 @@ def main(argv: list[str] | None = None) -> int:
         previous_src, previous = None, ""
         if args.previous:
             previous_src, previous = run.unpack_revision(args.previous, work / "previous")
+        # A new home for every open: a folder used again is emptied first, and what an
+        # earlier reader left running (indexing the book) may still be writing into it.
+        serial = itertools.count()
         for path in [*books.values(), *([sample] if sample else [])]:  # warm-up, untimed
-            run.open_in_reader(path, home_with_repair(work / "warm", True))
-            run.open_in_reader(path, home_with_repair(work / "warm", False))
+            run.open_in_reader(path, home_with_repair(work / f"home-{next(serial)}", True))
+            run.open_in_reader(path, home_with_repair(work / f"home-{next(serial)}", False))
             if previous_src:
-                run.open_in_reader(path, home_with_repair(work / "warm", True), previous_src)
+                home = home_with_repair(work / f"home-{next(serial)}", True)
+                run.open_in_reader(path, home, previous_src)
         times: dict[tuple[str, bool], list[float]] = {}
         for rep in range(args.reps):
             for label, path in [*books.items(), *([("sample", sample)] if sample else [])]:
                 for repair in (True, False) if rep % 2 == 0 else (False, True):
                     if label == "sample" and not repair:
                         continue
-                    home = home_with_repair(work / f"home-{rep}-{repair}", repair)
+                    home = home_with_repair(work / f"home-{next(serial)}", repair)
                     first = run.open_in_reader(path, home).first_screen
                     times.setdefault((label, repair), []).append(first)
                     run.log(f"[{rep + 1}/{args.reps}] {label}, repair {repair}: {first:.2f} s")
                 if previous_src:
-                    home = home_with_repair(work / f"home-{rep}-previous", True)
+                    home = home_with_repair(work / f"home-{next(serial)}", True)
                     first = run.open_in_reader(path, home, previous_src).first_screen
                     times.setdefault((label, "previous"), []).append(first)
                     run.log(f"[{rep + 1}/{args.reps}] {label}, {previous}: {first:.2f} s")

@@ -18,7 +18,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from readmark.core.book import BookError
-from readmark.core.formats.markdown.loader import split_markdown
+from readmark.core.formats.markdown import loader
+from readmark.core.formats.markdown.loader import PART_CHARS, split_markdown
 from readmark.core.metadata import split_front_matter
 from readmark.core.textio import read_text
 
@@ -150,6 +151,40 @@ def test_a_section_longer_than_a_part_is_cut_as_before() -> None:
     _same_split(text)
 
 
+@pytest.mark.slow
+def test_a_big_converted_book_without_chapters_is_cut_as_before() -> None:
+    """A converted book whose headings were lost: one section of 1 MB, cut into parts
+    at blank lines outside its fenced code."""
+    parts = [
+        (CORPUS / name).read_text(encoding="utf-8")
+        for name in ("en_marker_think_python_notes_figures.md", "zh_mineru_research_report.md")
+    ]
+    text = "".join(parts * 80).replace("\n#", "\nHeading ")
+    assert len(text) > 16 * PART_CHARS
+    _same_split(text)
+
+
+# Lines to cut at and not to: blank ones (white space of any kind), fences, long text.
+_PART_LINES = ["", " ", "\u3000", "\t\x0c", "word " * 4, "x" * 50, "```", "~~~", "# H", "- - -"]
+
+
+@given(
+    lines=st.lists(st.sampled_from(_PART_LINES), max_size=120),
+    final_newline=st.booleans(),
+    part=st.integers(min_value=8, max_value=90),
+)
+def test_any_long_section_is_cut_as_before(
+    lines: list[str], final_newline: bool, part: int
+) -> None:
+    """With parts a few lines long, so that hypothesis' texts are cut many times."""
+    body = "\n".join(lines) + ("\n" if final_newline else "")
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (loader, reference):
+            patch.setattr(module, "PART_CHARS", part)
+            patch.setattr(module, "HARD_PART_CHARS", 2 * part)
+        _same_split(body)
+
+
 def test_opening_a_book_leaves_the_cycle_collector_as_it_was(tmp_path: Path) -> None:
     """The split pauses the collector (it makes no garbage); it must come back on,
     and stay off for a program that had turned it off."""
@@ -187,7 +222,31 @@ def test_a_slug_is_python_markdowns(title: str) -> None:
 
     from markdown.extensions.toc import slugify_unicode
 
-    from readmark.core.formats.markdown.loader import _slug
+    from readmark.core.formats.markdown.heading_ids import slug as _slug
 
     expected = re.sub(r"(?:^|(?<=-))_+|_+(?=-|$)", "", slugify_unicode(title, "-"))
     assert _slug(title) == (expected or "section")
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Intro", "intro", "Intro 1", "Notes", "注释", "a_b", "A-b", "x"]),
+            st.sampled_from(["", "intro", "intro-1", "intro-2", "notes-1", "a-b", "x"]),
+        ),
+        max_size=40,
+    )
+)
+def test_heading_ids_are_given_as_before(headings: list[tuple[str, str]]) -> None:
+    """Repeated titles (`Notes`, `注释` in every chapter) and ids written in the book:
+    the same ids as the reference gives, the plain-text loader's headings too."""
+    from readmark.core.formats.markdown.heading_ids import Heading
+    from readmark.core.formats.markdown.heading_ids import assign_anchors as _assign_anchors
+
+    ours = [Heading(k, k, 1, title, own, bool(own)) for k, (title, own) in enumerate(headings)]
+    theirs = [
+        reference.Heading(k, k, 1, title, own, bool(own)) for k, (title, own) in enumerate(headings)
+    ]
+    _assign_anchors(ours)
+    reference._assign_anchors(theirs)
+    assert [h.anchor for h in ours] == [h.anchor for h in theirs]

@@ -278,3 +278,20 @@ def test_unicode_white_space_only_is_empty(tmp_path: Path) -> None:
     path = tmp_path / "blank.md"
     path.write_text("\u3000 \n\u2028\t\x0c\n\u00a0\n", encoding="utf-8")
     assert _error(path).template == "“{name}” is empty."
+
+
+def test_a_file_whose_size_on_disk_says_nothing_is_read_whole() -> None:
+    """/proc's files are regular files that say they are empty: the book is read to its
+    end, not to the size it claims (read_bytes asks for that size first)."""
+    path = Path("/proc/self/cmdline")
+    assert path.stat().st_size == 0
+    assert textio.read_bytes(path) == path.read_bytes() != b""
+
+
+def test_a_book_is_read_exactly(tmp_path: Path) -> None:
+    path = tmp_path / "book.md"
+    data = "# 第一章\n\n".encode() + bytes(range(32, 127)) * 1000
+    path.write_bytes(data)
+    assert textio.read_bytes(path) == data
+    path.write_bytes(b"")
+    assert textio.read_bytes(path) == b""

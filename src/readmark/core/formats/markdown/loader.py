@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from readmark.core.book import Book, LoadOptions, Section, TocEntry
@@ -62,8 +63,16 @@ from readmark.core.formats.markdown.grammar import (
     python_markdown_fence,
     python_markdown_reads,
 )
+from readmark.core.formats.markdown.heading_ids import (
+    ATTR_BLOCK,
+    Heading,
+    HeadingPatches,
+    assign_anchors,
+    heading_patches,
+)
+from readmark.core.formats.markdown.parts import Spans, cut_parts
 from readmark.core.formats.markdown.render import MarkdownSectionRenderer
-from readmark.core.formats.markdown.sources import SectionSources
+from readmark.core.formats.markdown.sources import Patch, SectionSources
 from readmark.core.formats.toc import chapter_level, nest_toc
 from readmark.core.metadata import (
     extract_metadata,
@@ -81,22 +90,12 @@ PART_CHARS = 64 * 1024
 # line break outside fenced code (a paragraph then continues in the next part).
 HARD_PART_CHARS = 2 * PART_CHARS
 
-_ATTR_BLOCK = re.compile(r"[ \t]*\{:?[ \t]*([^}\n]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\n]*)\](?!:)")
-_EDGE_UNDERSCORES = re.compile(r"(?:^|(?<=-))_+|_+(?=-|$)")
 # A line the scan has to look at: an ATX heading, a fence, a footnote
 # definition or a setext underline. The exact tests are the grammar's; this
 # only has to let every such line through and few others.
 _CANDIDATE = r" {0,3}(?:#|```|~~~|\[\^|=+[ \t]*(?![^\n])|-+[ \t]*(?![^\n]))"
-_CANDIDATE_FIRST_LINE = re.compile(_CANDIDATE)
-# Starting with the newline before the line lets the regex engine jump from
-# newline to newline instead of trying every position, as `^` with re.M does;
-# the group is the line itself (the match stops before the newline ending it,
-# so the next line can match too).
-# The lookahead turns away a line whose first character could start none of them
-# (most lines: text) before the alternatives are tried: 20 % less time on a 10 MB book.
-_CANDIDATE_LINE = re.compile(rf"\n(?=[ #`~\[=\-])((?:{_CANDIDATE})[^\n]*)")
 # The usual ATX heading, read at once: at the margin, one to six `#`s, spaces or
 # tabs, then a title that starts and ends with no white space (`\s` is what
 # `str.strip()` strips), holds no `{` (an attribute list) and does not end with a
@@ -104,35 +103,20 @@ _CANDIDATE_LINE = re.compile(rf"\n(?=[ #`~\[=\-])((?:{_CANDIDATE})[^\n]*)")
 # (marker writes `# <span id="page-3-0"></span>Title` and `# **Title**`). Any
 # other `#` line goes through `atx_heading` and `_heading`; tests/core/
 # test_markdown_split_equivalence.py holds the two ways equal.
-_PLAIN_ATX = re.compile(r"(#{1,6})[ \t]+([^\s{#]|[^\s{][^{\n]*[^\s{#])[ \t]*")
+_PLAIN_ATX = r"(#{1,6})([ \t]+([^\s{#]|[^\s{][^{\n]*[^\s{#]))[ \t]*(?![^\n])"
+# The lines the scan looks at: a usual ATX heading, read at once (groups 1-3: its
+# `#`s, its content as `AtxHeading.content` has it, its title's text), or any other
+# candidate line (group 4). The match stops before the newline ending the line,
+# so the next line can match too.
+_SCAN_ALTERNATIVES = rf"(?:{_PLAIN_ATX}|((?:{_CANDIDATE})[^\n]*))"
+# Starting with the newline before the line lets the regex engine jump from
+# newline to newline instead of trying every position, as `^` with re.M does.
+# The lookahead turns away a line whose first character could start none of them
+# (most lines: text) before the alternatives are tried: 20 % less time on a 10 MB book.
+_SCAN_LINE = re.compile(rf"\n(?=[ #`~\[=\-]){_SCAN_ALTERNATIVES}")
+_SCAN_FIRST_LINE = re.compile(_SCAN_ALTERNATIVES)  # the text's first line
 # `str.strip()` and `\s` agree on what is white space.
 _NOT_SPACE = re.compile(r"\S")
-
-
-@dataclass(slots=True)
-class Heading:
-    start: int  # offset of the heading's (first) line in the text
-    end: int  # offset where that line's text ends (its newline or the end of the text)
-    level: int
-    title: str  # plain text
-    anchor: str = ""
-    explicit: bool = False
-    label: bool = False  # `# Author: …` on a title page: metadata, not a chapter
-    setext: bool = False
-    indent: int = 0  # spaces before an ATX heading's `#`s
-    content: str = ""  # an ATX heading's text after its `#`s (`AtxHeading.content`)
-
-
-class Spans:
-    """Sorted, disjoint [start, end) offset ranges of whole lines."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]] = ()) -> None:
-        self.spans = list(spans)
-        self._starts = [a for a, _ in self.spans]
-
-    def __contains__(self, offset: int) -> bool:
-        k = bisect.bisect_right(self._starts, offset) - 1
-        return k >= 0 and offset < self.spans[k][1]
 
 
 @dataclass
@@ -202,7 +186,7 @@ def split_markdown(
 ) -> tuple[Sequence[str], list[Section], list[TocEntry]]:
     """Section sources, sections and nested TOC of the Markdown text body[start:]."""
     scan = scan_lines(body, start)
-    _assign_anchors(scan.headings)
+    assign_anchors(scan.headings)
     starts = _section_starts(scan.headings)
     end_mark = len(body) + 1
 
@@ -225,18 +209,16 @@ def split_markdown(
     # Edits to the text when it is cut into sources: heading lines get their
     # `{#id}`, moved footnote definitions go. Sorted by offset; never overlapping,
     # as the scan does not look for headings inside a footnote definition.
-    # The usual heading's patch is made here as `_with_anchor` makes it: 7,777 calls
-    # cost a 10 MB book more than the f-string.
-    patches = [
-        (h.start, h.end, f"{'#' * h.level}{h.content} {{#{h.anchor}}}")
-        if not (h.explicit or h.setext or "{" in h.content or h.content.endswith("#"))
-        else (h.start, h.end, _with_anchor(body[h.start : h.end], h))
-        for h in scan.headings
-    ]
     others = [(a, b, "") for a, b in dropped] + scan.rewrites
-    if others:  # the headings' own patches are in text order already
-        patches = sorted(patches + others)
-    patch_starts = [p[0] for p in patches]
+    heading_starts = [h.start for h in scan.headings]
+    patches: Sequence[Patch]
+    if others:
+        # The headings' own patches are in text order already.
+        patches = sorted(heading_patches(body, scan.headings) + others)
+        patch_starts = [p[0] for p in patches]
+    else:  # most books: only headings, each patched when its section is first cut
+        patches = HeadingPatches(body, scan.headings)
+        patch_starts = heading_starts
 
     # Chapter boundaries as (offset, title); front matter gets title "".
     bounds: list[tuple[int, str]] = []
@@ -248,40 +230,59 @@ def split_markdown(
         bounds.append((start, ""))
 
     dropped_spans = Spans(dropped)
-    spans: list[tuple[int, int, int, int]] = []  # cut when asked for (SectionSources)
-    notes: list[tuple[str, ...]] = []  # the labels of the notes each part gets
-    sizes: list[int] = []
-    section_titles: list[str] = []
+    # Each part's start and title; parts follow each other, so each ends where the
+    # next starts and the last at the end mark.
     section_starts: list[int] = []  # offset where each section starts, for the TOC
+    section_titles: list[str] = []
     for n, (section_start, title) in enumerate(bounds):
         end = bounds[n + 1][0] if n + 1 < len(bounds) else end_mark
-        for a, b in _parts(body, section_start, end, scan.fences, dropped_spans):
-            lo = bisect.bisect_left(patch_starts, a)
-            hi = bisect.bisect_left(patch_starts, b, lo)
-            spans.append((a, b, lo, hi))
-            if definitions:  # the notes cited in the part, less those it gives away
-                notes.append(_cited(ref_offsets, ref_labels, a, b, dropped_spans, definitions))
-            # The length of the book's text it holds: what reading progress weighs.
-            sizes.append((b if b < end_mark else end_mark - 1) - a)
+        if end - section_start <= PART_CHARS:  # most chapters: one part (`cut_parts`)
+            section_starts.append(section_start)
             section_titles.append(title)
+            continue
+        parts = cut_parts(
+            body, section_start, end, scan.fences, dropped_spans, PART_CHARS, HARD_PART_CHARS
+        )
+        for a, _ in parts:
             section_starts.append(a)
+            section_titles.append(title)
+    section_ends = section_starts[1:]
+    section_ends.append(end_mark)
+    # A part's patches: from the first at or after its start to the first at or
+    # after the next part's start.
+    first_patch = list(map(bisect.bisect_left, repeat(patch_starts), section_starts))
+    first_patch.append(len(patches))  # where the last part's patches end
+    spans = list(zip(section_starts, section_ends, first_patch, first_patch[1:], strict=False))
+    # The length of the book's text each holds: what reading progress weighs.
+    sizes = [b - a for a, b in zip(section_starts, section_ends, strict=True)]
+    sizes[-1] -= 1  # the end mark is one past the text
+    notes: list[tuple[str, ...]] = []  # the labels of the notes each part gets
+    if definitions:  # the notes cited in each part, less those it gives away
+        notes = [
+            _cited(ref_offsets, ref_labels, a, b, dropped_spans, definitions)
+            for a, b in zip(section_starts, section_ends, strict=True)
+        ]
     sources = SectionSources(body, spans, patches, notes, definitions)
 
-    # Each heading's section (the last to start at or before it), its id, its entry.
-    anchors_by_section: list[set[str]] = [set() for _ in sizes]
-    entries: list[TocEntry] = []
-    find = bisect.bisect_right
-    for h in scan.headings:
-        index = find(section_starts, h.start) - 1
-        if index < 0:
-            index = 0
-        anchors_by_section[index].add(h.anchor)
-        if not h.label:
-            entries.append(TocEntry(h.title, h.level, index, h.anchor))
-
+    # Each heading's section is the last to start at or before it (the first section
+    # for one before them all): the headings of section i are a run, headings[k[i] :
+    # k[i + 1]], found by bisection rather than a section looked up per heading.
+    headings = scan.headings
+    k = [0]
+    k.extend(map(bisect.bisect_left, repeat(heading_starts), section_starts[1:]))
+    k.append(len(headings))
+    anchors = [h.anchor for h in headings]
     sections = [
-        Section(i, section_titles[i], frozenset(anchors_by_section[i]), sizes[i])
+        Section(i, section_titles[i], frozenset(anchors[k[i] : k[i + 1]]), sizes[i])
         for i in range(len(sizes))
+    ]
+    index_of: list[int] = []  # each heading's section
+    for i in range(len(sizes)):
+        index_of.extend(repeat(i, k[i + 1] - k[i]))
+    entries = [
+        TocEntry(h.title, h.level, i, h.anchor)
+        for h, i in zip(headings, index_of, strict=True)
+        if not h.label
     ]
     return sources, sections, nest_toc(entries)
 
@@ -308,18 +309,36 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
     lines are visited; `pos` is where that walk would be, so a candidate inside
     something already consumed is passed over.
     """
-    candidates = [(m.start(1), m.group(1)) for m in _CANDIDATE_LINE.finditer(body, start)]
-    if _CANDIDATE_FIRST_LINE.match(body, start):
-        candidates.insert(0, (start, body[start : _line_end(body, start)]))
-
-    closers = FenceClosers(candidates)
+    found = list(_SCAN_LINE.finditer(body, start))
+    first_line = _SCAN_FIRST_LINE.match(body, start)
+    if first_line:
+        found.insert(0, first_line)
+    # The fence lines' closers; a usual heading closes nothing. (`lastindex` is 4 for
+    # any other line, 2 for a heading, whose group 2 closes last: half the time of
+    # asking for group 1.)
+    closers = FenceClosers([(m.start(4), m.group(4)) for m in found if m.lastindex == 4])
 
     headings: list[Heading] = []
     fences: list[tuple[int, int]] = []
     footnotes: dict[str, tuple[int, int]] = {}
     rewrites: list[tuple[int, int, str]] = []
     pos = start  # start of the first line not yet consumed
-    for s, line in candidates:
+    for m in found:
+        hashes, content, text, line = m.groups()
+        if hashes is not None:  # most headings: what `atx_heading` and `_heading` would make
+            s = m.start(1)
+            if s < pos:
+                continue
+            end = m.end()
+            title = strip_inline_markup(text)
+            if title:  # all markup (`# <span id="p1"></span>`): no heading, as below
+                label = ":" in title and is_label_heading(title)
+                headings.append(
+                    Heading(s, end, len(hashes), title, "", False, label, False, 0, content)
+                )
+            pos = end + 1
+            continue
+        s = m.start(4)
         if s < pos:
             continue
         indent = len(line) - len(line.lstrip(" "))  # at most 3 in a candidate
@@ -336,21 +355,12 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
             # An unclosed fence is plain text (and may head a setext heading).
         elif first == "#":
             end = s + len(line)
-            plain = _PLAIN_ATX.fullmatch(line)
-            if plain:  # most headings: what `atx_heading` and `_heading` would make
-                hashes, text = plain.groups()
-                title = strip_inline_markup(text)
-                label = ":" in title and is_label_heading(title)
-                content = line[len(hashes) :].rstrip(" \t")
-                headings.append(
-                    Heading(s, end, len(hashes), title, "", False, label, False, 0, content)
-                )
-                pos = end + 1
-                continue
             atx = atx_heading(line)
             if atx:
-                # The parsed line is kept: `_with_anchor` need not parse it again.
-                headings.append(_heading(s, end, atx.level, atx.content, atx))
+                # The parsed line is kept: `with_anchor` need not parse it again.
+                heading = _heading(s, end, atx.level, atx.content, atx)
+                if heading.title or heading.explicit:
+                    headings.append(heading)
                 pos = end + 1  # the next line (or the end mark after the last)
         elif first == "=" or first == "-":
             # `line` underlines the line before it, if that line is not
@@ -362,7 +372,8 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
                     text = body[text_start : s - 1]
                     heading = _heading(text_start, s - 1, 1 if first == "=" else 2, text)
                     heading.setext = True
-                    headings.append(heading)
+                    if heading.title or heading.explicit:
+                        headings.append(heading)
                     pos = _next_line(body, s)
                     if indent:  # Python-Markdown wants the underline at the margin
                         rewrites.append((s, s + len(line), underline.group("run")))
@@ -377,7 +388,7 @@ def scan_lines(body: str, start: int = 0) -> ScanResult:
             if note:
                 pos = _footnote_end(body, s)
                 footnotes.setdefault(note.group("label"), (s, pos))
-    headings = [h for h in headings if h.title or h.explicit]
+    # A heading with no title and no id of its own was not kept: it names nothing.
     return ScanResult(headings, Spans(fences), footnotes, rewrites)
 
 
@@ -461,7 +472,7 @@ def _heading(start: int, end: int, level: int, raw: str, atx: AtxHeading | None 
     content = raw
     raw = raw.strip()
     explicit = ""
-    attrs = _ATTR_BLOCK.search(raw) if "{" in raw else None  # most have none
+    attrs = ATTR_BLOCK.search(raw) if "{" in raw else None  # most have none
     if attrs:
         found = _ATTR_ID.search(attrs.group(1))
         if found:
@@ -482,127 +493,9 @@ def _heading(start: int, end: int, level: int, raw: str, atx: AtxHeading | None 
     )
 
 
-def _assign_anchors(headings: list[Heading]) -> None:
-    used = {h.anchor for h in headings if h.explicit}
-    last: dict[str, int] = {}  # the last suffix given per slug: linear with many repeats
-    slugs: dict[str, str] = {}  # by title: books repeat "Exercises", "Notes", "注释"…
-    for h in headings:
-        if h.explicit:
-            continue
-        # Underscores at the edges of the slug could close an emphasis opened
-        # by a stray `_` in the heading text and swallow the injected `{#id}`.
-        base = slugs.get(h.title)
-        if base is None:
-            base = slugs[h.title] = _slug(h.title)
-        anchor = base
-        counter = last.get(base, 0)
-        if counter:
-            anchor = f"{base}-{counter}"
-        while anchor in used:
-            counter += 1
-            anchor = f"{base}-{counter}"
-        last[base] = counter
-        used.add(anchor)
-        h.anchor = anchor
-
-
-# Python-Markdown's `slugify_unicode(value, "-")`, its patterns compiled once
-# (the equivalence is tested): a 10 MB book has thousands of headings.
-_SLUG_DROP = re.compile(r"[^\w\s-]")
-_SLUG_RUNS = re.compile(r"[-\s]+")
-
-
-def _slug(title: str) -> str:
-    if title.replace(" ", "").isalnum():  # `\w` less `_`: nothing to drop, no edges
-        return "-".join(title.lower().split()) or "section"
-    slug = _SLUG_RUNS.sub("-", _SLUG_DROP.sub("", title).strip().lower())
-    if "_" in slug:
-        slug = _EDGE_UNDERSCORES.sub("", slug)
-    return slug or "section"
-
-
-def _with_anchor(line: str, h: Heading) -> str:
-    """The heading line with an attr_list `{#id}` the renderer will honour (and an
-    ATX heading at the margin, where Python-Markdown looks for it)."""
-    if h.explicit and not _ends_in_hash(h):
-        return line[h.indent :]
-    if h.setext:
-        stripped = line.rstrip()
-        attrs = _ATTR_BLOCK.search(stripped)
-        if attrs:
-            return f"{stripped[: attrs.start()]} {{#{h.anchor} {attrs.group(1).strip()}}}"
-        return f"{_protect_braces(stripped)} {{#{h.anchor}}}"
-    hashes = "#" * h.level
-    content = h.content
-    if "{" not in content and not content.endswith("#"):  # most: nothing to escape
-        return f"{hashes}{content} {{#{h.anchor}}}"
-    attrs = _ATTR_BLOCK.search(content)
-    if attrs:
-        text = _escape_final_hashes(content[: attrs.start()])
-        return f"{hashes}{text} {{#{h.anchor} {attrs.group(1).strip()}}}"
-    # The closing run is gone, and `{#id}` ends the line.
-    return f"{hashes}{_escape_final_hashes(_protect_braces(content))} {{#{h.anchor}}}"
-
-
-def _ends_in_hash(h: Heading) -> bool:
-    """Whether the heading's text (before its attribute list) ends with a `#`."""
-    if h.setext:
-        return False
-    attrs = _ATTR_BLOCK.search(h.content)
-    return (h.content[: attrs.start()] if attrs else h.content).endswith("#")
-
-
-def _escape_final_hashes(text: str) -> str:
-    """`# C#` keeps its `#` (it follows no space, so it closes nothing), but
-    Python-Markdown would drop it, attribute list or not: escaped, it stays."""
-    bare = text.rstrip("#")
-    if bare.endswith("\\"):  # written `\#` already: Python-Markdown keeps it
-        return text
-    return bare + "\\#" * (len(text) - len(bare))
-
-
-def _protect_braces(content: str) -> str:
-    """Escape a `{` that attr_list would read as the start of our `{#id}` block."""
-    cut = content.rfind("}") + 1
-    tail = content[cut:]
-    if "{" not in tail:
-        return content
-    return content[:cut] + re.sub(r"(?<!\\)\{", r"\\{", tail)
-
-
 def _section_starts(headings: list[Heading]) -> list[Heading]:
     level = chapter_level(h.level for h in headings if not h.label)
     return [h for h in headings if level is not None and h.level <= level and not h.label]
-
-
-_NON_SPACE = re.compile(r"\S")
-
-
-def _parts(body: str, start: int, end: int, fences: Spans, dropped: Spans) -> list[tuple[int, int]]:
-    """The span [start, end) cut into parts of about PART_CHARS at blank lines
-    outside code; lines in `dropped` neither count nor are cut at."""
-    # Before a cut there must be PART_CHARS of lines, and a line to cut at.
-    if end - start <= PART_CHARS:
-        return [(start, end)]
-    parts: list[tuple[int, int]] = []
-    size = 0
-    part_start = start
-    pos = start
-    # body[start : end - 1] leaves out the newline ending the span's last line.
-    for line in body[start : end - 1].split("\n"):
-        if pos not in dropped:
-            if size >= PART_CHARS and pos not in fences and pos > part_start:
-                if size >= HARD_PART_CHARS or _is_blank(line):
-                    parts.append((part_start, pos))
-                    part_start = pos
-                    size = 0
-            size += len(line) + 1
-        pos += len(line) + 1
-    if parts and not _NON_SPACE.search(body, part_start, end):
-        # Only blank lines were left after the last cut: no empty part.
-        part_start = parts.pop()[0]
-    parts.append((part_start, end))
-    return parts
 
 
 def _cited(
