@@ -9,7 +9,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from tests.conftest import REPO, SHARED_BOOKS
 
@@ -124,6 +124,29 @@ _PLAIN = [
     "“*quoted*” and *中*",
     "Words _em_ and _two_ more.",
     "“_引_”，_中文_。",
+    # Footnote references (numbered by their definitions, or kept as written where
+    # none is defined) and strong emphasis: plain material too.
+    "天下[^1]大势。",
+    "Two[^1] refs[^2] here[^1].",
+    "Undefined[^zz] reference.",
+    "Adjacent[^1][^2] and[^2] [^zz] spaced.",
+    "Bang![^1] and[^n-3]。",
+    "中文**强调**中文。",
+    "a **b** c **d**\nand **e** f",
+    "*em*[^1] and *more*",
+    "**强[^2]调**",
+    "_em_[^1]",
+    "Words**[^1]** around",
+    # One-line headings and tight lists of plain content: plain material when the
+    # blocks around them let them be (a list only after a plain block).
+    "# 第一章 标题 {#第一章-标题}",
+    "## Title[^1] {#t}",
+    "### Title *em*",
+    "# Trailing ",
+    "- item one\n- item two",
+    "- 项目[^2]",
+    "1. 一\n2. 二",
+    "3. 三[^1] **强**",
 ]
 _SPECIAL = [
     "*em*",
@@ -156,6 +179,13 @@ _SPECIAL = [
     "[link](http://x.org)",
     "[^1]",
     "[^1]: the note",
+    "[^2]: another note[^1]",
+    "[^n-3]: a third",
+    "[^zz x]",
+    "a **b*",
+    "a **b **c** d",
+    "a ** b**",
+    "**b** and *c*",
     "<b>raw</b>",
     "<div>",
     "</div>",
@@ -165,6 +195,27 @@ _SPECIAL = [
     "(paren)",
     "{: .c}",
     "# Heading",
+    "- a\n  continued",
+    "- a\nlazy line",
+    "- a\n\n- b",
+    "* star item",
+    "+ plus item",
+    "1) paren item",
+    "1.  two spaces",
+    "-  two spaces",
+    "- ",
+    "# Title #",
+    "#NoSpace",
+    "#  two spaces",
+    "# a {#a_b}",
+    "# a {.cls}",
+    "# a {#x} {#y}",
+    "####### seven",
+    "- `code`",
+    "- [link](x)",
+    "# a\n- b",
+    "text\n# a\n- b",
+    "    indented after",
     "## 第二节",
     "> quote",
     "- item",
@@ -205,6 +256,49 @@ SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[Heal
 @SETTINGS
 @given(st.lists(markdown_text, min_size=1, max_size=3))
 def test_generated_markdown_gives_the_same_text_without_its_html(sources: list[str]) -> None:
+    _assert_same(sources, repr(sources))
+
+
+# Whole blocks, a blank line apart: what stands next to a heading or a list that
+# stands in decides whether it may (a list beside a list, an indented block or a
+# definition after one, a definition list's term).
+_BLOCKS = [
+    "天下大势，分久必合。",
+    "Plain words[^1] here.",
+    "中文**强调**。",
+    "# 标题 {#标题}",
+    "## Title[^2]",
+    "- one\n- two",
+    "- 三[^1]",
+    "1. 一\n2. 二",
+    "7. seven",
+    "- a\n  continued",
+    "* star",
+    "1) paren",
+    "    indented",
+    "  two spaces",
+    "[^1]: the note",
+    "[^2]: a note\n\n    its second paragraph",
+    "[x]: http://x.org",
+    ": definition",
+    "> quote",
+    "---",
+    "Term\n: definition",
+    "",
+]
+block_sequences = st.lists(
+    st.tuples(st.sampled_from(_BLOCKS), st.sampled_from(["\n\n", "\n\n", "\n\n\n", "\n"])),
+    max_size=12,
+).map(lambda pairs: "".join(block + separator for block, separator in pairs))
+
+
+@SETTINGS
+@given(st.lists(block_sequences, min_size=1, max_size=2))
+@example(["a\n\n- item one\n- item two\n\n- b\n- c"])
+@example(["a\n\n- x\n\n    indented after"])
+@example(["a\n\n- x\n\n[^1]: n\n\n- y"])
+@example(["# h\n\n- x\n\n* y"])
+def test_headings_and_lists_beside_any_block_give_the_same_text(sources: list[str]) -> None:
     _assert_same(sources, repr(sources))
 
 

@@ -52,7 +52,8 @@ _NOT_PLAIN = lazy("[`\\\\\\[\\]()<>&*_{}\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\u
 _DEFINITION = lazy(r"\n*[ ]{0,3}:")
 _SPACES = lazy(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 _WORD = "rmplainrun"  # the placeholder: _WORD + number + "x"
-_PLACEHOLDER_LINE = lazy(f"(?m)^{_WORD}(\\d+)x$")
+# A placeholder's line: its number, then the texts of its run's references.
+_PLACEHOLDER_LINE = lazy(f"(?m)^{_WORD}(\\d+)x((?: [^ \\n]+)*)$")
 _FOOTNOTE_MARKER = "///Footnotes Go Here///"
 _TAG = lazy(r"</?([a-z][a-z0-9]*)")
 
@@ -64,9 +65,19 @@ _NOT_PLAIN_BUT_EMPHASIS = lazy(
 )
 
 
+# A footnote reference: `[^n20]`, `[^s5-1]` (letters, digits, hyphens). In a plain
+# paragraph it is the only bracket; it stays in the placeholder's paragraph (below).
+_REFERENCE = lazy(r"\[\^[^\W_](?:[^\W_]|-)*\]")
+_AT_REFERENCE = "\ue000"  # where a reference stood in a run's text (`_NOT_PLAIN` keeps it out)
+
+
 def _is_plain(block: str) -> bool:
     if PLAIN_BLOCK.fullmatch(block) is None:
         return False
+    if "[" in block or "]" in block:
+        # Judged as if each reference were a digit: the emphasis test then asks no
+        # more of a mark beside it than of one beside a number (its text is one).
+        block = _REFERENCE.sub("1", block)
     found = _NOT_PLAIN.search(block)
     return found is None or (found[0] in "*_" and _only_emphasis(block))
 
@@ -85,8 +96,15 @@ def _only_emphasis(block: str) -> bool:
     mark = "*" if "*" in block else "_"
     if mark == "*" and "_" in block:
         return False
-    if mark + mark in block or _NOT_PLAIN_BUT_EMPHASIS.search(block):
+    if _NOT_PLAIN_BUT_EMPHASIS.search(block):
         return False
+    if mark + mark in block:
+        # All strong (`**x**`), no single asterisk: Python-Markdown's `STRONG_RE`
+        # takes each pair (the patterns before it want three marks or a single one
+        # after x), `<strong>x</strong>`, whose text is x. No `__x__`.
+        if mark == "_" or "*" in block.replace("**", ""):
+            return False
+        mark = "**"
     parts = block.split(mark)
     if len(parts) % 2 == 0:
         return False
@@ -99,9 +117,56 @@ def _only_emphasis(block: str) -> bool:
     return True
 
 
+# An ATX heading on one line, Python-Markdown's way (its `#`s at the line's start,
+# none at its end), its content then maybe an attribute list holding only an id
+# (`{#第1节-愿围白族帝}`, as the loader writes them), which attr_list takes away.
+_HEADING = lazy(r"#{1,6} (?P<content>[^#\n]+?)(?: \{#(?:[^\W_]|[-.:])+\})?")
+# A tight list's item on one line: `- ` or a number and `. `, then its content.
+_BULLET_ITEM = lazy(r"- (?P<content>[^\n]+)")
+_NUMBER_ITEM = lazy(r"\d{1,9}\. (?P<content>[^\n]+)")
+
+
+def _heading(block: str) -> list[str] | None:
+    """The content of a one-line heading whose content is a plain paragraph's
+    (`_is_plain`): its text is the content's, a block of its own (`h1`–`h6` are
+    blocks to `html_to_text` as `p` is; the anchor put in it holds no text)."""
+    found = _HEADING.fullmatch(block)
+    if found is None or not _is_plain(found["content"]):
+        return None
+    return [found["content"]]
+
+
+def _list(block: str) -> list[str] | None:
+    """The items of a tight list, one line each, all `- ` or all numbered, each
+    content a plain paragraph's: its text is their texts, a line each (`li`)."""
+    item = _BULLET_ITEM if block[:1] == "-" else _NUMBER_ITEM
+    items: list[str] = []
+    for line in block.split("\n"):
+        found = item.fullmatch(line)
+        if found is None or not _is_plain(found["content"]):
+            return None
+        items.append(found["content"])
+    return items
+
+
+def _opens_nothing_before(block: str) -> bool:
+    """A block after a list that Python-Markdown cannot take into it (no indent, no
+    list marker) nor take away so that a later list joins it (a definition): one
+    opening with a letter or an opening quote, or a one-line heading."""
+    return not block or PLAIN_BLOCK.match(block) is not None or _HEADING.fullmatch(block) is not None
+
+
 def stand_in(source: str) -> tuple[str, list[str]]:
     """`source` with its runs of plain paragraphs replaced by placeholders, and the
-    text of each run; (`source`, []) when the shortcut is not safe here."""
+    text of each run; (`source`, []) when the shortcut is not safe here.
+
+    A run may also hold one-line headings whose content is plain (`_heading`) and
+    tight lists of plain items (`_list`). A list only right after a plain
+    paragraph or heading of the same run, and before a block that opens nothing
+    (`_opens_nothing_before`): Python-Markdown puts a list's items into a list
+    just before it (a blank line apart) and indented blocks after it into its
+    last item, and the placeholder is a paragraph, so a list that had one beside
+    it would take other items in, or give them."""
     if "<" in source or "```" in source or "~~~" in source or _WORD in source:
         return source, []
     if _FOOTNOTE_MARKER in source:
@@ -109,27 +174,59 @@ def stand_in(source: str) -> tuple[str, list[str]]:
     blocks = source.split("\n\n")
     out: list[str] = []
     runs: list[str] = []
-    run: list[str] = []
+    # The run: each block as it was written, and what its text is made of (a
+    # paragraph: itself; a heading: its content; a list: its items' contents).
+    run: list[tuple[str, list[str]]] = []
+    last_is_list = False  # whether the run's last block is a list
+
+    def stand(blocks_of_run: list[tuple[str, list[str]]]) -> None:
+        """The placeholder for a run, its footnote references after it, in order:
+        Python-Markdown numbers them as before (by their definitions, which stay;
+        a reference with none stays as written), and their texts come back on the
+        placeholder's line, one word each, for `put_back` to put where they stood."""
+        text = "\n\n".join("\n".join(_text(p) for p in pieces) for _, pieces in blocks_of_run)
+        references = ""
+        if "[" in text:
+            references = "".join(
+                " " + found
+                for _, pieces in blocks_of_run
+                for piece in pieces
+                for found in _REFERENCE.findall(piece)
+            )
+            text = _REFERENCE.sub(_AT_REFERENCE, text)
+        runs.append(text)
+        out.append(f"{_WORD}{len(runs) - 1}x{references}")
 
     def close(before: int) -> None:
         """End the run before block `before`; a definition next takes its last block back."""
         following = next((b for b in blocks[before:] if b), "")
         if run and _DEFINITION.match(following):
-            out_tail = run.pop()
+            out_tail = run.pop()[0]
             if run:
-                runs.append("\n\n".join(_text(b) for b in run))
-                out.append(f"{_WORD}{len(runs) - 1}x")
+                stand(run)
             out.append(out_tail)
         elif run:
-            runs.append("\n\n".join(_text(b) for b in run))
-            out.append(f"{_WORD}{len(runs) - 1}x")
+            stand(run)
         run.clear()
 
     for index, block in enumerate(blocks):
+        pieces: list[str] | None = None
+        is_list = False
         if _is_plain(block):
-            run.append(block)
+            pieces = [block]
+        elif block[:1] == "#":
+            pieces = _heading(block)
+        elif run and not last_is_list and block[:1] in "-0123456789":
+            following = next((b for b in blocks[index + 1 :] if b), "")
+            if _opens_nothing_before(following):
+                pieces = _list(block)
+                is_list = True
+        if pieces is not None:
+            run.append((block, pieces))
+            last_is_list = is_list
             continue
         close(index)
+        last_is_list = False
         out.append(block)
     close(len(blocks))
     return "\n\n".join(out), runs
@@ -159,9 +256,18 @@ def put_back(text: str, runs: list[str]) -> str | None:
     if not runs:
         return text
     found = _PLACEHOLDER_LINE.findall(text)
-    if found != [str(n) for n in range(len(runs))] or text.count(_WORD) != len(runs):
+    if [number for number, _ in found] != [str(n) for n in range(len(runs))]:
         return None
-    return _PLACEHOLDER_LINE.sub(lambda m: runs[int(m[1])], text)
+    if text.count(_WORD) != len(runs):
+        return None
+    filled: list[str] = []
+    for (_, references), run in zip(found, runs, strict=True):
+        texts = references.split(" ")[1:]
+        pieces = run.split(_AT_REFERENCE)
+        if len(pieces) != len(texts) + 1:
+            return None  # a reference's text was not one word
+        filled.append("".join(p + t for p, t in zip(pieces, [*texts, ""], strict=True)))
+    return _PLACEHOLDER_LINE.sub(lambda m: filled[int(m[1])], text)
 
 
 def converted_text(md: Markdown, markup: str) -> str | None:
