@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from test_repair_properties import MARKDOWNISH, PIECES, SETTINGS
 
 from readmark.core.formats import open_book
 from readmark.core.repair import captions, page_splits
@@ -33,8 +34,6 @@ from readmark.core.repair.blocks import (
 )
 from readmark.core.repair.punctuation import CJK_PUNCTUATION, convert_punctuation
 from readmark.core.repair.rule import RepairContext, RepairCounts
-
-from test_repair_properties import MARKDOWNISH, PIECES, SETTINGS
 
 # What the shortcuts turn on: blank-line look-alikes (`is_blank` counts only spaces,
 # tabs and carriage returns), line starts of every kind, second lines that make a
@@ -99,9 +98,7 @@ _EDGES = st.sampled_from(
         "the run",
     ]
 )
-SOURCES = MARKDOWNISH | st.lists(PIECES | _EDGES | st.text(max_size=2), max_size=50).map(
-    "".join
-)
+SOURCES = MARKDOWNISH | st.lists(PIECES | _EDGES | st.text(max_size=2), max_size=50).map("".join)
 # Blocks that start with a letter of any script, then anything.
 _LETTER = st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"])
 LETTER_BLOCKS = st.tuples(_LETTER, st.lists(_EDGES | st.text(max_size=3), max_size=12)).map(

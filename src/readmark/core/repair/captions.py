@@ -65,9 +65,7 @@ _CAPTION = lazy(rf"^{_ANCHORS}{_CAPTION_BODY}", re.IGNORECASE)
 # Searched once over a section's blocks joined after a newline each, it finds every
 # place `_CAPTION` could match. (A newline, not `^` with re.MULTILINE: the matcher
 # jumps from one newline to the next instead of trying every character, 2x sooner.)
-_CAPTION_AFTER_A_NEWLINE = lazy(
-    rf"\n\s*(?:[-*+][ \t]+)?{_ANCHORS}{_CAPTION_BODY}", re.IGNORECASE
-)
+_CAPTION_AFTER_A_NEWLINE = lazy(rf"\n\s*(?:[-*+][ \t]+)?{_ANCHORS}{_CAPTION_BODY}", re.IGNORECASE)
 
 
 _TAG = lazy(r"<[^<>]*>")

@@ -153,7 +153,9 @@ def _opens_nothing_before(block: str) -> bool:
     """A block after a list that Python-Markdown cannot take into it (no indent, no
     list marker) nor take away so that a later list joins it (a definition): one
     opening with a letter or an opening quote, or a one-line heading."""
-    return not block or PLAIN_BLOCK.match(block) is not None or _HEADING.fullmatch(block) is not None
+    return (
+        not block or PLAIN_BLOCK.match(block) is not None or _HEADING.fullmatch(block) is not None
+    )
 
 
 def stand_in(source: str) -> tuple[str, list[str]]:
