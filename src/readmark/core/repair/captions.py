@@ -61,11 +61,11 @@ _CAPTION_BODY = (
 )
 _CAPTION = lazy(rf"^{_ANCHORS}{_CAPTION_BODY}", re.IGNORECASE)
 # Wherever a block's text, stripped, or a list item's first line could start with
-# a caption: after a newline and white space, a list marker or not (`_has_caption`).
-# Searched once over a section's blocks joined after a newline each, it finds every
-# place `_CAPTION` could match. (A newline, not `^` with re.MULTILINE: the matcher
-# jumps from one newline to the next instead of trying every character, 2x sooner.)
-_CAPTION_AFTER_A_NEWLINE = lazy(rf"\n\s*(?:[-*+][ \t]+)?{_ANCHORS}{_CAPTION_BODY}", re.IGNORECASE)
+# a caption: at a block's start, after white space, a list marker or not
+# (`_has_caption`). Searched once over a section's blocks joined each after a NUL
+# (a literal the matcher jumps to: only where a block starts is tried, not every
+# character nor every line), it finds every block `_CAPTION` could match.
+_CAPTION_AT_A_BLOCK = lazy(rf"\x00\s*(?:[-*+][ \t]+)?{_ANCHORS}{_CAPTION_BODY}", re.IGNORECASE)
 
 
 _TAG = lazy(r"<[^<>]*>")
@@ -160,8 +160,8 @@ def may_move(source: SourceBlocks) -> bool:
     (`![…](…)` or `<img`), a caption, a caption's list item. Without one nothing
     moves, and the scan of every block (a third of the repair's time on a book
     with no figure) is spared."""
-    text = "".join(["\n" + block.text for block in source.blocks])
-    return "![" in text or "<img" in text or _CAPTION_AFTER_A_NEWLINE.search(text) is not None
+    text = "".join(["\x00" + block.text for block in source.blocks])
+    return "![" in text or "<img" in text or _CAPTION_AT_A_BLOCK.search(text) is not None
 
 
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:

@@ -35,6 +35,10 @@ _PRINT_MARK_TAIL = lazy(f"[…⋯—](?:[{_CLOSERS_CLASS}]|\ue004[^\ue004]*\ue00
 
 
 def _may_convert(text: str) -> bool:
+    # Every CJK character and print mark is beyond ASCII, and whether a string is all
+    # ASCII Python knows without reading it: most paragraphs of an English book are.
+    if text.isascii():
+        return False
     # Two searches, the second only where a print mark is: a regex alternating the
     # two is three times slower on a Latin text.
     if _CJK_CHARACTER.search(text) is not None:
