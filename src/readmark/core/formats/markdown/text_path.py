@@ -18,7 +18,8 @@ conditions hold (else the caller goes the HTML way):
    treated them (none looks at a paragraph's words), so the rest of the section
    converts to the same tree, and the placeholder's line in the text is replaced
    by the blocks' texts, each a paragraph of its own. Not taken where something
-   can reach across blocks: raw HTML (`<` anywhere), fenced code, the footnote
+   can reach across blocks: raw HTML (`<` anywhere but in a span, sup or sub tag),
+   fenced code, the footnote
    placement marker, a definition (`: …`) right after the run (it takes the
    paragraph before it as its term), nor when the placeholder word is in the text.
 2. **The sanitiser is skipped when Python-Markdown stashed no raw HTML**: its
@@ -45,10 +46,13 @@ from readmark.core.html_text import simple_text_of
 from readmark.core.lazy_re import lazy
 
 # Characters some step of the conversion looks for inside a block (inline
-# patterns' triggers, attribute lists, the bracket guard, entities, raw HTML,
-# escapes), control and private-use characters (Python-Markdown's own markers,
-# the repair's page marks and note markers), and line separators.
-_NOT_PLAIN_CHARACTERS = "`\\\\\\[\\]()<>&*_{}\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ue000-\uf8ff"
+# patterns' triggers, attribute lists, entities, raw HTML, escapes), control and
+# private-use characters (Python-Markdown's own markers, the repair's page marks
+# and note markers), and line separators. Not parentheses: only a link (`](`, and
+# a plain paragraph holds no `]` but a footnote reference's, never before a `(`)
+# reads them, and the bracket guard (formats/markdown/linear.py), which hides an
+# unclosed `(` of a huge paragraph, puts it back as it was.
+_NOT_PLAIN_CHARACTERS = "`\\\\\\[\\]<>&*_{}\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ue000-\uf8ff"
 _NOT_PLAIN = lazy(f"[{_NOT_PLAIN_CHARACTERS}]|  \n")
 # `PLAIN_BLOCK` holding none of `_NOT_PLAIN`'s characters, in one pass (most plain
 # paragraphs: no emphasis, no reference); "  \n" is looked for apart.
@@ -60,13 +64,22 @@ _WORD = "rmplainrun"  # the placeholder: _WORD + number + "x"
 # A placeholder's line: its number, then the texts of its run's references.
 _PLACEHOLDER_LINE = lazy(f"(?m)^{_WORD}(\\d+)x((?: [^ \\n]+)*)$")
 _FOOTNOTE_MARKER = "///Footnotes Go Here///"
+# A `<` that is neither a `<span …>`, `<sup>` or `<sub>` tag (or its end) nor a `<`
+# no tag can start with (`a < b`): raw HTML that may reach across blocks (a block
+# element, a comment, `<pre>` or `<script>` opened in one paragraph and closed in
+# another), or an autolink. Those three are inline to Python-Markdown (never a raw
+# HTML block, even at a line's start) and to `html_to_text` (no break, no skipped
+# text, no preformatted run), so what they stand in acts in its own block alone;
+# a print conversion writes them by the hundred (`<span id="page-12-0"></span>`,
+# `<sup>1</sup>`), and they stood in the way of every block of such a section.
+_OTHER_THAN_INLINE_TAGS = lazy(r"<(?!/?(?:span|sup|sub)(?=[\s/>])[^<>]*>|[^A-Za-z/!?])")
 _TAG = lazy(r"</?([a-z][a-z0-9]*)")
 
 
 # `_NOT_PLAIN` but the asterisk and the underscore, which a plain paragraph may
 # hold as emphasis (`_only_emphasis`).
 _NOT_PLAIN_BUT_EMPHASIS = lazy(
-    "[`\\\\\\[\\]()<>&{}\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ue000-\uf8ff]|  \n"
+    "[`\\\\\\[\\]<>&{}\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ue000-\uf8ff]|  \n"
 )
 
 
@@ -82,6 +95,8 @@ def _is_plain(block: str) -> bool:
     if PLAIN_BLOCK.fullmatch(block) is None:
         return False
     if "[" in block or "]" in block:
+        if "](" in block:
+            return False  # a reference with no definition would be a link's text
         # Judged as if each reference were a digit: the emphasis test then asks no
         # more of a mark beside it than of one beside a number (its text is one).
         block = _REFERENCE.sub("1", block)
@@ -181,7 +196,9 @@ def stand_in(source: str) -> tuple[str, list[str]]:
     just before it (a blank line apart) and indented blocks after it into its
     last item, and the placeholder is a paragraph, so a list that had one beside
     it would take other items in, or give them."""
-    if "<" in source or "```" in source or "~~~" in source or _WORD in source:
+    if "```" in source or "~~~" in source or _WORD in source:
+        return source, []
+    if "<" in source and _OTHER_THAN_INLINE_TAGS.search(source) is not None:
         return source, []
     if _FOOTNOTE_MARKER in source:
         return source, []
