@@ -325,6 +325,20 @@ _BLOCKS = [
     "---",
     "Term\n: definition",
     "",
+    "**粗体**开头的段落。",
+    "*斜体*开头，**再**。",
+    "***三星***开头",
+    "** 空格**",
+    "**\n**",
+    "*a\n* b",
+    "**a**\n***",
+    "text\n# h\n- item",
+    "text\n---\n- x",
+    "> quote\n- lazy",
+    "\t- tabbed",
+    "- a\n\n    indented item paragraph",
+    "1.",
+    "-",
 ]
 block_sequences = st.lists(
     st.tuples(st.sampled_from(_BLOCKS), st.sampled_from(["\n\n", "\n\n", "\n\n\n", "\n"])),
@@ -342,6 +356,51 @@ def test_headings_and_lists_beside_any_block_give_the_same_text(sources: list[st
     _assert_same(sources, repr(sources))
 
 
+# Sections of nothing but paragraphs, headings, lists and notes of one line: their
+# text is made without Python-Markdown (`text_path.text_of_stand_ins`), the notes
+# numbered by their definitions.
+_NOTES_AND_PROSE = [
+    "天下[^1]大势，分久必合。",
+    "Words[^2] and[^1] more[^zz].",
+    "Plain words (aside).",
+    "# 第一章 {#第一章}",
+    "## 1.1 Title[^3]",
+    "- one[^2]\n- two",
+    "1. 一\n2. 二[^1]",
+    "[^1]: The first note.",
+    "[^2]: A second note[^1] citing the first.",
+    "[^3]: **Strong** note.",
+    "[^1]: The first note again.",
+    "[^n-4]: 第四条注释。",
+    "[^2]:  two spaces",
+    "[^5]: 1997 opens with a digit",
+    "**粗体**开头[^1]。",
+    "*斜体*开头。",
+    "**a** b\n**c** d",
+    "- a\n- b",
+    "3. c",
+]
+notes_and_prose = st.lists(st.sampled_from(_NOTES_AND_PROSE), min_size=1, max_size=10).map(
+    "\n\n".join
+)
+
+
+@SETTINGS
+@given(st.lists(notes_and_prose, min_size=1, max_size=2))
+@example(["Words[^2] and[^1] more[^zz].\n\n[^2]: Two.\n\n[^1]: One."])
+@example(["A[^1].\n\n[^1]: One.\n\n[^1]: Again."])
+def test_notes_and_prose_give_the_same_text_without_python_markdown(sources: list[str]) -> None:
+    _assert_same(sources, repr(sources))
+
+
+def test_a_chapter_of_prose_and_notes_is_made_without_python_markdown() -> None:
+    source = "# 标题 {#标题}\n\n天下[^b]大势[^a]。\n\n- 一\n- 二\n\n[^a]: 甲。\n\n[^b]: 乙[^a]。"
+    shortened, runs = text_path.stand_in(source)
+    text = text_path.text_of_stand_ins(shortened, runs)
+    assert text == "标题\n\n天下2大势1。\n\n一\n二\n\n甲。\n\n乙1。\n"
+    _assert_same([source], "prose and notes")
+
+
 @SETTINGS
 @given(st.lists(st.text(max_size=80), min_size=1, max_size=2))
 def test_any_text_gives_the_same_text_without_its_html(sources: list[str]) -> None:
@@ -349,7 +408,7 @@ def test_any_text_gives_the_same_text_without_its_html(sources: list[str]) -> No
 
 
 def test_the_generated_markdown_reaches_the_shortcut() -> None:
-    sources = ["天下大势。\n\n*em*\n\nWord and more.\n\nMore words.\n\n: definition"]
+    sources = ["天下大势。\n\n`code`\n\nWord and more.\n\nMore words.\n\n: definition"]
     shortened, runs = text_path.stand_in(sources[0])
     # Each run stands in, but the paragraph before a definition (its term) stays.
     assert runs == ["天下大势。", "Word and more."]

@@ -38,6 +38,8 @@ byte on every book at hand and on generated Markdown.
 
 from __future__ import annotations
 
+import re
+
 from markdown import Markdown
 
 from readmark.core.formats.markdown.fast_blocks import PLAIN_BLOCK
@@ -86,13 +88,18 @@ _NOT_PLAIN_BUT_EMPHASIS = lazy(
 # A footnote reference: `[^n20]`, `[^s5-1]` (letters, digits, hyphens). In a plain
 # paragraph it is the only bracket; it stays in the placeholder's paragraph (below).
 _REFERENCE = lazy(r"\[\^[^\W_](?:[^\W_]|-)*\]")
+_REFERENCE_LABEL = lazy(r"\[\^((?:[^\W_]|-)+)\]")  # a reference's label
 _AT_REFERENCE = "\ue000"  # where a reference stood in a run's text (`_NOT_PLAIN` keeps it out)
 
 
 def _is_plain(block: str) -> bool:
     if _PLAINEST_BLOCK.fullmatch(block) is not None and "  \n" not in block:
         return True
-    if PLAIN_BLOCK.fullmatch(block) is None:
+    # A paragraph may open with its emphasis (`**重点**在于…`): no block step reads
+    # a line opening with one or two asterisks and a letter (a list wants a space
+    # after one, a rule only asterisks and spaces), and the emphasis is judged below.
+    opening = 2 if block[:2] == "**" else 1 if block[:1] == "*" else 0
+    if PLAIN_BLOCK.fullmatch(block, opening) is None:
         return False
     if "[" in block or "]" in block:
         if "](" in block:
@@ -176,13 +183,33 @@ def _list(block: str) -> list[str] | None:
     return items
 
 
-def _opens_nothing_before(block: str) -> bool:
-    """A block after a list that Python-Markdown cannot take into it (no indent, no
-    list marker) nor take away so that a later list joins it (a definition): one
-    opening with a letter or an opening quote, or a one-line heading."""
-    return (
-        not block or PLAIN_BLOCK.match(block) is not None or _HEADING.fullmatch(block) is not None
-    )
+# A list item's start, as Python-Markdown's list steps read one (a tab is spaces
+# by then); on any line of a block, or a line opening with white space.
+_LIST_START = lazy(r"(?:[*+-]|\d+\.)(?:[ \t]|$)", re.MULTILINE)
+_LIST_OR_INDENT_AT_A_LINE = lazy(r"^(?:\s|(?:[*+-]|\d+\.)(?:[ \t]|$))", re.MULTILINE)
+
+
+def _opens_nothing_before(block: str, kind: str) -> bool:
+    """A block after a list of `kind` ("-" or "1.") (past the footnote definitions
+    Python-Markdown takes out) that it cannot take into the list: no white space
+    before it, not a list of the same kind (sane_lists: a list of the other kind
+    starts a list of its own, beside a list as beside a paragraph), and no
+    definition (taken out, it would leave a later list beside this one); or none."""
+    if not block:
+        return True
+    if block[:1].isspace() or block[:1] == "[":
+        return False
+    found = _LIST_START.match(block)
+    return found is None or (kind == "-") != (found[0][:1] in "*+-")
+
+
+def _ends_without_list(block: str) -> bool:
+    """A block Python-Markdown leaves as it is (not stood in) whose last element
+    cannot be a list that a list after it would join: no line of it opens with
+    white space or a list marker (a list starts a block only there, also after a
+    heading that splits the block), and no definition (taken out, which would
+    leave the block before it beside the list)."""
+    return bool(block) and block[:1] != "[" and _LIST_OR_INDENT_AT_A_LINE.search(block) is None
 
 
 def stand_in(source: str) -> tuple[str, list[str]]:
@@ -190,12 +217,13 @@ def stand_in(source: str) -> tuple[str, list[str]]:
     text of each run; (`source`, []) when the shortcut is not safe here.
 
     A run may also hold one-line headings whose content is plain (`_heading`) and
-    tight lists of plain items (`_list`). A list only right after a plain
-    paragraph or heading of the same run, and before a block that opens nothing
-    (`_opens_nothing_before`): Python-Markdown puts a list's items into a list
-    just before it (a blank line apart) and indented blocks after it into its
-    last item, and the placeholder is a paragraph, so a list that had one beside
-    it would take other items in, or give them."""
+    tight lists of plain items (`_list`). A list only after a block that does not
+    end in a list of its kind (a paragraph, a heading, a list of the other kind,
+    `_ends_without_list`) and before one that opens nothing
+    (`_opens_nothing_before`): Python-Markdown puts a list's items into a list of
+    their kind just before it (a blank line apart) and indented blocks after it
+    into its last item, and the placeholder is a paragraph, so a list that had
+    one beside it would take other items in, or give them."""
     if "```" in source or "~~~" in source or _WORD in source:
         return source, []
     if "<" in source and _OTHER_THAN_INLINE_TAGS.search(source) is not None:
@@ -208,7 +236,9 @@ def stand_in(source: str) -> tuple[str, list[str]]:
     # The run: each block as it was written, and what its text is made of (a
     # paragraph: itself; a heading: its content; a list: its items' contents).
     run: list[tuple[str, list[str]]] = []
-    last_is_list = False  # whether the run's last block is a list
+    # The list the block before ends in: "" none, "-" or "1." a list of that kind
+    # (stood in), "?" maybe one (a block left as it is).
+    list_before = ""
 
     def stand(blocks_of_run: list[tuple[str, list[str]]]) -> None:
         """The placeholder for a run, its footnote references after it, in order:
@@ -242,22 +272,27 @@ def stand_in(source: str) -> tuple[str, list[str]]:
 
     for index, block in enumerate(blocks):
         pieces: list[str] | None = None
-        is_list = False
+        kind = ""
         if _is_plain(block):
             pieces = [block]
         elif block[:1] == "#":
             pieces = _heading(block)
-        elif run and not last_is_list and block[:1] in "-0123456789":
-            following = next((b for b in blocks[index + 1 :] if b), "")
-            if _opens_nothing_before(following):
+        elif block[:1] in "-0123456789":
+            kind = "-" if block[:1] == "-" else "1."
+            # What follows once Python-Markdown took out the footnote definitions
+            # of one line (nothing indented after them: that would be theirs).
+            following = next(
+                (b for b in blocks[index + 1 :] if b and not _ONE_LINE_DEFINITION.fullmatch(b)),
+                "",
+            )
+            if list_before not in (kind, "?") and _opens_nothing_before(following, kind):
                 pieces = _list(block)
-                is_list = True
         if pieces is not None:
             run.append((block, pieces))
-            last_is_list = is_list
+            list_before = kind
             continue
         close(index)
-        last_is_list = False
+        list_before = "" if _ends_without_list(block) else "?"
         out.append(block)
     close(len(blocks))
     return "\n\n".join(out), runs
@@ -280,6 +315,66 @@ def _text(block: str) -> str:
     if "  " in block or " \n" in block:
         return _SPACES.sub(" ", block).strip()
     return block.replace("\n", " ").strip()
+
+
+# What `stand_in` leaves of a section that needs no Python-Markdown at all: its
+# placeholders (their references after them) and footnote definitions on one line.
+_PLACEHOLDER_BLOCK = lazy(f"{_WORD}(\\d+)x((?: \\[\\^[^\\]\\s]+\\])*)")
+_ONE_LINE_DEFINITION = lazy(r"\[\^((?:[^\W_]|-)+)\]: (?P<content>[^\n]+)")
+
+
+def text_of_stand_ins(shortened: str, runs: list[str]) -> str | None:
+    """The text of a section `stand_in` left as nothing but its placeholders and
+    footnote definitions of one line of plain content each (most chapters of a
+    Markdown book made from a word processor or a print conversion: paragraphs,
+    headings, lists, notes), made without Python-Markdown; None for anything else.
+
+    What Python-Markdown would make of it, and `html_to_text` of that: each
+    placeholder's paragraph (its run's text, `put_back`), then, after a rule, each
+    definition in the order defined (`<li><p>` content, a non-breaking space and a
+    back-link `html_to_text` drops, and the space with it at the line's end) — all
+    a blank line apart. A reference reads the number of its definition in that
+    order (footnotes' USE_DEFINITION_ORDER), or stays as written where none is
+    defined. A label defined twice, or anything else, goes Python-Markdown's way.
+    """
+    flow: list[tuple[int, list[str]]] = []
+    definitions: dict[str, str] = {}
+    # Python-Markdown drops the blank lines at the ends (the loader's sections end
+    # with a line break).
+    for block in shortened.strip("\n").split("\n\n"):
+        found = _PLACEHOLDER_BLOCK.fullmatch(block)
+        if found is not None:
+            flow.append((int(found[1]), _REFERENCE_LABEL.findall(found[2])))
+            continue
+        found = _ONE_LINE_DEFINITION.fullmatch(block)
+        if found is None or found[1] in definitions or not _is_plain(found["content"]):
+            return None
+        definitions[found[1]] = found["content"]
+    if [number for number, _ in flow] != list(range(len(runs))):
+        return None
+    numbers = {label: str(n) for n, label in enumerate(definitions, start=1)}
+
+    def filled(text: str, labels: list[str]) -> str | None:
+        pieces = text.split(_AT_REFERENCE)
+        if len(pieces) != len(labels) + 1:
+            return None
+        words = [numbers.get(label, f"[^{label}]") for label in labels]
+        return "".join(p + w for p, w in zip(pieces, [*words, ""], strict=True))
+
+    parts: list[str] = []
+    for number, labels in flow:
+        part = filled(runs[number], labels)
+        if part is None:
+            return None
+        parts.append(part)
+    for content in definitions.values():
+        text = _text(content)
+        labels = _REFERENCE_LABEL.findall(content) if "[" in text else []
+        part = filled(_REFERENCE.sub(_AT_REFERENCE, text), labels)
+        if part is None:
+            return None
+        parts.append(part)
+    return "\n\n".join(parts) + "\n" if parts else None
 
 
 def put_back(text: str, runs: list[str]) -> str | None:
