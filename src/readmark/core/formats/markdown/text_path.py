@@ -230,7 +230,9 @@ def stand_in(source: str) -> tuple[str, list[str]]:
         return source, []
     if _FOOTNOTE_MARKER in source:
         return source, []
-    blocks = source.split("\n\n")
+    # Without the line breaks that end it (a section cut from a book ends with one),
+    # which Python-Markdown reads as blank lines: its last block can be plain too.
+    blocks = source.rstrip("\n").split("\n\n")
     out: list[str] = []
     runs: list[str] = []
     # The run: each block as it was written, and what its text is made of (a
