@@ -9,19 +9,29 @@ conditions hold (else the caller goes the HTML way):
 
 1. **Runs of plain paragraphs stand in as one placeholder paragraph.** A block
    (the text between blank lines) all of whose lines start with a letter or an
-   opening quote (`fast_blocks.PLAIN_BLOCK`) and that holds none of the characters
-   any block or inline step of Python-Markdown or Readmark's extensions looks for
-   (`_NOT_PLAIN`) goes to the paragraph step and comes out as `<p>` + itself +
-   `</p>`; its text is then the block with its whitespace runs made one space
-   (`html_to_text`'s rule), stripped. Consecutive such blocks are replaced by one
-   placeholder word that is itself such a block: every step treats it as it
-   treated them (none looks at a paragraph's words), so the rest of the section
-   converts to the same tree, and the placeholder's line in the text is replaced
-   by the blocks' texts, each a paragraph of its own. Not taken where something
-   can reach across blocks: raw HTML (`<` anywhere but in a span, sup or sub tag),
-   fenced code, the footnote
-   placement marker, a definition (`: …`) right after the run (it takes the
-   paragraph before it as its term), nor when the placeholder word is in the text.
+   opening quote (`fast_blocks.PLAIN_BLOCK`; the first may open with its `*`
+   emphasis) and that holds none of the characters any block or inline step of
+   Python-Markdown or Readmark's extensions looks for (`_NOT_PLAIN`) but
+   emphasis of one kind (`_only_emphasis`) and footnote references (`[^n20]`)
+   goes to the paragraph step and comes out as `<p>` + itself + `</p>`; its text
+   is then the block without its emphasis marks and with its whitespace runs made
+   one space (`html_to_text`'s rule), stripped. Consecutive such blocks are
+   replaced by one placeholder word that is itself such a block: every step
+   treats it as it treated them (none looks at a paragraph's words), so the rest
+   of the section converts to the same tree, and the placeholder's line in the
+   text is replaced by the blocks' texts, each a paragraph of its own. The run's
+   references follow the placeholder, in order, so Python-Markdown numbers them
+   as before and their texts come back on its line. A run may also hold one-line
+   headings (`_heading`) and tight lists (`_list`) of plain content, a list only
+   where no list beside it would take its items or give it some
+   (`_ends_without_list`, `_opens_nothing_before`). Not taken where something
+   can reach across blocks: raw HTML (`<` anywhere but in a span, sup or sub
+   tag), fenced code, the footnote placement marker, a definition (`: …`) right
+   after the run (it takes the paragraph before it as its term), nor when the
+   placeholder word is in the text.
+   When that leaves nothing but placeholders and one-line footnote definitions
+   of plain content (most chapters), the text is made without Python-Markdown
+   at all (`text_of_stand_ins`).
 2. **The sanitiser is skipped when Python-Markdown stashed no raw HTML**: its
    output is then made only of Python-Markdown's own elements (all in the
    sanitiser's allowlist, checked), well nested, and page-mark anchors; the
