@@ -167,8 +167,9 @@ _NUMBER_ITEM = lazy(r"\d{1,9}\. (?P<content>[^\n]+)")
 
 def _heading(block: str) -> list[str] | None:
     """The content of a one-line heading whose content is a plain paragraph's
-    (`_is_plain`, or would be after a letter): its text is the content's, a block of its own (`h1`–`h6` are
-    blocks to `html_to_text` as `p` is; the anchor put in it holds no text)."""
+    (`_is_plain`, or would be after a letter): its text is the content's, a block
+    of its own (`h1`–`h6` are blocks to `html_to_text` as `p` is; the anchor put
+    in it holds no text)."""
     found = _HEADING.fullmatch(block)
     if found is None:
         return None
