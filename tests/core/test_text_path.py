@@ -352,6 +352,8 @@ block_sequences = st.lists(
 @example(["a\n\n- x\n\n    indented after"])
 @example(["a\n\n- x\n\n[^1]: n\n\n- y"])
 @example(["# h\n\n- x\n\n* y"])
+@example(["中文\n两行\n\n[^2]: note.\n\n\n: definition"])  # the note goes: a term a line
+@example(["a\nb\n\n[^1]: n\n\n    more\n\n[x]: http://u\n\n: def"])
 def test_headings_and_lists_beside_any_block_give_the_same_text(sources: list[str]) -> None:
     _assert_same(sources, repr(sources))
 

@@ -223,6 +223,23 @@ def _ends_without_list(block: str) -> bool:
     return bool(block) and block[:1] != "[" and _LIST_OR_INDENT_AT_A_LINE.search(block) is None
 
 
+def _definition_follows(blocks: list[str], before: int) -> bool:
+    """Whether a definition (`: …`) is the next block from `before` that stays in
+    Python-Markdown's tree: past the blocks it may take out (a footnote's or a
+    link's definition, the indented paragraphs of a note), it takes the paragraph
+    before them as its term, a term a line (so a multi-line paragraph is no longer
+    one). Anything else ends the look."""
+    for block in blocks[before:]:
+        block = block.lstrip("\n")
+        if not block:
+            continue
+        if _DEFINITION.match(block):
+            return True
+        if block[0] not in "[ \t":
+            return False
+    return False
+
+
 def stand_in(source: str) -> tuple[str, list[str]]:
     """`source` with its runs of plain paragraphs replaced by placeholders, and the
     text of each run; (`source`, []) when the shortcut is not safe here.
@@ -273,8 +290,7 @@ def stand_in(source: str) -> tuple[str, list[str]]:
 
     def close(before: int) -> None:
         """End the run before block `before`; a definition next takes its last block back."""
-        following = next((b for b in blocks[before:] if b), "")
-        if run and _DEFINITION.match(following):
+        if run and _definition_follows(blocks, before):
             out_tail = run.pop()[0]
             if run:
                 stand(run)
