@@ -9,7 +9,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from tests.conftest import REPO, SHARED_BOOKS
 
@@ -124,6 +124,35 @@ _PLAIN = [
     "“*quoted*” and *中*",
     "Words _em_ and _two_ more.",
     "“_引_”，_中文_。",
+    # Footnote references (numbered by their definitions, or kept as written where
+    # none is defined) and strong emphasis: plain material too.
+    "天下[^1]大势。",
+    "Two[^1] refs[^2] here[^1].",
+    "Undefined[^zz] reference.",
+    "Adjacent[^1][^2] and[^2] [^zz] spaced.",
+    "Bang![^1] and[^n-3]。",
+    "中文**强调**中文。",
+    "a **b** c **d**\nand **e** f",
+    "*em*[^1] and *more*",
+    "**强[^2]调**",
+    "_em_[^1]",
+    "Words**[^1]** around",
+    "Words (in parentheses) and (more",
+    "中文（全角）和(半角)。",
+    "Unclosed ( and ) closed",
+    # One-line headings and tight lists of plain content: plain material when the
+    # blocks around them let them be (a list only after a plain block).
+    "# 第一章 标题 {#第一章-标题}",
+    "## Title[^1] {#t}",
+    "### Title *em*",
+    "# Trailing ",
+    "## 1.1 Very Sense {#11-very-sense}",
+    "# 1. Not a list",
+    "### 2) *em* [^1]",
+    "- item one\n- item two",
+    "- 项目[^2]",
+    "1. 一\n2. 二",
+    "3. 三[^1] **强**",
 ]
 _SPECIAL = [
     "*em*",
@@ -156,15 +185,65 @@ _SPECIAL = [
     "[link](http://x.org)",
     "[^1]",
     "[^1]: the note",
+    "[^2]: another note[^1]",
+    "[^n-3]: a third",
+    "[^zz x]",
+    "a **b*",
+    "a **b **c** d",
+    "a ** b**",
+    "**b** and *c*",
     "<b>raw</b>",
+    # Inline tags that may stand beside the shortcut, and what may not.
+    '<span id="page-3-0"></span>Figure 2: a plot',
+    "note<sup>1</sup> here",
+    "H<sub>2</sub>O",
+    "<span>",
+    "</sup>",
+    "a < b and c<5",
+    "<pre>",
+    "</pre>",
+    "<script>",
+    "<type 'int'>",
+    "<!-- comment -->",
+    "<http://x.org>",
+    '<span title="a>b">x</span>',
+    "<span\nid=x>",
+    "<spanner>",
+    "<sup",
     "<div>",
     "</div>",
     "&amp;",
     "&copy;",
     "a & b",
     "(paren)",
+    "Text[^1](x) more",
+    "Text[^zz](http://x.org) more",
+    "Ref[^1] (x) apart",
+    "x](y",
+    "[text](",
     "{: .c}",
     "# Heading",
+    "- a\n  continued",
+    "- a\nlazy line",
+    "- a\n\n- b",
+    "* star item",
+    "+ plus item",
+    "1) paren item",
+    "1.  two spaces",
+    "-  two spaces",
+    "- ",
+    "# Title #",
+    "#NoSpace",
+    "#  two spaces",
+    "# a {#a_b}",
+    "# a {.cls}",
+    "# a {#x} {#y}",
+    "####### seven",
+    "- `code`",
+    "- [link](x)",
+    "# a\n- b",
+    "text\n# a\n- b",
+    "    indented after",
     "## 第二节",
     "> quote",
     "- item",
@@ -208,6 +287,122 @@ def test_generated_markdown_gives_the_same_text_without_its_html(sources: list[s
     _assert_same(sources, repr(sources))
 
 
+# Whole blocks, a blank line apart: what stands next to a heading or a list that
+# stands in decides whether it may (a list beside a list, an indented block or a
+# definition after one, a definition list's term).
+_BLOCKS = [
+    "天下大势，分久必合。",
+    "Plain words[^1] here.",
+    "中文**强调**。",
+    "Words (aside) here[^2].",
+    "See[^1](x).",
+    "# 标题 {#标题}",
+    "## Title[^2]",
+    "## 1.2 Digits first {#12-digits}",
+    "- one\n- two",
+    "- 三[^1]",
+    "1. 一\n2. 二",
+    "7. seven",
+    "- a\n  continued",
+    "* star",
+    "1) paren",
+    "    indented",
+    '<span id="page-9-1"></span>Figure 3: Caption.',
+    "Text<sup>2</sup> more.",
+    "<sup>3</sup> A note body.",
+    "<pre>",
+    "</pre>",
+    "<div>",
+    "</div>",
+    "<style>",
+    "</style>",
+    "  two spaces",
+    "[^1]: the note",
+    "[^2]: a note\n\n    its second paragraph",
+    "[x]: http://x.org",
+    ": definition",
+    "> quote",
+    "---",
+    "Term\n: definition",
+    "",
+    "**粗体**开头的段落。",
+    "*斜体*开头，**再**。",
+    "***三星***开头",
+    "** 空格**",
+    "**\n**",
+    "*a\n* b",
+    "**a**\n***",
+    "text\n# h\n- item",
+    "text\n---\n- x",
+    "> quote\n- lazy",
+    "\t- tabbed",
+    "- a\n\n    indented item paragraph",
+    "1.",
+    "-",
+]
+block_sequences = st.lists(
+    st.tuples(st.sampled_from(_BLOCKS), st.sampled_from(["\n\n", "\n\n", "\n\n\n", "\n"])),
+    max_size=12,
+).map(lambda pairs: "".join(block + separator for block, separator in pairs))
+
+
+@SETTINGS
+@given(st.lists(block_sequences, min_size=1, max_size=2))
+@example(["a\n\n- item one\n- item two\n\n- b\n- c"])
+@example(["a\n\n- x\n\n    indented after"])
+@example(["a\n\n- x\n\n[^1]: n\n\n- y"])
+@example(["# h\n\n- x\n\n* y"])
+@example(["中文\n两行\n\n[^2]: note.\n\n\n: definition"])  # the note goes: a term a line
+@example(["a\nb\n\n[^1]: n\n\n    more\n\n[x]: http://u\n\n: def"])
+def test_headings_and_lists_beside_any_block_give_the_same_text(sources: list[str]) -> None:
+    _assert_same(sources, repr(sources))
+
+
+# Sections of nothing but paragraphs, headings, lists and notes of one line: their
+# text is made without Python-Markdown (`text_path.text_of_stand_ins`), the notes
+# numbered by their definitions.
+_NOTES_AND_PROSE = [
+    "天下[^1]大势，分久必合。",
+    "Words[^2] and[^1] more[^zz].",
+    "Plain words (aside).",
+    "# 第一章 {#第一章}",
+    "## 1.1 Title[^3]",
+    "- one[^2]\n- two",
+    "1. 一\n2. 二[^1]",
+    "[^1]: The first note.",
+    "[^2]: A second note[^1] citing the first.",
+    "[^3]: **Strong** note.",
+    "[^1]: The first note again.",
+    "[^n-4]: 第四条注释。",
+    "[^2]:  two spaces",
+    "[^5]: 1997 opens with a digit",
+    "**粗体**开头[^1]。",
+    "*斜体*开头。",
+    "**a** b\n**c** d",
+    "- a\n- b",
+    "3. c",
+]
+notes_and_prose = st.lists(st.sampled_from(_NOTES_AND_PROSE), min_size=1, max_size=10).map(
+    "\n\n".join
+)
+
+
+@SETTINGS
+@given(st.lists(notes_and_prose, min_size=1, max_size=2))
+@example(["Words[^2] and[^1] more[^zz].\n\n[^2]: Two.\n\n[^1]: One."])
+@example(["A[^1].\n\n[^1]: One.\n\n[^1]: Again."])
+def test_notes_and_prose_give_the_same_text_without_python_markdown(sources: list[str]) -> None:
+    _assert_same(sources, repr(sources))
+
+
+def test_a_chapter_of_prose_and_notes_is_made_without_python_markdown() -> None:
+    source = "# 标题 {#标题}\n\n天下[^b]大势[^a]。\n\n- 一\n- 二\n\n[^a]: 甲。\n\n[^b]: 乙[^a]。"
+    shortened, runs = text_path.stand_in(source)
+    text = text_path.text_of_stand_ins(shortened, runs)
+    assert text == "标题\n\n天下2大势1。\n\n一\n二\n\n甲。\n\n乙1。\n"
+    _assert_same([source], "prose and notes")
+
+
 @SETTINGS
 @given(st.lists(st.text(max_size=80), min_size=1, max_size=2))
 def test_any_text_gives_the_same_text_without_its_html(sources: list[str]) -> None:
@@ -215,7 +410,7 @@ def test_any_text_gives_the_same_text_without_its_html(sources: list[str]) -> No
 
 
 def test_the_generated_markdown_reaches_the_shortcut() -> None:
-    sources = ["天下大势。\n\n*em*\n\nWord and more.\n\nMore words.\n\n: definition"]
+    sources = ["天下大势。\n\n`code`\n\nWord and more.\n\nMore words.\n\n: definition"]
     shortened, runs = text_path.stand_in(sources[0])
     # Each run stands in, but the paragraph before a definition (its term) stays.
     assert runs == ["天下大势。", "Word and more."]

@@ -31,6 +31,7 @@ from readmark.core.formats.markdown.grammar import (
     html_block_end,
     is_blank,
 )
+from readmark.core.lazy_re import lazy
 from readmark.core.repair.note_shapes import SUPERSCRIPT_BODY
 
 
@@ -99,6 +100,30 @@ def classify_lines(text: str, end_first: int, end_second: int) -> BlockKind:
     second = ""
     if not one_line:
         second = text[end_first + 1 :] if end_second < 0 else text[end_first + 1 : end_second]
+    if text[:1].isalpha():
+        # Every first-line pattern below needs the line to start with a space, a tab
+        # or one of `` ` ~ - * _ # + > [ < $ \ ``, a digit or a superscript digit, none
+        # of them a letter (tests/core/repair/test_block_kinds_fast.py checks this
+        # shortcut against the chain): only the second line can make such a block
+        # other than a paragraph. Most blocks of a book start with a letter.
+        if one_line:
+            return BlockKind.PARAGRAPH
+        if SETEXT_UNDERLINE.match(second):
+            return BlockKind.HEADING
+        if "|" in first + second and TABLE_DELIMITER.match(second):
+            return BlockKind.TABLE
+        return BlockKind.PARAGRAPH
+    return _by_patterns(text, first, second, one_line)
+
+
+def classify_by_patterns(text: str) -> BlockKind:
+    """`classify(text)` by the whole chain of patterns, without its shortcut for a
+    block starting with a letter (tests compare the two)."""
+    first, newline, rest = text.partition("\n")
+    return _by_patterns(text, first, rest.partition("\n")[0], not newline)
+
+
+def _by_patterns(text: str, first: str, second: str, one_line: bool) -> BlockKind:
     if fence_open(first) is not None and _is_fenced_code(text.split("\n")):
         return BlockKind.CODE
     if INDENTED_CODE.match(first):
@@ -133,12 +158,26 @@ def _is_fenced_code(lines: list[str]) -> bool:
     return closers.closer(fence, 0) is not None
 
 
+# A run of lines none of them blank (`is_blank`: only spaces, tabs and carriage
+# returns), from a line's start to its last line's end: one block of `split_blocks`.
+_BLOCK_LINES = lazy(r"(?m)^[ \t\r]*[^ \t\r\n].*(?:\n[ \t\r]*[^ \t\r\n].*)*")
+
+
 def split_blocks(source: str) -> SourceBlocks:
     """Split at blank lines; a fenced code block or an open HTML element stays whole."""
-    lines = source.split("\n")
     # A fence is three backticks or tildes, raw HTML starts with `<`: a section with
-    # neither (most of them) skips looking for them line by line.
+    # neither (most of them) is split by one regex, not line by line in Python.
     fenced = "```" in source or "~~~" in source
+    if not fenced and "<" not in source:
+        return _split_plain(source)
+    return split_blocks_by_lines(source)
+
+
+def split_blocks_by_lines(source: str) -> SourceBlocks:
+    """`split_blocks` line by line, without its shortcut for a source with no fence
+    and no `<` (tests compare the two)."""
+    fenced = "```" in source or "~~~" in source
+    lines = source.split("\n")
     closers = FenceClosers(
         (k, line) for k, line in enumerate(lines) if fenced and FENCE_CLOSE.match(line)
     )
@@ -177,6 +216,23 @@ def split_blocks(source: str) -> SourceBlocks:
         return SourceBlocks((), source)
     tail = "".join("\n" + line for line in lines[previous_end:])
     return SourceBlocks(tuple(blocks), tail)
+
+
+def _split_plain(source: str) -> SourceBlocks:
+    """`split_blocks` of a source with no fence and no `<`: its blocks are its runs of
+    lines that are not blank, each gap the text between two of them (the same blocks
+    and gaps as the line loop makes; tests/core/repair/test_block_kinds_fast.py)."""
+    blocks: list[Block] = []
+    previous_end = 0
+    for found in _BLOCK_LINES.finditer(source):
+        start, end = found.span()
+        text = found[0]
+        gap = source[previous_end:start]
+        blocks.append(Block(classify(text), text, gap, classified=True))
+        previous_end = end
+    if not blocks:
+        return SourceBlocks((), source)
+    return SourceBlocks(tuple(blocks), source[previous_end:])
 
 
 def _merge_html(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -252,7 +252,9 @@ def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
 def _attach_once(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
     blocks = list(source.blocks)
     budget = [_SCAN_BUDGET]
-    used = set(re.findall(r"\[\^([^\]\n]+)\]", source.join()))
+    # The ids the section already has, read from all of it when the first body is
+    # met (most sections have none: their text is not joined and searched for them).
+    used: set[str] | None = None
     counter = 0
     definitions: list[Block] = []
     index = 0
@@ -265,6 +267,8 @@ def _attach_once(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
         while index < len(blocks) and _is_body(blocks, index):
             block = blocks[index]
             left: list[str] = []
+            if used is None:
+                used = set(re.findall(r"\[\^([^\]\n]+)\]", source.join()))
             for note in _parse_notes(block.text, bare=block.kind is not BlockKind.NOTE):
                 number = counter + 1
                 while f"{context.id_prefix}fn{number}" in used:  # ids the section already has

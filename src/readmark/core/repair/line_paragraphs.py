@@ -47,6 +47,8 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 def split_lines(text: str) -> list[str]:
     """The block's paragraphs, when it is written one paragraph per line."""
+    if "\n" not in text:
+        return [text]  # one line (most paragraphs): not split into a list of one
     lines = text.split("\n")
     if len(lines) < 2 or not _mostly_cjk(text) or _hard_wrapped(lines):
         return [text]

@@ -233,7 +233,27 @@ def _is_page_number(block: Block) -> bool:
     return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST) and is_page_number(block.text)
 
 
+def may_join(source: SourceBlocks) -> bool:
+    """Whether any block but the last could be the first half of a page split (a
+    paragraph that `ends_mid_clause`): both a join and a page number taken out need
+    one before it (`is_page_split`), and until a join the blocks are the section's
+    own. Without one the rule changes nothing, and its scan is spared (most
+    paragraphs end a sentence)."""
+    for block in source.blocks[:-1]:
+        # A text whose last character ends a sentence (no closer, no white space: the
+        # sets are apart) is told without `ends_mid_clause`'s scans.
+        if block.kind is BlockKind.PARAGRAPH and block.text[-1:] not in SENTENCE_FINAL:
+            if ends_mid_clause(block.text):
+                return True
+    return False
+
+
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
+    return scan(source, context) if may_join(source) else source
+
+
+def scan(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
+    """The rule without its screen `may_join` (tests compare the two)."""
     # The last block kept grows as halves join it, kept as its pieces (core/repair/growing:
     # a paragraph that 32,000 pages cut is not copied whole at each join).
     from readmark.core.repair.growing import GrowingParagraph

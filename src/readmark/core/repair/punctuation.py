@@ -35,6 +35,10 @@ _PRINT_MARK_TAIL = lazy(f"[…⋯—](?:[{_CLOSERS_CLASS}]|\ue004[^\ue004]*\ue00
 
 
 def _may_convert(text: str) -> bool:
+    # Every CJK character and print mark is beyond ASCII, and whether a string is all
+    # ASCII Python knows without reading it: most paragraphs of an English book are.
+    if text.isascii():
+        return False
     # Two searches, the second only where a print mark is: a regex alternating the
     # two is three times slower on a Latin text.
     if _CJK_CHARACTER.search(text) is not None:
@@ -96,12 +100,24 @@ def _cjk_tail(chars: list[str], end: int) -> bool:
     return i >= 0 and is_cjk(chars[i])
 
 
+# What `convert_every_mark` converts: a text holding none comes back as it is.
+_MARK_OR_PAIR = lazy("[,:;?!(]")
+
+
 def _apply(source: SourceBlocks, context: RepairContext) -> SourceBlocks:
-    blocks = [
-        block.with_text(convert_punctuation(block.text)) if block.kind in _KINDS else block
-        for block in source.blocks
-    ]
-    return source.with_blocks(blocks)
+    blocks = list(source.blocks)
+    changed = False
+    for k, block in enumerate(blocks):
+        # Screened by one search before any call: most paragraphs of a Chinese book
+        # hold only full-width marks already. (A block a rule gave a kind of its own
+        # is classified again by `with_text`, as before, changed or not.)
+        if block.kind in _KINDS and (
+            not block.classified or _MARK_OR_PAIR.search(block.text) is not None
+        ):
+            converted = block.with_text(convert_punctuation(block.text))
+            changed = changed or converted is not block
+            blocks[k] = converted
+    return source.with_blocks(blocks) if changed else source
 
 
 CJK_PUNCTUATION = RepairRule(

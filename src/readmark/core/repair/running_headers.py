@@ -82,11 +82,12 @@ def book_headers(sources: Iterable[str]) -> frozenset[str]:
 
 def _candidate_key(block: Block) -> str:
     """The header key of a block that could be a running header, or ""."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return ""
     text = block.text.strip()
     if (
-        block.kind is not BlockKind.PARAGRAPH
+        len(text) > HEADER_MAX
         or "\n" in text
-        or len(text) > HEADER_MAX
         or is_heading(text)
         or is_page_number(text)
         or text.startswith(("!", "<", "[", "|", "`"))  # images, html, links, tables, code

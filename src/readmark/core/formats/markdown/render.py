@@ -128,6 +128,10 @@ class MarkdownSectionRenderer:
         (`text_path`); the HTML way whenever a shortcut's conditions do not hold."""
         source = self._repaired(index)
         shortened, runs = text_path.stand_in(source) if self._fast else (source, [])
+        if runs:
+            direct = text_path.text_of_stand_ins(shortened, runs)
+            if direct is not None:  # nothing but paragraphs, headings, lists and notes
+                return direct
         markup = self._convert(shortened)
         text = text_path.converted_text(self._md, markup) if self._fast else None
         if text is None:

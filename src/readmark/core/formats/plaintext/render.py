@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readmark.core.formats.plaintext.chapters import Heading
-from readmark.core.formats.plaintext.layout import Layout
+from readmark.core.formats.plaintext.layout import Block, Layout
 from readmark.core.formats.plaintext.page_notes import NOTE_BODY, NOTE_REF
 from readmark.core.formats.plaintext.reflow import paragraphs
 from readmark.core.html_sanitize import sanitize_html
@@ -65,6 +65,11 @@ class PlainTextSectionRenderer:
         return self._text[span.start : span.end]
 
     def render(self, index: int) -> str:
+        return self._render(index, None)
+
+    def _render(self, index: int, blocks: list[Block] | None) -> str:
+        """`render`, told the body's blocks when `text` has made them already (the
+        reflow is most of the work, and the same body gives the same blocks)."""
         span = self._spans[index]
         out: list[str] = []
         body_start = span.start
@@ -75,7 +80,7 @@ class PlainTextSectionRenderer:
         if _CONTROLS.search(body):
             body = _CONTROLS.sub("", body)
         paragraph_tag = '<p align="justify">' if self._justify else "<p>"
-        for block in paragraphs(body, self._layout):
+        for block in paragraphs(body, self._layout) if blocks is None else blocks:
             if block.kind == "break":
                 out.append("<hr />")
             elif block.kind == "lines":
@@ -109,7 +114,8 @@ class PlainTextSectionRenderer:
             if heading.subtitle:
                 events += [(EMPTY, "br"), (DATA, heading.subtitle)]
             events.append((END, tag))
-        for block in paragraphs(body, self._layout):
+        blocks = paragraphs(body, self._layout)
+        for block in blocks:
             if events:
                 events.append((DATA, "\n"))  # the blocks' markup is joined by line breaks
             if block.kind == "break":
@@ -122,7 +128,7 @@ class PlainTextSectionRenderer:
                 if number:
                     events.append((EMPTY, "br"))
                 if _NOT_PLAIN_TEXT.search(line):  # the layout put a page's mark or a note here
-                    return html_to_text(self.render(index))
+                    return html_to_text(self._render(index, blocks))
                 if line:
                     events.append((DATA, line))
             events.append((END, "p"))
