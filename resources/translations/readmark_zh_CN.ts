@@ -1093,70 +1093,70 @@ Select text in the book to highlight it or add a note. Bookmarks you add are lis
         <translation>“{name}”不是 EPUB 图书（它不是 ZIP 压缩包）。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="299"/>
-        <location filename="../../src/readmark/core/textio.py" line="324"/>
+        <location filename="../../src/readmark/core/textio.py" line="303"/>
+        <location filename="../../src/readmark/core/textio.py" line="328"/>
         <source>“{name}” is a binary file, not a text book.</source>
         <translation>“{name}”是二进制文件，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="231"/>
-        <location filename="../../src/readmark/core/textio.py" line="272"/>
+        <location filename="../../src/readmark/core/textio.py" line="235"/>
+        <location filename="../../src/readmark/core/textio.py" line="276"/>
         <source>“{name}” is a folder, not a book.</source>
         <translation>“{name}”是文件夹，不是图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="216"/>
-        <location filename="../../src/readmark/core/textio.py" line="269"/>
+        <location filename="../../src/readmark/core/textio.py" line="220"/>
+        <location filename="../../src/readmark/core/textio.py" line="273"/>
         <source>“{name}” does not exist.</source>
         <translation>“{name}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="234"/>
+        <location filename="../../src/readmark/core/textio.py" line="238"/>
         <source>a named pipe</source>
         <translation>命名管道</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="236"/>
+        <location filename="../../src/readmark/core/textio.py" line="240"/>
         <source>a device</source>
         <translation>设备文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="238"/>
+        <location filename="../../src/readmark/core/textio.py" line="242"/>
         <source>a socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="240"/>
+        <location filename="../../src/readmark/core/textio.py" line="244"/>
         <source>a special file</source>
         <translation>特殊文件</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="242"/>
+        <location filename="../../src/readmark/core/textio.py" line="246"/>
         <source>“{name}” is not a regular file ({kind}); Readmark opens only ordinary files.</source>
         <translation>“{name}”不是普通文件（{kind}）；Readmark 只打开普通文件。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="276"/>
+        <location filename="../../src/readmark/core/textio.py" line="280"/>
         <source>Readmark is not allowed to read “{name}”.</source>
         <translation>Readmark 没有读取“{name}”的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="280"/>
+        <location filename="../../src/readmark/core/textio.py" line="284"/>
         <source>“{name}” could not be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="255"/>
+        <location filename="../../src/readmark/core/textio.py" line="259"/>
         <source>“{name}” is too big ({size} MB); Readmark opens books up to {limit} MB.</source>
         <translation>“{name}”太大（{size} MB）；Readmark 最多只能打开 {limit} MB 的图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="335"/>
+        <location filename="../../src/readmark/core/textio.py" line="339"/>
         <source>“{name}” is {kind}, not a text book.</source>
         <translation>“{name}”是{kind}，不是文本图书。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/textio.py" line="356"/>
+        <location filename="../../src/readmark/core/textio.py" line="360"/>
         <source>“{name}” has a line of {length} characters; it does not look like a book.</source>
         <translation>“{name}”中有一行长达 {length} 个字符，看起来不像是一本书。</translation>
     </message>
@@ -3834,17 +3834,17 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>RepairRule</name>
     <message>
-        <location filename="../../src/readmark/core/repair/footnotes.py" line="300"/>
+        <location filename="../../src/readmark/core/repair/footnotes.py" line="304"/>
         <source>Turn footnotes left at the bottom of printed pages into real footnotes linked from their markers</source>
         <translation>把留在纸页底部的注释变成真正的脚注，并与正文中的标记相链接</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/page_splits.py" line="283"/>
+        <location filename="../../src/readmark/core/repair/page_splits.py" line="303"/>
         <source>Join paragraphs that the printed book&apos;s page breaks cut in two</source>
         <translation>接合被纸质书换页截断的段落</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/punctuation.py" line="109"/>
+        <location filename="../../src/readmark/core/repair/punctuation.py" line="125"/>
         <source>Use full-width punctuation (，：；？！（）) after Chinese text where the conversion left half-width marks</source>
         <translation>在中文后面使用全角标点（，：；？！（）），替换转换时留下的半角标点</translation>
     </message>
@@ -3854,17 +3854,17 @@ An offline reader for studying the books you own.</source>
         <translation>删除段落内汉字之间的换行，以免显示为多余的空格</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/line_paragraphs.py" line="87"/>
+        <location filename="../../src/readmark/core/repair/line_paragraphs.py" line="89"/>
         <source>Treat each line as a paragraph in Chinese text written one paragraph per line</source>
         <translation>中文文本每行一段时，把每一行当作一个段落</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/captions.py" line="193"/>
+        <location filename="../../src/readmark/core/repair/captions.py" line="213"/>
         <source>Move figures, captions and photo credits that a page put inside a sentence to after the sentence</source>
         <translation>把纸页排进句子中间的插图、图注和图片来源移到句子之后</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/repair/running_headers.py" line="277"/>
+        <location filename="../../src/readmark/core/repair/running_headers.py" line="282"/>
         <source>Remove running headers and footers that a printed page repeated</source>
         <translation>删除纸页上重复出现的页眉和页脚</translation>
     </message>
@@ -3987,12 +3987,12 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SearchError</name>
     <message>
-        <location filename="../../src/readmark/core/search/query.py" line="117"/>
+        <location filename="../../src/readmark/core/search/query.py" line="188"/>
         <source>This is not a valid regular expression: {reason}.</source>
         <translation>这不是有效的正则表达式：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/query.py" line="140"/>
+        <location filename="../../src/readmark/core/search/query.py" line="211"/>
         <source>This regular expression takes too long to search; try a simpler one.</source>
         <translation>这个正则表达式查找耗时过长，请换一个简单些的。</translation>
     </message>
@@ -4003,18 +4003,18 @@ An offline reader for studying the books you own.</source>
     </message>
     <message>
         <location filename="../../src/readmark/core/search/index.py" line="670"/>
-        <location filename="../../src/readmark/core/search/query.py" line="167"/>
+        <location filename="../../src/readmark/core/search/query.py" line="238"/>
         <source>A search can be at most {limit} characters long.</source>
         <translation>查找内容最多 {limit} 个字符。</translation>
     </message>
     <message>
         <location filename="../../src/readmark/core/search/index.py" line="674"/>
-        <location filename="../../src/readmark/core/search/query.py" line="171"/>
+        <location filename="../../src/readmark/core/search/query.py" line="242"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/core/search/query.py" line="176"/>
+        <location filename="../../src/readmark/core/search/query.py" line="247"/>
         <source>A regular expression can be at most {limit} characters long.</source>
         <translation>正则表达式最多 {limit} 个字符。</translation>
     </message>
