@@ -234,3 +234,31 @@ def test_sections_a_search_made_are_handed_over_and_skipped_by_the_processes(
     assert copy is not None
     assert [copy.text(i) for i in range(10, 20)] == marked  # skipped: taken as handed over
     assert copy.text(9) == novel.section_text(9) and copy.text(20) == novel.section_text(20)
+
+
+def test_parts_are_stored_as_they_are_and_the_whole_copy_compressed(tmp_path: Path) -> None:
+    texts = ["天下大势，分久必合，合久必分。" * 200 for _ in range(6)]
+    cache = RenderCache(tmp_path)
+    saved = SavedText(cache, "book")
+    saved.save_part(0, texts[:3])
+    saved.save_part(3, texts[3:])
+    stored = sum(len(cache.get_blob("book", f"{PART}-{a}-{b}") or b"") for a, b in saved.parts())
+    assert stored > sum(len(t.encode()) for t in texts)  # read back without inflating
+    assert saved.join_parts(6)
+    whole = cache.get_blob("book", NAME)
+    assert whole is not None and len(whole) < stored / 10  # repetitive text compresses
+    copy = saved.load(6)
+    assert copy is not None and [copy.text(i) for i in range(6)] == texts
+    assert not copy.has_folded  # the text alone, as Readmark saves it
+
+
+def test_a_damaged_part_is_not_joined(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path)
+    saved = SavedText(cache, "book")
+    saved.save_part(0, ["甲" * 50, "乙" * 50])
+    name = f"{PART}-0-2"
+    data = bytearray(cache.get_blob("book", name) or b"")
+    data[-20:-10] = b"\xff" * 10  # inside the last section's stored bytes and checksum
+    cache.put_blob("book", name, bytes(data))
+    assert not saved.join_parts(2)
+    assert not saved.complete()

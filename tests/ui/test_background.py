@@ -186,3 +186,31 @@ def test_tasks_deleted_while_their_workers_report_and_deliver(qtbot) -> None:
     assert not any(worker.is_alive() for worker in workers)
     assert errors == []
     assert reached == []
+
+
+def test_a_worker_that_outlives_the_relay_ends_quietly(qtbot) -> None:
+    # Python ending while a worker still waits (the search warmer's, for its
+    # processes): the relay that carries results to the UI thread is deleted first.
+    # The worker's result goes nowhere, and no traceback is printed on its thread.
+    from readmark.ui import background
+
+    helper = BackgroundTasks()
+    release = threading.Event()
+    errors: list[BaseException] = []
+    previous = threading.excepthook
+    threading.excepthook = lambda args: errors.append(args.exc_value)
+    relay = background._the_relay[0]
+    try:
+        task = helper.run("search-warm", lambda _progress: release.wait(10), lambda _r: None)
+        worker = next(t for t in threading.enumerate() if t.name == "readmark-search-warm")
+        shiboken6.delete(relay)  # as Python's finalisation does
+        background._the_relay.clear()
+        release.set()
+        worker.join(10)
+    finally:
+        threading.excepthook = previous
+        background._the_relay.clear()
+        background._make_relay()  # for the tests after this one
+    assert not worker.is_alive()
+    assert errors == []
+    del task

@@ -168,7 +168,10 @@ class BackgroundTasks(QObject):
         relay = _relay()
 
         def send(result: object, error: BaseException | None) -> None:
-            relay.delivered.emit(task, result, error)
+            try:
+                relay.delivered.emit(task, result, error)
+            except RuntimeError:  # the relay is gone: Python is ending (a worker
+                pass  # that outlived the window, e.g. one waiting for processes)
 
         def run() -> None:
             try:

@@ -169,7 +169,7 @@ class BookText:
 
     def hand_over(self) -> None:
         """Hand the sections made here over as parts, as the processes making the
-        text do, so they skip them (called while they run)."""
+        text do, so they skip them (`keep`, once the book is through)."""
         if self._saved is None or self._copy is not None:
             return
         with self._lock:
@@ -213,13 +213,7 @@ class BookText:
         if self._from_parts or self._handed:
             # Part of it was handed over by the processes making it: hand over the
             # rest the same way and join them (no section compressed twice).
-            here = [
-                index
-                for index in range(self._count)
-                if index not in self._from_parts and index not in self._handed
-            ]
-            for first, end in _runs(here):
-                self._saved.save_part(first, [self._texts[index] for index in range(first, end)])
+            self.hand_over()
             self._saved.join_parts(self._count)
             return
         self._saved.save([self._texts[index] for index in range(self._count)])

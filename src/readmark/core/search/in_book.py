@@ -11,7 +11,6 @@ Offsets are the reader's canonical offsets (see `book_text`).
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -24,8 +23,7 @@ CONTEXT_CHARS = 40
 # otherwise list every character of the book): enough to move through, and a
 # reader who gets this many narrows the query.
 MAX_HITS = 100_000
-_LONG_HIT = 120
-HAND_OVER_S = 0.15  # how often sections made here are handed over while processes make the rest  # a longer hit is shown by its two ends in a result's context
+_LONG_HIT = 120  # a longer hit is shown by its two ends in a result's context
 _SPACES = re.compile(r"\s+")
 
 
@@ -57,7 +55,10 @@ def sections_to_search(
     book's text meanwhile (`core/search/warm.py`, each going forward through its
     share), the sections they hand over are taken as they come, before anything
     is converted here, and what must be converted here is taken from the far end,
-    where they arrive last: no section is made twice that need not be."""
+    where they arrive last. The sections made here are handed over once the book
+    is through (`BookText.keep`), not while searching: compressing them then
+    held up the search by a quarter (a 10 MB book searched at once after it
+    opened), and the processes, far from them, have seldom reached them by then."""
     text.load_saved()
     order = section_order(len(text), first_section)
     if text.ready(match_case) == len(text):
@@ -77,17 +78,15 @@ def sections_to_search(
         return ready + quick + slow
 
     pending, position = arranged(), 0
-    handed = time.monotonic()
     while position < len(pending):
         index = pending[position]
-        if index not in at_hand and not text.has(index, match_case):
-            if text.refresh():
-                pending, position = arranged(), 0  # new sections were handed over: those first
-                index = pending[0]
-            elif time.monotonic() - handed >= HAND_OVER_S:
-                handed = time.monotonic()
-                if text.making():
-                    text.hand_over()  # what was made here: the processes skip it
+        if (
+            index not in at_hand
+            and not text.has(index, match_case)
+            and text.refresh()  # new sections were handed over: those first
+        ):
+            pending, position = arranged(), 0
+            index = pending[0]
         left.discard(index)
         position += 1
         yield index
