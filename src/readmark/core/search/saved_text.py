@@ -33,10 +33,6 @@ from readmark.core.render_cache import RenderCache
 NAME = "search-text"  # the file beside the book's sections: search-text.bin
 _MAGIC = b"readmark-text-2\n"
 _LEVEL = 1  # measured: level 6 is 3x slower for 2-10 % less
-# Parts, read back at once by a search and joined soon, are stored (zlib's level 0):
-# compressing and decompressing them was a quarter of a 10 MB book's first search
-# right after it opened; the whole copy is compressed when they are joined.
-_PART_LEVEL = 0
 
 
 def _digest() -> str:
@@ -45,32 +41,31 @@ def _digest() -> str:
     return digest()
 
 
-def _pack(text: str, level: int = _LEVEL) -> bytes:
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), level)
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), _LEVEL)
 
 
-def _repack(packed: bytes, length: int) -> bytes | None:
-    """A section's compressed bytes at `_LEVEL` (None if they are damaged)."""
+def _checked(packed: bytes, length: int) -> bytes | None:
+    """A section's compressed bytes, if they decompress whole (None if damaged)."""
     if not packed:
         return packed
     try:
-        data = zlib.decompressobj().decompress(packed, 4 * length + 4)
+        inflate = zlib.decompressobj()
+        inflate.decompress(packed, 4 * length + 4)
     except zlib.error:
         return None
-    return zlib.compress(data, _LEVEL)
+    return packed if inflate.eof else None
 
 
-def encode(texts: list[str], folded: list[str] | None = None, level: int = _LEVEL) -> bytes:
+def encode(texts: list[str], folded: list[str] | None = None) -> bytes:
     """The file's bytes for these sections' texts (and folded texts): a header line
     (each section's length in characters, and the sizes of its two compressed
     parts, the second 0 without the folded text), then every section's text and
     folded text, each compressed alone, so one section is read without the others."""
     lengths = [len(text) for text in texts]
     if folded is None:
-        return _assemble(lengths, [(_pack(text, level), b"") for text in texts], "")
-    parts = [
-        (_pack(text, level), _pack(fold, level)) for text, fold in zip(texts, folded, strict=True)
-    ]
+        return _assemble(lengths, [(_pack(text), b"") for text in texts], "")
+    parts = [(_pack(text), _pack(fold)) for text, fold in zip(texts, folded, strict=True)]
     return _assemble(lengths, parts, _digest())
 
 
@@ -203,7 +198,7 @@ class SavedText:
         """Sections `first`… made here, handed over to whoever searches meanwhile."""
         if self._write and texts:
             name = f"{PART}-{first}-{first + len(texts)}"
-            self._cache.put_blob(self._key, name, encode(texts, folded, _PART_LEVEL))
+            self._cache.put_blob(self._key, name, encode(texts, folded))
 
     def making(self) -> bool:
         """A process is making parts of this book's text (or was, and was killed:
@@ -228,27 +223,29 @@ class SavedText:
         lengths: list[int] = []
         packed: list[tuple[bytes, bytes]] = []
         every_folded = True  # the whole copy keeps folded texts only if every part had them
-        at = 0
-        while at < sections:  # parts may overlap (made by two at once): take each section once
-            covering = sorted(
-                ((end, first) for first, end in parts if first <= at < end), reverse=True
-            )
-            part, end = None, at
-            for end, first in covering:
-                part = self.load_part(first, end)
-                if part is not None:
+        loaded: dict[tuple[int, int], Saved | None] = {}
+        # Parts may overlap (made by two at once): each section is taken once, from the
+        # part that reaches furthest, else another if its copy there is damaged.
+        covering: list[list[tuple[int, int]]] = [[] for _ in range(sections)]
+        for bounds in sorted(parts, key=lambda bounds: -bounds[1]):
+            for at in range(*bounds):
+                covering[at].append(bounds)
+        for at in range(sections):
+            for bounds in covering[at]:
+                if bounds not in loaded:
+                    loaded[bounds] = self.load_part(*bounds)
+                part = loaded[bounds]
+                if part is None:
+                    continue
+                length, text, folded = part.packed(at - bounds[0])
+                text_again, folded_again = _checked(text, length), _checked(folded, length)
+                if text_again is not None and folded_again is not None:
                     break
-            if part is None:
+            else:
                 return False  # a gap: not every section is made (or readable) yet
             every_folded = every_folded and part.has_folded
-            for index in range(at - first, end - first):
-                length, text, folded = part.packed(index)
-                text_again, folded_again = _repack(text, length), _repack(folded, length)
-                if text_again is None or folded_again is None:
-                    return False  # a damaged section: made again next time
-                lengths.append(length)
-                packed.append((text_again, folded_again))
-            at = end
+            lengths.append(length)
+            packed.append((text_again, folded_again))
         if not every_folded:
             packed = [(text, b"") for text, _folded in packed]
         folding = _digest() if every_folded else ""

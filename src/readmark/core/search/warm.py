@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from readmark.core.search.saved_text import SavedText
 
-HAND_OVER_S = 0.05  # how often finished sections are handed over (each a file)
+HAND_OVER_S = 0.15  # how often finished sections are handed over (each a file)
 
 
 def warm(

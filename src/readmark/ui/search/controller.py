@@ -54,9 +54,10 @@ _KIND = "search"
 _FIRST_ROWS = 200  # hits listed (and painted) alone, before the rest
 _REST_AFTER_MS = 30  # the rest is listed this long after, once the first rows are painted
 _LIST_EVERY_MS = 150  # later hits are listed in batches at most this often
-# A search that must convert sections waits after its first hits until the list has
-# painted them (converting holds the interpreter, and the window would wait for it:
-# 100-160 ms for a just-opened 10 MB book, bench/search.py), at most this long.
+# A search waits after its first hits until the list has painted them (converting
+# holds the interpreter, and the window would wait for it: 100-160 ms for a
+# just-opened 10 MB book; matching sections read back from the parts the background
+# processes hand over holds it too: 60-110 ms; bench/search.py), at most this long.
 _FIRST_PAINT_MAX_S = 0.3
 # Python's switch interval: a thread that wants the interpreter while another runs
 # Python gets it after this long. The UI thread wants it at every call into Python
@@ -279,7 +280,6 @@ class SearchController(QObject):
 
         def work(progress: Progress) -> int:
             text.load_saved()  # the text kept from an earlier time, if any (on this worker)
-            converting = text.ready(matcher.match_case) < len(text)
             done, reported, any_found = 0, 0.0, False
             for hits in search_book(text, matcher, first, progress.check, keep=False):
                 found.append(hits)
@@ -288,12 +288,11 @@ class SearchController(QObject):
                 if hits.ranges and not any_found:
                     progress.report(done, len(text))
                     reported, any_found = now, True
-                    if converting:
-                        # Converting the rest holds the interpreter: first let the
-                        # window list and paint what was found.
-                        until = now + _FIRST_PAINT_MAX_S
-                        while not painted.wait(0.01) and time.monotonic() < until:
-                            progress.check()
+                    # Searching the rest holds the interpreter: first let the
+                    # window list and paint what was found.
+                    until = now + _FIRST_PAINT_MAX_S
+                    while not painted.wait(0.01) and time.monotonic() < until:
+                        progress.check()
                 elif now - reported >= _REPORT_EVERY_S:
                     progress.report(done, len(text))
                     reported = now
