@@ -26,7 +26,7 @@ CONTEXT_CHARS = 40
 MAX_HITS = 100_000
 _LONG_HIT = 120  # a longer hit is shown by its two ends in a result's context
 # While processes make the text, how often a search looks for what they handed over
-# (a listing of the book's folder, ~0.2 ms; they hand over every 0.05 s).
+# (a listing of the book's folder, ~0.2 ms; they hand over every 0.15 s).
 LOOK_EVERY_S = 0.02
 _SPACES = re.compile(r"\s+")
 
