@@ -90,3 +90,53 @@ def test_the_processes_making_the_text_start_right_after_the_first_screen(
     expected = _shown_text(big_book).count("的")
     assert _search_at_once(qtbot, window, "的") == f"{QLocale().toString(expected)} found"
     assert made == []  # the search made no section's text: all of it was ready
+
+
+def _warm_processes() -> list[list[str]]:
+    """The command lines of this process's children that make a book's text."""
+    found = []
+    for children in Path("/proc/self/task").glob("*/children"):
+        for pid in children.read_text().split():
+            try:
+                command = (Path("/proc") / pid / "cmdline").read_bytes().split(b"\0")
+            except OSError:  # ended meanwhile
+                continue
+            words = [part.decode() for part in command if part]
+            if "readmark.core.search.warm" in words:
+                found.append(words)
+    return found
+
+
+def test_the_processes_start_while_a_big_book_opens_and_wait_for_their_share(
+    qtbot, make_window, big_book, tmp_path
+):
+    from readmark import paths
+
+    window = make_window()
+    with qtbot.waitSignal(window.book_shown, timeout=10_000):
+        window.open_path(big_book)
+        # Started with the opening, before the first screen: no key yet ("-").
+        early = _warm_processes()
+        assert len(early) >= 1 and all(
+            words[words.index(str(big_book)) + 2] == "-" for words in early
+        )
+    qtbot.waitUntil(lambda: any(paths.render_cache_dir().glob("*/search-text.bin")), timeout=60_000)
+    qtbot.waitUntil(lambda: not window.tasks.running("search-warm"), timeout=10_000)
+    qtbot.waitUntil(lambda: _warm_processes() == [], timeout=10_000)
+    # Told their share at the first screen, they made the whole text: the search
+    # finds every hit without making any section.
+    expected = _shown_text(big_book).count("的")
+    assert _search_at_once(qtbot, window, "的") == f"{QLocale().toString(expected)} found"
+
+
+def test_processes_started_for_a_book_another_one_replaced_are_ended(
+    qtbot, make_window, open_and_wait, big_book, tmp_path
+):
+    window = make_window()
+    window.open_path(big_book)
+    assert _warm_processes() != []
+    small = tmp_path / "small.md"
+    small.write_text("# 小书\n\n一段文字。\n", encoding="utf-8")
+    open_and_wait(window, small)  # opened before the big one was shown
+    qtbot.waitUntil(lambda: _warm_processes() == [], timeout=10_000)
+    assert window.reader.book is not None and window.reader.book.path == small.resolve()
