@@ -283,38 +283,3 @@ def test_a_damaged_part_found_by_a_search_is_made_there_and_the_copy_still_joine
     again = SavedText(cache, novel.cache_key).load(count)
     assert again is not None
     assert [again.text(i) for i in range(count)] == [novel.section_text(i) for i in range(count)]
-
-
-def _started_early(book: Book, cache: Path) -> subprocess.Popen[bytes]:
-    """A process started while the window opens the book: told its share later."""
-    command = _command(book, cache)
-    command[5] = "-"  # no key yet: it is told one with its share
-    return subprocess.Popen(
-        command, stdin=subprocess.PIPE, env=_environment(), stderr=subprocess.PIPE
-    )
-
-
-def test_a_process_started_while_the_book_opens_makes_its_share_when_told(
-    novel: Book, tmp_path: Path
-) -> None:
-    count = len(novel.sections)
-    first = _started_early(novel, tmp_path)
-    second = _started_early(novel, tmp_path)
-    # Opening the book takes it a moment; until told, it writes nothing.
-    assert _blobs(tmp_path, novel) == set()
-    first.communicate(f"{novel.cache_key} 0 {count // 2}\n".encode(), timeout=120)
-    second.communicate(f"{novel.cache_key} {count // 2} {count}\n".encode(), timeout=120)
-    assert (first.returncode, second.returncode) == (0, 0)
-    copy = SavedText(RenderCache(tmp_path), novel.cache_key).load(count)
-    assert copy is not None
-    assert [copy.text(i) for i in range(count)] == [novel.section_text(i) for i in range(count)]
-
-
-@pytest.mark.parametrize("told", ["", "another-key 0 5\n", "nonsense\n"])
-def test_a_process_started_early_and_not_wanted_ends_having_written_nothing(
-    novel: Book, tmp_path: Path, told: str
-) -> None:
-    process = _started_early(novel, tmp_path)
-    process.communicate(told.encode(), timeout=120)  # the window closes its end
-    assert process.returncode == 1
-    assert _blobs(tmp_path, novel) == set()  # no part, no lease, no copy

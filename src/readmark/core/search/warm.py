@@ -4,12 +4,6 @@ whole text ready instead of converting every chapter then (seconds for a 10 MB
 book).
 
     python -m readmark.core.search.warm BOOK CACHE_DIR BOOK_KEY '{"repair": true, …}' [FIRST END [READER]]
-    python -m readmark.core.search.warm BOOK CACHE_DIR - '{…}' [READER]   (then "KEY FIRST END" on stdin)
-
-The second form is started while the window opens a big book: it starts Python,
-imports and opens the book meanwhile (~0.15 s of CPU at the lowest priority), then
-waits for its share, which the window sends once its first screen is painted, so
-its work starts then with nothing left to set up.
 
 READER, the reader's process id: the process stops at its next section once it is
 no longer the reader's child (the reader crashed or was killed; one that quits
@@ -38,13 +32,10 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
-
-from readmark.core.render_cache import RenderCache
-from readmark.core.search.saved_text import SavedText
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from readmark.core.book import Book
+    from readmark.core.search.saved_text import SavedText
 
 HAND_OVER_S = 0.15  # how often finished sections are handed over (each a file)
 
@@ -57,50 +48,31 @@ def warm(
     first: int = 0,
     end: int | None = None,
     reader: int | None = None,
-    told: TextIO | None = None,
 ) -> int:
-    """Make sections `first` to `end` of the book's text and hand them over. With
-    `told` (key "-"): open the book first, then wait for one line from `told`, "KEY
-    FIRST END" (the window sends it once the book's first screen is painted), and
-    make that share if KEY is this book's key; an empty line or the end of `told`
-    (the window opened another book, or is gone) ends it, having written nothing."""
     from readmark.core.book import BookError, LoadOptions
     from readmark.core.formats import open_book
+    from readmark.core.html_text import html_to_text
+    from readmark.core.render_cache import RenderCache
+    from readmark.core.search.saved_text import SavedText
 
     cache = RenderCache(cache_dir)
-    if told is None and SavedText(cache, key).complete():
-        return 0
-    try:
-        choices = LoadOptions(
-            repair=bool(options.get("repair", True)),
-            encoding=str(options.get("encoding", "")),
-            detect_chapters=bool(options.get("detect_chapters", True)),
-        )
-        book = open_book(book_path, choices)
-    except (BookError, OSError):
-        return 2
-    if told is not None:
-        job = told.readline().split()
-        if len(job) != 3 or not job[1].isdigit() or not job[2].isdigit():
-            return 1
-        key, first, end = job[0], int(job[1]), int(job[2])
-    if book.cache_key != key:
-        return 1
-    return _make(book, cache, key, first, end, reader)
-
-
-def _make(
-    book: Book, cache: RenderCache, key: str, first: int, end: int | None, reader: int | None
-) -> int:
-    from readmark.core.book import BookError
-    from readmark.core.html_text import html_to_text
-
     saved = SavedText(cache, key)
     if saved.complete():
         return 0
     saved.lease(first)  # a search begun now expects these sections from here
-    count = len(book.sections)
     try:
+        try:
+            choices = LoadOptions(
+                repair=bool(options.get("repair", True)),
+                encoding=str(options.get("encoding", "")),
+                detect_chapters=bool(options.get("detect_chapters", True)),
+            )
+            book = open_book(book_path, choices)
+        except (BookError, OSError):
+            return 2
+        if book.cache_key != key:
+            return 1
+        count = len(book.sections)
         end = count if end is None else min(end, count)
         texts: list[str] = []  # the text only: see saved_text.py
         start = first  # the first section of what is not handed over yet
@@ -144,11 +116,6 @@ def main(argv: list[str]) -> int:
     except (AttributeError, OSError):
         pass
     book, cache_dir, key, options, *share = argv
-    if key == "-":  # started while the window opens the book: told its share later
-        reader = int(share[0]) if share else None
-        return warm(
-            Path(book), Path(cache_dir), key, json.loads(options), 0, None, reader, sys.stdin
-        )
     first, end = (int(share[0]), int(share[1])) if len(share) >= 2 else (0, None)
     reader = int(share[2]) if len(share) == 3 else None  # the process id of the reader
     return warm(Path(book), Path(cache_dir), key, json.loads(options), first, end, reader)

@@ -30,7 +30,6 @@ FirstSection = tuple[int, str] | None  # (index, HTML) converted with the book, 
 
 class BookOpener(QObject):
     busy = Signal(str)  # "Opening “name”…": an opening is under way
-    starting = Signal(object, object)  # Path, LoadOptions: the book an opening reads
     idle = Signal()  # none is
     opened = Signal(object, object, object)  # Book, FirstSection, ReadingPosition | None
     failed = Signal(str)  # why the book could not be opened, in the reader's language
@@ -119,7 +118,6 @@ class BookOpener(QObject):
             self.failed.emit(translate_error(error))
 
         self._tasks.run("open-book", load, loaded, failed)
-        self.starting.emit(path, options)  # the opening under way first
 
     def record(self, book: Book) -> ReadingPosition | None:
         """Record in the library that `book` was opened (its record follows a moved
