@@ -8,6 +8,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+# Code for a probe run in the reader's own interpreter (`python -c PROBE`), after it
+# imports sys: `watch.painted` turns true once the smoke test reports the first
+# screen painted ("smoke-test ok" on standard output).
+WATCH_FIRST_PAINT = """
+class Watch:
+    def __init__(self, stream): self.stream, self.painted = stream, False
+    def write(self, text):
+        if "smoke-test ok" in text: self.painted = True
+        return self.stream.write(text)
+    def flush(self): self.stream.flush()
+watch = sys.stdout = Watch(sys.stdout)
+"""
+
 
 def run_offscreen(
     args: list[str], home: Path, pycache: Path | None = None

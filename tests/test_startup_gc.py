@@ -10,22 +10,18 @@ import subprocess
 from pathlib import Path
 
 from readmark import startup_gc
-from spawn_reader import run_offscreen
+from spawn_reader import WATCH_FIRST_PAINT, run_offscreen
 
 # Counts the collections made from the start of Readmark's own imports (once
 # `python -m readmark` has held the collector) to the first screen (the smoke
 # test prints "smoke-test ok" when it is painted), and says how it was left.
-_PROBE = """
+_PROBE = (
+    """
 import atexit, gc, json, runpy, sys
 before = {"collections": 0}
-class Watch:
-    def __init__(self, stream): self.stream, self.painted = stream, False
-    def write(self, text):
-        if "smoke-test ok" in text: self.painted = True
-        return self.stream.write(text)
-    def flush(self): self.stream.flush()
-watch = sys.stdout = Watch(sys.stdout)
-def counted(phase, info):
+"""
+    + WATCH_FIRST_PAINT
+    + """def counted(phase, info):
     if phase == "start" and "readmark.cli" in sys.modules and not watch.painted:
         before["collections"] += 1
 gc.callbacks.append(counted)
@@ -34,6 +30,7 @@ atexit.register(lambda: print("gc " + json.dumps(
 sys.argv = ["readmark", sys.argv[1], "--smoke-test"]
 runpy.run_module("readmark", run_name="__main__")
 """
+)
 
 
 def _run(probe: str, shared_books: Path, home: Path) -> subprocess.CompletedProcess[str]:

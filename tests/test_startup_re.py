@@ -11,24 +11,20 @@ import uuid
 from pathlib import Path
 
 from readmark import startup_re
-from spawn_reader import run_offscreen
+from spawn_reader import WATCH_FIRST_PAINT, run_offscreen
 
 # `python -m readmark BOOK --smoke-test`, counting the patterns re's own compiler
 # compiled (re._compiler._code: what the memo spares) before and after the first
 # screen, and checking every pattern compiled by then against a fresh re.compile.
-_PROBE = """
+_PROBE = (
+    """
 import atexit, importlib, json, re, runpy, sys
 compiler = importlib.import_module("re._compiler")
 real_code = compiler._code
 count = {"before": 0, "after": 0}
-class Watch:
-    def __init__(self, stream): self.stream, self.painted = stream, False
-    def write(self, text):
-        if "smoke-test ok" in text: self.painted = True
-        return self.stream.write(text)
-    def flush(self): self.stream.flush()
-watch = sys.stdout = Watch(sys.stdout)
-def code(*args):
+"""
+    + WATCH_FIRST_PAINT
+    + """def code(*args):
     count["after" if watch.painted else "before"] += 1
     return real_code(*args)
 compiler._code = code
@@ -44,6 +40,7 @@ atexit.register(report)
 sys.argv = ["readmark", sys.argv[1], "--smoke-test"]
 runpy.run_module("readmark", run_name="__main__")
 """
+)
 
 
 def _start(book: Path, home: Path, cache: Path) -> dict[str, object]:
