@@ -3939,47 +3939,47 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="302"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="306"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="332"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="337"/>
         <source>Searching… {percent}% — {count} found</source>
         <translation>正在查找… {percent}% — 已找到 {count} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="364"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="369"/>
         <source>{count} parts of the book could not be read and were not searched.</source>
         <translation>书中有 {count} 个部分无法读取，未能查找。</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="501"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="506"/>
         <source>Continued from the start of the book</source>
         <translation>已从书的开头继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="503"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="508"/>
         <source>Continued from the end of the book</source>
         <translation>已从书的末尾继续查找</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="535"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="540"/>
         <source>No results</source>
         <translation>没有找到</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="540"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="545"/>
         <source>{number} of {total}</source>
         <translation>第 {number} 处，共 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="544"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="549"/>
         <source>{total} found</source>
         <translation>找到 {total} 处</translation>
     </message>
     <message>
-        <location filename="../../src/readmark/ui/search/controller.py" line="546"/>
+        <location filename="../../src/readmark/ui/search/controller.py" line="551"/>
         <source>(the search stopped there: type more to narrow it)</source>
         <translation>（查找到此为止：请多输入几个字以缩小范围）</translation>
     </message>
@@ -4076,7 +4076,7 @@ An offline reader for studying the books you own.</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../src/readmark/ui/search/results_model.py" line="169"/>
+        <location filename="../../src/readmark/ui/search/results_model.py" line="177"/>
         <source>Section {number}</source>
         <translation>第 {number} 节</translation>
     </message>

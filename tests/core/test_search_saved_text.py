@@ -149,13 +149,30 @@ def test_any_bytes_are_a_copy_or_a_miss_never_an_error(data: bytes, sections: in
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.text(max_size=40), min_size=0, max_size=5))
-def test_any_texts_come_back_as_they_were(texts: list[str]) -> None:
+@given(st.lists(st.text(max_size=40), min_size=0, max_size=5), st.booleans())
+def test_any_texts_come_back_as_they_were(texts: list[str], stored: bool) -> None:
     folded = [fold(t) for t in texts]
-    found = decode(encode(texts, folded), len(texts))
-    assert found is not None
+    found = decode(encode(texts, folded, stored), len(texts))
+    assert found is not None and found.stored == stored
     assert [found.text(i) for i in range(len(texts))] == texts
     assert [found.folded(i) for i in range(len(texts))] == folded
+
+
+def test_parts_handed_over_stored_are_joined_compressed(tmp_path: Path) -> None:
+    texts = ["天下大势，分久必合，合久必分。" * 200, "周末七国分争，并入于秦。" * 300, "汉\n"]
+    saved = SavedText(RenderCache(tmp_path), "k")
+    saved.save_part(0, texts[:2], stored=True)  # by a process making the text
+    saved.save_part(2, texts[2:])  # by the window, compressed
+    stored = (tmp_path / "k" / f"{saved_text.PART}-0-2.bin").stat().st_size
+    assert stored > sum(len(text.encode()) for text in texts[:2])  # not compressed
+    part = saved.load_part(0, 2)
+    assert part is not None and part.stored and [part.text(0), part.text(1)] == texts[:2]
+    assert saved.join_parts(3)
+    whole = (tmp_path / "k" / f"{NAME}.bin").stat().st_size
+    assert whole < stored / 4  # compressed when joined
+    copy = saved.load(3)
+    assert copy is not None and not copy.stored
+    assert [copy.text(i) for i in range(3)] == texts
 
 
 def test_the_library_index_reads_a_book_searched_before_from_its_saved_text(

@@ -283,3 +283,28 @@ def test_a_damaged_part_found_by_a_search_is_made_there_and_the_copy_still_joine
     again = SavedText(cache, novel.cache_key).load(count)
     assert again is not None
     assert [again.text(i) for i in range(count)] == [novel.section_text(i) for i in range(count)]
+
+
+def test_parts_joined_away_under_a_search_are_read_from_the_whole_copy_not_made_again(
+    novel: Book, tmp_path: Path
+) -> None:
+    # The search noted the parts (it reads each when first needed); the processes
+    # then finished and joined them into the whole copy, removing them.
+    count = len(novel.sections)
+    saved = SavedText(RenderCache(tmp_path), novel.cache_key)
+    half = count // 2
+    for first, end in ((0, half), (half, count)):
+        saved.save_part(first, [novel.section_text(i) for i in range(first, end)], stored=True)
+    made: list[int] = []
+
+    def text_of(index: int) -> str:
+        made.append(index)
+        return novel.section_text(index)
+
+    text = BookText(count, novel.section_html, saved, text_of=text_of)
+    assert not text.load_saved()  # as a search begins: no whole copy yet
+    assert text.refresh()  # the parts are listed, not read
+    assert saved.join_parts(count)
+    assert not saved.parts()
+    assert [text.text(i) for i in range(count)] == [novel.section_text(i) for i in range(count)]
+    assert made == []  # nothing made again: the whole copy was read instead

@@ -5,6 +5,7 @@ public widgets and the reader's public interface."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QListView, QToolButton
 from reader_wait import wait_shown
 
+from readmark.core.search import warm
 from readmark.core.search.hit_list import Hit
+from readmark.core.search.warm import PROCESS_NAME
 from readmark.ui.search.results_model import HIT_ROLE
 
 
@@ -441,21 +444,44 @@ def test_a_big_book_just_opened_is_made_ready_to_search_in_the_background(
 
 
 def _warming_processes() -> list[str]:
-    """Processes of this user running the text-making module (Linux /proc)."""
+    """Processes making a book's text (Linux /proc): copies of this process forked
+    under their own name, or the text-making module started as a program."""
     found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+    for process in Path("/proc").glob("[0-9]*"):
         try:
-            words = cmdline.read_bytes().split(b"\0")
-        except OSError:
+            name = (process / "comm").read_text().strip()
+            words = (process / "cmdline").read_bytes().split(b"\0")
+            state = (process / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
             continue
-        if b"readmark.core.search.warm" in words:
-            found.append(cmdline.parent.name)
+        if state != "Z" and (name == PROCESS_NAME or b"readmark.core.search.warm" in words):
+            found.append(process.name)
     return found
 
 
+def _slow_copies(monkeypatch) -> None:
+    """Each section's text takes 50 ms more: forked copies of this process inherit
+    it, so they are still at work when looked for (a 2 MB book's text is theirs in
+    well under a tenth of a second otherwise); programs started anew take longer
+    than that just to start."""
+    from readmark.core.formats.markdown.render import MarkdownSectionRenderer
+
+    make = MarkdownSectionRenderer.text
+
+    def slow(self: MarkdownSectionRenderer, index: int) -> str:
+        time.sleep(0.05)
+        return make(self, index)
+
+    monkeypatch.setattr(MarkdownSectionRenderer, "text", slow)
+
+
+@pytest.mark.parametrize("forks", [True, False], ids=["forked copies", "programs"])
 def test_opening_another_book_or_closing_the_window_ends_the_text_making_process(
-    qtbot, make_window, open_and_wait, big_chinese_book, long_book
+    qtbot, make_window, open_and_wait, big_chinese_book, long_book, monkeypatch, forks
 ):
+    # Linux forks copies of the reader; elsewhere the module is started as a program.
+    monkeypatch.setattr(warm, "FORKS", forks)
+    _slow_copies(monkeypatch)
     window = make_window()
     open_and_wait(window, big_chinese_book)
     qtbot.waitUntil(lambda: bool(_warming_processes()), timeout=20_000)
@@ -464,4 +490,24 @@ def test_opening_another_book_or_closing_the_window_ends_the_text_making_process
     open_and_wait(window, big_chinese_book)
     qtbot.waitUntil(lambda: bool(_warming_processes()), timeout=20_000)
     window.close()  # so does closing the window
+    qtbot.waitUntil(lambda: not _warming_processes(), timeout=10_000)
+
+
+def test_a_search_typed_before_the_processes_start_starts_them(
+    qtbot, make_window, open_and_wait, big_chinese_book, monkeypatch
+):
+    # They start once the first screen is painted; a search typed before that (here:
+    # the start held back for a minute) wants them at once, not then.
+    from readmark.ui.shell import search_warmer
+
+    monkeypatch.setattr(search_warmer, "DELAY_MS", 60_000)
+    _slow_copies(monkeypatch)
+    window = make_window()
+    open_and_wait(window, big_chinese_book)
+    assert not window.tasks.running("search-warm")
+    window.menu_actions.find.trigger()
+    type_into(qtbot, window.finder.panel.field, "天下")
+    qtbot.waitUntil(lambda: window.tasks.running("search-warm"), timeout=2_000)
+    qtbot.waitUntil(lambda: bool(_warming_processes()), timeout=5_000)
+    window.close()
     qtbot.waitUntil(lambda: not _warming_processes(), timeout=10_000)

@@ -68,3 +68,27 @@ def test_any_arrival_order_gives_the_same_list(found: dict[int, list[int]]) -> N
     for row, item in enumerate(expected):
         if isinstance(item, Hit):
             assert model.index_of_hit(item).row() == row
+
+
+def test_a_batch_over_several_gaps_is_inserted_once_per_gap_where_the_views_expect_it(
+    qtmodeltester,
+) -> None:
+    # As when a search takes a part the background processes handed over together
+    # with the sections it made itself from the far end of the book: one batch, its
+    # sections falling between different listed ones.
+    model = model_with([[(10, [(0, 1)]), (20, [(0, 1)]), (30, [(0, 1)])]])
+    qtmodeltester.check(model, force_py=True)  # it watches every insertion from here
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.add([(1, [(0, 1)]), (2, [(0, 1), (2, 3)]), (25, [(0, 1)]), (40, [(0, 1)]), (41, [])])
+    # One insertion per gap, the last first: chapters 40, then 25, then 1 and 2.
+    assert inserted == [(6, 7), (4, 5), (0, 4)]
+    assert [row for row in rows(model) if isinstance(row, str)] == [
+        "第1章 (1)",
+        "第2章 (2)",
+        "第10章 (1)",
+        "第20章 (1)",
+        "第25章 (1)",
+        "第30章 (1)",
+        "第40章 (1)",
+    ]

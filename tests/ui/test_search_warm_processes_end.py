@@ -35,9 +35,11 @@ def children():
         for pid in pids:
             try:
                 cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+                name = Path(f"/proc/{pid}/comm").read_text().strip()
             except OSError:
                 continue
-            if b"readmark.core.search.warm" in cmdline:
+            # Forked copies of the reader, named so; or the module started as a program.
+            if name == "readmark-text" or b"readmark.core.search.warm" in cmdline:
                 found.append(int(pid))
     return found
 
@@ -112,3 +114,64 @@ def test_the_processes_that_make_the_text_end_with_the_reader(tmp_path: Path, en
         for pid in pids:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_a_forked_copy_is_waited_for_killed_and_reaped() -> None:
+    from readmark.ui.shell.search_warmer import _Forked
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a copy that ends when told to, with status 3 (never back into pytest)
+        try:
+            os.close(write)
+            os.read(read, 1)
+        finally:
+            os._exit(3)
+    os.close(read)
+    copy = _Forked(pid)
+    with pytest.raises(subprocess.TimeoutExpired):
+        copy.wait(0.05)
+    assert copy.poll() is None
+    os.write(write, b"x")
+    assert copy.wait(10) == 3 and copy.poll() == 3
+    os.close(write)
+
+    pid = os.fork()
+    if pid == 0:  # one that would run for ever
+        try:
+            while True:
+                time.sleep(1)
+        finally:
+            os._exit(0)
+    stuck = _Forked(pid)
+    stuck.kill()
+    assert stuck.poll() == -signal.SIGKILL
+    assert not Path(f"/proc/{pid}").exists()  # reaped: not even a zombie is left
+
+
+def test_copies_ended_from_two_threads_at_once_are_reaped_once_and_close_nothing_else() -> None:
+    # The task's thread waits for a copy while the UI thread ends it (the window
+    # closes): each copy's descriptor is closed once, so no descriptor the program
+    # opened meanwhile (here: the pipes made between) is closed in its stead.
+    import threading
+
+    from readmark.ui.shell.search_warmer import _Forked
+
+    kept: list[int] = []
+    for _ in range(20):
+        pid = os.fork()
+        if pid == 0:
+            try:
+                time.sleep(30)
+            finally:
+                os._exit(0)
+        copy = _Forked(pid)
+        waiting = threading.Thread(target=lambda c=copy: c.wait(30))
+        waiting.start()
+        kept.extend(os.pipe())
+        copy.kill()
+        waiting.join(30)
+        assert copy.poll() == -signal.SIGKILL
+    for descriptor in kept:
+        os.fstat(descriptor)  # still open: raises if it was closed
+        os.close(descriptor)

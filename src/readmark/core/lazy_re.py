@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import atexit
 import importlib
+import os
 import re
 import sys
 import threading
@@ -209,6 +210,16 @@ class _CompiledMemo:
 
 
 _MEMO = _CompiledMemo(memo_path(__file__, ".patterns"))
+
+
+def _after_fork() -> None:
+    # A copy of the reader made by fork (core/search/warm.py) has only the thread
+    # that forked: a lock another thread held then would stay held in it for ever.
+    _MEMO._lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
 
 
 def memo_usable() -> bool:

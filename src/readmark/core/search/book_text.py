@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 
 from readmark.core.book import BookError
 from readmark.core.html_text import html_to_text
+from readmark.core.search.claims import WINDOW, Claims
+from readmark.core.search.claims import of as claims_of
 from readmark.core.search.folding_fast import fold
 
 if TYPE_CHECKING:
@@ -96,6 +98,11 @@ class BookText:
                 text = None if loaded is None else loaded.text(at)
                 if text is None:  # a damaged part: made here, and handed over as such
                     self._from_parts.pop(index, None)
+                    if loaded is None and self._take_whole_copy():
+                        # Gone, not damaged: the parts were joined into the whole copy
+                        # since (the processes finished), and removed.
+                        assert self._copy is not None
+                        text = self._copy.text(index)
             if text is None:
                 try:
                     if self._text_of is not None:
@@ -148,12 +155,8 @@ class BookText:
         whether new sections came."""
         if self._saved is None or self._copy is not None:
             return False
-        if self._saved.complete():  # the parts were joined meanwhile
-            copy = self._saved.load(self._count)
-            if copy is not None:
-                with self._lock:
-                    self._copy, self._saving = copy, False
-                return True
+        if self._take_whole_copy():  # the parts were joined meanwhile
+            return True
         new = False
         for first, end in self._saved.parts():
             if (first, end) in self._parts_seen or end > self._count:
@@ -165,6 +168,33 @@ class BookText:
                     self._from_parts[index] = (part, index - first)
                     new = True
         return new
+
+    def claim(self, index: int) -> bool:
+        """Claim section `index` to make it here; False if a copy of the reader making
+        the text (core/search/claims.py) is making it."""
+        claims = self._claims()
+        return claims is None or claims.claim(index, WINDOW)
+
+    def claimed_elsewhere(self) -> bool:
+        """Whether copies of the reader are making the text, with claims."""
+        return self._claims() is not None
+
+    def _claims(self) -> Claims | None:
+        return None if self._saved is None else claims_of(self._saved.key)
+
+    def _take_whole_copy(self) -> bool:
+        """Read the whole copy if it is there now (the parts were joined); whether
+        this text has it."""
+        if self._copy is not None:
+            return True
+        if self._saved is None or not self._saved.complete():
+            return False
+        copy = self._saved.load(self._count)
+        if copy is None:
+            return False
+        with self._lock:
+            self._copy, self._saving = copy, False
+        return True
 
     def making(self) -> bool:
         """Processes are making this book's text meanwhile (their parts will come)."""

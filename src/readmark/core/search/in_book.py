@@ -28,6 +28,10 @@ _LONG_HIT = 120  # a longer hit is shown by its two ends in a result's context
 # While processes make the text, how often a search looks for what they handed over
 # (a listing of the book's folder, ~0.2 ms; they hand over every 0.15 s).
 LOOK_EVERY_S = 0.02
+# How long a search waits for a section a copy of the reader is making (forked, with
+# `claims`) without any new part coming, before making it itself: they hand over
+# every 0.15 s, and a copy that stalls or dies leaves its section claimed.
+WAIT_S = 1.0
 _SPACES = re.compile(r"\s+")
 
 
@@ -51,7 +55,10 @@ def section_order(count: int, first: int) -> list[int]:
 
 
 def sections_to_search(
-    text: BookText, first_section: int = 0, match_case: bool = False
+    text: BookText,
+    first_section: int = 0,
+    match_case: bool = False,
+    check: Callable[[], None] = _nothing,
 ) -> Iterator[int]:
     """Every section once, starting at `first_section` and wrapping round: first
     those whose text is ready, then those at hand (converted before: in memory or
@@ -59,10 +66,13 @@ def sections_to_search(
     book's text meanwhile (`core/search/warm.py`, each going forward through its
     share), the sections they hand over are taken as they come, before anything
     is converted here, and what must be converted here is taken from the far end,
-    where they arrive last. The sections made here are handed over once the book
-    is through (`BookText.keep`), not while searching: compressing them then
-    held up the search by a quarter (a 10 MB book searched at once after it
-    opened), and the processes, far from them, have seldom reached them by then."""
+    where they arrive last; where they are copies of the reader (forked, sharing
+    `claims`), a section one of them is making is left to it, and waited for once
+    nothing else is left (`WAIT_S` at most without a new part). The sections made
+    here are handed over once the book is through (`BookText.keep`), not while
+    searching: compressing them then held up the search by a quarter (a 10 MB book
+    searched at once after it opened), and the processes, far from them, have
+    seldom reached them by then. `check()` is called while waiting (it may raise)."""
     text.load_saved()
     order = section_order(len(text), first_section)
     if text.ready(match_case) == len(text):
@@ -81,22 +91,33 @@ def sections_to_search(
             slow.reverse()
         return ready + quick + slow
 
-    pending, position = arranged(), 0
-    looked = time.monotonic()
-    while position < len(pending):
-        index = pending[position]
-        if (
-            index not in at_hand
-            and not text.has(index, match_case)
-            and time.monotonic() - looked >= LOOK_EVERY_S
-        ):
-            looked = time.monotonic()
-            if text.refresh():  # new sections were handed over: those first
-                pending, position = arranged(), 0
-                index = pending[0]
-        left.discard(index)
-        position += 1
-        yield index
+    looked = last_new = time.monotonic()
+    claimed = True  # sections a copy making the text has in hand are left to it
+    while left:
+        for index in arranged():
+            if index not in at_hand and not text.has(index, match_case):
+                if time.monotonic() - looked >= LOOK_EVERY_S:
+                    looked = time.monotonic()
+                    if text.refresh():  # new sections were handed over: those first
+                        last_new = looked
+                        break
+                if claimed and not text.claim(index):
+                    continue  # a copy is making it: its part will come
+            left.discard(index)
+            yield index
+        else:
+            if not left:
+                return
+            # Only sections the copies have in hand are left: wait for their parts,
+            # unless the copies are gone or have stalled (then they are made here).
+            check()
+            now = time.monotonic()
+            if text.refresh():
+                looked = last_new = now
+            elif not text.claimed_elsewhere() or now - last_new > WAIT_S:
+                claimed = False
+            else:
+                time.sleep(LOOK_EVERY_S / 4)
 
 
 def search_book(
@@ -114,7 +135,7 @@ def search_book(
     text made once the book is through (False: the caller calls `text.keep()`
     itself, e.g. after showing the last hits)."""
     left = limit
-    for index in sections_to_search(text, first_section, matcher.match_case):
+    for index in sections_to_search(text, first_section, matcher.match_case, check):
         check()
         found = None
         if not text.folded_at_hand(index, matcher.match_case):
@@ -136,7 +157,7 @@ def prepare_book(
 ) -> Iterator[int]:
     """Make every section's text ready to search, yielding each section done.
     Not folded: a literal query matches it as it is (`Matcher.find_unfolded`)."""
-    for index in sections_to_search(text, first_section):
+    for index in sections_to_search(text, first_section, check=check):
         check()
         text.text(index)
         yield index

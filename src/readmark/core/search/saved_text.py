@@ -41,36 +41,55 @@ def _digest() -> str:
     return digest()
 
 
-def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), _LEVEL)
+def _pack(text: str, level: int = _LEVEL) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), level)
 
 
-def _checked(packed: bytes, length: int) -> bytes | None:
-    """A section's compressed bytes, if they decompress whole (None if damaged)."""
+def _checked(packed: bytes, length: int, repack: bool = False) -> bytes | None:
+    """A section's compressed bytes, if they decompress whole (None if damaged);
+    `repack`: stored, compressed here (a part of the processes, see `encode`)."""
     if not packed:
         return packed
     try:
         inflate = zlib.decompressobj()
-        inflate.decompress(packed, 4 * length + 4)
+        data = inflate.decompress(packed, 4 * length + 4)
     except zlib.error:
         return None
-    return packed if inflate.eof else None
+    if not inflate.eof:
+        return None
+    return zlib.compress(data, _LEVEL) if repack else packed
 
 
-def encode(texts: list[str], folded: list[str] | None = None) -> bytes:
+def encode(texts: list[str], folded: list[str] | None = None, stored: bool = False) -> bytes:
     """The file's bytes for these sections' texts (and folded texts): a header line
     (each section's length in characters, and the sizes of its two compressed
     parts, the second 0 without the folded text), then every section's text and
-    folded text, each compressed alone, so one section is read without the others."""
+    folded text, each compressed alone, so one section is read without the others.
+    `stored`: not compressed (zlib's level 0, the same shape) — the parts the
+    processes making the text hand over: compressing 10 MB took them 0.14 s of
+    CPU, and a search begun meanwhile 0.05 s to read it back, on the two cores a
+    search at once after opening needs (bench/search.py --after-open: 0.35 s
+    against 0.26 s); the whole copy they are joined into is compressed."""
     lengths = [len(text) for text in texts]
+    level = 0 if stored else _LEVEL
     if folded is None:
-        return _assemble(lengths, [(_pack(text), b"") for text in texts], "")
-    parts = [(_pack(text), _pack(fold)) for text, fold in zip(texts, folded, strict=True)]
-    return _assemble(lengths, parts, _digest())
+        return _assemble(lengths, [(_pack(text, level), b"") for text in texts], "", stored)
+    parts = [
+        (_pack(text, level), _pack(fold, level)) for text, fold in zip(texts, folded, strict=True)
+    ]
+    return _assemble(lengths, parts, _digest(), stored)
 
 
-def _assemble(lengths: list[int], parts: list[tuple[bytes, bytes]], folding: str) -> bytes:
-    header = {"lengths": lengths, "sizes": [[len(a), len(b)] for a, b in parts], "folding": folding}
+def _assemble(
+    lengths: list[int], parts: list[tuple[bytes, bytes]], folding: str, stored: bool = False
+) -> bytes:
+    header: dict[str, object] = {
+        "lengths": lengths,
+        "sizes": [[len(a), len(b)] for a, b in parts],
+        "folding": folding,
+    }
+    if stored:
+        header["stored"] = True
     body = b"".join(a + b for a, b in parts)
     return _MAGIC + json.dumps(header).encode() + b"\n" + body
 
@@ -79,11 +98,19 @@ class Saved:
     """A saved copy, read from disk; each section decompressed when first asked
     (a few hundred microseconds for a 30 KB chapter), so searching starts at once."""
 
-    def __init__(self, data: bytes, lengths: list[int], offsets: list[int], folded: bool) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        lengths: list[int],
+        offsets: list[int],
+        folded: bool,
+        stored: bool = False,
+    ) -> None:
         self._data = data
         self._lengths = lengths
         self._offsets = offsets  # per section: start of its text, start of its folded text
         self.has_folded = folded  # made with this process's folding table
+        self.stored = stored  # not compressed (see `encode`)
 
     def __len__(self) -> int:
         return len(self._lengths)
@@ -128,7 +155,8 @@ def decode(data: bytes, sections: int) -> Saved | None:
         lengths = [int(n) for n in header["lengths"]]
         sizes = [(int(a), int(b)) for a, b in header["sizes"]]
         folding = header.get("folding")
-    except (ValueError, KeyError, TypeError):
+        stored = header.get("stored", False) is True
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
     if len(lengths) != sections or len(sizes) != sections:
         return None
@@ -141,7 +169,7 @@ def decode(data: bytes, sections: int) -> Saved | None:
     if offsets[-1] != len(data) or any(n < 0 for n in lengths):
         return None
     # The folded texts count only if made with this table (and there: "" is none).
-    return Saved(data, lengths, offsets, bool(folding) and folding == _digest())
+    return Saved(data, lengths, offsets, bool(folding) and folding == _digest(), stored)
 
 
 PART = "search-text-part"  # a run of sections made so far: search-text-part-FIRST-END.bin
@@ -155,8 +183,9 @@ class SavedText:
     one per core over a share of the sections) hand over what they have finished
     as *parts*: runs of sections, each a file of the same shape, written whole
     (a temporary file renamed), so a search begun meanwhile reads what is done
-    instead of converting it again. Each process leaves a *lease* while it runs.
-    Once the parts cover the book they are joined into the whole copy and removed.
+    instead of converting it again (theirs stored, not compressed: see `encode`).
+    Each process leaves a *lease* while it runs. Once the parts cover the book they
+    are joined into the whole copy, compressed, and removed.
     A part that is damaged, cut short or from another folding table is a miss."""
 
     def __init__(self, cache: RenderCache, book_key: str, write: bool = True) -> None:
@@ -164,6 +193,11 @@ class SavedText:
         self._cache = cache
         self._key = book_key
         self._write = write
+
+    @property
+    def key(self) -> str:
+        """The book's `cache_key`."""
+        return self._key
 
     def load(self, sections: int) -> Saved | None:
         data = self._cache.get_blob(self._key, NAME)
@@ -194,11 +228,18 @@ class SavedText:
         data = self._cache.get_blob(self._key, f"{PART}-{first}-{end}")
         return None if data is None else decode(data, end - first)
 
-    def save_part(self, first: int, texts: list[str], folded: list[str] | None = None) -> None:
-        """Sections `first`… made here, handed over to whoever searches meanwhile."""
+    def save_part(
+        self,
+        first: int,
+        texts: list[str],
+        folded: list[str] | None = None,
+        stored: bool = False,
+    ) -> None:
+        """Sections `first`… made here, handed over to whoever searches meanwhile
+        (`stored`: not compressed, see `encode`; compressed when joined)."""
         if self._write and texts:
             name = f"{PART}-{first}-{first + len(texts)}"
-            self._cache.put_blob(self._key, name, encode(texts, folded))
+            self._cache.put_blob(self._key, name, encode(texts, folded, stored))
 
     def making(self) -> bool:
         """A process is making parts of this book's text (or was, and was killed:
@@ -238,7 +279,8 @@ class SavedText:
                 if part is None:
                     continue
                 length, text, folded = part.packed(at - bounds[0])
-                text_again, folded_again = _checked(text, length), _checked(folded, length)
+                text_again = _checked(text, length, part.stored)
+                folded_again = _checked(folded, length, part.stored)
                 if text_again is not None and folded_again is not None:
                     break
             else:

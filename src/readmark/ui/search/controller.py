@@ -103,6 +103,10 @@ class _FirstPaint(QObject):
 class SearchController(QObject):
     message = Signal(str)  # for the status bar
     searched = Signal()  # a search finished (all its hits are in the list)
+    # A search or its preparation begins in a book whose text is not all made: the
+    # processes that make it in the background are wanted now (ui/shell/search_warmer.py),
+    # not only once the first screen is painted.
+    text_wanted = Signal()
 
     def __init__(
         self,
@@ -273,6 +277,7 @@ class SearchController(QObject):
         self._generation += 1
         generation, found = self._generation, deque[SectionHits]()
         self._searched = bytearray(len(text))  # 1 for each section searched
+        self.text_wanted.emit()
         first = max(self.reader.section, 0)
         self.model.reset(self._title, text.text)
         self._first_paint.release()
@@ -313,6 +318,7 @@ class SearchController(QObject):
         if text is None or text.ready() == len(text):
             return
         first = max(self.reader.section, 0)
+        self.text_wanted.emit()
 
         def work(progress: Progress) -> None:
             # The folding table first: the query is folded on the UI thread when the

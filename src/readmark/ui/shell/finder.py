@@ -32,4 +32,5 @@ def build_finder(window: MainWindow, beside: QDockWidget | None) -> SearchContro
             window.resizeDocks([panel], [_WIDTH], Qt.Orientation.Horizontal)
     finder.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
     window.book_shown.connect(lambda _book: finder.book_shown())
+    finder.text_wanted.connect(window.search_warmer.wanted)
     return finder
