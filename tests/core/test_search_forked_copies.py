@@ -239,3 +239,28 @@ def test_the_pattern_memo_lock_is_made_anew_in_a_copy() -> None:
     os.close(write)
     assert os.read(read, 1) == b"1"
     os.waitpid(pid, 0)
+
+
+@pytest.mark.parametrize(
+    "name", ["Liber_Esther.epub", "wasteland.epub", "Enchiridion of Epictetus.md", "11-0.txt"]
+)
+def test_forked_copies_of_every_format_save_exactly_the_text_the_reader_shows(
+    shared_books: Path, tmp_path: Path, name: str
+) -> None:
+    # An EPUB is read from its archive in memory (nothing shared with the reader's
+    # open files); Markdown and plain text from their text.
+    book = open_book(shared_books / name)
+    count, key = len(book.sections), book.cache_key
+    shared = claims.start(key, count)
+    try:
+        half = count // 2
+        pids = [
+            warm.fork_share(book, tmp_path, key, shared, a, b, claims.SHARE + n)
+            for n, (a, b) in enumerate(((0, half), (half, count)))
+        ]
+        assert [_wait(pid) for pid in pids] == [0, 0]
+    finally:
+        claims.end(key)
+    copy = SavedText(RenderCache(tmp_path), key).load(count)
+    assert copy is not None
+    assert [copy.text(i) for i in range(count)] == _texts(book)
