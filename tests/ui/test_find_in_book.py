@@ -511,3 +511,32 @@ def test_a_search_typed_before_the_processes_start_starts_them(
     qtbot.waitUntil(lambda: bool(_warming_processes()), timeout=5_000)
     window.close()
     qtbot.waitUntil(lambda: not _warming_processes(), timeout=10_000)
+
+
+def test_when_no_process_can_be_forked_the_search_makes_the_text_itself(
+    qtbot, make_window, open_and_wait, big_chinese_book, monkeypatch
+):
+    # The second fork fails (the system's limit of processes, or its memory): no
+    # error reaches the reader, the copy already made is ended, and a search finds
+    # every hit, making the text in the window as for a small book.
+    import errno
+
+    real = warm.fork_share
+    calls: list[int] = []
+
+    def second_fails(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(warm, "FORKS", True)
+    monkeypatch.setattr(warm, "fork_share", second_fails)
+    _slow_copies(monkeypatch)
+    window = make_window()
+    open_and_wait(window, big_chinese_book)
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=5_000)
+    assert not window.tasks.running("search-warm")
+    qtbot.waitUntil(lambda: not _warming_processes(), timeout=10_000)
+    search(qtbot, window, "寻找之词")
+    assert window.finder.model.hits.total == 60

@@ -160,19 +160,21 @@ class SearchWarmer(QObject):
         if warm.FORKS:  # copies of this process, the book open in them (see warm.py)
             shared = claims.start(key, count)
             self._claimed = key
-            pids = [
-                warm.fork_share(
-                    book,
-                    cache.root,
-                    key,
-                    shared,
-                    bounds[share],
-                    bounds[share + 1],
-                    claims.SHARE + share,
-                )
-                for share in range(shares)
-            ]
-            self._processes = [_Forked(pid) for pid in pids]
+            self._processes = []
+            try:
+                for share in range(shares):
+                    first, end = bounds[share], bounds[share + 1]
+                    pid = warm.fork_share(
+                        book, cache.root, key, shared, first, end, claims.SHARE + share
+                    )
+                    self._processes.append(_Forked(pid))
+            except OSError:  # no process to be had (at the limit, out of memory): a
+                self._end_processes()  # search makes the text itself, as in a small book
+                from readmark.core.search.saved_text import SavedText
+
+                for share in range(shares):
+                    SavedText(cache, key).release(bounds[share])
+                return
 
             def started() -> list[_Process]:
                 return list(self._processes)
