@@ -126,6 +126,13 @@ def make_share(
         count = len(book.sections)
         end = count if end is None else min(end, count)
         done_before = _handed_over(saved)  # by an earlier run, stopped before the end
+
+        def taken(index: int) -> bool:
+            """Made, or being made, by another: the window's search or another share."""
+            if claims is None:  # a program: what they handed over (a look at the folder)
+                return _made_elsewhere(saved, index)
+            return index in done_before or not claims.claim(index, who)
+
         texts: list[str] = []  # the text only: see saved_text.py
         start = first  # the first section of what is not handed over yet
         handed = time.monotonic()
@@ -133,11 +140,7 @@ def make_share(
         while index < end:
             if reader is not None and os.getppid() != reader:  # the reader is gone (a
                 return 1  # crash, a kill; this process was handed to another parent)
-            if (
-                index in done_before or not claims.claim(index, who)
-                if claims is not None
-                else _made_elsewhere(saved, index)  # by the window's search, or another share
-            ):
+            if taken(index):
                 saved.save_part(start, texts, stored=True)
                 if saved.complete():
                     return 0  # the whole text was made meanwhile
