@@ -28,10 +28,12 @@ _LONG_HIT = 120  # a longer hit is shown by its two ends in a result's context
 # While processes make the text, how often a search looks for what they handed over
 # (a listing of the book's folder, ~0.2 ms; they hand over every 0.15 s).
 LOOK_EVERY_S = 0.02
-# How long a search waits for a section a copy of the reader is making (forked, with
-# `claims`) without any new part coming, before making it itself: they hand over
-# every 0.15 s, and a copy that stalls or dies leaves its section claimed.
-WAIT_S = 1.0
+# How long since the last new part a search still waits for the sections a copy of
+# the reader is making (forked, with `claims`) before making them itself: a copy
+# hands over every 0.15 s (and at once where it meets the search's sections), so
+# parts that stop coming mean a copy starved of CPU by other programs (it runs at
+# the lowest priority), stalled or dead, its sections still claimed.
+WAIT_S = 0.5
 _SPACES = re.compile(r"\s+")
 
 
