@@ -125,7 +125,9 @@ def make_share(
     try:
         count = len(book.sections)
         end = count if end is None else min(end, count)
-        done_before = _handed_over(saved)  # by an earlier run, stopped before the end
+        # Handed over by an earlier run, stopped before the end (a program looks anew
+        # before each section instead).
+        done_before = set() if claims is None else _handed_over(saved)
 
         def taken(index: int) -> bool:
             """Made, or being made, by another: the window's search or another share."""

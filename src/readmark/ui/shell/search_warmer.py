@@ -146,7 +146,7 @@ class SearchWarmer(QObject):
             return
         # Imported here: the first screen imports nothing of the search.
         from readmark.core.search import claims, warm
-        from readmark.core.search.saved_text import NAME
+        from readmark.core.search.saved_text import NAME, SavedText
 
         if getattr(sys, "frozen", False) and not warm.FORKS:
             return  # a frozen bundle cannot start a Python module
@@ -157,6 +157,13 @@ class SearchWarmer(QObject):
         count = len(book.sections)
         shares = max(1, min(MAX_PROCESSES, os.cpu_count() or 1, count))
         bounds = [count * share // shares for share in range(shares + 1)]
+
+        def release_leases() -> None:
+            """The shares' leases, of processes ended: no parts will come from them."""
+            saved = SavedText(cache, key)
+            for share in range(shares):
+                saved.release(bounds[share])
+
         if warm.FORKS:  # copies of this process, the book open in them (see warm.py)
             shared = claims.start(key, count)
             self._claimed = key
@@ -170,10 +177,7 @@ class SearchWarmer(QObject):
                     self._processes.append(_Forked(pid))
             except OSError:  # no process to be had (at the limit, out of memory): a
                 self._end_processes()  # search makes the text itself, as in a small book
-                from readmark.core.search.saved_text import SavedText
-
-                for share in range(shares):
-                    SavedText(cache, key).release(bounds[share])
+                release_leases()
                 return
 
             def started() -> list[_Process]:
@@ -205,11 +209,8 @@ class SearchWarmer(QObject):
                         process.kill()
                         process.wait()
                         killed = True
-                if killed:  # their leases: no parts will come from them
-                    from readmark.core.search.saved_text import SavedText
-
-                    for share in range(shares):
-                        SavedText(cache, key).release(bounds[share])
+                if killed:
+                    release_leases()
                 claims.end(key)  # a search makes what they left, and waits for nothing
 
         window.tasks.run(_KIND, work, lambda _status: None, lambda _error: None)
